@@ -1,0 +1,52 @@
+using AsyncCoach.Core.Rules;
+
+namespace AsyncCoach.Core.Norms;
+
+/// <summary>
+/// A team's norms, with the defaults of RULES.md. Stored per team; a person's own
+/// <see cref="WorkingHours"/> override <see cref="WorkingHours"/> here.
+/// </summary>
+public sealed record TeamNorms
+{
+    public static TeamNorms Default { get; } = new();
+
+    public WorkingHours WorkingHours { get; init; } = WorkingHours.Default;
+
+    /// <summary>Channel ids where no rule fires (incidents, on-call…).</summary>
+    public IReadOnlySet<string> ExemptChannels { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Member count from which a broadcast counts as overuse.</summary>
+    public int BroadcastThreshold { get; init; } = 20;
+
+    /// <summary>Rule ids that may fire; all of them by default.</summary>
+    public IReadOnlySet<string> EnabledRules { get; init; } = new HashSet<string>(RuleIds.All, StringComparer.Ordinal);
+
+    /// <summary>Text anywhere in the message that declares real urgency.</summary>
+    public IReadOnlyList<string> UrgentMarkersContains { get; init; } = [":rotating_light:"];
+
+    /// <summary>Words the message may start with (after leading mentions, any case) to declare real urgency.</summary>
+    public IReadOnlyList<string> UrgentMarkersPrefixes { get; init; } = ["URGENT"];
+
+    /// <summary>Extra phrases a team adds, keyed by phrase list name (see the phrase data file).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ExtraPhrases { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    /// <summary>How long a bare greeting waits for its follow-up before missing-context fires.</summary>
+    public TimeSpan GraceWindow { get; init; } = TimeSpan.FromSeconds(60);
+
+    public NudgeMode NudgeMode { get; init; } = NudgeMode.Ephemeral;
+
+    public int MaxNudgesPerDay { get; init; } = 3;
+
+    public int MaxNudgesPerRulePerDay { get; init; } = 1;
+
+    /// <summary>A team's first days: findings are recorded, nobody is nudged.</summary>
+    public bool ObserveMode { get; init; }
+
+    /// <summary>A nudge not delivered within this window expires: a late nudge is noise.</summary>
+    public TimeSpan NudgeFreshness { get; init; } = TimeSpan.FromMinutes(10);
+
+    public bool IsEnabled(string ruleId) => EnabledRules.Contains(ruleId);
+
+    public bool IsExempt(string channelId) => ExemptChannels.Contains(channelId);
+}
