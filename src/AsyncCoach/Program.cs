@@ -1,7 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+using AsyncCoach.Cli;
 
-/// <summary>Entry point, public so the integration tests can host it.</summary>
+return await CommandLine.RunAsync(args);
+
+/// <summary>Entry point; public so the integration tests can host it.</summary>
 public partial class Program;

@@ -1,0 +1,27 @@
+using AsyncCoach.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Cli;
+
+/// <summary>Runs the service: ASP.NET Core's usual options apply (<c>--urls</c>, <c>ASPNETCORE_URLS</c>).</summary>
+public static class ServeCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddAsyncCoach();
+        var app = builder.Build();
+        app.MapAsyncCoach();
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            // One line naming the key, not a stack trace.
+            await Console.Error.WriteLineAsync("AsyncCoach cannot start: " + string.Join(" ", ex.Failures));
+            return 2;
+        }
+    }
+}

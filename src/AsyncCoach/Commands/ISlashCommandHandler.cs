@@ -1,0 +1,9 @@
+using AsyncCoach.Slack.Commands;
+
+namespace AsyncCoach.Commands;
+
+/// <summary>Answers a slash command within Slack's 3 seconds.</summary>
+public interface ISlashCommandHandler
+{
+    Task<CommandReply> HandleAsync(SlashCommand command, CancellationToken cancellationToken);
+}

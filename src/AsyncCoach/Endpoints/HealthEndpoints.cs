@@ -1,0 +1,31 @@
+using AsyncCoach.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AsyncCoach.Endpoints;
+
+/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the database answers.</summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => TypedResults.Text("ok\n"));
+        app.MapGet("/readyz", ReadyAsync);
+        return app;
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReadyAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM schema_version";
+            await command.ExecuteScalarAsync(cancellationToken);
+            return TypedResults.Text("ready\n");
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            return TypedResults.Problem(title: "database unreachable", detail: ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Buffers;
+using AsyncCoach.Slack.Signing;
+using Microsoft.Net.Http.Headers;
+
+namespace AsyncCoach.Endpoints;
+
+/// <summary>
+/// Runs before every Slack endpoint, so no handler can skip it: checks the content type, reads the
+/// raw body once (at most 1 MiB), and verifies Slack's signature over those exact bytes. Failures
+/// answer with a one-line reason and nothing is stored.
+/// </summary>
+public sealed partial class SlackRequestFilter(SlackSignatureVerifier verifier, ILogger<SlackRequestFilter> logger) : IEndpointFilter
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var request = http.Request;
+        var kind = http.GetEndpoint()?.Metadata.GetMetadata<SlackBodyKind>() ?? SlackBodyKind.Json;
+        if (!HasContentType(request, kind.ContentType))
+        {
+            return Results.Text($"unsupported content type: expected {kind.ContentType}\n", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        var body = await ReadBodyAsync(request, http.RequestAborted);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+
+        var check = verifier.Verify(
+            request.Headers["X-Slack-Request-Timestamp"].ToString(),
+            request.Headers["X-Slack-Signature"].ToString(),
+            body);
+        if (check != SignatureCheck.Valid)
+        {
+            Log.Rejected(logger, request.Path, check);
+            return Results.Text(check.Reason() + "\n", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        http.Features.Set(new SlackBody(body));
+        return await next(context);
+    }
+
+    private static IResult TooLarge() =>
+        Results.Text($"request body is larger than {MaxBodyBytes} bytes\n", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static bool HasContentType(HttpRequest request, string expected) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed)
+        && parsed.MediaType.Equals(expected, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads the whole body, or returns null once it exceeds the limit.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            if (buffer.Length > MaxBodyBytes)
+            {
+                reader.AdvanceTo(buffer.End);
+                return null;
+            }
+
+            if (result.IsCompleted)
+            {
+                var bytes = buffer.ToArray();
+                reader.AdvanceTo(buffer.End);
+                return bytes;
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Rejected a request to {Path}: {Check}")]
+        public static partial void Rejected(ILogger logger, PathString path, SignatureCheck check);
+    }
+}

@@ -1,0 +1,59 @@
+using AsyncCoach.Commands;
+using AsyncCoach.Endpoints;
+using AsyncCoach.Inbox;
+using AsyncCoach.Interactivity;
+using AsyncCoach.Slack;
+using AsyncCoach.Slack.Signing;
+using AsyncCoach.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Hosting;
+
+/// <summary>Composition of the service: what Program.cs calls.</summary>
+public static class AsyncCoachServices
+{
+    public static WebApplicationBuilder AddAsyncCoach(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section);
+
+        services.AddSingleton(sp => new SlackSignatureVerifier(
+            sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SlackRequestFilter>();
+
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<InboxStore>();
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<InboxWriter>();
+        services.AddSingleton<InboxProcessor>();
+
+        // Start order matters: the schema first, then the writer and the processor.
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
+        services.AddHostedService<StartupBanner>();
+
+        services.AddScoped<IInboxHandler, EventDispatcher>();
+        services.AddScoped<IMessagePipeline, PassThroughMessagePipeline>();
+        services.AddScoped<ISlashCommandHandler, HelpOnlyCommandHandler>();
+        services.AddScoped<IInteractionHandler, IgnoringInteractionHandler>();
+
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication MapAsyncCoach(this WebApplication app)
+    {
+        app.MapHealth();
+        app.MapSlack();
+        return app;
+    }
+}

@@ -1,0 +1,22 @@
+using AsyncCoach.Storage;
+
+namespace AsyncCoach.Hosting;
+
+/// <summary>Brings the database up to date before the server accepts a request.</summary>
+public sealed class DatabaseInitializer(SqliteDatabase database) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        DapperSetup.EnsureRegistered();
+        var directory = Path.GetDirectoryName(Path.GetFullPath(database.FilePath));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await database.EnableWalAsync(cancellationToken);
+        DatabaseMigrator.Migrate(database.ConnectionString);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

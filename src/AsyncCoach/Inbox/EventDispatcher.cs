@@ -1,0 +1,52 @@
+using AsyncCoach.Slack.Events;
+
+namespace AsyncCoach.Inbox;
+
+/// <summary>
+/// Routes a stored event to its handler by type: a plain switch, nothing clever. Our own and
+/// other bots' messages and housekeeping subtypes are dropped here (bolt's ignoreSelf).
+/// </summary>
+public sealed partial class EventDispatcher(IMessagePipeline messages, ILogger<EventDispatcher> logger) : IInboxHandler
+{
+    private static readonly HashSet<string> EvaluatedSubtypes = new(StringComparer.Ordinal)
+    {
+        "message_changed", "message_deleted", "thread_broadcast", "file_share", "me_message",
+    };
+
+    public Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
+    {
+        var slackEvent = inboxEvent.Envelope.Event;
+        switch (slackEvent?.Type)
+        {
+            case "message" when IsFromBot(slackEvent, inboxEvent.Envelope):
+            case "message" when slackEvent.Subtype is { } subtype && !EvaluatedSubtypes.Contains(subtype):
+                Log.Skipped(logger, slackEvent.Subtype ?? "bot");
+                return Task.CompletedTask;
+            case "message":
+                return messages.HandleAsync(inboxEvent, slackEvent, cancellationToken);
+            default:
+                Log.Ignored(logger, slackEvent?.Type ?? "(none)");
+                return Task.CompletedTask;
+        }
+    }
+
+    private static bool IsFromBot(SlackEvent message, EventEnvelope envelope)
+    {
+        if (message.BotId is not null || message.Subtype == "bot_message" || message.User == "USLACKBOT")
+        {
+            return true;
+        }
+
+        // The loop guard: our own bot user, as named in the authorizations of this delivery.
+        return envelope.Authorizations?.Any(a => a.IsBot && a.UserId == message.User) == true;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1301, Level = LogLevel.Debug, Message = "Skipped a message ({Reason})")]
+        public static partial void Skipped(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 1302, Level = LogLevel.Debug, Message = "Ignored an event of type {EventType}")]
+        public static partial void Ignored(ILogger logger, string eventType);
+    }
+}

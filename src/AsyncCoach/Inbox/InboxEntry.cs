@@ -1,0 +1,26 @@
+namespace AsyncCoach.Inbox;
+
+/// <summary>An acknowledged Events API delivery waiting to be written to the inbox.</summary>
+public sealed record InboxEntry(
+    string EventId,
+    string TeamId,
+    string? ChannelId,
+    string EventType,
+    DateTimeOffset ReceivedAt,
+    byte[] Payload);
+
+public enum InboxAddResult
+{
+    Added,
+    Duplicate,
+}
+
+/// <summary>A stored row claimed for processing.</summary>
+public sealed record PendingInboxRow(
+    long Id,
+    string EventId,
+    string TeamId,
+    string? ChannelId,
+    string EventType,
+    byte[]? Payload,
+    long Attempts);

@@ -1,0 +1,12 @@
+using AsyncCoach.Slack.Events;
+
+namespace AsyncCoach.Inbox;
+
+/// <summary>A stored event being processed: the inbox row's identity and its parsed envelope.</summary>
+public sealed record InboxEvent(long RowId, string EventId, string TeamId, EventEnvelope Envelope);
+
+/// <summary>What the inbox processor hands each event to.</summary>
+public interface IInboxHandler
+{
+    Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken);
+}

@@ -1,0 +1,13 @@
+namespace AsyncCoach.Inbox;
+
+/// <summary>Tuning for the inbox processor, bound from the <c>Inbox</c> configuration section.</summary>
+public sealed class InboxOptions
+{
+    public const string Section = "Inbox";
+
+    /// <summary>How often the processor looks for work when nothing wakes it (after a failure, or rows left by another process).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Rows claimed per round.</summary>
+    public int BatchSize { get; set; } = 256;
+}

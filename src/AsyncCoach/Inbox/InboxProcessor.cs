@@ -1,0 +1,128 @@
+using System.Text.Json;
+using AsyncCoach.Slack.Events;
+using AsyncCoach.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Inbox;
+
+/// <summary>
+/// Takes inbox rows in arrival order (so in order within each conversation), hands each to the
+/// pipeline in its own DI scope, and records the outcome; processed payloads are cleared.
+/// Rows left pending by a crash or stop are picked up again on the next start.
+/// </summary>
+public sealed partial class InboxProcessor(
+    InboxStore store,
+    InboxSignal signal,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<InboxOptions> options,
+    ILogger<InboxProcessor> logger) : BackgroundService
+{
+    /// <summary>Raised after each batch is recorded; tests await it instead of sleeping.</summary>
+    public event Action<IReadOnlyList<InboxOutcome>>? BatchCompleted;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var hadFailures = false;
+            try
+            {
+                var rows = await store.ClaimPendingAsync(settings.BatchSize, stoppingToken);
+                if (rows.Count > 0)
+                {
+                    var outcomes = new List<InboxOutcome>(rows.Count);
+                    foreach (var row in rows)
+                    {
+                        outcomes.Add(await ProcessAsync(row, stoppingToken));
+                    }
+
+                    await store.CompleteAsync(outcomes, time.GetUtcNow(), stoppingToken);
+                    BatchCompleted?.Invoke(outcomes);
+                    hadFailures = outcomes.Exists(o => o.Error is not null);
+                    if (!hadFailures)
+                    {
+                        continue;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // One bad round must not stop the host; wait and try again.
+                Log.RoundFailed(logger, ex);
+                hadFailures = true;
+            }
+
+            await WaitForWorkAsync(settings.PollInterval, hadFailures, stoppingToken);
+        }
+    }
+
+    private async Task<InboxOutcome> ProcessAsync(PendingInboxRow row, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["event_id"] = row.EventId,
+            ["team_id"] = row.TeamId,
+            ["channel_id"] = row.ChannelId,
+        });
+        try
+        {
+            if (row.Payload is null)
+            {
+                return new InboxOutcome(row.Id, "payload missing");
+            }
+
+            var envelope = JsonSerializer.Deserialize(row.Payload, SlackEventsJsonContext.Default.EventEnvelope)
+                ?? throw new JsonException("empty envelope");
+            await using var services = scopes.CreateAsyncScope();
+            var handler = services.ServiceProvider.GetRequiredService<IInboxHandler>();
+            await handler.HandleAsync(new InboxEvent(row.Id, row.EventId, row.TeamId, envelope), cancellationToken);
+            return new InboxOutcome(row.Id, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.EventFailed(logger, row.EventType, row.Attempts + 1, ex);
+            // The error keeps the exception type and message only, never payload content.
+            return new InboxOutcome(row.Id, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private async Task WaitForWorkAsync(TimeSpan pollInterval, bool backOff, CancellationToken stoppingToken)
+    {
+        using var timeout = new CancellationTokenSource(pollInterval, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        try
+        {
+            if (backOff)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, time, linked.Token);
+            }
+            else
+            {
+                await signal.WaitAsync(linked.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Poll interval elapsed.
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Processing a {EventType} event failed (attempt {Attempt})")]
+        public static partial void EventFailed(ILogger logger, string eventType, long attempt, Exception exception);
+
+        [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "An inbox round failed; retrying after the poll interval")]
+        public static partial void RoundFailed(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,120 @@
+using AsyncCoach.Inbox;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AsyncCoach.Storage;
+
+/// <summary>SQL for the inbox table.</summary>
+public sealed class InboxStore(SqliteDatabase database)
+{
+    /// <summary>After this many failed attempts a row is given up (and its payload cleared).</summary>
+    public const int MaxAttempts = 5;
+
+    // Idempotency from the unique event_id, not check-then-insert: a retry racing the
+    // first delivery still lands exactly once.
+    internal const string InsertSql = """
+        INSERT INTO inbox (event_id, team_id, channel_id, event_type, received_at, payload)
+        VALUES (@EventId, @TeamId, @ChannelId, @EventType, @ReceivedAt, @Payload)
+        ON CONFLICT (event_id) DO NOTHING
+        """;
+
+    /// <summary>
+    /// Prepares the insert on a connection the group-commit writer keeps open: one command,
+    /// re-bound for every entry of a batch.
+    /// </summary>
+    internal static SqliteCommand PrepareInsert(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = InsertSql;
+        command.Parameters.Add("@EventId", SqliteType.Text);
+        command.Parameters.Add("@TeamId", SqliteType.Text);
+        command.Parameters.Add("@ChannelId", SqliteType.Text);
+        command.Parameters.Add("@EventType", SqliteType.Text);
+        command.Parameters.Add("@ReceivedAt", SqliteType.Text);
+        command.Parameters.Add("@Payload", SqliteType.Blob);
+        command.Prepare();
+        return command;
+    }
+
+    internal static InboxAddResult Insert(SqliteCommand command, InboxEntry entry)
+    {
+        var p = command.Parameters;
+        p[0].Value = entry.EventId;
+        p[1].Value = entry.TeamId;
+        p[2].Value = (object?)entry.ChannelId ?? DBNull.Value;
+        p[3].Value = entry.EventType;
+        p[4].Value = DapperSetup.Format(entry.ReceivedAt);
+        p[5].Value = entry.Payload;
+        return command.ExecuteNonQuery() == 1 ? InboxAddResult.Added : InboxAddResult.Duplicate;
+    }
+
+    // Rows come back in arrival order, which keeps the order within each conversation.
+    private const string ClaimPendingSql = """
+        SELECT id AS Id, event_id AS EventId, team_id AS TeamId, channel_id AS ChannelId,
+               event_type AS EventType, payload AS Payload, attempts AS Attempts
+        FROM inbox
+        WHERE state = 'pending'
+        ORDER BY id
+        LIMIT @Limit
+        """;
+
+    public async Task<IReadOnlyList<PendingInboxRow>> ClaimPendingAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PendingInboxRow>(
+            new CommandDefinition(ClaimPendingSql, new { Limit = limit }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private const string MarkDoneSql = """
+        UPDATE inbox SET state = 'done', payload = NULL, processed_at = @Now, last_error = NULL
+        WHERE id = @Id
+        """;
+
+    private const string MarkRetrySql = """
+        UPDATE inbox
+        SET attempts = attempts + 1,
+            last_error = @Error,
+            state = CASE WHEN attempts + 1 >= @MaxAttempts THEN 'failed' ELSE 'pending' END,
+            payload = CASE WHEN attempts + 1 >= @MaxAttempts THEN NULL ELSE payload END,
+            processed_at = CASE WHEN attempts + 1 >= @MaxAttempts THEN @Now ELSE NULL END
+        WHERE id = @Id
+        """;
+
+    /// <summary>Records the outcome of a processed batch in one transaction; payloads of finished rows are cleared.</summary>
+    public async Task CompleteAsync(IReadOnlyList<InboxOutcome> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var done = outcomes.Where(o => o.Error is null).Select(o => new { o.Id, Now = now }).ToList();
+        var failed = outcomes.Where(o => o.Error is not null).Select(o => new { o.Id, o.Error, MaxAttempts, Now = now }).ToList();
+        if (done.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(MarkDoneSql, done, transaction, cancellationToken: cancellationToken));
+        }
+
+        if (failed.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(MarkRetrySql, failed, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private const string CountByStateSql = "SELECT state AS State, COUNT(*) AS Count FROM inbox GROUP BY state";
+
+    public async Task<IReadOnlyDictionary<string, long>> CountByStateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(CountByStateSql, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.State, r => r.Count, StringComparer.Ordinal);
+    }
+}
+
+/// <summary>How processing one inbox row went: <see cref="Error"/> is null on success.</summary>
+public sealed record InboxOutcome(long Id, string? Error);

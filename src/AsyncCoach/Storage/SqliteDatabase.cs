@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Storage;
+
+/// <summary>
+/// Opens pooled SQLite connections with the per-connection settings AsyncCoach relies on:
+/// a busy timeout, full fsync on commit (an acknowledged event must survive a crash), and
+/// <c>secure_delete</c> so cleared message payloads are overwritten on disk.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private const string ConnectionPragmas = """
+        PRAGMA busy_timeout = 5000;
+        PRAGMA synchronous = FULL;
+        PRAGMA secure_delete = ON;
+        PRAGMA foreign_keys = ON;
+        """;
+
+    public SqliteDatabase(IOptions<StorageOptions> options)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString) { Pooling = true };
+        ConnectionString = builder.ToString();
+        FilePath = builder.DataSource;
+    }
+
+    public string ConnectionString { get; }
+
+    public string FilePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Switches the file to write-ahead logging; persistent, so once at start is enough.</summary>
+    public async Task EnableWalAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+}
