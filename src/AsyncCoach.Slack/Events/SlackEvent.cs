@@ -10,42 +10,54 @@ namespace AsyncCoach.Slack.Events;
 public sealed record SlackEvent
 {
     [JsonPropertyName("type")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Type { get; init; }
 
     [JsonPropertyName("subtype")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Subtype { get; init; }
 
     [JsonPropertyName("channel")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Channel { get; init; }
 
     [JsonPropertyName("channel_type")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? ChannelType { get; init; }
 
     [JsonPropertyName("user")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? User { get; init; }
 
     [JsonPropertyName("bot_id")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? BotId { get; init; }
 
     [JsonPropertyName("text")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Text { get; init; }
 
     [JsonPropertyName("ts")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Ts { get; init; }
 
     [JsonPropertyName("thread_ts")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? ThreadTs { get; init; }
 
     [JsonPropertyName("event_ts")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? EventTs { get; init; }
 
     [JsonPropertyName("team")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Team { get; init; }
 
     [JsonPropertyName("hidden")]
     public bool Hidden { get; init; }
 
     [JsonPropertyName("deleted_ts")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? DeletedTs { get; init; }
 
     [JsonPropertyName("message")]
@@ -55,5 +67,6 @@ public sealed record SlackEvent
     public SlackEvent? PreviousMessage { get; init; }
 
     [JsonPropertyName("tab")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Tab { get; init; }
 }

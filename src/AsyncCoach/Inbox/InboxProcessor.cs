@@ -16,10 +16,10 @@ public sealed partial class InboxProcessor(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<InboxOptions> options,
+    IEnumerable<IInboxObserver> observers,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
-    /// <summary>Raised after each batch is recorded; tests await it instead of sleeping.</summary>
-    public event Action<IReadOnlyList<InboxOutcome>>? BatchCompleted;
+    private readonly IInboxObserver[] _observers = [.. observers];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +39,11 @@ public sealed partial class InboxProcessor(
                     }
 
                     await store.CompleteAsync(outcomes, time.GetUtcNow(), stoppingToken);
-                    BatchCompleted?.Invoke(outcomes);
+                    foreach (var observer in _observers)
+                    {
+                        observer.BatchCompleted(outcomes);
+                    }
+
                     hadFailures = outcomes.Exists(o => o.Error is not null);
                     if (!hadFailures)
                     {

@@ -1,0 +1,58 @@
+using System.Net;
+using AsyncCoach.Tests.Infrastructure;
+
+namespace AsyncCoach.Tests.Endpoints;
+
+public sealed class FormEndpointsTests
+{
+    private const string Form = "application/x-www-form-urlencoded";
+    private AsyncCoachFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _factory = new AsyncCoachFactory();
+        _client = _factory.CreateRealClient();
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        _factory.DeleteDatabase();
+    }
+
+    [TestCase("team_id=T1&user_id=U1&channel_id=C1&text=help", "missing form field: command")]
+    [TestCase("command=%2Fasync&user_id=U1&channel_id=C1", "missing form field: team_id")]
+    [TestCase("command=%2Fasync&team_id=T1&channel_id=C1", "missing form field: user_id")]
+    [TestCase("", "missing form field: command")]
+    public async Task A_command_missing_a_field_gets_400_naming_it(string body, string reason)
+    {
+        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/commands", body, Form));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(reason));
+    }
+
+    [Test]
+    public async Task A_command_as_JSON_gets_415()
+    {
+        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/commands", """{"command":"/async"}"""));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+    }
+
+    [TestCase("foo=bar", "missing form field: payload")]
+    [TestCase("payload=%7Bnot+json", "payload is not valid JSON")]
+    [TestCase("payload=%5B1%5D", "payload has no type")]
+    [TestCase("payload=%7B%22user%22%3A%7B%7D%7D", "payload has no type")]
+    public async Task A_bad_interaction_payload_gets_400_with_the_reason(string body, string reason)
+    {
+        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/interactivity", body, Form));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(reason));
+    }
+}

@@ -1,0 +1,90 @@
+using AsyncCoach.Cli;
+using AsyncCoach.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Tests.Hosting;
+
+[NonParallelizable]
+public sealed class ConfigurationTests
+{
+    private static async Task<OptionsValidationException> StartFailureAsync(Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = "secret",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}",
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddAsyncCoach();
+        await using var app = builder.Build();
+        app.MapAsyncCoach();
+        return (await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync()))!;
+    }
+
+    [Test]
+    public async Task A_missing_signing_secret_fails_start_naming_the_key_and_the_variable()
+    {
+        var error = await StartFailureAsync(new() { ["Slack:SigningSecret"] = "" });
+
+        Assert.That(error.Message, Does.Contain("Slack:SigningSecret").And.Contain("Slack__SigningSecret"));
+    }
+
+    [Test]
+    public async Task An_unsupported_storage_provider_fails_start_naming_the_key()
+    {
+        var error = await StartFailureAsync(new() { ["Storage:Provider"] = "oracle" });
+
+        Assert.That(error.Message, Does.Contain("Storage:Provider 'oracle'"));
+    }
+
+    [Test]
+    public async Task A_relative_api_base_url_fails_start_naming_the_key()
+    {
+        var error = await StartFailureAsync(new() { ["Slack:ApiBaseUrl"] = "/api" });
+
+        Assert.That(error.Message, Does.Contain("Slack:ApiBaseUrl"));
+    }
+
+    [Test]
+    public async Task Serve_without_a_signing_secret_prints_one_line_and_exits_2()
+    {
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(stderr);
+        try
+        {
+            var code = await CommandLine.RunAsync(["serve", "--environment", "Production", "--urls", "http://127.0.0.1:0",
+                "--Storage:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}"]);
+
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr.ToString().Trim(), Does.StartWith("AsyncCoach cannot start: Slack:SigningSecret is not set"));
+            Assert.That(stderr.ToString().Trim().Split('\n'), Has.Length.EqualTo(1));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+
+    [Test]
+    public async Task An_unknown_verb_exits_2()
+    {
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(stderr);
+        try
+        {
+            Assert.That(await CommandLine.RunAsync(["frobnicate"]), Is.EqualTo(2));
+            Assert.That(stderr.ToString(), Does.Contain("unknown command 'frobnicate'"));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+}

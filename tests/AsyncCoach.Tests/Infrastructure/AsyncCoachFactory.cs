@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using System.Text;
+using AsyncCoach.Slack.Signing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AsyncCoach.Tests.Infrastructure;
+
+/// <summary>
+/// The real service on Kestrel (loopback, a free port) with its own SQLite file and a fake clock.
+/// Only the edges are swapped: time, the database location and, per test, a few services.
+/// </summary>
+public sealed class AsyncCoachFactory : WebApplicationFactory<Program>
+{
+    public const string SigningSecret = "test-signing-secret";
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    public AsyncCoachFactory(string? databasePath = null)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"asynccoach-test-{Guid.NewGuid():N}.db");
+        _settings["Slack:SigningSecret"] = SigningSecret;
+        _settings["Storage:ConnectionString"] = $"Data Source={DatabasePath}";
+        UseKestrel(0);
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Reports each processed inbox batch; registered before the host starts.</summary>
+    public ProcessorProbe Processed { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public AsyncCoachFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public AsyncCoachFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    /// <summary>A client for the real Kestrel server.</summary>
+    public HttpClient CreateRealClient()
+    {
+        StartServer();
+        return CreateClient();
+    }
+
+    public HttpRequestMessage SignedRequest(string path, string body, string contentType = "application/json", DateTimeOffset? at = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var timestamp = (at ?? Time.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var verifier = new SlackSignatureVerifier(SigningSecret, Time);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", verifier.Sign(timestamp, bytes));
+        return request;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<AsyncCoach.Inbox.IInboxObserver>(Processed);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    public void DeleteDatabase()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+    }
+}

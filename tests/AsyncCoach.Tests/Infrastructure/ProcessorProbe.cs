@@ -1,0 +1,44 @@
+using AsyncCoach.Inbox;
+using AsyncCoach.Storage;
+
+namespace AsyncCoach.Tests.Infrastructure;
+
+/// <summary>Awaits the inbox processor's batches instead of sleeping; register it before the host starts.</summary>
+public sealed class ProcessorProbe : IInboxObserver
+{
+    private readonly List<InboxOutcome> _outcomes = [];
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<IReadOnlyList<InboxOutcome>> WaitForAsync(int processed, TimeSpan? timeout = null)
+    {
+        var deadline = timeout ?? TimeSpan.FromSeconds(15);
+        using var cts = new CancellationTokenSource(deadline);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_outcomes.Count >= processed)
+                {
+                    return [.. _outcomes];
+                }
+
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cts.Token);
+        }
+    }
+
+    public void BatchCompleted(IReadOnlyList<InboxOutcome> outcomes)
+    {
+        lock (_gate)
+        {
+            _outcomes.AddRange(outcomes);
+            var previous = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            previous.TrySetResult();
+        }
+    }
+}
