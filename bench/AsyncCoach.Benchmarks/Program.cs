@@ -1,9 +1,25 @@
+using AsyncCoach.Benchmarks.Load;
 using BenchmarkDotNet.Running;
 
 namespace AsyncCoach.Benchmarks;
 
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) =>
-        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    /// <summary>
+    /// <c>load …</c> drives a running instance (see bench/README.md); <c>baseline-server …</c> runs
+    /// the bare reference endpoint; anything else goes to BenchmarkDotNet.
+    /// </summary>
+    public static async Task<int> Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "load":
+                return await LoadRunner.RunAsync(args[1..]);
+            case "baseline-server":
+                return await BaselineServer.RunAsync(args[1..]);
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+                return 0;
+        }
+    }
 }

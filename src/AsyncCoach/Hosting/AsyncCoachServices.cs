@@ -2,9 +2,11 @@ using AsyncCoach.Commands;
 using AsyncCoach.Endpoints;
 using AsyncCoach.Inbox;
 using AsyncCoach.Interactivity;
+using AsyncCoach.Pipeline;
 using AsyncCoach.Slack;
 using AsyncCoach.Slack.Signing;
 using AsyncCoach.Storage;
+using AsyncCoach.Workspace;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +44,18 @@ public static class AsyncCoachServices
         services.AddHostedService<StartupBanner>();
 
         services.AddScoped<IInboxHandler, EventDispatcher>();
-        services.AddScoped<IMessagePipeline, PassThroughMessagePipeline>();
+        services.AddScoped<IMessagePipeline, RulesMessagePipeline>();
+
+        // Rules: one tracker per process, its context loaded from storage and the workspace.
+        services.AddSingleton<TrackerHost>();
+        services.AddSingleton<IInboxIdleHandler, TrackerClock>();
+        services.AddScoped<MessageContextLoader>();
+        services.AddSingleton<FindingStore>();
+        services.AddSingleton<NormsStore>();
+        services.AddSingleton<PersonSettingsStore>();
+        services.AddScoped<IFindingSink, RecordingFindingSink>();
+        services.AddSingleton<INudgeLedger, NoNudgesLedger>();
+        services.AddSingleton<IWorkspaceDirectory, OfflineWorkspaceDirectory>();
         services.AddScoped<ISlashCommandHandler, HelpOnlyCommandHandler>();
         services.AddScoped<IInteractionHandler, IgnoringInteractionHandler>();
 

@@ -17,15 +17,20 @@ public sealed partial class InboxProcessor(
     TimeProvider time,
     IOptions<InboxOptions> options,
     IEnumerable<IInboxObserver> observers,
+    IEnumerable<IInboxIdleHandler> idleHandlers,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
     private readonly IInboxObserver[] _observers = [.. observers];
+    private readonly IInboxIdleHandler[] _idleHandlers = [.. idleHandlers];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // The poll timer starts with the round: a clock that moves while the round runs
+            // (or a slow round) wakes the next one at once instead of being missed.
+            using var pollTimeout = new CancellationTokenSource(settings.PollInterval, time);
             var hadFailures = false;
             try
             {
@@ -50,6 +55,13 @@ public sealed partial class InboxProcessor(
                         continue;
                     }
                 }
+                else
+                {
+                    foreach (var handler in _idleHandlers)
+                    {
+                        await handler.OnIdleAsync(time.GetUtcNow(), stoppingToken);
+                    }
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -62,7 +74,7 @@ public sealed partial class InboxProcessor(
                 hadFailures = true;
             }
 
-            await WaitForWorkAsync(settings.PollInterval, hadFailures, stoppingToken);
+            await WaitForWorkAsync(hadFailures, pollTimeout.Token, stoppingToken);
         }
     }
 
@@ -96,10 +108,9 @@ public sealed partial class InboxProcessor(
         }
     }
 
-    private async Task WaitForWorkAsync(TimeSpan pollInterval, bool backOff, CancellationToken stoppingToken)
+    private async Task WaitForWorkAsync(bool backOff, CancellationToken pollTimeout, CancellationToken stoppingToken)
     {
-        using var timeout = new CancellationTokenSource(pollInterval, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, pollTimeout);
         try
         {
             if (backOff)

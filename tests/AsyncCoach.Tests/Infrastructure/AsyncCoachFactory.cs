@@ -78,6 +78,7 @@ public sealed class AsyncCoachFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<AsyncCoach.Inbox.IInboxObserver>(Processed);
+            services.AddSingleton<AsyncCoach.Inbox.IInboxIdleHandler>(Processed);
             foreach (var configure in _services)
             {
                 configure(services);

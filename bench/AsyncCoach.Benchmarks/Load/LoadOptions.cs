@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace AsyncCoach.Benchmarks.Load;
+
+/// <summary>Options of the <c>load</c> mode, parsed from <c>--name value</c> pairs.</summary>
+public sealed record LoadOptions(
+    Uri Url,
+    string Secret,
+    int Connections,
+    TimeSpan Duration,
+    TimeSpan Warmup,
+    double? Rate,
+    int? ServerPid,
+    double FindingShare)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"expected --name value pairs, got '{args[i]}'");
+            }
+
+            values[args[i][2..]] = args[i + 1];
+        }
+
+        string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);
+        return new LoadOptions(
+            new Uri(Get("url", "http://127.0.0.1:5080/slack/events")),
+            Get("secret", "load-test-secret"),
+            int.Parse(Get("connections", "50"), CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(Get("duration", "15"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Get("warmup", "3"), CultureInfo.InvariantCulture)),
+            values.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : null,
+            values.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            double.Parse(Get("finding-share", "0.33"), CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace AsyncCoach.Benchmarks.Load;
+
+/// <summary>
+/// Sends signed, unique events to a running instance, either as fast as the connections allow
+/// (saturation) or at a fixed rate, and reports requests/s, latency percentiles and — given the
+/// server's pid — the server's CPU time per request, read from /proc.
+/// </summary>
+public static class LoadRunner
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        LoadOptions options;
+        try
+        {
+            options = LoadOptions.Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            await Console.Error.WriteLineAsync($"load: {ex.Message}");
+            return 2;
+        }
+
+        var factory = new SignedEventFactory(options.Url, options.Secret, options.FindingShare);
+        var connections = new HttpConnection[options.Connections];
+        for (var i = 0; i < connections.Length; i++)
+        {
+            connections[i] = new HttpConnection(options.Url);
+            await connections[i].ConnectAsync(CancellationToken.None);
+        }
+
+        // Warm up (JIT, pools, SQLite cache) without recording.
+        await RunPhaseAsync(connections, factory, options.Warmup, null, record: false);
+
+        var cpuBefore = ServerCpu(options.ServerPid);
+        var stopwatch = Stopwatch.StartNew();
+        var result = await RunPhaseAsync(connections, factory, options.Duration, options.Rate, record: true);
+        var elapsed = stopwatch.Elapsed;
+        var cpuAfter = ServerCpu(options.ServerPid);
+
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+
+        Report(options, result, elapsed, cpuBefore, cpuAfter);
+        return result.Errors == 0 ? 0 : 1;
+    }
+
+    private static async Task<PhaseResult> RunPhaseAsync(
+        HttpConnection[] connections, SignedEventFactory factory, TimeSpan duration, double? rate, bool record)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        long next = -1;
+        long errors = 0;
+        long late = 0;
+        var latencies = new List<long>[connections.Length];
+        var tasks = new Task[connections.Length];
+        for (var c = 0; c < connections.Length; c++)
+        {
+            var connection = connections[c];
+            var mine = latencies[c] = new List<long>(record ? 1 << 16 : 0);
+            tasks[c] = Task.Run(async () =>
+            {
+                while (true)
+                {
+                    if (rate is { } perSecond)
+                    {
+                        var index = Interlocked.Increment(ref next);
+                        var due = start + (long)(index / perSecond * Stopwatch.Frequency);
+                        if (due >= end)
+                        {
+                            return;
+                        }
+
+                        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                        if (wait > TimeSpan.FromMilliseconds(1))
+                        {
+                            await Task.Delay(wait);
+                        }
+
+                        if (Stopwatch.GetElapsedTime(due) > TimeSpan.FromMilliseconds(5))
+                        {
+                            Interlocked.Increment(ref late);
+                        }
+                    }
+                    else if (Stopwatch.GetTimestamp() >= end)
+                    {
+                        return;
+                    }
+
+                    var request = factory.Next();
+                    var sent = Stopwatch.GetTimestamp();
+                    var status = await connection.SendAsync(request, CancellationToken.None);
+                    var took = Stopwatch.GetTimestamp() - sent;
+                    if (status != 200)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+
+                    if (record)
+                    {
+                        mine.Add(took);
+                    }
+                }
+            });
+        }
+
+        await Task.WhenAll(tasks);
+        var all = latencies.SelectMany(l => l).ToArray();
+        Array.Sort(all);
+        return new PhaseResult(all, errors, late);
+    }
+
+    private static TimeSpan? ServerCpu(int? pid)
+    {
+        if (pid is null)
+        {
+            return null;
+        }
+
+        // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks (100 per second here).
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    private static void Report(LoadOptions options, PhaseResult result, TimeSpan elapsed, TimeSpan? cpuBefore, TimeSpan? cpuAfter)
+    {
+        var count = result.Latencies.Length;
+        double Percentile(double p) => count == 0 ? 0 : result.Latencies[Math.Min(count - 1, (int)(p * count))] * 1000.0 / Stopwatch.Frequency;
+        var mode = options.Rate is { } r ? $"fixed rate {r:0}/s" : "saturation";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"mode: {mode}, connections: {options.Connections}, duration: {elapsed.TotalSeconds:0.0} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"requests: {count}, errors (non-200): {result.Errors}, requests/s: {count / elapsed.TotalSeconds:0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"latency ms: p50 {Percentile(0.50):0.000}, p90 {Percentile(0.90):0.000}, p99 {Percentile(0.99):0.000}, p99.9 {Percentile(0.999):0.000}, max {Percentile(1):0.000}"));
+        if (options.Rate is not null)
+        {
+            Console.WriteLine($"sends more than 5 ms behind schedule: {result.Late}");
+        }
+
+        if (cpuBefore is { } before && cpuAfter is { } after && count > 0)
+        {
+            var cpu = after - before;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server CPU: {cpu.TotalSeconds:0.00} s, per request: {cpu.TotalMicroseconds / count:0.0} µs"));
+        }
+    }
+
+    private sealed record PhaseResult(long[] Latencies, long Errors, long Late);
+}

@@ -1,0 +1,16 @@
+using AsyncCoach.Core.Model;
+
+namespace AsyncCoach.Pipeline;
+
+/// <summary>Whether a nudge already went out for a message (an edit is then not re-evaluated).</summary>
+public interface INudgeLedger
+{
+    Task<bool> WasNudgedAsync(TeamId team, ChannelId channel, MessageTs ts, CancellationToken cancellationToken);
+}
+
+/// <summary>Before nudges exist nothing has been nudged.</summary>
+public sealed class NoNudgesLedger : INudgeLedger
+{
+    public Task<bool> WasNudgedAsync(TeamId team, ChannelId channel, MessageTs ts, CancellationToken cancellationToken) =>
+        Task.FromResult(false);
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using AsyncCoach.Core.Rules;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AsyncCoach.Storage;
+
+/// <summary>SQL for the findings table. Evidence and recipients are JSON; message text never is stored.</summary>
+public sealed class FindingStore(SqliteDatabase database, TimeProvider time)
+{
+    private const string InsertSql = """
+        INSERT INTO findings (team_id, channel_id, message_ts, thread_ts, rule_id, author_id, at, evidence_json, recipients_json, created_at)
+        VALUES (@TeamId, @ChannelId, @MessageTs, @ThreadTs, @RuleId, @AuthorId, @At, @EvidenceJson, @RecipientsJson, @CreatedAt)
+        ON CONFLICT (team_id, channel_id, message_ts, rule_id) DO NOTHING
+        """;
+
+    /// <summary>Records findings; returns how many were new.</summary>
+    public async Task<int> AddAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    {
+        if (findings.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var added = await AddAsync(connection, transaction, findings, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    /// <summary>Records findings inside the caller's transaction (with the nudges they lead to).</summary>
+    public async Task<int> AddAsync(SqliteConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var rows = findings.Select(f => new
+        {
+            TeamId = f.Team.Value,
+            ChannelId = f.Channel.Value,
+            MessageTs = f.Ts.Value,
+            ThreadTs = f.ThreadTs?.Value,
+            f.RuleId,
+            AuthorId = f.Author.Value,
+            f.At,
+            EvidenceJson = JsonSerializer.Serialize(f.Evidence, StorageJsonContext.Default.IReadOnlyListString),
+            RecipientsJson = JsonSerializer.Serialize(
+                f.OffHoursRecipients.Select(r => new StoredRecipient(r.User.Value, r.TimeZoneId, r.LocalTime, r.NextWorkStart)).ToList(),
+                StorageJsonContext.Default.ListStoredRecipient),
+            CreatedAt = now,
+        });
+        return await connection.ExecuteAsync(new CommandDefinition(InsertSql, rows, transaction, cancellationToken: cancellationToken));
+    }
+
+    private const string CountByRuleSql = """
+        SELECT rule_id AS RuleId, COUNT(*) AS Count
+        FROM findings
+        WHERE team_id = @TeamId AND (@AuthorId IS NULL OR author_id = @AuthorId) AND at >= @Since
+        GROUP BY rule_id
+        """;
+
+    /// <summary>Findings per rule since a moment, for a team or one author in it.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountByRuleAsync(string teamId, string? authorId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string RuleId, long Count)>(
+            new CommandDefinition(CountByRuleSql, new { TeamId = teamId, AuthorId = authorId, Since = since }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.RuleId, r => r.Count, StringComparer.Ordinal);
+    }
+
+    private const string ForMessageSql = """
+        SELECT rule_id AS RuleId, author_id AS AuthorId, evidence_json AS EvidenceJson, recipients_json AS RecipientsJson
+        FROM findings
+        WHERE team_id = @TeamId AND channel_id = @ChannelId AND message_ts = @MessageTs
+        ORDER BY id
+        """;
+
+    public async Task<IReadOnlyList<StoredFinding>> ForMessageAsync(string teamId, string channelId, string messageTs, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StoredFinding>(
+            new CommandDefinition(ForMessageSql, new { TeamId = teamId, ChannelId = channelId, MessageTs = messageTs }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}
+
+/// <summary>A finding as stored: rule, author and the JSON evidence.</summary>
+public sealed record StoredFinding(string RuleId, string AuthorId, string EvidenceJson, string RecipientsJson);
+
+/// <summary>An off-hours recipient as stored with a finding.</summary>
+public sealed record StoredRecipient(string User, string TimeZone, DateTimeOffset LocalTime, DateTimeOffset? NextWorkStart);

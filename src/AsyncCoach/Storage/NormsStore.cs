@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using AsyncCoach.Core.Norms;
+using AsyncCoach.Norms;
+using Dapper;
+
+namespace AsyncCoach.Storage;
+
+/// <summary>
+/// Team norms, stored as the JSON object of the keys a team has set (the same keys as the audit's
+/// <c>--norms</c> file); unset keys keep RULES.md's defaults. Read often, so cached per team.
+/// </summary>
+public sealed class NormsStore(SqliteDatabase database, TimeProvider time)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TeamNorms> _cache = new(StringComparer.Ordinal);
+
+    private const string GetSql = "SELECT norms_json FROM team_norms WHERE team_id = @TeamId";
+
+    public async Task<TeamNorms> GetAsync(string teamId, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(teamId, out var cached))
+        {
+            return cached;
+        }
+
+        var json = await GetJsonAsync(teamId, cancellationToken);
+        var norms = json is null ? TeamNorms.Default : NormsJson.Parse(json.ToJsonString());
+        _cache[teamId] = norms;
+        return norms;
+    }
+
+    /// <summary>The keys this team has set, as stored.</summary>
+    public async Task<JsonObject?> GetJsonAsync(string teamId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(GetSql, new { TeamId = teamId }, cancellationToken: cancellationToken));
+        return json is null ? null : JsonNode.Parse(json)?.AsObject();
+    }
+
+    private const string UpsertSql = """
+        INSERT INTO team_norms (team_id, norms_json, updated_by, updated_at)
+        VALUES (@TeamId, @Json, @UpdatedBy, @Now)
+        ON CONFLICT (team_id) DO UPDATE SET norms_json = excluded.norms_json, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+        """;
+
+    /// <summary>
+    /// Sets one key (or removes it with a null value) after checking the whole result parses, so
+    /// a bad value never reaches storage. Throws <see cref="NormsFormatException"/> naming the key.
+    /// </summary>
+    public async Task<TeamNorms> SetAsync(string teamId, string key, JsonNode? value, string updatedBy, CancellationToken cancellationToken)
+    {
+        var json = await GetJsonAsync(teamId, cancellationToken) ?? [];
+        json[key] = value?.DeepClone();
+        if (value is null)
+        {
+            json.Remove(key);
+        }
+
+        var text = json.ToJsonString();
+        var norms = NormsJson.Parse(text);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(UpsertSql,
+            new { TeamId = teamId, Json = text, UpdatedBy = updatedBy, Now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+        _cache[teamId] = norms;
+        return norms;
+    }
+}

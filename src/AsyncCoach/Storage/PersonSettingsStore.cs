@@ -1,0 +1,65 @@
+using AsyncCoach.Core.Norms;
+using AsyncCoach.Norms;
+using Dapper;
+
+namespace AsyncCoach.Storage;
+
+/// <summary>What a person set for themselves: working hours, time zone, snooze, opt-out.</summary>
+public sealed record PersonSettings(string UserId, WorkingHours? Hours, string? TimeZone, DateTimeOffset? SnoozeUntil, bool OptedOut);
+
+/// <summary>SQL for person_settings.</summary>
+public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider time)
+{
+    private const string GetManySql = """
+        SELECT user_id AS UserId, hours AS Hours, time_zone AS TimeZone, snooze_until AS SnoozeUntil, opted_out AS OptedOut
+        FROM person_settings
+        WHERE team_id = @TeamId AND user_id IN @UserIds
+        """;
+
+    public async Task<IReadOnlyDictionary<string, PersonSettings>> GetManyAsync(string teamId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        if (userIds.Count == 0)
+        {
+            return new Dictionary<string, PersonSettings>();
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(GetManySql, new { TeamId = teamId, UserIds = userIds }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.UserId, r => r.ToSettings(), StringComparer.Ordinal);
+    }
+
+    public async Task<PersonSettings> GetAsync(string teamId, string userId, CancellationToken cancellationToken)
+    {
+        var found = await GetManyAsync(teamId, [userId], cancellationToken);
+        return found.TryGetValue(userId, out var settings) ? settings : new PersonSettings(userId, null, null, null, false);
+    }
+
+    private const string UpsertSql = """
+        INSERT INTO person_settings (team_id, user_id, hours, time_zone, snooze_until, opted_out, updated_at)
+        VALUES (@TeamId, @UserId, @Hours, @TimeZone, @SnoozeUntil, @OptedOut, @Now)
+        ON CONFLICT (team_id, user_id) DO UPDATE SET
+            hours = excluded.hours, time_zone = excluded.time_zone, snooze_until = excluded.snooze_until,
+            opted_out = excluded.opted_out, updated_at = excluded.updated_at
+        """;
+
+    public async Task SaveAsync(string teamId, PersonSettings settings, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, new
+        {
+            TeamId = teamId,
+            settings.UserId,
+            Hours = settings.Hours is null ? null : WorkingHoursText.Format(settings.Hours),
+            settings.TimeZone,
+            settings.SnoozeUntil,
+            OptedOut = settings.OptedOut ? 1 : 0,
+            Now = time.GetUtcNow(),
+        }, cancellationToken: cancellationToken));
+    }
+
+    private sealed record Row(string UserId, string? Hours, string? TimeZone, DateTimeOffset? SnoozeUntil, long OptedOut)
+    {
+        public PersonSettings ToSettings() =>
+            new(UserId, Hours is null ? null : NormsJson.ParseWorkingHours(Hours), TimeZone, SnoozeUntil, OptedOut != 0);
+    }
+}

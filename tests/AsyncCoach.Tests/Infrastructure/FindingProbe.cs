@@ -1,0 +1,68 @@
+using AsyncCoach.Core.Rules;
+using AsyncCoach.Pipeline;
+
+namespace AsyncCoach.Tests.Infrastructure;
+
+/// <summary>Wraps the real finding sink and lets a test await findings instead of sleeping.</summary>
+public sealed class FindingProbe
+{
+    private readonly List<Finding> _findings = [];
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IReadOnlyList<Finding> Findings
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _findings];
+            }
+        }
+    }
+
+    public IFindingSink Wrap(IFindingSink inner) => new Sink(inner, this);
+
+    public async Task<IReadOnlyList<Finding>> WaitForAsync(int count, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_findings.Count >= count)
+                {
+                    return [.. _findings];
+                }
+
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cts.Token);
+        }
+    }
+
+    private void Add(IReadOnlyList<Finding> findings)
+    {
+        lock (_gate)
+        {
+            _findings.AddRange(findings);
+            var previous = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            previous.TrySetResult();
+        }
+    }
+
+    private sealed class Sink(IFindingSink inner, FindingProbe probe) : IFindingSink
+    {
+        public async Task AcceptAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+        {
+            await inner.AcceptAsync(findings, cancellationToken);
+            if (findings.Count > 0)
+            {
+                probe.Add(findings);
+            }
+        }
+    }
+}
