@@ -15,10 +15,13 @@ public sealed record CorpusCase(
 
 internal static class TaxonomyCorpus
 {
-    public static string Path { get; } = System.IO.Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "taxonomy-corpus.jsonl");
+    public const string CorpusFile = "taxonomy-corpus.jsonl";
 
-    public static IReadOnlyList<CorpusCase> Load() =>
-        [.. File.ReadLines(Path)
+    /// <summary>Written after the classifier and never used to tune it: an estimate on unseen wording.</summary>
+    public const string HoldoutFile = "taxonomy-holdout.jsonl";
+
+    public static IReadOnlyList<CorpusCase> Load(string file = CorpusFile) =>
+        [.. File.ReadLines(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", file))
             .Where(line => !string.IsNullOrWhiteSpace(line))
             .Select(line => JsonSerializer.Deserialize<CorpusCase>(line) ?? throw new InvalidDataException($"Bad corpus line: {line}"))];
 }

@@ -13,6 +13,9 @@ public sealed class TaxonomyCorpusTests
     private const double MinTierAccuracy = 0.85;
     private const double MinModifierAccuracy = 0.85;
 
+    // Lower than the corpus gate on purpose: the holdout measures unseen wording, see docs/taxonomy.md.
+    private const double MinHoldoutAccuracy = 0.60;
+
     private static readonly TaskClassifier Classifier = TaskClassifier.CreateDefault();
 
     [Test]
@@ -30,9 +33,25 @@ public sealed class TaxonomyCorpusTests
     [Test]
     public void Tier_accuracy_on_the_corpus_is_at_least_85_percent()
     {
+        var matrix = Evaluate(TaxonomyCorpus.CorpusFile);
+
+        Assert.That(matrix.Accuracy, Is.GreaterThanOrEqualTo(MinTierAccuracy));
+    }
+
+    [Test]
+    public void Tier_accuracy_on_the_holdout_set_is_reported()
+    {
+        var matrix = Evaluate(TaxonomyCorpus.HoldoutFile);
+
+        Assert.That(matrix.Total, Is.GreaterThanOrEqualTo(60));
+        Assert.That(matrix.Accuracy, Is.GreaterThanOrEqualTo(MinHoldoutAccuracy));
+    }
+
+    private static ConfusionMatrix Evaluate(string file)
+    {
         var matrix = new ConfusionMatrix();
         var misses = new List<string>();
-        foreach (var item in TaxonomyCorpus.Load())
+        foreach (var item in TaxonomyCorpus.Load(file))
         {
             var result = Classifier.Classify(item.Task);
             matrix.Add(item.Id, result.Id);
@@ -42,12 +61,11 @@ public sealed class TaxonomyCorpusTests
             }
         }
 
-        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Exact-tier accuracy: {matrix.Correct}/{matrix.Total} = {matrix.Accuracy:0.000}"));
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: exact-tier accuracy {matrix.Correct}/{matrix.Total} = {matrix.Accuracy:0.000}"));
         TestContext.Out.WriteLine(matrix.ToMarkdown());
         TestContext.Out.WriteLine("Misses:");
         misses.ForEach(TestContext.Out.WriteLine);
-
-        Assert.That(matrix.Accuracy, Is.GreaterThanOrEqualTo(MinTierAccuracy));
+        return matrix;
     }
 
     [Test]
