@@ -20,6 +20,9 @@ internal static class TaxonomyCorpus
     /// <summary>Written after the classifier and never used to tune it: an estimate on unseen wording.</summary>
     public const string HoldoutFile = "taxonomy-holdout.jsonl";
 
+    /// <summary>Written after tuning on <see cref="HoldoutFile"/> stopped; never used to tune.</summary>
+    public const string Holdout2File = "taxonomy-holdout-2.jsonl";
+
     public static IReadOnlyList<CorpusCase> Load(string file = CorpusFile) =>
         [.. File.ReadLines(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", file))
             .Where(line => !string.IsNullOrWhiteSpace(line))

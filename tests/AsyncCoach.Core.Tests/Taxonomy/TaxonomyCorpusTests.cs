@@ -38,12 +38,13 @@ public sealed class TaxonomyCorpusTests
         Assert.That(matrix.Accuracy, Is.GreaterThanOrEqualTo(MinTierAccuracy));
     }
 
-    [Test]
-    public void Tier_accuracy_on_the_holdout_set_is_reported()
+    [TestCase(TaxonomyCorpus.HoldoutFile)]
+    [TestCase(TaxonomyCorpus.Holdout2File)]
+    public void Tier_accuracy_on_a_holdout_set_is_reported(string file)
     {
-        var matrix = Evaluate(TaxonomyCorpus.HoldoutFile);
+        var matrix = Evaluate(file);
 
-        Assert.That(matrix.Total, Is.GreaterThanOrEqualTo(60));
+        Assert.That(matrix.Total, Is.GreaterThanOrEqualTo(50));
         Assert.That(matrix.Accuracy, Is.GreaterThanOrEqualTo(MinHoldoutAccuracy));
     }
 
