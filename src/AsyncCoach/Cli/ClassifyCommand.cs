@@ -120,7 +120,7 @@ public static class ClassifyCommand
 
     private static int Fail(TextWriter stderr, string message)
     {
-        stderr.Write($"classify: {message} See classify --help.\n");
+        stderr.Write($"classify: {message.TrimEnd('.')}. Run classify --help for usage.\n");
         return BadInput;
     }
 }
