@@ -25,9 +25,14 @@ public static class TaxonomyIds
     /// <summary>Modifier ids in the order they are reported (also their precedence).</summary>
     public static IReadOnlyList<string> AllModifiers { get; } = [TimeCritical, Sensitive, ManyStakeholders];
 
-    public static int? TierOf(string id)
+    public static int? TierOf(string id) => id switch
     {
-        var index = Tiers.ToList().IndexOf(id);
-        return index < 0 ? null : index + 1;
-    }
+        Inform => 1,
+        Ask => 2,
+        Review => 3,
+        Decide => 4,
+        Create => 5,
+        Connect => 6,
+        _ => null,
+    };
 }

@@ -28,6 +28,7 @@ public static class ClassifyCommand
           --format text|jsonl   with --file: a table grouped by recommended mode (default), or one
                                 JSON object per task in input order, with "line" and "task" added
           -h, --help            show this help
+          --                    everything after it is task text (for a task starting with "-")
 
         "Could be async" in the summary means the recommended mode is async.
         Exit codes: 0 done, 2 bad input.

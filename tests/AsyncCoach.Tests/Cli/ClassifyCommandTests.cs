@@ -28,6 +28,15 @@ public sealed class ClassifyCommandTests
         Assert.That(Run(["Pick", "a", "vendor", "for", "the", "CRM"]).Out, Does.StartWith("Tier 4 of 6: decide."));
 
     [Test]
+    public void A_double_dash_lets_a_task_start_with_a_dash()
+    {
+        var run = Run(["--", "-1 on the proposal: decide whether we ship it"]);
+
+        Assert.That(run.Exit, Is.EqualTo(0), run.Err);
+        Assert.That(run.Out, Does.StartWith("Tier 4 of 6: decide."));
+    }
+
+    [Test]
     public void Classifies_one_task_as_json_with_snake_case_fields()
     {
         var run = Run(["Decide today by 3pm whether we pull the release", "--format", "json"]);
