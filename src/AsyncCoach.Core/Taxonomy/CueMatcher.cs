@@ -4,7 +4,8 @@ namespace AsyncCoach.Core.Taxonomy;
 internal sealed record CueHit(string Target, double Weight, string Evidence, int Position);
 
 /// <summary>
-/// Finds weighted cues in a task. Combinations are tried first, then single phrases longest first;
+/// Finds weighted cues in a task. Combinations are tried first, then single phrases longest first
+/// (heaviest first among equally long ones);
 /// a word used by one cue cannot be used by another, so "merge conflict" hides "conflict" and
 /// "approve" + "budget" hides the lone "approve".
 /// </summary>
@@ -28,7 +29,7 @@ internal sealed class CueMatcher
             }
         }
 
-        _cues = [.. compiled.OrderByDescending(c => c.IsCombination).ThenByDescending(c => c.Groups.Sum(g => g.Max(p => p.Length)))];
+        _cues = [.. compiled.OrderByDescending(c => c.IsCombination).ThenByDescending(c => c.Groups.Sum(g => g.Max(p => p.Length))).ThenByDescending(c => c.Weight)];
     }
 
     public IReadOnlyList<CueHit> Match(IReadOnlyList<Token> tokens)

@@ -23,6 +23,9 @@ internal static class TaxonomyCorpus
     /// <summary>Written after tuning on <see cref="HoldoutFile"/> stopped; never used to tune.</summary>
     public const string Holdout2File = "taxonomy-holdout-2.jsonl";
 
+    /// <summary>Written after tuning on <see cref="Holdout2File"/> stopped; never used to tune.</summary>
+    public const string Holdout3File = "taxonomy-holdout-3.jsonl";
+
     public static IReadOnlyList<CorpusCase> Load(string file = CorpusFile) =>
         [.. File.ReadLines(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", file))
             .Where(line => !string.IsNullOrWhiteSpace(line))
