@@ -26,6 +26,9 @@ internal static class TaxonomyCorpus
     /// <summary>Written after tuning on <see cref="Holdout2File"/> stopped; never used to tune.</summary>
     public const string Holdout3File = "taxonomy-holdout-3.jsonl";
 
+    /// <summary>Written after the last tuning round; the classifier was frozen before its first run.</summary>
+    public const string Holdout4File = "taxonomy-holdout-4.jsonl";
+
     public static IReadOnlyList<CorpusCase> Load(string file = CorpusFile) =>
         [.. File.ReadLines(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", file))
             .Where(line => !string.IsNullOrWhiteSpace(line))

@@ -41,6 +41,7 @@ public sealed class TaxonomyCorpusTests
     [TestCase(TaxonomyCorpus.HoldoutFile)]
     [TestCase(TaxonomyCorpus.Holdout2File)]
     [TestCase(TaxonomyCorpus.Holdout3File)]
+    [TestCase(TaxonomyCorpus.Holdout4File)]
     public void Tier_accuracy_on_a_holdout_set_is_reported(string file)
     {
         var matrix = Evaluate(file);
@@ -72,6 +73,7 @@ public sealed class TaxonomyCorpusTests
 
     [TestCase(TaxonomyCorpus.CorpusFile, 60)]
     [TestCase(TaxonomyCorpus.Holdout3File, 8)]
+    [TestCase(TaxonomyCorpus.Holdout4File, 8)]
     public void Modifiers_match_the_labels_where_the_set_gives_them(string file, int minLabelled)
     {
         var labelled = TaxonomyCorpus.Load(file).Where(c => c.Modifiers is not null).ToList();
