@@ -68,6 +68,8 @@ public sealed class TaskClassifierBoundaryTests
     [TestCase("Urgent: where is the style guide?")]
     [TestCase("Review the doc by 3pm tomorrow")]
     [TestCase("Pick the vendor by Friday at noon")]
+    [TestCase("Daily standup at 9:30")]
+    [TestCase("Weekly status meeting, Mondays 10am")]
     public void A_loose_asap_or_a_clock_time_on_another_day_is_not_time_critical(string task) =>
         Assert.That(Classifier.Classify(task).Modifiers, Does.Not.Contain(TaxonomyIds.TimeCritical));
 
