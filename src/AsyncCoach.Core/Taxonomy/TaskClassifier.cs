@@ -11,6 +11,9 @@ public sealed class TaskClassifier
 {
     private const string ResourceName = "AsyncCoach.Core.Taxonomy.taxonomy.en.json";
     private const int MaxTierCuesInWhy = 3;
+
+    // A task is a sentence or two; longer text (a pasted doc) is cut so matching stays fast.
+    public const int MaxTaskLength = 2000;
     private static readonly Lazy<TaskClassifier> Default = new(() => FromJson(ReadEmbeddedData()));
 
     private readonly TaxonomyData _data;
@@ -41,7 +44,8 @@ public sealed class TaskClassifier
 
     public Classification Classify(string task)
     {
-        var tokens = Tokenizer.Tokenize(task ?? string.Empty);
+        task ??= string.Empty;
+        var tokens = Tokenizer.Tokenize(task.Length > MaxTaskLength ? task[..MaxTaskLength] : task);
         var hits = _cues.Match(tokens);
         var modifierHits = _modifiers.Detect(tokens);
         var modifiers = TaxonomyIds.AllModifiers.Where(m => modifierHits.Any(h => h.Target == m)).ToList();

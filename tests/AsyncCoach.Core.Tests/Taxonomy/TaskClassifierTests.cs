@@ -37,6 +37,27 @@ public sealed class TaskClassifierTests
         Assert.That(result.NextStep, Does.Contain("outcome"));
     }
 
+    private static IEnumerable<string> OddInput()
+    {
+        yield return "🎉🎉🎉";
+        yield return "????";
+        yield return "12345 67 89";
+        yield return "\t\n\r";
+        yield return new string('x', 50_000);
+        yield return string.Join(' ', Enumerable.Repeat("review the PR and decide", 5_000));
+    }
+
+    [TestCaseSource(nameof(OddInput))]
+    public void Odd_input_gives_a_consistent_answer(string task)
+    {
+        var result = Classifier.Classify(task);
+
+        Assert.That(result.Confidence, Is.InRange(0.0, 1.0));
+        Assert.That(result.Mode is null, Is.EqualTo(result.Tier is null));
+        Assert.That(result.Id, Is.EqualTo(result.Tier is { } tier ? TaxonomyIds.Tiers[tier - 1] : TaxonomyIds.Unclear));
+        Assert.That(result.NextStep, Is.Not.Empty);
+    }
+
     [Test]
     public void Meeting_words_are_named_in_the_why_of_an_unclear_task() =>
         Assert.That(Classifier.Classify("Kickoff").Why[0], Does.Contain("\"Kickoff\"").And.Contain("meeting"));
