@@ -7,9 +7,14 @@ namespace AsyncCoach.Storage;
 /// <summary>What a person set for themselves: working hours, time zone, snooze, opt-out.</summary>
 public sealed record PersonSettings(string UserId, WorkingHours? Hours, string? TimeZone, DateTimeOffset? SnoozeUntil, bool OptedOut);
 
-/// <summary>SQL for person_settings.</summary>
+/// <summary>
+/// SQL for person_settings, with a read-through cache: every message needs the settings of the
+/// people it reaches, and they change only through this store (one SQLite file, one process).
+/// </summary>
 public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider time)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Team, string User), PersonSettings?> _cache = new();
+
     private const string GetManySql = """
         SELECT user_id AS UserId, hours AS Hours, time_zone AS TimeZone, snooze_until AS SnoozeUntil, opted_out AS OptedOut
         FROM person_settings
@@ -18,14 +23,39 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
 
     public async Task<IReadOnlyDictionary<string, PersonSettings>> GetManyAsync(string teamId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
-        if (userIds.Count == 0)
+        var found = new Dictionary<string, PersonSettings>(StringComparer.Ordinal);
+        List<string>? missing = null;
+        foreach (var userId in userIds)
         {
-            return new Dictionary<string, PersonSettings>();
+            if (!_cache.TryGetValue((teamId, userId), out var cached))
+            {
+                (missing ??= []).Add(userId);
+            }
+            else if (cached is not null)
+            {
+                found[userId] = cached;
+            }
+        }
+
+        if (missing is null)
+        {
+            return found;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(GetManySql, new { TeamId = teamId, UserIds = userIds }, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.UserId, r => r.ToSettings(), StringComparer.Ordinal);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(GetManySql, new { TeamId = teamId, UserIds = missing }, cancellationToken: cancellationToken));
+        var loaded = rows.ToDictionary(r => r.UserId, r => r.ToSettings(), StringComparer.Ordinal);
+        foreach (var userId in missing)
+        {
+            var settings = loaded.GetValueOrDefault(userId);
+            _cache[(teamId, userId)] = settings;
+            if (settings is not null)
+            {
+                found[userId] = settings;
+            }
+        }
+
+        return found;
     }
 
     public async Task<PersonSettings> GetAsync(string teamId, string userId, CancellationToken cancellationToken)
@@ -55,6 +85,7 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
             OptedOut = settings.OptedOut ? 1 : 0,
             Now = time.GetUtcNow(),
         }, cancellationToken: cancellationToken));
+        _cache[(teamId, settings.UserId)] = settings;
     }
 
     private sealed record Row(string UserId, string? Hours, string? TimeZone, DateTimeOffset? SnoozeUntil, long OptedOut)

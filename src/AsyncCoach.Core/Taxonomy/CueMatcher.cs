@@ -1,0 +1,78 @@
+namespace AsyncCoach.Core.Taxonomy;
+
+/// <summary>A cue found in a task: what it points to, its weight and the words that matched.</summary>
+internal sealed record CueHit(string Target, double Weight, string Evidence, int Position);
+
+/// <summary>
+/// Finds weighted cues in a task. Combinations are tried first, then single phrases longest first
+/// (heaviest first among equally long ones);
+/// a word used by one cue cannot be used by another, so "merge conflict" hides "conflict" and
+/// "approve" + "budget" hides the lone "approve".
+/// </summary>
+internal sealed class CueMatcher
+{
+    private readonly IReadOnlyList<CompiledCue> _cues;
+
+    public CueMatcher(IEnumerable<CueData> cues, IReadOnlySet<string> notNames)
+    {
+        var compiled = new List<CompiledCue>();
+        foreach (var cue in cues)
+        {
+            if (cue.AllOf is { Count: > 0 } groups)
+            {
+                compiled.Add(new CompiledCue(cue.Tier, cue.Weight, [.. groups.Select(g => g.Select(p => new PhrasePattern(p, notNames)).ToArray())], IsCombination: true));
+            }
+
+            foreach (var phrase in cue.Phrases ?? [])
+            {
+                compiled.Add(new CompiledCue(cue.Tier, cue.Weight, [[new PhrasePattern(phrase, notNames)]], IsCombination: false));
+            }
+        }
+
+        _cues = [.. compiled.OrderByDescending(c => c.IsCombination).ThenByDescending(c => c.Groups.Sum(g => g.Max(p => p.Length))).ThenByDescending(c => c.Weight)];
+    }
+
+    public IReadOnlyList<CueHit> Match(IReadOnlyList<Token> tokens)
+    {
+        var consumed = new bool[tokens.Count];
+        var hits = new List<CueHit>();
+        foreach (var cue in _cues)
+        {
+            var trial = (bool[])consumed.Clone();
+            var spans = new List<(int Start, int Length)>();
+            foreach (var group in cue.Groups)
+            {
+                var found = group.SelectMany(p => p.Matches(tokens, trial).Select(start => (Start: start, p.Length))).ToList();
+                if (found.Count == 0)
+                {
+                    spans.Clear();
+                    break;
+                }
+
+                var first = found.MinBy(f => f.Start);
+                spans.Add(first);
+                // A single phrase uses every place it occurs; a combination one place per group.
+                foreach (var (start, length) in cue.IsCombination ? [first] : found)
+                {
+                    Array.Fill(trial, true, start, length);
+                }
+            }
+
+            if (spans.Count == 0)
+            {
+                continue;
+            }
+
+            consumed = trial;
+            var evidence = string.Join(" + ", spans.OrderBy(s => s.Start).Select(s => Quote(tokens, s.Start, s.Length)));
+            hits.Add(new CueHit(cue.Target, cue.Weight, evidence, spans.Min(s => s.Start)));
+        }
+
+        return hits;
+    }
+
+    private static string Quote(IReadOnlyList<Token> tokens, int start, int length) =>
+        $"\"{string.Join(' ', tokens.Skip(start).Take(length).Select(t => t.Original))}\"";
+
+    private sealed record CompiledCue(string Target, double Weight, PhrasePattern[][] Groups, bool IsCombination);
+}

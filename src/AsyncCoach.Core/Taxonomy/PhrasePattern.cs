@@ -1,0 +1,72 @@
+namespace AsyncCoach.Core.Taxonomy;
+
+/// <summary>
+/// A phrase from taxonomy.en.json, matched word by word. Pattern words: a literal (<c>review</c>),
+/// a prefix (<c>announc*</c>), any one word (<c>_</c>), the start of the text (<c>^</c>),
+/// a person (<c>{person}</c>: he/she/his/her… or a capitalised possessive such as "Sam's")
+/// or a name (<c>{name}</c>: a capitalised word that is not the first and not in <c>not_names</c>).
+/// </summary>
+internal sealed class PhrasePattern
+{
+    private static readonly HashSet<string> PersonWords =
+        new(["he", "she", "him", "her", "his", "hers", "he's", "she's", "they're"], StringComparer.Ordinal);
+
+    private readonly string[] _parts;
+    private readonly bool _anchored;
+    private readonly IReadOnlySet<string> _notNames;
+
+    public PhrasePattern(string phrase, IReadOnlySet<string> notNames)
+    {
+        // Phrases are written the way the tokenizer splits text, so splitting on spaces is enough.
+        var parts = phrase.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        _anchored = parts.Length > 0 && parts[0] == "^";
+        _parts = [.. parts.Skip(_anchored ? 1 : 0)];
+        if (_parts.Length == 0)
+        {
+            throw new ArgumentException($"Empty phrase '{phrase}'.", nameof(phrase));
+        }
+
+        _notNames = notNames;
+        Phrase = phrase;
+    }
+
+    public string Phrase { get; }
+
+    public int Length => _parts.Length;
+
+    /// <summary>Every start index where the pattern matches words not yet consumed.</summary>
+    public IEnumerable<int> Matches(IReadOnlyList<Token> tokens, bool[] consumed)
+    {
+        var last = _anchored ? 0 : tokens.Count - _parts.Length;
+        for (var start = 0; start <= last && start + _parts.Length <= tokens.Count; start++)
+        {
+            if (MatchesAt(tokens, consumed, start))
+            {
+                yield return start;
+            }
+        }
+    }
+
+    private bool MatchesAt(IReadOnlyList<Token> tokens, bool[] consumed, int start)
+    {
+        for (var i = 0; i < _parts.Length; i++)
+        {
+            var token = tokens[start + i];
+            if (consumed[start + i] || !PartMatches(_parts[i], token))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool PartMatches(string part, Token token) => part switch
+    {
+        "_" => true,
+        "{person}" => PersonWords.Contains(token.Text) || (token.Index > 0 && token.IsCapitalised && token.Text.EndsWith("'s", StringComparison.Ordinal)),
+        "{name}" => token.Index > 0 && token.IsCapitalised && !_notNames.Contains(token.Text),
+        _ when part.Length > 1 && part.EndsWith('*') => token.Text.StartsWith(part[..^1], StringComparison.Ordinal),
+        _ => token.Text == part,
+    };
+}

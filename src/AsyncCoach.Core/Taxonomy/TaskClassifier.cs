@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace AsyncCoach.Core.Taxonomy;
+
+/// <summary>
+/// Places a task description on the taxonomy ladder of TAXONOMY.md. Pure and thread-safe:
+/// the phrase data is read once (from the embedded taxonomy.en.json by default) and never changes.
+/// </summary>
+public sealed class TaskClassifier
+{
+    private const string ResourceName = "AsyncCoach.Core.Taxonomy.taxonomy.en.json";
+    private const int MaxTierCuesInWhy = 3;
+
+    // A task is a sentence or two; longer text (a pasted doc) is cut so matching stays fast.
+    public const int MaxTaskLength = 2000;
+    private static readonly Lazy<TaskClassifier> Default = new(() => FromJson(ReadEmbeddedData()));
+
+    private readonly TaxonomyData _data;
+    private readonly CueMatcher _cues;
+    private readonly ModifierDetector _modifiers;
+
+    private TaskClassifier(TaxonomyData data)
+    {
+        var notNames = data.NotNames.Select(n => n.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var unknown = data.Cues.Select(c => c.Tier).Where(t => TaxonomyIds.TierOf(t) is null && t is not "none" and not "meeting").ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidDataException($"Unknown tier id(s) in taxonomy data: {string.Join(", ", unknown.Distinct())}.");
+        }
+
+        _data = data;
+        _cues = new CueMatcher([.. data.Cues, new CueData("meeting", 0, data.MeetingWords, null)], notNames);
+        _modifiers = new ModifierDetector(data.Modifiers, notNames);
+    }
+
+    /// <summary>The classifier with the phrase data shipped in this assembly (loaded once).</summary>
+    public static TaskClassifier CreateDefault() => Default.Value;
+
+    /// <summary>A classifier with a team's own phrase data, in the format of taxonomy.en.json.</summary>
+    public static TaskClassifier FromJson(string json) =>
+        new(JsonSerializer.Deserialize(json, TaxonomyDataContext.Default.TaxonomyData)
+            ?? throw new InvalidDataException("The taxonomy data is empty."));
+
+    public Classification Classify(string task)
+    {
+        task ??= string.Empty;
+        var tokens = Tokenizer.Tokenize(task.Length > MaxTaskLength ? task[..MaxTaskLength] : task);
+        var hits = _cues.Match(tokens);
+        var modifierHits = _modifiers.Detect(tokens);
+        var modifiers = TaxonomyIds.AllModifiers.Where(m => modifierHits.Any(h => h.Target == m)).ToList();
+        var modifierWhy = TaxonomyIds.AllModifiers
+            .SelectMany(m => modifierHits.Where(h => h.Target == m).Take(1))
+            .Select(h => $"{h.Evidence} → {h.Target}");
+
+        var scores = hits.Where(h => TaxonomyIds.TierOf(h.Target) is not null)
+            .GroupBy(h => h.Target)
+            .Select(g => (Id: g.Key, Score: g.Sum(h => h.Weight), Top: g.Max(h => h.Weight), Hits: g.ToList()))
+            .OrderByDescending(s => s.Score)
+            .ThenByDescending(s => s.Top)
+            .ThenBy(s => TaxonomyIds.TierOf(s.Id))
+            .ToList();
+
+        if (scores.Count == 0 || scores[0].Score < _data.MinScore)
+        {
+            return Unclear(hits, scores.Count == 0 ? null : scores[0], modifiers, [.. modifierWhy]);
+        }
+
+        var best = scores[0];
+        var tier = TaxonomyIds.TierOf(best.Id)!.Value;
+        var runnerUp = scores.Count > 1 ? scores[1].Score : 0;
+        var why = best.Hits.OrderByDescending(h => h.Weight).ThenBy(h => h.Position).Take(MaxTierCuesInWhy)
+            .Select(h => $"{h.Evidence} → {best.Id}")
+            .Concat(modifierWhy)
+            .ToList();
+
+        return new Classification(
+            tier,
+            best.Id,
+            ModeRules.Compute(tier, modifiers),
+            modifiers,
+            Confidence(best.Score, runnerUp),
+            why,
+            NextStep(tier, modifiers));
+    }
+
+    // Strength grows with the winning score and is shared out when another tier is close behind.
+    private static double Confidence(double best, double runnerUp)
+    {
+        var strength = 1 - Math.Exp(-best / 3);
+        var share = best / (best + runnerUp);
+        return Math.Round(Math.Clamp(strength * share, 0, 0.99), 2);
+    }
+
+    private string NextStep(int tier, IReadOnlyList<string> modifiers)
+    {
+        var m = _data.Modifiers;
+        if (modifiers.Contains(TaxonomyIds.TimeCritical))
+        {
+            return m.TimeCritical.NextStep;
+        }
+
+        if (modifiers.Contains(TaxonomyIds.Sensitive))
+        {
+            return tier == 6 ? m.Sensitive.NextStepConnect : m.Sensitive.NextStep;
+        }
+
+        if (modifiers.Contains(TaxonomyIds.ManyStakeholders) && tier is 4 or 5)
+        {
+            return m.ManyStakeholders.NextStep;
+        }
+
+        return _data.Tiers.Single(t => t.Tier == tier).NextStep;
+    }
+
+    private Classification Unclear(
+        IReadOnlyList<CueHit> hits,
+        (string Id, double Score, double Top, List<CueHit> Hits)? weak,
+        IReadOnlyList<string> modifiers,
+        IReadOnlyList<string> modifierWhy)
+    {
+        var why = new List<string>();
+        var meeting = hits.Where(h => h.Target == "meeting").Select(h => h.Evidence).ToList();
+        if (meeting.Count > 0)
+        {
+            why.Add($"{string.Join(" + ", meeting)}: meeting words with no outcome");
+        }
+
+        if (weak is { } w)
+        {
+            why.Add(string.Create(CultureInfo.InvariantCulture, $"{string.Join(" + ", w.Hits.Select(h => h.Evidence))}: too weak a cue for {w.Id}"));
+        }
+
+        if (why.Count == 0)
+        {
+            why.Add("no cue for what the task needs");
+        }
+
+        return new Classification(null, TaxonomyIds.Unclear, null, modifiers, 0, [.. why, .. modifierWhy], _data.UnclearNextStep);
+    }
+
+    private static string ReadEmbeddedData()
+    {
+        using var stream = typeof(TaskClassifier).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
