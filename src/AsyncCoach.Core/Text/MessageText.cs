@@ -199,7 +199,8 @@ public static class MessageText
 
     private static bool TrySkipEmoji(ReadOnlySpan<char> text, ref int i)
     {
-        var hasLetter = false;
+        // A letter is required so a clock like 10:30:00 is not read as an emoji; :+1: and :-1: are the exceptions.
+        var hasLetter = i + 1 < text.Length && text[i + 1] is '+' or '-';
         for (var j = i + 1; j < text.Length && j - i <= 64; j++)
         {
             var c = text[j];
