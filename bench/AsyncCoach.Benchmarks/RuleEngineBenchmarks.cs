@@ -75,6 +75,31 @@ public class RuleEngineBenchmarks
     [Benchmark(OperationsPerInvoke = Messages)]
     public int NothingFiresThroughTracker() => Run(_quiet);
 
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public int NothingFiresEngineOnly()
+    {
+        var findings = 0;
+        for (var i = 0; i < _quiet.Length; i++)
+        {
+            findings += _engine.Evaluate(_quiet[i], _contexts[i % _contexts.Length]).Count;
+        }
+
+        return findings;
+    }
+
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public int NormalizeOnly()
+    {
+        Span<char> buffer = stackalloc char[512];
+        var total = 0;
+        for (var i = 0; i < _quiet.Length; i++)
+        {
+            total += AsyncCoach.Core.Text.MessageText.Normalize(_quiet[i].Text, buffer, out _);
+        }
+
+        return total;
+    }
+
     private int Run(ChatMessage[] messages)
     {
         var tracker = new ConversationTracker(_engine);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using AsyncCoach.Core.Model;
@@ -8,8 +7,6 @@ namespace AsyncCoach.Core.Rules;
 /// <summary>after-hours-ping: an addressed message that reaches a recipient outside their working hours.</summary>
 public sealed class AfterHoursPingRule : IRule
 {
-    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> Zones = new(StringComparer.Ordinal);
-
     public string Id => RuleIds.AfterHoursPing;
 
     public Finding? Evaluate(in RuleContext context)
@@ -52,9 +49,6 @@ public sealed class AfterHoursPingRule : IRule
             : context.CreateFinding(Id, [.. offHours.Select(Describe)], Suggest(offHours)) with { OffHoursRecipients = offHours };
     }
 
-    internal static TimeZoneInfo? FindZone(string? id) =>
-        id is null ? null : Zones.GetOrAdd(id, static key => TimeZoneInfo.TryFindSystemTimeZoneById(key, out var zone) ? zone : null);
-
     private static void Judge(in RuleContext context, UserId user, ref List<RecipientTime>? offHours)
     {
         var message = context.Message;
@@ -62,20 +56,21 @@ public sealed class AfterHoursPingRule : IRule
             || !context.Context.People.TryGetValue(user, out var person)
             || person.IsBot
             || person.IsDeleted
-            || FindZone(person.TimeZoneId) is not { } zone
+            || ZoneClock.Find(person.TimeZoneId) is not { } clock
             || offHours?.Exists(r => r.User == user) == true)
         {
             return; // unknown person or time zone: inside hours, no finding without evidence
         }
 
         var hours = person.OwnHours ?? context.Norms.WorkingHours;
-        var at = message.Time;
-        if (hours.Contains(at, zone) || context.Activity.PostedRecently(user, at))
+        var at = context.Time;
+        var local = clock.ToLocal(at);
+        if (hours.ContainsLocal(local.DateTime) || context.Activity.PostedRecently(user, at))
         {
             return;
         }
 
-        (offHours ??= []).Add(new RecipientTime(user, zone.Id, TimeZoneInfo.ConvertTime(at, zone), hours.NextStart(at, zone)));
+        (offHours ??= []).Add(new RecipientTime(user, clock.Zone.Id, local, hours.NextStart(at, clock.Zone)));
     }
 
     private static string Describe(RecipientTime r) =>

@@ -21,8 +21,10 @@ public readonly ref struct RuleContext
         ReadOnlySpan<PhraseMatch> matches,
         int listMask,
         TextFeatures features,
-        Mentions mentions)
+        Mentions mentions,
+        DateTimeOffset time)
     {
+        Time = time;
         Message = message;
         Context = context;
         Activity = activity;
@@ -36,6 +38,9 @@ public readonly ref struct RuleContext
     }
 
     public ChatMessage Message { get; }
+
+    /// <summary>The message's event time (its ts), parsed once.</summary>
+    public DateTimeOffset Time { get; }
 
     public MessageContext Context { get; }
 
@@ -116,7 +121,7 @@ public readonly ref struct RuleContext
     }
 
     public Finding CreateFinding(string ruleId, IReadOnlyList<string> evidence, string suggestion) =>
-        new(ruleId, Message.Team, Message.Channel, Message.Ts, Message.ThreadTs, Message.Author, Message.Time, evidence, suggestion);
+        new(ruleId, Message.Team, Message.Channel, Message.Ts, Message.ThreadTs, Message.Author, Time, evidence, suggestion);
 
     private bool IsInsideLonger(PhraseMatch match, int list)
     {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using AsyncCoach.Core.Model;
+using AsyncCoach.Core.Norms;
 using AsyncCoach.Core.Text;
 using AsyncCoach.Core.Tracking;
 
@@ -36,14 +37,14 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
     /// that is the tracker's job). <paramref name="activity"/> is the conversation's recent history.
     /// </summary>
     public IReadOnlyList<Finding> Evaluate(ChatMessage message, MessageContext context, ConversationActivity? activity = null) =>
-        Evaluate(message, context, activity ?? ConversationActivity.Empty, out _);
+        Evaluate(message, message.Time, context, activity ?? ConversationActivity.Empty, out _);
 
     /// <summary>As <see cref="Evaluate(ChatMessage, MessageContext, ConversationActivity?)"/>; also says whether the text states no purpose.</summary>
-    internal IReadOnlyList<Finding> Evaluate(ChatMessage message, MessageContext context, ConversationActivity activity, out bool naked)
+    internal IReadOnlyList<Finding> Evaluate(ChatMessage message, DateTimeOffset time, MessageContext context, ConversationActivity activity, out bool naked)
     {
         naked = false;
         var norms = context.Norms;
-        if (norms.IsExempt(message.Channel.Value))
+        if (norms.ExemptChannels.Count > 0 && norms.IsExempt(message.Channel.Value))
         {
             return NoFindings;
         }
@@ -63,13 +64,14 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
             var mentions = (features & (TextFeatures.UserMention | TextFeatures.Broadcast)) != 0
                 ? MessageText.ParseMentions(message.Text)
                 : Mentions.None;
-            var ruleContext = new RuleContext(message, context, activity, book, text, words, matchBuffer[..count], mask, features, mentions);
+            var ruleContext = new RuleContext(message, context, activity, book, text, words, matchBuffer[..count], mask, features, mentions, time);
             naked = MissingContextRule.IsNaked(ruleContext);
 
             List<Finding>? findings = null;
+            var allEnabled = ReferenceEquals(norms.EnabledRules, TeamNorms.Default.EnabledRules);
             foreach (var rule in Rules)
             {
-                if (norms.IsEnabled(rule.Id) && rule.Evaluate(ruleContext) is { } finding)
+                if ((allEnabled || norms.IsEnabled(rule.Id)) && rule.Evaluate(ruleContext) is { } finding)
                 {
                     (findings ??= []).Add(finding);
                 }
