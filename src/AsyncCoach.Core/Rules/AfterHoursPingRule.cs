@@ -11,7 +11,7 @@ public sealed class AfterHoursPingRule : IRule
 
     public Finding? Evaluate(in RuleContext context)
     {
-        if (!context.IsAddressed || context.HasUrgentMarker)
+        if (!context.IsAddressed)
         {
             return null;
         }
@@ -22,29 +22,30 @@ public sealed class AfterHoursPingRule : IRule
         List<RecipientTime>? offHours = null;
         if (mentions.Channel || mentions.Everyone)
         {
-            foreach (var member in members)
+            for (var i = 0; i < members.Count; i++)
             {
-                Judge(context, member, ref offHours);
+                Judge(context, members[i], ref offHours);
             }
         }
         else if (message.Kind.IsDirect())
         {
-            foreach (var member in members)
+            for (var i = 0; i < members.Count; i++)
             {
-                Judge(context, member, ref offHours);
+                Judge(context, members[i], ref offHours);
             }
         }
 
         // @here alone judges nobody: Slack only notifies people who are active.
-        foreach (var user in mentions.Users)
+        for (var i = 0; i < mentions.Users.Count; i++)
         {
+            var user = mentions.Users[i];
             if (!(mentions.Channel || mentions.Everyone || message.Kind.IsDirect()) || !members.Contains(user))
             {
                 Judge(context, user, ref offHours);
             }
         }
 
-        return offHours is null
+        return offHours is null || context.HasUrgentMarker
             ? null
             : context.CreateFinding(Id, [.. offHours.Select(Describe)], Suggest(offHours)) with { OffHoursRecipients = offHours };
     }

@@ -25,6 +25,7 @@ public readonly ref struct RuleContext
         DateTimeOffset time)
     {
         Time = time;
+        IsNaked = false;
         Message = message;
         Context = context;
         Activity = activity;
@@ -35,6 +36,7 @@ public readonly ref struct RuleContext
         ListMask = listMask;
         Features = features;
         Mentions = mentions;
+        IsNaked = MissingContextRule.IsNaked(this);
     }
 
     public ChatMessage Message { get; }
@@ -67,6 +69,9 @@ public readonly ref struct RuleContext
 
     public Mentions Mentions { get; }
 
+    /// <summary>The text states no purpose (see <see cref="MissingContextRule.IsNaked"/>); computed once.</summary>
+    public bool IsNaked { get; }
+
     /// <summary>RULES.md's addressed message: top-level, and in a DM/group DM or mentioning someone or the channel.</summary>
     public bool IsAddressed => !Message.IsThreadReply && (Message.Kind.IsDirect() || Mentions.Any);
 
@@ -76,17 +81,19 @@ public readonly ref struct RuleContext
         get
         {
             var raw = Message.Text.AsSpan();
-            foreach (var marker in Norms.UrgentMarkersContains)
+            var contains = Norms.UrgentMarkersContains;
+            for (var i = 0; i < contains.Count; i++)
             {
-                if (raw.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                if (raw.Contains(contains[i], StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
             }
 
-            foreach (var prefix in Norms.UrgentMarkersPrefixes)
+            var prefixes = Norms.UrgentMarkersPrefixes;
+            for (var i = 0; i < prefixes.Count; i++)
             {
-                if (MessageText.StartsWithWord(raw, prefix))
+                if (MessageText.StartsWithWord(raw, prefixes[i]))
                 {
                     return true;
                 }

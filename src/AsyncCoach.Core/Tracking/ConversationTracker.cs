@@ -129,8 +129,9 @@ public sealed class ConversationTracker(RuleEngine engine)
         }
 
         var burst = false;
-        foreach (var finding in findings)
+        for (var i = 0; i < findings.Count; i++)
         {
+            var finding = findings[i];
             burst |= finding.RuleId == RuleIds.MessageBurst;
             if (finding.RuleId == RuleIds.MissingContext)
             {
