@@ -25,6 +25,10 @@ public static class CommandLine
         {
             case "serve":
                 return await ServeCommand.RunAsync(rest);
+            case "check":
+                return CheckCommand.Run(rest, Console.Out, Console.Error);
+            case "classify":
+                return ClassifyCommand.Run(rest, Console.In, Console.Out, Console.Error);
             case "--help" or "-h" or "help":
                 await Console.Out.WriteAsync(Usage + Environment.NewLine);
                 return 0;
