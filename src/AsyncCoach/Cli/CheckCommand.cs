@@ -114,32 +114,32 @@ public static partial class CheckCommand
     private static void WriteJson(TextWriter stdout, CheckOptions options, List<Finding> findings)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("channelType", options.Kind.ToSlack());
+            json.WriteString("channel_type", options.Kind.ToSlack());
             json.WriteString("at", options.At.ToUniversalTime());
             json.WriteNumber("members", options.Members);
-            json.WriteString("recipientTimeZone", options.RecipientZone);
+            json.WriteString("recipient_time_zone", options.RecipientZone);
             json.WriteStartArray("findings");
             foreach (var finding in findings)
             {
                 json.WriteStartObject();
-                json.WriteString("ruleId", finding.RuleId);
+                json.WriteString("rule", finding.RuleId);
                 json.WriteStartArray("evidence");
                 finding.Evidence.ToList().ForEach(e => json.WriteStringValue(Readable(e)));
                 json.WriteEndArray();
                 json.WriteString("nudge", Readable(finding.Suggestion));
-                json.WriteStartArray("offHoursRecipients");
+                json.WriteStartArray("off_hours_recipients");
                 foreach (var recipient in finding.OffHoursRecipients)
                 {
                     json.WriteStartObject();
                     json.WriteString("user", Readable(recipient.User.Value));
-                    json.WriteString("timeZone", recipient.TimeZoneId);
-                    json.WriteString("localTime", recipient.LocalTime);
+                    json.WriteString("time_zone", recipient.TimeZoneId);
+                    json.WriteString("local_time", recipient.LocalTime);
                     if (recipient.NextWorkStart is { } next)
                     {
-                        json.WriteString("nextWorkStart", next);
+                        json.WriteString("next_work_start", next);
                     }
 
                     json.WriteEndObject();

@@ -95,10 +95,10 @@ public sealed class CheckCommandTests
 
         using var document = JsonDocument.Parse(output);
         var findings = document.RootElement.GetProperty("findings").EnumerateArray().ToList();
-        Assert.That(findings.Select(f => f.GetProperty("ruleId").GetString()), Is.EqualTo(new[] { "missing-context", "after-hours-ping" }));
-        var recipient = findings[1].GetProperty("offHoursRecipients")[0];
-        Assert.That(recipient.GetProperty("timeZone").GetString(), Is.EqualTo("Europe/Berlin"));
-        Assert.That(recipient.GetProperty("localTime").GetString(), Is.EqualTo("2026-03-10T23:05:00+01:00"));
+        Assert.That(findings.Select(f => f.GetProperty("rule").GetString()), Is.EqualTo(new[] { "missing-context", "after-hours-ping" }));
+        var recipient = findings[1].GetProperty("off_hours_recipients")[0];
+        Assert.That(recipient.GetProperty("time_zone").GetString(), Is.EqualTo("Europe/Berlin"));
+        Assert.That(recipient.GetProperty("local_time").GetString(), Is.EqualTo("2026-03-10T23:05:00+01:00"));
     }
 
     [Test]
