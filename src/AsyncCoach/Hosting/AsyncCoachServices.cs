@@ -57,7 +57,7 @@ public static class AsyncCoachServices
         services.AddSingleton<INudgeLedger, NoNudgesLedger>();
         services.AddSingleton<IWorkspaceDirectory, OfflineWorkspaceDirectory>();
         services.AddScoped<ISlashCommandHandler, HelpOnlyCommandHandler>();
-        services.AddScoped<IInteractionHandler, IgnoringInteractionHandler>();
+        services.AddScoped<IInteractionHandler, InteractionRouter>();
 
         services.AddProblemDetails();
         return builder;

@@ -37,6 +37,14 @@ public sealed class FormEndpointsTests
     }
 
     [Test]
+    public async Task Interaction_types_AsyncCoach_does_not_use_are_acknowledged()
+    {
+        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/interactivity", "payload=%7B%22type%22%3A%22shortcut%22%7D", Form));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task A_command_as_JSON_gets_415()
     {
         using var response = await _client.SendAsync(_factory.SignedRequest("/slack/commands", """{"command":"/async"}"""));
@@ -44,6 +52,9 @@ public sealed class FormEndpointsTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
     }
 
+    [TestCase("payload=%7B%22type%22%3A%22block_actions%22%7D", "has no actions")]
+    [TestCase("payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%5B%7B%22action_id%22%3A%22nope%3Ax%22%7D%5D%7D", "unknown action_id: nope:x")]
+    [TestCase("payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%5B%7B%22value%22%3A%221%22%7D%5D%7D", "has no action_id")]
     [TestCase("foo=bar", "missing form field: payload")]
     [TestCase("payload=%7Bnot+json", "payload is not valid JSON")]
     [TestCase("payload=%5B1%5D", "payload has no type")]

@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace AsyncCoach.Interactivity;
+
+/// <summary>
+/// Handles the <c>block_actions</c> whose <c>action_id</c> starts with <see cref="Prefix"/>
+/// (for example <c>nudge:</c> or <c>classify:</c>). Registered in DI; one per feature.
+/// </summary>
+public interface IBlockActionHandler
+{
+    string Prefix { get; }
+
+    Task<InteractionOutcome> HandleAsync(JsonElement payload, JsonElement action, CancellationToken cancellationToken);
+}

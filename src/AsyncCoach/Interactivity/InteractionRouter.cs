@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace AsyncCoach.Interactivity;
+
+/// <summary>
+/// Routes interaction payloads: each <c>block_actions</c> action goes to the handler whose prefix
+/// its <c>action_id</c> carries. Payload types we do not use are acknowledged and ignored; an
+/// action nobody handles is a 400 with the action id, so a stale or forged button is visible.
+/// </summary>
+public sealed partial class InteractionRouter(IEnumerable<IBlockActionHandler> handlers, ILogger<InteractionRouter> logger) : IInteractionHandler
+{
+    private readonly IBlockActionHandler[] _handlers = [.. handlers];
+
+    public async Task<InteractionOutcome> HandleAsync(string type, JsonElement payload, CancellationToken cancellationToken)
+    {
+        if (type != "block_actions")
+        {
+            Log.Ignored(logger, type);
+            return InteractionOutcome.Ok;
+        }
+
+        if (!payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() == 0)
+        {
+            return new InteractionOutcome("block_actions payload has no actions");
+        }
+
+        foreach (var action in actions.EnumerateArray())
+        {
+            var actionId = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("action_id", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()!
+                : null;
+            if (actionId is null)
+            {
+                return new InteractionOutcome("an action has no action_id");
+            }
+
+            var handler = Array.Find(_handlers, h => actionId.StartsWith(h.Prefix, StringComparison.Ordinal));
+            if (handler is null)
+            {
+                return new InteractionOutcome($"unknown action_id: {actionId}");
+            }
+
+            var outcome = await handler.HandleAsync(payload, action, cancellationToken);
+            if (outcome.Error is not null)
+            {
+                return outcome;
+            }
+        }
+
+        return InteractionOutcome.Ok;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1501, Level = LogLevel.Debug, Message = "Acknowledged an interaction of type {Type} that AsyncCoach does not use")]
+        public static partial void Ignored(ILogger logger, string type);
+    }
+}
