@@ -55,6 +55,7 @@ public static class AsyncCoachServices
         services.AddSingleton<PersonSettingsStore>();
         services.AddScoped<IFindingSink, RecordingFindingSink>();
         services.AddSingleton<INudgeLedger, NoNudgesLedger>();
+        services.AddSingleton<INudgeHistory, NoNudgeHistory>();
         services.AddSingleton<IWorkspaceDirectory, OfflineWorkspaceDirectory>();
         services.AddScoped<ISlashCommandHandler, HelpOnlyCommandHandler>();
         services.AddScoped<IInteractionHandler, InteractionRouter>();
