@@ -1,10 +1,12 @@
 using AsyncCoach.Commands;
+using AsyncCoach.DryRun;
 using AsyncCoach.Endpoints;
 using AsyncCoach.Inbox;
 using AsyncCoach.Interactivity;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Slack;
 using AsyncCoach.Slack.Signing;
+using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
 using AsyncCoach.Workspace;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +22,7 @@ public static class AsyncCoachServices
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddSlackWebApi(builder.Configuration);
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
@@ -27,7 +30,7 @@ public static class AsyncCoachServices
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section);
 
         services.AddSingleton(sp => new SlackSignatureVerifier(
-            sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret,
+            sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? "",
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackRequestFilter>();
 
@@ -56,7 +59,20 @@ public static class AsyncCoachServices
         services.AddScoped<IFindingSink, RecordingFindingSink>();
         services.AddSingleton<INudgeLedger, NoNudgesLedger>();
         services.AddSingleton<INudgeHistory, NoNudgeHistory>();
-        services.AddSingleton<IWorkspaceDirectory, OfflineWorkspaceDirectory>();
+
+        // No bot token: dry-run. Web API calls are recorded instead of sent, and the directory
+        // knows nobody (there is no Slack to ask).
+        var dryRun = builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>()?.IsDryRun ?? true;
+        services.AddSingleton<ApiCallStore>();
+        if (dryRun)
+        {
+            services.AddSingleton<ISlackWebApi, RecordingSlackWebApi>();
+            services.AddSingleton<IWorkspaceDirectory, OfflineWorkspaceDirectory>();
+        }
+        else
+        {
+            services.AddSingleton<IWorkspaceDirectory, SlackWorkspaceDirectory>();
+        }
         services.AddScoped<ISlashCommandHandler, HelpOnlyCommandHandler>();
         services.AddScoped<IInteractionHandler, InteractionRouter>();
 
