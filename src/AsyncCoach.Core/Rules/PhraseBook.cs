@@ -106,7 +106,7 @@ public sealed class PhraseBook
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i].Of(text);
-            if (!_mayStartPhrase[FilterIndex(word)] || !_lookup.TryGetValue(word, out var candidates))
+            if (!TryCandidates(word, out var candidates) && !TryCandidates(Unstretched(word), out candidates))
             {
                 continue;
             }
@@ -129,6 +129,24 @@ public sealed class PhraseBook
         }
 
         return count;
+    }
+
+    private bool TryCandidates(ReadOnlySpan<char> word, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Phrase[]? candidates)
+    {
+        candidates = null;
+        return !word.IsEmpty && _mayStartPhrase[FilterIndex(word)] && _lookup.TryGetValue(word, out candidates);
+    }
+
+    // "heyyy", "hiii", "hellooo": a stretched last letter is the same word.
+    private static ReadOnlySpan<char> Unstretched(ReadOnlySpan<char> word)
+    {
+        var end = word.Length;
+        while (end > 1 && word[end - 1] == word[end - 2])
+        {
+            end--;
+        }
+
+        return end == word.Length ? [] : word[..end];
     }
 
     private static int FilterIndex(ReadOnlySpan<char> word) =>
