@@ -205,6 +205,45 @@ public sealed class ConversationTrackerTests
     }
 
     [Test]
+    public void An_audit_may_stream_one_channel_after_another_with_time_going_back()
+    {
+        Observe("hi", 3600, channel: "D1");
+        Observe("the build artefacts are on the shared drive", 3610, author: Recipient, channel: "D1");
+        var endOfFirst = _tracker.AdvanceTo(T0.AddSeconds(3700)); // the audit ends the first channel
+
+        Observe("hey", 0, channel: "D2");
+        var followUp = Observe("could you send me the on-call schedule for April?", 30, channel: "D2");
+
+        Assert.That(endOfFirst.Select(f => f.Channel.Value), Is.EqualTo(new[] { "D1" }));
+        Assert.That(followUp, Is.Empty, "the earlier channel's later clock does not release D2's greeting early");
+        Assert.That(_tracker.Flush(), Is.Empty);
+    }
+
+    [Test]
+    public void Idle_conversations_are_forgotten_when_event_time_moves_on()
+    {
+        Observe("deploy finished", 0, channel: "C1");
+        Observe("deploy finished", 0, channel: "C2");
+        Observe("hi", 0, channel: "D1");
+
+        _tracker.AdvanceTo(T0.AddMinutes(16));
+
+        Assert.That(_tracker.ConversationCount, Is.Zero, "the pending greeting was released first, then its conversation forgotten");
+    }
+
+    [Test]
+    public void A_conversation_with_a_pending_finding_is_kept()
+    {
+        Observe("deploy finished", 0, channel: "C1");
+        Observe("hi", 1000, channel: "D1");
+
+        _tracker.AdvanceTo(T0.AddSeconds(1030));
+
+        Assert.That(_tracker.ConversationCount, Is.EqualTo(1));
+        Assert.That(_tracker.PendingCount, Is.EqualTo(1));
+    }
+
+    [Test]
     public void Memory_stays_bounded_while_a_million_messages_stream_through()
     {
         var maxConversations = 0;
