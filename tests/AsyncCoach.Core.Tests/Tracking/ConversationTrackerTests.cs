@@ -142,6 +142,19 @@ public sealed class ConversationTrackerTests
     }
 
     [Test]
+    public void An_edit_never_raises_a_burst_and_is_not_counted_again()
+    {
+        Observe("one", 0, channel: "C1");
+        Observe("two", 10, channel: "C1");
+        Observe("three", 20, channel: "C1");
+
+        var edit = _tracker.ObserveEdit(Message("three!", ConversationKind.Channel, T0.AddSeconds(20), channel: "C1"), Context(channel: "C1"));
+
+        Assert.That(edit, Is.Empty);
+        Assert.That(Ids(Observe("four", 30, channel: "C1")), Does.Contain(RuleIds.MessageBurst), "the edit did not add a fourth message");
+    }
+
+    [Test]
     public void A_burst_fires_once_on_the_fourth_short_message()
     {
         string[] texts = ["so", "the build", "is red again", "on main", "since this morning", "any idea?"];
