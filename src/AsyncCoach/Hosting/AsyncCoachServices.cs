@@ -3,6 +3,7 @@ using AsyncCoach.DryRun;
 using AsyncCoach.Endpoints;
 using AsyncCoach.Inbox;
 using AsyncCoach.Interactivity;
+using AsyncCoach.Nudges;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Slack;
 using AsyncCoach.Slack.Signing;
@@ -56,9 +57,9 @@ public static class AsyncCoachServices
         services.AddSingleton<FindingStore>();
         services.AddSingleton<NormsStore>();
         services.AddSingleton<PersonSettingsStore>();
-        services.AddScoped<IFindingSink, RecordingFindingSink>();
-        services.AddSingleton<INudgeLedger, NoNudgesLedger>();
-        services.AddSingleton<INudgeHistory, NoNudgeHistory>();
+
+        // Findings are recorded and turned into at most one nudge per message (outbox + sender).
+        services.AddNudges();
 
         // No bot token: dry-run. Web API calls are recorded instead of sent, and the directory
         // knows nobody (there is no Slack to ask).

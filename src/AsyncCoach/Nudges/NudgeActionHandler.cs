@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using AsyncCoach.Core.Nudges;
+using AsyncCoach.Interactivity;
+using AsyncCoach.Slack.WebApi;
+using AsyncCoach.Storage;
+using AsyncCoach.Workspace;
+
+namespace AsyncCoach.Nudges;
+
+/// <summary>
+/// The nudge buttons (<c>nudge:*</c>; value = outbox id): records the feedback, applies the
+/// snooze, and replaces the ephemeral nudge through <c>response_url</c> with a short answer.
+/// A value that is not a nudge of the clicking user in their team is refused with a reason.
+/// </summary>
+public sealed partial class NudgeActionHandler(
+    NudgeStore nudges,
+    PersonSettingsStore people,
+    IWorkspaceDirectory directory,
+    IResponseUrlClient responseUrls,
+    TimeProvider time,
+    ILogger<NudgeActionHandler> logger) : IBlockActionHandler
+{
+    public string Prefix => NudgeActions.Prefix;
+
+    public async Task<InteractionOutcome> HandleAsync(JsonElement payload, JsonElement action, CancellationToken cancellationToken)
+    {
+        var actionId = String(action, "action_id");
+        if (actionId is not (NudgeActions.Thanks or NudgeActions.NotHelpful or NudgeActions.SnoozeToday or NudgeActions.Why))
+        {
+            return new InteractionOutcome($"unknown nudge action: {actionId}");
+        }
+
+        var userId = payload.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object ? String(user, "id") : null;
+        var teamId = (payload.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object ? String(team, "id") : null)
+            ?? (user.ValueKind == JsonValueKind.Object ? String(user, "team_id") : null);
+        if (userId is null || teamId is null)
+        {
+            return new InteractionOutcome("block_actions payload has no user or team");
+        }
+
+        if (!long.TryParse(String(action, "value"), NumberStyles.None, CultureInfo.InvariantCulture, out var nudgeId))
+        {
+            return new InteractionOutcome("nudge button value is not a nudge id");
+        }
+
+        var nudge = await nudges.GetAsync(nudgeId, cancellationToken);
+        if (nudge is null || nudge.TeamId != teamId || nudge.AuthorId != userId)
+        {
+            return new InteractionOutcome("unknown nudge for this user");
+        }
+
+        if (String(payload, "response_url") is not { } responseUrl || !Uri.TryCreate(responseUrl, UriKind.Absolute, out var responseUri))
+        {
+            return new InteractionOutcome("block_actions payload has no response_url");
+        }
+
+        var now = time.GetUtcNow();
+        var kind = actionId[NudgeActions.Prefix.Length..];
+        await nudges.AddFeedbackAsync(nudgeId, kind, userId, now, cancellationToken);
+        var reply = actionId switch
+        {
+            NudgeActions.Thanks => "Thanks! Glad it helped. :slightly_smiling_face:",
+            NudgeActions.NotHelpful => "Thanks for telling us. This counts as a miss for the " +
+                string.Join(", ", nudge.RuleIds.Select(r => "_" + r + "_")) + " tip, so your team can tune it.",
+            NudgeActions.SnoozeToday => await SnoozeAsync(teamId, userId, now, cancellationToken),
+            _ => NudgeComposer.Explain(nudge.RuleIds),
+        };
+
+        try
+        {
+            await responseUrls.PostAsync(responseUri, new ResponseUrlMessage(reply) { ReplaceOriginal = true }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or ArgumentException)
+        {
+            // The feedback is recorded; only the acknowledgement could not be shown.
+            Log.ReplyFailed(logger, ex.GetType().Name);
+        }
+
+        Log.Feedback(logger, kind, nudgeId);
+        return InteractionOutcome.Ok;
+    }
+
+    private async Task<string> SnoozeAsync(string teamId, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var settings = await people.GetAsync(teamId, userId, cancellationToken);
+        var zone = settings.TimeZone ?? (await directory.GetPersonAsync(new(teamId), new(userId), cancellationToken))?.TimeZoneId;
+        // Until the start of the author's next day (their midnight; UTC when unknown).
+        var until = NudgeDay.StartOf(NudgeDay.StartOf(now, zone) + TimeSpan.FromHours(26), zone);
+        await people.SaveAsync(teamId, settings with { SnoozeUntil = until }, cancellationToken);
+        return "Snoozed: no more tips for you today. They'll be back tomorrow.";
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1821, Level = LogLevel.Information, Message = "Nudge feedback {Kind} for nudge {NudgeId}")]
+        public static partial void Feedback(ILogger logger, string kind, long nudgeId);
+
+        [LoggerMessage(EventId = 1822, Level = LogLevel.Warning, Message = "Replacing the nudge through response_url failed ({Error})")]
+        public static partial void ReplyFailed(ILogger logger, string error);
+    }
+}

@@ -1,0 +1,17 @@
+namespace AsyncCoach.Nudges;
+
+/// <summary>The outbox sender's pacing (<c>Nudges:*</c>).</summary>
+public sealed class NudgeOptions
+{
+    public const string Section = "Nudges";
+
+    /// <summary>How often the sender looks for due rows when nothing wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>First wait after a transient failure; doubles per attempt, capped at <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    public int BatchSize { get; set; } = 100;
+}

@@ -1,0 +1,23 @@
+using AsyncCoach.Interactivity;
+using AsyncCoach.Pipeline;
+using AsyncCoach.Storage;
+
+namespace AsyncCoach.Nudges;
+
+/// <summary>Registers the coaching loop: the nudging sink, the outbox sender, the buttons.</summary>
+public static class NudgeServices
+{
+    public static IServiceCollection AddNudges(this IServiceCollection services)
+    {
+        services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section);
+        services.AddSingleton<NudgeStore>();
+        services.AddSingleton<InstallationStore>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<IFindingSink, NudgingFindingSink>();
+        services.AddSingleton<INudgeLedger, OutboxNudgeLedger>();
+        services.AddSingleton<INudgeHistory, OutboxNudgeHistory>();
+        services.AddScoped<IBlockActionHandler, NudgeActionHandler>();
+        services.AddHostedService<OutboxSender>();
+        return services;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using AsyncCoach.Core.Nudges;
+using AsyncCoach.Core.Rules;
+using AsyncCoach.Pipeline;
+using AsyncCoach.Storage;
+using AsyncCoach.Workspace;
+
+namespace AsyncCoach.Nudges;
+
+/// <summary>
+/// Records findings and, in the same transaction, writes at most one nudge per message to the
+/// outbox as <see cref="NudgePolicy"/> decides. A message that already has a nudge gets no second
+/// one: a missing-context finding released after its grace window for a message that was already
+/// nudged (say, for huddle-instead-of-thread) is recorded but not nudged again.
+/// </summary>
+public sealed partial class NudgingFindingSink(
+    SqliteDatabase database,
+    FindingStore findingStore,
+    NudgeStore nudges,
+    NormsStore norms,
+    PersonSettingsStore people,
+    IWorkspaceDirectory directory,
+    OutboxSignal signal,
+    TimeProvider time,
+    ILogger<NudgingFindingSink> logger) : IFindingSink
+{
+    public async Task AcceptAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    {
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var messages = new List<(IReadOnlyList<Finding> Findings, Core.Norms.TeamNorms Norms, NudgeAuthorState Author, DateTimeOffset DayStart)>();
+        foreach (var message in findings.GroupBy(f => (f.Team, f.Channel, f.Ts)))
+        {
+            var first = message.First();
+            var settings = await people.GetAsync(first.Team.Value, first.Author.Value, cancellationToken);
+            var zone = settings.TimeZone ?? (await directory.GetPersonAsync(first.Team, first.Author, cancellationToken))?.TimeZoneId;
+            messages.Add(([.. message], await norms.GetAsync(first.Team.Value, cancellationToken),
+                new NudgeAuthorState(settings.SnoozeUntil, settings.OptedOut), NudgeDay.StartOf(now, zone)));
+        }
+
+        var added = 0;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await findingStore.AddAsync(connection, transaction, findings, cancellationToken);
+            foreach (var (messageFindings, teamNorms, author, dayStart) in messages)
+            {
+                var first = messageFindings[0];
+                var counts = await nudges.CountsAsync(connection, transaction, first.Team.Value, first.Author.Value, dayStart, cancellationToken);
+                var decision = NudgePolicy.Decide(new NudgeInput(messageFindings, teamNorms, author, counts, now));
+                if (!decision.Nudges)
+                {
+                    Log.NotNudged(logger, decision.Skip);
+                    continue;
+                }
+
+                var content = NudgeComposer.Compose(decision.Findings);
+                var id = await nudges.TryAddAsync(connection, transaction, new NewNudge(
+                    first.Team.Value, first.Channel.Value, first.Ts.Value, first.ThreadTs?.Value, first.Author.Value, decision.Delivery,
+                    JsonSerializer.Serialize(content, NudgeJsonContext.Default.NudgeContent),
+                    decision.ExpiresAt, dayStart, [.. decision.Findings.Select(f => f.RuleId)]), now, cancellationToken);
+                if (id is null)
+                {
+                    Log.AlreadyNudged(logger);
+                }
+                else
+                {
+                    added++;
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (added > 0)
+        {
+            signal.Notify();
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1801, Level = LogLevel.Debug, Message = "Findings recorded without a nudge: {Reason}")]
+        public static partial void NotNudged(ILogger logger, NudgeSkip reason);
+
+        [LoggerMessage(EventId = 1802, Level = LogLevel.Debug, Message = "The message already has a nudge; no second one")]
+        public static partial void AlreadyNudged(ILogger logger);
+    }
+}

@@ -1,0 +1,311 @@
+using System.Text.Json;
+using AsyncCoach.Core.Nudges;
+using AsyncCoach.Slack.WebApi;
+using AsyncCoach.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Nudges;
+
+/// <summary>
+/// Delivers outbox nudges. Each team has its own lane (one task at a time per team), so a team
+/// whose calls wait on Slack's rate limit never holds up another team. Short waits (a 429 whose
+/// <c>Retry-After</c> is within <c>Slack:MaxRetryAfter</c>) happen inside the resilient client, in
+/// that team's lane; longer ones come back as <c>ratelimited</c> with a <c>RetryAfter</c> and the
+/// outbox defers all of that team's nudges until then. Rows left mid-call by a crash are ended
+/// (at most once), pending rows are resumed after a restart, and a nudge past its freshness
+/// window expires instead of going out late.
+/// </summary>
+public sealed partial class OutboxSender(
+    NudgeStore store,
+    InstallationStore installations,
+    OutboxSignal signal,
+    ISlackWebApi slack,
+    TimeProvider time,
+    IOptions<NudgeOptions> options,
+    IEnumerable<INudgeObserver> observers,
+    ILogger<OutboxSender> logger) : BackgroundService
+{
+    // Errors that will not heal: the nudge ends with that reason.
+    private static readonly HashSet<string> Permanent = new(StringComparer.Ordinal)
+    {
+        "channel_not_found", "not_in_channel", "user_not_in_channel", "is_archived", "account_inactive",
+        "msg_too_long", "no_text", "invalid_blocks", "messages_tab_disabled", "restricted_action", "missing_scope",
+        "user_not_found", "cannot_dm_bot",
+    };
+
+    // The token no longer works: stop sending for the team until it is reinstalled.
+    private static readonly HashSet<string> Revoked = new(StringComparer.Ordinal) { "token_revoked", "invalid_auth", "not_authed" };
+
+    private readonly INudgeObserver[] _observers = [.. observers];
+    private readonly Dictionary<string, Task> _lanes = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await StartUpAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait = settings.PollInterval;
+            try
+            {
+                foreach (var done in _lanes.Where(l => l.Value.IsCompleted).Select(l => l.Key).ToList())
+                {
+                    _lanes.Remove(done);
+                }
+
+                var now = time.GetUtcNow();
+                var due = await store.DueAsync(now, settings.BatchSize, stoppingToken);
+                foreach (var team in due.GroupBy(r => r.TeamId).Where(t => !_lanes.ContainsKey(t.Key)))
+                {
+                    var rows = team.ToList();
+                    _lanes[team.Key] = Task.Run(() => SendTeamAsync(rows, stoppingToken), CancellationToken.None);
+                }
+
+                if (await store.NextDueAsync(now, stoppingToken) is { } next && next - now < wait)
+                {
+                    wait = next - now;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                Log.RoundFailed(logger, ex);
+            }
+
+            await WaitAsync(wait, stoppingToken);
+        }
+
+        try
+        {
+            await Task.WhenAll(_lanes.Values);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping; rows mid-call stay 'sending' and are ended at the next start.
+        }
+    }
+
+    private async Task StartUpAsync(CancellationToken cancellationToken)
+    {
+        var interrupted = await store.RecoverInterruptedAsync(time.GetUtcNow(), cancellationToken);
+        if (interrupted > 0)
+        {
+            Log.Interrupted(logger, interrupted);
+        }
+
+        // "Reinstalled": the configured token works again (a new token after reinstalling, then a
+        // restart). auth.test names the team the token belongs to.
+        var inactive = await installations.InactiveTeamsAsync(cancellationToken);
+        if (inactive.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var auth = await slack.AuthTestAsync(cancellationToken);
+            if (auth.TeamId is { } team && inactive.Contains(team, StringComparer.Ordinal))
+            {
+                await installations.SetAsync(team, active: true, reason: null, time.GetUtcNow(), cancellationToken);
+                Log.Reactivated(logger, team);
+            }
+        }
+        catch (SlackApiException ex)
+        {
+            Log.StillInactive(logger, ex.Error);
+        }
+    }
+
+    private async Task WaitAsync(TimeSpan wait, CancellationToken stoppingToken)
+    {
+        using var timeout = new CancellationTokenSource(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        var lanes = _lanes.Values.ToList();
+        try
+        {
+            var woken = signal.WaitAsync(linked.Token);
+            if (lanes.Count > 0)
+            {
+                // A lane finishing frees its team's other due rows.
+                await Task.WhenAny(woken, Task.WhenAny(lanes)).Unwrap();
+                if (!woken.IsCompleted)
+                {
+                    await linked.CancelAsync();
+                    await woken.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+            }
+            else
+            {
+                await woken;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Timed out, or stopping.
+        }
+    }
+
+    private async Task SendTeamAsync(IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            try
+            {
+                if (!await SendAsync(row, cancellationToken))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.SendFailed(logger, row.Id, ex);
+            }
+        }
+    }
+
+    /// <summary>Delivers one row; false when the team's lane should stop (rate limited, revoked).</summary>
+    private async Task<bool> SendAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["team_id"] = row.TeamId, ["channel_id"] = row.ChannelId, ["nudge_id"] = row.Id });
+        var now = time.GetUtcNow();
+        if (!await installations.IsActiveAsync(row.TeamId, cancellationToken))
+        {
+            await EndAsync(row, NudgeStore.Failed, "installation_inactive", null, now, cancellationToken);
+            return true;
+        }
+
+        if (now >= row.ExpiresAt || row.ContentJson is null)
+        {
+            await EndAsync(row, NudgeStore.Expired, "stale", null, now, cancellationToken);
+            return true;
+        }
+
+        if (!await store.MarkSendingAsync(row.Id, cancellationToken))
+        {
+            return true;
+        }
+
+        var content = JsonSerializer.Deserialize(row.ContentJson, NudgeJsonContext.Default.NudgeContent)
+            ?? throw new JsonException("empty nudge content");
+        var blocks = NudgeBlocks.Build(content, row.Id);
+        try
+        {
+            if (row.Delivery == nameof(NudgeDelivery.Dm))
+            {
+                // A user id as channel posts in the app's Messages tab with the author.
+                await slack.PostMessageAsync(new PostMessageRequest(row.AuthorId, content.Text, blocks), cancellationToken);
+            }
+            else
+            {
+                await slack.PostEphemeralAsync(new PostEphemeralRequest(row.ChannelId, row.AuthorId, content.Text, blocks, row.ThreadTs), cancellationToken);
+            }
+
+            await EndAsync(row, NudgeStore.Sent, null, "ok", time.GetUtcNow(), cancellationToken);
+            return true;
+        }
+        catch (SlackApiException ex)
+        {
+            now = time.GetUtcNow();
+            if (Revoked.Contains(ex.Error))
+            {
+                await installations.SetAsync(row.TeamId, active: false, ex.Error, now, cancellationToken);
+                await EndAsync(row, NudgeStore.Failed, ex.Error, ex.Error, now, cancellationToken);
+                Log.Revoked(logger, ex.Error);
+                return false;
+            }
+
+            if (Permanent.Contains(ex.Error) || !ex.IsTransient)
+            {
+                await EndAsync(row, NudgeStore.Failed, ex.Error, ex.Error, now, cancellationToken);
+                return true;
+            }
+
+            if (ex.RetryAfter is { } retryAfter)
+            {
+                await DeferAsync(row, ex.Error, now + retryAfter, wholeTeam: true, now, cancellationToken);
+                return false;
+            }
+
+            await DeferAsync(row, ex.Error, now + Backoff(row.Attempts + 1), wholeTeam: false, now, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            now = time.GetUtcNow();
+            await DeferAsync(row, ex.GetType().Name, now + Backoff(row.Attempts + 1), wholeTeam: false, now, cancellationToken);
+            return true;
+        }
+    }
+
+    private TimeSpan Backoff(long attempt)
+    {
+        var settings = options.Value;
+        var delay = settings.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 16));
+        return delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay;
+    }
+
+    private async Task EndAsync(OutboxRow row, string state, string? reason, string? outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await store.EndAsync(row.Id, state, reason, outcome, now, cancellationToken);
+        Log.Ended(logger, row.Id, state, reason);
+        Notify(row.Id, outcome ?? state);
+    }
+
+    private async Task DeferAsync(OutboxRow row, string outcome, DateTimeOffset retryAt, bool wholeTeam, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await store.DeferAsync(row, outcome, retryAt, wholeTeam, now, cancellationToken);
+        Log.Deferred(logger, row.Id, outcome, retryAt);
+        Notify(row.Id, outcome);
+        signal.Notify();
+    }
+
+    private void Notify(long id, string outcome)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.AttemptRecorded(id, outcome);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1811, Level = LogLevel.Information, Message = "Nudge {NudgeId} ended {State} ({Reason})")]
+        public static partial void Ended(ILogger logger, long nudgeId, string state, string? reason);
+
+        [LoggerMessage(EventId = 1812, Level = LogLevel.Information, Message = "Nudge {NudgeId} deferred after {Outcome} until {RetryAt}")]
+        public static partial void Deferred(ILogger logger, long nudgeId, string outcome, DateTimeOffset retryAt);
+
+        [LoggerMessage(EventId = 1813, Level = LogLevel.Warning, Message = "Slack answered {Error}: the installation is inactive; no nudges for this team until it is reinstalled")]
+        public static partial void Revoked(ILogger logger, string error);
+
+        [LoggerMessage(EventId = 1814, Level = LogLevel.Warning, Message = "{Count} nudges were mid-call when the service stopped; ended as interrupted rather than risk a duplicate")]
+        public static partial void Interrupted(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 1815, Level = LogLevel.Information, Message = "Team {TeamId} is active again (auth.test succeeded)")]
+        public static partial void Reactivated(ILogger logger, string teamId);
+
+        [LoggerMessage(EventId = 1816, Level = LogLevel.Warning, Message = "auth.test failed with {Error}; inactive teams stay inactive")]
+        public static partial void StillInactive(ILogger logger, string error);
+
+        [LoggerMessage(EventId = 1817, Level = LogLevel.Error, Message = "Sending nudge {NudgeId} failed unexpectedly")]
+        public static partial void SendFailed(ILogger logger, long nudgeId, Exception exception);
+
+        [LoggerMessage(EventId = 1818, Level = LogLevel.Error, Message = "An outbox round failed; retrying after the poll interval")]
+        public static partial void RoundFailed(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,235 @@
+using System.Data.Common;
+using AsyncCoach.Core.Nudges;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AsyncCoach.Storage;
+
+/// <summary>A nudge to write: where, for whom, the words as JSON, and its window.</summary>
+public sealed record NewNudge(
+    string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string AuthorId, NudgeDelivery Delivery,
+    string ContentJson, DateTimeOffset ExpiresAt, DateTimeOffset DayStart, IReadOnlyList<string> RuleIds);
+
+/// <summary>An outbox row the sender works on. <see cref="ContentJson"/> is null once it ended.</summary>
+public sealed record OutboxRow(
+    long Id, string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string AuthorId, string Delivery,
+    string? ContentJson, string State, long Attempts, DateTimeOffset ExpiresAt);
+
+/// <summary>A nudge as the buttons see it: whose it is and what it was about.</summary>
+public sealed record NudgeRef(long Id, string TeamId, string AuthorId, string State, IReadOnlyList<string> RuleIds);
+
+/// <summary>
+/// SQL for the nudge outbox, its attempts, rules and feedback. Unique per (team, channel,
+/// message ts): a second insert for the same message is a no-op, so no retry nudges twice.
+/// </summary>
+public sealed class NudgeStore(SqliteDatabase database)
+{
+    public const string Pending = "pending";
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Expired = "expired";
+    public const string Failed = "failed";
+
+    private const string CountsSql = """
+        SELECT r.rule_id AS RuleId, COUNT(*) AS Count
+        FROM nudges n JOIN nudge_rules r ON r.nudge_id = n.id
+        WHERE n.team_id = @TeamId AND n.author_id = @AuthorId AND n.created_at >= @DayStart AND n.state NOT IN ('expired', 'failed')
+        GROUP BY r.rule_id;
+        SELECT COUNT(*) FROM nudges
+        WHERE team_id = @TeamId AND author_id = @AuthorId AND created_at >= @DayStart AND state NOT IN ('expired', 'failed');
+        """;
+
+    /// <summary>Nudges the author got since <paramref name="dayStart"/> (ones that expired or failed never reached them).</summary>
+    public async Task<NudgeCounts> CountsAsync(SqliteConnection connection, DbTransaction transaction, string teamId, string authorId, DateTimeOffset dayStart, CancellationToken cancellationToken)
+    {
+        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
+            CountsSql, new { TeamId = teamId, AuthorId = authorId, DayStart = dayStart }, transaction, cancellationToken: cancellationToken));
+        var perRule = (await grid.ReadAsync<(string RuleId, long Count)>()).ToDictionary(r => r.RuleId, r => (int)r.Count, StringComparer.Ordinal);
+        var today = await grid.ReadSingleAsync<long>();
+        return new NudgeCounts((int)today, perRule);
+    }
+
+    private const string InsertSql = """
+        INSERT INTO nudges (team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts, next_attempt_at, expires_at, day_start, created_at)
+        VALUES (@TeamId, @ChannelId, @MessageTs, @ThreadTs, @AuthorId, @Delivery, @ContentJson, 'pending', 0, @Now, @ExpiresAt, @DayStart, @Now)
+        ON CONFLICT (team_id, channel_id, message_ts) DO NOTHING
+        RETURNING id
+        """;
+
+    private const string InsertRuleSql = "INSERT INTO nudge_rules (nudge_id, rule_id) VALUES (@NudgeId, @RuleId)";
+
+    /// <summary>Adds the nudge unless the message already has one; returns its id, or null.</summary>
+    public async Task<long?> TryAddAsync(SqliteConnection connection, DbTransaction transaction, NewNudge nudge, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(InsertSql, new
+        {
+            nudge.TeamId,
+            nudge.ChannelId,
+            nudge.MessageTs,
+            nudge.ThreadTs,
+            nudge.AuthorId,
+            Delivery = nudge.Delivery.ToString(),
+            nudge.ContentJson,
+            nudge.ExpiresAt,
+            nudge.DayStart,
+            Now = now,
+        }, transaction, cancellationToken: cancellationToken));
+        if (id is { } added)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                InsertRuleSql, nudge.RuleIds.Select(r => new { NudgeId = added, RuleId = r }), transaction, cancellationToken: cancellationToken));
+        }
+
+        return id;
+    }
+
+    private const string DueSql = """
+        SELECT id AS Id, team_id AS TeamId, channel_id AS ChannelId, message_ts AS MessageTs, thread_ts AS ThreadTs,
+               author_id AS AuthorId, delivery AS Delivery, content_json AS ContentJson, state AS State, attempts AS Attempts, expires_at AS ExpiresAt
+        FROM nudges
+        WHERE state = 'pending' AND next_attempt_at <= @Now
+        ORDER BY next_attempt_at, id
+        LIMIT @Limit
+        """;
+
+    public async Task<IReadOnlyList<OutboxRow>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(DueSql, new { Now = now, Limit = limit }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private const string NextDueSql = "SELECT MIN(next_attempt_at) FROM nudges WHERE state = 'pending' AND next_attempt_at > @Now";
+
+    /// <summary>The next moment a deferred row becomes due, if any.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var next = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(NextDueSql, new { Now = now }, cancellationToken: cancellationToken));
+        return next is null ? null : ParseInstant(next);
+    }
+
+    private const string MarkSendingSql = "UPDATE nudges SET state = 'sending', attempts = attempts + 1 WHERE id = @Id AND state = 'pending'";
+
+    /// <summary>
+    /// Committed before Slack is called: a crash during the call leaves the row in 'sending',
+    /// which the next start ends as 'interrupted' instead of sending it again (at most once).
+    /// </summary>
+    public async Task<bool> MarkSendingAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(MarkSendingSql, new { Id = id }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private const string RecoverSql = """
+        INSERT INTO nudge_attempts (nudge_id, at, outcome) SELECT id, @Now, 'interrupted' FROM nudges WHERE state = 'sending';
+        UPDATE nudges SET state = 'failed', end_reason = 'interrupted', content_json = NULL WHERE state = 'sending';
+        """;
+
+    /// <summary>Ends rows a previous process left mid-call; returns how many.</summary>
+    public async Task<int> RecoverInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var ended = await connection.ExecuteAsync(new CommandDefinition(RecoverSql, new { Now = now }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return ended / 2;
+    }
+
+    private const string EndSql = """
+        INSERT INTO nudge_attempts (nudge_id, at, outcome) SELECT @Id, @Now, @Outcome WHERE @Attempted = 1;
+        UPDATE nudges SET state = @State, end_reason = @Reason, content_json = NULL,
+            sent_at = CASE WHEN @State = 'sent' THEN @Now ELSE sent_at END
+        WHERE id = @Id;
+        """;
+
+    /// <summary>Sent, expired or failed: the words are cleared (they may quote the author).</summary>
+    public async Task EndAsync(long id, string state, string? reason, string? attemptOutcome, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(EndSql, new
+        {
+            Id = id, State = state, Reason = reason, Outcome = attemptOutcome ?? "", Attempted = attemptOutcome is null ? 0 : 1, Now = now,
+        }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private const string DeferSql = """
+        INSERT INTO nudge_attempts (nudge_id, at, outcome, retry_after) VALUES (@Id, @Now, @Outcome, @RetryAt);
+        UPDATE nudges SET state = 'pending', next_attempt_at = @RetryAt WHERE id = @Id;
+        UPDATE nudges SET next_attempt_at = @RetryAt WHERE team_id = @TeamId AND state = 'pending' AND next_attempt_at < @RetryAt AND @WholeTeam = 1;
+        """;
+
+    /// <summary>
+    /// Records a failed attempt and tries again at <paramref name="retryAt"/>; with
+    /// <paramref name="wholeTeam"/> (rate limited) the team's other pending nudges wait too.
+    /// </summary>
+    public async Task DeferAsync(OutboxRow row, string outcome, DateTimeOffset retryAt, bool wholeTeam, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(DeferSql, new
+        {
+            row.Id, row.TeamId, Outcome = outcome, RetryAt = retryAt, WholeTeam = wholeTeam ? 1 : 0, Now = now,
+        }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private const string GetSql = """
+        SELECT id AS Id, team_id AS TeamId, author_id AS AuthorId, state AS State FROM nudges WHERE id = @Id;
+        SELECT rule_id FROM nudge_rules WHERE nudge_id = @Id ORDER BY rule_id;
+        """;
+
+    public async Task<NudgeRef?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(GetSql, new { Id = id }, cancellationToken: cancellationToken));
+        var head = await grid.ReadSingleOrDefaultAsync<(long Id, string TeamId, string AuthorId, string State)?>();
+        var rules = (await grid.ReadAsync<string>()).AsList();
+        return head is { } h ? new NudgeRef(h.Id, h.TeamId, h.AuthorId, h.State, rules) : null;
+    }
+
+    private const string FeedbackSql = """
+        INSERT INTO nudge_feedback (nudge_id, kind, user_id, at) VALUES (@NudgeId, @Kind, @UserId, @Now)
+        ON CONFLICT (nudge_id, kind) DO NOTHING
+        """;
+
+    /// <summary>Records one kind of feedback once per nudge; returns whether it was new.</summary>
+    public async Task<bool> AddFeedbackAsync(long nudgeId, string kind, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            FeedbackSql, new { NudgeId = nudgeId, Kind = kind, UserId = userId, Now = now }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private const string ExistsSql = "SELECT EXISTS (SELECT 1 FROM nudges WHERE team_id = @TeamId AND channel_id = @ChannelId AND message_ts = @MessageTs AND state <> 'expired')";
+
+    /// <summary>Whether the message has a nudge that went out or is on its way.</summary>
+    public async Task<bool> ExistsForMessageAsync(string teamId, string channelId, string messageTs, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            ExistsSql, new { TeamId = teamId, ChannelId = channelId, MessageTs = messageTs }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private const string SummarySql = """
+        SELECT
+            (SELECT COUNT(*) FROM nudges WHERE team_id = @TeamId AND author_id = @UserId AND state = 'sent' AND sent_at >= @Since) AS Sent,
+            (SELECT COUNT(*) FROM nudge_feedback f JOIN nudges n ON n.id = f.nudge_id WHERE n.team_id = @TeamId AND n.author_id = @UserId AND f.kind = 'thanks' AND f.at >= @Since) AS Thanks,
+            (SELECT COUNT(*) FROM nudge_feedback f JOIN nudges n ON n.id = f.nudge_id WHERE n.team_id = @TeamId AND n.author_id = @UserId AND f.kind = 'not_helpful' AND f.at >= @Since) AS NotHelpful,
+            (SELECT COUNT(*) FROM nudge_feedback f JOIN nudges n ON n.id = f.nudge_id WHERE n.team_id = @TeamId AND n.author_id = @UserId AND f.kind = 'snooze_today' AND f.at >= @Since) AS Snoozed,
+            (SELECT COUNT(*) FROM nudges WHERE team_id = @TeamId AND author_id = @UserId AND state = 'expired' AND created_at >= @Since) AS Expired
+        """;
+
+    public async Task<(long Sent, long Thanks, long NotHelpful, long Snoozed, long Expired)> SummarizeAsync(string teamId, string userId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync<(long, long, long, long, long)>(new CommandDefinition(
+            SummarySql, new { TeamId = teamId, UserId = userId, Since = since }, cancellationToken: cancellationToken));
+    }
+
+    private static DateTimeOffset ParseInstant(string value) => DateTimeOffset.Parse(
+        value, System.Globalization.CultureInfo.InvariantCulture,
+        System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
+}
