@@ -16,7 +16,10 @@ public sealed class BlockActionsPayloadTests
         Assert.That(payload.ApiAppId, Is.EqualTo("A01DWRNJZ4Z"));
         Assert.That(payload.Container, Is.EqualTo(new InteractionContainer
         {
-            Type = "message", MessageTs = "1605816061.002000", ChannelId = "D01DX1HSCC9", IsEphemeral = false,
+            Type = "message",
+            MessageTs = "1605816061.002000",
+            ChannelId = "D01DX1HSCC9",
+            IsEphemeral = false,
         }));
         Assert.That(payload.Channel, Is.EqualTo(new InteractionChannel { Id = "D01DX1HSCC9", Name = "directmessage" }));
         Assert.That(payload.TriggerId, Is.EqualTo("1521624136948.427925934822.72e921438437da266158b931be19bd77"));
@@ -43,7 +46,11 @@ public sealed class BlockActionsPayloadTests
         Assert.That(payload.ResponseUrl, Is.EqualTo("https://hooks.slack.com/actions/T47563693/6204672533/x7ZLaiVMoECAW50Gw1ZYAXEM"));
         Assert.That(payload.Actions.Single(), Is.EqualTo(new BlockAction
         {
-            ActionId = "f8s", BlockId = "mdZhQ", Type = "button", Value = "click_me_123", ActionTs = "1584059959.813426",
+            ActionId = "f8s",
+            BlockId = "mdZhQ",
+            Type = "button",
+            Value = "click_me_123",
+            ActionTs = "1584059959.813426",
         }));
     }
 
