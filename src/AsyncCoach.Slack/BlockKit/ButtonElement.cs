@@ -3,14 +3,19 @@ using System.Text.Json.Serialization;
 namespace AsyncCoach.Slack.BlockKit;
 
 /// <summary>A button: text ≤75 chars, value ≤2000, url ≤3000.</summary>
-public sealed record ButtonElement(PlainText Text) : BlockElement
+public sealed record ButtonElement : BlockElement
 {
+    [JsonConstructor]
+    public ButtonElement(PlainText text) => Text = text;
+
     public ButtonElement(string text, string actionId, string? value = null)
         : this(new PlainText(text))
     {
         ActionId = actionId;
         Value = value;
     }
+
+    public PlainText Text { get; init; }
 
     public string? Value { get; init; }
 

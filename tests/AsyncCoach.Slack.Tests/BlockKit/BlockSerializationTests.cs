@@ -80,4 +80,21 @@ public sealed class BlockSerializationTests
 
         Assert.That(json, Is.EqualTo("""{"channel":"C1","text":"plain"}"""));
     }
+
+    // The outbox stores requests as JSON and sends them later: what is read back must write the same.
+    [Test]
+    public void A_request_with_blocks_round_trips_through_json()
+    {
+        var request = new SlackMessage("Tip", [
+            new HeaderBlock("Tip"),
+            SectionBlock.Markdown("body") with { Accessory = new ButtonElement("Snooze", "snooze", "1d") { Style = ButtonStyle.Danger } },
+            new ActionsBlock([new ButtonElement("Helpful", "helpful", "yes")]) { BlockId = "fb" },
+        ]).ToPostEphemeral("C1", "U1", "1.000001");
+        var json = JsonSerializer.Serialize(request, SlackJsonContext.Default.PostEphemeralRequest);
+
+        var read = JsonSerializer.Deserialize(json, SlackJsonContext.Default.PostEphemeralRequest);
+
+        Assert.That(read?.Blocks?[1], Is.EqualTo(request.Blocks?[1]));
+        Assert.That(JsonSerializer.Serialize(read, SlackJsonContext.Default.PostEphemeralRequest), Is.EqualTo(json));
+    }
 }
