@@ -4,10 +4,13 @@ using AsyncCoach.Slack.BlockKit;
 
 namespace AsyncCoach.Nudges;
 
-/// <summary>Maps a nudge's words onto Block Kit: one section per finding, the why line, the buttons.</summary>
+/// <summary>
+/// Maps a nudge's words onto Block Kit: one section per finding, the why line as context, and
+/// the four buttons whose value is the outbox id. Typed blocks only, never JSON by hand.
+/// </summary>
 public static class NudgeBlocks
 {
-    public static IReadOnlyList<Block> Build(NudgeContent content, long nudgeId)
+    public static SlackMessage Build(NudgeContent content, long nudgeId)
     {
         ArgumentNullException.ThrowIfNull(content);
         var id = nudgeId.ToString(CultureInfo.InvariantCulture);
@@ -17,7 +20,14 @@ public static class NudgeBlocks
             blocks.Add(new SectionBlock { BlockId = $"nudge-{id}-{paragraph.RuleId}", Text = new MarkdownText(paragraph.Markdown) });
         }
 
-        blocks.Add(new SectionBlock { BlockId = $"nudge-{id}-why", Text = new MarkdownText(content.Why) });
-        return blocks;
+        blocks.Add(new ContextBlock([new MarkdownText(content.Why)]) { BlockId = $"nudge-{id}-why" });
+        blocks.Add(new ActionsBlock(
+        [
+            new ButtonElement("Thanks", NudgeActions.Thanks, id) { Style = ButtonStyle.Primary },
+            new ButtonElement("Not helpful here", NudgeActions.NotHelpful, id),
+            new ButtonElement("Snooze for today", NudgeActions.SnoozeToday, id),
+            new ButtonElement("Why am I seeing this?", NudgeActions.Why, id),
+        ]) { BlockId = $"nudge-{id}-actions" });
+        return new SlackMessage(content.Text, blocks);
     }
 }

@@ -202,17 +202,17 @@ public sealed partial class OutboxSender(
 
         var content = JsonSerializer.Deserialize(row.ContentJson, NudgeJsonContext.Default.NudgeContent)
             ?? throw new JsonException("empty nudge content");
-        var blocks = NudgeBlocks.Build(content, row.Id);
+        var message = NudgeBlocks.Build(content, row.Id);
         try
         {
             if (row.Delivery == nameof(NudgeDelivery.Dm))
             {
                 // A user id as channel posts in the app's Messages tab with the author.
-                await slack.PostMessageAsync(new PostMessageRequest(row.AuthorId, content.Text, blocks), cancellationToken);
+                await slack.PostMessageAsync(message.ToPostMessage(row.AuthorId), cancellationToken);
             }
             else
             {
-                await slack.PostEphemeralAsync(new PostEphemeralRequest(row.ChannelId, row.AuthorId, content.Text, blocks, row.ThreadTs), cancellationToken);
+                await slack.PostEphemeralAsync(message.ToPostEphemeral(row.ChannelId, row.AuthorId, row.ThreadTs), cancellationToken);
             }
 
             await EndAsync(row, NudgeStore.Sent, null, "ok", time.GetUtcNow(), cancellationToken);
