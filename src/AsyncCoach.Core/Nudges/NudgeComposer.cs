@@ -88,7 +88,8 @@ public static class NudgeComposer
         // <!date^…> renders in the reader's own zone: the author sees the exact time to pick.
         var theirs = start.ToString("ddd HH:mm", CultureInfo.InvariantCulture);
         var utc = start.ToUniversalTime().ToString("ddd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        return lead + $" If it can wait, schedule it for *{theirs} their time* " +
+        var whose = recipients.Count == 1 ? "their time" : $"<@{next.User.Value}>'s time, the earliest start";
+        return lead + $" If it can wait, schedule it for *{theirs}* {whose} " +
             $"(<!date^{start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}^{{date_short_pretty}} at {{time}} for you|{utc}>): " +
             "use *Schedule for later* in the arrow next to *Send*. Edit and reschedule are in *Scheduled messages* if plans change.";
     }
