@@ -255,4 +255,39 @@ public sealed class NudgeDeliveryTests
         using var blocks = JsonDocument.Parse(call.Arg("blocks")!);
         Assert.That(blocks.RootElement.GetArrayLength(), Is.EqualTo(3));
     }
+
+    [Test]
+    public async Task A_bare_greeting_is_nudged_after_its_grace_window_once_its_finding_is_released()
+    {
+        var factory = _harness.Start();
+        using (await _harness.PostMessageAsync("EvHey", "hey <@U0OTHER01> got a minute?"))
+        {
+        }
+
+        await factory.Processed.WaitForAsync(1);
+        Assert.That(await _harness.QueryAsync<long>("SELECT COUNT(*) FROM nudges"), Is.EqualTo(new[] { 0L }), "waits for the grace window");
+
+        factory.Time.Advance(TimeSpan.FromSeconds(64));
+        var call = await _harness.Slack.WaitForCallAsync("chat.postEphemeral");
+
+        Assert.That(JsonNode.Parse(call.Arg("blocks")!)![0]!["block_id"]!.GetValue<string>(), Does.EndWith("missing-context"));
+    }
+
+    [Test]
+    public async Task A_message_already_nudged_gets_no_second_nudge_when_its_missing_context_finding_arrives_later()
+    {
+        var factory = _harness.Start();
+        using (await _harness.PostMessageAsync("EvHuddle", "<@U0OTHER01> huddle?"))
+        {
+        }
+
+        await _harness.Attempts.WaitForAsync(1);
+        factory.Time.Advance(TimeSpan.FromSeconds(64));
+        await _harness.Findings.WaitForAsync(2);
+
+        var rules = await _harness.QueryAsync<string>("SELECT rule_id FROM findings ORDER BY rule_id");
+        Assert.That(rules, Is.EqualTo(new[] { "huddle-instead-of-thread", "missing-context" }));
+        Assert.That(await _harness.QueryAsync<string>("SELECT rule_id FROM nudge_rules"), Is.EqualTo(new[] { "huddle-instead-of-thread" }));
+        Assert.That(_harness.Slack.CallsTo("chat.postEphemeral"), Has.Count.EqualTo(1));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Nudges;
+using AsyncCoach.Pipeline;
 using AsyncCoach.Tests.Fakes;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;
@@ -29,6 +30,9 @@ public sealed class NudgeHarness : IAsyncDisposable
 
     public NudgeProbe Attempts { get; private set; } = new();
 
+    /// <summary>Findings after the nudging sink committed them (and their nudge).</summary>
+    public FindingProbe Findings { get; private set; } = new();
+
     public AsyncCoachFactory Factory { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
@@ -49,13 +53,16 @@ public sealed class NudgeHarness : IAsyncDisposable
         DateTimeOffset? now = null, string? databasePath = null, bool withSender = true, Action<AsyncCoachFactory>? configure = null)
     {
         Attempts = new NudgeProbe();
+        Findings = new FindingProbe();
         var probe = Attempts;
+        var findings = Findings;
         var factory = new AsyncCoachFactory(databasePath, now ?? Tuesday)
             .With("Slack:BotToken", "xoxb-test-token")
             .With("Slack:ApiBaseUrl", Slack.ApiBaseUrl.ToString())
             .WithServices(services =>
             {
                 services.AddSingleton<INudgeObserver>(probe);
+                services.AddScoped<IFindingSink>(sp => findings.Wrap(ActivatorUtilities.CreateInstance<NudgingFindingSink>(sp)));
                 if (!withSender)
                 {
                     var sender = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxSender));
