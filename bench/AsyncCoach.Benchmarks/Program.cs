@@ -8,7 +8,8 @@ public static class BenchmarkProgram
     /// <summary>
     /// <c>load …</c> drives a running instance (see bench/README.md); <c>baseline-server …</c> runs
     /// the bare reference endpoint; <c>--throughput</c> is the rule engine's CPU-time probe;
-    /// anything else goes to BenchmarkDotNet.
+    /// <c>fake-slack …</c> the Web API stand-in for
+    /// the nudge loop; anything else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -18,6 +19,8 @@ public static class BenchmarkProgram
                 return await LoadRunner.RunAsync(args[1..]);
             case "baseline-server":
                 return await BaselineServer.RunAsync(args[1..]);
+            case "fake-slack":
+                return await FakeSlackServer.RunAsync(args[1..]);
             case "--throughput" when args.Length == 1:
                 ThroughputProbe.Run(Console.Out);
                 return 0;

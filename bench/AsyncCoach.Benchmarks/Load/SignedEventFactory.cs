@@ -32,6 +32,7 @@ public sealed class SignedEventFactory(Uri url, string secret, double findingSha
 
     private readonly byte[] _key = Encoding.UTF8.GetBytes(secret);
     private long _sequence;
+    private long _lastMicros;
 
     public byte[] Next()
     {
@@ -41,7 +42,9 @@ public sealed class SignedEventFactory(Uri url, string secret, double findingSha
         var user = $"U{(n % 400) + 1000:D6}";
         var channel = $"C{(n % 50) + 100:D6}";
         var now = DateTimeOffset.UtcNow;
-        var ts = string.Create(CultureInfo.InvariantCulture, $"{now.ToUnixTimeSeconds()}.{n % 1_000_000:D6}");
+        // The message ts is the send instant (µs, unique): the nudge's delay is measured from it.
+        var micros = UniqueMicros(now);
+        var ts = string.Create(CultureInfo.InvariantCulture, $"{micros / 1_000_000}.{micros % 1_000_000:D6}");
         var body = string.Create(CultureInfo.InvariantCulture,
             $$"""{"token":"x","team_id":"T0LOAD","api_app_id":"A0LOAD","type":"event_callback","event_id":"EvLoad{{n}}{{Environment.ProcessId}}","event_time":{{now.ToUnixTimeSeconds()}},"event":{"type":"message","channel":"{{channel}}","channel_type":"channel","user":"{{user}}","text":"{{text}}","ts":"{{ts}}","event_ts":"{{ts}}","client_msg_id":"{{Guid.NewGuid()}}"},"authorizations":[{"team_id":"T0LOAD","user_id":"U0BOT","is_bot":true}]}""");
         var bodyBytes = Encoding.UTF8.GetBytes(body);
@@ -54,6 +57,20 @@ public sealed class SignedEventFactory(Uri url, string secret, double findingSha
         headBytes.CopyTo(request, 0);
         bodyBytes.CopyTo(request, headBytes.Length);
         return request;
+    }
+
+    private long UniqueMicros(DateTimeOffset now)
+    {
+        var micros = (now - DateTimeOffset.UnixEpoch).Ticks / 10;
+        while (true)
+        {
+            var last = Interlocked.Read(ref _lastMicros);
+            var next = Math.Max(micros, last + 1);
+            if (Interlocked.CompareExchange(ref _lastMicros, next, last) == last)
+            {
+                return next;
+            }
+        }
     }
 
     private string Sign(string timestamp, byte[] body)

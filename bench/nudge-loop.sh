@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The nudge loop under load: AsyncCoach in live mode against the fake-slack stand-in, driven by
+# the load script; reports the ack latency (from `load`) and event → chat.postEphemeral delay
+# (message ts = send instant; arrival recorded by fake-slack), excluding missing-context nudges
+# (they wait out the 60 s grace window by design). Needs the Release builds (bench/README.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RATE=${RATE:-1000}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}; APP_PORT=${APP_PORT:-5180}; FAKE_PORT=${FAKE_PORT:-5191}
+DB=/tmp/nudge-loop-$$.db
+B="dotnet bench/AsyncCoach.Benchmarks/bin/Release/net10.0/AsyncCoach.Benchmarks.dll"
+APP="dotnet src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll"
+
+$B fake-slack --urls http://127.0.0.1:${FAKE_PORT} >/tmp/nudge-loop-fake.log 2>&1 &
+FAKE=$!
+start_app() {
+  Slack__SigningSecret=load-test-secret Slack__BotToken=xoxb-load Slack__ApiBaseUrl=http://127.0.0.1:${FAKE_PORT}/api/ \
+    Storage__ConnectionString="Data Source=$DB" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    $APP --urls http://127.0.0.1:${APP_PORT} >/tmp/nudge-loop-app.log 2>&1 &
+  APPPID=$!
+  for _ in $(seq 1 100); do curl -sf http://127.0.0.1:${APP_PORT}/readyz >/dev/null && return 0; sleep 0.2; done
+  echo "app did not get ready" >&2; return 1
+}
+trap 'kill $FAKE ${APPPID:-} 2>/dev/null || true' EXIT
+
+# First start creates the schema; lift the caps for the load team so nudges keep flowing.
+start_app; kill $APPPID; wait $APPPID || true
+python3 - "$DB" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("INSERT INTO team_norms (team_id, norms_json, updated_by, updated_at) VALUES ('T0LOAD', '{\"max_nudges_per_day\":1000000,\"max_nudges_per_rule_per_day\":1000000}', 'bench', '2026-01-01T00:00:00.0000000Z')")
+c.commit()
+PY
+start_app
+echo "load average before: $(cat /proc/loadavg)"
+$B load --url http://127.0.0.1:${APP_PORT}/slack/events --server-pid $APPPID --connections 50 --duration "$DURATION" --warmup "$WARMUP" --rate "$RATE"
+echo "load average after: $(cat /proc/loadavg)"
+# Let the outbox drain (nudges go out within milliseconds unless the machine is saturated).
+sleep 5
+curl -sf http://127.0.0.1:${FAKE_PORT}/arrivals > /tmp/nudge-loop-arrivals.csv
+python3 - "$DB" /tmp/nudge-loop-arrivals.csv <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+arrivals = {}
+for line in open(sys.argv[2]):
+    i, m = line.strip().split(",")
+    arrivals.setdefault(int(i), int(m))
+rows = db.execute("""SELECT n.id, n.message_ts, n.state FROM nudges n
+  WHERE NOT EXISTS (SELECT 1 FROM nudge_rules r WHERE r.nudge_id = n.id AND r.rule_id = 'missing-context')""").fetchall()
+states = {}
+for _, _, s in rows: states[s] = states.get(s, 0) + 1
+lat = []
+for i, ts, s in rows:
+    if i in arrivals:
+        sec, frac = ts.split(".")
+        lat.append((arrivals[i] - (int(sec) * 1_000_000 + int(frac))) / 1000.0)
+lat.sort()
+def p(q): return lat[min(len(lat) - 1, int(q * len(lat)))]
+total = db.execute("SELECT COUNT(*) FROM nudges").fetchone()[0]
+findings = db.execute("SELECT COUNT(*) FROM findings").fetchone()[0]
+print(f"findings {findings}, nudges {total} (states excl. missing-context: {states}), postEphemeral calls {len(arrivals)}")
+if lat:
+    print(f"event -> chat.postEphemeral (excl. missing-context), n={len(lat)}: p50 {p(0.5):.1f} ms, p90 {p(0.9):.1f} ms, p99 {p(0.99):.1f} ms, max {lat[-1]:.1f} ms")
+PY
+rm -f "$DB" "$DB-wal" "$DB-shm"
