@@ -24,10 +24,12 @@ trap 'kill $FAKE ${APPPID:-} 2>/dev/null || true' EXIT
 
 # First start creates the schema; lift the caps for the load team so nudges keep flowing.
 start_app; kill $APPPID; wait $APPPID || true
-python3 - "$DB" <<'PY'
+python3 - "$DB" "${OBSERVE:-0}" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-c.execute("INSERT INTO team_norms (team_id, norms_json, updated_by, updated_at) VALUES ('T0LOAD', '{\"max_nudges_per_day\":1000000,\"max_nudges_per_rule_per_day\":1000000}', 'bench', '2026-01-01T00:00:00.0000000Z')")
+observe = "true" if sys.argv[2] == "1" else "false"
+c.execute("INSERT INTO team_norms (team_id, norms_json, updated_by, updated_at) VALUES ('T0LOAD', ?, 'bench', '2026-01-01T00:00:00.0000000Z')",
+          ('{"max_nudges_per_day":1000000,"max_nudges_per_rule_per_day":1000000,"observe_mode":%s}' % observe,))
 c.commit()
 PY
 start_app
@@ -44,6 +46,18 @@ arrivals = {}
 for line in open(sys.argv[2]):
     i, m = line.strip().split(",")
     arrivals.setdefault(int(i), int(m))
+from datetime import datetime
+def micros(iso): return int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp() * 1_000_000)
+stage = {"written (ts -> outbox row)": [], "sent (outbox row -> marked sent)": []}
+for ts, created, sent in db.execute("SELECT message_ts, created_at, sent_at FROM nudges WHERE sent_at IS NOT NULL"):
+    sec, frac = ts.split(".")
+    t = int(sec) * 1_000_000 + int(frac)
+    stage["written (ts -> outbox row)"].append((micros(created) - t) / 1000.0)
+    stage["sent (outbox row -> marked sent)"].append((micros(sent) - micros(created)) / 1000.0)
+for name, values in stage.items():
+    values.sort()
+    if values:
+        print(f"{name}: p50 {values[len(values)//2]:.1f} ms, p99 {values[min(len(values)-1, int(0.99*len(values)))]:.1f} ms")
 rows = db.execute("""SELECT n.id, n.message_ts, n.state FROM nudges n
   WHERE NOT EXISTS (SELECT 1 FROM nudge_rules r WHERE r.nudge_id = n.id AND r.rule_id = 'missing-context')""").fetchall()
 states = {}

@@ -14,4 +14,7 @@ public sealed class NudgeOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
 
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>Calls in flight at once for one team (Slack's limits are per workspace and method).</summary>
+    public int SendsPerTeam { get; set; } = 8;
 }

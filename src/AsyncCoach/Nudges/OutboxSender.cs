@@ -158,23 +158,34 @@ public sealed partial class OutboxSender(
 
     private async Task SendTeamAsync(IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken)
     {
-        foreach (var row in rows)
+        // A few calls in flight per team: HTTP overlaps while SQLite writes stay short. The first
+        // row that stops the lane (rate limited, revoked) stops the rest; they stay pending.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.SendsPerTeam), CancellationToken = stop.Token };
+        try
         {
-            try
+            await Parallel.ForEachAsync(rows, parallel, async (row, _) =>
             {
-                if (!await SendAsync(row, cancellationToken))
+                try
                 {
-                    return;
+                    if (!await SendAsync(row, cancellationToken))
+                    {
+                        await stop.CancelAsync();
+                    }
                 }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Log.SendFailed(logger, row.Id, ex);
-            }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping.
+                }
+                catch (Exception ex)
+                {
+                    Log.SendFailed(logger, row.Id, ex);
+                }
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // The lane was stopped, or the service is stopping.
         }
     }
 
