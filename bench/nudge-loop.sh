@@ -54,6 +54,10 @@ for ts, created, sent in db.execute("SELECT message_ts, created_at, sent_at FROM
     t = int(sec) * 1_000_000 + int(frac)
     stage["written (ts -> outbox row)"].append((micros(created) - t) / 1000.0)
     stage["sent (outbox row -> marked sent)"].append((micros(sent) - micros(created)) / 1000.0)
+stage["finding recorded (ts -> findings row)"] = []
+for ts, created in db.execute("SELECT message_ts, created_at FROM findings"):
+    sec, frac = ts.split(".")
+    stage["finding recorded (ts -> findings row)"].append((micros(created) - (int(sec) * 1_000_000 + int(frac))) / 1000.0)
 for name, values in stage.items():
     values.sort()
     if values:
