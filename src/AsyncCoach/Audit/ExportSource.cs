@@ -1,0 +1,147 @@
+using System.IO.Compression;
+
+namespace AsyncCoach.Audit;
+
+/// <summary>A file inside an export, by its path relative to the export root ('/' separated).</summary>
+public sealed record ExportEntry(string Path, long Length);
+
+/// <summary>
+/// An export as a set of files, whether a folder or a zip. Files are opened one at a time, so
+/// the audit never holds more than one day file.
+/// </summary>
+public abstract class ExportSource : IDisposable
+{
+    /// <summary>Shown in messages: the path the user gave.</summary>
+    public abstract string DisplayName { get; }
+
+    public abstract IReadOnlyList<ExportEntry> Entries { get; }
+
+    public abstract Stream Open(ExportEntry entry);
+
+    public ExportEntry? Find(string path) =>
+        Entries.FirstOrDefault(e => string.Equals(e.Path, path, StringComparison.Ordinal));
+
+    /// <summary>Opens a folder or a zip; a missing path or a file that is not a zip fails with a message naming it.</summary>
+    public static ExportSource Open(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return new FolderExportSource(path);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ExportFormatException($"{path}: no such file or folder.");
+        }
+
+        try
+        {
+            return new ZipExportSource(path);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ExportFormatException($"{path}: not a readable zip archive ({ex.Message})", ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    /// <summary>Some zips wrap everything in one top folder: the root is where the shallowest users.json lives.</summary>
+    protected static string RootPrefix(IEnumerable<string> paths)
+    {
+        var users = paths
+            .Where(p => p == "users.json" || p.EndsWith("/users.json", StringComparison.Ordinal))
+            .MinBy(p => p.Length);
+        return users is null ? "" : users[..^"users.json".Length];
+    }
+}
+
+internal sealed class FolderExportSource : ExportSource
+{
+    private readonly string root;
+
+    public FolderExportSource(string root)
+    {
+        var full = Path.GetFullPath(root);
+        DisplayName = root;
+        var entries = new DirectoryInfo(full)
+            .EnumerateFiles("*", SearchOption.AllDirectories)
+            .Select(f => new ExportEntry(Path.GetRelativePath(full, f.FullName).Replace('\\', '/'), f.Length))
+            .ToList();
+        var prefix = RootPrefix(entries.Select(e => e.Path));
+        this.root = Path.Combine(full, prefix);
+        Entries = [.. entries.Where(e => e.Path.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(e => e with { Path = e.Path[prefix.Length..] })];
+    }
+
+    public override string DisplayName { get; }
+
+    public override IReadOnlyList<ExportEntry> Entries { get; }
+
+    public override Stream Open(ExportEntry entry) =>
+        new FileStream(Path.Combine(root, entry.Path), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+}
+
+internal sealed class ZipExportSource : ExportSource
+{
+    private readonly ZipArchive archive;
+    private readonly Dictionary<string, ZipArchiveEntry> byPath = new(StringComparer.Ordinal);
+    private readonly string prefix;
+
+    public ZipExportSource(string path)
+    {
+        DisplayName = path;
+        archive = ZipFile.OpenRead(path);
+        var entries = new List<ExportEntry>();
+        foreach (var entry in archive.Entries)
+        {
+            if (entry.FullName.EndsWith('/'))
+            {
+                continue; // folder entry
+            }
+
+            var name = entry.FullName.Replace('\\', '/');
+            byPath[name] = entry;
+            entries.Add(new ExportEntry(name, entry.Length));
+        }
+
+        var prefix = RootPrefix(byPath.Keys);
+        Entries = [.. entries.Where(e => e.Path.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(e => e with { Path = e.Path[prefix.Length..] })];
+        this.prefix = prefix;
+    }
+
+    public override string DisplayName { get; }
+
+    public override IReadOnlyList<ExportEntry> Entries { get; }
+
+    public override Stream Open(ExportEntry entry)
+    {
+        try
+        {
+            return byPath[prefix + entry.Path].Open();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ExportFormatException($"{DisplayName}!{entry.Path}: corrupt zip entry ({ex.Message})", ex);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            archive.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
