@@ -45,7 +45,7 @@ public static class AuditText
         {
             any = true;
             var rules = string.Join(", ", top.PerRule.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
-            w.WriteLine($"  {Name(top.Conversation, people),-32} {top.Findings,6}   {rules}");
+            w.WriteLine($"  {Name(top.Conversation, people),-40} {top.Findings,6}   {rules}");
         }
 
         if (!any)

@@ -78,6 +78,11 @@ internal static class DayFileParser
             json = json[3..];
         }
 
+        if (json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new ExportFormatException($"{fileName}: empty file; not a JSON array of messages.");
+        }
+
         var reader = new Utf8JsonReader(json, ReaderOptions);
         try
         {
