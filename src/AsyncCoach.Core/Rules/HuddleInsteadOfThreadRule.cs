@@ -1,0 +1,24 @@
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>huddle-instead-of-thread: proposes moving the discussion to a live call now, without a reason that needs one.</summary>
+public sealed class HuddleInsteadOfThreadRule : IRule
+{
+    public const string Suggestion =
+        "Could this be a thread? Write down the question or the decision you need, so people can answer when they're free. " +
+        "If it still needs a call, post a short summary in the thread afterwards.";
+
+    public string Id => RuleIds.HuddleInsteadOfThread;
+
+    public Finding? Evaluate(in RuleContext context)
+    {
+        if (!context.Has(PhraseLists.CallRequestIndex)
+            || context.Has(PhraseLists.CallReasonIndex)
+            || context.Has(PhraseLists.CallDeclinedIndex)
+            || context.Has(PhraseLists.ScheduledMeetingIndex))
+        {
+            return null;
+        }
+
+        return context.CreateFinding(Id, context.Evidence(PhraseLists.CallRequestIndex), Suggestion);
+    }
+}

@@ -1,0 +1,136 @@
+using AsyncCoach.Core.Model;
+using AsyncCoach.Core.Text;
+
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>missing-context: an addressed message that is only greetings, availability checks, an empty "quick question" or a bare urgency flag.</summary>
+public sealed class MissingContextRule : IRule
+{
+    private const int FillerLists =
+        (1 << 0) | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6); // greeting … call-request
+
+    private const int SubstanceLists = (1 << 0) | (1 << 2) | (1 << 3) | (1 << 4) | (1 << 6); // not address/politeness alone
+
+    public const string Suggestion =
+        "Friendly tip: put the greeting, the context, your ask and when you need it in one message. " +
+        "Then they can answer in one go, even if they only see it later.";
+
+    public string Id => RuleIds.MissingContext;
+
+    public Finding? Evaluate(in RuleContext context)
+    {
+        if (!context.IsAddressed || !IsNaked(context))
+        {
+            return null;
+        }
+
+        var evidence = new List<string>();
+        foreach (var list in (ReadOnlySpan<int>)[PhraseLists.GreetingIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex, PhraseLists.BareUrgencyIndex, PhraseLists.CallRequestIndex])
+        {
+            foreach (var phrase in context.Evidence(list))
+            {
+                if (!evidence.Contains(phrase))
+                {
+                    evidence.Add(phrase);
+                }
+            }
+        }
+
+        if (evidence.Count == 0)
+        {
+            evidence.Add("(mention only)");
+        }
+
+        return context.CreateFinding(Id, evidence, Suggestion);
+    }
+
+    /// <summary>
+    /// Whether the text states no purpose: only greetings, pleasantries, availability checks, an empty
+    /// "quick question", a bare urgency flag or a call request, in any combination (the names of the
+    /// people it reaches may appear too), or nothing but a mention. A link counts as content; an
+    /// emoji-only message is a reaction-like acknowledgement, not a naked ask.
+    /// </summary>
+    public static bool IsNaked(in RuleContext context)
+    {
+        if ((context.Features & TextFeatures.Link) != 0)
+        {
+            return false;
+        }
+
+        var words = context.Words;
+        if (words.Length == 0)
+        {
+            return (context.Features & TextFeatures.UserMention) != 0 && (context.Features & TextFeatures.Emoji) == 0;
+        }
+
+        if ((context.ListMask & SubstanceLists) == 0)
+        {
+            return false;
+        }
+
+        Span<bool> reachable = words.Length <= 256 ? stackalloc bool[words.Length + 1] : new bool[words.Length + 1];
+        reachable[0] = true;
+        var matches = context.Matches;
+        var m = 0;
+        for (var p = 0; p < words.Length; p++)
+        {
+            while (m < matches.Length && matches[m].Start < p)
+            {
+                m++;
+            }
+
+            if (!reachable[p])
+            {
+                continue;
+            }
+
+            var advanced = false;
+            for (var k = m; k < matches.Length && matches[k].Start == p; k++)
+            {
+                if ((FillerLists & (1 << matches[k].List)) != 0)
+                {
+                    reachable[matches[k].End] = true;
+                    advanced = true;
+                }
+            }
+
+            if (!advanced && IsRecipientName(context, context.WordAt(p)))
+            {
+                reachable[p + 1] = true;
+            }
+        }
+
+        return reachable[words.Length];
+    }
+
+    // "hi Sam, got a minute?" in Sam's DM: a first name is no more content than "hi".
+    private static bool IsRecipientName(in RuleContext context, ReadOnlySpan<char> word)
+    {
+        if (!context.Message.Kind.IsDirect())
+        {
+            return false;
+        }
+
+        foreach (var member in context.Conversation.Members)
+        {
+            if (member != context.Message.Author
+                && context.Context.People.TryGetValue(member, out var person)
+                && person.DisplayName is { Length: > 0 } name)
+            {
+                var first = name.AsSpan();
+                var space = first.IndexOf(' ');
+                if (space > 0)
+                {
+                    first = first[..space];
+                }
+
+                if (first.Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Reflection;
+using System.Text.Json;
+using AsyncCoach.Core.Text;
+
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>
+/// The phrase lists, normalised like message text and indexed by their first word so one pass
+/// over a message finds every match of every list. Immutable and safe to share across threads.
+/// </summary>
+public sealed class PhraseBook
+{
+    private readonly Dictionary<string, Phrase[]> _byFirstWord;
+    private readonly Dictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private PhraseBook(IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
+    {
+        var phrases = new List<Phrase>();
+        var byFirst = new Dictionary<string, List<Phrase>>(StringComparer.Ordinal);
+        foreach (var (name, items) in lists)
+        {
+            var list = PhraseLists.IndexOf(name);
+            if (list < 0)
+            {
+                continue; // an unknown list name (a team's typo) must not stop the engine; docs/rules.md lists the names
+            }
+
+            foreach (var item in items)
+            {
+                var words = MessageText.Normalize(item).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length == 0 || byFirst.GetValueOrDefault(words[0])?.Exists(p => p.List == list && p.Words.AsSpan().SequenceEqual(words)) == true)
+                {
+                    continue;
+                }
+
+                var phrase = new Phrase(phrases.Count, list, string.Join(' ', words), words);
+                phrases.Add(phrase);
+                if (!byFirst.TryGetValue(words[0], out var bucket))
+                {
+                    byFirst[words[0]] = bucket = [];
+                }
+
+                bucket.Add(phrase);
+            }
+        }
+
+        Lists = lists;
+        Phrases = phrases;
+        _byFirstWord = byFirst.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(x => x.Words.Length).ToArray(), StringComparer.Ordinal);
+        _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The phrase lists as loaded (list name → phrases as written).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Lists { get; }
+
+    internal IReadOnlyList<Phrase> Phrases { get; }
+
+    /// <summary>The phrase a match found, as listed (normalised): what a finding shows as evidence.</summary>
+    public string PhraseText(int phraseId) => Phrases[phraseId].Text;
+
+    /// <summary>The English lists embedded in Core (<c>Rules/phrases.en.json</c>).</summary>
+    public static PhraseBook Default { get; } = FromJson(ReadEmbedded("phrases.en.json"));
+
+    /// <summary>Loads lists from JSON shaped <c>{"lists": {"greeting": ["hi", …], …}}</c>.</summary>
+    public static PhraseBook FromJson(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var list in document.RootElement.GetProperty("lists").EnumerateObject())
+        {
+            lists[list.Name] = [.. list.Value.EnumerateArray().Select(e => e.GetString() ?? string.Empty)];
+        }
+
+        return new PhraseBook(lists);
+    }
+
+    /// <summary>These lists with a team's extra phrases added (keyed by list name).</summary>
+    public PhraseBook With(IReadOnlyDictionary<string, IReadOnlyList<string>> extra)
+    {
+        var merged = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (name, items) in Lists)
+        {
+            merged[name] = items;
+        }
+
+        foreach (var (name, items) in extra)
+        {
+            merged[name] = merged.TryGetValue(name, out var existing) ? [.. existing, .. items] : items;
+        }
+
+        return new PhraseBook(merged);
+    }
+
+    /// <summary>
+    /// Finds every phrase occurrence in normalised text split into <paramref name="words"/>;
+    /// writes up to <c>matches.Length</c> of them, in word order, and returns the count.
+    /// </summary>
+    internal int Match(ReadOnlySpan<char> text, ReadOnlySpan<Word> words, Span<PhraseMatch> matches, out int listMask)
+    {
+        listMask = 0;
+        var count = 0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!_lookup.TryGetValue(words[i].Of(text), out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var phrase in candidates)
+            {
+                if (count == matches.Length)
+                {
+                    return count;
+                }
+
+                if (phrase.Words.Length > words.Length - i || !RestMatches(phrase, text, words, i))
+                {
+                    continue;
+                }
+
+                matches[count++] = new PhraseMatch(phrase.Id, phrase.List, i, phrase.Words.Length);
+                listMask |= 1 << phrase.List;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool RestMatches(Phrase phrase, ReadOnlySpan<char> text, ReadOnlySpan<Word> words, int start)
+    {
+        for (var k = 1; k < phrase.Words.Length; k++)
+        {
+            if (!words[start + k].Of(text).SequenceEqual(phrase.Words[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string ReadEmbedded(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("AsyncCoach.Core.Rules." + name)
+            ?? throw new InvalidOperationException($"Embedded phrase file {name} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
+
+/// <summary>One phrase of one list, split into normalised words.</summary>
+internal sealed record Phrase(int Id, int List, string Text, string[] Words);
+
+/// <summary>An occurrence of phrase <see cref="PhraseId"/> covering <see cref="Length"/> words from word <see cref="Start"/>.</summary>
+public readonly record struct PhraseMatch(int PhraseId, int List, int Start, int Length)
+{
+    public int End => Start + Length;
+}
+
+/// <summary>A word of normalised text: its offset and length.</summary>
+public readonly record struct Word(int Start, int Length)
+{
+    public ReadOnlySpan<char> Of(ReadOnlySpan<char> text) => text.Slice(Start, Length);
+
+    /// <summary>Splits normalised text (single spaces) into words; returns the count written.</summary>
+    public static int Split(ReadOnlySpan<char> text, Span<Word> words)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < text.Length && count < words.Length)
+        {
+            if (text[i] == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            var end = text[i..].IndexOf(' ');
+            var length = end < 0 ? text.Length - i : end;
+            words[count++] = new Word(i, length);
+            i += length;
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,133 @@
+using AsyncCoach.Core.Model;
+using AsyncCoach.Core.Norms;
+using AsyncCoach.Core.Text;
+using AsyncCoach.Core.Tracking;
+
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>
+/// Everything a rule may look at for one message. A ref struct over buffers that live only while
+/// the engine evaluates the message, so nothing a rule sees can outlive it.
+/// </summary>
+public readonly ref struct RuleContext
+{
+    internal RuleContext(
+        ChatMessage message,
+        MessageContext context,
+        ConversationActivity activity,
+        PhraseBook phrases,
+        ReadOnlySpan<char> text,
+        ReadOnlySpan<Word> words,
+        ReadOnlySpan<PhraseMatch> matches,
+        int listMask,
+        TextFeatures features,
+        Mentions mentions)
+    {
+        Message = message;
+        Context = context;
+        Activity = activity;
+        Phrases = phrases;
+        Text = text;
+        Words = words;
+        Matches = matches;
+        ListMask = listMask;
+        Features = features;
+        Mentions = mentions;
+    }
+
+    public ChatMessage Message { get; }
+
+    public MessageContext Context { get; }
+
+    public TeamNorms Norms => Context.Norms;
+
+    public Conversation Conversation => Context.Conversation;
+
+    public ConversationActivity Activity { get; }
+
+    public PhraseBook Phrases { get; }
+
+    /// <summary>The normalised text (see <see cref="MessageText"/>).</summary>
+    public ReadOnlySpan<char> Text { get; }
+
+    public ReadOnlySpan<Word> Words { get; }
+
+    /// <summary>Every phrase-list occurrence, in word order (all overlapping matches included).</summary>
+    public ReadOnlySpan<PhraseMatch> Matches { get; }
+
+    /// <summary>Bit <c>i</c> set when list <c>PhraseLists.All[i]</c> matched.</summary>
+    public int ListMask { get; }
+
+    public TextFeatures Features { get; }
+
+    public Mentions Mentions { get; }
+
+    /// <summary>RULES.md's addressed message: top-level, and in a DM/group DM or mentioning someone or the channel.</summary>
+    public bool IsAddressed => !Message.IsThreadReply && (Message.Kind.IsDirect() || Mentions.Any);
+
+    /// <summary>The team's urgent marker: a marker text anywhere, or a marker word first (after leading mentions).</summary>
+    public bool HasUrgentMarker
+    {
+        get
+        {
+            var raw = Message.Text.AsSpan();
+            foreach (var marker in Norms.UrgentMarkersContains)
+            {
+                if (raw.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var prefix in Norms.UrgentMarkersPrefixes)
+            {
+                if (MessageText.StartsWithWord(raw, prefix))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    public bool Has(int list) => (ListMask & (1 << list)) != 0;
+
+    public ReadOnlySpan<char> WordAt(int index) => Words[index].Of(Text);
+
+    /// <summary>The phrases of <paramref name="list"/> that matched, longest per overlap, as evidence.</summary>
+    public IReadOnlyList<string> Evidence(int list)
+    {
+        var evidence = new List<string>();
+        for (var i = 0; i < Matches.Length; i++)
+        {
+            var m = Matches[i];
+            if (m.List == list && !IsInsideLonger(m, list))
+            {
+                var text = Phrases.PhraseText(m.PhraseId);
+                if (!evidence.Contains(text))
+                {
+                    evidence.Add(text);
+                }
+            }
+        }
+
+        return evidence;
+    }
+
+    public Finding CreateFinding(string ruleId, IReadOnlyList<string> evidence, string suggestion) =>
+        new(ruleId, Message.Team, Message.Channel, Message.Ts, Message.ThreadTs, Message.Author, Message.Time, evidence, suggestion);
+
+    private bool IsInsideLonger(PhraseMatch match, int list)
+    {
+        foreach (var other in Matches)
+        {
+            if (other.List == list && other.Length > match.Length && other.Start <= match.Start && other.End >= match.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using AsyncCoach.Core.Model;
+using AsyncCoach.Core.Text;
+using AsyncCoach.Core.Tracking;
+
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>
+/// Runs the rules over one message: normalises its text once, finds every phrase match in one
+/// pass, and asks each enabled rule. Pure and thread-safe; text lives only in pooled buffers
+/// for the duration of the call.
+/// </summary>
+public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
+{
+    private const int MaxMatches = 128;
+    private static readonly Finding[] NoFindings = [];
+
+    private readonly ConditionalWeakTable<IReadOnlyDictionary<string, IReadOnlyList<string>>, PhraseBook> _teamBooks = [];
+
+    public PhraseBook Phrases { get; } = phrases;
+
+    public IReadOnlyList<IRule> Rules { get; } = rules;
+
+    /// <summary>The six rules of RULES.md over the embedded English phrase lists.</summary>
+    public static RuleEngine CreateDefault() => new(PhraseBook.Default, DefaultRules());
+
+    public static IReadOnlyList<IRule> DefaultRules() =>
+    [
+        new MissingContextRule(), new HuddleInsteadOfThreadRule(), new AfterHoursPingRule(),
+        new BroadcastOveruseRule(), new MessageBurstRule(), new VagueUrgencyRule(),
+    ];
+
+    /// <summary>
+    /// Every finding for <paramref name="message"/>, missing-context included (no grace window:
+    /// that is the tracker's job). <paramref name="activity"/> is the conversation's recent history.
+    /// </summary>
+    public IReadOnlyList<Finding> Evaluate(ChatMessage message, MessageContext context, ConversationActivity? activity = null) =>
+        Evaluate(message, context, activity ?? ConversationActivity.Empty, out _);
+
+    /// <summary>As <see cref="Evaluate(ChatMessage, MessageContext, ConversationActivity?)"/>; also says whether the text states no purpose.</summary>
+    internal IReadOnlyList<Finding> Evaluate(ChatMessage message, MessageContext context, ConversationActivity activity, out bool naked)
+    {
+        naked = false;
+        var norms = context.Norms;
+        if (norms.IsExempt(message.Channel.Value))
+        {
+            return NoFindings;
+        }
+
+        var book = BookFor(norms.ExtraPhrases);
+        var raw = message.Text.AsSpan();
+        var charBuffer = ArrayPool<char>.Shared.Rent(raw.Length + 2);
+        var length = 0;
+        var wordBuffer = ArrayPool<Word>.Shared.Rent((raw.Length / 2) + 2);
+        try
+        {
+            length = MessageText.Normalize(raw, charBuffer, out var features);
+            var text = charBuffer.AsSpan(0, length);
+            var words = wordBuffer.AsSpan(0, Word.Split(text, wordBuffer));
+            Span<PhraseMatch> matchBuffer = stackalloc PhraseMatch[MaxMatches];
+            var count = book.Match(text, words, matchBuffer, out var mask);
+            var mentions = (features & (TextFeatures.UserMention | TextFeatures.Broadcast)) != 0
+                ? MessageText.ParseMentions(message.Text)
+                : Mentions.None;
+            var ruleContext = new RuleContext(message, context, activity, book, text, words, matchBuffer[..count], mask, features, mentions);
+            naked = MissingContextRule.IsNaked(ruleContext);
+
+            List<Finding>? findings = null;
+            foreach (var rule in Rules)
+            {
+                if (norms.IsEnabled(rule.Id) && rule.Evaluate(ruleContext) is { } finding)
+                {
+                    (findings ??= []).Add(finding);
+                }
+            }
+
+            return findings is null ? NoFindings : findings;
+        }
+        finally
+        {
+            charBuffer.AsSpan(0, length).Clear(); // no copy of the text outlives the call, not even in the pool
+            ArrayPool<char>.Shared.Return(charBuffer);
+            ArrayPool<Word>.Shared.Return(wordBuffer);
+        }
+    }
+
+    private PhraseBook BookFor(IReadOnlyDictionary<string, IReadOnlyList<string>> extra) =>
+        extra.Count == 0 ? Phrases : _teamBooks.GetValue(extra, e => Phrases.With(e));
+}

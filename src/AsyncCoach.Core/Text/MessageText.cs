@@ -1,0 +1,237 @@
+using AsyncCoach.Core.Model;
+
+namespace AsyncCoach.Core.Text;
+
+/// <summary>
+/// Slack message text as the rules match it (RULES.md): mentions, emoji codes, links and
+/// punctuation removed, <c>&amp;amp;</c>/<c>&amp;lt;</c>/<c>&amp;gt;</c> unescaped, lower case.
+/// The result is the words separated by single spaces, with one space before and after, so a
+/// phrase matches as <c>" phrase "</c>. Apostrophes join ("what's" → "whats") so contractions
+/// stay one word.
+/// </summary>
+public static class MessageText
+{
+    /// <summary>Normalises <paramref name="text"/> into a new string (convenience; the engine uses the span overload).</summary>
+    public static string Normalize(string text)
+    {
+        var buffer = text.Length < 512 ? stackalloc char[text.Length + 2] : new char[text.Length + 2];
+        var length = Normalize(text, buffer, out _);
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>
+    /// Normalises <paramref name="text"/> into <paramref name="destination"/>, which needs room for
+    /// <c>text.Length + 2</c> characters, and returns the length written. Allocates nothing.
+    /// </summary>
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, out TextFeatures features)
+    {
+        features = TextFeatures.None;
+        var written = 0;
+        destination[written++] = ' ';
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '<' && TrySkipAngle(text, ref i, ref features))
+            {
+                AppendSpace(destination, ref written);
+                continue;
+            }
+
+            if (c == ':' && TrySkipEmoji(text, ref i))
+            {
+                features |= TextFeatures.Emoji;
+                AppendSpace(destination, ref written);
+                continue;
+            }
+
+            if (c == '&' && TrySkipEntity(text, ref i))
+            {
+                AppendSpace(destination, ref written);
+                continue;
+            }
+
+            i++;
+            if (c is '\'' or '\u2019')
+            {
+                continue; // "what's" → "whats": a contraction stays one word
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                destination[written++] = char.ToLowerInvariant(c);
+            }
+            else
+            {
+                AppendSpace(destination, ref written);
+            }
+        }
+
+        AppendSpace(destination, ref written);
+        return written;
+    }
+
+    /// <summary>The users and broadcasts a message mentions, in order of first appearance, without duplicates.</summary>
+    public static Mentions ParseMentions(string text)
+    {
+        List<UserId>? users = null;
+        bool here = false, channel = false, everyone = false;
+        var span = text.AsSpan();
+        var start = 0;
+        while (true)
+        {
+            var open = span[start..].IndexOf('<');
+            if (open < 0)
+            {
+                break;
+            }
+
+            open += start;
+            var close = span[open..].IndexOf('>');
+            if (close < 0)
+            {
+                break;
+            }
+
+            close += open;
+            var inner = span[(open + 1)..close];
+            var bar = inner.IndexOf('|');
+            var target = bar < 0 ? inner : inner[..bar];
+            if (target.Length > 1 && target[0] == '@')
+            {
+                var id = target[1..].ToString();
+                users ??= [];
+                if (!users.Exists(u => u.Value == id))
+                {
+                    users.Add(new UserId(id));
+                }
+            }
+            else if (target.SequenceEqual("!here"))
+            {
+                here = true;
+            }
+            else if (target.SequenceEqual("!channel"))
+            {
+                channel = true;
+            }
+            else if (target.SequenceEqual("!everyone"))
+            {
+                everyone = true;
+            }
+
+            start = close + 1;
+        }
+
+        return users is null && !here && !channel && !everyone
+            ? Mentions.None
+            : new Mentions(users is null ? [] : users, here, channel, everyone);
+    }
+
+    /// <summary>
+    /// Whether the text starts with <paramref name="prefix"/> as a whole word (any case), after any
+    /// leading mentions and spaces: the "starts with URGENT" marker.
+    /// </summary>
+    public static bool StartsWithWord(ReadOnlySpan<char> text, string prefix)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+            else if (text[i] == '<' && text[i..].IndexOf('>') is var close and > 0 && text.Length > i + 1 && text[i + 1] is '@' or '!')
+            {
+                i += close + 1;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var rest = text[i..];
+        return rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && (rest.Length == prefix.Length || !char.IsLetter(rest[prefix.Length]));
+    }
+
+    private static void AppendSpace(Span<char> destination, ref int written)
+    {
+        if (destination[written - 1] != ' ')
+        {
+            destination[written++] = ' ';
+        }
+    }
+
+    private static bool TrySkipAngle(ReadOnlySpan<char> text, ref int i, ref TextFeatures features)
+    {
+        var close = text[i..].IndexOf('>');
+        if (close < 2)
+        {
+            return false;
+        }
+
+        var inner = text[(i + 1)..(i + close)];
+        switch (inner[0])
+        {
+            case '@':
+                features |= TextFeatures.UserMention;
+                break;
+            case '!':
+                features |= inner.StartsWith("!subteam") ? TextFeatures.UserMention : TextFeatures.Broadcast;
+                break;
+            case '#':
+                features |= TextFeatures.ChannelLink;
+                break;
+            default:
+                if (inner.IndexOf("://") < 0 && !inner.StartsWith("mailto:"))
+                {
+                    return false;
+                }
+
+                features |= TextFeatures.Link;
+                break;
+        }
+
+        i += close + 1;
+        return true;
+    }
+
+    private static bool TrySkipEmoji(ReadOnlySpan<char> text, ref int i)
+    {
+        var hasLetter = false;
+        for (var j = i + 1; j < text.Length && j - i <= 64; j++)
+        {
+            var c = text[j];
+            if (c == ':')
+            {
+                if (!hasLetter)
+                {
+                    return false;
+                }
+
+                i = j + 1;
+                return true;
+            }
+
+            if (char.IsAsciiLetterLower(c))
+            {
+                hasLetter = true;
+            }
+            else if (!char.IsAsciiDigit(c) && c is not ('_' or '-' or '+' or '\''))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TrySkipEntity(ReadOnlySpan<char> text, ref int i)
+    {
+        var rest = text[i..];
+        var length = rest.StartsWith("&amp;") ? 5 : rest.StartsWith("&lt;") || rest.StartsWith("&gt;") ? 4 : 0;
+        i += length;
+        return length > 0; // & < > are punctuation: unescaped, they become a word break
+    }
+}

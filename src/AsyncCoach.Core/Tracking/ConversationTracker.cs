@@ -1,0 +1,254 @@
+using AsyncCoach.Core.Model;
+using AsyncCoach.Core.Rules;
+
+namespace AsyncCoach.Core.Tracking;
+
+/// <summary>
+/// Feeds messages to the <see cref="RuleEngine"/> with each conversation's recent activity, and
+/// holds missing-context findings back for the grace window. Driven by event time (message
+/// times and <see cref="AdvanceTo"/>), never by a clock, so live events and audits behave alike.
+/// Keyed by (team, channel); keeps no message text; forgets idle conversations.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: callers serialise calls (the inbox processor handles one event at a time, an
+/// audit streams one message at a time). The <see cref="RuleEngine"/> itself may be shared.
+/// </remarks>
+public sealed class ConversationTracker(RuleEngine engine)
+{
+    /// <summary>How long after its last message a conversation with nothing pending is forgotten.</summary>
+    public static readonly TimeSpan IdleAfter = ConversationActivity.RecentWindow;
+
+    private const int SweepEvery = 4096;
+    private static readonly Finding[] None = [];
+
+    private readonly Dictionary<(TeamId, ChannelId), ConversationState> _conversations = [];
+    private readonly PriorityQueue<Pending, DateTimeOffset> _due = new();
+    private int _sinceSweep;
+
+    /// <summary>Conversations currently remembered (bounded by eviction of idle ones).</summary>
+    internal int ConversationCount => _conversations.Count;
+
+    /// <summary>Missing-context findings waiting out their grace window.</summary>
+    public int PendingCount { get; private set; }
+
+    /// <summary>
+    /// Evaluates one human message at its event time (<c>message.Time</c>). Returns the findings final now:
+    /// this message's findings except a pending missing-context one, plus pending findings of earlier
+    /// messages that this message's time released. Advances event time first.
+    /// </summary>
+    public IReadOnlyList<Finding> Observe(ChatMessage message, MessageContext context)
+    {
+        var now = message.Time;
+        var released = Release(now);
+        var state = StateFor(message.Team, message.Channel);
+        var findings = EvaluateInto(message, context, state, released);
+        state.LastSeen = now > state.LastSeen ? now : state.LastSeen;
+        SweepIfDue(now);
+        return findings ?? (IReadOnlyList<Finding>)None;
+    }
+
+    /// <summary>Advances event time without a message (live: a timer; audit: end of a conversation) and releases due pending findings.</summary>
+    public IReadOnlyList<Finding> AdvanceTo(DateTimeOffset eventTime)
+    {
+        var released = Release(eventTime);
+        Sweep(eventTime);
+        return released ?? (IReadOnlyList<Finding>)None;
+    }
+
+    /// <summary>Releases every pending finding (end of an audit).</summary>
+    public IReadOnlyList<Finding> Flush()
+    {
+        List<Finding>? released = null;
+        while (_due.TryDequeue(out var pending, out _))
+        {
+            if (pending.Owner.Remove(pending))
+            {
+                PendingCount--;
+                (released ??= []).Add(pending.Finding);
+            }
+        }
+
+        return released ?? (IReadOnlyList<Finding>)None;
+    }
+
+    /// <summary>message_deleted: drops a pending finding for that message. True if one was dropped.</summary>
+    public bool Retract(TeamId team, ChannelId channel, MessageTs ts)
+    {
+        if (!_conversations.TryGetValue((team, channel), out var state) || state.FindPending(ts) is not { } pending)
+        {
+            return false;
+        }
+
+        state.Remove(pending);
+        PendingCount--;
+        return true;
+    }
+
+    /// <summary>
+    /// message_changed: re-evaluates an edited message, replacing its pending finding if any. The
+    /// caller only calls it when no nudge went out yet. Activity is not recorded twice, and the
+    /// grace window still runs from the original post.
+    /// </summary>
+    public IReadOnlyList<Finding> ObserveEdit(ChatMessage edited, MessageContext context)
+    {
+        var state = StateFor(edited.Team, edited.Channel);
+        if (state.FindPending(edited.Ts) is { } old)
+        {
+            state.Remove(old);
+            PendingCount--;
+        }
+
+        var findings = engine.Evaluate(edited, context, state.Activity, out _);
+        List<Finding>? final = null;
+        foreach (var finding in findings)
+        {
+            if (finding.RuleId == RuleIds.MessageBurst)
+            {
+                continue; // the burst was judged when the message was posted; an edit adds no notification
+            }
+
+            if (finding.RuleId == RuleIds.MissingContext)
+            {
+                AddPending(state, finding, edited.Time + context.Norms.GraceWindow);
+                continue;
+            }
+
+            (final ??= []).Add(finding);
+        }
+
+        return final ?? (IReadOnlyList<Finding>)None;
+    }
+
+    private List<Finding>? EvaluateInto(ChatMessage message, MessageContext context, ConversationState state, List<Finding>? output)
+    {
+        var findings = engine.Evaluate(message, context, state.Activity, out var naked);
+        if (!naked)
+        {
+            CancelByFollowUp(state, message, context);
+        }
+
+        var burst = false;
+        foreach (var finding in findings)
+        {
+            burst |= finding.RuleId == RuleIds.MessageBurst;
+            if (finding.RuleId == RuleIds.MissingContext)
+            {
+                AddPending(state, finding, message.Time + context.Norms.GraceWindow);
+                continue;
+            }
+
+            (output ??= []).Add(finding);
+        }
+
+        state.Activity.Record(message, burst);
+        return output;
+    }
+
+    // A follow-up by the same author, top-level or in the naked message's thread, at most the grace window later, that states a purpose.
+    private void CancelByFollowUp(ConversationState state, ChatMessage message, MessageContext context)
+    {
+        if (state.Pending is not { Count: > 0 } pendings)
+        {
+            return;
+        }
+
+        for (var i = pendings.Count - 1; i >= 0; i--)
+        {
+            var pending = pendings[i];
+            var elapsed = message.Time - pending.Finding.At;
+            if (pending.Finding.Author == message.Author
+                && elapsed >= TimeSpan.Zero
+                && elapsed <= context.Norms.GraceWindow
+                && message.Ts != pending.Finding.Ts
+                && (!message.IsThreadReply || message.ThreadTs == pending.Finding.Ts))
+            {
+                state.Remove(pending);
+                PendingCount--;
+            }
+        }
+    }
+
+    private void AddPending(ConversationState state, Finding finding, DateTimeOffset due)
+    {
+        var pending = new Pending(finding, state);
+        (state.Pending ??= []).Add(pending);
+        PendingCount++;
+        _due.Enqueue(pending, due);
+    }
+
+    // Releases pending findings whose window has passed: due strictly before now (a follow-up exactly at the window's end still counts).
+    private List<Finding>? Release(DateTimeOffset now)
+    {
+        List<Finding>? released = null;
+        while (_due.TryPeek(out var pending, out var due) && due < now)
+        {
+            _due.Dequeue();
+            if (pending.Owner.Remove(pending))
+            {
+                PendingCount--;
+                (released ??= []).Add(pending.Finding);
+            }
+        }
+
+        return released;
+    }
+
+    private ConversationState StateFor(TeamId team, ChannelId channel)
+    {
+        if (!_conversations.TryGetValue((team, channel), out var state))
+        {
+            _conversations[(team, channel)] = state = new ConversationState();
+        }
+
+        return state;
+    }
+
+    private void SweepIfDue(DateTimeOffset now)
+    {
+        if (++_sinceSweep >= SweepEvery)
+        {
+            Sweep(now);
+        }
+    }
+
+    // Forget conversations idle for longer than any window needs (either side of now: an audit may stream
+    // one channel after another, so a finished channel can lie "in the future").
+    private void Sweep(DateTimeOffset now)
+    {
+        _sinceSweep = 0;
+        List<(TeamId, ChannelId)>? idle = null;
+        foreach (var (key, state) in _conversations)
+        {
+            if (state.Pending is not { Count: > 0 } && (now - state.LastSeen).Duration() > IdleAfter)
+            {
+                (idle ??= []).Add(key);
+            }
+            else
+            {
+                state.Activity.Prune(now);
+            }
+        }
+
+        idle?.ForEach(key => _conversations.Remove(key));
+    }
+
+    private sealed class ConversationState
+    {
+        public ConversationActivity Activity { get; } = new();
+
+        public List<Pending>? Pending { get; set; }
+
+        public DateTimeOffset LastSeen { get; set; } = DateTimeOffset.MinValue;
+
+        public Pending? FindPending(MessageTs ts) => Pending?.Find(p => p.Finding.Ts == ts);
+
+        public bool Remove(Pending pending) => Pending?.Remove(pending) == true;
+    }
+
+    private sealed class Pending(Finding finding, ConversationState owner)
+    {
+        public Finding Finding { get; } = finding;
+
+        public ConversationState Owner { get; } = owner;
+    }
+}

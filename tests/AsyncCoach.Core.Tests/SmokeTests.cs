@@ -1,7 +1,0 @@
-namespace AsyncCoach.Core.Tests;
-
-public sealed class SmokeTests
-{
-    [Test]
-    public void Builds() => Assert.That(1 + 1, Is.EqualTo(2));
-}
