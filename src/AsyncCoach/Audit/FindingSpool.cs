@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Rules;
@@ -19,7 +20,8 @@ internal sealed class FindingSpool : IDisposable
     private readonly ArrayBufferWriter<byte> line = new(512);
     private readonly Utf8JsonWriter writer;
 
-    public FindingSpool() => writer = new Utf8JsonWriter(line);
+    // Output is not HTML: keep '+' in offsets and non-ASCII names readable.
+    public FindingSpool() => writer = new Utf8JsonWriter(line, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     public long Count { get; private set; }
 

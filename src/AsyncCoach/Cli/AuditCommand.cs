@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AsyncCoach.Audit;
 using AsyncCoach.Core.Model;
@@ -25,7 +26,8 @@ public static class AuditCommand
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
         RunAsync(args, stdout, stderr, DefaultAuditors, ct);
 
-    internal static ConversationAuditorFactory DefaultAuditors { get; } = (_, _, _) => new PlaceholderAuditor();
+    /// <summary>The same tracker and rules as the live service; the engine is shared, trackers are per conversation.</summary>
+    internal static ConversationAuditorFactory DefaultAuditors { get; } = TrackerAuditor.Factory(RuleEngine.CreateDefault());
 
     internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
         ConversationAuditorFactory auditors, CancellationToken ct)
@@ -148,7 +150,7 @@ public static class AuditCommand
     private static string SummaryJson(AuditSummary summary)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             JsonReport.WriteSummary(writer, summary);
         }
