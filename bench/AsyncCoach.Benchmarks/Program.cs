@@ -4,6 +4,21 @@ namespace AsyncCoach.Benchmarks;
 
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) =>
-        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    /// <summary>
+    /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
+    /// run the end-to-end audit measurement; anything else goes to BenchmarkDotNet.
+    /// </summary>
+    public static async Task<int> Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "generate-export":
+                return ExportGenerator.Run(args[1..]);
+            case "audit-throughput":
+                return await AuditThroughput.RunAsync(args[1..]);
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+                return 0;
+        }
+    }
 }

@@ -1,12 +1,15 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Norms;
-using AsyncCoach.Core.Rules;
 
 namespace AsyncCoach.Audit;
 
 /// <summary>
-/// Streams an export through the rules: conversation by conversation, day file by day file,
-/// message by message in ts order. Holds one day file at a time; keeps counts, not text.
+/// Streams an export through the rules: conversation by conversation (a few at once, one per
+/// core), day file by day file, message by message in ts order. Each worker holds one day file
+/// at a time; only counts and serialised findings outlive it, never message text.
 /// </summary>
 public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamNorms norms)
 {
@@ -16,55 +19,84 @@ public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamN
         "thread_broadcast", "file_share", "me_message",
     };
 
+    private const int ChunkBytes = 1 << 18;
+
+    private readonly ConversationAuditorFactory auditorFactory = auditorFactory;
+    private readonly TeamNorms norms = norms;
+
     public DateTimeOffset? From { get; init; }
 
     /// <summary>Exclusive end of the audited period.</summary>
     public DateTimeOffset? To { get; init; }
 
-    /// <summary>Called after each day file with its size in bytes.</summary>
+    /// <summary>Conversations audited at once; each conversation stays on one worker, in order.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Called after each day file with its size in bytes (from any worker).</summary>
     public Action<long>? DayFileDone { get; init; }
 
-    public void Run(ExportSource source, ExportMetadata metadata, ExportLayout layout, AuditSummary summary,
-        Action<Finding, Conversation> onFinding, CancellationToken ct)
+    internal void Run(ExportSource source, ExportMetadata metadata, ExportLayout layout, AuditSummary summary,
+        FindingSpool? spool, CancellationToken ct)
     {
         summary.Warnings.AddRange(layout.Warnings);
-        var day = new List<ExportMessage>();
-        foreach (var (conversation, days) in layout.Conversations)
+        // Largest conversations first, so no worker is left with a big one at the end.
+        var queue = Enumerable.Range(0, layout.Conversations.Count)
+            .OrderByDescending(i => layout.Conversations[i].Days.Sum(d => d.Entry.Length))
+            .ToArray();
+        var next = -1;
+        var gate = new Lock();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var failures = new List<(int Index, Exception Error)>();
+
+        void Work(ExportSource reader)
         {
-            summary.StartConversation(conversation, days.Count);
-            var auditor = auditorFactory(conversation, metadata.People, norms);
-            foreach (var file in days)
+            using var worker = new Worker(this, reader, metadata, spool);
+            int slot;
+            while (!stop.IsCancellationRequested && (slot = Interlocked.Increment(ref next)) < queue.Length)
             {
-                ct.ThrowIfCancellationRequested();
-                using (var stream = source.Open(file.Entry))
+                var index = queue[slot];
+                try
                 {
-                    DayFileParser.Parse(stream, ExportMetadata.Describe(source, file.Entry.Path), day);
-                }
-
-                foreach (var raw in day)
-                {
-                    summary.Read();
-                    if (ToChatMessage(raw, conversation, metadata) is not { } message)
+                    var tally = worker.Audit(index, layout.Conversations[index], stop.Token);
+                    lock (gate)
                     {
-                        summary.SkipBotOrSystem();
-                        continue;
+                        summary.Merge(tally);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    lock (gate)
+                    {
+                        failures.Add((index, ex));
                     }
 
-                    if ((From is { } from && message.Time < from) || (To is { } to && message.Time >= to))
-                    {
-                        summary.SkipOutsidePeriod();
-                        continue;
-                    }
-
-                    summary.Evaluated(message);
-                    Emit(auditor.Observe(message), conversation, summary, onFinding);
+                    stop.Cancel();
                 }
-
-                day.Clear(); // drop the day's text before reading the next
-                DayFileDone?.Invoke(file.Entry.Length);
             }
+        }
 
-            Emit(auditor.Finish(), conversation, summary, onFinding);
+        var workers = Math.Clamp(Parallelism, 1, Math.Max(1, queue.Length));
+        var readers = Enumerable.Range(0, workers).Select(i => i == 0 ? source : source.OpenAnother()).ToList();
+        try
+        {
+            var threads = readers.Skip(1).Select(reader => Task.Factory.StartNew(
+                () => Work(reader), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+            Work(readers[0]);
+            Task.WaitAll([.. threads], CancellationToken.None);
+        }
+        finally
+        {
+            foreach (var reader in readers.Skip(1))
+            {
+                reader.Dispose();
+            }
+        }
+
+        ct.ThrowIfCancellationRequested();
+        // The first failure in conversation order, whichever worker met it first.
+        if (failures.Where(f => f.Error is not OperationCanceledException).OrderBy(f => f.Index).Select(f => f.Error).FirstOrDefault() is { } error)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         }
     }
 
@@ -86,13 +118,98 @@ public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamN
             raw.ThreadTs is { } thread ? new MessageTs(thread) : null, raw.Text ?? "");
     }
 
-    private static void Emit(IReadOnlyList<Finding> findings, Conversation conversation, AuditSummary summary,
-        Action<Finding, Conversation> onFinding)
+    /// <summary>One worker's reusable state: its own reader, day buffer and finding serialiser.</summary>
+    private sealed class Worker(AuditRunner runner, ExportSource source, ExportMetadata metadata, FindingSpool? spool) : IDisposable
     {
-        foreach (var finding in findings)
+        private readonly List<ExportMessage> day = [];
+        private readonly ArrayBufferWriter<byte> lines = new(ChunkBytes);
+        private readonly Utf8JsonWriter json = new(new ArrayBufferWriter<byte>(), new JsonWriterOptions
         {
-            summary.Add(finding);
-            onFinding(finding, conversation);
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // output is not HTML: keep '+' and non-ASCII readable
+        });
+
+        private int sequence;
+
+        public ConversationTally Audit(int index, ConversationDays work, CancellationToken ct)
+        {
+            var (conversation, days) = work;
+            var tally = new ConversationTally(conversation, days.Count);
+            var auditor = runner.auditorFactory(conversation, metadata.People, runner.norms);
+            sequence = 0;
+            lines.ResetWrittenCount();
+            foreach (var file in days)
+            {
+                ct.ThrowIfCancellationRequested();
+                var name = ExportMetadata.Describe(source, file.Entry.Path);
+                try
+                {
+                    using var stream = source.Open(file.Entry);
+                    DayFileParser.Parse(stream, name, file.Entry.Length, day);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new ExportFormatException($"{name}: cannot be read ({ex.Message})", ex);
+                }
+
+                foreach (var raw in day)
+                {
+                    tally.Read++;
+                    if (ToChatMessage(raw, conversation, metadata) is not { } message)
+                    {
+                        tally.SkippedBotOrSystem++;
+                        continue;
+                    }
+
+                    if ((runner.From is { } from && message.Time < from) || (runner.To is { } to && message.Time >= to))
+                    {
+                        tally.SkippedOutsidePeriod++;
+                        continue;
+                    }
+
+                    tally.Evaluate(message);
+                    Record(auditor.Observe(message), conversation, tally, index);
+                }
+
+                day.Clear(); // drop the day's text before reading the next
+                runner.DayFileDone?.Invoke(file.Entry.Length);
+            }
+
+            Record(auditor.Finish(), conversation, tally, index);
+            FlushLines(index);
+            return tally;
+        }
+
+        private void Record(IReadOnlyList<Core.Rules.Finding> findings, Conversation conversation, ConversationTally tally, int index)
+        {
+            foreach (var finding in findings)
+            {
+                tally.Add(finding);
+                if (spool is null)
+                {
+                    continue;
+                }
+
+                json.Reset(lines);
+                FindingJson.Write(json, finding, conversation);
+                json.Flush();
+                lines.Write("\n"u8);
+                if (lines.WrittenCount >= ChunkBytes)
+                {
+                    FlushLines(index);
+                }
+            }
+        }
+
+        public void Dispose() => json.Dispose();
+
+        private void FlushLines(int index)
+        {
+            if (spool is not null && lines.WrittenCount > 0)
+            {
+                spool.Append(index, sequence++, lines.WrittenSpan);
+            }
+
+            lines.ResetWrittenCount();
         }
     }
 }

@@ -1,4 +1,3 @@
-using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Rules;
 
 namespace AsyncCoach.Audit;
@@ -8,7 +7,7 @@ public sealed class AuditSummary
 {
     private readonly HashSet<string> people = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> perRule = RuleIds.All.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
-    private readonly Dictionary<ChannelId, ConversationCount> perConversation = [];
+    private readonly List<ConversationCount> perConversation = [];
 
     public string Source { get; init; } = "";
 
@@ -46,68 +45,41 @@ public sealed class AuditSummary
     public List<string> Warnings { get; } = [];
 
     public IEnumerable<ConversationCount> TopConversations(int count) =>
-        perConversation.Values
+        perConversation
             .Where(c => c.Findings > 0)
             .OrderByDescending(c => c.Findings)
             .ThenBy(c => c.Conversation.Id.Value, StringComparer.Ordinal)
             .Take(count);
 
     /// <summary>Findings per 100 evaluated messages.</summary>
-    public double RatePer100(int findings) => MessagesEvaluated == 0 ? 0 : findings * 100.0 / MessagesEvaluated;
+    public double RatePer100(long findings) => MessagesEvaluated == 0 ? 0 : findings * 100.0 / MessagesEvaluated;
 
-    internal void StartConversation(Conversation conversation, int dayFiles)
+    /// <summary>Adds one finished conversation; callers serialise calls.</summary>
+    internal void Merge(ConversationTally tally)
     {
         ConversationsAudited++;
-        DayFiles += dayFiles;
-        perConversation[conversation.Id] = new ConversationCount(conversation);
+        DayFiles += tally.DayFiles;
+        MessagesRead += tally.Read;
+        MessagesEvaluated += tally.Evaluated;
+        SkippedBotOrSystem += tally.SkippedBotOrSystem;
+        SkippedOutsidePeriod += tally.SkippedOutsidePeriod;
+        FindingCount += tally.Findings;
+        people.UnionWith(tally.Authors);
+        First = tally.First is { } first && (First is null || first < First) ? first : First;
+        Last = tally.Last is { } last && (Last is null || last > Last) ? last : Last;
+        foreach (var (rule, count) in tally.PerRule)
+        {
+            perRule[rule] = perRule.GetValueOrDefault(rule) + count;
+        }
+
+        for (var day = 0; day < 7; day++)
+        {
+            for (var hour = 0; hour < 24; hour++)
+            {
+                AfterHoursGrid[day, hour] += tally.AfterHoursGrid[day, hour];
+            }
+        }
+
+        perConversation.Add(new ConversationCount(tally.Conversation, tally.Findings, tally.PerRule));
     }
-
-    internal void Read() => MessagesRead++;
-
-    internal void SkipBotOrSystem() => SkippedBotOrSystem++;
-
-    internal void SkipOutsidePeriod() => SkippedOutsidePeriod++;
-
-    internal void Evaluated(ChatMessage message)
-    {
-        MessagesEvaluated++;
-        people.Add(message.Author.Value);
-        var time = message.Time;
-        if (First is null || time < First)
-        {
-            First = time;
-        }
-
-        if (Last is null || time > Last)
-        {
-            Last = time;
-        }
-    }
-
-    internal void Add(Finding finding)
-    {
-        FindingCount++;
-        perRule[finding.RuleId] = perRule.GetValueOrDefault(finding.RuleId) + 1;
-        if (perConversation.TryGetValue(finding.Channel, out var conversation))
-        {
-            conversation.Findings++;
-            conversation.PerRule[finding.RuleId] = conversation.PerRule.GetValueOrDefault(finding.RuleId) + 1;
-        }
-
-        foreach (var recipient in finding.OffHoursRecipients)
-        {
-            var local = recipient.LocalTime;
-            AfterHoursGrid[((int)local.DayOfWeek + 6) % 7, local.Hour]++;
-        }
-    }
-}
-
-/// <summary>Findings in one conversation.</summary>
-public sealed class ConversationCount(Conversation conversation)
-{
-    public Conversation Conversation { get; } = conversation;
-
-    public int Findings { get; internal set; }
-
-    public Dictionary<string, int> PerRule { get; } = new(StringComparer.Ordinal);
 }

@@ -33,7 +33,7 @@ public static class AuditText
             w.WriteLine($"  {rule,-28} {count,7}   {s.RatePer100(count).ToString("0.00", c),8}");
         }
 
-        w.WriteLine($"  {"all rules",-28} {s.FindingCount,7}   {s.RatePer100((int)Math.Min(int.MaxValue, s.FindingCount)).ToString("0.00", c),8}");
+        w.WriteLine($"  {"all rules",-28} {s.FindingCount,7}   {s.RatePer100(s.FindingCount).ToString("0.00", c),8}");
         w.WriteLine();
 
         WriteGrid(w, s);

@@ -15,10 +15,10 @@ internal static class DayFileParser
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>Parses <paramref name="stream"/> into <paramref name="into"/> (cleared first), in ts order.</summary>
-    public static void Parse(Stream stream, string fileName, List<ExportMessage> into)
+    public static void Parse(Stream stream, string fileName, long lengthHint, List<ExportMessage> into)
     {
         into.Clear();
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(lengthHint + 1, 1 << 12, 1 << 24));
         try
         {
             var length = ReadAll(stream, ref buffer, fileName);

@@ -18,6 +18,9 @@ public abstract class ExportSource : IDisposable
 
     public abstract Stream Open(ExportEntry entry);
 
+    /// <summary>Another reader of the same export, for another worker: zip archives are not thread-safe.</summary>
+    public abstract ExportSource OpenAnother();
+
     public ExportEntry? Find(string path) =>
         Entries.FirstOrDefault(e => string.Equals(e.Path, path, StringComparison.Ordinal));
 
@@ -86,8 +89,11 @@ internal sealed class FolderExportSource : ExportSource
 
     public override IReadOnlyList<ExportEntry> Entries { get; }
 
+    // Unbuffered: the parser reads the whole day file into its own pooled buffer.
     public override Stream Open(ExportEntry entry) =>
-        new FileStream(Path.Combine(root, entry.Path), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        new FileStream(Path.Combine(root, entry.Path), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+
+    public override ExportSource OpenAnother() => this; // stateless: every Open is its own FileStream
 }
 
 internal sealed class ZipExportSource : ExportSource
@@ -96,8 +102,11 @@ internal sealed class ZipExportSource : ExportSource
     private readonly Dictionary<string, ZipArchiveEntry> byPath = new(StringComparer.Ordinal);
     private readonly string prefix;
 
+    private readonly string path;
+
     public ZipExportSource(string path)
     {
+        this.path = path;
         DisplayName = path;
         archive = ZipFile.OpenRead(path);
         var entries = new List<ExportEntry>();
@@ -134,6 +143,8 @@ internal sealed class ZipExportSource : ExportSource
             throw new ExportFormatException($"{DisplayName}!{entry.Path}: corrupt zip entry ({ex.Message})", ex);
         }
     }
+
+    public override ExportSource OpenAnother() => new ZipExportSource(path);
 
     protected override void Dispose(bool disposing)
     {

@@ -1,15 +1,11 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using AsyncCoach.Core.Model;
-using AsyncCoach.Core.Rules;
 
 namespace AsyncCoach.Audit;
 
 /// <summary>
-/// Findings as JSON lines in a temporary file that deletes itself: the audit streams findings
-/// out of memory, and copies them to the real output only once the whole export has been read.
+/// Findings as JSON lines in a temporary file that deletes itself. Workers append chunks of lines
+/// for the conversation they audit, in whatever order conversations finish; the copy to the real
+/// output, only once the whole export has been read, puts them back in conversation order.
 /// </summary>
 internal sealed class FindingSpool : IDisposable
 {
@@ -17,42 +13,45 @@ internal sealed class FindingSpool : IDisposable
         Path.Combine(Path.GetTempPath(), $"asynccoach-audit-{Guid.NewGuid():N}.jsonl"),
         FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
-    private readonly ArrayBufferWriter<byte> line = new(512);
-    private readonly Utf8JsonWriter writer;
+    private readonly List<(int Conversation, int Sequence, long Offset, int Length)> chunks = [];
+    private readonly Lock gate = new();
 
-    // Output is not HTML: keep '+' in offsets and non-ASCII names readable.
-    public FindingSpool() => writer = new Utf8JsonWriter(line, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-
-    public long Count { get; private set; }
-
-    public void Add(Finding finding, Conversation conversation)
+    /// <summary>Appends JSON lines (each ending in '\n') of one conversation; thread-safe.</summary>
+    public void Append(int conversation, int sequence, ReadOnlySpan<byte> lines)
     {
-        line.ResetWrittenCount();
-        writer.Reset();
-        FindingJson.Write(writer, finding, conversation);
-        writer.Flush();
-        file.Write(line.WrittenSpan);
-        file.WriteByte((byte)'\n');
-        Count++;
+        lock (gate)
+        {
+            chunks.Add((conversation, sequence, file.Position, lines.Length));
+            file.Write(lines);
+        }
     }
 
     /// <summary>Writes every finding line, each prefixed with <paramref name="indent"/>, joined by <paramref name="separator"/>.</summary>
     public async Task CopyLinesAsync(TextWriter output, string separator, string indent, CancellationToken ct)
     {
         await file.FlushAsync(ct);
-        file.Position = 0;
-        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, 1 << 16, leaveOpen: true);
         var first = true;
-        while (await reader.ReadLineAsync(ct) is { } text)
+        var buffer = new byte[1 << 16];
+        foreach (var chunk in chunks.OrderBy(c => c.Conversation).ThenBy(c => c.Sequence))
         {
-            if (!first)
+            if (buffer.Length < chunk.Length)
             {
-                await output.WriteAsync(separator);
+                buffer = new byte[chunk.Length];
             }
 
-            await output.WriteAsync(indent);
-            await output.WriteAsync(text);
-            first = false;
+            file.Position = chunk.Offset;
+            await file.ReadExactlyAsync(buffer.AsMemory(0, chunk.Length), ct);
+            foreach (var line in Encoding.UTF8.GetString(buffer, 0, chunk.Length).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!first)
+                {
+                    await output.WriteAsync(separator);
+                }
+
+                await output.WriteAsync(indent);
+                await output.WriteAsync(line);
+                first = false;
+            }
         }
 
         if (!first && separator == "\n")
@@ -61,9 +60,5 @@ internal sealed class FindingSpool : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        writer.Dispose();
-        file.Dispose();
-    }
+    public void Dispose() => file.Dispose();
 }

@@ -89,12 +89,11 @@ public static class AuditCommand
             options.From is { } f ? DateOnly.FromDateTime(f.UtcDateTime) : null,
             options.To is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null);
         var summary = new AuditSummary { Source = options.Export, RequestedFrom = options.From, RequestedTo = options.To };
-        Action<Finding, Conversation> onFinding = spool is null ? static (_, _) => { } : spool.Add;
 
         if (!ShowProgress(stderr))
         {
             new AuditRunner(auditors, norms) { From = options.From, To = options.To }
-                .Run(source, metadata, layout, summary, onFinding, ct);
+                .Run(source, metadata, layout, summary, spool, ct);
             return (summary, metadata.People);
         }
 
@@ -106,7 +105,7 @@ public static class AuditCommand
             {
                 var task = context.AddTask($"auditing {layout.DayFileCount:N0} day files", maxValue: Math.Max(1, layout.TotalBytes));
                 new AuditRunner(auditors, norms) { From = options.From, To = options.To, DayFileDone = bytes => task.Increment(bytes) }
-                    .Run(source, metadata, layout, summary, onFinding, ct);
+                    .Run(source, metadata, layout, summary, spool, ct);
                 task.Value = task.MaxValue;
             });
         return (summary, metadata.People);

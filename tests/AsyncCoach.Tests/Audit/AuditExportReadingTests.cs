@@ -62,8 +62,8 @@ public sealed class AuditExportReadingTests
 
         Assert.That(zip.ExitCode, Is.Zero, zip.Stderr);
         Assert.That(
-            fromZip.Select(s => (s.Message.Channel, s.Message.Ts, s.Message.Author, s.Message.Text)),
-            Is.EqualTo(fromFolder.Select(s => (s.Message.Channel, s.Message.Ts, s.Message.Author, s.Message.Text))));
+            fromZip.OrderBy(s => s.Message.Channel.Value, StringComparer.Ordinal).Select(s => (s.Message.Channel, s.Message.Ts, s.Message.Author, s.Message.Text)),
+            Is.EqualTo(fromFolder.OrderBy(s => s.Message.Channel.Value, StringComparer.Ordinal).Select(s => (s.Message.Channel, s.Message.Ts, s.Message.Author, s.Message.Text))));
         Assert.That(
             JsonDocument.Parse(zip.Stdout).RootElement.GetProperty("summary").GetProperty("messages_read").GetInt64(),
             Is.EqualTo(158));

@@ -17,11 +17,12 @@ public sealed class AuditOutputTests
         Assert.That(lines[^1], Is.Empty, "output ends with a newline");
         // Channel ids (DJ47BL849 from dms.json, G9HBG2A5D from mpims.json), never folder names;
         // ts exactly as in the export, trailing zeros included.
-        Assert.That(lines[..^1].Select(UpToUser), Is.EquivalentTo(new[]
+        // In conversation order (by name, else id), whichever worker finished first.
+        Assert.That(lines[..^1].Select(UpToUser), Is.EqualTo(new[]
         {
-            "{\"rule\":\"vague-urgency\",\"channel\":\"C0RANDOM1\",\"ts\":\"1434200005.000600\",\"user\":\"U061A1R2R\"",
-            "{\"rule\":\"missing-context\",\"channel\":\"G9HBG2A5D\",\"ts\":\"1556638600.000020\",\"user\":\"U061A1R2R\"",
             "{\"rule\":\"after-hours-ping\",\"channel\":\"DJ47BL849\",\"ts\":\"1556640000.000100\",\"user\":\"U061A1R2R\"",
+            "{\"rule\":\"missing-context\",\"channel\":\"G9HBG2A5D\",\"ts\":\"1556638600.000020\",\"user\":\"U061A1R2R\"",
+            "{\"rule\":\"vague-urgency\",\"channel\":\"C0RANDOM1\",\"ts\":\"1434200005.000600\",\"user\":\"U061A1R2R\"",
         }));
         foreach (var line in lines[..^1])
         {

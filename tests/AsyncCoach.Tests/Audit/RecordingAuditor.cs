@@ -7,7 +7,8 @@ namespace AsyncCoach.Tests.Audit;
 /// <summary>
 /// Stands in for the rule engine where a test is about the reading, not the rules: records what
 /// it is shown and raises a finding of rule <c>R</c> for each message whose text contains
-/// <c>[R]</c>, so tests control findings from the export itself.
+/// <c>[R]</c>, so tests control findings from the export itself. Conversations run in parallel:
+/// the shared record keeps each conversation's order, not an order across conversations.
 /// </summary>
 internal sealed class RecordingAuditor : IConversationAuditor
 {
@@ -28,7 +29,11 @@ internal sealed class RecordingAuditor : IConversationAuditor
 
     public IReadOnlyList<Finding> Observe(ChatMessage message)
     {
-        seen.Add((conversation, message));
+        lock (seen)
+        {
+            seen.Add((conversation, message)); // conversations are audited in parallel
+        }
+
         return [.. RuleIds.All
             .Where(rule => message.Text.Contains($"[{rule}]", StringComparison.Ordinal))
             .Select(rule => new Finding(rule, message.Team, message.Channel, message.Ts, message.ThreadTs, message.Author,
