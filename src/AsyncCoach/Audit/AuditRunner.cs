@@ -129,6 +129,7 @@ public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamN
         });
 
         private int sequence;
+        private byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
 
         public ConversationTally Audit(int index, ConversationDays work, CancellationToken ct)
         {
@@ -143,8 +144,8 @@ public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamN
                 var name = ExportMetadata.Describe(source, file.Entry.Path);
                 try
                 {
-                    using var stream = source.Open(file.Entry);
-                    DayFileParser.Parse(stream, name, file.Entry.Length, day);
+                    var length = source.ReadAll(file.Entry, ref buffer);
+                    DayFileParser.Parse(buffer.AsSpan(0, length), name, day);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -160,13 +161,14 @@ public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamN
                         continue;
                     }
 
-                    if ((runner.From is { } from && message.Time < from) || (runner.To is { } to && message.Time >= to))
+                    var time = message.Time;
+                    if ((runner.From is { } from && time < from) || (runner.To is { } to && time >= to))
                     {
                         tally.SkippedOutsidePeriod++;
                         continue;
                     }
 
-                    tally.Evaluate(message);
+                    tally.Evaluate(message, time);
                     Record(auditor.Observe(message), conversation, tally, index);
                 }
 
@@ -200,7 +202,11 @@ public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamN
             }
         }
 
-        public void Dispose() => json.Dispose();
+        public void Dispose()
+        {
+            json.Dispose();
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
 
         private void FlushLines(int index)
         {

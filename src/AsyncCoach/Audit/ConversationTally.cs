@@ -33,11 +33,10 @@ internal sealed class ConversationTally(Conversation conversation, int dayFiles)
 
     public int[,] AfterHoursGrid { get; } = new int[7, 24];
 
-    public void Evaluate(ChatMessage message)
+    public void Evaluate(ChatMessage message, DateTimeOffset time)
     {
         Evaluated++;
         Authors.Add(message.Author.Value);
-        var time = message.Time;
         First = First is { } first && first <= time ? first : time;
         Last = Last is { } last && last >= time ? last : time;
     }

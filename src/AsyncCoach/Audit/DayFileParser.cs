@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using AsyncCoach.Core.Model;
 
@@ -14,20 +13,11 @@ internal static class DayFileParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow };
 
-    /// <summary>Parses <paramref name="stream"/> into <paramref name="into"/> (cleared first), in ts order.</summary>
-    public static void Parse(Stream stream, string fileName, long lengthHint, List<ExportMessage> into)
+    /// <summary>Parses one day file's bytes into <paramref name="into"/> (cleared first), in ts order.</summary>
+    public static void Parse(ReadOnlySpan<byte> json, string fileName, List<ExportMessage> into)
     {
         into.Clear();
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(lengthHint + 1, 1 << 12, 1 << 24));
-        try
-        {
-            var length = ReadAll(stream, ref buffer, fileName);
-            ParseBuffer(buffer.AsSpan(0, length), fileName, into);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        ParseBuffer(json, fileName, into);
 
         // Exports list a day's messages in order; sort only when one is not.
         for (var i = 1; i < into.Count; i++)
@@ -37,36 +27,6 @@ internal static class DayFileParser
                 into.Sort(static (a, b) => a.Micros != b.Micros ? a.Micros.CompareTo(b.Micros) : a.Index.CompareTo(b.Index));
                 break;
             }
-        }
-    }
-
-    private static int ReadAll(Stream stream, ref byte[] buffer, string fileName)
-    {
-        var length = 0;
-        try
-        {
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
-
-                var read = stream.Read(buffer, length, buffer.Length - length);
-                if (read == 0)
-                {
-                    return length;
-                }
-
-                length += read;
-            }
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ExportFormatException($"{fileName}: corrupt zip entry ({ex.Message})", ex);
         }
     }
 

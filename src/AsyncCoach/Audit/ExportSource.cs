@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace AsyncCoach.Audit;
@@ -17,6 +18,56 @@ public abstract class ExportSource : IDisposable
     public abstract IReadOnlyList<ExportEntry> Entries { get; }
 
     public abstract Stream Open(ExportEntry entry);
+
+    /// <summary>
+    /// Reads a whole entry into <paramref name="buffer"/> (a pooled array, swapped for a bigger
+    /// one when needed) and returns its length. One day file at a time, never the export.
+    /// </summary>
+    public virtual int ReadAll(ExportEntry entry, ref byte[] buffer)
+    {
+        if (entry.Length >= buffer.Length)
+        {
+            Grow(ref buffer, 0, entry.Length + 1); // +1: the final read that returns 0 needs room
+        }
+
+        using var stream = Open(entry);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    Grow(ref buffer, length, buffer.Length * 2);
+                }
+
+                var read = stream.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                {
+                    return length;
+                }
+
+                length += read;
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ExportFormatException($"{ExportMetadata.Describe(this, entry.Path)}: corrupt zip entry ({ex.Message})", ex);
+        }
+    }
+
+    protected static void Grow(ref byte[] buffer, int keep, long atLeast)
+    {
+        if (atLeast > Array.MaxLength)
+        {
+            throw new InvalidDataException("entry too large");
+        }
+
+        var bigger = ArrayPool<byte>.Shared.Rent((int)atLeast);
+        buffer.AsSpan(0, keep).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = bigger;
+    }
 
     /// <summary>Another reader of the same export, for another worker: zip archives are not thread-safe.</summary>
     public abstract ExportSource OpenAnother();
@@ -93,7 +144,26 @@ internal sealed class FolderExportSource : ExportSource
     public override Stream Open(ExportEntry entry) =>
         new FileStream(Path.Combine(root, entry.Path), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
 
-    public override ExportSource OpenAnother() => this; // stateless: every Open is its own FileStream
+    public override ExportSource OpenAnother() => this; // stateless: every read opens its own handle
+
+    public override int ReadAll(ExportEntry entry, ref byte[] buffer)
+    {
+        using var handle = File.OpenHandle(Path.Combine(root, entry.Path));
+        var length = RandomAccess.GetLength(handle);
+        if (length > buffer.Length)
+        {
+            Grow(ref buffer, 0, length);
+        }
+
+        var total = 0;
+        int read;
+        while (total < length && (read = RandomAccess.Read(handle, buffer.AsSpan(total, (int)length - total), total)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
+    }
 }
 
 internal sealed class ZipExportSource : ExportSource

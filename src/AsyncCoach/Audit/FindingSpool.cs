@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace AsyncCoach.Audit;
@@ -27,36 +28,57 @@ internal sealed class FindingSpool : IDisposable
     }
 
     /// <summary>Writes every finding line, each prefixed with <paramref name="indent"/>, joined by <paramref name="separator"/>.</summary>
-    public async Task CopyLinesAsync(TextWriter output, string separator, string indent, CancellationToken ct)
+    /// <remarks>Line by line through small buffers: no large strings, which would each cost a full GC.</remarks>
+    public void CopyLines(TextWriter output, string separator, string indent)
     {
-        await file.FlushAsync(ct);
+        file.Flush();
         var first = true;
-        var buffer = new byte[1 << 16];
-        foreach (var chunk in chunks.OrderBy(c => c.Conversation).ThenBy(c => c.Sequence))
+        var bytes = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var chars = ArrayPool<char>.Shared.Rent(1 << 12);
+        try
         {
-            if (buffer.Length < chunk.Length)
+            foreach (var chunk in chunks.OrderBy(c => c.Conversation).ThenBy(c => c.Sequence))
             {
-                buffer = new byte[chunk.Length];
-            }
-
-            file.Position = chunk.Offset;
-            await file.ReadExactlyAsync(buffer.AsMemory(0, chunk.Length), ct);
-            foreach (var line in Encoding.UTF8.GetString(buffer, 0, chunk.Length).Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (!first)
+                if (bytes.Length < chunk.Length)
                 {
-                    await output.WriteAsync(separator);
+                    ArrayPool<byte>.Shared.Return(bytes);
+                    bytes = ArrayPool<byte>.Shared.Rent(chunk.Length);
                 }
 
-                await output.WriteAsync(indent);
-                await output.WriteAsync(line);
-                first = false;
+                file.Position = chunk.Offset;
+                file.ReadExactly(bytes, 0, chunk.Length);
+                var rest = bytes.AsSpan(0, chunk.Length);
+                while (rest.Length > 0)
+                {
+                    var end = rest.IndexOf((byte)'\n');
+                    var line = end < 0 ? rest : rest[..end];
+                    rest = end < 0 ? [] : rest[(end + 1)..];
+                    if (!first)
+                    {
+                        output.Write(separator);
+                    }
+
+                    if (chars.Length < line.Length)
+                    {
+                        ArrayPool<char>.Shared.Return(chars);
+                        chars = ArrayPool<char>.Shared.Rent(line.Length);
+                    }
+
+                    output.Write(indent);
+                    output.Write(chars.AsSpan(0, Encoding.UTF8.GetChars(line, chars)));
+                    first = false;
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
         }
 
         if (!first && separator == "\n")
         {
-            await output.WriteAsync('\n');
+            output.Write('\n');
         }
     }
 

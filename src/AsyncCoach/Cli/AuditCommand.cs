@@ -130,14 +130,14 @@ public static class AuditCommand
                 }
                 else if (options.Format == AuditFormat.Jsonl)
                 {
-                    await spool.CopyLinesAsync(writer, separator: "\n", indent: "", ct);
+                    spool.CopyLines(writer, separator: "\n", indent: "");
                 }
                 else
                 {
                     await writer.WriteAsync("{\n  \"summary\": ");
                     await writer.WriteAsync(SummaryJson(summary));
                     await writer.WriteAsync(",\n  \"findings\": [\n");
-                    await spool.CopyLinesAsync(writer, separator: ",\n", indent: "    ", ct);
+                    spool.CopyLines(writer, separator: ",\n", indent: "    ");
                     await writer.WriteAsync("\n  ]\n}\n");
                 }
 
