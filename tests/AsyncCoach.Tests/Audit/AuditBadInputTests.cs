@@ -49,6 +49,36 @@ public sealed class AuditBadInputTests
     }
 
     [Test]
+    public async Task A_truncated_zip_names_the_file()
+    {
+        using var export = new ExportBuilder();
+        var sample = File.ReadAllBytes(ExportBuilder.FixturePath("hfaran-slack-export-viewer", "testarchive.zip"));
+        var path = Path.Combine(export.Root, "truncated.zip");
+        File.WriteAllBytes(path, sample[..(sample.Length / 2)]);
+
+        await AssertRejectedAsync([path, "--format", "json"], path, "not a readable zip");
+    }
+
+    [Test]
+    public async Task A_failed_audit_leaves_no_out_file()
+    {
+        using var export = FullExport.Build().File("general/2015-06-20.json", "{}");
+        var outFile = Path.Combine(export.Root, "report.json");
+
+        await AssertRejectedAsync([export.Root, "--format", "json", "--out", outFile], "2015-06-20.json");
+
+        Assert.That(File.Exists(outFile), Is.False);
+    }
+
+    [Test]
+    public async Task A_missing_norms_file_names_it()
+    {
+        using var export = FullExport.Build();
+        var norms = Path.Combine(export.Root, "nope.json");
+        await AssertRejectedAsync([export.Root, "--norms", norms], norms);
+    }
+
+    [Test]
     public async Task A_missing_users_json_names_it()
     {
         using var export = FullExport.Build();
