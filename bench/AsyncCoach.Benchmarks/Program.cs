@@ -5,13 +5,17 @@ namespace AsyncCoach.Benchmarks;
 public static class BenchmarkProgram
 {
     /// <summary>
-    /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
-    /// run the end-to-end audit measurement; anything else goes to BenchmarkDotNet.
+    /// <c>--throughput</c> runs the rule engine probe; <c>generate-export [folder] [--messages N] [--zip]</c>
+    /// and <c>audit-throughput &lt;export&gt;</c> run the end-to-end audit measurement; anything else
+    /// goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
         switch (args.FirstOrDefault())
         {
+            case "--throughput" when args.Length == 1:
+                ThroughputProbe.Run(Console.Out);
+                return 0;
             case "generate-export":
                 return ExportGenerator.Run(args[1..]);
             case "audit-throughput":

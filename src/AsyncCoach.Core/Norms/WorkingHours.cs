@@ -37,9 +37,11 @@ public sealed record WorkingHours(TimeOnly Start, TimeOnly End, WorkDays Days)
     };
 
     /// <summary>Whether <paramref name="instant"/> falls inside these hours in <paramref name="zone"/>.</summary>
-    public bool Contains(DateTimeOffset instant, TimeZoneInfo zone)
+    public bool Contains(DateTimeOffset instant, TimeZoneInfo zone) => ContainsLocal(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    /// <summary>Whether a wall-clock time in the person's own zone falls inside these hours.</summary>
+    public bool ContainsLocal(DateTime local)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
         var time = TimeOnly.FromDateTime(local);
         if (Start <= End)
         {

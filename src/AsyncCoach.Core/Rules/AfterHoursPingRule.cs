@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using AsyncCoach.Core.Model;
@@ -8,13 +7,11 @@ namespace AsyncCoach.Core.Rules;
 /// <summary>after-hours-ping: an addressed message that reaches a recipient outside their working hours.</summary>
 public sealed class AfterHoursPingRule : IRule
 {
-    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> Zones = new(StringComparer.Ordinal);
-
     public string Id => RuleIds.AfterHoursPing;
 
     public Finding? Evaluate(in RuleContext context)
     {
-        if (!context.IsAddressed || context.HasUrgentMarker)
+        if (!context.IsAddressed)
         {
             return null;
         }
@@ -25,35 +22,33 @@ public sealed class AfterHoursPingRule : IRule
         List<RecipientTime>? offHours = null;
         if (mentions.Channel || mentions.Everyone)
         {
-            foreach (var member in members)
+            for (var i = 0; i < members.Count; i++)
             {
-                Judge(context, member, ref offHours);
+                Judge(context, members[i], ref offHours);
             }
         }
         else if (message.Kind.IsDirect())
         {
-            foreach (var member in members)
+            for (var i = 0; i < members.Count; i++)
             {
-                Judge(context, member, ref offHours);
+                Judge(context, members[i], ref offHours);
             }
         }
 
         // @here alone judges nobody: Slack only notifies people who are active.
-        foreach (var user in mentions.Users)
+        for (var i = 0; i < mentions.Users.Count; i++)
         {
+            var user = mentions.Users[i];
             if (!(mentions.Channel || mentions.Everyone || message.Kind.IsDirect()) || !members.Contains(user))
             {
                 Judge(context, user, ref offHours);
             }
         }
 
-        return offHours is null
+        return offHours is null || context.HasUrgentMarker
             ? null
             : context.CreateFinding(Id, [.. offHours.Select(Describe)], Suggest(offHours)) with { OffHoursRecipients = offHours };
     }
-
-    internal static TimeZoneInfo? FindZone(string? id) =>
-        id is null ? null : Zones.GetOrAdd(id, static key => TimeZoneInfo.TryFindSystemTimeZoneById(key, out var zone) ? zone : null);
 
     private static void Judge(in RuleContext context, UserId user, ref List<RecipientTime>? offHours)
     {
@@ -62,20 +57,21 @@ public sealed class AfterHoursPingRule : IRule
             || !context.Context.People.TryGetValue(user, out var person)
             || person.IsBot
             || person.IsDeleted
-            || FindZone(person.TimeZoneId) is not { } zone
+            || ZoneClock.Find(person.TimeZoneId) is not { } clock
             || offHours?.Exists(r => r.User == user) == true)
         {
             return; // unknown person or time zone: inside hours, no finding without evidence
         }
 
         var hours = person.OwnHours ?? context.Norms.WorkingHours;
-        var at = message.Time;
-        if (hours.Contains(at, zone) || context.Activity.PostedRecently(user, at))
+        var at = context.Time;
+        var local = clock.ToLocal(at);
+        if (hours.ContainsLocal(local.DateTime) || context.Activity.PostedRecently(user, at))
         {
             return;
         }
 
-        (offHours ??= []).Add(new RecipientTime(user, zone.Id, TimeZoneInfo.ConvertTime(at, zone), hours.NextStart(at, zone)));
+        (offHours ??= []).Add(new RecipientTime(user, clock.Zone.Id, local, hours.NextStart(at, clock.Zone)));
     }
 
     private static string Describe(RecipientTime r) =>

@@ -54,9 +54,9 @@ internal static class Deadlines
         {
             if (char.IsAsciiDigit(raw[i - 1]) && char.IsAsciiDigit(raw[i + 1]))
             {
-                if (raw[i] == ':' && char.IsAsciiDigit(raw[i + 2]))
+                if (raw[i] == ':' && char.IsAsciiDigit(raw[i + 2]) && !FollowsPastMarker(raw, i - 1))
                 {
-                    return true; // 15:00
+                    return true; // 15:00, but not "since 14:00" (that is when it started, not when it is due)
                 }
 
                 if (raw[i] is '/' or '-' && (i < 2 || raw[i - 2] is not '/' && !char.IsAsciiLetter(raw[i - 2])) && IsShortNumberAt(raw, i + 1))
@@ -67,6 +67,20 @@ internal static class Deadlines
         }
 
         return false;
+    }
+
+    private static bool FollowsPastMarker(ReadOnlySpan<char> raw, int digitIndex)
+    {
+        var end = digitIndex;
+        while (end > 0 && char.IsAsciiDigit(raw[end - 1]))
+        {
+            end--;
+        }
+
+        var before = raw[..end].TrimEnd();
+        return before.EndsWith("since", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("from", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("after", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsShortNumberAt(ReadOnlySpan<char> raw, int start)

@@ -31,11 +31,11 @@ public sealed class MessageBurstRule : IRule
             }
         }
 
-        if (message.Time - run[0].Time > MessageBurstLimits.Span)
+        if (context.Time - run[0].Time > MessageBurstLimits.Span)
         {
             return null;
         }
 
-        return context.CreateFinding(Id, ["4 messages in " + (int)(message.Time - run[0].Time).TotalSeconds + " s"], Suggestion);
+        return context.CreateFinding(Id, ["4 messages in " + (int)(context.Time - run[0].Time).TotalSeconds + " s"], Suggestion);
     }
 }

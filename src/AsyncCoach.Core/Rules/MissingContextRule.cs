@@ -19,7 +19,7 @@ public sealed class MissingContextRule : IRule
 
     public Finding? Evaluate(in RuleContext context)
     {
-        if (!context.IsAddressed || !IsNaked(context))
+        if (!context.IsAddressed || !context.IsNaked)
         {
             return null;
         }

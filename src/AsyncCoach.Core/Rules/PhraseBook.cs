@@ -13,6 +13,9 @@ public sealed class PhraseBook
     private readonly Dictionary<string, Phrase[]> _byFirstWord;
     private readonly Dictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    // (first letter, last letter, length) of every first word: most words of a message are ruled out without hashing.
+    private readonly bool[] _mayStartPhrase = new bool[27 * 27 * 32];
+
     private PhraseBook(IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
     {
         var phrases = new List<Phrase>();
@@ -35,6 +38,7 @@ public sealed class PhraseBook
 
                 var phrase = new Phrase(phrases.Count, list, string.Join(' ', words), words);
                 phrases.Add(phrase);
+                _mayStartPhrase[FilterIndex(words[0])] = true;
                 if (!byFirst.TryGetValue(words[0], out var bucket))
                 {
                     byFirst[words[0]] = bucket = [];
@@ -101,7 +105,8 @@ public sealed class PhraseBook
         var count = 0;
         for (var i = 0; i < words.Length; i++)
         {
-            if (!_lookup.TryGetValue(words[i].Of(text), out var candidates))
+            var word = words[i].Of(text);
+            if (!_mayStartPhrase[FilterIndex(word)] || !_lookup.TryGetValue(word, out var candidates))
             {
                 continue;
             }
@@ -125,6 +130,11 @@ public sealed class PhraseBook
 
         return count;
     }
+
+    private static int FilterIndex(ReadOnlySpan<char> word) =>
+        (((Letter(word[0]) * 27) + Letter(word[^1])) * 32) + Math.Min(word.Length, 31);
+
+    private static int Letter(char c) => c is >= 'a' and <= 'z' ? c - 'a' : 26;
 
     private static bool RestMatches(Phrase phrase, ReadOnlySpan<char> text, ReadOnlySpan<Word> words, int start)
     {

@@ -21,8 +21,11 @@ public readonly ref struct RuleContext
         ReadOnlySpan<PhraseMatch> matches,
         int listMask,
         TextFeatures features,
-        Mentions mentions)
+        Mentions mentions,
+        DateTimeOffset time)
     {
+        Time = time;
+        IsNaked = false;
         Message = message;
         Context = context;
         Activity = activity;
@@ -33,9 +36,13 @@ public readonly ref struct RuleContext
         ListMask = listMask;
         Features = features;
         Mentions = mentions;
+        IsNaked = MissingContextRule.IsNaked(this);
     }
 
     public ChatMessage Message { get; }
+
+    /// <summary>The message's event time (its ts), parsed once.</summary>
+    public DateTimeOffset Time { get; }
 
     public MessageContext Context { get; }
 
@@ -62,6 +69,9 @@ public readonly ref struct RuleContext
 
     public Mentions Mentions { get; }
 
+    /// <summary>The text states no purpose (see <see cref="MissingContextRule.IsNaked"/>); computed once.</summary>
+    public bool IsNaked { get; }
+
     /// <summary>RULES.md's addressed message: top-level, and in a DM/group DM or mentioning someone or the channel.</summary>
     public bool IsAddressed => !Message.IsThreadReply && (Message.Kind.IsDirect() || Mentions.Any);
 
@@ -71,17 +81,19 @@ public readonly ref struct RuleContext
         get
         {
             var raw = Message.Text.AsSpan();
-            foreach (var marker in Norms.UrgentMarkersContains)
+            var contains = Norms.UrgentMarkersContains;
+            for (var i = 0; i < contains.Count; i++)
             {
-                if (raw.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                if (raw.Contains(contains[i], StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
             }
 
-            foreach (var prefix in Norms.UrgentMarkersPrefixes)
+            var prefixes = Norms.UrgentMarkersPrefixes;
+            for (var i = 0; i < prefixes.Count; i++)
             {
-                if (MessageText.StartsWithWord(raw, prefix))
+                if (MessageText.StartsWithWord(raw, prefixes[i]))
                 {
                     return true;
                 }
@@ -116,7 +128,7 @@ public readonly ref struct RuleContext
     }
 
     public Finding CreateFinding(string ruleId, IReadOnlyList<string> evidence, string suggestion) =>
-        new(ruleId, Message.Team, Message.Channel, Message.Ts, Message.ThreadTs, Message.Author, Message.Time, evidence, suggestion);
+        new(ruleId, Message.Team, Message.Channel, Message.Ts, Message.ThreadTs, Message.Author, Time, evidence, suggestion);
 
     private bool IsInsideLonger(PhraseMatch match, int list)
     {

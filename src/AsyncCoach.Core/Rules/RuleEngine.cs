@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using AsyncCoach.Core.Model;
+using AsyncCoach.Core.Norms;
 using AsyncCoach.Core.Text;
 using AsyncCoach.Core.Tracking;
 
@@ -13,7 +14,8 @@ namespace AsyncCoach.Core.Rules;
 /// </summary>
 public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
 {
-    private const int MaxMatches = 128;
+    private const int MaxMatches = 64;
+    private const int StackTextLimit = 256;
     private static readonly Finding[] NoFindings = [];
 
     private readonly ConditionalWeakTable<IReadOnlyDictionary<string, IReadOnlyList<string>>, PhraseBook> _teamBooks = [];
@@ -36,40 +38,44 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
     /// that is the tracker's job). <paramref name="activity"/> is the conversation's recent history.
     /// </summary>
     public IReadOnlyList<Finding> Evaluate(ChatMessage message, MessageContext context, ConversationActivity? activity = null) =>
-        Evaluate(message, context, activity ?? ConversationActivity.Empty, out _);
+        Evaluate(message, message.Time, context, activity ?? ConversationActivity.Empty, out _);
 
     /// <summary>As <see cref="Evaluate(ChatMessage, MessageContext, ConversationActivity?)"/>; also says whether the text states no purpose.</summary>
-    internal IReadOnlyList<Finding> Evaluate(ChatMessage message, MessageContext context, ConversationActivity activity, out bool naked)
+    internal IReadOnlyList<Finding> Evaluate(ChatMessage message, DateTimeOffset time, MessageContext context, ConversationActivity activity, out bool naked)
     {
         naked = false;
         var norms = context.Norms;
-        if (norms.IsExempt(message.Channel.Value))
+        if (norms.ExemptChannels.Count > 0 && norms.IsExempt(message.Channel.Value))
         {
             return NoFindings;
         }
 
         var book = BookFor(norms.ExtraPhrases);
         var raw = message.Text.AsSpan();
-        var charBuffer = ArrayPool<char>.Shared.Rent(raw.Length + 2);
+        char[]? rentedChars = null;
+        Word[]? rentedWords = null;
+        var chars = raw.Length <= StackTextLimit ? stackalloc char[StackTextLimit + 2] : (rentedChars = ArrayPool<char>.Shared.Rent(raw.Length + 2));
+        var wordBuffer = raw.Length <= StackTextLimit ? stackalloc Word[(StackTextLimit / 2) + 2] : (rentedWords = ArrayPool<Word>.Shared.Rent((raw.Length / 2) + 2));
         var length = 0;
-        var wordBuffer = ArrayPool<Word>.Shared.Rent((raw.Length / 2) + 2);
         try
         {
-            length = MessageText.Normalize(raw, charBuffer, out var features);
-            var text = charBuffer.AsSpan(0, length);
-            var words = wordBuffer.AsSpan(0, Word.Split(text, wordBuffer));
+            length = MessageText.Normalize(raw, chars, out var features);
+            var text = chars[..length];
+            var words = wordBuffer[..Word.Split(text, wordBuffer)];
             Span<PhraseMatch> matchBuffer = stackalloc PhraseMatch[MaxMatches];
             var count = book.Match(text, words, matchBuffer, out var mask);
             var mentions = (features & (TextFeatures.UserMention | TextFeatures.Broadcast)) != 0
                 ? MessageText.ParseMentions(message.Text)
                 : Mentions.None;
-            var ruleContext = new RuleContext(message, context, activity, book, text, words, matchBuffer[..count], mask, features, mentions);
-            naked = MissingContextRule.IsNaked(ruleContext);
+            var ruleContext = new RuleContext(message, context, activity, book, text, words, matchBuffer[..count], mask, features, mentions, time);
+            naked = ruleContext.IsNaked;
 
             List<Finding>? findings = null;
-            foreach (var rule in Rules)
+            var allEnabled = ReferenceEquals(norms.EnabledRules, TeamNorms.Default.EnabledRules);
+            for (var i = 0; i < Rules.Count; i++)
             {
-                if (norms.IsEnabled(rule.Id) && rule.Evaluate(ruleContext) is { } finding)
+                var rule = Rules[i];
+                if ((allEnabled || norms.IsEnabled(rule.Id)) && rule.Evaluate(ruleContext) is { } finding)
                 {
                     (findings ??= []).Add(finding);
                 }
@@ -79,9 +85,16 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
         }
         finally
         {
-            charBuffer.AsSpan(0, length).Clear(); // no copy of the text outlives the call, not even in the pool
-            ArrayPool<char>.Shared.Return(charBuffer);
-            ArrayPool<Word>.Shared.Return(wordBuffer);
+            chars[..length].Clear(); // no copy of the text outlives the call, not on the stack and not in the pool
+            if (rentedChars is not null)
+            {
+                ArrayPool<char>.Shared.Return(rentedChars);
+            }
+
+            if (rentedWords is not null)
+            {
+                ArrayPool<Word>.Shared.Return(rentedWords);
+            }
         }
     }
 

@@ -11,6 +11,9 @@ namespace AsyncCoach.Core.Text;
 /// </summary>
 public static class MessageText
 {
+    // ASCII: a letter or digit maps to its lower case, an apostrophe to '\0' (dropped), anything else to ' '.
+    private static readonly char[] AsciiMap = BuildAsciiMap();
+
     /// <summary>Normalises <paramref name="text"/> into a new string (convenience; the engine uses the span overload).</summary>
     public static string Normalize(string text)
     {
@@ -52,9 +55,24 @@ public static class MessageText
             }
 
             i++;
-            if (c is '\'' or '\u2019')
+            if (c < 128)
             {
-                continue; // "what's" → "whats": a contraction stays one word
+                var mapped = AsciiMap[c];
+                if (mapped > ' ')
+                {
+                    destination[written++] = mapped;
+                }
+                else if (mapped == ' ')
+                {
+                    AppendSpace(destination, ref written);
+                }
+
+                continue; // mapped == '\0': an apostrophe, "what's" → "whats" so a contraction stays one word
+            }
+
+            if (c == '\u2019')
+            {
+                continue;
             }
 
             if (char.IsLetterOrDigit(c))
@@ -155,6 +173,17 @@ public static class MessageText
             && (rest.Length == prefix.Length || !char.IsLetter(rest[prefix.Length]));
     }
 
+    private static char[] BuildAsciiMap()
+    {
+        var map = new char[128];
+        for (var c = 0; c < 128; c++)
+        {
+            map[c] = char.IsAsciiLetterOrDigit((char)c) ? char.ToLowerInvariant((char)c) : c == '\'' ? '\0' : ' ';
+        }
+
+        return map;
+    }
+
     private static void AppendSpace(Span<char> destination, ref int written)
     {
         if (destination[written - 1] != ' ')
@@ -199,7 +228,8 @@ public static class MessageText
 
     private static bool TrySkipEmoji(ReadOnlySpan<char> text, ref int i)
     {
-        var hasLetter = false;
+        // A letter is required so a clock like 10:30:00 is not read as an emoji; :+1: and :-1: are the exceptions.
+        var hasLetter = i + 1 < text.Length && text[i + 1] is '+' or '-';
         for (var j = i + 1; j < text.Length && j - i <= 64; j++)
         {
             var c = text[j];

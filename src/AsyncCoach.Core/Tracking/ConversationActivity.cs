@@ -19,7 +19,7 @@ public sealed class ConversationActivity
     private int _recentCount;
 
     /// <summary>An activity with no history: what a message evaluated on its own sees.</summary>
-    public static ConversationActivity Empty => new();
+    public static ConversationActivity Empty { get; } = new(); // never recorded into: only trackers record, into their own
 
     /// <summary>Whether the current run of short top-level messages already raised message-burst.</summary>
     public bool BurstRaised { get; private set; }
@@ -36,9 +36,8 @@ public sealed class ConversationActivity
     public bool PostedRecently(UserId user, DateTimeOffset at) =>
         _lastPosted.TryGetValue(user, out var last) && last <= at && at - last <= RecentWindow;
 
-    internal void Record(ChatMessage message, bool burstRaised)
+    internal void Record(ChatMessage message, DateTimeOffset time, bool burstRaised)
     {
-        var time = message.Time;
         _lastPosted[message.Author] = _lastPosted.TryGetValue(message.Author, out var last) && last > time ? last : time;
         if (_lastPosted.Count > 16)
         {

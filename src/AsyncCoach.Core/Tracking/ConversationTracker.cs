@@ -41,7 +41,7 @@ public sealed class ConversationTracker(RuleEngine engine)
         var now = message.Time;
         var released = Release(now);
         var state = StateFor(message.Team, message.Channel);
-        var findings = EvaluateInto(message, context, state, released);
+        var findings = EvaluateInto(message, now, context, state, released);
         state.LastSeen = now > state.LastSeen ? now : state.LastSeen;
         SweepIfDue(now);
         return findings ?? (IReadOnlyList<Finding>)None;
@@ -98,7 +98,8 @@ public sealed class ConversationTracker(RuleEngine engine)
             PendingCount--;
         }
 
-        var findings = engine.Evaluate(edited, context, state.Activity, out _);
+        var time = edited.Time;
+        var findings = engine.Evaluate(edited, time, context, state.Activity, out _);
         List<Finding>? final = null;
         foreach (var finding in findings)
         {
@@ -109,7 +110,7 @@ public sealed class ConversationTracker(RuleEngine engine)
 
             if (finding.RuleId == RuleIds.MissingContext)
             {
-                AddPending(state, finding, edited.Time + context.Norms.GraceWindow);
+                AddPending(state, finding, time + context.Norms.GraceWindow);
                 continue;
             }
 
@@ -119,33 +120,34 @@ public sealed class ConversationTracker(RuleEngine engine)
         return final ?? (IReadOnlyList<Finding>)None;
     }
 
-    private List<Finding>? EvaluateInto(ChatMessage message, MessageContext context, ConversationState state, List<Finding>? output)
+    private List<Finding>? EvaluateInto(ChatMessage message, DateTimeOffset time, MessageContext context, ConversationState state, List<Finding>? output)
     {
-        var findings = engine.Evaluate(message, context, state.Activity, out var naked);
+        var findings = engine.Evaluate(message, time, context, state.Activity, out var naked);
         if (!naked)
         {
-            CancelByFollowUp(state, message, context);
+            CancelByFollowUp(state, message, time, context);
         }
 
         var burst = false;
-        foreach (var finding in findings)
+        for (var i = 0; i < findings.Count; i++)
         {
+            var finding = findings[i];
             burst |= finding.RuleId == RuleIds.MessageBurst;
             if (finding.RuleId == RuleIds.MissingContext)
             {
-                AddPending(state, finding, message.Time + context.Norms.GraceWindow);
+                AddPending(state, finding, time + context.Norms.GraceWindow);
                 continue;
             }
 
             (output ??= []).Add(finding);
         }
 
-        state.Activity.Record(message, burst);
+        state.Activity.Record(message, time, burst);
         return output;
     }
 
     // A follow-up by the same author, top-level or in the naked message's thread, at most the grace window later, that states a purpose.
-    private void CancelByFollowUp(ConversationState state, ChatMessage message, MessageContext context)
+    private void CancelByFollowUp(ConversationState state, ChatMessage message, DateTimeOffset time, MessageContext context)
     {
         if (state.Pending is not { Count: > 0 } pendings)
         {
@@ -155,7 +157,7 @@ public sealed class ConversationTracker(RuleEngine engine)
         for (var i = pendings.Count - 1; i >= 0; i--)
         {
             var pending = pendings[i];
-            var elapsed = message.Time - pending.Finding.At;
+            var elapsed = time - pending.Finding.At;
             if (pending.Finding.Author == message.Author
                 && elapsed >= TimeSpan.Zero
                 && elapsed <= context.Norms.GraceWindow

@@ -67,7 +67,7 @@ public sealed class RulesExamplesTests
     [Test]
     public void Nothing_fires_in_an_exempt_channel()
     {
-        var norms = Norms.TeamNorms.Default with { ExemptChannels = new HashSet<string>(["C9"]) };
+        var norms = AsyncCoach.Core.Norms.TeamNorms.Default with { ExemptChannels = new HashSet<string>(["C9"]) };
         var findings = Engine.Evaluate(
             Message("<!channel> urgent! hop on a call", ConversationKind.Channel, channel: "C9"),
             Context(ConversationKind.Channel, "C9", memberCount: 200, norms: norms));

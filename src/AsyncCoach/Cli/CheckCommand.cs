@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AsyncCoach.Core.Model;
+using AsyncCoach.Core.Norms;
+using AsyncCoach.Core.Rules;
+using AsyncCoach.Core.Tracking;
+
+namespace AsyncCoach.Cli;
+
+/// <summary>
+/// <c>asynccoach check "text" [options]</c>: runs one message through the rules and prints the
+/// findings and the nudge its author would get. The text is evaluated in memory and never echoed.
+/// Exit codes: 0 no findings, 1 findings, 2 bad usage.
+/// </summary>
+public static partial class CheckCommand
+{
+    private const string Usage = """
+        Usage: asynccoach check "<message text>" [options]
+
+        Runs one message through the AsyncCoach rules and prints the findings and the nudge
+        its author would get. Use Slack markup for mentions: <@U2>, <!here>, <!channel>.
+
+        Options:
+          --channel-type im|mpim|channel|group  Where the message is posted. Default: im (a DM).
+          --at <ISO 8601 instant>               When it is sent, e.g. 2026-03-10T22:05:00Z
+                                                (no offset means UTC). Default: now.
+          --recipient-tz <IANA zone>            Time zone of the recipients (the DM partner,
+                                                mentioned people, the channel), e.g. Europe/Berlin.
+                                                Default: none; unknown zones count as working hours,
+                                                so after-hours-ping cannot fire.
+          --members <n>                         Human members of the conversation, for
+                                                broadcast-overuse (fires from 20). Default: 2 for im,
+                                                3 for mpim, 50 for channel and group.
+          --format text|json                    Output format. Default: text.
+          -h, --help                            Show this help.
+
+        The message is judged on its own: a bare greeting gets its missing-context nudge as
+        if no follow-up came within the grace window. Team norms are the defaults of RULES.md
+        (Mon-Fri 09:00-17:00).
+
+        Exit codes: 0 no findings, 1 findings, 2 bad usage.
+        """;
+
+    private static readonly UserId Author = new("U0AUTHOR");
+    private static readonly UserId Recipient = new("U0RECIPIENT");
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, TimeProvider.System);
+
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
+    {
+        if (args.Any(a => a is "-h" or "--help"))
+        {
+            stdout.WriteLine(Usage);
+            return 0;
+        }
+
+        if (!CheckOptions.TryParse(args, time, out var options, out var error))
+        {
+            stderr.WriteLine($"check: {error} (see asynccoach check --help)");
+            return 2;
+        }
+
+        var findings = Evaluate(options);
+        if (options.Json)
+        {
+            WriteJson(stdout, options, findings);
+        }
+        else
+        {
+            WriteText(stdout, options, findings);
+        }
+
+        return findings.Count == 0 ? 0 : 1;
+    }
+
+    private static List<Finding> Evaluate(CheckOptions options)
+    {
+        var mentioned = AsyncCoach.Core.Text.MessageText.ParseMentions(options.Text).Users;
+        List<UserId> members = [Author, Recipient, .. mentioned.Where(u => u != Author && u != Recipient)];
+        var people = members.ToDictionary(u => u, u => new Person(u, u == Author ? null : options.RecipientZone));
+        var channel = new ChannelId(options.Kind.IsDirect() ? "D0CHECK" : "C0CHECK");
+        var context = new MessageContext(new Conversation(channel, options.Kind, members, options.Members), people, TeamNorms.Default);
+        var message = new ChatMessage(new TeamId("T0CHECK"), channel, options.Kind, Author, MessageTs.FromInstant(options.At), null, options.Text);
+
+        var tracker = new ConversationTracker(RuleEngine.CreateDefault());
+        List<Finding> findings = [.. tracker.Observe(message, context)];
+        findings.AddRange(tracker.Flush()); // judged alone: no follow-up arrives within the grace window
+        return [.. findings.OrderBy(f => RuleIds.All.ToList().IndexOf(f.RuleId))];
+    }
+
+    private static void WriteText(TextWriter stdout, CheckOptions options, List<Finding> findings)
+    {
+        var zone = options.RecipientZone ?? "unknown (pass --recipient-tz to check after-hours-ping)";
+        stdout.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Checked as a {options.Kind.ToSlack()} message at {options.At:yyyy-MM-dd'T'HH:mm:ss'Z'} with {options.Members} members; recipient time zone: {zone}."));
+        if (findings.Count == 0)
+        {
+            stdout.WriteLine("No findings: this message reads async-friendly.");
+            return;
+        }
+
+        stdout.WriteLine(findings.Count == 1 ? "1 finding:" : $"{findings.Count} findings:");
+        foreach (var finding in findings)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine(finding.RuleId);
+            stdout.WriteLine($"  evidence: {Readable(string.Join("; ", finding.Evidence))}");
+            stdout.WriteLine($"  nudge:    {Readable(finding.Suggestion)}");
+        }
+    }
+
+    private static void WriteJson(TextWriter stdout, CheckOptions options, List<Finding> findings)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("channelType", options.Kind.ToSlack());
+            json.WriteString("at", options.At.ToUniversalTime());
+            json.WriteNumber("members", options.Members);
+            json.WriteString("recipientTimeZone", options.RecipientZone);
+            json.WriteStartArray("findings");
+            foreach (var finding in findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("ruleId", finding.RuleId);
+                json.WriteStartArray("evidence");
+                finding.Evidence.ToList().ForEach(e => json.WriteStringValue(Readable(e)));
+                json.WriteEndArray();
+                json.WriteString("nudge", Readable(finding.Suggestion));
+                json.WriteStartArray("offHoursRecipients");
+                foreach (var recipient in finding.OffHoursRecipients)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("user", Readable(recipient.User.Value));
+                    json.WriteString("timeZone", recipient.TimeZoneId);
+                    json.WriteString("localTime", recipient.LocalTime);
+                    if (recipient.NextWorkStart is { } next)
+                    {
+                        json.WriteString("nextWorkStart", next);
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    // The synthetic ids mean nothing to a person at a terminal.
+    private static string Readable(string text) =>
+        MentionPattern().Replace(text.Replace(Recipient.Value, "recipient", StringComparison.Ordinal), m => "@" + m.Groups[1].Value);
+
+    [GeneratedRegex("<@([A-Za-z0-9]+)>")]
+    private static partial Regex MentionPattern();
+}
