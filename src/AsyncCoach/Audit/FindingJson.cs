@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Rules;
@@ -24,7 +23,7 @@ internal static class FindingJson
         }
 
         writer.WriteString("conversation_type"u8, conversation.Kind.ToSlack());
-        writer.WriteString("at"u8, finding.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        writer.WriteString("at"u8, finding.At.UtcDateTime); // ISO 8601 in UTC, e.g. 2016-01-15T05:55:52.000006Z
         if (finding.Evidence.Count > 0)
         {
             writer.WriteStartArray("evidence"u8);
@@ -44,7 +43,7 @@ internal static class FindingJson
                 writer.WriteStartObject();
                 writer.WriteString("user"u8, recipient.User.Value);
                 writer.WriteString("tz"u8, recipient.TimeZoneId);
-                writer.WriteString("local_time"u8, recipient.LocalTime.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+                writer.WriteString("local_time"u8, recipient.LocalTime); // ISO 8601 with the recipient's offset
                 writer.WriteEndObject();
             }
 
