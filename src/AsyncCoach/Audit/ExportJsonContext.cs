@@ -8,8 +8,8 @@ internal sealed record ExportUser(
     [property: JsonPropertyName("team_id")] string? TeamId,
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("tz")] string? Tz,
-    [property: JsonPropertyName("is_bot")] bool IsBot,
-    [property: JsonPropertyName("deleted")] bool Deleted);
+    [property: JsonPropertyName("is_bot")] bool? IsBot,
+    [property: JsonPropertyName("deleted")] bool? Deleted);
 
 /// <summary>A conversation in channels.json, groups.json, dms.json or mpims.json.</summary>
 internal sealed record ExportConversation(

@@ -44,7 +44,7 @@ public sealed class ExportMetadata
 
             team ??= user.TeamId;
             var zone = user.Tz is { Length: > 0 } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _) ? tz : null;
-            people[new UserId(user.Id)] = new Person(new UserId(user.Id), zone, user.IsBot || user.Id == "USLACKBOT", user.Deleted, DisplayName: user.Name);
+            people[new UserId(user.Id)] = new Person(new UserId(user.Id), zone, user.IsBot == true || user.Id == "USLACKBOT", user.Deleted == true, DisplayName: user.Name);
         }
 
         var metadata = new ExportMetadata(new TeamId(team ?? "T00000000"), people);
