@@ -150,9 +150,14 @@ public static class ExportGenerator
         var ts = $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
         var author = c.Members[random.Next(c.Members.Length)];
         var roll = random.Next(1000);
+        if (roll < 75 && c.Kind is "im" or "mpim")
+        {
+            roll += 500; // no bots or joins in DMs: plain talk instead
+        }
+
         w.WriteStartObject();
         w.WriteString("type", "message");
-        if (roll < 60 && c.Kind is "channel" or "group")
+        if (roll < 60)
         {
             w.WriteString("subtype", "bot_message");
             w.WriteString("bot_id", "B0000" + random.Next(10));
