@@ -72,6 +72,12 @@ public static class AuditCommand
             await stderr.WriteLineAsync($"audit: {ex.Message}");
             return BadInput;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable export file or an unwritable --out: the runtime's message names the path.
+            await stderr.WriteLineAsync($"audit: {ex.Message}");
+            return BadInput;
+        }
         catch (OperationCanceledException)
         {
             await stderr.WriteLineAsync("audit: cancelled; no report written.");

@@ -71,6 +71,29 @@ public sealed class AuditBadInputTests
     }
 
     [Test]
+    public async Task An_out_path_in_a_missing_folder_names_it()
+    {
+        using var export = FullExport.Build();
+        var outFile = Path.Combine(export.Root, "no-such-folder", "report.txt");
+        await AssertRejectedAsync([export.Root, "--out", outFile], outFile);
+    }
+
+    [Test]
+    public async Task Cancellation_prints_nothing_and_exits_130()
+    {
+        using var export = FullExport.Build();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var code = await AsyncCoach.Cli.AuditCommand.RunAsync([export.Root, "--format", "jsonl"], stdout, stderr, cancelled.Token);
+
+        Assert.That(code, Is.EqualTo(130));
+        Assert.That(stdout.ToString(), Is.Empty);
+    }
+
+    [Test]
     public async Task A_missing_norms_file_names_it()
     {
         using var export = FullExport.Build();
