@@ -105,6 +105,16 @@ public sealed class RuleEngineTests
         Assert.That(findings.Select(f => f.RuleId), Is.EqualTo(new[] { RuleIds.VagueUrgency }));
     }
 
+    [Test]
+    public void A_long_message_keeps_every_match_so_a_late_deadline_still_counts()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("hi can we talk about the quick question you around", 40));
+
+        var findings = Engine.Evaluate(Message($"need this asap. {filler}. by Friday please"), Context());
+
+        Assert.That(findings.Select(f => f.RuleId), Does.Not.Contain(RuleIds.VagueUrgency));
+    }
+
     private sealed class ShoutingRule : IRule
     {
         public string Id => "shouting";
