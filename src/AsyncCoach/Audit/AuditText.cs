@@ -81,7 +81,17 @@ public static class AuditText
 
     private static void WriteGrid(TextWriter w, AuditSummary s)
     {
-        w.WriteLine("After-hours pings by the recipient's local time (weekday x hour)");
+        // Cells are 4 characters wide; a busy export is shown in tens, hundreds… so columns stay aligned.
+        var max = s.AfterHoursGrid.Cast<int>().Max();
+        var scale = 1;
+        while (max / scale > 999)
+        {
+            scale *= 10;
+        }
+
+        w.WriteLine(scale == 1
+            ? "After-hours pings by the recipient's local time (weekday x hour)"
+            : $"After-hours pings by the recipient's local time (weekday x hour), in units of {scale.ToString("N0", CultureInfo.InvariantCulture)}");
         w.Write("     ");
         for (var hour = 0; hour < 24; hour++)
         {
@@ -94,21 +104,13 @@ public static class AuditText
             w.Write($"  {WeekdayNames[day]}");
             for (var hour = 0; hour < 24; hour++)
             {
-                w.Write(Cell(s.AfterHoursGrid[day, hour]));
+                var n = s.AfterHoursGrid[day, hour];
+                w.Write(n == 0 ? "   ." : Math.Max(1, (int)Math.Round((double)n / scale)).ToString(CultureInfo.InvariantCulture).PadLeft(4));
             }
 
             w.WriteLine();
         }
     }
-
-    /// <summary>Four characters a cell: "   .", "  12", " 345", "1.2k", " 12k".</summary>
-    private static string Cell(int n) => n switch
-    {
-        0 => "   .",
-        < 1000 => n.ToString(CultureInfo.InvariantCulture).PadLeft(4),
-        < 10_000 => (n / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + "k",
-        _ => ((n / 1000).ToString(CultureInfo.InvariantCulture) + "k").PadLeft(4),
-    };
 
     private static string Day(DateTimeOffset? time, string open) =>
         time is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : open;

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using AsyncCoach.Audit;
+using AsyncCoach.Core.Model;
+using AsyncCoach.Core.Rules;
 
 namespace AsyncCoach.Tests.Audit;
 
@@ -97,6 +100,34 @@ public sealed class AuditOutputTests
         Assert.That(result.ExitCode, Is.Zero, result.Stderr);
         Assert.That(result.Stdout, Is.Empty);
         Assert.That(File.ReadAllLines(outFile), Has.Length.EqualTo(3));
+    }
+
+    [Test]
+    public void A_busy_after_hours_grid_is_scaled_so_columns_stay_aligned()
+    {
+        var conversation = new Conversation(new ChannelId("C1"), ConversationKind.Channel, [], 0, "general");
+        var tally = new ConversationTally(conversation, dayFiles: 1);
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var mondayNight = TimeZoneInfo.ConvertTime(new DateTimeOffset(2024, 1, 8, 20, 30, 0, TimeSpan.Zero), berlin); // Mon 21:30 in Berlin
+        for (var i = 0; i < 1500; i++)
+        {
+            tally.Add(new Finding(RuleIds.AfterHoursPing, new TeamId("T1"), conversation.Id, new MessageTs("1704745800.000000"), null,
+                new UserId("U1"), mondayNight, [], "")
+            {
+                OffHoursRecipients = [new RecipientTime(new UserId("U2"), "Europe/Berlin", mondayNight, null)],
+            });
+        }
+
+        var summary = new AuditSummary();
+        summary.Merge(tally);
+        using var text = new StringWriter();
+        AuditText.Write(text, summary, new Dictionary<UserId, Person>());
+
+        var lines = text.ToString().Split('\n');
+        Assert.That(lines, Has.Some.Contains("in units of 10"));
+        var monday = lines.Single(l => l.StartsWith("  Mon", StringComparison.Ordinal));
+        Assert.That(monday, Has.Length.EqualTo(5 + (24 * 4)));
+        Assert.That(monday.Substring(5 + (21 * 4), 4), Is.EqualTo(" 150"));
     }
 
     [Test]
