@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Norms;
 
@@ -19,10 +16,12 @@ public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamN
         "thread_broadcast", "file_share", "me_message",
     };
 
-    private const int ChunkBytes = 1 << 18;
+    /// <summary>Findings are handed to the spool in chunks of about this many bytes.</summary>
+    internal const int ChunkBytes = 1 << 18;
 
-    private readonly ConversationAuditorFactory auditorFactory = auditorFactory;
-    private readonly TeamNorms norms = norms;
+    internal ConversationAuditorFactory AuditorFactory { get; } = auditorFactory;
+
+    internal TeamNorms Norms { get; } = norms;
 
     public DateTimeOffset? From { get; init; }
 
@@ -50,7 +49,7 @@ public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamN
 
         void Work(ExportSource reader)
         {
-            using var worker = new Worker(this, reader, metadata, spool);
+            using var worker = new AuditWorker(this, reader, metadata, spool);
             int slot;
             while (!stop.IsCancellationRequested && (slot = Interlocked.Increment(ref next)) < queue.Length)
             {
@@ -100,7 +99,7 @@ public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamN
         }
     }
 
-    private static ChatMessage? ToChatMessage(in ExportMessage raw, Conversation conversation, ExportMetadata metadata)
+    internal static ChatMessage? ToChatMessage(in ExportMessage raw, Conversation conversation, ExportMetadata metadata)
     {
         if (raw.HasBotId || raw.User is not { Length: > 0 } user
             || (raw.Subtype is { } subtype && !HumanSubtypes.Contains(subtype)))
@@ -116,106 +115,5 @@ public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamN
 
         return new ChatMessage(metadata.Team, conversation.Id, conversation.Kind, author, new MessageTs(raw.Ts),
             raw.ThreadTs is { } thread ? new MessageTs(thread) : null, raw.Text ?? "");
-    }
-
-    /// <summary>One worker's reusable state: its own reader, day buffer and finding serialiser.</summary>
-    private sealed class Worker(AuditRunner runner, ExportSource source, ExportMetadata metadata, FindingSpool? spool) : IDisposable
-    {
-        private readonly List<ExportMessage> day = [];
-        private readonly ArrayBufferWriter<byte> lines = new(ChunkBytes);
-        private readonly Utf8JsonWriter json = new(new ArrayBufferWriter<byte>(), new JsonWriterOptions
-        {
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // output is not HTML: keep '+' and non-ASCII readable
-        });
-
-        private int sequence;
-        private byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
-
-        public ConversationTally Audit(int index, ConversationDays work, CancellationToken ct)
-        {
-            var (conversation, days) = work;
-            var tally = new ConversationTally(conversation, days.Count);
-            var auditor = runner.auditorFactory(conversation, metadata.People, runner.norms);
-            sequence = 0;
-            lines.ResetWrittenCount();
-            foreach (var file in days)
-            {
-                ct.ThrowIfCancellationRequested();
-                var name = ExportMetadata.Describe(source, file.Entry.Path);
-                try
-                {
-                    var length = source.ReadAll(file.Entry, ref buffer);
-                    DayFileParser.Parse(buffer.AsSpan(0, length), name, day);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw new ExportFormatException($"{name}: cannot be read ({ex.Message})", ex);
-                }
-
-                foreach (var raw in day)
-                {
-                    tally.Read++;
-                    if (ToChatMessage(raw, conversation, metadata) is not { } message)
-                    {
-                        tally.SkippedBotOrSystem++;
-                        continue;
-                    }
-
-                    var time = message.Time;
-                    if ((runner.From is { } from && time < from) || (runner.To is { } to && time >= to))
-                    {
-                        tally.SkippedOutsidePeriod++;
-                        continue;
-                    }
-
-                    tally.Evaluate(message, time);
-                    Record(auditor.Observe(message), conversation, tally, index);
-                }
-
-                day.Clear(); // drop the day's text before reading the next
-                runner.DayFileDone?.Invoke(file.Entry.Length);
-            }
-
-            Record(auditor.Finish(), conversation, tally, index);
-            FlushLines(index);
-            return tally;
-        }
-
-        private void Record(IReadOnlyList<Core.Rules.Finding> findings, Conversation conversation, ConversationTally tally, int index)
-        {
-            foreach (var finding in findings)
-            {
-                tally.Add(finding);
-                if (spool is null)
-                {
-                    continue;
-                }
-
-                json.Reset(lines);
-                FindingJson.Write(json, finding, conversation);
-                json.Flush();
-                lines.Write("\n"u8);
-                if (lines.WrittenCount >= ChunkBytes)
-                {
-                    FlushLines(index);
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            json.Dispose();
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        private void FlushLines(int index)
-        {
-            if (spool is not null && lines.WrittenCount > 0)
-            {
-                spool.Append(index, sequence++, lines.WrittenSpan);
-            }
-
-            lines.ResetWrittenCount();
-        }
     }
 }

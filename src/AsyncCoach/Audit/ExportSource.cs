@@ -1,10 +1,6 @@
 using System.Buffers;
-using System.IO.Compression;
 
 namespace AsyncCoach.Audit;
-
-/// <summary>A file inside an export, by its path relative to the export root ('/' separated).</summary>
-public sealed record ExportEntry(string Path, long Length);
 
 /// <summary>
 /// An export as a set of files, whether a folder or a zip. Files are opened one at a time, so
@@ -115,114 +111,5 @@ public abstract class ExportSource : IDisposable
             .Where(p => p == "users.json" || p.EndsWith("/users.json", StringComparison.Ordinal))
             .MinBy(p => p.Length);
         return users is null ? "" : users[..^"users.json".Length];
-    }
-}
-
-internal sealed class FolderExportSource : ExportSource
-{
-    private readonly string root;
-
-    public FolderExportSource(string root)
-    {
-        var full = Path.GetFullPath(root);
-        DisplayName = root;
-        var entries = new DirectoryInfo(full)
-            .EnumerateFiles("*", SearchOption.AllDirectories)
-            .Select(f => new ExportEntry(Path.GetRelativePath(full, f.FullName).Replace('\\', '/'), f.Length))
-            .ToList();
-        var prefix = RootPrefix(entries.Select(e => e.Path));
-        this.root = Path.Combine(full, prefix);
-        Entries = [.. entries.Where(e => e.Path.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(e => e with { Path = e.Path[prefix.Length..] })];
-    }
-
-    public override string DisplayName { get; }
-
-    public override IReadOnlyList<ExportEntry> Entries { get; }
-
-    // Unbuffered: the parser reads the whole day file into its own pooled buffer.
-    public override Stream Open(ExportEntry entry) =>
-        new FileStream(Path.Combine(root, entry.Path), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-
-    public override ExportSource OpenAnother() => this; // stateless: every read opens its own handle
-
-    public override int ReadAll(ExportEntry entry, ref byte[] buffer)
-    {
-        using var handle = File.OpenHandle(Path.Combine(root, entry.Path));
-        var length = RandomAccess.GetLength(handle);
-        if (length > buffer.Length)
-        {
-            Grow(ref buffer, 0, length);
-        }
-
-        var total = 0;
-        int read;
-        while (total < length && (read = RandomAccess.Read(handle, buffer.AsSpan(total, (int)length - total), total)) > 0)
-        {
-            total += read;
-        }
-
-        return total;
-    }
-}
-
-internal sealed class ZipExportSource : ExportSource
-{
-    private readonly ZipArchive archive;
-    private readonly Dictionary<string, ZipArchiveEntry> byPath = new(StringComparer.Ordinal);
-    private readonly string prefix;
-
-    private readonly string path;
-
-    public ZipExportSource(string path)
-    {
-        this.path = path;
-        DisplayName = path;
-        archive = ZipFile.OpenRead(path);
-        var entries = new List<ExportEntry>();
-        foreach (var entry in archive.Entries)
-        {
-            if (entry.FullName.EndsWith('/'))
-            {
-                continue; // folder entry
-            }
-
-            var name = entry.FullName.Replace('\\', '/');
-            byPath[name] = entry;
-            entries.Add(new ExportEntry(name, entry.Length));
-        }
-
-        var prefix = RootPrefix(byPath.Keys);
-        Entries = [.. entries.Where(e => e.Path.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(e => e with { Path = e.Path[prefix.Length..] })];
-        this.prefix = prefix;
-    }
-
-    public override string DisplayName { get; }
-
-    public override IReadOnlyList<ExportEntry> Entries { get; }
-
-    public override Stream Open(ExportEntry entry)
-    {
-        try
-        {
-            return byPath[prefix + entry.Path].Open();
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ExportFormatException($"{DisplayName}!{entry.Path}: corrupt zip entry ({ex.Message})", ex);
-        }
-    }
-
-    public override ExportSource OpenAnother() => new ZipExportSource(path);
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            archive.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }
