@@ -1,4 +1,5 @@
 using AsyncCoach.Commands;
+using AsyncCoach.Core.Taxonomy;
 using AsyncCoach.Endpoints;
 using AsyncCoach.Inbox;
 using AsyncCoach.Interactivity;
@@ -57,7 +58,20 @@ public static class AsyncCoachServices
         services.AddSingleton<INudgeLedger, NoNudgesLedger>();
         services.AddSingleton<INudgeHistory, NoNudgeHistory>();
         services.AddSingleton<IWorkspaceDirectory, OfflineWorkspaceDirectory>();
-        services.AddScoped<ISlashCommandHandler, HelpOnlyCommandHandler>();
+        // Slash commands: a router over one class per subcommand, behind the 3-second guard.
+        services.AddSingleton(_ => TaskClassifier.CreateDefault());
+        services.AddHostedService<ClassifierWarmup>();
+        services.AddSingleton<CommandRunner>();
+        services.AddHttpClient<IResponseUrlSender, HttpResponseUrlSender>().RemoveAllLoggers();
+        services.AddSingleton<PersonZones>();
+        services.AddSingleton<ClassifySubcommand>();
+        services.AddScoped<HoursSubcommand>();
+        services.AddScoped<SnoozeSubcommand>();
+        services.AddScoped<OptOutSubcommand>();
+        services.AddScoped<NormsSubcommand>();
+        services.AddScoped<StatsSubcommand>();
+        services.AddScoped<ISlashCommandHandler, SlashCommandRouter>();
+        services.AddSingleton<IBlockActionHandler, ClassifyShareHandler>();
         services.AddScoped<IInteractionHandler, InteractionRouter>();
 
         services.AddProblemDetails();
