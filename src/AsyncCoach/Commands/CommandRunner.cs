@@ -21,10 +21,11 @@ public sealed partial class CommandRunner(
 
     public async Task<CommandReply> RunAsync(SlashCommand command, CancellationToken requestAborted)
     {
-        // Task.Run so that even synchronous work cannot hold the acknowledgement back.
-        var work = Task.Run(() => RunInScopeAsync(command, lifetime.ApplicationStopping), CancellationToken.None);
+        // The budget starts before the work, and Task.Run keeps even synchronous work from holding
+        // the acknowledgement back.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         var expired = Task.Delay(Budget, time, budget.Token);
+        var work = Task.Run(() => RunInScopeAsync(command, lifetime.ApplicationStopping), CancellationToken.None);
         if (await Task.WhenAny(work, expired) == work)
         {
             await budget.CancelAsync();

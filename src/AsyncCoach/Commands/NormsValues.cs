@@ -46,8 +46,8 @@ public static class NormsValues
             case "working_hours":
                 if (!HoursInputParser.TryParse(plain, out var input, out var hoursError))
                 {
-                    error = hoursError.Replace(HoursInputParser.Example, Example(key), StringComparison.Ordinal);
-                    return false;
+                    var cut = hoursError.IndexOf(" Try: ", StringComparison.Ordinal);
+                    return Fail(key, cut < 0 ? hoursError.TrimEnd('.') : hoursError[..cut].TrimEnd('.'), out error);
                 }
 
                 if (input!.TimeZoneId is not null)
