@@ -18,7 +18,9 @@ public sealed class MessageContextLoader(IWorkspaceDirectory directory, NormsSto
         var conversation = await directory.GetConversationAsync(message.Team, message.Channel, message.Kind, cancellationToken);
         var mentions = MessageText.ParseMentions(message.Text);
         var ids = new HashSet<UserId>(mentions.Users);
-        if (message.Kind.IsDirect() || mentions.Channel || mentions.Everyone)
+        // Every member is needed for DMs, for <!channel>/<!everyone> recipients, and for an exact
+        // human member count whenever a broadcast may be judged for overuse.
+        if (message.Kind.IsDirect() || mentions.AnyBroadcast)
         {
             ids.UnionWith(conversation.Members);
         }
@@ -42,6 +44,12 @@ public sealed class MessageContextLoader(IWorkspaceDirectory directory, NormsSto
             {
                 people[id] = person;
             }
+        }
+
+        if (mentions.AnyBroadcast && conversation.Members.Count > 0)
+        {
+            var humans = conversation.Members.Count(m => !people.TryGetValue(m, out var p) || p is { IsBot: false, IsDeleted: false });
+            conversation = conversation with { MemberCount = humans };
         }
 
         var teamNorms = await norms.GetAsync(message.Team.Value, cancellationToken);
