@@ -146,11 +146,25 @@ public sealed class NormsCommandTests
         Assert.That(await RulesFiredAsync("C0GENERAL", after), Is.Zero);
     }
 
-    private async Task<string> SendMessageAsync(string eventId, string channel, int secondsLater)
+    [Test]
+    public async Task A_new_broadcast_threshold_takes_effect_on_the_next_message_the_rules_see()
+    {
+        _harness.Directory.WithMembers("C0ALL", 25);
+        var before = await SendMessageAsync("Ev1", "C0ALL", secondsLater: 0, text: "<!channel> the lunch order is in the doc");
+        await _harness.Factory.Processed.WaitForAsync(1);
+        Assert.That(await AsAsync(Admin, "norms set broadcast_threshold 30"), Is.EqualTo("Done: broadcast_threshold is now 30."));
+        var after = await SendMessageAsync("Ev2", "C0ALL", secondsLater: 1, text: "<!channel> the lunch order is in the doc");
+        await _harness.Factory.Processed.WaitForAsync(2);
+
+        Assert.That(await RulesFiredAsync("C0ALL", before), Is.EqualTo(1), "25 people reach the default threshold of 20");
+        Assert.That(await RulesFiredAsync("C0ALL", after), Is.Zero, "25 people are below the new threshold of 30");
+    }
+
+    private async Task<string> SendMessageAsync(string eventId, string channel, int secondsLater, string text = "can we hop on a call about the migration?")
     {
         var ts = MessageTs.FromInstant(_harness.Factory.Time.GetUtcNow().AddSeconds(secondsLater)).Value;
         using var response = await _harness.Client.SendAsync(_harness.Factory.SignedRequest("/slack/events",
-            Payloads.MessageEvent(eventId, text: "can we hop on a call about the migration?", channel: channel, user: Member, ts: ts, team: Team)));
+            Payloads.MessageEvent(eventId, text: text, channel: channel, user: Member, ts: ts, team: Team)));
         Assert.That(response.IsSuccessStatusCode, Is.True);
         return ts;
     }

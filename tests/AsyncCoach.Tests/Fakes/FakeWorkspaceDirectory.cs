@@ -5,11 +5,12 @@ namespace AsyncCoach.Tests.Fakes;
 
 /// <summary>
 /// The workspace as Slack's users.info would describe it: a few known people (zone, admin flag).
-/// Conversations are unknown, as offline. A narrow seam until the live directory and fake Slack API land.
+/// Conversations have no members unless a test gives them some. A narrow seam until the live directory and fake Slack API land.
 /// </summary>
 public sealed class FakeWorkspaceDirectory : IWorkspaceDirectory
 {
     private readonly Dictionary<string, Person> _people = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UserId[]> _members = new(StringComparer.Ordinal);
 
     public FakeWorkspaceDirectory Add(string userId, string? timeZone = null, bool isAdmin = false)
     {
@@ -17,8 +18,18 @@ public sealed class FakeWorkspaceDirectory : IWorkspaceDirectory
         return this;
     }
 
-    public Task<Conversation> GetConversationAsync(TeamId team, ChannelId channel, ConversationKind kind, CancellationToken cancellationToken) =>
-        Task.FromResult(new Conversation(channel, kind, [], 0));
+    /// <summary>Gives a channel <paramref name="count"/> members (unknown people, so counted as humans).</summary>
+    public FakeWorkspaceDirectory WithMembers(string channelId, int count)
+    {
+        _members[channelId] = [.. Enumerable.Range(1, count).Select(i => new UserId($"UM{i:D4}"))];
+        return this;
+    }
+
+    public Task<Conversation> GetConversationAsync(TeamId team, ChannelId channel, ConversationKind kind, CancellationToken cancellationToken)
+    {
+        var members = _members.GetValueOrDefault(channel.Value, []);
+        return Task.FromResult(new Conversation(channel, kind, members, members.Length));
+    }
 
     public Task<Person?> GetPersonAsync(TeamId team, UserId user, CancellationToken cancellationToken) =>
         Task.FromResult(_people.GetValueOrDefault(user.Value));
