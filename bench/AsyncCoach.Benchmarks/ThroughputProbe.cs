@@ -14,6 +14,7 @@ public static class ThroughputProbe
     {
         var benchmarks = new RuleEngineBenchmarks();
         benchmarks.Setup();
+        output.WriteLine("mixed workload findings per 20,000 messages: " + string.Join(", ", benchmarks.MixedFindingsByRule().Select(p => $"{p.Key} {p.Value}")));
         (string Name, Func<int> Workload)[] workloads =
         [
             ("mixed, through tracker", benchmarks.MixedThroughTracker),

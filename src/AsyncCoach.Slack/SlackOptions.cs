@@ -1,21 +1,44 @@
 namespace AsyncCoach.Slack;
 
-/// <summary>Slack credentials and endpoints, bound from the <c>Slack</c> configuration section.</summary>
+/// <summary>
+/// Slack credentials and Web API client settings, bound from the <c>Slack</c> section
+/// (<c>Slack__BotToken</c> and so on in environment variables). Plain and bindable on purpose:
+/// validation is the host's job, and no bot token means dry-run, not a crash.
+/// </summary>
 public sealed class SlackOptions
 {
     public const string Section = "Slack";
 
-    /// <summary>Verifies that HTTP requests come from Slack. Required.</summary>
-    public string SigningSecret { get; set; } = "";
+    /// <summary>Signing secret used to verify requests from Slack (<c>Slack:SigningSecret</c>).</summary>
+    public string? SigningSecret { get; set; }
 
-    /// <summary>The bot token (<c>xoxb-…</c>). Without it the app runs in dry-run mode.</summary>
+    /// <summary>Bot token <c>xoxb-…</c> sent as <c>Authorization: Bearer</c>. Never logged.</summary>
     public string? BotToken { get; set; }
 
-    /// <summary>The app-level token (<c>xapp-…</c>) for Socket Mode.</summary>
+    /// <summary>App-level token <c>xapp-…</c> for Socket Mode. Never logged.</summary>
     public string? AppToken { get; set; }
 
-    /// <summary>Base URL of the Web API; tests point it at a fake Slack server.</summary>
+    /// <summary>Web API base URL; tests point it at a fake server.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
 
+    /// <summary>Timeout of one HTTP attempt.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Timeout of one call including all retries and waits.</summary>
+    public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Base delay of the exponential backoff (with jitter) after a 5xx or timeout.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Retries after the first attempt (so at most <c>MaxRetryAttempts + 1</c> calls).</summary>
+    public int MaxRetryAttempts { get; set; } = 4;
+
+    /// <summary>
+    /// The longest <c>Retry-After</c> we wait for in-process. A longer one is not retried here:
+    /// the call fails with <c>ratelimited</c> and its <c>RetryAfter</c>, so the outbox can reschedule.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>No bot token: every Web API call is logged and recorded instead of sent.</summary>
     public bool IsDryRun => string.IsNullOrWhiteSpace(BotToken);
 }

@@ -6,10 +6,15 @@ namespace AsyncCoach.Core.Rules;
 /// <summary>missing-context: an addressed message that is only greetings, availability checks, an empty "quick question" or a bare urgency flag.</summary>
 public sealed class MissingContextRule : IRule
 {
-    private const int FillerLists =
-        (1 << 0) | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6); // greeting … call-request
+    // Lists whose phrases say nothing about the purpose; a naked message is covered by them entirely.
+    private static readonly int FillerLists = Mask(
+        PhraseLists.GreetingIndex, PhraseLists.AddressIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex,
+        PhraseLists.BareUrgencyIndex, PhraseLists.PolitenessIndex, PhraseLists.CallRequestIndex);
 
-    private const int SubstanceLists = (1 << 0) | (1 << 2) | (1 << 3) | (1 << 4) | (1 << 6); // not address/politeness alone
+    // Address and politeness words alone ("please", "team") are not a greeting or an ask to complete.
+    private static readonly int SubstanceLists = Mask(
+        PhraseLists.GreetingIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex,
+        PhraseLists.BareUrgencyIndex, PhraseLists.CallRequestIndex);
 
     public const string Suggestion =
         "Friendly tip: put the greeting, the context, your ask and when you need it in one message. " +
@@ -101,6 +106,17 @@ public sealed class MissingContextRule : IRule
         }
 
         return reachable[words.Length];
+    }
+
+    private static int Mask(params ReadOnlySpan<int> lists)
+    {
+        var mask = 0;
+        foreach (var list in lists)
+        {
+            mask |= 1 << list;
+        }
+
+        return mask;
     }
 
     // "hi Sam, got a minute?" in Sam's DM: a first name is no more content than "hi".

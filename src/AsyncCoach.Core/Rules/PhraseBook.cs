@@ -106,7 +106,7 @@ public sealed class PhraseBook
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i].Of(text);
-            if (!_mayStartPhrase[FilterIndex(word)] || !_lookup.TryGetValue(word, out var candidates))
+            if (!TryCandidates(word, out var candidates) && !TryCandidates(Unstretched(word), out candidates))
             {
                 continue;
             }
@@ -129,6 +129,24 @@ public sealed class PhraseBook
         }
 
         return count;
+    }
+
+    private bool TryCandidates(ReadOnlySpan<char> word, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Phrase[]? candidates)
+    {
+        candidates = null;
+        return !word.IsEmpty && _mayStartPhrase[FilterIndex(word)] && _lookup.TryGetValue(word, out candidates);
+    }
+
+    // "heyyy", "hiii", "hellooo": a stretched last letter is the same word.
+    private static ReadOnlySpan<char> Unstretched(ReadOnlySpan<char> word)
+    {
+        var end = word.Length;
+        while (end > 1 && word[end - 1] == word[end - 2])
+        {
+            end--;
+        }
+
+        return end == word.Length ? [] : word[..end];
     }
 
     private static int FilterIndex(ReadOnlySpan<char> word) =>
@@ -155,42 +173,5 @@ public sealed class PhraseBook
             ?? throw new InvalidOperationException($"Embedded phrase file {name} is missing.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    }
-}
-
-/// <summary>One phrase of one list, split into normalised words.</summary>
-internal sealed record Phrase(int Id, int List, string Text, string[] Words);
-
-/// <summary>An occurrence of phrase <see cref="PhraseId"/> covering <see cref="Length"/> words from word <see cref="Start"/>.</summary>
-public readonly record struct PhraseMatch(int PhraseId, int List, int Start, int Length)
-{
-    public int End => Start + Length;
-}
-
-/// <summary>A word of normalised text: its offset and length.</summary>
-public readonly record struct Word(int Start, int Length)
-{
-    public ReadOnlySpan<char> Of(ReadOnlySpan<char> text) => text.Slice(Start, Length);
-
-    /// <summary>Splits normalised text (single spaces) into words; returns the count written.</summary>
-    public static int Split(ReadOnlySpan<char> text, Span<Word> words)
-    {
-        var count = 0;
-        var i = 0;
-        while (i < text.Length && count < words.Length)
-        {
-            if (text[i] == ' ')
-            {
-                i++;
-                continue;
-            }
-
-            var end = text[i..].IndexOf(' ');
-            var length = end < 0 ? text.Length - i : end;
-            words[count++] = new Word(i, length);
-            i += length;
-        }
-
-        return count;
     }
 }

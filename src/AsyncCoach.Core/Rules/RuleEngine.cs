@@ -54,6 +54,7 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
         var raw = message.Text.AsSpan();
         char[]? rentedChars = null;
         Word[]? rentedWords = null;
+        PhraseMatch[]? rentedMatches = null;
         var chars = raw.Length <= StackTextLimit ? stackalloc char[StackTextLimit + 2] : (rentedChars = ArrayPool<char>.Shared.Rent(raw.Length + 2));
         var wordBuffer = raw.Length <= StackTextLimit ? stackalloc Word[(StackTextLimit / 2) + 2] : (rentedWords = ArrayPool<Word>.Shared.Rent((raw.Length / 2) + 2));
         var length = 0;
@@ -62,7 +63,8 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
             length = MessageText.Normalize(raw, chars, out var features);
             var text = chars[..length];
             var words = wordBuffer[..Word.Split(text, wordBuffer)];
-            Span<PhraseMatch> matchBuffer = stackalloc PhraseMatch[MaxMatches];
+            // Long texts get room for every match: a truncated list could hide a deadline or a reason.
+            var matchBuffer = words.Length <= MaxMatches / 2 ? stackalloc PhraseMatch[MaxMatches] : (rentedMatches = ArrayPool<PhraseMatch>.Shared.Rent(words.Length * 8));
             var count = book.Match(text, words, matchBuffer, out var mask);
             var mentions = (features & (TextFeatures.UserMention | TextFeatures.Broadcast)) != 0
                 ? MessageText.ParseMentions(message.Text)
@@ -94,6 +96,11 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
             if (rentedWords is not null)
             {
                 ArrayPool<Word>.Shared.Return(rentedWords);
+            }
+
+            if (rentedMatches is not null)
+            {
+                ArrayPool<PhraseMatch>.Shared.Return(rentedMatches);
             }
         }
     }

@@ -80,19 +80,3 @@ public sealed class ConversationActivity
         stale?.ForEach(u => _lastPosted.Remove(u));
     }
 }
-
-/// <summary>A top-level message as message-burst remembers it: author, time, and whether it was under 80 characters.</summary>
-public readonly record struct TopLevelEntry(UserId Author, DateTimeOffset Time, bool IsShort);
-
-/// <summary>The message-burst thresholds of RULES.md.</summary>
-public static class MessageBurstLimits
-{
-    /// <summary>A message shorter than this many characters (as written, markup included) counts.</summary>
-    public const int MaxLength = 80;
-
-    /// <summary>How many consecutive messages make a burst.</summary>
-    public const int RunLength = 4;
-
-    /// <summary>The last message of the run is at most this long after the first.</summary>
-    public static readonly TimeSpan Span = TimeSpan.FromSeconds(120);
-}

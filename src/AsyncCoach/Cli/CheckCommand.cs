@@ -77,7 +77,12 @@ public static partial class CheckCommand
     private static List<Finding> Evaluate(CheckOptions options)
     {
         var mentioned = AsyncCoach.Core.Text.MessageText.ParseMentions(options.Text).Users;
-        List<UserId> members = [Author, Recipient, .. mentioned.Where(u => u != Author && u != Recipient)];
+        var others = mentioned.Where(u => u != Author && u != Recipient).ToList();
+
+        // In a DM the person mentioned is the DM partner; elsewhere a stand-in recipient represents the rest.
+        List<UserId> members = options.Kind == ConversationKind.Im && others.Count > 0
+            ? [Author, .. others]
+            : [Author, Recipient, .. others];
         var people = members.ToDictionary(u => u, u => new Person(u, u == Author ? null : options.RecipientZone));
         var channel = new ChannelId(options.Kind.IsDirect() ? "D0CHECK" : "C0CHECK");
         var context = new MessageContext(new Conversation(channel, options.Kind, members, options.Members), people, TeamNorms.Default);
@@ -94,7 +99,7 @@ public static partial class CheckCommand
         var zone = options.RecipientZone ?? "unknown (pass --recipient-tz to check after-hours-ping)";
         stdout.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Checked as a {options.Kind.ToSlack()} message at {options.At:yyyy-MM-dd'T'HH:mm:ss'Z'} with {options.Members} members; recipient time zone: {zone}."));
+            $"Checked as {Describe(options.Kind)} sent at {options.At:yyyy-MM-dd'T'HH:mm:ss'Z'} with {options.Members} members; recipient time zone: {zone}."));
         if (findings.Count == 0)
         {
             stdout.WriteLine("No findings: this message reads async-friendly.");
@@ -155,6 +160,14 @@ public static partial class CheckCommand
 
         stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
+
+    private static string Describe(ConversationKind kind) => kind switch
+    {
+        ConversationKind.Im => "a DM (im)",
+        ConversationKind.Mpim => "a group DM (mpim)",
+        ConversationKind.Group => "a private channel message (group)",
+        _ => "a channel message (channel)",
+    };
 
     // The synthetic ids mean nothing to a person at a terminal.
     private static string Readable(string text) =>

@@ -1,11 +1,13 @@
 using AsyncCoach.Commands;
 using AsyncCoach.Core.Taxonomy;
+using AsyncCoach.DryRun;
 using AsyncCoach.Endpoints;
 using AsyncCoach.Inbox;
 using AsyncCoach.Interactivity;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Slack;
 using AsyncCoach.Slack.Signing;
+using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
 using AsyncCoach.Workspace;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +23,7 @@ public static class AsyncCoachServices
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddSlackWebApi(builder.Configuration);
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
@@ -28,7 +31,7 @@ public static class AsyncCoachServices
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section);
 
         services.AddSingleton(sp => new SlackSignatureVerifier(
-            sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret,
+            sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? "",
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackRequestFilter>();
 
@@ -57,7 +60,21 @@ public static class AsyncCoachServices
         services.AddScoped<IFindingSink, RecordingFindingSink>();
         services.AddSingleton<INudgeLedger, NoNudgesLedger>();
         services.AddSingleton<INudgeHistory, NoNudgeHistory>();
-        services.AddSingleton<IWorkspaceDirectory, OfflineWorkspaceDirectory>();
+
+        // No bot token: dry-run. Web API calls are recorded instead of sent, and the directory
+        // knows nobody (there is no Slack to ask).
+        var dryRun = builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>()?.IsDryRun ?? true;
+        services.AddSingleton<ApiCallStore>();
+        if (dryRun)
+        {
+            services.AddSingleton<ISlackWebApi, RecordingSlackWebApi>();
+            services.AddSingleton<IWorkspaceDirectory, OfflineWorkspaceDirectory>();
+        }
+        else
+        {
+            services.AddSingleton<IWorkspaceDirectory, SlackWorkspaceDirectory>();
+        }
+
         // Slash commands: a router over one class per subcommand, behind the 3-second guard.
         services.AddSingleton(_ => TaskClassifier.CreateDefault());
         services.AddHostedService<ClassifierWarmup>();

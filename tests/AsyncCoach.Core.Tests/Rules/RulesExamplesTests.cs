@@ -17,7 +17,7 @@ public sealed class RulesExamplesTests
         string[] vague = [RuleIds.VagueUrgency];
         (string Text, string[] Rules)[] cases =
         [
-            ("hi", mc), ("hey", mc), ("hello there", mc), ("good morning!", mc), ("yo", mc),
+            ("hi", mc), ("hey", mc), ("hiii", mc), ("heyyy :wave:", mc), ("well", none), ("all good, thanks", none), ("hello there", mc), ("good morning!", mc), ("yo", mc),
             ("got a minute?", mc), ("you around?", mc), ("are you there?", mc), ("ping", mc),
             ("can I ask you something?", mc), ("do you have a sec?", mc), ("can we talk?", mc),
             ("quick question", mc), ("hey, quick question", mc), ("urgent!", [RuleIds.MissingContext, RuleIds.VagueUrgency]),

@@ -142,6 +142,19 @@ public sealed class ConversationTrackerTests
     }
 
     [Test]
+    public void An_edit_never_raises_a_burst_and_is_not_counted_again()
+    {
+        Observe("one", 0, channel: "C1");
+        Observe("two", 10, channel: "C1");
+        Observe("three", 20, channel: "C1");
+
+        var edit = _tracker.ObserveEdit(Message("three!", ConversationKind.Channel, T0.AddSeconds(20), channel: "C1"), Context(channel: "C1"));
+
+        Assert.That(edit, Is.Empty);
+        Assert.That(Ids(Observe("four", 30, channel: "C1")), Does.Contain(RuleIds.MessageBurst), "the edit did not add a fourth message");
+    }
+
+    [Test]
     public void A_burst_fires_once_on_the_fourth_short_message()
     {
         string[] texts = ["so", "the build", "is red again", "on main", "since this morning", "any idea?"];
@@ -202,6 +215,45 @@ public sealed class ConversationTrackerTests
         Observe("the config file is in the shared drive, folder infra", 10, channel: "D2");
 
         Assert.That(Ids(_tracker.Flush()), Is.EqualTo(new[] { RuleIds.MissingContext }));
+    }
+
+    [Test]
+    public void An_audit_may_stream_one_channel_after_another_with_time_going_back()
+    {
+        Observe("hi", 3600, channel: "D1");
+        Observe("the build artefacts are on the shared drive", 3610, author: Recipient, channel: "D1");
+        var endOfFirst = _tracker.AdvanceTo(T0.AddSeconds(3700)); // the audit ends the first channel
+
+        Observe("hey", 0, channel: "D2");
+        var followUp = Observe("could you send me the on-call schedule for April?", 30, channel: "D2");
+
+        Assert.That(endOfFirst.Select(f => f.Channel.Value), Is.EqualTo(new[] { "D1" }));
+        Assert.That(followUp, Is.Empty, "the earlier channel's later clock does not release D2's greeting early");
+        Assert.That(_tracker.Flush(), Is.Empty);
+    }
+
+    [Test]
+    public void Idle_conversations_are_forgotten_when_event_time_moves_on()
+    {
+        Observe("deploy finished", 0, channel: "C1");
+        Observe("deploy finished", 0, channel: "C2");
+        Observe("hi", 0, channel: "D1");
+
+        _tracker.AdvanceTo(T0.AddMinutes(16));
+
+        Assert.That(_tracker.ConversationCount, Is.Zero, "the pending greeting was released first, then its conversation forgotten");
+    }
+
+    [Test]
+    public void A_conversation_with_a_pending_finding_is_kept()
+    {
+        Observe("deploy finished", 0, channel: "C1");
+        Observe("hi", 1000, channel: "D1");
+
+        _tracker.AdvanceTo(T0.AddSeconds(1030));
+
+        Assert.That(_tracker.ConversationCount, Is.EqualTo(1));
+        Assert.That(_tracker.PendingCount, Is.EqualTo(1));
     }
 
     [Test]

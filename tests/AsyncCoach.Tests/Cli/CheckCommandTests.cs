@@ -63,6 +63,14 @@ public sealed class CheckCommandTests
     }
 
     [Test]
+    public void In_a_DM_the_mentioned_person_is_the_only_recipient()
+    {
+        var (_, output, _) = Run("<@U2> can you review PR 42 tomorrow?", "--at", "2026-03-10T22:05:00Z", "--recipient-tz", "Europe/Berlin");
+
+        Assert.That(output, Does.Contain("Checked as a DM (im)").And.Contain("It's 23:05 for @U2").And.Not.Contain("@recipient"));
+    }
+
+    [Test]
     public void The_default_time_is_now_from_the_clock()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero)); // a Saturday

@@ -20,8 +20,9 @@ public sealed class AsyncCoachFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private readonly List<Action<IServiceCollection>> _services = [];
 
-    public AsyncCoachFactory(string? databasePath = null)
+    public AsyncCoachFactory(string? databasePath = null, DateTimeOffset? startTime = null)
     {
+        Time = new FakeTimeProvider(startTime ?? DateTimeOffset.UtcNow);
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"asynccoach-test-{Guid.NewGuid():N}.db");
         _settings["Slack:SigningSecret"] = SigningSecret;
         _settings["Storage:ConnectionString"] = $"Data Source={DatabasePath}";
@@ -33,7 +34,7 @@ public sealed class AsyncCoachFactory : WebApplicationFactory<Program>
     /// <summary>Reports each processed inbox batch; registered before the host starts.</summary>
     public ProcessorProbe Processed { get; } = new();
 
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Time { get; }
 
     public AsyncCoachFactory With(string key, string? value)
     {

@@ -1,0 +1,29 @@
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>A word of normalised text: its offset and length.</summary>
+public readonly record struct Word(int Start, int Length)
+{
+    public ReadOnlySpan<char> Of(ReadOnlySpan<char> text) => text.Slice(Start, Length);
+
+    /// <summary>Splits normalised text (single spaces) into words; returns the count written.</summary>
+    public static int Split(ReadOnlySpan<char> text, Span<Word> words)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < text.Length && count < words.Length)
+        {
+            if (text[i] == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            var end = text[i..].IndexOf(' ');
+            var length = end < 0 ? text.Length - i : end;
+            words[count++] = new Word(i, length);
+            i += length;
+        }
+
+        return count;
+    }
+}

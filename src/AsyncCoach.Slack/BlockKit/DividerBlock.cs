@@ -1,0 +1,3 @@
+namespace AsyncCoach.Slack.BlockKit;
+
+public sealed record DividerBlock : Block;

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using AsyncCoach.Slack.BlockKit;
+
+namespace AsyncCoach.Slack.WebApi;
+
+/// <summary>
+/// Source-generated serialisation for every Slack payload we send or read: snake_case names,
+/// nulls left out (Slack treats an explicit null differently from a missing field for some args),
+/// unknown fields ignored, numbers accepted as strings (Slack's examples mix both).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(SlackErrorResponse))]
+[JsonSerializable(typeof(AuthTestResponse))]
+[JsonSerializable(typeof(UsersInfoResponse))]
+[JsonSerializable(typeof(ConversationsInfoResponse))]
+[JsonSerializable(typeof(ConversationsMembersResponse))]
+[JsonSerializable(typeof(OpenConversationRequest))]
+[JsonSerializable(typeof(OpenConversationResponse))]
+[JsonSerializable(typeof(PostEphemeralRequest))]
+[JsonSerializable(typeof(PostEphemeralResponse))]
+[JsonSerializable(typeof(PostMessageRequest))]
+[JsonSerializable(typeof(PostMessageResponse))]
+[JsonSerializable(typeof(ScheduleMessageRequest))]
+[JsonSerializable(typeof(ScheduleMessageResponse))]
+[JsonSerializable(typeof(PublishViewRequest))]
+[JsonSerializable(typeof(PublishViewResponse))]
+[JsonSerializable(typeof(ResponseUrlMessage))]
+[JsonSerializable(typeof(IReadOnlyList<Block>))]
+public sealed partial class SlackJsonContext : JsonSerializerContext;

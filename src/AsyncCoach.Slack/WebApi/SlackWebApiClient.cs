@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Slack.WebApi;
+
+/// <summary>
+/// <see cref="ISlackWebApi"/> over a typed <see cref="HttpClient"/> whose base address is
+/// <c>Slack:ApiBaseUrl</c>; retries live in the resilience handler (<see cref="SlackResilience"/>).
+/// Reads are form-encoded (those methods take no JSON); writes are JSON.
+/// </summary>
+public sealed partial class SlackWebApiClient(
+    HttpClient http, IOptions<SlackOptions> options, TimeProvider timeProvider, ILogger<SlackWebApiClient> logger) : ISlackWebApi
+{
+    private static readonly SlackJsonContext Json = SlackJsonContext.Default;
+
+    public Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken = default) =>
+        SendAsync("auth.test", new FormUrlEncodedContent([]), Json.AuthTestResponse, cancellationToken);
+
+    public async Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var response = await SendAsync("users.info", Form(("user", userId)), Json.UsersInfoResponse, cancellationToken);
+        return response.User ?? throw Missing("users.info", "user");
+    }
+
+    public async Task<SlackConversation> GetConversationInfoAsync(string channelId, CancellationToken cancellationToken = default)
+    {
+        var content = Form(("channel", channelId), ("include_num_members", "true"));
+        var response = await SendAsync("conversations.info", content, Json.ConversationsInfoResponse, cancellationToken);
+        return response.Channel ?? throw Missing("conversations.info", "channel");
+    }
+
+    public async Task<ConversationMembersPage> GetConversationMembersAsync(
+        string channelId, string? cursor = null, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        var content = Form(
+            ("channel", channelId),
+            ("limit", limit.ToString(CultureInfo.InvariantCulture)),
+            ("cursor", string.IsNullOrEmpty(cursor) ? null : cursor));
+        var response = await SendAsync("conversations.members", content, Json.ConversationsMembersResponse, cancellationToken);
+        var next = response.ResponseMetadata?.NextCursor;
+        return new ConversationMembersPage(response.Members, string.IsNullOrEmpty(next) ? null : next);
+    }
+
+    // conversations.open documents `users` as a comma-separated string, so it goes as a form.
+    public Task<OpenConversationResponse> OpenConversationAsync(OpenConversationRequest request, CancellationToken cancellationToken = default)
+    {
+        var content = Form(
+            ("users", string.Join(',', request.Users)),
+            ("return_im", request.ReturnIm is { } returnIm ? (returnIm ? "true" : "false") : null));
+        return SendAsync("conversations.open", content, Json.OpenConversationResponse, cancellationToken);
+    }
+
+    public Task<PostEphemeralResponse> PostEphemeralAsync(PostEphemeralRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync("chat.postEphemeral", JsonContent.Create(request, Json.PostEphemeralRequest), Json.PostEphemeralResponse, cancellationToken);
+
+    public Task<PostMessageResponse> PostMessageAsync(PostMessageRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync("chat.postMessage", JsonContent.Create(request, Json.PostMessageRequest), Json.PostMessageResponse, cancellationToken);
+
+    public Task<ScheduleMessageResponse> ScheduleMessageAsync(ScheduleMessageRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync("chat.scheduleMessage", JsonContent.Create(request, Json.ScheduleMessageRequest), Json.ScheduleMessageResponse, cancellationToken);
+
+    public Task<PublishViewResponse> PublishViewAsync(PublishViewRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync("views.publish", JsonContent.Create(request, Json.PublishViewRequest), Json.PublishViewResponse, cancellationToken);
+
+    private async Task<T> SendAsync<T>(string method, HttpContent content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : SlackResponse
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
+        if (options.Value.BotToken is { Length: > 0 } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var started = timeProvider.GetTimestamp();
+        using var response = await http.SendAsync(request, cancellationToken);
+        Log.Called(logger, method, (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        T? body = null;
+        try
+        {
+            body = await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken);
+        }
+        catch (JsonException ex) when (response.IsSuccessStatusCode)
+        {
+            Log.UnreadableResponse(logger, method, (int)response.StatusCode);
+            throw new SlackApiException(method, SlackErrorCodes.InvalidResponse, innerException: ex) { StatusCode = response.StatusCode };
+        }
+        catch (JsonException)
+        {
+            // A 5xx or 429 often has no JSON body; the status says enough.
+        }
+
+        if (response.IsSuccessStatusCode && body is { Ok: true })
+        {
+            return body;
+        }
+
+        var error = body?.Error
+            ?? (response.StatusCode == HttpStatusCode.TooManyRequests ? SlackErrorCodes.RateLimited : null)
+            ?? (response.IsSuccessStatusCode ? SlackErrorCodes.InvalidResponse : $"http_{(int)response.StatusCode}");
+        Log.SlackError(logger, method, error, (int)response.StatusCode);
+        throw new SlackApiException(method, error)
+        {
+            StatusCode = response.StatusCode,
+            Needed = body?.Needed,
+            Provided = body?.Provided,
+            Warning = body?.Warning,
+            Messages = body?.ResponseMetadata?.Messages ?? [],
+            RetryAfter = SlackResilience.ReadRetryAfter(response, timeProvider),
+        };
+    }
+
+    private static FormUrlEncodedContent Form(params (string Key, string? Value)[] fields)
+    {
+        var pairs = new List<KeyValuePair<string, string>>(fields.Length);
+        foreach (var (key, value) in fields)
+        {
+            if (value is not null)
+            {
+                pairs.Add(new(key, value));
+            }
+        }
+
+        return new FormUrlEncodedContent(pairs);
+    }
+
+    private static SlackApiException Missing(string method, string field) =>
+        new(method, SlackErrorCodes.InvalidResponse, $"no {field} in the answer");
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Slack {Method} answered HTTP {Status} in {ElapsedMs} ms")]
+        public static partial void Called(ILogger logger, string method, int status, double elapsedMs);
+
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Slack {Method} failed with {Error} (HTTP {Status})")]
+        public static partial void SlackError(ILogger logger, string method, string error, int status);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Slack {Method} answered HTTP {Status} with a body that is not the expected JSON")]
+        public static partial void UnreadableResponse(ILogger logger, string method, int status);
+    }
+}

@@ -1,0 +1,31 @@
+using Dapper;
+
+namespace AsyncCoach.Storage;
+
+/// <summary>SQL for slack_api_calls: the Web API calls dry-run made instead of sending them.</summary>
+public sealed class ApiCallStore(SqliteDatabase database, TimeProvider time)
+{
+    private const string InsertSql = """
+        INSERT INTO slack_api_calls (method, request_json, dry_run, created_at)
+        VALUES (@Method, @RequestJson, 1, @Now)
+        """;
+
+    public async Task RecordAsync(string method, string requestJson, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql,
+            new { Method = method, RequestJson = requestJson, Now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
+
+    private const string ListSql = "SELECT method AS Method, request_json AS RequestJson FROM slack_api_calls ORDER BY id";
+
+    public async Task<IReadOnlyList<RecordedApiCall>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RecordedApiCall>(new CommandDefinition(ListSql, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}
+
+/// <summary>One recorded Web API call: the method and the JSON that would have been sent.</summary>
+public sealed record RecordedApiCall(string Method, string RequestJson);
