@@ -26,6 +26,7 @@ public sealed class CommandHarness : IAsyncDisposable
 
     public FakeResponseUrl Hooks { get; }
 
+    /// <summary>The people and channels commands see, unless started live (then it is not used).</summary>
     public FakeWorkspaceDirectory Directory { get; }
 
     public static async Task<CommandHarness> StartAsync(Action<IServiceCollection>? configure = null)
@@ -38,6 +39,16 @@ public sealed class CommandHarness : IAsyncDisposable
             configure?.Invoke(services);
         });
         return new CommandHarness(factory, hooks, directory);
+    }
+
+    /// <summary>Live mode: a bot token, and people (admin flags, zones) from the fake Slack's users.info.</summary>
+    public static async Task<CommandHarness> StartLiveAsync(FakeSlackApi slack)
+    {
+        var hooks = await FakeResponseUrl.StartAsync();
+        var factory = new AsyncCoachFactory()
+            .With("Slack:BotToken", "xoxb-test-token")
+            .With("Slack:ApiBaseUrl", slack.ApiBaseUrl.ToString());
+        return new CommandHarness(factory, hooks, new FakeWorkspaceDirectory());
     }
 
     /// <summary>Sends <c>/async {text}</c> as Slack would and returns the JSON answer (asserting a 200).</summary>
