@@ -16,7 +16,7 @@ public sealed class NormsAdminFromSlackCommandTests
         {
             ["user"] = new JsonObject { ["id"] = "UADMIN", ["tz"] = "Europe/Lisbon", [flag] = true },
         }));
-        await using var harness = await CommandHarness.StartLiveAsync(slack);
+        await using var harness = CommandHarness.StartLive(slack);
 
         var named = await harness.EphemeralTextAsync("norms set leads <@ULEAD|lea>", user: "UADMIN", team: "T0001");
         var refused = await harness.EphemeralTextAsync("norms set broadcast_threshold 30", user: "UMEMBER", team: "T0001");
@@ -31,7 +31,7 @@ public sealed class NormsAdminFromSlackCommandTests
     {
         await using var slack = await FakeSlackApi.StartAsync();
         slack.Enqueue("users.info", FakeResponse.Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = "UADMIN", ["is_admin"] = true } }));
-        await using var harness = await CommandHarness.StartLiveAsync(slack);
+        await using var harness = CommandHarness.StartLive(slack);
         await harness.EphemeralTextAsync("norms set leads <@ULEAD>", user: "UADMIN", team: "T0001");
 
         var changed = await harness.EphemeralTextAsync("norms set nudge_mode dm", user: "ULEAD", team: "T0001");

@@ -12,10 +12,13 @@ namespace AsyncCoach.Tests.Infrastructure;
 /// </summary>
 public sealed class CommandHarness : IAsyncDisposable
 {
-    private CommandHarness(AsyncCoachFactory factory, FakeResponseUrl hooks, FakeWorkspaceDirectory directory)
+    private readonly bool _ownsSlack;
+
+    private CommandHarness(AsyncCoachFactory factory, FakeSlackApi slack, bool ownsSlack, FakeWorkspaceDirectory directory)
     {
         Factory = factory;
-        Hooks = hooks;
+        Slack = slack;
+        _ownsSlack = ownsSlack;
         Directory = directory;
         Client = factory.CreateRealClient();
     }
@@ -24,37 +27,44 @@ public sealed class CommandHarness : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public FakeResponseUrl Hooks { get; }
+    /// <summary>The fake Slack: its <c>hooks/{name}</c> URLs stand in for response_url.</summary>
+    public FakeSlackApi Slack { get; }
 
     /// <summary>The people and channels commands see, unless started live (then it is not used).</summary>
     public FakeWorkspaceDirectory Directory { get; }
 
     public static async Task<CommandHarness> StartAsync(Action<IServiceCollection>? configure = null)
     {
-        var hooks = await FakeResponseUrl.StartAsync();
+        var slack = await FakeSlackApi.StartAsync();
         var directory = new FakeWorkspaceDirectory();
         var factory = new AsyncCoachFactory().WithServices(services =>
         {
             services.AddSingleton<IWorkspaceDirectory>(directory);
             configure?.Invoke(services);
         });
-        return new CommandHarness(factory, hooks, directory);
+        return new CommandHarness(factory, slack, ownsSlack: true, directory);
     }
 
     /// <summary>Live mode: a bot token, and people (admin flags, zones) from the fake Slack's users.info.</summary>
-    public static async Task<CommandHarness> StartLiveAsync(FakeSlackApi slack)
+    public static CommandHarness StartLive(FakeSlackApi slack)
     {
-        var hooks = await FakeResponseUrl.StartAsync();
         var factory = new AsyncCoachFactory()
             .With("Slack:BotToken", "xoxb-test-token")
             .With("Slack:ApiBaseUrl", slack.ApiBaseUrl.ToString());
-        return new CommandHarness(factory, hooks, new FakeWorkspaceDirectory());
+        return new CommandHarness(factory, slack, ownsSlack: false, new FakeWorkspaceDirectory());
+    }
+
+    /// <summary>The JSON posted to <c>hooks/{name}</c> (the <paramref name="count"/>th time), awaited.</summary>
+    public async Task<JsonObject> PostedToAsync(string name, int count = 1)
+    {
+        var call = await Slack.WaitForCallAsync($"hooks/{name}", count);
+        return JsonNode.Parse(call.Body)!.AsObject();
     }
 
     /// <summary>Sends <c>/async {text}</c> as Slack would and returns the JSON answer (asserting a 200).</summary>
     public async Task<JsonObject> SendAsync(string text, string? user = null, string? team = null, string? channel = null, string? channelName = null)
     {
-        var body = CommandBodies.Async(text, user, team, channel, channelName, Hooks.Url("command"));
+        var body = CommandBodies.Async(text, user, team, channel, channelName, Slack.ResponseUrl("command"));
         using var response = await Client.SendAsync(Factory.SignedRequest("/slack/commands", body, CommandBodies.ContentType));
         var content = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), content);
@@ -74,6 +84,9 @@ public sealed class CommandHarness : IAsyncDisposable
         Client.Dispose();
         await Factory.DisposeAsync();
         Factory.DeleteDatabase();
-        await Hooks.DisposeAsync();
+        if (_ownsSlack)
+        {
+            await Slack.DisposeAsync();
+        }
     }
 }
