@@ -13,7 +13,12 @@ public sealed record MarkdownText(string Text) : TextObject(Text)
     public bool? Verbatim { get; init; }
 }
 
-public sealed record PlainText(string Text) : TextObject(Text)
+// Repeating the discriminator here writes "type" where a property is declared as PlainText
+// (header and button text); polymorphism from TextObject alone would leave it out. STJ
+// refuses polymorphism on sealed types, hence the one unsealed record.
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(PlainText), "plain_text")]
+public record PlainText(string Text) : TextObject(Text)
 {
     public bool? Emoji { get; init; }
 }

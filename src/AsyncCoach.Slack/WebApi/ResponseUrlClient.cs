@@ -29,7 +29,8 @@ public sealed class ResponseUrlClient(HttpClient http) : IResponseUrlClient
         }
 
         using var content = JsonContent.Create(message, SlackJsonContext.Default.ResponseUrlMessage);
-        using var response = await http.PostAsync(responseUrl, content, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = content };
+        using var response = await SlackWebApiClient.SendWithinRetriesAsync(http, Method, request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var error = ReadError(body);
         if (response.IsSuccessStatusCode && error is null)

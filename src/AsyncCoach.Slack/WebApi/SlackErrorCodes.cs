@@ -15,11 +15,17 @@ public static class SlackErrorCodes
     /// <summary>Our own code for an answer that is not the JSON Slack documents.</summary>
     public const string InvalidResponse = "invalid_response";
 
+    /// <summary>Our own code: every attempt (or the whole call) timed out on our side.</summary>
+    public const string ClientTimeout = "client_timeout";
+
+    /// <summary>Our own code: Slack could not be reached (DNS, connection refused or reset…).</summary>
+    public const string NetworkError = "network_error";
+
     /// <summary>
     /// Errors worth retrying: Slack says the same call may succeed later. Everything else
     /// (<c>invalid_auth</c>, <c>channel_not_found</c>, <c>missing_scope</c>…) fails the same way
     /// every time, so it is surfaced at once.
     /// </summary>
     public static bool IsTransient(string? error) => error is RateLimited or InternalError or FatalError
-        or RequestTimeout or ServiceUnavailable;
+        or RequestTimeout or ServiceUnavailable or ClientTimeout or NetworkError;
 }

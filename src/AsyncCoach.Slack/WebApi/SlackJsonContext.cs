@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AsyncCoach.Slack.BlockKit;
+using AsyncCoach.Slack.Interactivity;
 
 namespace AsyncCoach.Slack.WebApi;
 
@@ -29,4 +30,5 @@ namespace AsyncCoach.Slack.WebApi;
 [JsonSerializable(typeof(PublishViewResponse))]
 [JsonSerializable(typeof(ResponseUrlMessage))]
 [JsonSerializable(typeof(IReadOnlyList<Block>))]
+[JsonSerializable(typeof(BlockActionsPayload))]
 public sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace AsyncCoach.Slack.WebApi;
 
@@ -78,7 +79,7 @@ public sealed partial class SlackWebApiClient(
         }
 
         var started = timeProvider.GetTimestamp();
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendWithinRetriesAsync(http, method, request, cancellationToken);
         Log.Called(logger, method, (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
         T? body = null;
         try
@@ -113,6 +114,28 @@ public sealed partial class SlackWebApiClient(
             Messages = body?.ResponseMetadata?.Messages ?? [],
             RetryAfter = SlackResilience.ReadRetryAfter(response, timeProvider),
         };
+    }
+
+    /// <summary>
+    /// Sends through the retry pipeline; what is left after the retries becomes a
+    /// <see cref="SlackApiException"/> so callers (the outbox) catch one type. The caller's own
+    /// cancellation still surfaces as <see cref="OperationCanceledException"/>.
+    /// </summary>
+    internal static async Task<HttpResponseMessage> SendWithinRetriesAsync(
+        HttpClient http, string method, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, cancellationToken);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new SlackApiException(method, SlackErrorCodes.ClientTimeout, innerException: ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new SlackApiException(method, SlackErrorCodes.NetworkError, ex.HttpRequestError.ToString(), ex);
+        }
     }
 
     private static FormUrlEncodedContent Form(params (string Key, string? Value)[] fields)

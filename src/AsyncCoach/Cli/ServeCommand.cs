@@ -23,5 +23,11 @@ public static class ServeCommand
             await Console.Error.WriteLineAsync("AsyncCoach cannot start: " + string.Join(" ", ex.Failures));
             return 2;
         }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // The binder names the key and the type it expected, e.g. Storage:Synchronous.
+            await Console.Error.WriteLineAsync("AsyncCoach cannot start: " + ex.Message);
+            return 2;
+        }
     }
 }

@@ -5,23 +5,25 @@ namespace AsyncCoach.Storage;
 
 /// <summary>
 /// Opens pooled SQLite connections with the per-connection settings AsyncCoach relies on:
-/// a busy timeout, full fsync on commit (an acknowledged event must survive a crash), and
-/// <c>secure_delete</c> so cleared message payloads are overwritten on disk.
+/// a busy timeout, the configured commit durability (<see cref="StorageOptions.Synchronous"/>),
+/// and <c>secure_delete</c> so cleared message payloads are overwritten on disk.
 /// </summary>
 public sealed class SqliteDatabase
 {
-    private const string ConnectionPragmas = """
-        PRAGMA busy_timeout = 5000;
-        PRAGMA synchronous = FULL;
-        PRAGMA secure_delete = ON;
-        PRAGMA foreign_keys = ON;
-        """;
+    private readonly string _connectionPragmas;
 
     public SqliteDatabase(IOptions<StorageOptions> options)
     {
         var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString) { Pooling = true };
         ConnectionString = builder.ToString();
         FilePath = builder.DataSource;
+        var synchronous = options.Value.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL";
+        _connectionPragmas = $"""
+            PRAGMA busy_timeout = 5000;
+            PRAGMA synchronous = {synchronous};
+            PRAGMA secure_delete = ON;
+            PRAGMA foreign_keys = ON;
+            """;
     }
 
     public string ConnectionString { get; }
@@ -35,7 +37,7 @@ public sealed class SqliteDatabase
         {
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
+            command.CommandText = _connectionPragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

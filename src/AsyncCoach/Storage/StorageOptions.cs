@@ -10,4 +10,20 @@ public sealed class StorageOptions
 
     /// <summary>A Microsoft.Data.Sqlite connection string; by default a file in the working directory.</summary>
     public string ConnectionString { get; set; } = "Data Source=asynccoach.db";
+
+    /// <summary>
+    /// How hard a commit waits for the disk. <see cref="SqliteSynchronous.Normal"/> (the default):
+    /// a committed event survives a crash of AsyncCoach, and the write-ahead log is synced at
+    /// checkpoints, so a power loss can lose the last moments. <see cref="SqliteSynchronous.Full"/>:
+    /// every commit is synced before Slack is answered, which costs an fsync per group commit
+    /// (see docs/benchmarks.md for what that does to throughput on a given disk).
+    /// </summary>
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
+}
+
+/// <summary>SQLite's <c>PRAGMA synchronous</c> levels that are safe with write-ahead logging.</summary>
+public enum SqliteSynchronous
+{
+    Normal,
+    Full,
 }

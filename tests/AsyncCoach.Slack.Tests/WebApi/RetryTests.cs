@@ -119,4 +119,43 @@ public sealed class RetryTests
         Assert.That(result.View?.Id, Is.EqualTo("V0FAKE0001"));
         Assert.That(harness.Slack.CallsTo("views.publish"), Has.Count.EqualTo(2));
     }
+
+    [Test]
+    public async Task Attempts_that_all_time_out_end_in_a_typed_client_timeout()
+    {
+        await using var harness = await SlackApiHarness.StartAsync(new Dictionary<string, string?> { ["Slack:MaxRetryAttempts"] = "1" });
+        harness.Slack.SetDefault("chat.postMessage", FakeResponse.Hanging());
+
+        var post = harness.Api.PostMessageAsync(new PostMessageRequest("C1", "hello"));
+        await harness.Slack.WaitForCallAsync("chat.postMessage");
+        harness.Time.Advance(await harness.Time.NextTimerAsync(d => d == SlackApiHarness.AttemptTimeout));
+        await harness.AdvancePastBackoffAsync();
+        await harness.Slack.WaitForCallAsync("chat.postMessage", count: 2);
+        harness.Time.Advance(await harness.Time.NextTimerAsync(d => d == SlackApiHarness.AttemptTimeout));
+        var error = await Expect.SlackErrorAsync(() => post.WaitAsync(Patience));
+
+        Assert.That(error.Error, Is.EqualTo(SlackErrorCodes.ClientTimeout));
+        Assert.That(error.IsTransient, Is.True);
+        Assert.That(harness.Slack.CallsTo("chat.postMessage"), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task An_unreachable_Slack_ends_in_a_typed_network_error()
+    {
+        var slack = await FakeSlackApi.StartAsync();
+        var deadUrl = slack.ApiBaseUrl.ToString();
+        await slack.DisposeAsync();
+        await using var harness = await SlackApiHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Slack:ApiBaseUrl"] = deadUrl,
+            ["Slack:MaxRetryAttempts"] = "1",
+        });
+
+        var call = harness.Api.AuthTestAsync();
+        await harness.AdvancePastBackoffAsync();
+        var error = await Expect.SlackErrorAsync(() => call.WaitAsync(Patience));
+
+        Assert.That(error.Error, Is.EqualTo(SlackErrorCodes.NetworkError));
+        Assert.That(error.IsTransient, Is.True);
+    }
 }

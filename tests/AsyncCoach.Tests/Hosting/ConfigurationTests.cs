@@ -1,5 +1,7 @@
 using AsyncCoach.Cli;
 using AsyncCoach.Hosting;
+using AsyncCoach.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -69,6 +71,43 @@ public sealed class ConfigurationTests
         {
             Console.SetError(original);
         }
+    }
+
+    [Test]
+    public async Task A_bad_storage_synchronous_value_prints_the_key_and_exits_2()
+    {
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(stderr);
+        try
+        {
+            var code = await CommandLine.RunAsync(["serve", "--environment", "Production", "--urls", "http://127.0.0.1:0",
+                "--Slack:SigningSecret", "s", "--Storage:Synchronous", "Sometimes",
+                "--Storage:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}"]);
+
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr.ToString(), Does.Contain("Storage:Synchronous"));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+
+    [TestCase("Normal", 1L)]
+    [TestCase("Full", 2L)]
+    public async Task Storage_synchronous_sets_the_commit_durability_of_every_connection(string setting, long expected)
+    {
+        await using var factory = new AsyncCoachFactory().With("Storage:Synchronous", setting);
+        factory.StartServer();
+        var database = factory.Services.GetRequiredService<AsyncCoach.Storage.SqliteDatabase>();
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+
+        Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(expected));
+        factory.DeleteDatabase();
     }
 
     [Test]
