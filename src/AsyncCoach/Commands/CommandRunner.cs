@@ -1,4 +1,5 @@
 using AsyncCoach.Slack.Commands;
+using AsyncCoach.Slack.WebApi;
 
 namespace AsyncCoach.Commands;
 
@@ -10,7 +11,7 @@ namespace AsyncCoach.Commands;
 /// </summary>
 public sealed partial class CommandRunner(
     IServiceScopeFactory scopes,
-    IResponseUrlSender responseUrl,
+    IResponseUrlClient responseUrl,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<CommandRunner> logger)
@@ -62,7 +63,7 @@ public sealed partial class CommandRunner(
                 return;
             }
 
-            await responseUrl.PostAsync(url, ResponseUrlPost.From(reply), lifetime.ApplicationStopping);
+            await responseUrl.PostAsync(url, reply.ToMessage(), lifetime.ApplicationStopping);
         }
         catch (Exception ex)
         {

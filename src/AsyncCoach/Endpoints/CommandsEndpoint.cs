@@ -1,5 +1,6 @@
 using AsyncCoach.Commands;
 using AsyncCoach.Slack.Commands;
+using AsyncCoach.Slack.WebApi;
 
 namespace AsyncCoach.Endpoints;
 
@@ -28,6 +29,6 @@ public static class CommandsEndpoint
             form.Field("channel_name"),
             form.Field("enterprise_id"));
         var reply = await runner.RunAsync(command, http.RequestAborted);
-        return Results.Json(reply, CommandReplyJsonContext.Default.CommandReply);
+        return Results.Json(reply.ToMessage(), SlackJsonContext.Default.ResponseUrlMessage);
     }
 }

@@ -79,7 +79,6 @@ public static class AsyncCoachServices
         services.AddSingleton(_ => TaskClassifier.CreateDefault());
         services.AddHostedService<ClassifierWarmup>();
         services.AddSingleton<CommandRunner>();
-        services.AddHttpClient<IResponseUrlSender, HttpResponseUrlSender>().RemoveAllLoggers();
         services.AddSingleton<PersonZones>();
         services.AddSingleton<ClassifySubcommand>();
         services.AddScoped<HoursSubcommand>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AsyncCoach.Commands;
 using AsyncCoach.Core.Taxonomy;
+using AsyncCoach.Slack.WebApi;
 
 namespace AsyncCoach.Interactivity;
 
@@ -12,7 +13,7 @@ namespace AsyncCoach.Interactivity;
 /// </summary>
 public sealed partial class ClassifyShareHandler(
     TaskClassifier classifier,
-    IResponseUrlSender responseUrl,
+    IResponseUrlClient responseUrl,
     IHostApplicationLifetime lifetime,
     ILogger<ClassifyShareHandler> logger) : IBlockActionHandler
 {
@@ -34,12 +35,12 @@ public sealed partial class ClassifyShareHandler(
             return Task.FromResult(new InteractionOutcome("classify:share needs a value, a user and a response_url"));
         }
 
-        var message = ClassificationBlocks.Shared(task, classifier.Classify(task), user);
+        var message = ClassificationBlocks.Shared(task, classifier.Classify(task), user).ToResponseUrl(inChannel: true, replaceOriginal: false);
         _ = PostAsync(responseUri, message);
         return Task.FromResult(InteractionOutcome.Ok);
     }
 
-    private async Task PostAsync(Uri url, ResponseUrlPost message)
+    private async Task PostAsync(Uri url, ResponseUrlMessage message)
     {
         try
         {
