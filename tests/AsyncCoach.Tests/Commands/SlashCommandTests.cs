@@ -118,20 +118,18 @@ public sealed class SlashCommandTests
     [Test]
     public async Task Share_in_channel_posts_the_answer_visibly_through_the_response_url()
     {
-        var payload = new JsonObject
+        // botbuilder's real block_actions button body, with our button and a response_url.
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Payloads.Fixture("interactivity/botbuilder-BlockActionsBodyButton.txt"));
+        var payload = JsonNode.Parse(form["payload"].ToString())!.AsObject();
+        payload["response_url"] = _harness.Slack.ResponseUrl("share").ToString();
+        payload["actions"] = new JsonArray(new JsonObject
         {
-            ["type"] = "block_actions",
-            ["user"] = new JsonObject { ["id"] = "U42", ["team_id"] = "T1" },
-            ["team"] = new JsonObject { ["id"] = "T1" },
-            ["response_url"] = _harness.Slack.ResponseUrl("share").ToString(),
-            ["actions"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "button",
-                ["action_id"] = ClassificationBlocks.ShareActionId,
-                ["block_id"] = "classify_actions",
-                ["value"] = "pick a vendor for CI",
-            }),
-        };
+            ["type"] = "button",
+            ["action_id"] = ClassificationBlocks.ShareActionId,
+            ["block_id"] = "classify_actions",
+            ["value"] = "pick a vendor for CI",
+            ["action_ts"] = "1584059954.001000",
+        });
         using var response = await _harness.Client.SendAsync(_harness.Factory.SignedRequest("/slack/interactivity",
             "payload=" + Uri.EscapeDataString(payload.ToJsonString()), CommandBodies.ContentType));
 
@@ -141,8 +139,22 @@ public sealed class SlashCommandTests
         Assert.That((string?)body["response_type"], Is.EqualTo("in_channel"));
         Assert.That((bool?)body["replace_original"], Is.False);
         Assert.That((string?)body["text"], Does.StartWith("Tier 4 of 6: decide"));
-        Assert.That((string?)body["blocks"]![0]!["text"]!["text"], Is.EqualTo("<@U42> asked whether this needs a meeting: _pick a vendor for CI_"));
+        Assert.That((string?)body["blocks"]![0]!["text"]!["text"], Is.EqualTo("<@U045VRZFT> asked whether this needs a meeting: _pick a vendor for CI_"));
         Assert.That(body["blocks"]!.AsArray().Select(b => (string?)b!["type"]), Has.None.EqualTo("actions"), "no Share button in the channel");
+    }
+
+    [Test]
+    public async Task A_share_click_without_a_response_url_gets_400_naming_what_is_missing()
+    {
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Payloads.Fixture("interactivity/botbuilder-BlockActionsBodyButton.txt"));
+        var payload = JsonNode.Parse(form["payload"].ToString())!.AsObject();
+        payload["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = ClassificationBlocks.ShareActionId, ["value"] = "pick a vendor" });
+
+        using var response = await _harness.Client.SendAsync(_harness.Factory.SignedRequest("/slack/interactivity",
+            "payload=" + Uri.EscapeDataString(payload.ToJsonString()), CommandBodies.ContentType));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("classify:share needs a value, a user and a response_url"));
     }
 
     [Test]
