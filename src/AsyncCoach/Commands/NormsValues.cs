@@ -23,7 +23,7 @@ public static class NormsValues
         ["observe_mode"] = "/async norms set observe_mode on",
         ["grace_window_seconds"] = "/async norms set grace_window_seconds 90",
         ["nudge_freshness_seconds"] = "/async norms set nudge_freshness_seconds 600",
-        ["urgent_markers"] = "/async norms set urgent_markers :rotating_light:, [P1]",
+        ["urgent_markers"] = "/async norms set urgent_markers :rotating_light:, P1 (or JSON: {\"contains\": [\":fire:\"], \"starts_with\": [\"URGENT\"]})",
         ["extra_phrases"] = "/async norms set extra_phrases {\"vague_urgency\": [\"chop chop\"]}",
         ["exempt_channels"] = "/async norms exempt #incidents",
         ["leads"] = "/async norms set leads @ana @bo",
@@ -81,11 +81,7 @@ public static class NormsValues
                 value = on is { } flag ? JsonValue.Create(flag) : null;
                 return on is not null || Fail(key, $"observe_mode is on or off, not \"{plain}\"", out error);
 
-            case "enabled_rules" or "urgent_markers":
-                value = new JsonArray([.. Split(plain, key == "enabled_rules").Select(s => (JsonNode?)JsonValue.Create(s))]);
-                return true;
-
-            case "extra_phrases":
+            case "extra_phrases" or "urgent_markers" when key == "extra_phrases" || plain.StartsWith('{') || plain.StartsWith('['):
                 try
                 {
                     value = JsonNode.Parse(plain);
@@ -93,8 +89,12 @@ public static class NormsValues
                 }
                 catch (JsonException)
                 {
-                    return Fail(key, "extra_phrases takes a JSON object of list name to phrases", out error);
+                    return Fail(key, $"{key} takes JSON here, and that is not valid JSON", out error);
                 }
+
+            case "enabled_rules" or "urgent_markers":
+                value = new JsonArray([.. Split(plain, key == "enabled_rules").Select(s => (JsonNode?)JsonValue.Create(s))]);
+                return true;
 
             case "leads":
                 var tokens = text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);

@@ -82,6 +82,7 @@ public sealed class NormsCommandTests
     [TestCase("norms set observe_mode maybe", "on or off", TestName = "Norms command refuses a non-boolean and changes nothing")]
     [TestCase("norms set loudness 11", "\"loudness\" is not a norm I know", TestName = "Norms command refuses an unknown key and changes nothing")]
     [TestCase("norms set broadcast_threshold", "Tell me the value too", TestName = "Norms command refuses a missing value and changes nothing")]
+    [TestCase("norms set extra_phrases {greetings: moin", "takes JSON here", TestName = "Norms command refuses broken JSON and changes nothing")]
     [TestCase("norms unset loudness", "\"loudness\" is not a norm I know", TestName = "Norms command refuses unsetting an unknown key")]
     public async Task Bad_norms_get_a_one_line_error_with_an_example_and_nothing_changes(string text, string reason)
     {
@@ -92,6 +93,21 @@ public sealed class NormsCommandTests
 
         Assert.That(reply, Does.Contain(reason).And.Contain("Example: /async norms").And.Not.Contain('\n'));
         Assert.That(await StoredAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Urgent_markers_take_a_comma_list_or_JSON_and_extra_phrases_take_JSON()
+    {
+        Assert.That(await AsAsync(Admin, "norms set urgent_markers :fire:, SEV1"), Is.EqualTo("Done: urgent_markers is now :fire:, SEV1."));
+        Assert.That(await StoredAsync(), Does.Contain("\"urgent_markers\":[\":fire:\",\"SEV1\"]"));
+
+        await AsAsync(Admin, """norms set urgent_markers {"contains": [":fire:"], "starts_with": ["SEV1"]}""");
+        await AsAsync(Admin, """norms set extra_phrases {"greetings": ["moin"]}""");
+        var norms = await _harness.Factory.Services.GetRequiredService<NormsStore>().GetAsync(Team, CancellationToken.None);
+
+        Assert.That(norms.UrgentMarkersContains, Is.EqualTo(new[] { ":fire:" }));
+        Assert.That(norms.UrgentMarkersPrefixes, Is.EqualTo(new[] { "SEV1" }));
+        Assert.That(norms.ExtraPhrases["greetings"], Is.EqualTo(new[] { "moin" }));
     }
 
     [Test]
