@@ -8,8 +8,9 @@ public static class BenchmarkProgram
     /// <summary>
     /// <c>load …</c> drives a running instance (see bench/README.md); <c>baseline-server …</c> runs
     /// the bare reference endpoint; <c>--throughput</c> is the rule engine's CPU-time probe;
-    /// <c>fake-slack …</c> the Web API stand-in for
-    /// the nudge loop; anything else goes to BenchmarkDotNet.
+    /// <c>fake-slack …</c> is the Web API stand-in for the nudge loop;
+    /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
+    /// run the end-to-end audit measurement; anything else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -24,6 +25,10 @@ public static class BenchmarkProgram
             case "--throughput" when args.Length == 1:
                 ThroughputProbe.Run(Console.Out);
                 return 0;
+            case "generate-export":
+                return ExportGenerator.Run(args[1..]);
+            case "audit-throughput":
+                return await AuditThroughput.RunAsync(args[1..]);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
                 return 0;

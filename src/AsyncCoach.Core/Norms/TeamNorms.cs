@@ -46,6 +46,9 @@ public sealed record TeamNorms
     /// <summary>A nudge not delivered within this window expires: a late nudge is noise.</summary>
     public TimeSpan NudgeFreshness { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>User ids of the team's leads: they may change these norms (so may workspace admins).</summary>
+    public IReadOnlySet<string> Leads { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public bool IsEnabled(string ruleId) => EnabledRules.Contains(ruleId);
 
     public bool IsExempt(string channelId) => ExemptChannels.Contains(channelId);

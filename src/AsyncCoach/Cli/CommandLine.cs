@@ -17,6 +17,26 @@ public static class CommandLine
         Run 'AsyncCoach <command> --help' for a command's options.
         """;
 
+    private static async Task<int> RunAuditAsync(string[] args)
+    {
+        // Ctrl+C stops the audit cleanly (exit 130) instead of killing it mid-write.
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await AuditCommand.RunAsync(args, Console.Out, Console.Error, cancel.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
         var verb = args.Length == 0 ? "serve" : args[0];
@@ -29,6 +49,8 @@ public static class CommandLine
                 return CheckCommand.Run(rest, Console.Out, Console.Error);
             case "classify":
                 return ClassifyCommand.Run(rest, Console.In, Console.Out, Console.Error);
+            case "audit":
+                return await RunAuditAsync(rest);
             case "--help" or "-h" or "help":
                 await Console.Out.WriteAsync(Usage + Environment.NewLine);
                 return 0;

@@ -23,6 +23,11 @@ public static class ServeCommand
             await Console.Error.WriteLineAsync("AsyncCoach cannot start: " + string.Join(" ", ex.Failures));
             return 2;
         }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync($"AsyncCoach cannot start: {ex.Message} Choose another with --urls, e.g. --urls http://127.0.0.1:5081");
+            return 2;
+        }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
             // The binder names the key and the type it expected, e.g. Storage:Synchronous.

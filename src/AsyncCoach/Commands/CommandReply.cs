@@ -1,16 +1,16 @@
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
+using AsyncCoach.Slack.BlockKit;
+using AsyncCoach.Slack.WebApi;
 
 namespace AsyncCoach.Commands;
 
-/// <summary>The JSON body a slash command is answered with: ephemeral unless said otherwise.</summary>
-public sealed record CommandReply(
-    [property: JsonPropertyName("text")] string Text,
-    [property: JsonPropertyName("response_type")] string ResponseType = "ephemeral",
-    [property: JsonPropertyName("blocks"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonArray? Blocks = null)
+/// <summary>What a slash command answers: ephemeral unless said otherwise, with optional Block Kit.</summary>
+public sealed record CommandReply(string Text, string ResponseType = "ephemeral", IReadOnlyList<Block>? Blocks = null)
 {
-    public static CommandReply Ephemeral(string text, JsonArray? blocks = null) => new(text, "ephemeral", blocks);
-}
+    public static CommandReply Ephemeral(string text, IReadOnlyList<Block>? blocks = null) => new(text, "ephemeral", blocks);
 
-[JsonSerializable(typeof(CommandReply))]
-public sealed partial class CommandReplyJsonContext : JsonSerializerContext;
+    /// <summary>
+    /// The JSON body, the same for the HTTP response and for a <c>response_url</c> post
+    /// (<c>text</c>, <c>response_type</c>, <c>blocks</c>).
+    /// </summary>
+    public ResponseUrlMessage ToMessage() => new(Text, Blocks is { Count: > 0 } ? Blocks : null) { ResponseType = ResponseType };
+}

@@ -1,14 +1,15 @@
 using AsyncCoach.Commands;
 using AsyncCoach.Slack.Commands;
+using AsyncCoach.Slack.WebApi;
 
 namespace AsyncCoach.Endpoints;
 
-/// <summary><c>POST /slack/commands</c>: a verified, form-encoded slash command, answered in the HTTP response.</summary>
+/// <summary><c>POST /slack/commands</c>: a verified, form-encoded slash command, answered in the HTTP response (or, when slow, through its response_url).</summary>
 public static class CommandsEndpoint
 {
     private static readonly string[] Required = ["command", "team_id", "user_id", "channel_id"];
 
-    public static async Task<IResult> HandleAsync(HttpContext http, ISlashCommandHandler handler)
+    public static async Task<IResult> HandleAsync(HttpContext http, CommandRunner runner)
     {
         var form = SlackForm.Parse(SlackBody.From(http).Bytes);
         var missing = Array.Find(Required, name => form.Field(name) is null);
@@ -27,7 +28,7 @@ public static class CommandsEndpoint
             form.Field("trigger_id"),
             form.Field("channel_name"),
             form.Field("enterprise_id"));
-        var reply = await handler.HandleAsync(command, http.RequestAborted);
-        return Results.Json(reply, CommandReplyJsonContext.Default.CommandReply);
+        var reply = await runner.RunAsync(command, http.RequestAborted);
+        return Results.Json(reply.ToMessage(), SlackJsonContext.Default.ResponseUrlMessage);
     }
 }

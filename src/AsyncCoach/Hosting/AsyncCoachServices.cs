@@ -1,4 +1,5 @@
 using AsyncCoach.Commands;
+using AsyncCoach.Core.Taxonomy;
 using AsyncCoach.DryRun;
 using AsyncCoach.Endpoints;
 using AsyncCoach.Inbox;
@@ -74,7 +75,20 @@ public static class AsyncCoachServices
         {
             services.AddSingleton<IWorkspaceDirectory, SlackWorkspaceDirectory>();
         }
-        services.AddScoped<ISlashCommandHandler, HelpOnlyCommandHandler>();
+
+        // Slash commands: a router over one class per subcommand, behind the 3-second guard.
+        services.AddSingleton(_ => TaskClassifier.CreateDefault());
+        services.AddHostedService<ClassifierWarmup>();
+        services.AddSingleton<CommandRunner>();
+        services.AddSingleton<PersonZones>();
+        services.AddSingleton<ClassifySubcommand>();
+        services.AddScoped<HoursSubcommand>();
+        services.AddScoped<SnoozeSubcommand>();
+        services.AddScoped<OptOutSubcommand>();
+        services.AddScoped<NormsSubcommand>();
+        services.AddScoped<StatsSubcommand>();
+        services.AddScoped<ISlashCommandHandler, SlashCommandRouter>();
+        services.AddSingleton<IBlockActionHandler, ClassifyShareHandler>();
         services.AddScoped<IInteractionHandler, InteractionRouter>();
 
         services.AddProblemDetails();

@@ -10,7 +10,7 @@ namespace AsyncCoach.Norms;
 /// <c>working_hours</c> ("09:00-17:00 mon-fri"), <c>exempt_channels</c>, <c>broadcast_threshold</c>,
 /// <c>enabled_rules</c>, <c>urgent_markers</c>, <c>extra_phrases</c>, <c>grace_window_seconds</c>,
 /// <c>nudge_mode</c>, <c>max_nudges_per_day</c>, <c>max_nudges_per_rule_per_day</c>,
-/// <c>observe_mode</c>, <c>nudge_freshness_seconds</c>. Missing keys keep the defaults; unknown
+/// <c>observe_mode</c>, <c>nudge_freshness_seconds</c>, <c>leads</c> (user ids). Missing keys keep the defaults; unknown
 /// keys are refused, so a typo does not silently fall back to a default.
 /// </summary>
 public static class NormsJson
@@ -105,6 +105,7 @@ public static class NormsJson
                 "max_nudges_per_rule_per_day" => norms with { MaxNudgesPerRulePerDay = Int(value, min: 0) },
                 "observe_mode" => norms with { ObserveMode = value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw new FormatException("expected true or false") },
                 "nudge_freshness_seconds" => norms with { NudgeFreshness = TimeSpan.FromSeconds(Int(value, min: 1)) },
+                "leads" => norms with { Leads = new HashSet<string>(UserIds(value), StringComparer.Ordinal) },
                 _ => throw new NormsFormatException($"unknown key \"{key}\"."),
             };
         }
@@ -151,6 +152,13 @@ public static class NormsJson
         var unknown = rules.FirstOrDefault(r => !RuleIds.IsKnown(r));
         return unknown is null ? rules
             : throw new FormatException($"unknown rule \"{unknown}\" (known: {string.Join(", ", RuleIds.All)})");
+    }
+
+    private static List<string> UserIds(JsonElement value)
+    {
+        var ids = Strings(value);
+        var bad = ids.FirstOrDefault(id => id.Length < 3 || id[0] is not ('U' or 'W') || !id.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)));
+        return bad is null ? ids : throw new FormatException($"\"{bad}\" is not a Slack user id like U0123ABCD");
     }
 
     private static string String(JsonElement value) =>

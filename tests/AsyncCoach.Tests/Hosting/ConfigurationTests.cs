@@ -111,6 +111,31 @@ public sealed class ConfigurationTests
     }
 
     [Test]
+    public async Task A_port_already_in_use_prints_one_line_and_exits_2()
+    {
+        using var occupied = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupied.Start();
+        var port = ((System.Net.IPEndPoint)occupied.LocalEndpoint).Port;
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(stderr);
+        try
+        {
+            var code = await CommandLine.RunAsync(["serve", "--environment", "Production", "--urls", $"http://127.0.0.1:{port}",
+                "--Slack:SigningSecret", "s",
+                "--Storage:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}"]);
+
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr.ToString(), Does.Contain("address already in use").And.Contain("--urls"));
+            Assert.That(stderr.ToString(), Does.Not.Contain("   at "));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+
+    [Test]
     public async Task An_unknown_verb_exits_2()
     {
         var stderr = new StringWriter();

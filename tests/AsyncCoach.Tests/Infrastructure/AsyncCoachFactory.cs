@@ -87,6 +87,17 @@ public sealed class AsyncCoachFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// Polly waits on the injected clock for Slack calls still retrying before its pipelines are
+    /// disposed; with a fake clock that wait would never end, so let time run out first.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        Time.AutoAdvanceAmount = TimeSpan.FromMinutes(1);
+        Time.Advance(TimeSpan.FromMinutes(5));
+        await base.DisposeAsync();
+    }
+
     public void DeleteDatabase()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

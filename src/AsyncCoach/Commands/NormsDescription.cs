@@ -1,0 +1,40 @@
+using AsyncCoach.Core.Norms;
+using AsyncCoach.Core.Rules;
+using AsyncCoach.Norms;
+
+namespace AsyncCoach.Commands;
+
+/// <summary>A team's norms in plain words, for <c>/async norms</c>.</summary>
+public static class NormsDescription
+{
+    public static string Describe(TeamNorms norms)
+    {
+        var off = RuleIds.All.Where(r => !norms.IsEnabled(r)).ToList();
+        var lines = new List<string>
+        {
+            "*Your team's norms*",
+            $"• Working hours, unless people set their own with `/async hours`: {WorkingHoursText.Format(norms.WorkingHours)}, in each person's time zone.",
+            norms.ExemptChannels.Count == 0
+                ? "• No channel is exempt: the rules apply everywhere AsyncCoach is invited."
+                : $"• Exempt channels (no rule fires there): {string.Join(", ", norms.ExemptChannels.Order(StringComparer.Ordinal).Select(c => $"<#{c}>"))}.",
+            $"• @channel, @here and @everyone count as overuse in channels of {norms.BroadcastThreshold} or more people.",
+            $"• A bare greeting waits {norms.GraceWindow.TotalSeconds:0} s for the real question before it counts as missing context.",
+            off.Count == 0 ? "• All rules are on." : $"• Rules off: {string.Join(", ", off)}.",
+            norms.NudgeMode switch
+            {
+                NudgeMode.Off => "• Nudges are off: findings are only counted.",
+                var mode => $"• Nudges: {(mode == NudgeMode.Dm ? "by direct message" : "privately in the channel (only the author sees them)")}, at most {norms.MaxNudgesPerDay} a day and {norms.MaxNudgesPerRulePerDay} per rule per day.",
+            },
+        };
+        if (norms.ObserveMode)
+        {
+            lines.Add("• Observe mode is on: findings are recorded, nobody is nudged yet.");
+        }
+
+        lines.Add(norms.Leads.Count == 0
+            ? "• Leads: none yet. Workspace admins can change these norms and name leads with `/async norms set leads @ana @bo`."
+            : $"• Leads: {string.Join(", ", norms.Leads.Order(StringComparer.Ordinal).Select(u => $"<@{u}>"))}. They and workspace admins can change these norms.");
+        lines.Add("Change one with `/async norms set &lt;key&gt; &lt;value&gt;` (keys: " + string.Join(", ", NormsValues.Keys) + "), `/async norms unset &lt;key&gt;`, `/async norms exempt #channel`.");
+        return string.Join('\n', lines);
+    }
+}
