@@ -35,7 +35,7 @@ public sealed class SlashCommandTests
         var mine = await _harness.EphemeralTextAsync("stats", user: "U5", team: "T0001");
         var someoneElse = await _harness.EphemeralTextAsync("stats", user: "U6", team: "T0001");
 
-        Assert.That(mine, Does.Contain("only you can see this").And.Contain("• huddle-instead-of-thread: 1").And.Contain("Nudges: none sent to you."));
+        Assert.That(mine, Does.Contain("only you can see this").And.Contain("• huddle-instead-of-thread: 1").And.Contain("Nudges: 1 sent;"));
         Assert.That(someoneElse, Does.Contain("No findings at all").And.Not.Contain("huddle-instead-of-thread"));
 
         _harness.Factory.Time.Advance(TimeSpan.FromDays(29));

@@ -118,10 +118,11 @@ public sealed class NudgeDeliveryTests
 
         await first.Processed.WaitForAsync(1);
         Assert.That(await _harness.QueryAsync<string>("SELECT state FROM nudges"), Is.EqualTo(new[] { "pending" }));
+        var stoppedAt = first.Time.GetUtcNow(); // before Stop: disposing runs the fake clock forward
         await _harness.StopAsync();
         Assert.That(_harness.Slack.CallsTo("chat.postEphemeral"), Is.Empty);
 
-        _harness.Start(now: first.Time.GetUtcNow().AddSeconds(5), databasePath: first.DatabasePath);
+        _harness.Start(now: stoppedAt.AddSeconds(5), databasePath: first.DatabasePath);
         await _harness.Slack.WaitForCallAsync("chat.postEphemeral");
         await _harness.Attempts.WaitForAsync(1);
 
@@ -138,9 +139,10 @@ public sealed class NudgeDeliveryTests
         }
 
         await first.Processed.WaitForAsync(1);
+        var stoppedAt = first.Time.GetUtcNow(); // before Stop: disposing runs the fake clock forward
         await _harness.StopAsync();
 
-        _harness.Start(now: first.Time.GetUtcNow().AddMinutes(10), databasePath: first.DatabasePath);
+        _harness.Start(now: stoppedAt.AddMinutes(10), databasePath: first.DatabasePath);
         var attempts = await _harness.Attempts.WaitForAsync(1);
 
         Assert.That(attempts.Single().Outcome, Is.EqualTo("expired"));
@@ -227,9 +229,10 @@ public sealed class NudgeDeliveryTests
         }
 
         await _harness.Attempts.WaitForAsync(1);
+        var stoppedAt = first.Time.GetUtcNow(); // before Stop: disposing runs the fake clock forward
         await _harness.StopAsync();
 
-        _harness.Start(now: first.Time.GetUtcNow().AddMinutes(1), databasePath: first.DatabasePath);
+        _harness.Start(now: stoppedAt.AddMinutes(1), databasePath: first.DatabasePath);
         await _harness.Slack.WaitForCallAsync("auth.test");
         using (await _harness.PostMessageAsync("EvAfterReinstall", "please review the draft, it's urgent", channel: "C0CHAN002"))
         {
