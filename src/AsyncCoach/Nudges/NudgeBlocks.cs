@@ -27,7 +27,8 @@ public static class NudgeBlocks
             new ButtonElement("Not helpful here", NudgeActions.NotHelpful, id),
             new ButtonElement("Snooze for today", NudgeActions.SnoozeToday, id),
             new ButtonElement("Why am I seeing this?", NudgeActions.Why, id),
-        ]) { BlockId = $"nudge-{id}-actions" });
+        ])
+        { BlockId = $"nudge-{id}-actions" });
         return new SlackMessage(content.Text, blocks);
     }
 }

@@ -150,7 +150,12 @@ public sealed class NudgeStore(SqliteDatabase database)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(EndSql, new
         {
-            Id = id, State = state, Reason = reason, Outcome = attemptOutcome ?? "", Attempted = attemptOutcome is null ? 0 : 1, Now = now,
+            Id = id,
+            State = state,
+            Reason = reason,
+            Outcome = attemptOutcome ?? "",
+            Attempted = attemptOutcome is null ? 0 : 1,
+            Now = now,
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
@@ -171,7 +176,12 @@ public sealed class NudgeStore(SqliteDatabase database)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(DeferSql, new
         {
-            row.Id, row.TeamId, Outcome = outcome, RetryAt = retryAt, WholeTeam = wholeTeam ? 1 : 0, Now = now,
+            row.Id,
+            row.TeamId,
+            Outcome = outcome,
+            RetryAt = retryAt,
+            WholeTeam = wholeTeam ? 1 : 0,
+            Now = now,
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AsyncCoach.Tests.Fakes;
 using AsyncCoach.Nudges;
+using AsyncCoach.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AsyncCoach.Tests.Nudges;
