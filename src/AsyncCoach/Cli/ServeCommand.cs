@@ -8,7 +8,15 @@ public static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root (where appsettings.json lives) is the application's own folder, so
+        // `dotnet /opt/asynccoach/AsyncCoach.dll` reads its settings from any working directory.
+        var explicitRoot = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is not null;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = explicitRoot ? null : AppContext.BaseDirectory,
+        });
         builder.AddAsyncCoach();
         var app = builder.Build();
         app.MapAsyncCoach();
