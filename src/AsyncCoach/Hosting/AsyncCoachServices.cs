@@ -44,6 +44,7 @@ public static class AsyncCoachServices
 
         // Start order matters: the schema first, then the writer and the processor.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<WalCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddHostedService<StartupBanner>();

@@ -6,7 +6,9 @@ namespace AsyncCoach.Storage;
 /// <summary>
 /// Opens pooled SQLite connections with the per-connection settings AsyncCoach relies on:
 /// a busy timeout, the configured commit durability (<see cref="StorageOptions.Synchronous"/>),
-/// and <c>secure_delete</c> so cleared message payloads are overwritten on disk.
+/// <c>secure_delete</c> so cleared message payloads are overwritten on disk, and no automatic
+/// checkpoints: those would run inside whichever commit crosses the threshold, often the inbox's
+/// group commit, and hold every waiting acknowledgement; <see cref="WalCheckpointer"/> runs them instead.
 /// </summary>
 public sealed class SqliteDatabase
 {
@@ -23,6 +25,7 @@ public sealed class SqliteDatabase
             PRAGMA synchronous = {synchronous};
             PRAGMA secure_delete = ON;
             PRAGMA foreign_keys = ON;
+            PRAGMA wal_autocheckpoint = 0;
             """;
     }
 
