@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Measures how long the service takes from process start until /readyz answers 200, a few times
 # over a fresh database each time. Usage: bench/time-to-ready.sh [runs]
+# ASYNCCOACH_DLL picks another build, e.g. a ReadyToRun publish.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-dll=src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll
+dll="${ASYNCCOACH_DLL:-src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll}"
 [ -f "$dll" ] || dotnet build -c Release src/AsyncCoach >/dev/null
 for i in $(seq 1 "$runs"); do
   db="$(mktemp -u /tmp/ready-XXXXXX.db)"
