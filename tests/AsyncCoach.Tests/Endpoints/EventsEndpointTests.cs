@@ -4,32 +4,14 @@ using AsyncCoach.Tests.Infrastructure;
 
 namespace AsyncCoach.Tests.Endpoints;
 
-public sealed class EventsEndpointTests
+public sealed class EventsEndpointTests : ServiceTest
 {
-    private AsyncCoachFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _factory = new AsyncCoachFactory();
-        _client = _factory.CreateRealClient();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        _factory.DeleteDatabase();
-    }
-
     [Test]
     public async Task Answers_url_verification_with_the_challenge_from_Slacks_fixture()
     {
         var body = Payloads.Fixture("events/zulip-challenge_handshake_payload.json");
 
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/events", body));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/events", body));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"));
@@ -38,10 +20,10 @@ public sealed class EventsEndpointTests
     [Test]
     public async Task Stores_an_event_callback_in_the_inbox_before_acknowledging()
     {
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/events", Payloads.MessageEvent("Ev001", channel: "C42")));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/events", Payloads.MessageEvent("Ev001", channel: "C42")));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var rows = await TestDatabase.InboxAsync(_factory.DatabasePath);
+        var rows = await TestDatabase.InboxAsync(Factory.DatabasePath);
         Assert.That(rows, Has.Count.EqualTo(1));
         Assert.That(rows[0].EventId, Is.EqualTo("Ev001"));
         Assert.That(rows[0].ChannelId, Is.EqualTo("C42"));
@@ -57,25 +39,25 @@ public sealed class EventsEndpointTests
         "events/zulip-message_from_slack_integration_bot.json",
         "events/botbuilder-MessageBody-im.json")] string fixture)
     {
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/events", Payloads.Fixture(fixture)));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/events", Payloads.Fixture(fixture)));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await TestDatabase.InboxAsync(_factory.DatabasePath), Has.Count.EqualTo(1));
+        Assert.That(await TestDatabase.InboxAsync(Factory.DatabasePath), Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task A_Slack_retry_of_a_stored_event_is_acknowledged_and_not_stored_again()
     {
         var body = Payloads.MessageEvent("EvRetry");
-        using var first = await _client.SendAsync(_factory.SignedRequest("/slack/events", body));
-        using var retry = _factory.SignedRequest("/slack/events", body);
+        using var first = await Client.SendAsync(Factory.SignedRequest("/slack/events", body));
+        using var retry = Factory.SignedRequest("/slack/events", body);
         retry.Headers.Add("X-Slack-Retry-Num", "1");
         retry.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
 
-        using var second = await _client.SendAsync(retry);
+        using var second = await Client.SendAsync(retry);
 
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await TestDatabase.InboxAsync(_factory.DatabasePath), Has.Count.EqualTo(1));
+        Assert.That(await TestDatabase.InboxAsync(Factory.DatabasePath), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -83,20 +65,20 @@ public sealed class EventsEndpointTests
     {
         var body = Payloads.MessageEvent("EvRace");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _client.SendAsync(_factory.SignedRequest("/slack/events", body))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Client.SendAsync(Factory.SignedRequest("/slack/events", body))));
 
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
-        Assert.That(await TestDatabase.InboxAsync(_factory.DatabasePath), Has.Count.EqualTo(1));
+        Assert.That(await TestDatabase.InboxAsync(Factory.DatabasePath), Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task Many_concurrent_distinct_events_are_all_stored()
     {
         var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
-            _client.SendAsync(_factory.SignedRequest("/slack/events", Payloads.MessageEvent($"EvMany{i}")))));
+            Client.SendAsync(Factory.SignedRequest("/slack/events", Payloads.MessageEvent($"EvMany{i}")))));
 
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
-        Assert.That(await TestDatabase.InboxAsync(_factory.DatabasePath), Has.Count.EqualTo(200));
+        Assert.That(await TestDatabase.InboxAsync(Factory.DatabasePath), Has.Count.EqualTo(200));
     }
 
     [TestCase("""{"type":"event_callback","team_id":"T1","event_id":"Ev1","event":{"type":"reaction_added","user":"U1"}}""")]
@@ -105,7 +87,7 @@ public sealed class EventsEndpointTests
     [TestCase("""{"type":"something_new","team_id":"T1"}""")]
     public async Task Unknown_event_types_are_acknowledged(string body)
     {
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/events", body));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/events", body));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -122,11 +104,11 @@ public sealed class EventsEndpointTests
     [TestCase("""{"type":"event_callback","event_id":5,"team_id":"T1","event":{"type":"message"}}""", "malformed JSON")]
     public async Task Malformed_bodies_with_a_valid_signature_get_400_with_the_reason(string body, string reason)
     {
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/events", body));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/events", body));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(reason));
-        Assert.That(await TestDatabase.InboxAsync(_factory.DatabasePath), Is.Empty);
+        Assert.That(await TestDatabase.InboxAsync(Factory.DatabasePath), Is.Empty);
     }
 
     [Test]
@@ -134,22 +116,22 @@ public sealed class EventsEndpointTests
     {
         var body = Payloads.MessageEvent("EvBig", text: new string('a', 1024 * 1024));
 
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/events", body));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/events", body));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
-        Assert.That(await TestDatabase.InboxAsync(_factory.DatabasePath), Is.Empty);
+        Assert.That(await TestDatabase.InboxAsync(Factory.DatabasePath), Is.Empty);
     }
 
     [Test]
     public async Task A_chunked_body_over_one_MiB_gets_413()
     {
         var bytes = Encoding.UTF8.GetBytes(Payloads.MessageEvent("EvBigChunked", text: new string('a', 1024 * 1024)));
-        using var request = _factory.SignedRequest("/slack/events", "{}");
+        using var request = Factory.SignedRequest("/slack/events", "{}");
         request.Content = new StreamContent(new MemoryStream(bytes));
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.TransferEncodingChunked = true;
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
     }
@@ -157,7 +139,7 @@ public sealed class EventsEndpointTests
     [Test]
     public async Task Wrong_method_gets_405()
     {
-        using var response = await _client.GetAsync("/slack/events");
+        using var response = await Client.GetAsync("/slack/events");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
     }
@@ -166,9 +148,9 @@ public sealed class EventsEndpointTests
     [TestCase("application/x-www-form-urlencoded")]
     public async Task Wrong_content_type_gets_415(string contentType)
     {
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/events", Payloads.MessageEvent("Ev415"), contentType));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/events", Payloads.MessageEvent("Ev415"), contentType));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
-        Assert.That(await TestDatabase.InboxAsync(_factory.DatabasePath), Is.Empty);
+        Assert.That(await TestDatabase.InboxAsync(Factory.DatabasePath), Is.Empty);
     }
 }

@@ -3,34 +3,16 @@ using AsyncCoach.Tests.Infrastructure;
 
 namespace AsyncCoach.Tests.Endpoints;
 
-public sealed class FormEndpointsTests
+public sealed class FormEndpointsTests : ServiceTest
 {
     private const string Form = "application/x-www-form-urlencoded";
-    private AsyncCoachFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _factory = new AsyncCoachFactory();
-        _client = _factory.CreateRealClient();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        _factory.DeleteDatabase();
-    }
-
     [TestCase("team_id=T1&user_id=U1&channel_id=C1&text=help", "missing form field: command")]
     [TestCase("command=%2Fasync&user_id=U1&channel_id=C1", "missing form field: team_id")]
     [TestCase("command=%2Fasync&team_id=T1&channel_id=C1", "missing form field: user_id")]
     [TestCase("", "missing form field: command")]
     public async Task A_command_missing_a_field_gets_400_naming_it(string body, string reason)
     {
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/commands", body, Form));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/commands", body, Form));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(reason));
@@ -39,7 +21,7 @@ public sealed class FormEndpointsTests
     [Test]
     public async Task Interaction_types_AsyncCoach_does_not_use_are_acknowledged()
     {
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/interactivity", "payload=%7B%22type%22%3A%22shortcut%22%7D", Form));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/interactivity", "payload=%7B%22type%22%3A%22shortcut%22%7D", Form));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -47,7 +29,7 @@ public sealed class FormEndpointsTests
     [Test]
     public async Task A_command_as_JSON_gets_415()
     {
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/commands", """{"command":"/async"}"""));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/commands", """{"command":"/async"}"""));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
     }
@@ -61,7 +43,7 @@ public sealed class FormEndpointsTests
     [TestCase("payload=%7B%22user%22%3A%7B%7D%7D", "payload has no type")]
     public async Task A_bad_interaction_payload_gets_400_with_the_reason(string body, string reason)
     {
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/interactivity", body, Form));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/interactivity", body, Form));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(reason));

@@ -4,26 +4,8 @@ using AsyncCoach.Tests.Infrastructure;
 
 namespace AsyncCoach.Tests.Endpoints;
 
-public sealed class SignatureRejectionTests
+public sealed class SignatureRejectionTests : ServiceTest
 {
-    private AsyncCoachFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _factory = new AsyncCoachFactory();
-        _client = _factory.CreateRealClient();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        _factory.DeleteDatabase();
-    }
-
     private static IEnumerable<TestCaseData> Paths() =>
     [
         new TestCaseData("/slack/events", "application/json", Payloads.MessageEvent("EvSig")),
@@ -37,7 +19,7 @@ public sealed class SignatureRejectionTests
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("missing X-Slack-Request-Timestamp"));
@@ -46,12 +28,12 @@ public sealed class SignatureRejectionTests
     [TestCaseSource(nameof(Paths))]
     public async Task A_tampered_body_gets_401(string path, string contentType, string body)
     {
-        using var request = _factory.SignedRequest(path, body, contentType);
+        using var request = Factory.SignedRequest(path, body, contentType);
         var original = await request.Content!.ReadAsByteArrayAsync();
         original[^1] ^= 0x01;
         request.Content = new ByteArrayContent(original) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } };
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("does not match"));
@@ -61,22 +43,22 @@ public sealed class SignatureRejectionTests
     [TestCase(301)]
     public async Task A_timestamp_more_than_five_minutes_off_gets_401(int offsetSeconds)
     {
-        var at = _factory.Time.GetUtcNow().AddSeconds(offsetSeconds);
+        var at = Factory.Time.GetUtcNow().AddSeconds(offsetSeconds);
 
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvStale"), at: at));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvStale"), at: at));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("more than 5 minutes"));
-        Assert.That(await TestDatabase.InboxAsync(_factory.DatabasePath), Is.Empty);
+        Assert.That(await TestDatabase.InboxAsync(Factory.DatabasePath), Is.Empty);
     }
 
     [TestCase(-300)]
     [TestCase(300)]
     public async Task A_timestamp_exactly_five_minutes_off_is_accepted(int offsetSeconds)
     {
-        var at = _factory.Time.GetUtcNow().AddSeconds(offsetSeconds);
+        var at = Factory.Time.GetUtcNow().AddSeconds(offsetSeconds);
 
-        using var response = await _client.SendAsync(_factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvEdge"), at: at));
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvEdge"), at: at));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -84,24 +66,24 @@ public sealed class SignatureRejectionTests
     [Test]
     public async Task A_request_signed_with_another_secret_gets_401_and_nothing_is_stored()
     {
-        using var request = _factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvOther"));
+        using var request = Factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvOther"));
         request.Headers.Remove("X-Slack-Signature");
         request.Headers.Add("X-Slack-Signature", "v0=" + new string('0', 64));
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That(await TestDatabase.InboxAsync(_factory.DatabasePath), Is.Empty);
+        Assert.That(await TestDatabase.InboxAsync(Factory.DatabasePath), Is.Empty);
     }
 
     [Test]
     public async Task A_malformed_signature_header_gets_401()
     {
-        using var request = _factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvBadHeader"));
+        using var request = Factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvBadHeader"));
         request.Headers.Remove("X-Slack-Signature");
         request.Headers.Add("X-Slack-Signature", "sha256=abc");
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("v0=<64 hex digits>"));

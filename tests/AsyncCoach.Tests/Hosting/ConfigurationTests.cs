@@ -28,6 +28,24 @@ public sealed class ConfigurationTests
         return (await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync()))!;
     }
 
+    /// <summary>Runs the command line with stderr captured.</summary>
+    private static async Task<(int Code, string Stderr)> RunAsync(params string[] args)
+    {
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(stderr);
+        try
+        {
+            return (await CommandLine.RunAsync(args), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+
+    private static string TempDatabase() => $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}";
+
     [Test]
     public async Task A_missing_signing_secret_fails_start_naming_the_key_and_the_variable()
     {
@@ -55,43 +73,22 @@ public sealed class ConfigurationTests
     [Test]
     public async Task Serve_without_a_signing_secret_prints_one_line_and_exits_2()
     {
-        var stderr = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CommandLine.RunAsync(["serve", "--environment", "Production", "--urls", "http://127.0.0.1:0",
-                "--Storage:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}"]);
+        var (code, stderr) = await RunAsync("serve", "--environment", "Production", "--urls", "http://127.0.0.1:0",
+            "--Storage:ConnectionString", TempDatabase());
 
-            Assert.That(code, Is.EqualTo(2));
-            Assert.That(stderr.ToString().Trim(), Does.StartWith("AsyncCoach cannot start: Slack:SigningSecret is not set"));
-            Assert.That(stderr.ToString().Trim().Split('\n'), Has.Length.EqualTo(1));
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr.Trim(), Does.StartWith("AsyncCoach cannot start: Slack:SigningSecret is not set"));
+        Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
     }
 
     [Test]
     public async Task A_bad_storage_synchronous_value_prints_the_key_and_exits_2()
     {
-        var stderr = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CommandLine.RunAsync(["serve", "--environment", "Production", "--urls", "http://127.0.0.1:0",
-                "--Slack:SigningSecret", "s", "--Storage:Synchronous", "Sometimes",
-                "--Storage:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}"]);
+        var (code, stderr) = await RunAsync("serve", "--environment", "Production", "--urls", "http://127.0.0.1:0",
+            "--Slack:SigningSecret", "s", "--Storage:Synchronous", "Sometimes", "--Storage:ConnectionString", TempDatabase());
 
-            Assert.That(code, Is.EqualTo(2));
-            Assert.That(stderr.ToString(), Does.Contain("Storage:Synchronous"));
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("Storage:Synchronous"));
     }
 
     [TestCase("Normal", 1L)]
@@ -116,39 +113,21 @@ public sealed class ConfigurationTests
         using var occupied = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         occupied.Start();
         var port = ((System.Net.IPEndPoint)occupied.LocalEndpoint).Port;
-        var stderr = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CommandLine.RunAsync(["serve", "--environment", "Production", "--urls", $"http://127.0.0.1:{port}",
-                "--Slack:SigningSecret", "s",
-                "--Storage:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}"]);
 
-            Assert.That(code, Is.EqualTo(2));
-            Assert.That(stderr.ToString(), Does.Contain("address already in use").And.Contain("--urls"));
-            Assert.That(stderr.ToString(), Does.Not.Contain("   at "));
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        var (code, stderr) = await RunAsync("serve", "--environment", "Production", "--urls", $"http://127.0.0.1:{port}",
+            "--Slack:SigningSecret", "s", "--Storage:ConnectionString", TempDatabase());
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("address already in use").And.Contain("--urls"));
+        Assert.That(stderr, Does.Not.Contain("   at "));
     }
 
     [Test]
     public async Task An_unknown_verb_exits_2()
     {
-        var stderr = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(stderr);
-        try
-        {
-            Assert.That(await CommandLine.RunAsync(["frobnicate"]), Is.EqualTo(2));
-            Assert.That(stderr.ToString(), Does.Contain("unknown command 'frobnicate'"));
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        var (code, stderr) = await RunAsync("frobnicate");
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("unknown command 'frobnicate'"));
     }
 }
