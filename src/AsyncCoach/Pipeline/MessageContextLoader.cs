@@ -1,8 +1,8 @@
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Text;
 using AsyncCoach.Core.Tracking;
-using AsyncCoach.Workspace;
 using AsyncCoach.Storage;
+using AsyncCoach.Workspace;
 
 namespace AsyncCoach.Pipeline;
 

@@ -1,10 +1,10 @@
 using AsyncCoach.Cli;
 using AsyncCoach.Hosting;
 using AsyncCoach.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Tests.Hosting;
