@@ -8,10 +8,3 @@ public interface INudgeHistory
 {
     Task<NudgeSummary> SummarizeAsync(string teamId, string userId, DateTimeOffset since, CancellationToken cancellationToken);
 }
-
-/// <summary>Before nudges are delivered there is nothing to summarise.</summary>
-public sealed class NoNudgeHistory : INudgeHistory
-{
-    public Task<NudgeSummary> SummarizeAsync(string teamId, string userId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        Task.FromResult(new NudgeSummary(0, 0, 0, 0, 0));
-}

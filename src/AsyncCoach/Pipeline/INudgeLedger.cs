@@ -7,10 +7,3 @@ public interface INudgeLedger
 {
     Task<bool> WasNudgedAsync(TeamId team, ChannelId channel, MessageTs ts, CancellationToken cancellationToken);
 }
-
-/// <summary>Before nudges exist nothing has been nudged.</summary>
-public sealed class NoNudgesLedger : INudgeLedger
-{
-    public Task<bool> WasNudgedAsync(TeamId team, ChannelId channel, MessageTs ts, CancellationToken cancellationToken) =>
-        Task.FromResult(false);
-}
