@@ -93,17 +93,23 @@ public sealed class ConfigurationTests
 
     [TestCase("Normal", 1L)]
     [TestCase("Full", 2L)]
-    public async Task Storage_synchronous_sets_the_commit_durability_of_every_connection(string setting, long expected)
+    public async Task Storage_synchronous_and_secure_delete_hold_on_every_connection_including_pooled_ones(string setting, long expected)
     {
         await using var factory = new AsyncCoachFactory().With("Storage:Synchronous", setting);
         factory.StartServer();
         var database = factory.Services.GetRequiredService<AsyncCoach.Storage.SqliteDatabase>();
 
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous";
+        // Opened and closed in turn, so later opens get the pool's configured handle back.
+        for (var i = 0; i < 3; i++)
+        {
+            await using var connection = await database.OpenAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous";
+            Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(expected));
+            command.CommandText = "PRAGMA secure_delete";
+            Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(1L));
+        }
 
-        Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(expected));
         factory.DeleteDatabase();
     }
 
