@@ -14,5 +14,6 @@ public sealed record Classification(
     IReadOnlyList<string> Why,
     string NextStep)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsUnclear => Tier is null;
 }

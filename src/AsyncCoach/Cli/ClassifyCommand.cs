@@ -55,7 +55,7 @@ public static class ClassifyCommand
             var result = classifier.Classify(options.Task!);
             if (options.Format == "json")
             {
-                stdout.Write(JsonSerializer.Serialize(ClassificationJson.From(result), ClassifyJsonContext.Readable.ClassificationJson));
+                stdout.Write(JsonSerializer.Serialize(result, ClassifyJsonContext.Readable.Classification));
                 stdout.Write('\n');
             }
             else

@@ -5,19 +5,6 @@ using AsyncCoach.Core.Taxonomy;
 
 namespace AsyncCoach.Cli;
 
-/// <summary>The JSON shape of one classification (`classify --format json`).</summary>
-internal sealed record ClassificationJson(
-    int? Tier,
-    string Id,
-    string? Mode,
-    IReadOnlyList<string> Modifiers,
-    double Confidence,
-    IReadOnlyList<string> Why,
-    string NextStep)
-{
-    public static ClassificationJson From(Classification c) => new(c.Tier, c.Id, c.Mode, c.Modifiers, c.Confidence, c.Why, c.NextStep);
-}
-
 /// <summary>One line of `classify --file … --format jsonl`: the classification plus where it came from.</summary>
 internal sealed record ClassifiedLineJson(
     int Line,
@@ -35,7 +22,7 @@ internal sealed record ClassifiedLineJson(
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(ClassificationJson))]
+[JsonSerializable(typeof(Classification))]
 [JsonSerializable(typeof(ClassifiedLineJson))]
 internal sealed partial class ClassifyJsonContext : JsonSerializerContext
 {
