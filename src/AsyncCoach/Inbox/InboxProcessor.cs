@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AsyncCoach.Pipeline;
 using AsyncCoach.Slack.Events;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
@@ -6,11 +7,12 @@ using Microsoft.Extensions.Options;
 namespace AsyncCoach.Inbox;
 
 /// <summary>
-/// Takes inbox rows in arrival order (so in order within each conversation), hands each to the
-/// pipeline in its own DI scope, and records the outcome; processed payloads are cleared.
+/// Takes inbox rows in arrival order (so in order within each conversation), hands them to the
+/// pipeline a round at a time, and records the round's outcomes; processed payloads are cleared.
 /// Rows left pending by a crash or stop are picked up again on the next start.
 /// </summary>
 public sealed partial class InboxProcessor(
+    SqliteDatabase database,
     InboxStore store,
     InboxSignal signal,
     IServiceScopeFactory scopes,
@@ -37,13 +39,7 @@ public sealed partial class InboxProcessor(
                 var rows = await store.ClaimPendingAsync(settings.BatchSize, stoppingToken);
                 if (rows.Count > 0)
                 {
-                    var outcomes = new List<InboxOutcome>(rows.Count);
-                    foreach (var row in rows)
-                    {
-                        outcomes.Add(await ProcessAsync(row, stoppingToken));
-                    }
-
-                    await store.CompleteAsync(outcomes, time.GetUtcNow(), stoppingToken);
+                    var outcomes = await ProcessRoundAsync(rows, stoppingToken);
                     foreach (var observer in _observers)
                     {
                         observer.BatchCompleted(outcomes);
@@ -78,7 +74,35 @@ public sealed partial class InboxProcessor(
         }
     }
 
-    private async Task<InboxOutcome> ProcessAsync(PendingInboxRow row, CancellationToken cancellationToken)
+    /// <summary>
+    /// One round is one unit of work: one DI scope, and one transaction that records the round's
+    /// findings and nudges together with the rows' outcomes, so a crash leaves either all of it or
+    /// none (the rows are then processed again, and the writes are idempotent).
+    /// </summary>
+    private async Task<List<InboxOutcome>> ProcessRoundAsync(IReadOnlyList<PendingInboxRow> rows, CancellationToken cancellationToken)
+    {
+        await using var services = scopes.CreateAsyncScope();
+        var handler = services.ServiceProvider.GetRequiredService<IInboxHandler>();
+        var sink = services.ServiceProvider.GetRequiredService<IFindingSink>();
+        var outcomes = new List<InboxOutcome>(rows.Count);
+        foreach (var row in rows)
+        {
+            outcomes.Add(await ProcessAsync(row, handler, cancellationToken));
+        }
+
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await sink.WriteAsync(connection, transaction, cancellationToken);
+            await InboxStore.CompleteAsync(connection, transaction, outcomes, time.GetUtcNow(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        sink.Committed();
+        return outcomes;
+    }
+
+    private async Task<InboxOutcome> ProcessAsync(PendingInboxRow row, IInboxHandler handler, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
@@ -95,8 +119,6 @@ public sealed partial class InboxProcessor(
 
             var envelope = JsonSerializer.Deserialize(row.Payload, SlackEventsJsonContext.Default.EventEnvelope)
                 ?? throw new JsonException("empty envelope");
-            await using var services = scopes.CreateAsyncScope();
-            var handler = services.ServiceProvider.GetRequiredService<IInboxHandler>();
             await handler.HandleAsync(new InboxEvent(row.Id, row.EventId, row.TeamId, envelope), cancellationToken);
             return new InboxOutcome(row.Id, null);
         }

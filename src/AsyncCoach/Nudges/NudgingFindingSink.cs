@@ -1,20 +1,22 @@
+using System.Data.Common;
 using System.Text.Json;
 using AsyncCoach.Core.Nudges;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Storage;
 using AsyncCoach.Workspace;
+using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Nudges;
 
 /// <summary>
-/// Records findings and, in the same transaction, writes at most one nudge per message to the
-/// outbox as <see cref="NudgePolicy"/> decides. A message that already has a nudge gets no second
-/// one: a missing-context finding released after its grace window for a message that was already
-/// nudged (say, for huddle-instead-of-thread) is recorded but not nudged again.
+/// Records findings and, in the same transaction (the inbox round's), writes at most one nudge
+/// per message to the outbox as <see cref="NudgePolicy"/> decides. A message that already has a
+/// nudge gets no second one: a missing-context finding released after its grace window for a
+/// message that was already nudged (say, for huddle-instead-of-thread) is recorded but not
+/// nudged again.
 /// </summary>
 public sealed partial class NudgingFindingSink(
-    SqliteDatabase database,
     FindingStore findingStore,
     NudgeStore nudges,
     NormsStore norms,
@@ -24,6 +26,11 @@ public sealed partial class NudgingFindingSink(
     TimeProvider time,
     ILogger<NudgingFindingSink> logger) : IFindingSink
 {
+    private readonly List<Finding> _findings = [];
+    private readonly List<StagedMessage> _messages = [];
+    private int _added;
+
+    /// <summary>Stages the findings and looks up what the policy needs (cached reads, no writes).</summary>
     public async Task AcceptAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
         if (findings.Count == 0)
@@ -32,55 +39,71 @@ public sealed partial class NudgingFindingSink(
         }
 
         var now = time.GetUtcNow();
-        var messages = new List<(IReadOnlyList<Finding> Findings, Core.Norms.TeamNorms Norms, NudgeAuthorState Author, DateTimeOffset DayStart)>();
+        _findings.AddRange(findings);
         foreach (var message in findings.GroupBy(f => (f.Team, f.Channel, f.Ts)))
         {
             var first = message.First();
             var settings = await people.GetAsync(first.Team.Value, first.Author.Value, cancellationToken);
             var zone = settings.TimeZone ?? (await directory.GetPersonAsync(first.Team, first.Author, cancellationToken))?.TimeZoneId;
-            messages.Add(([.. message], await norms.GetAsync(first.Team.Value, cancellationToken),
+            _messages.Add(new StagedMessage([.. message], await norms.GetAsync(first.Team.Value, cancellationToken),
                 new NudgeAuthorState(settings.SnoozeUntil, settings.OptedOut), NudgeDay.StartOf(now, zone)));
         }
+    }
 
-        var added = 0;
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+    /// <summary>
+    /// Records the staged findings and decides each message's nudge in the caller's transaction:
+    /// the caps count nudges written earlier in the same transaction.
+    /// </summary>
+    public async Task WriteAsync(SqliteConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (_findings.Count == 0)
         {
-            await findingStore.AddAsync(connection, transaction, findings, cancellationToken);
-            foreach (var (messageFindings, teamNorms, author, dayStart) in messages)
-            {
-                var first = messageFindings[0];
-                var counts = await nudges.CountsAsync(connection, transaction, first.Team.Value, first.Author.Value, dayStart, cancellationToken);
-                var decision = NudgePolicy.Decide(new NudgeInput(messageFindings, teamNorms, author, counts, now));
-                if (!decision.Nudges)
-                {
-                    Log.NotNudged(logger, decision.Skip);
-                    continue;
-                }
-
-                var content = NudgeComposer.Compose(decision.Findings);
-                var id = await nudges.TryAddAsync(connection, transaction, new NewNudge(
-                    first.Team.Value, first.Channel.Value, first.Ts.Value, first.ThreadTs?.Value, first.Author.Value, decision.Delivery,
-                    JsonSerializer.Serialize(content, NudgeJsonContext.Default.NudgeContent),
-                    decision.ExpiresAt, dayStart, [.. decision.Findings.Select(f => f.RuleId)]), now, cancellationToken);
-                if (id is null)
-                {
-                    Log.AlreadyNudged(logger);
-                }
-                else
-                {
-                    added++;
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            return;
         }
 
-        if (added > 0)
+        var now = time.GetUtcNow();
+        await findingStore.AddAsync(connection, transaction, _findings, cancellationToken);
+        foreach (var (messageFindings, teamNorms, author, dayStart) in _messages)
+        {
+            var first = messageFindings[0];
+            var counts = await nudges.CountsAsync(connection, transaction, first.Team.Value, first.Author.Value, dayStart, cancellationToken);
+            var decision = NudgePolicy.Decide(new NudgeInput(messageFindings, teamNorms, author, counts, now));
+            if (!decision.Nudges)
+            {
+                Log.NotNudged(logger, decision.Skip);
+                continue;
+            }
+
+            var content = NudgeComposer.Compose(decision.Findings);
+            var id = await nudges.TryAddAsync(connection, transaction, new NewNudge(
+                first.Team.Value, first.Channel.Value, first.Ts.Value, first.ThreadTs?.Value, first.Author.Value, decision.Delivery,
+                JsonSerializer.Serialize(content, NudgeJsonContext.Default.NudgeContent),
+                decision.ExpiresAt, dayStart, [.. decision.Findings.Select(f => f.RuleId)]), now, cancellationToken);
+            if (id is null)
+            {
+                Log.AlreadyNudged(logger);
+            }
+            else
+            {
+                _added++;
+            }
+        }
+    }
+
+    /// <summary>The transaction is durable: wake the outbox sender if there is anything to send.</summary>
+    public void Committed()
+    {
+        if (_added > 0)
         {
             signal.Notify();
         }
+
+        _findings.Clear();
+        _messages.Clear();
+        _added = 0;
     }
+
+    private sealed record StagedMessage(IReadOnlyList<Finding> Findings, Core.Norms.TeamNorms Norms, NudgeAuthorState Author, DateTimeOffset DayStart);
 
     private static partial class Log
     {

@@ -1,11 +1,28 @@
+using System.Data.Common;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Pipeline;
 
 /// <summary>Records findings; nothing more.</summary>
 public sealed class RecordingFindingSink(FindingStore store) : IFindingSink
 {
-    public Task AcceptAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken) =>
-        store.AddAsync(findings, cancellationToken);
+    private readonly List<Finding> _staged = [];
+
+    public Task AcceptAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    {
+        _staged.AddRange(findings);
+        return Task.CompletedTask;
+    }
+
+    public async Task WriteAsync(SqliteConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (_staged.Count > 0)
+        {
+            await store.AddAsync(connection, transaction, _staged, cancellationToken);
+        }
+    }
+
+    public void Committed() => _staged.Clear();
 }

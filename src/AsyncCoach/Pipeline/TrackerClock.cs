@@ -1,4 +1,5 @@
 using AsyncCoach.Inbox;
+using AsyncCoach.Storage;
 
 namespace AsyncCoach.Pipeline;
 
@@ -7,7 +8,7 @@ namespace AsyncCoach.Pipeline;
 /// follow-up still waiting in the inbox can never be overtaken by its own grace window. A small
 /// margin allows for Slack delivering events a moment late.
 /// </summary>
-public sealed class TrackerClock(TrackerHost tracker, IServiceScopeFactory scopes) : IInboxIdleHandler
+public sealed class TrackerClock(TrackerHost tracker, SqliteDatabase database, IServiceScopeFactory scopes) : IInboxIdleHandler
 {
     public static readonly TimeSpan DeliveryMargin = TimeSpan.FromSeconds(3);
 
@@ -25,6 +26,8 @@ public sealed class TrackerClock(TrackerHost tracker, IServiceScopeFactory scope
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IFindingSink>().AcceptAsync(released, cancellationToken);
+        var sink = scope.ServiceProvider.GetRequiredService<IFindingSink>();
+        await sink.AcceptAsync(released, cancellationToken);
+        await sink.CommitAsync(database, cancellationToken);
     }
 }

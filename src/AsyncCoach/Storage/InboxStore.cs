@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AsyncCoach.Inbox;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -81,29 +82,59 @@ public sealed class InboxStore(SqliteDatabase database)
         WHERE id = @Id
         """;
 
-    /// <summary>Records the outcome of a processed batch in one transaction; payloads of finished rows are cleared.</summary>
-    public async Task CompleteAsync(IReadOnlyList<InboxOutcome> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the outcomes of a processed round inside the caller's transaction (the one that
+    /// also holds the round's findings and nudges); payloads of finished rows are cleared.
+    /// </summary>
+    public static async Task CompleteAsync(
+        SqliteConnection connection, DbTransaction transaction, IReadOnlyList<InboxOutcome> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (outcomes.Count == 0)
         {
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var done = outcomes.Where(o => o.Error is null).Select(o => new { o.Id, Now = now }).ToList();
-        var failed = outcomes.Where(o => o.Error is not null).Select(o => new { o.Id, o.Error, MaxAttempts, Now = now }).ToList();
-        if (done.Count > 0)
+        var at = DapperSetup.Format(now);
+        await using var done = connection.CreateCommand();
+        done.Transaction = (SqliteTransaction)transaction;
+        done.CommandText = MarkDoneSql;
+        var doneId = done.Parameters.Add("@Id", SqliteType.Integer);
+        done.Parameters.AddWithValue("@Now", at);
+        SqliteCommand? retry = null;
+        try
         {
-            await connection.ExecuteAsync(new CommandDefinition(MarkDoneSql, done, transaction, cancellationToken: cancellationToken));
-        }
+            foreach (var outcome in outcomes)
+            {
+                if (outcome.Error is null)
+                {
+                    doneId.Value = outcome.Id;
+                    await done.ExecuteNonQueryAsync(cancellationToken);
+                    continue;
+                }
 
-        if (failed.Count > 0)
+                if (retry is null)
+                {
+                    retry = connection.CreateCommand();
+                    retry.Transaction = (SqliteTransaction)transaction;
+                    retry.CommandText = MarkRetrySql;
+                    retry.Parameters.Add("@Id", SqliteType.Integer);
+                    retry.Parameters.Add("@Error", SqliteType.Text);
+                    retry.Parameters.AddWithValue("@MaxAttempts", MaxAttempts);
+                    retry.Parameters.AddWithValue("@Now", at);
+                }
+
+                retry.Parameters[0].Value = outcome.Id;
+                retry.Parameters[1].Value = outcome.Error;
+                await retry.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
         {
-            await connection.ExecuteAsync(new CommandDefinition(MarkRetrySql, failed, transaction, cancellationToken: cancellationToken));
+            if (retry is not null)
+            {
+                await retry.DisposeAsync();
+            }
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private const string CountByStateSql = "SELECT state AS State, COUNT(*) AS Count FROM inbox GROUP BY state";

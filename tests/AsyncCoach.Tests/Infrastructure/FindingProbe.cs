@@ -1,5 +1,7 @@
+using System.Data.Common;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Pipeline;
+using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Tests.Infrastructure;
 
@@ -54,14 +56,27 @@ public sealed class FindingProbe
         }
     }
 
+    /// <summary>Publishes findings once the inner sink's transaction is committed, so a test that wakes on them sees them stored.</summary>
     private sealed class Sink(IFindingSink inner, FindingProbe probe) : IFindingSink
     {
+        private readonly List<Finding> _staged = [];
+
         public async Task AcceptAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
         {
             await inner.AcceptAsync(findings, cancellationToken);
-            if (findings.Count > 0)
+            _staged.AddRange(findings);
+        }
+
+        public Task WriteAsync(SqliteConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+            inner.WriteAsync(connection, transaction, cancellationToken);
+
+        public void Committed()
+        {
+            inner.Committed();
+            if (_staged.Count > 0)
             {
-                probe.Add(findings);
+                probe.Add(_staged);
+                _staged.Clear();
             }
         }
     }
