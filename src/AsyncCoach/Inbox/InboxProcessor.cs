@@ -70,7 +70,18 @@ public sealed partial class InboxProcessor(
                 hadFailures = true;
             }
 
-            await WaitForWorkAsync(hadFailures, pollTimeout.Token, stoppingToken);
+            if (await WaitForWorkAsync(hadFailures, pollTimeout.Token, stoppingToken) && settings.CoalesceWindow > TimeSpan.Zero)
+            {
+                try
+                {
+                    // Real time on purpose: this only paces rounds, it is not event time.
+                    await Task.Delay(settings.CoalesceWindow, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
 
@@ -90,12 +101,11 @@ public sealed partial class InboxProcessor(
             outcomes.Add(await ProcessAsync(row, handler, cancellationToken));
         }
 
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        await using (var write = await database.BeginWriteAsync(cancellationToken))
         {
-            await sink.WriteAsync(connection, transaction, cancellationToken);
-            await InboxStore.CompleteAsync(connection, transaction, outcomes, time.GetUtcNow(), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await sink.WriteAsync(write.Connection, write.Transaction, cancellationToken);
+            await InboxStore.CompleteAsync(write.Connection, write.Transaction, outcomes, time.GetUtcNow(), cancellationToken);
+            await write.CommitAsync(cancellationToken);
         }
 
         sink.Committed();
@@ -130,7 +140,8 @@ public sealed partial class InboxProcessor(
         }
     }
 
-    private async Task WaitForWorkAsync(bool backOff, CancellationToken pollTimeout, CancellationToken stoppingToken)
+    /// <summary>Waits for new rows or the poll interval; true when woken by new rows.</summary>
+    private async Task<bool> WaitForWorkAsync(bool backOff, CancellationToken pollTimeout, CancellationToken stoppingToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, pollTimeout);
         try
@@ -138,19 +149,16 @@ public sealed partial class InboxProcessor(
             if (backOff)
             {
                 await Task.Delay(Timeout.InfiniteTimeSpan, time, linked.Token);
+                return false;
             }
-            else
-            {
-                await signal.WaitAsync(linked.Token);
-            }
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            // Poll interval elapsed.
+
+            await signal.WaitAsync(linked.Token);
+            return true;
         }
         catch (OperationCanceledException)
         {
-            // Stopping.
+            // Poll interval elapsed, or stopping.
+            return false;
         }
     }
 

@@ -55,7 +55,7 @@ public sealed partial class InboxWriter(SqliteDatabase database, InboxSignal sig
                         insert = InboxStore.PrepareInsert(connection);
                     }
 
-                    CommitBatch(connection, insert, batch);
+                    await CommitBatchAsync(connection, insert, batch);
                     signal.Notify();
                 }
                 catch (SqliteException ex)
@@ -93,18 +93,18 @@ public sealed partial class InboxWriter(SqliteDatabase database, InboxSignal sig
         await base.StopAsync(cancellationToken);
     }
 
-    private static void CommitBatch(SqliteConnection connection, SqliteCommand insert, List<Pending> batch)
+    private async Task CommitBatchAsync(SqliteConnection connection, SqliteCommand insert, List<Pending> batch)
     {
         var results = new InboxAddResult[batch.Count];
-        using (var transaction = connection.BeginTransaction())
+        await using (var write = await database.BeginWriteAsync(connection, CancellationToken.None))
         {
-            insert.Transaction = transaction;
+            insert.Transaction = write.Transaction;
             for (var i = 0; i < batch.Count; i++)
             {
                 results[i] = InboxStore.Insert(insert, batch[i].Entry);
             }
 
-            transaction.Commit();
+            write.Transaction.Commit();
         }
 
         for (var i = 0; i < batch.Count; i++)

@@ -26,11 +26,10 @@ public static class FindingSinkExtensions
     /// <summary>Writes what the sink has staged in a transaction of its own (outside an inbox round).</summary>
     public static async Task CommitAsync(this IFindingSink sink, SqliteDatabase database, CancellationToken cancellationToken)
     {
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        await using (var write = await database.BeginWriteAsync(cancellationToken))
         {
-            await sink.WriteAsync(connection, transaction, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await sink.WriteAsync(write.Connection, write.Transaction, cancellationToken);
+            await write.CommitAsync(cancellationToken);
         }
 
         sink.Committed();

@@ -12,9 +12,10 @@ public sealed class ApiCallStore(SqliteDatabase database, TimeProvider time)
 
     public async Task RecordAsync(string method, string requestJson, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql,
-            new { Method = method, RequestJson = requestJson, Now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(InsertSql,
+            new { Method = method, RequestJson = requestJson, Now = time.GetUtcNow() }, write.Transaction, cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
     }
 
     private const string ListSql = "SELECT method AS Method, request_json AS RequestJson FROM slack_api_calls ORDER BY id";

@@ -22,10 +22,9 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time)
             return 0;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var added = await AddAsync(connection, transaction, findings, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var added = await AddAsync(write.Connection, write.Transaction, findings, cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return added;
     }
 

@@ -32,9 +32,13 @@ public sealed class InstallationStore(SqliteDatabase database)
 
     public async Task SetAsync(string teamId, bool active, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            SetSql, new { TeamId = teamId, Active = active ? 1 : 0, Reason = reason, Now = now }, cancellationToken: cancellationToken));
+        await using (var write = await database.BeginWriteAsync(cancellationToken))
+        {
+            await write.Connection.ExecuteAsync(new CommandDefinition(
+                SetSql, new { TeamId = teamId, Active = active ? 1 : 0, Reason = reason, Now = now }, write.Transaction, cancellationToken: cancellationToken));
+            await write.CommitAsync(cancellationToken);
+        }
+
         _active[teamId] = active;
     }
 

@@ -57,9 +57,13 @@ public sealed class NormsStore(SqliteDatabase database, TimeProvider time)
 
         var text = json.ToJsonString();
         var norms = NormsJson.Parse(text);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(UpsertSql,
-            new { TeamId = teamId, Json = text, UpdatedBy = updatedBy, Now = time.GetUtcNow() }, cancellationToken: cancellationToken));
+        await using (var write = await database.BeginWriteAsync(cancellationToken))
+        {
+            await write.Connection.ExecuteAsync(new CommandDefinition(UpsertSql,
+                new { TeamId = teamId, Json = text, UpdatedBy = updatedBy, Now = time.GetUtcNow() }, write.Transaction, cancellationToken: cancellationToken));
+            await write.CommitAsync(cancellationToken);
+        }
+
         _cache[teamId] = norms;
         return norms;
     }

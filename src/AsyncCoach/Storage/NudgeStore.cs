@@ -117,8 +117,10 @@ public sealed class NudgeStore(SqliteDatabase database)
     /// </summary>
     public async Task<bool> MarkSendingAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(MarkSendingSql, new { Id = id }, cancellationToken: cancellationToken)) == 1;
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var marked = await write.Connection.ExecuteAsync(new CommandDefinition(MarkSendingSql, new { Id = id }, write.Transaction, cancellationToken: cancellationToken)) == 1;
+        await write.CommitAsync(cancellationToken);
+        return marked;
     }
 
     private const string RecoverSql = """
@@ -129,10 +131,9 @@ public sealed class NudgeStore(SqliteDatabase database)
     /// <summary>Ends rows a previous process left mid-call; returns how many.</summary>
     public async Task<int> RecoverInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var ended = await connection.ExecuteAsync(new CommandDefinition(RecoverSql, new { Now = now }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var ended = await write.Connection.ExecuteAsync(new CommandDefinition(RecoverSql, new { Now = now }, write.Transaction, cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
         return ended / 2;
     }
 
@@ -146,9 +147,8 @@ public sealed class NudgeStore(SqliteDatabase database)
     /// <summary>Sent, expired or failed: the words are cleared (they may quote the author).</summary>
     public async Task EndAsync(long id, string state, string? reason, string? attemptOutcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(EndSql, new
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(EndSql, new
         {
             Id = id,
             State = state,
@@ -156,8 +156,8 @@ public sealed class NudgeStore(SqliteDatabase database)
             Outcome = attemptOutcome ?? "",
             Attempted = attemptOutcome is null ? 0 : 1,
             Now = now,
-        }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        }, write.Transaction, cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
     }
 
     private const string DeferSql = """
@@ -172,9 +172,8 @@ public sealed class NudgeStore(SqliteDatabase database)
     /// </summary>
     public async Task DeferAsync(OutboxRow row, string outcome, DateTimeOffset retryAt, bool wholeTeam, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(DeferSql, new
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(DeferSql, new
         {
             row.Id,
             row.TeamId,
@@ -182,8 +181,8 @@ public sealed class NudgeStore(SqliteDatabase database)
             RetryAt = retryAt,
             WholeTeam = wholeTeam ? 1 : 0,
             Now = now,
-        }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        }, write.Transaction, cancellationToken: cancellationToken));
+        await write.CommitAsync(cancellationToken);
     }
 
     private const string GetSql = """
@@ -208,9 +207,11 @@ public sealed class NudgeStore(SqliteDatabase database)
     /// <summary>Records one kind of feedback once per nudge; returns whether it was new.</summary>
     public async Task<bool> AddFeedbackAsync(long nudgeId, string kind, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            FeedbackSql, new { NudgeId = nudgeId, Kind = kind, UserId = userId, Now = now }, cancellationToken: cancellationToken)) == 1;
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var added = await write.Connection.ExecuteAsync(new CommandDefinition(
+            FeedbackSql, new { NudgeId = nudgeId, Kind = kind, UserId = userId, Now = now }, write.Transaction, cancellationToken: cancellationToken)) == 1;
+        await write.CommitAsync(cancellationToken);
+        return added;
     }
 
     private const string ExistsSql = "SELECT EXISTS (SELECT 1 FROM nudges WHERE team_id = @TeamId AND channel_id = @ChannelId AND message_ts = @MessageTs AND state <> 'expired')";

@@ -74,17 +74,21 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
 
     public async Task SaveAsync(string teamId, PersonSettings settings, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, new
+        await using (var write = await database.BeginWriteAsync(cancellationToken))
         {
-            TeamId = teamId,
-            settings.UserId,
-            Hours = settings.Hours is null ? null : WorkingHoursText.Format(settings.Hours),
-            settings.TimeZone,
-            settings.SnoozeUntil,
-            OptedOut = settings.OptedOut ? 1 : 0,
-            Now = time.GetUtcNow(),
-        }, cancellationToken: cancellationToken));
+            await write.Connection.ExecuteAsync(new CommandDefinition(UpsertSql, new
+            {
+                TeamId = teamId,
+                settings.UserId,
+                Hours = settings.Hours is null ? null : WorkingHoursText.Format(settings.Hours),
+                settings.TimeZone,
+                settings.SnoozeUntil,
+                OptedOut = settings.OptedOut ? 1 : 0,
+                Now = time.GetUtcNow(),
+            }, write.Transaction, cancellationToken: cancellationToken));
+            await write.CommitAsync(cancellationToken);
+        }
+
         _cache[(teamId, settings.UserId)] = settings;
     }
 

@@ -10,9 +10,13 @@ namespace AsyncCoach.Storage;
 /// checkpoints: those would run inside whichever commit crosses the threshold, often the inbox's
 /// group commit, and hold every waiting acknowledgement; <see cref="WalCheckpointer"/> runs them instead.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionPragmas;
+
+    // One writer at a time, queued here rather than in SQLite's busy handler, which sleeps
+    // 1, 2, 5, 10… ms between tries: a waiting write starts the moment the previous one ends.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public SqliteDatabase(IOptions<StorageOptions> options)
     {
@@ -50,6 +54,46 @@ public sealed class SqliteDatabase
             throw;
         }
     }
+
+    /// <summary>
+    /// Opens a pooled connection and starts a write transaction once it is this caller's turn:
+    /// every write in the process goes through here (or the overload that takes a connection),
+    /// so writers never contend inside SQLite.
+    /// </summary>
+    public async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            return await BeginWriteAsync(connection, ownsConnection: true, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a write transaction on a connection the caller keeps open (the inbox writer's).</summary>
+    public Task<SqliteWrite> BeginWriteAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        BeginWriteAsync(connection, ownsConnection: false, cancellationToken);
+
+    private async Task<SqliteWrite> BeginWriteAsync(SqliteConnection connection, bool ownsConnection, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            // BEGIN IMMEDIATE: the write lock is taken now, not at the first write.
+            return new SqliteWrite(_writeGate, connection, connection.BeginTransaction(deferred: false), ownsConnection);
+        }
+        catch
+        {
+            _writeGate.Release();
+            throw;
+        }
+    }
+
+    public void Dispose() => _writeGate.Dispose();
 
     /// <summary>Switches the file to write-ahead logging; persistent, so once at start is enough.</summary>
     public async Task EnableWalAsync(CancellationToken cancellationToken)
