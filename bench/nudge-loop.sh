@@ -5,7 +5,7 @@
 # (they wait out the 60 s grace window by design). Needs the Release builds (bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RATE=${RATE:-1000}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}; APP_PORT=${APP_PORT:-5180}; FAKE_PORT=${FAKE_PORT:-5191}
+RATE=${RATE:-1000}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}; TEAMS=${TEAMS:-1}; APP_PORT=${APP_PORT:-5180}; FAKE_PORT=${FAKE_PORT:-5191}
 DB=/tmp/nudge-loop-$$.db
 B="dotnet bench/AsyncCoach.Benchmarks/bin/Release/net10.0/AsyncCoach.Benchmarks.dll"
 APP="dotnet src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll"
@@ -24,59 +24,62 @@ trap 'kill $FAKE ${APPPID:-} 2>/dev/null || true' EXIT
 
 # First start creates the schema; lift the caps for the load team so nudges keep flowing.
 start_app; kill $APPPID; wait $APPPID || true
-python3 - "$DB" "${OBSERVE:-0}" <<'PY'
+python3 - "$DB" "${OBSERVE:-0}" "$TEAMS" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 observe = "true" if sys.argv[2] == "1" else "false"
-c.execute("INSERT INTO team_norms (team_id, norms_json, updated_by, updated_at) VALUES ('T0LOAD', ?, 'bench', '2026-01-01T00:00:00.0000000Z')",
-          ('{"max_nudges_per_day":1000000,"max_nudges_per_rule_per_day":1000000,"observe_mode":%s}' % observe,))
+for k in range(int(sys.argv[3])):
+    c.execute("INSERT INTO team_norms (team_id, norms_json, updated_by, updated_at) VALUES (?, ?, 'bench', '2026-01-01T00:00:00.0000000Z')",
+              ("T%dLOAD" % k, '{"max_nudges_per_day":1000000,"max_nudges_per_rule_per_day":1000000,"observe_mode":%s}' % observe))
 c.commit()
 PY
 start_app
 echo "load average before: $(cat /proc/loadavg)"
-$B load --url http://127.0.0.1:${APP_PORT}/slack/events --server-pid $APPPID --connections 50 --duration "$DURATION" --warmup "$WARMUP" --rate "$RATE"
+$B load --url http://127.0.0.1:${APP_PORT}/slack/events --server-pid $APPPID --connections 50 --duration "$DURATION" --warmup "$WARMUP" --rate "$RATE" --teams "$TEAMS"
 echo "load average after: $(cat /proc/loadavg)"
 # Let the outbox drain (nudges go out within milliseconds unless the machine is saturated).
 sleep 5
 curl -sf http://127.0.0.1:${FAKE_PORT}/arrivals > /tmp/nudge-loop-arrivals.csv
-python3 - "$DB" /tmp/nudge-loop-arrivals.csv <<'PY'
+python3 - "$DB" /tmp/nudge-loop-arrivals.csv "$WARMUP" <<'PY'
 import sqlite3, sys
+from datetime import datetime
 db = sqlite3.connect(sys.argv[1])
 arrivals = {}
 for line in open(sys.argv[2]):
     i, m = line.strip().split(",")
     arrivals.setdefault(int(i), int(m))
-from datetime import datetime
 def micros(iso): return int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp() * 1_000_000)
-stage = {"written (ts -> outbox row)": [], "sent (outbox row -> marked sent)": []}
-for ts, created, sent in db.execute("SELECT message_ts, created_at, sent_at FROM nudges WHERE sent_at IS NOT NULL"):
+def ts_micros(ts):
     sec, frac = ts.split(".")
-    t = int(sec) * 1_000_000 + int(frac)
-    stage["written (ts -> outbox row)"].append((micros(created) - t) / 1000.0)
-    stage["sent (outbox row -> marked sent)"].append((micros(sent) - micros(created)) / 1000.0)
-stage["finding recorded (ts -> findings row)"] = []
-for ts, created in db.execute("SELECT message_ts, created_at FROM findings"):
-    sec, frac = ts.split(".")
-    stage["finding recorded (ts -> findings row)"].append((micros(created) - (int(sec) * 1_000_000 + int(frac))) / 1000.0)
-for name, values in stage.items():
+    return int(sec) * 1_000_000 + int(frac)
+# Like the load figures, only events sent after the warm-up count (the first seconds include JIT).
+first = db.execute("SELECT MIN(message_ts) FROM findings").fetchone()[0]
+if first is None:
+    sys.exit("no findings recorded")
+start = ts_micros(first) + float(sys.argv[3]) * 1_000_000
+def pct(values):
     values.sort()
-    if values:
-        print(f"{name}: p50 {values[len(values)//2]:.1f} ms, p99 {values[min(len(values)-1, int(0.99*len(values)))]:.1f} ms")
+    if not values:
+        return "none"
+    p = lambda q: values[min(len(values) - 1, int(q * len(values)))]
+    return f"n={len(values)}: p50 {p(0.5):.1f} ms, p90 {p(0.9):.1f} ms, p99 {p(0.99):.1f} ms, max {values[-1]:.1f} ms"
+findings, written, sent = [], [], []
+for ts, created in db.execute("SELECT message_ts, created_at FROM findings"):
+    if ts_micros(ts) >= start:
+        findings.append((micros(created) - ts_micros(ts)) / 1000.0)
+for ts, created, sent_at in db.execute("SELECT message_ts, created_at, sent_at FROM nudges WHERE sent_at IS NOT NULL"):
+    if ts_micros(ts) >= start:
+        written.append((micros(created) - ts_micros(ts)) / 1000.0)
+        sent.append((micros(sent_at) - micros(created)) / 1000.0)
+print("finding recorded (ts -> findings row),", pct(findings))
+print("written (ts -> outbox row),", pct(written))
+print("sent (outbox row -> marked sent),", pct(sent))
 rows = db.execute("""SELECT n.id, n.message_ts, n.state FROM nudges n
   WHERE NOT EXISTS (SELECT 1 FROM nudge_rules r WHERE r.nudge_id = n.id AND r.rule_id = 'missing-context')""").fetchall()
 states = {}
 for _, _, s in rows: states[s] = states.get(s, 0) + 1
-lat = []
-for i, ts, s in rows:
-    if i in arrivals:
-        sec, frac = ts.split(".")
-        lat.append((arrivals[i] - (int(sec) * 1_000_000 + int(frac))) / 1000.0)
-lat.sort()
-def p(q): return lat[min(len(lat) - 1, int(q * len(lat)))]
+lat = [(arrivals[i] - ts_micros(ts)) / 1000.0 for i, ts, _ in rows if i in arrivals and ts_micros(ts) >= start]
 total = db.execute("SELECT COUNT(*) FROM nudges").fetchone()[0]
-findings = db.execute("SELECT COUNT(*) FROM findings").fetchone()[0]
-print(f"findings {findings}, nudges {total} (states excl. missing-context: {states}), postEphemeral calls {len(arrivals)}")
-if lat:
-    print(f"event -> chat.postEphemeral (excl. missing-context), n={len(lat)}: p50 {p(0.5):.1f} ms, p90 {p(0.9):.1f} ms, p99 {p(0.99):.1f} ms, max {lat[-1]:.1f} ms")
+print(f"findings {db.execute('SELECT COUNT(*) FROM findings').fetchone()[0]}, nudges {total} (states excl. missing-context: {states}), postEphemeral calls {len(arrivals)}")
+print("event -> chat.postEphemeral (excl. missing-context, after warm-up),", pct(lat))
 PY
-rm -f "$DB" "$DB-wal" "$DB-shm"

@@ -11,7 +11,8 @@ public sealed record LoadOptions(
     TimeSpan Warmup,
     double? Rate,
     int? ServerPid,
-    double FindingShare)
+    double FindingShare,
+    int Teams)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -35,6 +36,7 @@ public sealed record LoadOptions(
             TimeSpan.FromSeconds(double.Parse(Get("warmup", "3"), CultureInfo.InvariantCulture)),
             values.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : null,
             values.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
-            double.Parse(Get("finding-share", "0.33"), CultureInfo.InvariantCulture));
+            double.Parse(Get("finding-share", "0.33"), CultureInfo.InvariantCulture),
+            Math.Max(1, int.Parse(Get("teams", "1"), CultureInfo.InvariantCulture)));
     }
 }

@@ -23,7 +23,7 @@ public static class LoadRunner
             return 2;
         }
 
-        var factory = new SignedEventFactory(options.Url, options.Secret, options.FindingShare);
+        var factory = new SignedEventFactory(options.Url, options.Secret, options.FindingShare, options.Teams);
         var connections = new HttpConnection[options.Connections];
         for (var i = 0; i < connections.Length; i++)
         {

@@ -8,7 +8,7 @@ namespace AsyncCoach.Benchmarks.Load;
 /// Builds complete HTTP/1.1 requests carrying a signed <c>event_callback</c> with a unique
 /// event_id and a realistic message: about a third of them raise a finding.
 /// </summary>
-public sealed class SignedEventFactory(Uri url, string secret, double findingShare)
+public sealed class SignedEventFactory(Uri url, string secret, double findingShare, int teams = 1)
 {
     private static readonly string[] Plain =
     [
@@ -41,12 +41,14 @@ public sealed class SignedEventFactory(Uri url, string secret, double findingSha
         var text = pool[n % pool.Length];
         var user = $"U{(n % 400) + 1000:D6}";
         var channel = $"C{(n % 50) + 100:D6}";
+        // Workspaces T0LOAD, T1LOAD, …: a hosted instance serves many, each with its own Slack limits.
+        var team = string.Create(CultureInfo.InvariantCulture, $"T{n % teams}LOAD");
         var now = DateTimeOffset.UtcNow;
         // The message ts is the send instant (µs, unique): the nudge's delay is measured from it.
         var micros = UniqueMicros(now);
         var ts = string.Create(CultureInfo.InvariantCulture, $"{micros / 1_000_000}.{micros % 1_000_000:D6}");
         var body = string.Create(CultureInfo.InvariantCulture,
-            $$"""{"token":"x","team_id":"T0LOAD","api_app_id":"A0LOAD","type":"event_callback","event_id":"EvLoad{{n}}{{Environment.ProcessId}}","event_time":{{now.ToUnixTimeSeconds()}},"event":{"type":"message","channel":"{{channel}}","channel_type":"channel","user":"{{user}}","text":"{{text}}","ts":"{{ts}}","event_ts":"{{ts}}","client_msg_id":"{{Guid.NewGuid()}}"},"authorizations":[{"team_id":"T0LOAD","user_id":"U0BOT","is_bot":true}]}""");
+            $$"""{"token":"x","team_id":"{{team}}","api_app_id":"A0LOAD","type":"event_callback","event_id":"EvLoad{{n}}{{Environment.ProcessId}}","event_time":{{now.ToUnixTimeSeconds()}},"event":{"type":"message","channel":"{{channel}}","channel_type":"channel","user":"{{user}}","text":"{{text}}","ts":"{{ts}}","event_ts":"{{ts}}","client_msg_id":"{{Guid.NewGuid()}}"},"authorizations":[{"team_id":"{{team}}","user_id":"U0BOT","is_bot":true}]}""");
         var bodyBytes = Encoding.UTF8.GetBytes(body);
         var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = Sign(timestamp, bodyBytes);

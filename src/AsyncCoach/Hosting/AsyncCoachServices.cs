@@ -37,6 +37,7 @@ public static class AsyncCoachServices
         services.AddSingleton<SlackRequestFilter>();
 
         services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteGroupCommit>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxWriter>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using AsyncCoach.Core.Nudges;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
@@ -37,7 +38,13 @@ public sealed partial class OutboxSender(
     private static readonly HashSet<string> Revoked = new(StringComparer.Ordinal) { "token_revoked", "invalid_auth", "not_authed" };
 
     private readonly INudgeObserver[] _observers = [.. observers];
-    private readonly Dictionary<string, Task> _lanes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TeamLane> _lanes = new(StringComparer.Ordinal);
+
+    // Rows handed to a lane and not finished yet, so the next round does not hand them out again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _inFlight = new();
+
+    // The last round found a full batch: finishing a row should wake the loop to fetch more.
+    private volatile bool _moreDue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,17 +63,28 @@ public sealed partial class OutboxSender(
             TimeSpan wait = settings.PollInterval;
             try
             {
-                foreach (var done in _lanes.Where(l => l.Value.IsCompleted).Select(l => l.Key).ToList())
+                // Lanes with nothing queued or running are closed; only this loop adds to them.
+                foreach (var idle in _lanes.Where(l => l.Value.IsIdle).Select(l => l.Key).ToList())
                 {
-                    _lanes.Remove(done);
+                    _lanes.Remove(idle, out var lane);
+                    lane!.Close();
                 }
 
                 var now = time.GetUtcNow();
                 var due = await store.DueAsync(now, settings.BatchSize, stoppingToken);
-                foreach (var team in due.GroupBy(r => r.TeamId).Where(t => !_lanes.ContainsKey(t.Key)))
+                _moreDue = due.Count >= settings.BatchSize;
+                foreach (var row in due)
                 {
-                    var rows = team.ToList();
-                    _lanes[team.Key] = Task.Run(() => SendTeamAsync(rows, stoppingToken), CancellationToken.None);
+                    if (!_lanes.TryGetValue(row.TeamId, out var lane))
+                    {
+                        lane = new TeamLane(this, Math.Max(1, settings.SendsPerTeam), stoppingToken);
+                        _lanes[row.TeamId] = lane;
+                    }
+
+                    if (!lane.IsStopped && _inFlight.TryAdd(row.Id, 0))
+                    {
+                        lane.Enqueue(row);
+                    }
                 }
 
                 if (await store.NextDueAsync(now, stoppingToken) is { } next && next - now < wait)
@@ -86,9 +104,14 @@ public sealed partial class OutboxSender(
             await WaitAsync(wait, stoppingToken);
         }
 
+        foreach (var lane in _lanes.Values)
+        {
+            lane.Close();
+        }
+
         try
         {
-            await Task.WhenAll(_lanes.Values);
+            await Task.WhenAll(_lanes.Values.Select(l => l.Completion));
         }
         catch (OperationCanceledException)
         {
@@ -131,24 +154,9 @@ public sealed partial class OutboxSender(
     {
         using var timeout = new CancellationTokenSource(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
-        var lanes = _lanes.Values.ToList();
         try
         {
-            var woken = signal.WaitAsync(linked.Token);
-            if (lanes.Count > 0)
-            {
-                // A lane finishing frees its team's other due rows.
-                await Task.WhenAny(woken, Task.WhenAny(lanes)).Unwrap();
-                if (!woken.IsCompleted)
-                {
-                    await linked.CancelAsync();
-                    await woken.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                }
-            }
-            else
-            {
-                await woken;
-            }
+            await signal.WaitAsync(linked.Token);
         }
         catch (OperationCanceledException)
         {
@@ -156,36 +164,88 @@ public sealed partial class OutboxSender(
         }
     }
 
-    private async Task SendTeamAsync(IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken)
+    private void LogSendFailed(long id, Exception exception) => Log.SendFailed(logger, id, exception);
+
+    /// <summary>Called by a lane when it is done with a row (sent, ended, deferred or dropped).</summary>
+    private void Finished(long id)
     {
-        // A few calls in flight per team: HTTP overlaps while SQLite writes stay short. The first
-        // row that stops the lane (rate limited, revoked) stops the rest; they stay pending.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.SendsPerTeam), CancellationToken = stop.Token };
-        try
+        _inFlight.TryRemove(id, out _);
+        if (_moreDue)
         {
-            await Parallel.ForEachAsync(rows, parallel, async (row, _) =>
+            signal.Notify();
+        }
+    }
+
+    /// <summary>
+    /// One team's sends: up to <see cref="NudgeOptions.SendsPerTeam"/> calls in flight, fed
+    /// continuously (a row starts as soon as a call slot is free, not when a whole batch is done).
+    /// The first row that stops the lane (rate limited, revoked) drops what is queued; those rows
+    /// stay pending in the outbox and come back when due.
+    /// </summary>
+    private sealed class TeamLane
+    {
+        private readonly OutboxSender _sender;
+        private readonly Channel<OutboxRow> _queue = Channel.CreateUnbounded<OutboxRow>(new UnboundedChannelOptions { SingleWriter = true });
+        private int _count;
+        private volatile bool _stopped;
+
+        public TeamLane(OutboxSender sender, int sends, CancellationToken stoppingToken)
+        {
+            _sender = sender;
+            Completion = Task.WhenAll(Enumerable.Range(0, sends).Select(_ => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None)));
+        }
+
+        public Task Completion { get; }
+
+        public bool IsStopped => _stopped;
+
+        /// <summary>Nothing queued or running; only the loop adds rows, so this cannot change under it.</summary>
+        public bool IsIdle => Volatile.Read(ref _count) == 0;
+
+        public void Enqueue(OutboxRow row)
+        {
+            Interlocked.Increment(ref _count);
+            _queue.Writer.TryWrite(row);
+        }
+
+        public void Close() => _queue.Writer.TryComplete();
+
+        private async Task RunAsync(CancellationToken stoppingToken)
+        {
+            try
             {
-                try
+                while (await _queue.Reader.WaitToReadAsync(stoppingToken))
                 {
-                    if (!await SendAsync(row, cancellationToken))
+                    while (_queue.Reader.TryRead(out var row))
                     {
-                        await stop.CancelAsync();
+                        try
+                        {
+                            if (!_stopped && !await _sender.SendAsync(row, stoppingToken))
+                            {
+                                _stopped = true;
+                                Close();
+                            }
+                        }
+                        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                        {
+                            return;
+                        }
+                        catch (Exception ex)
+                        {
+                            _sender.LogSendFailed(row.Id, ex);
+                        }
+                        finally
+                        {
+                            Interlocked.Decrement(ref _count);
+                            _sender.Finished(row.Id);
+                        }
                     }
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    // Stopping.
-                }
-                catch (Exception ex)
-                {
-                    Log.SendFailed(logger, row.Id, ex);
-                }
-            });
-        }
-        catch (OperationCanceledException)
-        {
-            // The lane was stopped, or the service is stopping.
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping; rows mid-call stay 'sending' and are ended at the next start.
+            }
         }
     }
 

@@ -22,7 +22,7 @@ public sealed record NudgeRef(long Id, string TeamId, string AuthorId, string St
 /// SQL for the nudge outbox, its attempts, rules and feedback. Unique per (team, channel,
 /// message ts): a second insert for the same message is a no-op, so no retry nudges twice.
 /// </summary>
-public sealed class NudgeStore(SqliteDatabase database)
+public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupCommit)
 {
     public const string Pending = "pending";
     public const string Sending = "sending";
@@ -117,10 +117,10 @@ public sealed class NudgeStore(SqliteDatabase database)
     /// </summary>
     public async Task<bool> MarkSendingAsync(long id, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var marked = await write.Connection.ExecuteAsync(new CommandDefinition(MarkSendingSql, new { Id = id }, write.Transaction, cancellationToken: cancellationToken)) == 1;
-        await write.CommitAsync(cancellationToken);
-        return marked;
+        // Group-committed with the other sends in flight: one transaction for many rows.
+        return await groupCommit.RunAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync(new CommandDefinition(MarkSendingSql, new { Id = id }, transaction, cancellationToken: CancellationToken.None)) == 1)
+            .WaitAsync(cancellationToken);
     }
 
     private const string RecoverSql = """
@@ -145,10 +145,9 @@ public sealed class NudgeStore(SqliteDatabase database)
         """;
 
     /// <summary>Sent, expired or failed: the words are cleared (they may quote the author).</summary>
-    public async Task EndAsync(long id, string state, string? reason, string? attemptOutcome, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task EndAsync(long id, string state, string? reason, string? attemptOutcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.Connection.ExecuteAsync(new CommandDefinition(EndSql, new
+        var parameters = new
         {
             Id = id,
             State = state,
@@ -156,8 +155,10 @@ public sealed class NudgeStore(SqliteDatabase database)
             Outcome = attemptOutcome ?? "",
             Attempted = attemptOutcome is null ? 0 : 1,
             Now = now,
-        }, write.Transaction, cancellationToken: cancellationToken));
-        await write.CommitAsync(cancellationToken);
+        };
+        return groupCommit.RunAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync(new CommandDefinition(EndSql, parameters, transaction, cancellationToken: CancellationToken.None)))
+            .WaitAsync(cancellationToken);
     }
 
     private const string DeferSql = """
@@ -170,10 +171,9 @@ public sealed class NudgeStore(SqliteDatabase database)
     /// Records a failed attempt and tries again at <paramref name="retryAt"/>; with
     /// <paramref name="wholeTeam"/> (rate limited) the team's other pending nudges wait too.
     /// </summary>
-    public async Task DeferAsync(OutboxRow row, string outcome, DateTimeOffset retryAt, bool wholeTeam, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task DeferAsync(OutboxRow row, string outcome, DateTimeOffset retryAt, bool wholeTeam, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.Connection.ExecuteAsync(new CommandDefinition(DeferSql, new
+        var parameters = new
         {
             row.Id,
             row.TeamId,
@@ -181,8 +181,10 @@ public sealed class NudgeStore(SqliteDatabase database)
             RetryAt = retryAt,
             WholeTeam = wholeTeam ? 1 : 0,
             Now = now,
-        }, write.Transaction, cancellationToken: cancellationToken));
-        await write.CommitAsync(cancellationToken);
+        };
+        return groupCommit.RunAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync(new CommandDefinition(DeferSql, parameters, transaction, cancellationToken: CancellationToken.None)))
+            .WaitAsync(cancellationToken);
     }
 
     private const string GetSql = """
