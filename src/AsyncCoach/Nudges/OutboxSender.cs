@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace AsyncCoach.Nudges;
 
 /// <summary>
-/// Delivers outbox nudges. Each team has its own lane (one task at a time per team), so a team
-/// whose calls wait on Slack's rate limit never holds up another team. Short waits (a 429 whose
+/// Delivers outbox nudges. Each team has its own lane of <see cref="NudgeOptions.SendsPerTeam"/>
+/// call slots, fed as rows come due, so a team whose calls wait on Slack's rate limit never holds
+/// up another team, and a row waits only for a free slot. Marking a row as sending and ending it
+/// are group-committed with the other calls in flight. Short waits (a 429 whose
 /// <c>Retry-After</c> is within <c>Slack:MaxRetryAfter</c>) happen inside the resilient client, in
 /// that team's lane; longer ones come back as <c>ratelimited</c> with a <c>RetryAfter</c> and the
 /// outbox defers all of that team's nudges until then. Rows left mid-call by a crash are ended
