@@ -139,6 +139,7 @@ public sealed class NormsCommandTests
     public async Task An_exemption_takes_effect_on_the_next_message_the_rules_see()
     {
         var before = await SendMessageAsync("Ev1", "C0INCIDENT", secondsLater: 0);
+        await _harness.Factory.Processed.WaitForAsync(1);
         await AsAsync(Admin, "norms exempt <#C0INCIDENT|incidents>");
         var after = await SendMessageAsync("Ev2", "C0INCIDENT", secondsLater: 1);
         var elsewhere = await SendMessageAsync("Ev3", "C0GENERAL", secondsLater: 2);
