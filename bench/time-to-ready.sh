@@ -7,7 +7,8 @@
 # and sleeps 2 ms with a read timeout. (Forking curl every few milliseconds took a noticeable share
 # of the two cores away from the service being timed.) Besides the wall time it prints the CPU time
 # the service had used by then (all its threads, from /proc/<pid>/task/*/schedstat), which is far
-# less sensitive to the other work on a shared machine.
+# less sensitive to the other work on a shared machine. TRACE=1 also prints, for each run, when the
+# service reached each start-up milestone (ms after process start; ASYNCCOACH_STARTUP_TRACE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
@@ -24,9 +25,11 @@ walls=(); cpus=()
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$runs"); do
   db="$(mktemp -u /tmp/ready-XXXXXX.db)"
+  trace="$db.trace"
   start=$EPOCHREALTIME
-  Slack__SigningSecret=ready-test Storage__ConnectionString="Data Source=$db" ASPNETCORE_ENVIRONMENT=Production \
-    dotnet "$dll" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+  ASYNCCOACH_STARTUP_TRACE="${TRACE:-0}" \
+    Slack__SigningSecret=ready-test Storage__ConnectionString="Data Source=$db" ASPNETCORE_ENVIRONMENT=Production \
+    dotnet "$dll" --urls "http://127.0.0.1:$port" >/dev/null 2>"$trace" &
   pid=$!
   ready=""
   for _ in $(seq 1 5000); do
@@ -48,7 +51,11 @@ for i in $(seq 1 "$runs"); do
   done
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  rm -f "$db" "$db-wal" "$db-shm"
+  milestones=""
+  while read -r tag at what; do
+    [ "$tag" = startup-trace ] && milestones+="${milestones:+, }$what $(( (at - $(micros "$start")) / 1000 ))"
+  done < "$trace"
+  rm -f "$db" "$db-wal" "$db-shm" "$trace"
   if [ -z "$ready" ]; then
     echo "run $i: /readyz never answered 200" >&2
     exit 1
@@ -57,6 +64,7 @@ for i in $(seq 1 "$runs"); do
   cpu=$((cpu / 1000000))
   walls+=("$wall"); cpus+=("$cpu")
   echo "run $i: ready in $wall ms (service CPU $cpu ms)"
+  [ -z "$milestones" ] || echo "  ms after start: $milestones"
 done
 
 summary() { sort -n | awk '{ v[NR] = $1 } END { printf "min %d, median %d, max %d ms", v[1], v[int((NR + 1) / 2)], v[NR] }'; }

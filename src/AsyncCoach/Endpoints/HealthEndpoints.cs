@@ -1,3 +1,4 @@
+using AsyncCoach.Hosting;
 using AsyncCoach.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,6 +22,7 @@ public static class HealthEndpoints
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT COUNT(*) FROM schema_version";
             await command.ExecuteScalarAsync(cancellationToken);
+            StartupTrace.MarkFirstReady();
             return TypedResults.Text("ready\n");
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)

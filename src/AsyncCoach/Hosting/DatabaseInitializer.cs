@@ -7,6 +7,7 @@ public sealed class DatabaseInitializer(SqliteDatabase database) : IHostedServic
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        StartupTrace.Mark("database start");
         DapperSetup.EnsureRegistered();
         var directory = Path.GetDirectoryName(Path.GetFullPath(database.FilePath));
         if (!string.IsNullOrEmpty(directory))
@@ -16,6 +17,7 @@ public sealed class DatabaseInitializer(SqliteDatabase database) : IHostedServic
 
         await database.EnableWalAsync(cancellationToken);
         DatabaseMigrator.Migrate(database.ConnectionString);
+        StartupTrace.Mark("database migrated");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
