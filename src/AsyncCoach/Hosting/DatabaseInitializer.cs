@@ -15,8 +15,9 @@ public sealed class DatabaseInitializer(SqliteDatabase database) : IHostedServic
             Directory.CreateDirectory(directory);
         }
 
-        await database.EnableWalAsync(cancellationToken);
-        DatabaseMigrator.Migrate(database.ConnectionString);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await SqliteDatabase.EnableWalAsync(connection, cancellationToken);
+        DatabaseMigrator.Migrate(connection);
         StartupTrace.Mark("database migrated");
     }
 
