@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AsyncCoach.Core.Nudges;
+using AsyncCoach.Hosting;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed partial class OutboxSender(
     TimeProvider time,
     IOptions<NudgeOptions> options,
     IEnumerable<INudgeObserver> observers,
+    IHostApplicationLifetime lifetime,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     // Errors that will not heal: the nudge ends with that reason.
@@ -43,6 +45,7 @@ public sealed partial class OutboxSender(
     {
         try
         {
+            await lifetime.WhenStartedAsync(stoppingToken);
             await StartUpAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
