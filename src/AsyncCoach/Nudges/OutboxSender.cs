@@ -20,7 +20,7 @@ public sealed partial class OutboxSender(
     NudgeStore store,
     InstallationStore installations,
     OutboxSignal signal,
-    ISlackWebApi slack,
+    IServiceProvider services,
     TimeProvider time,
     IOptions<NudgeOptions> options,
     IEnumerable<INudgeObserver> observers,
@@ -39,6 +39,10 @@ public sealed partial class OutboxSender(
     private static readonly HashSet<string> Revoked = new(StringComparer.Ordinal) { "token_revoked", "invalid_auth", "not_authed" };
 
     private readonly INudgeObserver[] _observers = [.. observers];
+
+    // Resolved on first use, in the loop: live, the typed client (HttpClientFactory, the
+    // resilience pipeline) added 50-80 ms to start while the host resolved its hosted services.
+    private readonly Lazy<ISlackWebApi> _slack = new(services.GetRequiredService<ISlackWebApi>);
     private readonly Dictionary<string, Task> _lanes = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -117,7 +121,7 @@ public sealed partial class OutboxSender(
 
         try
         {
-            var auth = await slack.AuthTestAsync(cancellationToken);
+            var auth = await _slack.Value.AuthTestAsync(cancellationToken);
             if (auth.TeamId is { } team && inactive.Contains(team, StringComparer.Ordinal))
             {
                 await installations.SetAsync(team, active: true, reason: null, time.GetUtcNow(), cancellationToken);
@@ -222,11 +226,11 @@ public sealed partial class OutboxSender(
             if (row.Delivery == nameof(NudgeDelivery.Dm))
             {
                 // A user id as channel posts in the app's Messages tab with the author.
-                await slack.PostMessageAsync(message.ToPostMessage(row.AuthorId), cancellationToken);
+                await _slack.Value.PostMessageAsync(message.ToPostMessage(row.AuthorId), cancellationToken);
             }
             else
             {
-                await slack.PostEphemeralAsync(message.ToPostEphemeral(row.ChannelId, row.AuthorId, row.ThreadTs), cancellationToken);
+                await _slack.Value.PostEphemeralAsync(message.ToPostEphemeral(row.ChannelId, row.AuthorId, row.ThreadTs), cancellationToken);
             }
 
             await EndAsync(row, NudgeStore.Sent, null, "ok", time.GetUtcNow(), cancellationToken);
