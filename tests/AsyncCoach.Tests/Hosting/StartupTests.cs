@@ -36,8 +36,7 @@ public sealed class StartupTests
     public async Task While_the_database_is_migrated_readyz_answers_503_and_Slack_requests_wait_for_it()
     {
         var port = FreePort();
-        await using var factory = new AsyncCoachFactory();
-        factory.UseKestrel(port);
+        await using var factory = new AsyncCoachFactory().With("urls", $"http://127.0.0.1:{port}");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         // Another connection's write transaction keeps the migration waiting (busy_timeout is 5 s).
