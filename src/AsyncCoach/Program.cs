@@ -1,5 +1,7 @@
 using AsyncCoach.Cli;
+using AsyncCoach.Hosting;
 
+StartupTrace.Mark("main");
 return await CommandLine.RunAsync(args);
 
 /// <summary>Entry point; public so the integration tests can host it.</summary>

@@ -17,9 +17,12 @@ public static class ServeCommand
             Args = args,
             ContentRootPath = explicitRoot ? null : AppContext.BaseDirectory,
         });
+        StartupTrace.Mark("builder created");
         builder.AddAsyncCoach();
         var app = builder.Build();
         app.MapAsyncCoach();
+        StartupTrace.Mark("app built and mapped");
+        app.Lifetime.ApplicationStarted.Register(() => StartupTrace.Mark("host started"));
         try
         {
             await app.RunAsync();

@@ -1,9 +1,10 @@
+using AsyncCoach.Hosting;
 using AsyncCoach.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AsyncCoach.Endpoints;
 
-/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the database answers.</summary>
+/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the database is migrated and answers.</summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
@@ -13,14 +14,22 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReadyAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReadyAsync(
+        DatabaseReadiness readiness, SqliteDatabase database, CancellationToken cancellationToken)
     {
+        if (!readiness.IsMigrated)
+        {
+            return TypedResults.Problem(
+                title: "starting", detail: "the database is not migrated yet", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT COUNT(*) FROM schema_version";
             await command.ExecuteScalarAsync(cancellationToken);
+            StartupTrace.MarkFirstReady();
             return TypedResults.Text("ready\n");
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using AsyncCoach.Slack.Signing;
+using AsyncCoach.Storage;
 using Microsoft.Net.Http.Headers;
 
 namespace AsyncCoach.Endpoints;
@@ -7,9 +8,11 @@ namespace AsyncCoach.Endpoints;
 /// <summary>
 /// Runs before every Slack endpoint, so no handler can skip it: checks the content type, reads the
 /// raw body once (at most 1 MiB), and verifies Slack's signature over those exact bytes. Failures
-/// answer with a one-line reason and nothing is stored.
+/// answer with a one-line reason and nothing is stored. A request that arrives while the database
+/// is still being migrated at start waits for it.
 /// </summary>
-public sealed partial class SlackRequestFilter(SlackSignatureVerifier verifier, ILogger<SlackRequestFilter> logger) : IEndpointFilter
+public sealed partial class SlackRequestFilter(
+    SlackSignatureVerifier verifier, DatabaseReadiness database, ILogger<SlackRequestFilter> logger) : IEndpointFilter
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
@@ -45,6 +48,7 @@ public sealed partial class SlackRequestFilter(SlackSignatureVerifier verifier, 
         }
 
         http.Features.Set(new SlackBody(body));
+        await database.Migrated.WaitAsync(http.RequestAborted);
         return await next(context);
     }
 

@@ -38,12 +38,14 @@ public static class AsyncCoachServices
 
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteGroupCommit>();
+        services.AddSingleton<DatabaseReadiness>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<InboxProcessor>();
 
-        // Start order matters: the schema first, then the writer and the processor.
+        // Start order matters: the migration starts first (and host start waits for it, see
+        // DatabaseInitializer); the background loops begin once the host has started.
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<WalCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());

@@ -2,21 +2,64 @@ using AsyncCoach.Storage;
 
 namespace AsyncCoach.Hosting;
 
-/// <summary>Brings the database up to date before the server accepts a request.</summary>
-public sealed class DatabaseInitializer(SqliteDatabase database) : IHostedService
+/// <summary>
+/// Brings the database up to date at start, while the server starts: the migration begins on a
+/// thread of its own as soon as the settings are validated (<see cref="StartingAsync"/>) and host
+/// start completes only once it is done (<see cref="StartedAsync"/>), so a failure still fails
+/// start and <c>StartAsync</c> still returns with the schema in place. In between, Kestrel binds
+/// and answers: <c>/readyz</c> says 503 and Slack requests wait (<see cref="DatabaseReadiness"/>).
+/// On two cores that overlaps the migration's file work with the server's start-up and its first
+/// request's JIT instead of adding the two up.
+/// </summary>
+public sealed class DatabaseInitializer(SqliteDatabase database, DatabaseReadiness readiness) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
-        DapperSetup.EnsureRegistered();
-        var directory = Path.GetDirectoryName(Path.GetFullPath(database.FilePath));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        await database.EnableWalAsync(cancellationToken);
-        DatabaseMigrator.Migrate(database.ConnectionString);
+        _ = Task.Factory.StartNew(Initialize, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return Task.CompletedTask;
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        // Every StartAsync has run, so the server is listening.
+        StartupTrace.Mark("server listening");
+        return readiness.Migrated.WaitAsync(cancellationToken);
+    }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Initialize()
+    {
+        try
+        {
+            StartupTrace.Mark("database start");
+            var directory = Path.GetDirectoryName(Path.GetFullPath(database.FilePath));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            // Microsoft.Data.Sqlite's async methods complete synchronously; this is its own thread.
+            using (var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult())
+            {
+                SqliteDatabase.EnableWalAsync(connection, CancellationToken.None).GetAwaiter().GetResult();
+                DatabaseMigrator.Migrate(connection);
+            }
+
+            // Before anything can query through Dapper: everything that does waits for readiness.
+            DapperSetup.EnsureRegistered();
+            StartupTrace.Mark("database migrated");
+            readiness.SetMigrated();
+        }
+        catch (Exception ex)
+        {
+            readiness.SetFailed(ex);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AsyncCoach.Pipeline;
+using AsyncCoach.Hosting;
 using AsyncCoach.Slack.Events;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed partial class InboxProcessor(
     IOptions<InboxOptions> options,
     IEnumerable<IInboxObserver> observers,
     IEnumerable<IInboxIdleHandler> idleHandlers,
+    IHostApplicationLifetime lifetime,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
     private readonly IInboxObserver[] _observers = [.. observers];
@@ -27,6 +29,15 @@ public sealed partial class InboxProcessor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await lifetime.WhenStartedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {

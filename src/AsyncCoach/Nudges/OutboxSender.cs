@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using AsyncCoach.Core.Nudges;
+using AsyncCoach.Hosting;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
@@ -22,10 +23,11 @@ public sealed partial class OutboxSender(
     NudgeStore store,
     InstallationStore installations,
     OutboxSignal signal,
-    ISlackWebApi slack,
+    IServiceProvider services,
     TimeProvider time,
     IOptions<NudgeOptions> options,
     IEnumerable<INudgeObserver> observers,
+    IHostApplicationLifetime lifetime,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     // Errors that will not heal: the nudge ends with that reason.
@@ -48,10 +50,15 @@ public sealed partial class OutboxSender(
     // The last round found a full batch: finishing a row should wake the loop to fetch more.
     private volatile bool _moreDue;
 
+    // Resolved on first use, in the loop: live, the typed client (HttpClientFactory, the
+    // resilience pipeline) added 50-80 ms to start while the host resolved its hosted services.
+    private readonly Lazy<ISlackWebApi> _slack = new(services.GetRequiredService<ISlackWebApi>);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
+            await lifetime.WhenStartedAsync(stoppingToken);
             await StartUpAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -139,7 +146,7 @@ public sealed partial class OutboxSender(
 
         try
         {
-            var auth = await slack.AuthTestAsync(cancellationToken);
+            var auth = await _slack.Value.AuthTestAsync(cancellationToken);
             if (auth.TeamId is { } team && inactive.Contains(team, StringComparer.Ordinal))
             {
                 await installations.SetAsync(team, active: true, reason: null, time.GetUtcNow(), cancellationToken);
@@ -281,11 +288,11 @@ public sealed partial class OutboxSender(
             if (row.Delivery == nameof(NudgeDelivery.Dm))
             {
                 // A user id as channel posts in the app's Messages tab with the author.
-                await slack.PostMessageAsync(message.ToPostMessage(row.AuthorId), cancellationToken);
+                await _slack.Value.PostMessageAsync(message.ToPostMessage(row.AuthorId), cancellationToken);
             }
             else
             {
-                await slack.PostEphemeralAsync(message.ToPostEphemeral(row.ChannelId, row.AuthorId, row.ThreadTs), cancellationToken);
+                await _slack.Value.PostEphemeralAsync(message.ToPostEphemeral(row.ChannelId, row.AuthorId, row.ThreadTs), cancellationToken);
             }
 
             await EndAsync(row, NudgeStore.Sent, null, "ok", time.GetUtcNow(), cancellationToken);

@@ -95,10 +95,12 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose() => _writeGate.Dispose();
 
-    /// <summary>Switches the file to write-ahead logging; persistent, so once at start is enough.</summary>
-    public async Task EnableWalAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Switches the file to write-ahead logging; persistent, so once at start is enough. Outside a
+    /// transaction, on a connection from <see cref="OpenAsync"/>.
+    /// </summary>
+    public static async Task EnableWalAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;";
         await command.ExecuteScalarAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using AsyncCoach.Hosting;
+
 namespace AsyncCoach.Storage;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace AsyncCoach.Storage;
 /// every second copies committed pages into the database file without blocking writers, so the
 /// log stays small and a commit never waits for a checkpoint.
 /// </summary>
-public sealed partial class WalCheckpointer(SqliteDatabase database, TimeProvider time, ILogger<WalCheckpointer> logger) : BackgroundService
+public sealed partial class WalCheckpointer(
+    SqliteDatabase database, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<WalCheckpointer> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -14,6 +17,7 @@ public sealed partial class WalCheckpointer(SqliteDatabase database, TimeProvide
         using var timer = new PeriodicTimer(Interval, time);
         try
         {
+            await lifetime.WhenStartedAsync(stoppingToken);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try

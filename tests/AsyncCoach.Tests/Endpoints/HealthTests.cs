@@ -1,5 +1,7 @@
 using System.Net;
+using AsyncCoach.Nudges;
 using AsyncCoach.Tests.Infrastructure;
+using Microsoft.Extensions.Hosting;
 
 namespace AsyncCoach.Tests.Endpoints;
 
@@ -23,8 +25,15 @@ public sealed class HealthTests
     [Test]
     public async Task Readyz_reports_503_when_the_database_is_gone()
     {
-        await using var factory = new AsyncCoachFactory();
+        // The background loops start their first rounds as the host finishes starting; a
+        // connection one of them still holds would go back to the pool after the delete and keep
+        // the deleted file open. Here only the inbox processor runs, and the probe says when its
+        // first round is over.
+        await using var factory = new AsyncCoachFactory().WithServices(services =>
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxSender))));
+        var idle = factory.Processed.WaitForIdleRoundAsync();
         using var client = factory.CreateRealClient();
+        await idle;
         factory.DeleteDatabase();
 
         using var ready = await client.GetAsync("/readyz");

@@ -26,7 +26,13 @@ public sealed class AsyncCoachFactory : WebApplicationFactory<Program>
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"asynccoach-test-{Guid.NewGuid():N}.db");
         _settings["Slack:SigningSecret"] = SigningSecret;
         _settings["Storage:ConnectionString"] = $"Data Source={DatabasePath}";
-        UseKestrel(0);
+
+        // A free port through the server's own setting, not UseKestrel(0): that one rewrites the
+        // server's addresses after the app has built its host, while the app's own RunAsync may
+        // already be starting Kestrel ("cannot be modified after the server has started"). The
+        // bound address is read back once the server has started.
+        _settings["urls"] = "http://127.0.0.1:0";
+        UseKestrel();
     }
 
     public string DatabasePath { get; }

@@ -16,8 +16,8 @@ public sealed class WriteTurnTests
     {
         _path = Path.Combine(Path.GetTempPath(), $"asynccoach-writes-{Guid.NewGuid():N}.db");
         _database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={_path}" }));
-        await _database.EnableWalAsync(CancellationToken.None);
         await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await SqliteDatabase.EnableWalAsync(connection, CancellationToken.None);
         await connection.ExecuteAsync("CREATE TABLE counter (n INTEGER NOT NULL); INSERT INTO counter VALUES (0); CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);");
     }
 
