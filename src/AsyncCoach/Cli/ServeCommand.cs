@@ -1,5 +1,4 @@
 using AsyncCoach.Hosting;
-using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Cli;
@@ -9,9 +8,6 @@ public static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        // SQLite and Dapper load on another core while the host is built (nothing touches a file).
-        StorageWarmup.Start();
-
         // The content root (where appsettings.json lives) is the application's own folder, so
         // `dotnet /opt/asynccoach/AsyncCoach.dll` reads its settings from any working directory.
         var explicitRoot = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))

@@ -10,24 +10,18 @@ namespace AsyncCoach.Storage;
 /// </summary>
 public static class DapperSetup
 {
-    private static readonly Lock Gate = new();
-    private static bool _done;
+    private static int _done;
 
-    /// <summary>Registers the handlers; a concurrent caller returns only once they are registered.</summary>
     public static void EnsureRegistered()
     {
-        lock (Gate)
+        if (Interlocked.Exchange(ref _done, 1) == 1)
         {
-            if (_done)
-            {
-                return;
-            }
-
-            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
-            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
-            SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
-            _done = true;
+            return;
         }
+
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
+        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
     }
 
     public static string Format(DateTimeOffset instant) =>
