@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AsyncCoach.Hosting;
 using AsyncCoach.Slack.Events;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,7 @@ public sealed partial class InboxProcessor(
     IOptions<InboxOptions> options,
     IEnumerable<IInboxObserver> observers,
     IEnumerable<IInboxIdleHandler> idleHandlers,
-    IHostApplicationLifetime lifetime,
+    DatabaseReadiness database,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
     private readonly IInboxObserver[] _observers = [.. observers];
@@ -27,11 +26,7 @@ public sealed partial class InboxProcessor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await lifetime.WhenStartedAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
+        if (!await database.WaitForMigrationAsync(stoppingToken))
         {
             return;
         }

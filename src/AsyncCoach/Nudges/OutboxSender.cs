@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AsyncCoach.Core.Nudges;
-using AsyncCoach.Hosting;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
@@ -24,7 +23,7 @@ public sealed partial class OutboxSender(
     TimeProvider time,
     IOptions<NudgeOptions> options,
     IEnumerable<INudgeObserver> observers,
-    IHostApplicationLifetime lifetime,
+    DatabaseReadiness database,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     // Errors that will not heal: the nudge ends with that reason.
@@ -49,7 +48,11 @@ public sealed partial class OutboxSender(
     {
         try
         {
-            await lifetime.WhenStartedAsync(stoppingToken);
+            if (!await database.WaitForMigrationAsync(stoppingToken))
+            {
+                return;
+            }
+
             await StartUpAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
