@@ -1,4 +1,5 @@
 using AsyncCoach.Hosting;
+using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Cli;
@@ -8,6 +9,9 @@ public static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // SQLite and Dapper load on another core while the host is built (nothing touches a file).
+        StorageWarmup.Start();
+
         // The content root (where appsettings.json lives) is the application's own folder, so
         // `dotnet /opt/asynccoach/AsyncCoach.dll` reads its settings from any working directory.
         var explicitRoot = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))

@@ -45,7 +45,7 @@ public static class AsyncCoachServices
         services.AddSingleton<InboxProcessor>();
 
         // Start order matters: the migration starts first (and host start waits for it, see
-        // DatabaseInitializer); the background loops begin once the host has started.
+        // DatabaseInitializer); the background loops begin once the database is migrated.
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<WalCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AsyncCoach.Pipeline;
-using AsyncCoach.Hosting;
 using AsyncCoach.Slack.Events;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,7 @@ public sealed partial class InboxProcessor(
     IOptions<InboxOptions> options,
     IEnumerable<IInboxObserver> observers,
     IEnumerable<IInboxIdleHandler> idleHandlers,
-    IHostApplicationLifetime lifetime,
+    DatabaseReadiness readiness,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
     private readonly IInboxObserver[] _observers = [.. observers];
@@ -29,11 +28,7 @@ public sealed partial class InboxProcessor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await lifetime.WhenStartedAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
+        if (!await readiness.WaitForMigrationAsync(stoppingToken))
         {
             return;
         }

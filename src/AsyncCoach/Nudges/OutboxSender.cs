@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using AsyncCoach.Core.Nudges;
-using AsyncCoach.Hosting;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
@@ -27,7 +26,7 @@ public sealed partial class OutboxSender(
     TimeProvider time,
     IOptions<NudgeOptions> options,
     IEnumerable<INudgeObserver> observers,
-    IHostApplicationLifetime lifetime,
+    DatabaseReadiness database,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     // Errors that will not heal: the nudge ends with that reason.
@@ -58,7 +57,11 @@ public sealed partial class OutboxSender(
     {
         try
         {
-            await lifetime.WhenStartedAsync(stoppingToken);
+            if (!await database.WaitForMigrationAsync(stoppingToken))
+            {
+                return;
+            }
+
             await StartUpAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

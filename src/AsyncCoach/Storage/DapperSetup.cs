@@ -10,18 +10,24 @@ namespace AsyncCoach.Storage;
 /// </summary>
 public static class DapperSetup
 {
-    private static int _done;
+    private static readonly Lock Gate = new();
+    private static bool _done;
 
+    /// <summary>Registers the handlers; a concurrent caller returns only once they are registered.</summary>
     public static void EnsureRegistered()
     {
-        if (Interlocked.Exchange(ref _done, 1) == 1)
+        lock (Gate)
         {
-            return;
-        }
+            if (_done)
+            {
+                return;
+            }
 
-        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
-        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
-        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
+            SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+            _done = true;
+        }
     }
 
     public static string Format(DateTimeOffset instant) =>

@@ -1,5 +1,3 @@
-using AsyncCoach.Hosting;
-
 namespace AsyncCoach.Storage;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace AsyncCoach.Storage;
 /// log stays small and a commit never waits for a checkpoint.
 /// </summary>
 public sealed partial class WalCheckpointer(
-    SqliteDatabase database, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<WalCheckpointer> logger) : BackgroundService
+    SqliteDatabase database, DatabaseReadiness readiness, TimeProvider time, ILogger<WalCheckpointer> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -17,7 +15,11 @@ public sealed partial class WalCheckpointer(
         using var timer = new PeriodicTimer(Interval, time);
         try
         {
-            await lifetime.WhenStartedAsync(stoppingToken);
+            if (!await readiness.WaitForMigrationAsync(stoppingToken))
+            {
+                return;
+            }
+
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try

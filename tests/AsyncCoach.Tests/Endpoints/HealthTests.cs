@@ -25,7 +25,7 @@ public sealed class HealthTests
     [Test]
     public async Task Readyz_reports_503_when_the_database_is_gone()
     {
-        // The background loops start their first rounds as the host finishes starting; a
+        // The background loops start their first rounds once the database is migrated; a
         // connection one of them still holds would go back to the pool after the delete and keep
         // the deleted file open. Here only the inbox processor runs, and the probe says when its
         // first round is over.

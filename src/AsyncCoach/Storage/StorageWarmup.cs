@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+
+namespace AsyncCoach.Storage;
+
+/// <summary>
+/// Loads SQLite (the native library, Microsoft.Data.Sqlite's first open and command, their JIT)
+/// and registers Dapper's handlers on a thread of its own while the host is still being built,
+/// so the migration that follows does not pay for it. In memory only: no file is touched before
+/// the settings are validated.
+/// </summary>
+public static class StorageWarmup
+{
+    public static void Start() =>
+        new Thread(() =>
+        {
+            using (var connection = new SqliteConnection("Data Source=:memory:"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA busy_timeout = 5000; SELECT 1;";
+                command.ExecuteScalar();
+            }
+
+            DapperSetup.EnsureRegistered();
+        })
+        {
+            IsBackground = true,
+            Name = "Storage warm-up",
+        }.Start();
+}
