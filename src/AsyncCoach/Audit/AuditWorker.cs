@@ -10,6 +10,7 @@ namespace AsyncCoach.Audit;
 internal sealed class AuditWorker(AuditRunner runner, ExportSource source, ExportMetadata metadata, FindingSpool? spool) : IDisposable
 {
     private readonly List<ExportMessage> day = [];
+    private readonly DayFileScanner scanner = new();
     private readonly ArrayBufferWriter<byte> lines = new(AuditRunner.ChunkBytes);
     private readonly Utf8JsonWriter json = new(new ArrayBufferWriter<byte>(), new JsonWriterOptions
     {
@@ -33,7 +34,7 @@ internal sealed class AuditWorker(AuditRunner runner, ExportSource source, Expor
             try
             {
                 var length = source.ReadAll(file.Entry, ref buffer);
-                DayFileParser.Parse(buffer.AsSpan(0, length), name, day);
+                DayFileParser.Parse(buffer.AsSpan(0, length), name, day, scanner);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
