@@ -7,6 +7,8 @@ namespace AsyncCoach.Core.Rules;
 /// <summary>after-hours-ping: an addressed message that reaches a recipient outside their working hours.</summary>
 public sealed class AfterHoursPingRule : IRule
 {
+    private static readonly string[] DayNames = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedDayNames;
+
     public string Id => RuleIds.AfterHoursPing;
 
     public Finding? Evaluate(in RuleContext context)
@@ -58,7 +60,7 @@ public sealed class AfterHoursPingRule : IRule
             || person.IsBot
             || person.IsDeleted
             || ZoneClock.Find(person.TimeZoneId) is not { } clock
-            || offHours?.Exists(r => r.User == user) == true)
+            || Contains(offHours, user))
         {
             return; // unknown person or time zone: inside hours, no finding without evidence
         }
@@ -74,27 +76,54 @@ public sealed class AfterHoursPingRule : IRule
         (offHours ??= []).Add(new RecipientTime(user, clock.Zone.Id, local, hours.NextStart(at, clock.Zone)));
     }
 
+    private static bool Contains(List<RecipientTime>? offHours, UserId user)
+    {
+        if (offHours is null)
+        {
+            return false;
+        }
+
+        foreach (var r in offHours)
+        {
+            if (r.User == user)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The formats spelled out ("ddd HH:mm" in the invariant culture): custom date formats are parsed on every call.
     private static string Describe(RecipientTime r) =>
-        string.Create(CultureInfo.InvariantCulture, $"{r.User} {r.LocalTime:ddd HH:mm} {r.TimeZoneId}");
+        string.Create(CultureInfo.InvariantCulture, $"{r.User} {Day(r.LocalTime)} {r.LocalTime.Hour:D2}:{r.LocalTime.Minute:D2} {r.TimeZoneId}");
+
+    /// <summary>The invariant culture's abbreviated day name, as format "ddd" gives it.</summary>
+    private static string Day(DateTimeOffset time) => DayNames[(int)time.DayOfWeek];
 
     private static string Suggest(List<RecipientTime> offHours)
     {
         var text = new StringBuilder();
         if (offHours.Count == 1)
         {
-            text.Append(CultureInfo.InvariantCulture, $"It's {offHours[0].LocalTime:HH:mm} for <@{offHours[0].User}>, outside their working hours. ");
+            text.Append(CultureInfo.InvariantCulture, $"It's {offHours[0].LocalTime.Hour:D2}:{offHours[0].LocalTime.Minute:D2} for <@{offHours[0].User}>, outside their working hours. ");
         }
         else
         {
             text.Append(CultureInfo.InvariantCulture, $"This reaches {offHours.Count} people outside their working hours: ");
-            text.AppendJoin(", ", offHours.Select(r => string.Create(CultureInfo.InvariantCulture, $"it's {r.LocalTime:HH:mm} for <@{r.User}>")));
+            for (var i = 0; i < offHours.Count; i++)
+            {
+                var r = offHours[i];
+                text.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}it's {r.LocalTime.Hour:D2}:{r.LocalTime.Minute:D2} for <@{r.User}>");
+            }
+
             text.Append(". ");
         }
 
         var first = offHours[0];
         if (first.NextWorkStart is { } next)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Unless it can't wait, Slack's scheduled send can deliver it at the start of their next working day ({next:ddd HH:mm} their time).");
+            text.Append(CultureInfo.InvariantCulture, $"Unless it can't wait, Slack's scheduled send can deliver it at the start of their next working day ({Day(next)} {next.Hour:D2}:{next.Minute:D2} their time).");
         }
         else
         {
