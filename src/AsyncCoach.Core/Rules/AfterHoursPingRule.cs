@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 using AsyncCoach.Core.Model;
 
 namespace AsyncCoach.Core.Rules;
@@ -47,9 +47,18 @@ public sealed class AfterHoursPingRule : IRule
             }
         }
 
-        return offHours is null || context.HasUrgentMarker
-            ? null
-            : context.CreateFinding(Id, [.. offHours.Select(Describe)], Suggest(offHours)) with { OffHoursRecipients = offHours };
+        if (offHours is null || context.HasUrgentMarker)
+        {
+            return null;
+        }
+
+        var evidence = new string[offHours.Count];
+        for (var i = 0; i < evidence.Length; i++)
+        {
+            evidence[i] = Describe(offHours[i]);
+        }
+
+        return context.CreateFinding(Id, evidence, Suggest(offHours), offHours);
     }
 
     private static void Judge(in RuleContext context, UserId user, ref List<RecipientTime>? offHours)
@@ -101,35 +110,56 @@ public sealed class AfterHoursPingRule : IRule
     /// <summary>The invariant culture's abbreviated day name, as format "ddd" gives it.</summary>
     private static string Day(DateTimeOffset time) => DayNames[(int)time.DayOfWeek];
 
+    // Built in a stack buffer: only the finished string is allocated (most of an audit's findings are this rule's).
     private static string Suggest(List<RecipientTime> offHours)
     {
-        var text = new StringBuilder();
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[512]);
         if (offHours.Count == 1)
         {
-            text.Append(CultureInfo.InvariantCulture, $"It's {offHours[0].LocalTime.Hour:D2}:{offHours[0].LocalTime.Minute:D2} for <@{offHours[0].User}>, outside their working hours. ");
+            text.AppendLiteral("It's ");
+            AppendTime(ref text, offHours[0].LocalTime);
+            text.AppendLiteral(" for <@");
+            text.AppendFormatted(offHours[0].User.Value);
+            text.AppendLiteral(">, outside their working hours. ");
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $"This reaches {offHours.Count} people outside their working hours: ");
+            text.AppendLiteral("This reaches ");
+            text.AppendFormatted(offHours.Count);
+            text.AppendLiteral(" people outside their working hours: ");
             for (var i = 0; i < offHours.Count; i++)
             {
-                var r = offHours[i];
-                text.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}it's {r.LocalTime.Hour:D2}:{r.LocalTime.Minute:D2} for <@{r.User}>");
+                text.AppendLiteral(i == 0 ? "it's " : ", it's ");
+                AppendTime(ref text, offHours[i].LocalTime);
+                text.AppendLiteral(" for <@");
+                text.AppendFormatted(offHours[i].User.Value);
+                text.AppendLiteral(">");
             }
 
-            text.Append(". ");
+            text.AppendLiteral(". ");
         }
 
-        var first = offHours[0];
-        if (first.NextWorkStart is { } next)
+        if (offHours[0].NextWorkStart is { } next)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Unless it can't wait, Slack's scheduled send can deliver it at the start of their next working day ({Day(next)} {next.Hour:D2}:{next.Minute:D2} their time).");
+            text.AppendLiteral("Unless it can't wait, Slack's scheduled send can deliver it at the start of their next working day (");
+            text.AppendLiteral(Day(next));
+            text.AppendLiteral(" ");
+            AppendTime(ref text, next);
+            text.AppendLiteral(" their time).");
         }
         else
         {
-            text.Append("Unless it can't wait, Slack's scheduled send can deliver it when their working day starts.");
+            text.AppendLiteral("Unless it can't wait, Slack's scheduled send can deliver it when their working day starts.");
         }
 
-        return text.ToString();
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>"HH:mm".</summary>
+    private static void AppendTime(ref DefaultInterpolatedStringHandler text, DateTimeOffset time)
+    {
+        text.AppendFormatted(time.Hour, "D2");
+        text.AppendLiteral(":");
+        text.AppendFormatted(time.Minute, "D2");
     }
 }
