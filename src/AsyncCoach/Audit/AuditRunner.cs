@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Norms;
 
@@ -93,6 +94,7 @@ public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamN
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ChatMessage? ToChatMessage(in ExportMessage raw, Conversation conversation, ExportMetadata metadata)
     {
         if (raw.HasBotId || raw.User is not { Length: > 0 } user

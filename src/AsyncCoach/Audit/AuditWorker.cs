@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AsyncCoach.Core.Model;
@@ -20,6 +21,7 @@ internal sealed class AuditWorker(AuditRunner runner, ExportSource source, Expor
     private int sequence;
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ConversationTally Audit(int index, ConversationDays work, CancellationToken ct)
     {
         var (conversation, days) = work;
@@ -70,6 +72,7 @@ internal sealed class AuditWorker(AuditRunner runner, ExportSource source, Expor
         return tally;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Record(IReadOnlyList<Finding> findings, Conversation conversation, ConversationTally tally, int index)
     {
         foreach (var finding in findings)

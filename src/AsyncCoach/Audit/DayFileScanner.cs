@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using AsyncCoach.Core.Model;
@@ -45,6 +46,7 @@ internal sealed class DayFileScanner
     /// <paramref name="into"/>, in file order. False, with <paramref name="into"/> in any state,
     /// when the file has to be read by <c>Utf8JsonReader</c> instead.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryScan(ReadOnlySpan<byte> json, List<ExportMessage> into)
     {
         if (!Utf8.IsValid(json))
@@ -101,6 +103,7 @@ internal sealed class DayFileScanner
         return !SkipWhitespace(json, ref p);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadMessage(ReadOnlySpan<byte> json, ref int p, int index, List<ExportMessage> into)
     {
         // Each field the audit reads, as the [start, end) of its string's content; an escaped one is decoded later.
@@ -288,6 +291,7 @@ internal sealed class DayFileScanner
     }
 
     /// <summary>A user id, the same string object for every message of that user.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? User(ReadOnlySpan<byte> content, bool escaped)
     {
         if (escaped || content.Length > MaxUserLength)
@@ -312,6 +316,7 @@ internal sealed class DayFileScanner
     }
 
     /// <summary>A string's content as .NET text; null when Utf8JsonReader would refuse to decode it (an unpaired surrogate).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? Decode(ReadOnlySpan<byte> content, bool escaped)
     {
         if (!escaped)
@@ -395,6 +400,7 @@ internal sealed class DayFileScanner
     };
 
     /// <summary>Moves past JSON whitespace; false at the end of the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SkipWhitespace(ReadOnlySpan<byte> json, ref int p)
     {
         if ((uint)p < (uint)json.Length && json[p] > ' ')
@@ -419,6 +425,7 @@ internal sealed class DayFileScanner
     }
 
     /// <summary>From an opening quote to just past its closing quote, checking every escape; false if the string is invalid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SkipString(ReadOnlySpan<byte> json, ref int p, out bool escaped)
     {
         escaped = false;
@@ -469,6 +476,7 @@ internal sealed class DayFileScanner
     /// Moves past one value of any shape at <paramref name="depth"/> (containers already open),
     /// checking it is valid JSON; false if it is not, or nests deeper than <see cref="MaxDepth"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SkipValue(ReadOnlySpan<byte> json, ref int p, int depth)
     {
         var level = 0; // containers opened inside this value
@@ -550,6 +558,7 @@ internal sealed class DayFileScanner
     }
 
     /// <summary>A property name and its colon, leaving <paramref name="p"/> at the value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SkipName(ReadOnlySpan<byte> json, ref int p)
     {
         if (json[p] != '"' || !SkipString(json, ref p, out _) || !SkipWhitespace(json, ref p) || json[p] != ':')
@@ -561,6 +570,7 @@ internal sealed class DayFileScanner
         return SkipWhitespace(json, ref p);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SkipScalar(ReadOnlySpan<byte> json, ref int p)
     {
         var rest = json[p..];
@@ -583,6 +593,7 @@ internal sealed class DayFileScanner
     }
 
     /// <summary>A number by JSON's grammar. What follows it is checked by the caller (a delimiter must).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SkipNumber(ReadOnlySpan<byte> json, ref int p)
     {
         var i = p;
