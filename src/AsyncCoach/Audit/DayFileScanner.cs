@@ -1,5 +1,7 @@
-using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using AsyncCoach.Core.Model;
@@ -28,12 +30,6 @@ internal sealed class DayFileScanner
 
     private const int MaxInternedUsers = 1 << 16;
     private const int MaxUserLength = 64;
-
-    /// <summary>What ends the plain run of a string: its closing quote, an escape, or a control character (invalid).</summary>
-    private static readonly SearchValues<byte> StringStops = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
-
-    private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
 
     private readonly Dictionary<string, string> users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> userLookup;
@@ -413,15 +409,82 @@ internal sealed class DayFileScanner
             return false;
         }
 
-        var skip = json[p..].IndexOfAnyExcept(Whitespace);
-        if (skip < 0)
+        p = FirstNonWhitespace(json, p);
+        return p < json.Length;
+    }
+
+    /// <summary>
+    /// The first byte from <paramref name="i"/> on that is not JSON whitespace, or the length.
+    /// </summary>
+    /// <remarks>
+    /// Here and in <see cref="StringStop"/> the vector loop is written out: SearchValues would do
+    /// the same, but its generic search methods start as unoptimised code on every run and stayed
+    /// that way for a large part of an audit.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int FirstNonWhitespace(ReadOnlySpan<byte> json, int i)
+    {
+        if (Vector128.IsHardwareAccelerated)
         {
-            p = json.Length;
-            return false;
+            ref var start = ref MemoryMarshal.GetReference(json);
+            var space = Vector128.Create((byte)' ');
+            var tab = Vector128.Create((byte)'\t');
+            var lf = Vector128.Create((byte)'\n');
+            var cr = Vector128.Create((byte)'\r');
+            for (; i + Vector128<byte>.Count <= json.Length; i += Vector128<byte>.Count)
+            {
+                var v = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var blank = Vector128.Equals(v, space) | Vector128.Equals(v, tab) | Vector128.Equals(v, lf) | Vector128.Equals(v, cr);
+                var other = ~blank.ExtractMostSignificantBits() & 0xFFFFu;
+                if (other != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(other);
+                }
+            }
         }
 
-        p += skip;
-        return true;
+        for (; i < json.Length; i++)
+        {
+            if (json[i] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
+            {
+                return i;
+            }
+        }
+
+        return json.Length;
+    }
+
+    /// <summary>The first quote, backslash or control character from <paramref name="i"/> on, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int StringStop(ReadOnlySpan<byte> json, int i)
+    {
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var start = ref MemoryMarshal.GetReference(json);
+            var quote = Vector128.Create((byte)'"');
+            var backslash = Vector128.Create((byte)'\\');
+            var space = Vector128.Create((byte)' ');
+            for (; i + Vector128<byte>.Count <= json.Length; i += Vector128<byte>.Count)
+            {
+                var v = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var stop = Vector128.Equals(v, quote) | Vector128.Equals(v, backslash) | Vector128.LessThan(v, space);
+                var bits = stop.ExtractMostSignificantBits();
+                if (bits != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(bits);
+                }
+            }
+        }
+
+        for (; i < json.Length; i++)
+        {
+            if (json[i] is (byte)'"' or (byte)'\\' or < (byte)' ')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>From an opening quote to just past its closing quote, checking every escape; false if the string is invalid.</summary>
@@ -432,13 +495,12 @@ internal sealed class DayFileScanner
         var i = p + 1;
         while (true)
         {
-            var stop = (uint)i <= (uint)json.Length ? json[i..].IndexOfAny(StringStops) : -1;
-            if (stop < 0)
+            i = StringStop(json, i);
+            if (i < 0)
             {
                 return false;
             }
 
-            i += stop;
             var b = json[i];
             if (b == '"')
             {
