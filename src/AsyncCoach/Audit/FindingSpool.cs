@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AsyncCoach.Audit;
@@ -92,28 +93,15 @@ internal sealed class FindingSpool : IDisposable
                 }
 
                 // Each line becomes (separator unless first) + indent + line, gathered into one write per chunk.
-                var lines = rest.Count((byte)'\n') + 1;
-                var size = rest.Length + (lines * between.Length);
+                var size = rest.Length + ((rest.Count((byte)'\n') + 1) * between.Length);
                 if (block.Length < size)
                 {
                     ArrayPool<byte>.Shared.Return(block);
                     block = ArrayPool<byte>.Shared.Rent(size);
                 }
 
-                var length = 0;
-                while (rest.Length > 0)
-                {
-                    var end = rest.IndexOf((byte)'\n');
-                    var line = end < 0 ? rest : rest[..end];
-                    rest = end < 0 ? [] : rest[(end + 1)..];
-                    var prefix = first ? before : between;
-                    prefix.CopyTo(block.AsSpan(length));
-                    length += prefix.Length;
-                    line.CopyTo(block.AsSpan(length));
-                    length += line.Length;
-                    first = false;
-                }
-
+                var length = Join(rest, block, first ? before : between, between);
+                first = false;
                 output.Write(block, 0, length);
             });
         }
@@ -126,6 +114,27 @@ internal sealed class FindingSpool : IDisposable
         {
             output.Write("\n"u8);
         }
+    }
+
+    /// <summary>Writes each line of <paramref name="lines"/> after <paramref name="before"/> (the first) or <paramref name="between"/> (the rest); returns the length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Join(ReadOnlySpan<byte> lines, Span<byte> into, ReadOnlySpan<byte> before, ReadOnlySpan<byte> between)
+    {
+        var length = 0;
+        var prefix = before;
+        while (lines.Length > 0)
+        {
+            var end = lines.IndexOf((byte)'\n');
+            var line = end < 0 ? lines : lines[..end];
+            lines = end < 0 ? [] : lines[(end + 1)..];
+            prefix.CopyTo(into[length..]);
+            length += prefix.Length;
+            line.CopyTo(into[length..]);
+            length += line.Length;
+            prefix = between;
+        }
+
+        return length;
     }
 
     private delegate void ChunkAction(ReadOnlySpan<byte> chunk);
