@@ -52,7 +52,7 @@ internal sealed class AuditWorker(AuditRunner runner, ExportSource source, Expor
                     continue;
                 }
 
-                var time = message.Time;
+                var time = DateTimeOffset.UnixEpoch.AddTicks(raw.Micros * 10); // message.Time, without parsing ts again
                 if ((runner.From is { } from && time < from) || (runner.To is { } to && time >= to))
                 {
                     tally.SkippedOutsidePeriod++;

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using AsyncCoach.Audit;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Rules;
