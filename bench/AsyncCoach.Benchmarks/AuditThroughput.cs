@@ -30,6 +30,7 @@ public static class AuditThroughput
             var readOnly = args.Contains("--read-only");
             args = [.. args.Where(a => a != "--read-only"), "--format", "json", "--out", report];
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var stopwatch = Stopwatch.StartNew();
             var code = readOnly
                 ? await AuditCommand.RunAsync(args, Console.Out, Console.Error, (_, _, _) => new NoRules(), CancellationToken.None)
@@ -44,6 +45,7 @@ public static class AuditThroughput
             process.Refresh();
             var peak = process.PeakWorkingSet64;
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             using var doc = JsonDocument.Parse(ReadSummary(report));
             var summary = doc.RootElement.GetProperty("summary");
             var read = summary.GetProperty("messages_read").GetInt64();
@@ -51,7 +53,7 @@ public static class AuditThroughput
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"messages read: {read:N0}; evaluated: {summary.GetProperty("messages_evaluated").GetInt64():N0}; findings: {summary.GetProperty("findings").GetInt64():N0}; day files: {summary.GetProperty("day_files").GetInt32():N0}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"elapsed: {seconds:0.00} s; throughput: {read / seconds:N0} messages/s; CPU: {cpu:0.00} s ({read / cpu:N0} messages per CPU-second, both cores counted); load average: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; peak working set: {peak / 1_048_576.0:0} MB; gen0/1/2 collections: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+                $"elapsed: {seconds:0.00} s; throughput: {read / seconds:N0} messages/s; CPU: {cpu:0.00} s ({read / cpu:N0} messages per CPU-second, both cores counted); load average: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; peak working set: {peak / 1_048_576.0:0} MB; allocated: {allocated / 1_048_576.0:N0} MB; gen0/1/2 collections: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
             return 0;
         }
         finally

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 using AsyncCoach.Core.Model;
 
 namespace AsyncCoach.Core.Rules;
@@ -7,6 +7,8 @@ namespace AsyncCoach.Core.Rules;
 /// <summary>after-hours-ping: an addressed message that reaches a recipient outside their working hours.</summary>
 public sealed class AfterHoursPingRule : IRule
 {
+    private static readonly string[] DayNames = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedDayNames;
+
     public string Id => RuleIds.AfterHoursPing;
 
     public Finding? Evaluate(in RuleContext context)
@@ -45,9 +47,18 @@ public sealed class AfterHoursPingRule : IRule
             }
         }
 
-        return offHours is null || context.HasUrgentMarker
-            ? null
-            : context.CreateFinding(Id, [.. offHours.Select(Describe)], Suggest(offHours)) with { OffHoursRecipients = offHours };
+        if (offHours is null || context.HasUrgentMarker)
+        {
+            return null;
+        }
+
+        var evidence = new string[offHours.Count];
+        for (var i = 0; i < evidence.Length; i++)
+        {
+            evidence[i] = Describe(offHours[i]);
+        }
+
+        return context.CreateFinding(Id, evidence, Suggest(offHours), offHours);
     }
 
     private static void Judge(in RuleContext context, UserId user, ref List<RecipientTime>? offHours)
@@ -58,7 +69,7 @@ public sealed class AfterHoursPingRule : IRule
             || person.IsBot
             || person.IsDeleted
             || ZoneClock.Find(person.TimeZoneId) is not { } clock
-            || offHours?.Exists(r => r.User == user) == true)
+            || Contains(offHours, user))
         {
             return; // unknown person or time zone: inside hours, no finding without evidence
         }
@@ -74,33 +85,81 @@ public sealed class AfterHoursPingRule : IRule
         (offHours ??= []).Add(new RecipientTime(user, clock.Zone.Id, local, hours.NextStart(at, clock.Zone)));
     }
 
-    private static string Describe(RecipientTime r) =>
-        string.Create(CultureInfo.InvariantCulture, $"{r.User} {r.LocalTime:ddd HH:mm} {r.TimeZoneId}");
+    private static bool Contains(List<RecipientTime>? offHours, UserId user)
+    {
+        if (offHours is null)
+        {
+            return false;
+        }
 
+        foreach (var r in offHours)
+        {
+            if (r.User == user)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The formats spelled out ("ddd HH:mm" in the invariant culture): custom date formats are parsed on every call.
+    private static string Describe(RecipientTime r) =>
+        string.Create(CultureInfo.InvariantCulture, $"{r.User} {Day(r.LocalTime)} {r.LocalTime.Hour:D2}:{r.LocalTime.Minute:D2} {r.TimeZoneId}");
+
+    /// <summary>The invariant culture's abbreviated day name, as format "ddd" gives it.</summary>
+    private static string Day(DateTimeOffset time) => DayNames[(int)time.DayOfWeek];
+
+    // Built in a stack buffer: only the finished string is allocated (most of an audit's findings are this rule's).
     private static string Suggest(List<RecipientTime> offHours)
     {
-        var text = new StringBuilder();
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[512]);
         if (offHours.Count == 1)
         {
-            text.Append(CultureInfo.InvariantCulture, $"It's {offHours[0].LocalTime:HH:mm} for <@{offHours[0].User}>, outside their working hours. ");
+            text.AppendLiteral("It's ");
+            AppendTime(ref text, offHours[0].LocalTime);
+            text.AppendLiteral(" for <@");
+            text.AppendFormatted(offHours[0].User.Value);
+            text.AppendLiteral(">, outside their working hours. ");
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $"This reaches {offHours.Count} people outside their working hours: ");
-            text.AppendJoin(", ", offHours.Select(r => string.Create(CultureInfo.InvariantCulture, $"it's {r.LocalTime:HH:mm} for <@{r.User}>")));
-            text.Append(". ");
+            text.AppendLiteral("This reaches ");
+            text.AppendFormatted(offHours.Count);
+            text.AppendLiteral(" people outside their working hours: ");
+            for (var i = 0; i < offHours.Count; i++)
+            {
+                text.AppendLiteral(i == 0 ? "it's " : ", it's ");
+                AppendTime(ref text, offHours[i].LocalTime);
+                text.AppendLiteral(" for <@");
+                text.AppendFormatted(offHours[i].User.Value);
+                text.AppendLiteral(">");
+            }
+
+            text.AppendLiteral(". ");
         }
 
-        var first = offHours[0];
-        if (first.NextWorkStart is { } next)
+        if (offHours[0].NextWorkStart is { } next)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Unless it can't wait, Slack's scheduled send can deliver it at the start of their next working day ({next:ddd HH:mm} their time).");
+            text.AppendLiteral("Unless it can't wait, Slack's scheduled send can deliver it at the start of their next working day (");
+            text.AppendLiteral(Day(next));
+            text.AppendLiteral(" ");
+            AppendTime(ref text, next);
+            text.AppendLiteral(" their time).");
         }
         else
         {
-            text.Append("Unless it can't wait, Slack's scheduled send can deliver it when their working day starts.");
+            text.AppendLiteral("Unless it can't wait, Slack's scheduled send can deliver it when their working day starts.");
         }
 
-        return text.ToString();
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>"HH:mm".</summary>
+    private static void AppendTime(ref DefaultInterpolatedStringHandler text, DateTimeOffset time)
+    {
+        text.AppendFormatted(time.Hour, "D2");
+        text.AppendLiteral(":");
+        text.AppendFormatted(time.Minute, "D2");
     }
 }

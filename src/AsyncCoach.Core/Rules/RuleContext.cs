@@ -130,6 +130,13 @@ public readonly ref struct RuleContext
     public Finding CreateFinding(string ruleId, IReadOnlyList<string> evidence, string suggestion) =>
         new(ruleId, Message.Team, Message.Channel, Message.Ts, Message.ThreadTs, Message.Author, Time, evidence, suggestion);
 
+    /// <summary>A finding that names the recipients reached outside their hours (one object, not a copy made by <c>with</c>).</summary>
+    public Finding CreateFinding(string ruleId, IReadOnlyList<string> evidence, string suggestion, IReadOnlyList<RecipientTime> offHoursRecipients) =>
+        new(ruleId, Message.Team, Message.Channel, Message.Ts, Message.ThreadTs, Message.Author, Time, evidence, suggestion)
+        {
+            OffHoursRecipients = offHoursRecipients,
+        };
+
     private bool IsInsideLonger(PhraseMatch match, int list)
     {
         foreach (var other in Matches)

@@ -3,9 +3,11 @@ using System.Collections.Concurrent;
 namespace AsyncCoach.Core.Rules;
 
 /// <summary>
-/// Time zones by IANA id, looked up once, with the UTC offset of the last 15-minute slot asked
-/// for remembered per zone: messages arrive in time order, so converting an instant is usually a
-/// comparison instead of a walk through the zone's adjustment rules.
+/// Time zones by IANA id, looked up once, with the UTC offsets of recent 15-minute slots
+/// remembered per zone: messages arrive in time order, so converting an instant is usually a
+/// comparison instead of a walk through the zone's adjustment rules. Several slots, not only the
+/// last: an audit's workers walk different conversations through different times at once, and
+/// with one slot per zone they kept replacing each other's.
 /// </summary>
 internal static class ZoneClock
 {
@@ -17,14 +19,17 @@ internal static class ZoneClock
 
     internal sealed class Entry(TimeZoneInfo zone)
     {
-        private Slot? _last;
+        private const int Slots = 64; // a power of two: a slot's cell is its index's low bits
+
+        private readonly Slot?[] _slots = new Slot?[Slots];
 
         public TimeZoneInfo Zone { get; } = zone;
 
         public DateTimeOffset ToLocal(DateTimeOffset instant)
         {
             var slot = instant.UtcTicks / SlotTicks;
-            var last = Volatile.Read(ref _last);
+            ref var cell = ref _slots[(int)(slot & (Slots - 1))];
+            var last = Volatile.Read(ref cell);
             if (last is not null && last.Index == slot)
             {
                 return instant.ToOffset(last.Offset);
@@ -34,7 +39,7 @@ internal static class ZoneClock
             var start = new DateTimeOffset(slot * SlotTicks, TimeSpan.Zero);
             if (Zone.GetUtcOffset(start) == offset && Zone.GetUtcOffset(start.AddTicks(SlotTicks - 1)) == offset)
             {
-                Volatile.Write(ref _last, new Slot(slot, offset)); // a slot that straddles a transition is never cached
+                Volatile.Write(ref cell, new Slot(slot, offset)); // a slot that straddles a transition is never cached
             }
 
             return instant.ToOffset(offset);

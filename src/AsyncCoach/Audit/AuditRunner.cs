@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Norms;
 
@@ -10,12 +11,6 @@ namespace AsyncCoach.Audit;
 /// </summary>
 public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamNorms norms)
 {
-    /// <summary>Subtypes that are a person writing; every other subtype (bot_message, channel_join, …) is skipped.</summary>
-    private static readonly HashSet<string> HumanSubtypes = new(StringComparer.Ordinal)
-    {
-        "thread_broadcast", "file_share", "me_message",
-    };
-
     /// <summary>Findings are handed to the spool in chunks of about this many bytes.</summary>
     internal const int ChunkBytes = 1 << 18;
 
@@ -99,10 +94,11 @@ public sealed class AuditRunner(ConversationAuditorFactory auditorFactory, TeamN
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ChatMessage? ToChatMessage(in ExportMessage raw, Conversation conversation, ExportMetadata metadata)
     {
         if (raw.HasBotId || raw.User is not { Length: > 0 } user
-            || (raw.Subtype is { } subtype && !HumanSubtypes.Contains(subtype)))
+            || raw.Subtype == ExportSubtype.Other)
         {
             return null;
         }

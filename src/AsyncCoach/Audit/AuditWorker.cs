@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AsyncCoach.Core.Model;
@@ -10,6 +11,7 @@ namespace AsyncCoach.Audit;
 internal sealed class AuditWorker(AuditRunner runner, ExportSource source, ExportMetadata metadata, FindingSpool? spool) : IDisposable
 {
     private readonly List<ExportMessage> day = [];
+    private readonly DayFileScanner scanner = new();
     private readonly ArrayBufferWriter<byte> lines = new(AuditRunner.ChunkBytes);
     private readonly Utf8JsonWriter json = new(new ArrayBufferWriter<byte>(), new JsonWriterOptions
     {
@@ -19,6 +21,7 @@ internal sealed class AuditWorker(AuditRunner runner, ExportSource source, Expor
     private int sequence;
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ConversationTally Audit(int index, ConversationDays work, CancellationToken ct)
     {
         var (conversation, days) = work;
@@ -33,7 +36,7 @@ internal sealed class AuditWorker(AuditRunner runner, ExportSource source, Expor
             try
             {
                 var length = source.ReadAll(file.Entry, ref buffer);
-                DayFileParser.Parse(buffer.AsSpan(0, length), name, day);
+                DayFileParser.Parse(buffer.AsSpan(0, length), name, day, scanner);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -49,7 +52,7 @@ internal sealed class AuditWorker(AuditRunner runner, ExportSource source, Expor
                     continue;
                 }
 
-                var time = message.Time;
+                var time = DateTimeOffset.UnixEpoch.AddTicks(raw.Micros * 10); // message.Time, without parsing ts again
                 if ((runner.From is { } from && time < from) || (runner.To is { } to && time >= to))
                 {
                     tally.SkippedOutsidePeriod++;
@@ -69,6 +72,7 @@ internal sealed class AuditWorker(AuditRunner runner, ExportSource source, Expor
         return tally;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Record(IReadOnlyList<Finding> findings, Conversation conversation, ConversationTally tally, int index)
     {
         foreach (var finding in findings)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Rules;
 
@@ -33,6 +34,7 @@ internal sealed class ConversationTally(Conversation conversation, int dayFiles)
 
     public int[,] AfterHoursGrid { get; } = new int[7, 24];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Evaluate(ChatMessage message, DateTimeOffset time)
     {
         Evaluated++;
@@ -41,6 +43,7 @@ internal sealed class ConversationTally(Conversation conversation, int dayFiles)
         Last = Last is { } last && last >= time ? last : time;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(Finding finding)
     {
         Findings++;

@@ -13,11 +13,19 @@ internal static class DayFileParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow };
 
-    /// <summary>Parses one day file's bytes into <paramref name="into"/> (cleared first), in ts order.</summary>
-    public static void Parse(ReadOnlySpan<byte> json, string fileName, List<ExportMessage> into)
+    /// <summary>
+    /// Parses one day file's bytes into <paramref name="into"/> (cleared first), in ts order:
+    /// through <paramref name="scanner"/> when it can, else with <see cref="Utf8JsonReader"/>,
+    /// which also reports what is wrong with a file.
+    /// </summary>
+    public static void Parse(ReadOnlySpan<byte> json, string fileName, List<ExportMessage> into, DayFileScanner? scanner = null)
     {
         into.Clear();
-        ParseBuffer(json, fileName, into);
+        if (scanner is null || !scanner.TryScan(WithoutByteOrderMark(json), into))
+        {
+            into.Clear();
+            ParseBuffer(json, fileName, into);
+        }
 
         // Exports list a day's messages in order; sort only when one is not.
         for (var i = 1; i < into.Count; i++)
@@ -32,12 +40,7 @@ internal static class DayFileParser
 
     private static void ParseBuffer(ReadOnlySpan<byte> json, string fileName, List<ExportMessage> into)
     {
-        // A UTF-8 byte order mark is not JSON, but some tools write one.
-        if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            json = json[3..];
-        }
-
+        json = WithoutByteOrderMark(json);
         if (json.Trim(" \t\r\n"u8).IsEmpty)
         {
             throw new ExportFormatException($"{fileName}: empty file; not a JSON array of messages.");
@@ -74,6 +77,10 @@ internal static class DayFileParser
                 $"{fileName}: invalid JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}.", ex);
         }
     }
+
+    /// <summary>A UTF-8 byte order mark is not JSON, but some tools write one.</summary>
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> json) =>
+        json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? json[3..] : json;
 
     private static ExportMessage ReadMessage(ref Utf8JsonReader reader, string fileName, int index)
     {
@@ -131,7 +138,7 @@ internal static class DayFileParser
             throw new ExportFormatException($"{fileName}: entry {index} has an invalid ts \"{ts}\".");
         }
 
-        return new ExportMessage(index, ts, new MessageTs(ts).Micros, user, text, subtype,
+        return new ExportMessage(index, ts, new MessageTs(ts).Micros, user, text, ExportMessage.SubtypeOf(subtype),
             MessageTs.IsValid(threadTs) ? threadTs : null, hasBotId);
     }
 }

@@ -10,6 +10,28 @@ internal readonly record struct ExportMessage(
     long Micros,
     string? User,
     string? Text,
-    string? Subtype,
+    ExportSubtype Subtype,
     string? ThreadTs,
-    bool HasBotId);
+    bool HasBotId)
+{
+    /// <summary>Subtypes that are a person writing; every other subtype (bot_message, channel_join, …) is skipped.</summary>
+    public static ExportSubtype SubtypeOf(string? subtype) => subtype switch
+    {
+        null => ExportSubtype.None,
+        "thread_broadcast" or "file_share" or "me_message" => ExportSubtype.Human,
+        _ => ExportSubtype.Other,
+    };
+}
+
+/// <summary>What a message's <c>subtype</c> says about its author.</summary>
+internal enum ExportSubtype
+{
+    /// <summary>No subtype (or null): a person's message.</summary>
+    None,
+
+    /// <summary>A subtype that is still a person writing (a broadcast thread reply, a file share, /me).</summary>
+    Human,
+
+    /// <summary>Any other subtype, or a subtype that is not a string: skipped.</summary>
+    Other,
+}

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Rules;
@@ -10,6 +11,7 @@ namespace AsyncCoach.Audit;
 /// </summary>
 internal static class FindingJson
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter writer, Finding finding, Conversation conversation)
     {
         writer.WriteStartObject();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AsyncCoach.Audit;
@@ -31,23 +32,12 @@ internal sealed class FindingSpool : IDisposable
     /// <remarks>Line by line through small buffers: no large strings, which would each cost a full GC.</remarks>
     public void CopyLines(TextWriter output, string separator, string indent)
     {
-        file.Flush();
         var first = true;
-        var bytes = ArrayPool<byte>.Shared.Rent(1 << 16);
         var chars = ArrayPool<char>.Shared.Rent(1 << 12);
         try
         {
-            foreach (var chunk in chunks.OrderBy(c => c.Conversation).ThenBy(c => c.Sequence))
+            ForEachChunk(rest =>
             {
-                if (bytes.Length < chunk.Length)
-                {
-                    ArrayPool<byte>.Shared.Return(bytes);
-                    bytes = ArrayPool<byte>.Shared.Rent(chunk.Length);
-                }
-
-                file.Position = chunk.Offset;
-                file.ReadExactly(bytes, 0, chunk.Length);
-                var rest = bytes.AsSpan(0, chunk.Length);
                 while (rest.Length > 0)
                 {
                     var end = rest.IndexOf((byte)'\n');
@@ -68,17 +58,110 @@ internal sealed class FindingSpool : IDisposable
                     output.Write(chars.AsSpan(0, Encoding.UTF8.GetChars(line, chars)));
                     first = false;
                 }
-            }
+            });
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(bytes);
             ArrayPool<char>.Shared.Return(chars);
         }
 
         if (!first && separator == "\n")
         {
             output.Write('\n');
+        }
+    }
+
+    /// <summary>
+    /// The same as <see cref="CopyLines(TextWriter, string, string)"/> with UTF-8 as the encoding,
+    /// straight into a byte stream: a chunk at a time, without decoding the lines and encoding them again.
+    /// </summary>
+    public void CopyLines(Stream output, string separator, string indent)
+    {
+        var first = true;
+        var verbatim = separator == "\n" && indent.Length == 0;
+        var between = Encoding.UTF8.GetBytes(separator + indent);
+        var before = Encoding.UTF8.GetBytes(indent);
+        var block = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            ForEachChunk(rest =>
+            {
+                if (verbatim)
+                {
+                    output.Write(rest); // lines joined by '\n' with a final '\n': the chunks as they are
+                    return;
+                }
+
+                // Each line becomes (separator unless first) + indent + line, gathered into one write per chunk.
+                var size = rest.Length + ((rest.Count((byte)'\n') + 1) * between.Length);
+                if (block.Length < size)
+                {
+                    ArrayPool<byte>.Shared.Return(block);
+                    block = ArrayPool<byte>.Shared.Rent(size);
+                }
+
+                var length = Join(rest, block, first ? before : between, between);
+                first = false;
+                output.Write(block, 0, length);
+            });
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(block);
+        }
+
+        if (!first && separator == "\n" && !verbatim)
+        {
+            output.Write("\n"u8);
+        }
+    }
+
+    /// <summary>Writes each line of <paramref name="lines"/> after <paramref name="before"/> (the first) or <paramref name="between"/> (the rest); returns the length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Join(ReadOnlySpan<byte> lines, Span<byte> into, ReadOnlySpan<byte> before, ReadOnlySpan<byte> between)
+    {
+        var length = 0;
+        var prefix = before;
+        while (lines.Length > 0)
+        {
+            var end = lines.IndexOf((byte)'\n');
+            var line = end < 0 ? lines : lines[..end];
+            lines = end < 0 ? [] : lines[(end + 1)..];
+            prefix.CopyTo(into[length..]);
+            length += prefix.Length;
+            line.CopyTo(into[length..]);
+            length += line.Length;
+            prefix = between;
+        }
+
+        return length;
+    }
+
+    private delegate void ChunkAction(ReadOnlySpan<byte> chunk);
+
+    /// <summary>Every chunk in conversation order, each ending in '\n'.</summary>
+    private void ForEachChunk(ChunkAction action)
+    {
+        file.Flush();
+        var bytes = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            foreach (var chunk in chunks.OrderBy(c => c.Conversation).ThenBy(c => c.Sequence))
+            {
+                if (bytes.Length < chunk.Length)
+                {
+                    ArrayPool<byte>.Shared.Return(bytes);
+                    bytes = ArrayPool<byte>.Shared.Rent(chunk.Length);
+                }
+
+                file.Position = chunk.Offset;
+                file.ReadExactly(bytes, 0, chunk.Length);
+                action(bytes.AsSpan(0, chunk.Length));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace AsyncCoach.Audit;
 
 /// <summary>An extracted export: every read opens its own file handle.</summary>
@@ -9,10 +11,14 @@ internal sealed class FolderExportSource : ExportSource
     {
         var full = Path.GetFullPath(root);
         DisplayName = root;
-        var entries = new DirectoryInfo(full)
-            .EnumerateFiles("*", SearchOption.AllDirectories)
-            .Select(f => new ExportEntry(Path.GetRelativePath(full, f.FullName).Replace('\\', '/'), f.Length))
-            .ToList();
+        // Every file below the root, as DirectoryInfo.EnumerateFiles("*", AllDirectories) lists them, without a FileInfo each.
+        var entries = new FileSystemEnumerable<ExportEntry>(
+            full,
+            (ref entry) => new ExportEntry(RelativePath(full, ref entry), entry.Length),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory,
+        }.ToList();
         var prefix = RootPrefix(entries.Select(e => e.Path));
         this.root = Path.Combine(full, prefix);
         Entries = [.. entries.Where(e => e.Path.StartsWith(prefix, StringComparison.Ordinal))
@@ -46,5 +52,17 @@ internal sealed class FolderExportSource : ExportSource
         }
 
         return total;
+    }
+
+    private static string RelativePath(string root, ref FileSystemEntry entry)
+    {
+        var folder = entry.Directory;
+        if (folder.Length <= root.Length)
+        {
+            return entry.FileName.ToString().Replace('\\', '/'); // a file in the root itself
+        }
+
+        var start = Path.EndsInDirectorySeparator(root) ? root.Length : root.Length + 1;
+        return string.Concat(folder[start..], "/", entry.FileName).Replace('\\', '/');
     }
 }

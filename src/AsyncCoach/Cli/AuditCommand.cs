@@ -136,20 +136,36 @@ public static class AuditCommand
                 }
                 else if (options.Format == AuditFormat.Jsonl)
                 {
-                    spool.CopyLines(writer, separator: "\n", indent: "");
+                    await CopyLinesAsync(spool, writer, file, separator: "\n", indent: "", ct);
                 }
                 else
                 {
                     await writer.WriteAsync("{\n  \"summary\": ");
                     await writer.WriteAsync(SummaryJson(summary));
                     await writer.WriteAsync(",\n  \"findings\": [\n");
-                    spool.CopyLines(writer, separator: ",\n", indent: "    ");
+                    await CopyLinesAsync(spool, writer, file, separator: ",\n", indent: "    ", ct);
                     await writer.WriteAsync("\n  ]\n}\n");
                 }
 
                 await writer.FlushAsync(ct);
             }
         }
+    }
+
+    /// <summary>
+    /// The findings from the spool: into a file as bytes (the writer is UTF-8 without a byte order
+    /// mark, so flushing it first and then writing to its stream gives the same file), else as text.
+    /// </summary>
+    private static async Task CopyLinesAsync(FindingSpool spool, TextWriter writer, FileStream? file, string separator, string indent, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            spool.CopyLines(writer, separator, indent);
+            return;
+        }
+
+        await writer.FlushAsync(ct);
+        spool.CopyLines(file, separator, indent);
     }
 
     private static string SummaryJson(AuditSummary summary)

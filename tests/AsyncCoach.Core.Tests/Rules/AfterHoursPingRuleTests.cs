@@ -60,6 +60,19 @@ public sealed class AfterHoursPingRuleTests
     }
 
     [Test]
+    public void Evidence_and_suggestion_spell_out_day_and_time_in_the_invariant_culture()
+    {
+        var third = new Person(new UserId("U3"), "America/New_York");
+
+        var finding = AfterHours("draft is ready for comments", "2026-03-10T23:05:00Z", "Europe/Berlin", ConversationKind.Mpim, third)!;
+
+        Assert.That(finding.Evidence, Is.EqualTo(new[] { "U2 Wed 00:05 Europe/Berlin", "U3 Tue 19:05 America/New_York" }));
+        Assert.That(finding.Suggestion, Is.EqualTo(
+            "This reaches 2 people outside their working hours: it's 00:05 for <@U2>, it's 19:05 for <@U3>. "
+            + "Unless it can't wait, Slack's scheduled send can deliver it at the start of their next working day (Wed 09:00 their time)."));
+    }
+
+    [Test]
     public void Bots_and_deactivated_members_are_never_recipients()
     {
         Person[] people = [new Person(Author, null), new Person(Recipient, "Europe/London", IsBot: true), new Person(new UserId("U3"), "Europe/London", IsDeleted: true)];

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using AsyncCoach.Audit;
 using AsyncCoach.Core.Model;
@@ -102,6 +103,26 @@ public sealed class AuditOutputTests
         Assert.That(File.ReadAllLines(outFile), Has.Length.EqualTo(3));
     }
 
+    [TestCase("json")]
+    [TestCase("jsonl")]
+    public async Task Out_writes_exactly_what_stdout_shows(string format)
+    {
+        // Enough findings for several spool chunks, with text that is not ASCII in each.
+        using var export = FullExport.Build().File("random/2015-06-16.json", "[" + string.Join(",", Enumerable.Range(0, 4000).Select(i =>
+            $$"""{"user": "U061A1R2R", "text": "n\u00b0 {{i}}: caf\u00e9 \u65e5\u672c \"q\" [x]", "ts": "1434500000.{{i:000000}}"}""")) + "]");
+        ConversationAuditorFactory auditors = (_, _, _) => new EchoAuditor();
+        var outFile = Path.Combine(export.Root, "report." + format);
+
+        var toStdout = await AuditRun.RunAsync(auditors, export.Root, "--format", format);
+        var toFile = await AuditRun.RunAsync(auditors, export.Root, "--format", format, "--out", outFile);
+
+        Assert.That(toStdout.ExitCode, Is.Zero, toStdout.Stderr);
+        Assert.That(toFile.ExitCode, Is.Zero, toFile.Stderr);
+        Assert.That(toStdout.Stdout, Does.Contain("café 日本"));
+        Assert.That(toStdout.Stdout.Length, Is.GreaterThan(2 * AuditRunner.ChunkBytes));
+        Assert.That(File.ReadAllBytes(outFile), Is.EqualTo(new UTF8Encoding(false).GetBytes(toStdout.Stdout)));
+    }
+
     [Test]
     public void A_busy_after_hours_grid_is_scaled_so_columns_stay_aligned()
     {
@@ -144,5 +165,15 @@ public sealed class AuditOutputTests
     {
         var start = line.IndexOf("\"user\":\"", StringComparison.Ordinal) + 8;
         return line[..(line.IndexOf('"', start) + 1)];
+    }
+
+    /// <summary>A finding for every message whose text contains [x], with the text as its evidence.</summary>
+    private sealed class EchoAuditor : IConversationAuditor
+    {
+        public IReadOnlyList<Finding> Observe(ChatMessage message) => message.Text.Contains("[x]", StringComparison.Ordinal)
+            ? [new Finding("echo", message.Team, message.Channel, message.Ts, message.ThreadTs, message.Author, message.Time, [message.Text], "")]
+            : [];
+
+        public IReadOnlyList<Finding> Finish() => [];
     }
 }
