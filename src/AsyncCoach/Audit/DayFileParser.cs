@@ -9,7 +9,7 @@ namespace AsyncCoach.Audit;
 /// read; every other field is skipped whatever its shape. A day file is the unit the audit holds
 /// in memory: never more than one at a time.
 /// </summary>
-internal static class DayFileParser
+internal static partial class DayFileParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow };
 
@@ -76,7 +76,33 @@ internal static class DayFileParser
             throw new ExportFormatException(
                 $"{fileName}: invalid JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}.", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader.GetString on an escaped lone surrogate outside a message's text.
+            throw new ExportFormatException($"{fileName}: a field is not valid text ({ex.Message})", ex);
+        }
     }
+
+    /// <summary>
+    /// A message's text, where an unpaired UTF-16 surrogate escape (a broken emoji, which Slack
+    /// exports do contain) becomes U+FFFD instead of failing the whole audit.
+    /// </summary>
+    private static string? ReadText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+            var repaired = LoneSurrogate().Replace(raw, "\\uFFFD");
+            return JsonSerializer.Deserialize<string>("\"" + repaired + "\"");
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")]
+    private static partial System.Text.RegularExpressions.Regex LoneSurrogate();
 
     /// <summary>A UTF-8 byte order mark is not JSON, but some tools write one.</summary>
     private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> json) =>
@@ -108,7 +134,7 @@ internal static class DayFileParser
             }
             else if (name.SequenceEqual("text"u8))
             {
-                text = reader.GetString();
+                text = ReadText(ref reader);
             }
             else if (name.SequenceEqual("user"u8))
             {

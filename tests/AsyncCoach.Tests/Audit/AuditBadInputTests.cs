@@ -60,6 +60,29 @@ public sealed class AuditBadInputTests
     }
 
     [Test]
+    public async Task A_broken_emoji_in_a_message_text_is_read_as_a_replacement_character_not_a_crash()
+    {
+        // An unpaired UTF-16 surrogate escape, as a truncated emoji leaves it.
+        using var export = FullExport.Build().File("general/2015-06-21.json",
+            """[{"type": "message", "user": "U061A1R2R", "text": "see you \ud83d there", "ts": "1434900000.000100"}]""");
+        var (auditors, seen) = RecordingAuditor.Create();
+
+        var result = await AuditRun.RunAsync(auditors, [export.Root, "--format", "jsonl"]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(seen.Select(s => s.Message.Text), Does.Contain("see you \uFFFD there"));
+    }
+
+    [Test]
+    public async Task A_broken_surrogate_in_another_field_names_the_file()
+    {
+        using var export = FullExport.Build().File("general/2015-06-22.json",
+            """[{"type": "message", "user": "U061A1R2R\udc00", "text": "hello", "ts": "1434900000.000200"}]""");
+
+        await AssertRejectedAsync([export.Root, "--format", "jsonl"], "2015-06-22.json", "not valid text");
+    }
+
+    [Test]
     public async Task A_failed_audit_leaves_no_out_file()
     {
         using var export = FullExport.Build().File("general/2015-06-20.json", "{}");
