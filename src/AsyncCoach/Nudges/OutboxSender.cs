@@ -93,9 +93,9 @@ public sealed partial class OutboxSender(
                         _lanes[row.TeamId] = lane;
                     }
 
-                    if (!lane.IsStopped && _inFlight.TryAdd(row.Id, 0))
+                    if (!lane.IsStopped && _inFlight.TryAdd(row.Id, 0) && !lane.TryEnqueue(row))
                     {
-                        lane.Enqueue(row);
+                        _inFlight.TryRemove(row.Id, out _);
                     }
                 }
 
@@ -214,10 +214,17 @@ public sealed partial class OutboxSender(
         /// <summary>Nothing queued or running; only the loop adds rows, so this cannot change under it.</summary>
         public bool IsIdle => Volatile.Read(ref _count) == 0;
 
-        public void Enqueue(OutboxRow row)
+        /// <summary>False when the lane has just stopped; the row stays pending and comes back when due.</summary>
+        public bool TryEnqueue(OutboxRow row)
         {
             Interlocked.Increment(ref _count);
-            _queue.Writer.TryWrite(row);
+            if (_queue.Writer.TryWrite(row))
+            {
+                return true;
+            }
+
+            Interlocked.Decrement(ref _count);
+            return false;
         }
 
         public void Close() => _queue.Writer.TryComplete();
