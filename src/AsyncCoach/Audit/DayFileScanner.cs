@@ -71,26 +71,14 @@ internal sealed class DayFileScanner
             var index = 0;
             while (true)
             {
-                if (json[p] != '{' || !ReadMessage(json, ref p, index++, into) || !SkipWhitespace(json, ref p))
+                if (json[p] != '{' || !ReadMessage(json, ref p, index++, into) || !NextItem(json, ref p, (byte)']', out var done))
                 {
                     return false;
                 }
 
-                if (json[p] == ']')
+                if (done)
                 {
-                    p++;
                     break;
-                }
-
-                if (json[p] != ',')
-                {
-                    return false;
-                }
-
-                p++;
-                if (!SkipWhitespace(json, ref p))
-                {
-                    return false;
                 }
             }
         }
@@ -211,26 +199,14 @@ internal sealed class DayFileScanner
                 }
             }
 
-            if (!SkipWhitespace(json, ref p))
+            if (!NextItem(json, ref p, (byte)'}', out var done))
             {
                 return false;
             }
 
-            if (json[p] == '}')
+            if (done)
             {
-                p++;
                 break;
-            }
-
-            if (json[p] != ',')
-            {
-                return false;
-            }
-
-            p++;
-            if (!SkipWhitespace(json, ref p))
-            {
-                return false;
             }
         }
 
@@ -394,6 +370,35 @@ internal sealed class DayFileScanner
         >= (byte)'A' and <= (byte)'F' => d - 'A' + 10,
         _ => -1,
     };
+
+    /// <summary>
+    /// After an array element or object member: <paramref name="close"/> ends the container
+    /// (<paramref name="done"/>), a comma moves past it to the next item; false for anything else.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool NextItem(ReadOnlySpan<byte> json, ref int p, byte close, out bool done)
+    {
+        done = false;
+        if (!SkipWhitespace(json, ref p))
+        {
+            return false;
+        }
+
+        if (json[p] == close)
+        {
+            p++;
+            done = true;
+            return true;
+        }
+
+        if (json[p] != ',')
+        {
+            return false;
+        }
+
+        p++;
+        return SkipWhitespace(json, ref p);
+    }
 
     /// <summary>Moves past JSON whitespace; false at the end of the input.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
