@@ -23,6 +23,12 @@ public static class AuditThroughput
             return 2;
         }
 
+        if (RuntimeSettingsDiffer() is { } difference)
+        {
+            await Console.Error.WriteLineAsync($"audit-throughput: {difference}; the figure would not be what `AsyncCoach audit` does.");
+            return 2;
+        }
+
         var report = Path.Combine(Path.GetTempPath(), $"asynccoach-audit-bench-{Guid.NewGuid():N}.json");
         try
         {
@@ -60,6 +66,42 @@ public static class AuditThroughput
         {
             File.Delete(report);
         }
+    }
+
+    /// <summary>
+    /// The audit runs in this process, so its JIT and GC settings must be AsyncCoach's own: compares
+    /// every runtime and GC setting in AsyncCoach.runtimeconfig.json (copied beside this benchmark)
+    /// with this process's, and names the first that differs.
+    /// </summary>
+    private static string? RuntimeSettingsDiffer()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "AsyncCoach.runtimeconfig.json");
+        if (!File.Exists(path))
+        {
+            return $"{path} is missing";
+        }
+
+        using var config = JsonDocument.Parse(File.ReadAllText(path));
+        if (!config.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties))
+        {
+            return null;
+        }
+
+        foreach (var setting in properties.EnumerateObject())
+        {
+            if (!setting.Name.StartsWith("System.Runtime.Tiered", StringComparison.Ordinal) && !setting.Name.StartsWith("System.GC.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var ours = AppContext.GetData(setting.Name)?.ToString();
+            if (!string.Equals(ours, setting.Value.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return $"AsyncCoach runs with {setting.Name} = {setting.Value}, this benchmark with {ours ?? "the default"}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The report's summary comes before its findings: read only that part, not the (large) findings.</summary>
