@@ -11,62 +11,62 @@ public sealed record SlackEvent
 {
     [JsonPropertyName("type")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     [JsonPropertyName("subtype")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? Subtype { get; init; }
+    public string? Subtype { get; set; }
 
     [JsonPropertyName("channel")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? Channel { get; init; }
+    public string? Channel { get; set; }
 
     [JsonPropertyName("channel_type")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? ChannelType { get; init; }
+    public string? ChannelType { get; set; }
 
     [JsonPropertyName("user")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? User { get; init; }
+    public string? User { get; set; }
 
     [JsonPropertyName("bot_id")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? BotId { get; init; }
+    public string? BotId { get; set; }
 
     [JsonPropertyName("text")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 
     [JsonPropertyName("ts")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? Ts { get; init; }
+    public string? Ts { get; set; }
 
     [JsonPropertyName("thread_ts")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? ThreadTs { get; init; }
+    public string? ThreadTs { get; set; }
 
     [JsonPropertyName("event_ts")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? EventTs { get; init; }
+    public string? EventTs { get; set; }
 
     [JsonPropertyName("team")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? Team { get; init; }
+    public string? Team { get; set; }
 
     [JsonPropertyName("hidden")]
-    public bool Hidden { get; init; }
+    public bool Hidden { get; set; }
 
     [JsonPropertyName("deleted_ts")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? DeletedTs { get; init; }
+    public string? DeletedTs { get; set; }
 
     [JsonPropertyName("message")]
-    public SlackEvent? Message { get; init; }
+    public SlackEvent? Message { get; set; }
 
     [JsonPropertyName("previous_message")]
-    public SlackEvent? PreviousMessage { get; init; }
+    public SlackEvent? PreviousMessage { get; set; }
 
     [JsonPropertyName("tab")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? Tab { get; init; }
+    public string? Tab { get; set; }
 }
