@@ -29,7 +29,8 @@ public static class AsyncCoachServices
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section);
+        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InboxOptions>, InboxOptionsValidator>();
 
         services.AddSingleton(sp => new SlackSignatureVerifier(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? "",
@@ -43,6 +44,7 @@ public static class AsyncCoachServices
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<InboxProcessor>();
+        services.AddSingleton<InboxRetention>();
 
         // Start order matters: the migration starts first (and host start waits for it, see
         // DatabaseInitializer); the background loops begin once the database is migrated.
@@ -50,6 +52,7 @@ public static class AsyncCoachServices
         services.AddHostedService<WalCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
+        services.AddHostedService(sp => sp.GetRequiredService<InboxRetention>());
         services.AddHostedService<StartupBanner>();
 
         services.AddScoped<IInboxHandler, EventDispatcher>();

@@ -17,4 +17,17 @@ public sealed class InboxOptions
 
     /// <summary>Rows claimed per round.</summary>
     public int BatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// How long a processed row (its payload already cleared) is kept after it arrived. Its
+    /// <c>event_id</c> is what turns a late Slack retry into a no-op: Slack retries within 5 minutes,
+    /// and for 24 hours when the app opts into Delayed Events, hence two days by default.
+    /// </summary>
+    public TimeSpan KeepProcessedFor { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>How long a row given up after <see cref="Storage.InboxStore.MaxAttempts"/> failures is kept, so an operator can read its <c>last_error</c>.</summary>
+    public TimeSpan KeepFailedFor { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The shortest retention accepted: Slack's last ordinary retry comes 5 minutes after the first delivery.</summary>
+    public static readonly TimeSpan MinimumKeep = TimeSpan.FromMinutes(10);
 }

@@ -137,6 +137,53 @@ public sealed class InboxStore(SqliteDatabase database)
         }
     }
 
+    // Retention works in windows of ids (arrival order) from the oldest row: received_at follows
+    // the id, so once a window ends with a row newer than both cutoffs nothing after it is old
+    // enough, and a run reads only the rows it deletes, the few it keeps, and one more window.
+    private const string RetentionWindowSql = """
+        SELECT max(id) AS LastId, max(received_at) AS LastReceivedAt, count(*) AS Rows
+        FROM (SELECT id, received_at FROM inbox WHERE id > @After ORDER BY id LIMIT @Limit)
+        """;
+
+    private const string PurgeWindowSql = """
+        DELETE FROM inbox
+        WHERE id > @After AND id <= @LastId
+          AND ((state = 'done' AND received_at < @ProcessedBefore)
+            OR (state = 'failed' AND received_at < @FailedBefore))
+        """;
+
+    /// <summary>
+    /// Deletes, inside the caller's write transaction, the finished rows of the next window of at
+    /// most <paramref name="limit"/> rows after id <paramref name="after"/>: processed rows that
+    /// arrived before <paramref name="processedBefore"/>, failed ones before <paramref name="failedBefore"/>.
+    /// Pending rows are never touched.
+    /// </summary>
+    public static async Task<InboxPurgeWindow> PurgeWindowAsync(
+        SqliteWrite write, long after, int limit, DateTimeOffset processedBefore, DateTimeOffset failedBefore, CancellationToken cancellationToken)
+    {
+        var window = await write.Connection.QuerySingleAsync<(long? LastId, string? LastReceivedAt, long Rows)>(new CommandDefinition(
+            RetentionWindowSql, new { After = after, Limit = limit }, write.Transaction, cancellationToken: cancellationToken));
+        if (window.LastId is not { } lastId)
+        {
+            return new InboxPurgeWindow(after, 0, Finished: true);
+        }
+
+        var deleted = await write.Connection.ExecuteAsync(new CommandDefinition(
+            PurgeWindowSql,
+            new
+            {
+                After = after,
+                LastId = lastId,
+                ProcessedBefore = DapperSetup.Format(processedBefore),
+                FailedBefore = DapperSetup.Format(failedBefore),
+            },
+            write.Transaction,
+            cancellationToken: cancellationToken));
+        var newerCutoff = DapperSetup.Format(processedBefore > failedBefore ? processedBefore : failedBefore);
+        var finished = window.Rows < limit || string.CompareOrdinal(window.LastReceivedAt, newerCutoff) >= 0;
+        return new InboxPurgeWindow(lastId, deleted, finished);
+    }
+
     private const string CountByStateSql = "SELECT state AS State, COUNT(*) AS Count FROM inbox GROUP BY state";
 
     public async Task<IReadOnlyDictionary<string, long>> CountByStateAsync(CancellationToken cancellationToken)
@@ -146,6 +193,9 @@ public sealed class InboxStore(SqliteDatabase database)
         return rows.ToDictionary(r => r.State, r => r.Count, StringComparer.Ordinal);
     }
 }
+
+/// <summary>One retention window: the last id it covered, how many rows it deleted, and whether nothing after it can be old enough.</summary>
+public readonly record struct InboxPurgeWindow(long LastId, int Deleted, bool Finished);
 
 /// <summary>How processing one inbox row went: <see cref="Error"/> is null on success.</summary>
 public sealed record InboxOutcome(long Id, string? Error);

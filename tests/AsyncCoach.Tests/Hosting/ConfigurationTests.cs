@@ -70,6 +70,18 @@ public sealed class ConfigurationTests
         Assert.That(error.Message, Does.Contain("Slack:ApiBaseUrl"));
     }
 
+    [TestCase("Inbox:KeepProcessedFor", "00:05:00", "Inbox__KeepProcessedFor")]
+    [TestCase("Inbox:KeepFailedFor", "00:00:00", "Inbox__KeepFailedFor")]
+    [TestCase("Inbox:BatchSize", "0", "Inbox__BatchSize")]
+    [TestCase("Inbox:PollInterval", "00:00:00", "Inbox__PollInterval")]
+    [TestCase("Inbox:CoalesceWindow", "-00:00:01", "Inbox__CoalesceWindow")]
+    public async Task An_inbox_setting_that_cannot_work_fails_start_naming_the_key(string key, string value, string variable)
+    {
+        var error = await StartFailureAsync(new() { [key] = value });
+
+        Assert.That(error.Message, Does.Contain(key).And.Contain(variable));
+    }
+
     [Test]
     public async Task Serve_without_a_signing_secret_prints_one_line_and_exits_2()
     {

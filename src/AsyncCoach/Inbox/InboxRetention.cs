@@ -1,0 +1,106 @@
+using AsyncCoach.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Inbox;
+
+/// <summary>
+/// Deletes finished inbox rows once they are past their retention (<see cref="InboxOptions.KeepProcessedFor"/>,
+/// <see cref="InboxOptions.KeepFailedFor"/>): every <see cref="Interval"/>. Without it
+/// the inbox keeps a row per event for ever and the database only grows. Deleting in windows of
+/// <see cref="WindowSize"/> rows, each its own short write, lets acknowledgements take their turn
+/// between windows; <c>secure_delete</c> overwrites what is deleted, and the freed pages are reused.
+/// </summary>
+public sealed partial class InboxRetention(
+    SqliteDatabase database,
+    DatabaseReadiness readiness,
+    TimeProvider time,
+    IOptions<InboxOptions> options,
+    ILogger<InboxRetention> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+
+    internal const int WindowSize = 1000;
+
+    private TaskCompletionSource<int> _nextRun = NewRun();
+
+    /// <summary>Completes with the number of rows deleted when the next run (after this read) ends.</summary>
+    internal Task<int> NextRun => Volatile.Read(ref _nextRun).Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The clock starts with the host, not with the migration.
+        using var timer = new PeriodicTimer(Interval, time);
+        if (!await readiness.WaitForMigrationAsync(stoppingToken))
+        {
+            return;
+        }
+
+        try
+        {
+            // Not at once: start-up is on the clock to be ready, and ten minutes do not matter here.
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    var deleted = await PurgeAsync(stoppingToken);
+                    Interlocked.Exchange(ref _nextRun, NewRun()).TrySetResult(deleted);
+                }
+                catch (SqliteException ex)
+                {
+                    Log.PurgeFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>Deletes every finished row past its retention; returns how many.</summary>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var settings = options.Value;
+        var processedBefore = now - settings.KeepProcessedFor;
+        var failedBefore = now - settings.KeepFailedFor;
+        var after = 0L;
+        var total = 0;
+        while (true)
+        {
+            InboxPurgeWindow window;
+            await using (var write = await database.BeginWriteAsync(cancellationToken))
+            {
+                window = await InboxStore.PurgeWindowAsync(write, after, WindowSize, processedBefore, failedBefore, cancellationToken);
+                await write.CommitAsync(cancellationToken);
+            }
+
+            total += window.Deleted;
+            if (window.Finished)
+            {
+                break;
+            }
+
+            after = window.LastId;
+        }
+
+        if (total > 0)
+        {
+            Log.Purged(logger, total, settings.KeepProcessedFor, settings.KeepFailedFor);
+        }
+
+        return total;
+    }
+
+    private static TaskCompletionSource<int> NewRun() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Deleted {Count} finished inbox rows (processed ones are kept {KeepProcessedFor}, failed ones {KeepFailedFor})")]
+        public static partial void Purged(ILogger logger, int count, TimeSpan keepProcessedFor, TimeSpan keepFailedFor);
+
+        [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Deleting old inbox rows failed; the next run retries")]
+        public static partial void PurgeFailed(ILogger logger, Exception exception);
+    }
+}
