@@ -20,7 +20,7 @@ public sealed partial class InboxRetention(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
-    internal const int WindowSize = 1000;
+    internal const int WindowSize = 250;
 
     private TaskCompletionSource<int> _nextRun = NewRun();
 
