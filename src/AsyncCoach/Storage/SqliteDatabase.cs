@@ -93,6 +93,16 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for the process's write turn without starting a transaction, so that nothing is
+    /// written until the returned turn is disposed (the checkpointer's final pass).
+    /// </summary>
+    public async Task<IDisposable> TakeWriteTurnAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        return new WriteTurn(_writeGate);
+    }
+
     public void Dispose() => _writeGate.Dispose();
 
     /// <summary>
@@ -104,5 +114,18 @@ public sealed class SqliteDatabase : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;";
         await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private sealed class WriteTurn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 }

@@ -1,0 +1,107 @@
+using AsyncCoach.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Tests.Writes;
+
+/// <summary>
+/// The write-ahead log must start over now and then, or it grows for as long as writes keep
+/// coming. That needs a checkpoint that copies the whole log, which the final pass guarantees by
+/// holding the write turn.
+/// </summary>
+public sealed class WalCheckpointTests
+{
+    private string _path = "";
+    private SqliteDatabase _database = null!;
+
+    [SetUp]
+    public async Task CreateDatabase()
+    {
+        _path = Path.Combine(Path.GetTempPath(), $"asynccoach-wal-{Guid.NewGuid():N}.db");
+        _database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={_path}" }));
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await SqliteDatabase.EnableWalAsync(connection, CancellationToken.None);
+        await using var create = connection.CreateCommand();
+        create.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL)";
+        await create.ExecuteNonQueryAsync();
+    }
+
+    [TearDown]
+    public void DeleteDatabase()
+    {
+        _database.Dispose();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
+    }
+
+    [Test]
+    public async Task A_checkpoint_completes_while_writes_keep_coming()
+    {
+        using var stop = new CancellationTokenSource();
+        var writes = WriteUntilStoppedAsync(stop.Token);
+        await writes.FirstCommits.Task;
+
+        var results = new List<WalCheckpoint>();
+        for (var i = 0; i < 20; i++)
+        {
+            results.Add(await WalCheckpointer.CheckpointAsync(_database, CancellationToken.None));
+        }
+
+        await stop.CancelAsync();
+        var committed = await writes.Done;
+
+        Assert.That(committed, Is.GreaterThan(20), "the writer kept committing while the checkpoints ran");
+        Assert.That(results, Has.All.Matches<WalCheckpoint>(r => r.Complete),
+            string.Join(", ", results.Select(r => $"{r.LogFrames}/{r.CheckpointedFrames}{(r.Busy ? " busy" : "")}")));
+    }
+
+    [Test]
+    public async Task After_a_checkpoint_the_next_commit_starts_the_log_over()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await InsertAsync();
+        }
+
+        var before = await WalCheckpointer.CheckpointAsync(_database, CancellationToken.None);
+        await InsertAsync();
+        var after = await WalCheckpointer.CheckpointAsync(_database, CancellationToken.None);
+
+        Assert.That(before.LogFrames, Is.GreaterThan(200), "two hundred commits, each at least one frame");
+        Assert.That(after.LogFrames, Is.LessThan(10), "one commit's frames, at the start of a new log");
+    }
+
+    private async Task InsertAsync()
+    {
+        await using var write = await _database.BeginWriteAsync(CancellationToken.None);
+        await using var insert = write.Connection.CreateCommand();
+        insert.Transaction = write.Transaction;
+        insert.CommandText = "INSERT INTO t (body) VALUES (zeroblob(600))";
+        await insert.ExecuteNonQueryAsync();
+        await write.CommitAsync(CancellationToken.None);
+    }
+
+    private Writer WriteUntilStoppedAsync(CancellationToken stop)
+    {
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return new Writer(first, Task.Run(async () =>
+        {
+            var count = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                await InsertAsync();
+                if (++count == 5)
+                {
+                    first.TrySetResult();
+                }
+            }
+
+            return count;
+        }, CancellationToken.None));
+    }
+
+    private sealed record Writer(TaskCompletionSource FirstCommits, Task<int> Done);
+}
