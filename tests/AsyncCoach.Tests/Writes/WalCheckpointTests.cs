@@ -47,7 +47,7 @@ public sealed class WalCheckpointTests
         var results = new List<WalCheckpoint>();
         for (var i = 0; i < 20; i++)
         {
-            results.Add(await WalCheckpointer.CheckpointAsync(_database, CancellationToken.None));
+            results.Add(await WalCheckpointer.CheckpointAsync(_database, restartAtFrames: 0, CancellationToken.None));
         }
 
         await stop.CancelAsync();
@@ -66,12 +66,26 @@ public sealed class WalCheckpointTests
             await InsertAsync();
         }
 
-        var before = await WalCheckpointer.CheckpointAsync(_database, CancellationToken.None);
+        var before = await WalCheckpointer.CheckpointAsync(_database, restartAtFrames: 0, CancellationToken.None);
         await InsertAsync();
-        var after = await WalCheckpointer.CheckpointAsync(_database, CancellationToken.None);
+        var after = await WalCheckpointer.CheckpointAsync(_database, restartAtFrames: 0, CancellationToken.None);
 
         Assert.That(before.LogFrames, Is.GreaterThan(200), "two hundred commits, each at least one frame");
         Assert.That(after.LogFrames, Is.LessThan(10), "one commit's frames, at the start of a new log");
+    }
+
+    [Test]
+    public async Task Below_the_restart_size_a_checkpoint_never_waits_for_the_write_turn()
+    {
+        await InsertAsync();
+
+        // Writers are held for the final pass only; a small log is left to passive passes.
+        using (await _database.TakeWriteTurnAsync(CancellationToken.None))
+        {
+            var result = await WalCheckpointer.CheckpointAsync(_database, WalCheckpointer.RestartAtFrames, CancellationToken.None)
+                .WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.That(result.LogFrames, Is.LessThan(WalCheckpointer.RestartAtFrames));
+        }
     }
 
     private async Task InsertAsync()
