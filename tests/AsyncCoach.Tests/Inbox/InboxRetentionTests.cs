@@ -16,26 +16,22 @@ public sealed class InboxRetentionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
+    private TempSqliteFile _file = null!;
+
     private string _path = "";
 
     [SetUp]
     public void CreateDatabase()
     {
-        _path = Path.Combine(Path.GetTempPath(), $"asynccoach-retention-{Guid.NewGuid():N}.db");
+        _file = new TempSqliteFile("retention");
+        _path = _file.Path;
         using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
         connection.Open();
         DatabaseMigrator.Migrate(connection);
     }
 
     [TearDown]
-    public void DeleteDatabase()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
-    }
+    public void DeleteDatabase() => _file.Dispose();
 
     [Test]
     public async Task Only_finished_rows_past_their_retention_are_deleted()
@@ -119,7 +115,7 @@ public sealed class InboxRetentionTests
 
     private InboxRetention Retention(InboxOptions options) =>
         new(
-            new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={_path}" })),
+            _file.Database,
             new DatabaseReadiness(),
             new FakeTimeProvider(Now),
             Options.Create(options),

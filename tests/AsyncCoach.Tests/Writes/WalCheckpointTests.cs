@@ -1,6 +1,5 @@
 using AsyncCoach.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
+using AsyncCoach.Tests.Infrastructure;
 
 namespace AsyncCoach.Tests.Writes;
 
@@ -11,14 +10,14 @@ namespace AsyncCoach.Tests.Writes;
 /// </summary>
 public sealed class WalCheckpointTests
 {
-    private string _path = "";
+    private TempSqliteFile _file = null!;
     private SqliteDatabase _database = null!;
 
     [SetUp]
     public async Task CreateDatabase()
     {
-        _path = Path.Combine(Path.GetTempPath(), $"asynccoach-wal-{Guid.NewGuid():N}.db");
-        _database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={_path}" }));
+        _file = new TempSqliteFile("wal");
+        _database = _file.Database;
         await using var connection = await _database.OpenAsync(CancellationToken.None);
         await SqliteDatabase.EnableWalAsync(connection, CancellationToken.None);
         await using var create = connection.CreateCommand();
@@ -27,15 +26,7 @@ public sealed class WalCheckpointTests
     }
 
     [TearDown]
-    public void DeleteDatabase()
-    {
-        _database.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
-    }
+    public void DeleteDatabase() => _file.Dispose();
 
     [Test]
     public async Task A_checkpoint_completes_while_writes_keep_coming()

@@ -1,36 +1,28 @@
 using AsyncCoach.Storage;
+using AsyncCoach.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Tests.Writes;
 
 /// <summary>Writers take turns in memory (<see cref="SqliteDatabase.BeginWriteAsync(CancellationToken)"/>), and small writes can share a commit.</summary>
 public sealed class WriteTurnTests
 {
-    private string _path = null!;
+    private TempSqliteFile _file = null!;
     private SqliteDatabase _database = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _path = Path.Combine(Path.GetTempPath(), $"asynccoach-writes-{Guid.NewGuid():N}.db");
-        _database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={_path}" }));
+        _file = new TempSqliteFile("writes");
+        _database = _file.Database;
         await using var connection = await _database.OpenAsync(CancellationToken.None);
         await SqliteDatabase.EnableWalAsync(connection, CancellationToken.None);
         await connection.ExecuteAsync("CREATE TABLE counter (n INTEGER NOT NULL); INSERT INTO counter VALUES (0); CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);");
     }
 
     [TearDown]
-    public void TearDown()
-    {
-        _database.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void TearDown() => _file.Dispose();
 
     [Test]
     public async Task Concurrent_read_modify_write_transactions_take_turns_and_lose_no_update()

@@ -1,0 +1,29 @@
+using AsyncCoach.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Tests.Infrastructure;
+
+/// <summary>A SQLite file of a test's own, opened the way the service opens it; deleted with its -wal and -shm on dispose.</summary>
+public sealed class TempSqliteFile : IDisposable
+{
+    public TempSqliteFile(string name)
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"asynccoach-{name}-{Guid.NewGuid():N}.db");
+        Database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path}" }));
+    }
+
+    public string Path { get; }
+
+    public SqliteDatabase Database { get; }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(Path + suffix);
+        }
+    }
+}
