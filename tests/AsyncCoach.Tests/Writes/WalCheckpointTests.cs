@@ -10,6 +10,8 @@ namespace AsyncCoach.Tests.Writes;
 /// </summary>
 public sealed class WalCheckpointTests
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+
     private TempSqliteFile _file = null!;
     private SqliteDatabase _database = null!;
 
@@ -33,16 +35,16 @@ public sealed class WalCheckpointTests
     {
         using var stop = new CancellationTokenSource();
         var writes = WriteUntilStoppedAsync(stop.Token);
-        await writes.FirstCommits.Task;
+        await writes.FirstCommits.Task.WaitAsync(Deadline);
 
         var results = new List<WalCheckpoint>();
         for (var i = 0; i < 20; i++)
         {
-            results.Add(await WalCheckpointer.CheckpointAsync(_database, restartAtFrames: 0, CancellationToken.None));
+            results.Add(await WalCheckpointer.CheckpointAsync(_database, restartAtFrames: 0, CancellationToken.None).WaitAsync(Deadline));
         }
 
         await stop.CancelAsync();
-        var committed = await writes.Done;
+        var committed = await writes.Done.WaitAsync(Deadline);
 
         Assert.That(committed, Is.GreaterThan(20), "the writer kept committing while the checkpoints ran");
         Assert.That(results, Has.All.Matches<WalCheckpoint>(r => r.Complete),
@@ -74,7 +76,7 @@ public sealed class WalCheckpointTests
         using (await _database.TakeWriteTurnAsync(CancellationToken.None))
         {
             var result = await WalCheckpointer.CheckpointAsync(_database, WalCheckpointer.RestartAtFrames, CancellationToken.None)
-                .WaitAsync(TimeSpan.FromSeconds(15));
+                .WaitAsync(Deadline);
             Assert.That(result.LogFrames, Is.LessThan(WalCheckpointer.RestartAtFrames));
         }
     }
