@@ -1,5 +1,4 @@
 using AsyncCoach.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Inbox;
@@ -46,8 +45,9 @@ public sealed partial class InboxRetention(
                     var deleted = await PurgeAsync(stoppingToken);
                     Interlocked.Exchange(ref _nextRun, NewRun()).TrySetResult(deleted);
                 }
-                catch (SqliteException ex)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // A failed run must not stop the host; the next one retries.
                     Log.PurgeFailed(logger, ex);
                 }
             }

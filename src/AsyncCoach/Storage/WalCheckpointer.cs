@@ -5,10 +5,9 @@ namespace AsyncCoach.Storage;
 /// passive checkpoint copies committed pages into the database file while writers carry on; once
 /// the log has reached <see cref="RestartAtFrames"/>, further passive passes catch up and a final
 /// pass, holding the write turn so that nothing new is appended meanwhile, copies the few pages
-/// written since. Only a log copied in
-/// full can start over at the next commit; with passive passes alone, under steady writes, the
-/// log was never complete and grew without bound (700 MB in 13 s at saturation), and every read
-/// searched it.
+/// written since. Only a log copied in full can start over at the next commit; with passive
+/// passes alone, under steady writes, the log was never complete and grew without bound (700 MB
+/// in 13 s at saturation), and every read searched it.
 /// </summary>
 public sealed partial class WalCheckpointer(
     SqliteDatabase database, DatabaseReadiness readiness, TimeProvider time, ILogger<WalCheckpointer> logger) : BackgroundService

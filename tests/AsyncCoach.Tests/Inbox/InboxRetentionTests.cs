@@ -18,14 +18,11 @@ public sealed class InboxRetentionTests
 
     private TempSqliteFile _file = null!;
 
-    private string _path = "";
-
     [SetUp]
     public void CreateDatabase()
     {
         _file = new TempSqliteFile("retention");
-        _path = _file.Path;
-        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
         connection.Open();
         DatabaseMigrator.Migrate(connection);
     }
@@ -123,7 +120,7 @@ public sealed class InboxRetentionTests
 
     private async Task InsertAsync(string eventId, string state, DateTimeOffset receivedAt)
     {
-        await using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
         await connection.ExecuteAsync(
             "INSERT INTO inbox (event_id, team_id, event_type, received_at, state) VALUES (@EventId, 'T1', 'message', @ReceivedAt, @State)",
             new { EventId = eventId, ReceivedAt = DapperSetup.Format(receivedAt), State = state });
@@ -131,7 +128,7 @@ public sealed class InboxRetentionTests
 
     private async Task InsertManyAsync(string prefix, int count, DateTimeOffset receivedAt)
     {
-        await using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync(
@@ -143,7 +140,7 @@ public sealed class InboxRetentionTests
 
     private async Task<List<string>> EventIdsAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
         return (await connection.QueryAsync<string>("SELECT event_id FROM inbox ORDER BY id")).AsList();
     }
 }
