@@ -10,8 +10,10 @@ namespace AsyncCoach.Commands;
 /// requests (time to ready went from about 0.72 to 0.95 s under load); a command that arrives
 /// before it loads the taxonomy itself, which still fits in Slack's time. It runs on a thread of
 /// its own, not a thread-pool thread, so that much synchronous work never holds up a request.
+/// A warm-up never takes the service down: if the host stops while it runs, or the warm-up
+/// fails, the first command does the work (and reports any error) itself.
 /// </summary>
-public sealed class ClassifierWarmup(IServiceProvider services, TimeProvider time, IHostApplicationLifetime lifetime) : IHostedService
+public sealed partial class ClassifierWarmup(IServiceProvider services, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<ClassifierWarmup> logger) : IHostedService
 {
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
 
@@ -21,7 +23,7 @@ public sealed class ClassifierWarmup(IServiceProvider services, TimeProvider tim
     {
         // Resolved on the warm-up thread, not here: building it is most of the work.
         lifetime.ApplicationStarted.Register(() => _timer = time.CreateTimer(
-            _ => new Thread(() => services.GetRequiredService<TaskClassifier>().Classify("review the launch plan"))
+            _ => new Thread(WarmUp)
             {
                 IsBackground = true,
                 Name = "Classifier warm-up",
@@ -31,6 +33,26 @@ public sealed class ClassifierWarmup(IServiceProvider services, TimeProvider tim
             Timeout.InfiniteTimeSpan));
         return Task.CompletedTask;
     }
+
+    /// <summary>Builds the classifier and classifies one task; what the warm-up thread runs.</summary>
+    internal void WarmUp()
+    {
+        try
+        {
+            services.GetRequiredService<TaskClassifier>().Classify("review the launch plan");
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host stopped after the timer fired: there is nothing left to warm up.
+        }
+        catch (Exception exception)
+        {
+            LogWarmupFailed(logger, exception);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Classifier warm-up failed; the first /async classify builds the taxonomy itself")]
+    private static partial void LogWarmupFailed(ILogger logger, Exception exception);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
