@@ -52,8 +52,6 @@ public sealed class DatabaseInitializer(SqliteDatabase database, DatabaseReadine
                 DatabaseMigrator.Migrate(connection);
             }
 
-            // Before anything can query through Dapper: everything that does waits for readiness.
-            DapperSetup.EnsureRegistered();
             StartupTrace.Mark("database migrated");
             readiness.SetMigrated();
         }

@@ -13,8 +13,8 @@ public sealed class ApiCallStore(SqliteDatabase database, TimeProvider time)
     public async Task RecordAsync(string method, string requestJson, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.Connection.ExecuteAsync(new CommandDefinition(InsertSql,
-            new { Method = method, RequestJson = requestJson, Now = time.GetUtcNow() }, write.Transaction, cancellationToken: cancellationToken));
+        await write.Connection.ExecuteAsync(InsertSql,
+            new { Method = method, RequestJson = requestJson, Now = time.GetUtcNow() }, write.Transaction);
         await write.CommitAsync(cancellationToken);
     }
 
@@ -23,7 +23,7 @@ public sealed class ApiCallStore(SqliteDatabase database, TimeProvider time)
     public async Task<IReadOnlyList<RecordedApiCall>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<RecordedApiCall>(new CommandDefinition(ListSql, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<RecordedApiCall>(ListSql);
         return rows.AsList();
     }
 }

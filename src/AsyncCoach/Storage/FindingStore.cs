@@ -32,23 +32,24 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time)
     public async Task<int> AddAsync(SqliteConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var rows = findings.Select(f => new
-        {
-            TeamId = f.Team.Value,
-            ChannelId = f.Channel.Value,
-            MessageTs = f.Ts.Value,
-            ThreadTs = f.ThreadTs?.Value,
-            f.RuleId,
-            AuthorId = f.Author.Value,
-            f.At,
-            EvidenceJson = JsonSerializer.Serialize(f.Evidence, StorageJsonContext.Default.IReadOnlyListString),
-            RecipientsJson = JsonSerializer.Serialize(
-                f.OffHoursRecipients.Select(r => new StoredRecipient(r.User.Value, r.TimeZoneId, r.LocalTime, r.NextWorkStart)).ToList(),
-                StorageJsonContext.Default.ListStoredRecipient),
-            CreatedAt = now,
-        });
-        return await connection.ExecuteAsync(new CommandDefinition(InsertSql, rows, transaction, cancellationToken: cancellationToken));
+        // A plain lambda: with the row built inline (nested lambdas, JSON calls), Dapper.AOT 1.1.0
+        // silently leaves the call to reflection-based Dapper, which fails after a native AOT publish.
+        return await connection.ExecuteAsync(InsertSql, findings.Select(f => ToRow(f, now)), transaction);
     }
+
+    private static FindingRow ToRow(Finding f, DateTimeOffset now) => new(
+        f.Team.Value,
+        f.Channel.Value,
+        f.Ts.Value,
+        f.ThreadTs?.Value,
+        f.RuleId,
+        f.Author.Value,
+        f.At,
+        JsonSerializer.Serialize(f.Evidence, StorageJsonContext.Default.IReadOnlyListString),
+        JsonSerializer.Serialize(
+            f.OffHoursRecipients.Select(r => new StoredRecipient(r.User.Value, r.TimeZoneId, r.LocalTime, r.NextWorkStart)).ToList(),
+            StorageJsonContext.Default.ListStoredRecipient),
+        now);
 
     private const string CountByRuleSql = """
         SELECT rule_id AS RuleId, COUNT(*) AS Count
@@ -61,8 +62,8 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time)
     public async Task<IReadOnlyDictionary<string, long>> CountByRuleAsync(string teamId, string? authorId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string RuleId, long Count)>(
-            new CommandDefinition(CountByRuleSql, new { TeamId = teamId, AuthorId = authorId, Since = since }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<RuleCount>(
+            CountByRuleSql, new { TeamId = teamId, AuthorId = authorId, Since = since });
         return rows.ToDictionary(r => r.RuleId, r => r.Count, StringComparer.Ordinal);
     }
 
@@ -77,7 +78,7 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<StoredFinding>(
-            new CommandDefinition(ForMessageSql, new { TeamId = teamId, ChannelId = channelId, MessageTs = messageTs }, cancellationToken: cancellationToken));
+            ForMessageSql, new { TeamId = teamId, ChannelId = channelId, MessageTs = messageTs });
         return rows.AsList();
     }
 }
@@ -87,3 +88,11 @@ public sealed record StoredFinding(string RuleId, string AuthorId, string Eviden
 
 /// <summary>An off-hours recipient as stored with a finding.</summary>
 public sealed record StoredRecipient(string User, string TimeZone, DateTimeOffset LocalTime, DateTimeOffset? NextWorkStart);
+
+/// <summary>Findings or nudges for one rule (a named type: Dapper.AOT does not map tuples).</summary>
+internal sealed record RuleCount(string RuleId, long Count);
+
+/// <summary>The parameters of one finding's insert.</summary>
+internal sealed record FindingRow(
+    string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string RuleId, string AuthorId,
+    DateTimeOffset At, string EvidenceJson, string RecipientsJson, DateTimeOffset CreatedAt);

@@ -44,7 +44,7 @@ public sealed class InboxStore(SqliteDatabase database)
         p[1].Value = entry.TeamId;
         p[2].Value = (object?)entry.ChannelId ?? DBNull.Value;
         p[3].Value = entry.EventType;
-        p[4].Value = DapperSetup.Format(entry.ReceivedAt);
+        p[4].Value = StoredInstant.Format(entry.ReceivedAt);
         p[5].Value = entry.Payload;
         return command.ExecuteNonQuery() == 1 ? InboxAddResult.Added : InboxAddResult.Duplicate;
     }
@@ -63,7 +63,7 @@ public sealed class InboxStore(SqliteDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<PendingInboxRow>(
-            new CommandDefinition(ClaimPendingSql, new { Limit = limit }, cancellationToken: cancellationToken));
+            ClaimPendingSql, new { Limit = limit });
         return rows.AsList();
     }
 
@@ -94,7 +94,7 @@ public sealed class InboxStore(SqliteDatabase database)
             return;
         }
 
-        var at = DapperSetup.Format(now);
+        var at = StoredInstant.Format(now);
         await using var done = connection.CreateCommand();
         done.Transaction = (SqliteTransaction)transaction;
         done.CommandText = MarkDoneSql;
@@ -161,25 +161,24 @@ public sealed class InboxStore(SqliteDatabase database)
     public static async Task<InboxPurgeWindow> PurgeWindowAsync(
         SqliteWrite write, long after, int limit, DateTimeOffset processedBefore, DateTimeOffset failedBefore, CancellationToken cancellationToken)
     {
-        var window = await write.Connection.QuerySingleAsync<(long? LastId, string? LastReceivedAt, long Rows)>(new CommandDefinition(
-            RetentionWindowSql, new { After = after, Limit = limit }, write.Transaction, cancellationToken: cancellationToken));
+        var window = await write.Connection.QuerySingleAsync<RetentionWindow>(
+            RetentionWindowSql, new { After = after, Limit = limit }, write.Transaction);
         if (window.LastId is not { } lastId)
         {
             return new InboxPurgeWindow(after, 0, Finished: true);
         }
 
-        var deleted = await write.Connection.ExecuteAsync(new CommandDefinition(
+        var deleted = await write.Connection.ExecuteAsync(
             PurgeWindowSql,
             new
             {
                 After = after,
                 LastId = lastId,
-                ProcessedBefore = DapperSetup.Format(processedBefore),
-                FailedBefore = DapperSetup.Format(failedBefore),
+                ProcessedBefore = StoredInstant.Format(processedBefore),
+                FailedBefore = StoredInstant.Format(failedBefore),
             },
-            write.Transaction,
-            cancellationToken: cancellationToken));
-        var newerCutoff = DapperSetup.Format(processedBefore > failedBefore ? processedBefore : failedBefore);
+            write.Transaction);
+        var newerCutoff = StoredInstant.Format(processedBefore > failedBefore ? processedBefore : failedBefore);
         var finished = window.Rows < limit || string.CompareOrdinal(window.LastReceivedAt, newerCutoff) >= 0;
         return new InboxPurgeWindow(lastId, deleted, finished);
     }
@@ -189,10 +188,16 @@ public sealed class InboxStore(SqliteDatabase database)
     public async Task<IReadOnlyDictionary<string, long>> CountByStateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(CountByStateSql, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<StateCount>(CountByStateSql);
         return rows.ToDictionary(r => r.State, r => r.Count, StringComparer.Ordinal);
     }
 }
+
+/// <summary>The first and last rows of a retention window, as <c>RetentionWindowSql</c> reads them.</summary>
+internal sealed record RetentionWindow(long? LastId, string? LastReceivedAt, long Rows);
+
+/// <summary>Rows in one inbox state.</summary>
+internal sealed record StateCount(string State, long Count);
 
 /// <summary>One retention window: the last id it covered, how many rows it deleted, and whether nothing after it can be old enough.</summary>
 public readonly record struct InboxPurgeWindow(long LastId, int Deleted, bool Finished);

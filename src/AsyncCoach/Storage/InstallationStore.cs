@@ -21,7 +21,7 @@ public sealed class InstallationStore(SqliteDatabase database)
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var active = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(IsActiveSql, new { TeamId = teamId }, cancellationToken: cancellationToken));
+        var active = await connection.ExecuteScalarAsync<long?>(IsActiveSql, new { TeamId = teamId });
         return _active[teamId] = active is null or not 0;
     }
 
@@ -34,8 +34,8 @@ public sealed class InstallationStore(SqliteDatabase database)
     {
         await using (var write = await database.BeginWriteAsync(cancellationToken))
         {
-            await write.Connection.ExecuteAsync(new CommandDefinition(
-                SetSql, new { TeamId = teamId, Active = active ? 1 : 0, Reason = reason, Now = now }, write.Transaction, cancellationToken: cancellationToken));
+            await write.Connection.ExecuteAsync(
+                SetSql, new { TeamId = teamId, Active = active ? 1 : 0, Reason = reason, Now = now }, write.Transaction);
             await write.CommitAsync(cancellationToken);
         }
 
@@ -47,6 +47,6 @@ public sealed class InstallationStore(SqliteDatabase database)
     public async Task<IReadOnlyList<string>> InactiveTeamsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<string>(new CommandDefinition(InactiveSql, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<string>(InactiveSql)).AsList();
     }
 }

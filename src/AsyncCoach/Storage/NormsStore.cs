@@ -32,7 +32,7 @@ public sealed class NormsStore(SqliteDatabase database, TimeProvider time)
     public async Task<JsonObject?> GetJsonAsync(string teamId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(GetSql, new { TeamId = teamId }, cancellationToken: cancellationToken));
+        var json = await connection.QuerySingleOrDefaultAsync<string>(GetSql, new { TeamId = teamId });
         return json is null ? null : JsonNode.Parse(json)?.AsObject();
     }
 
@@ -59,8 +59,8 @@ public sealed class NormsStore(SqliteDatabase database, TimeProvider time)
         var norms = NormsJson.Parse(text);
         await using (var write = await database.BeginWriteAsync(cancellationToken))
         {
-            await write.Connection.ExecuteAsync(new CommandDefinition(UpsertSql,
-                new { TeamId = teamId, Json = text, UpdatedBy = updatedBy, Now = time.GetUtcNow() }, write.Transaction, cancellationToken: cancellationToken));
+            await write.Connection.ExecuteAsync(UpsertSql,
+                new { TeamId = teamId, Json = text, UpdatedBy = updatedBy, Now = time.GetUtcNow() }, write.Transaction);
             await write.CommitAsync(cancellationToken);
         }
 

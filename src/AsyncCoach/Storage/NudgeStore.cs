@@ -34,7 +34,10 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
         SELECT r.rule_id AS RuleId, COUNT(*) AS Count
         FROM nudges n JOIN nudge_rules r ON r.nudge_id = n.id
         WHERE n.team_id = @TeamId AND n.author_id = @AuthorId AND n.created_at >= @DayStart AND n.state NOT IN ('expired', 'failed')
-        GROUP BY r.rule_id;
+        GROUP BY r.rule_id
+        """;
+
+    private const string CountTodaySql = """
         SELECT COUNT(*) FROM nudges
         WHERE team_id = @TeamId AND author_id = @AuthorId AND created_at >= @DayStart AND state NOT IN ('expired', 'failed');
         """;
@@ -42,10 +45,10 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     /// <summary>Nudges the author got since <paramref name="dayStart"/> (ones that expired or failed never reached them).</summary>
     public async Task<NudgeCounts> CountsAsync(SqliteConnection connection, DbTransaction transaction, string teamId, string authorId, DateTimeOffset dayStart, CancellationToken cancellationToken)
     {
-        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
-            CountsSql, new { TeamId = teamId, AuthorId = authorId, DayStart = dayStart }, transaction, cancellationToken: cancellationToken));
-        var perRule = (await grid.ReadAsync<(string RuleId, long Count)>()).ToDictionary(r => r.RuleId, r => (int)r.Count, StringComparer.Ordinal);
-        var today = await grid.ReadSingleAsync<long>();
+        var parameters = new { TeamId = teamId, AuthorId = authorId, DayStart = dayStart };
+        var perRule = (await connection.QueryAsync<RuleCount>(CountsSql, parameters, transaction))
+            .ToDictionary(r => r.RuleId, r => (int)r.Count, StringComparer.Ordinal);
+        var today = await connection.ExecuteScalarAsync<long>(CountTodaySql, parameters, transaction);
         return new NudgeCounts((int)today, perRule);
     }
 
@@ -61,7 +64,7 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     /// <summary>Adds the nudge unless the message already has one; returns its id, or null.</summary>
     public async Task<long?> TryAddAsync(SqliteConnection connection, DbTransaction transaction, NewNudge nudge, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(InsertSql, new
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(InsertSql, new
         {
             nudge.TeamId,
             nudge.ChannelId,
@@ -73,11 +76,11 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
             nudge.ExpiresAt,
             nudge.DayStart,
             Now = now,
-        }, transaction, cancellationToken: cancellationToken));
+        }, transaction);
         if (id is { } added)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                InsertRuleSql, nudge.RuleIds.Select(r => new { NudgeId = added, RuleId = r }), transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(
+                InsertRuleSql, nudge.RuleIds.Select(r => new { NudgeId = added, RuleId = r }), transaction);
         }
 
         return id;
@@ -95,7 +98,7 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     public async Task<IReadOnlyList<OutboxRow>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(DueSql, new { Now = now, Limit = limit }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<OutboxRow>(DueSql, new { Now = now, Limit = limit });
         return rows.AsList();
     }
 
@@ -105,8 +108,8 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var next = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(NextDueSql, new { Now = now }, cancellationToken: cancellationToken));
-        return next is null ? null : ParseInstant(next);
+        var next = await connection.ExecuteScalarAsync<string?>(NextDueSql, new { Now = now });
+        return next is null ? null : StoredInstant.Parse(next);
     }
 
     private const string MarkSendingSql = "UPDATE nudges SET state = 'sending', attempts = attempts + 1 WHERE id = @Id AND state = 'pending'";
@@ -119,7 +122,7 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     {
         // Group-committed with the other sends in flight: one transaction for many rows.
         return await groupCommit.RunAsync(async (connection, transaction) =>
-            await connection.ExecuteAsync(new CommandDefinition(MarkSendingSql, new { Id = id }, transaction, cancellationToken: CancellationToken.None)) == 1)
+            await connection.ExecuteAsync(MarkSendingSql, new { Id = id }, transaction) == 1)
             .WaitAsync(cancellationToken);
     }
 
@@ -132,7 +135,7 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     public async Task<int> RecoverInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        var ended = await write.Connection.ExecuteAsync(new CommandDefinition(RecoverSql, new { Now = now }, write.Transaction, cancellationToken: cancellationToken));
+        var ended = await write.Connection.ExecuteAsync(RecoverSql, new { Now = now }, write.Transaction);
         await write.CommitAsync(cancellationToken);
         return ended / 2;
     }
@@ -157,7 +160,7 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
             Now = now,
         };
         return groupCommit.RunAsync(async (connection, transaction) =>
-            await connection.ExecuteAsync(new CommandDefinition(EndSql, parameters, transaction, cancellationToken: CancellationToken.None)))
+            await connection.ExecuteAsync(EndSql, parameters, transaction))
             .WaitAsync(cancellationToken);
     }
 
@@ -183,22 +186,27 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
             Now = now,
         };
         return groupCommit.RunAsync(async (connection, transaction) =>
-            await connection.ExecuteAsync(new CommandDefinition(DeferSql, parameters, transaction, cancellationToken: CancellationToken.None)))
+            await connection.ExecuteAsync(DeferSql, parameters, transaction))
             .WaitAsync(cancellationToken);
     }
 
     private const string GetSql = """
-        SELECT id AS Id, team_id AS TeamId, author_id AS AuthorId, state AS State FROM nudges WHERE id = @Id;
-        SELECT rule_id FROM nudge_rules WHERE nudge_id = @Id ORDER BY rule_id;
+        SELECT id AS Id, team_id AS TeamId, author_id AS AuthorId, state AS State FROM nudges WHERE id = @Id
         """;
+
+    private const string GetRulesSql = "SELECT rule_id FROM nudge_rules WHERE nudge_id = @Id ORDER BY rule_id";
 
     public async Task<NudgeRef?> GetAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(GetSql, new { Id = id }, cancellationToken: cancellationToken));
-        var head = await grid.ReadSingleOrDefaultAsync<(long Id, string TeamId, string AuthorId, string State)?>();
-        var rules = (await grid.ReadAsync<string>()).AsList();
-        return head is { } h ? new NudgeRef(h.Id, h.TeamId, h.AuthorId, h.State, rules) : null;
+        var head = await connection.QuerySingleOrDefaultAsync<NudgeHead>(GetSql, new { Id = id });
+        if (head is null)
+        {
+            return null;
+        }
+
+        var rules = (await connection.QueryAsync<string>(GetRulesSql, new { Id = id })).AsList();
+        return new NudgeRef(head.Id, head.TeamId, head.AuthorId, head.State, rules);
     }
 
     private const string FeedbackSql = """
@@ -210,8 +218,8 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     public async Task<bool> AddFeedbackAsync(long nudgeId, string kind, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        var added = await write.Connection.ExecuteAsync(new CommandDefinition(
-            FeedbackSql, new { NudgeId = nudgeId, Kind = kind, UserId = userId, Now = now }, write.Transaction, cancellationToken: cancellationToken)) == 1;
+        var added = await write.Connection.ExecuteAsync(
+            FeedbackSql, new { NudgeId = nudgeId, Kind = kind, UserId = userId, Now = now }, write.Transaction) == 1;
         await write.CommitAsync(cancellationToken);
         return added;
     }
@@ -222,8 +230,8 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     public async Task<bool> ExistsForMessageAsync(string teamId, string channelId, string messageTs, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            ExistsSql, new { TeamId = teamId, ChannelId = channelId, MessageTs = messageTs }, cancellationToken: cancellationToken)) == 1;
+        return await connection.ExecuteScalarAsync<long>(
+            ExistsSql, new { TeamId = teamId, ChannelId = channelId, MessageTs = messageTs }) == 1;
     }
 
     private const string SummarySql = """
@@ -238,11 +246,13 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     public async Task<(long Sent, long Thanks, long NotHelpful, long Snoozed, long Expired)> SummarizeAsync(string teamId, string userId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleAsync<(long, long, long, long, long)>(new CommandDefinition(
-            SummarySql, new { TeamId = teamId, UserId = userId, Since = since }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleAsync<SummaryRow>(SummarySql, new { TeamId = teamId, UserId = userId, Since = since });
+        return (row.Sent, row.Thanks, row.NotHelpful, row.Snoozed, row.Expired);
     }
 
-    private static DateTimeOffset ParseInstant(string value) => DateTimeOffset.Parse(
-        value, System.Globalization.CultureInfo.InvariantCulture,
-        System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
+    /// <summary>The columns <see cref="GetSql"/> reads (a named type: Dapper.AOT does not map tuples).</summary>
+    internal sealed record NudgeHead(long Id, string TeamId, string AuthorId, string State);
+
+    /// <summary>The columns <see cref="SummarySql"/> reads.</summary>
+    internal sealed record SummaryRow(long Sent, long Thanks, long NotHelpful, long Snoozed, long Expired);
 }

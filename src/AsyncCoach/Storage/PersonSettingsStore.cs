@@ -43,7 +43,7 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(GetManySql, new { TeamId = teamId, UserIds = missing }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Row>(GetManySql, new { TeamId = teamId, UserIds = missing });
         var loaded = rows.ToDictionary(r => r.UserId, r => r.ToSettings(), StringComparer.Ordinal);
         foreach (var userId in missing)
         {
@@ -76,7 +76,7 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
     {
         await using (var write = await database.BeginWriteAsync(cancellationToken))
         {
-            await write.Connection.ExecuteAsync(new CommandDefinition(UpsertSql, new
+            await write.Connection.ExecuteAsync(UpsertSql, new
             {
                 TeamId = teamId,
                 settings.UserId,
@@ -85,14 +85,14 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
                 settings.SnoozeUntil,
                 OptedOut = settings.OptedOut ? 1 : 0,
                 Now = time.GetUtcNow(),
-            }, write.Transaction, cancellationToken: cancellationToken));
+            }, write.Transaction);
             await write.CommitAsync(cancellationToken);
         }
 
         _cache[(teamId, settings.UserId)] = settings;
     }
 
-    private sealed record Row(string UserId, string? Hours, string? TimeZone, DateTimeOffset? SnoozeUntil, long OptedOut)
+    internal sealed record Row(string UserId, string? Hours, string? TimeZone, DateTimeOffset? SnoozeUntil, long OptedOut)
     {
         public PersonSettings ToSettings() =>
             new(UserId, Hours is null ? null : NormsJson.ParseWorkingHours(Hours), TimeZone, SnoozeUntil, OptedOut != 0);

@@ -4,27 +4,37 @@ namespace AsyncCoach.Storage;
 
 /// <summary>
 /// Loads SQLite (the native library, Microsoft.Data.Sqlite's first open and command, their JIT)
-/// and registers Dapper's handlers on a thread of its own while the host is still being built,
-/// so the migration that follows does not pay for it. In memory only: no file is touched before
-/// the settings are validated.
+/// on a thread of its own while the host is still being built, so the migration that follows
+/// does not pay for it. In memory only: no file is touched before the settings are validated.
+/// A failure here is ignored: the migration opens SQLite itself and reports it, whereas an
+/// exception on this thread would end the process.
 /// </summary>
 public static class StorageWarmup
 {
     public static void Start() =>
         new Thread(() =>
         {
-            using (var connection = new SqliteConnection("Data Source=:memory:"))
+            try
             {
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA busy_timeout = 5000; SELECT 1;";
-                command.ExecuteScalar();
+                WarmUp();
             }
-
-            DapperSetup.EnsureRegistered();
+#pragma warning disable CA1031 // A warm-up is an optimisation; the real path reports the same failure.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
         })
         {
             IsBackground = true,
             Name = "Storage warm-up",
         }.Start();
+
+    private static void WarmUp()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 5000; SELECT 1;";
+        command.ExecuteScalar();
+    }
 }

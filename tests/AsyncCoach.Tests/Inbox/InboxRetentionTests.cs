@@ -123,7 +123,7 @@ public sealed class InboxRetentionTests
         await using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
         await connection.ExecuteAsync(
             "INSERT INTO inbox (event_id, team_id, event_type, received_at, state) VALUES (@EventId, 'T1', 'message', @ReceivedAt, @State)",
-            new { EventId = eventId, ReceivedAt = DapperSetup.Format(receivedAt), State = state });
+            new { EventId = eventId, ReceivedAt = StoredInstant.Format(receivedAt), State = state });
     }
 
     private async Task InsertManyAsync(string prefix, int count, DateTimeOffset receivedAt)
@@ -133,7 +133,7 @@ public sealed class InboxRetentionTests
         await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync(
             "INSERT INTO inbox (event_id, team_id, event_type, received_at, state) VALUES (@EventId, 'T1', 'message', @ReceivedAt, 'done')",
-            Enumerable.Range(0, count).Select(i => new { EventId = $"{prefix}{i}", ReceivedAt = DapperSetup.Format(receivedAt.AddMilliseconds(i)) }),
+            Enumerable.Range(0, count).Select(i => new { EventId = $"{prefix}{i}", ReceivedAt = StoredInstant.Format(receivedAt.AddMilliseconds(i)) }),
             transaction);
         await transaction.CommitAsync();
     }
