@@ -17,6 +17,8 @@ runs="${1:-5}"
 dll="${ASYNCCOACH_DLL:-src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll}"
 port=5099
 [ -f "$dll" ] || dotnet build -c Release src/AsyncCoach >/dev/null
+# A native AOT publish is an executable of its own; a .dll runs under the dotnet host.
+run=(dotnet "$dll"); [[ "$dll" == *.dll ]] || run=("$dll")
 
 # A sleep that forks nothing: a read with a timeout on a pipe that nobody writes to.
 exec {nap}<> <(:)
@@ -31,7 +33,7 @@ for i in $(seq 1 "$runs"); do
   if [ "${EXISTING:-0}" = 1 ]; then
     # Migrated beforehand by the service itself (check-and-exit would need a verb; a short serve does).
     Slack__SigningSecret=ready-test Storage__ConnectionString="Data Source=$db" ASPNETCORE_ENVIRONMENT=Production \
-      dotnet "$dll" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+      "${run[@]}" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
     prep=$!
     for _ in $(seq 1 5000); do
       if { exec {conn}<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
@@ -46,7 +48,7 @@ for i in $(seq 1 "$runs"); do
   start=$EPOCHREALTIME
   ASYNCCOACH_STARTUP_TRACE="${TRACE:-0}" \
     Slack__SigningSecret=ready-test Storage__ConnectionString="Data Source=$db" ASPNETCORE_ENVIRONMENT=Production \
-    dotnet "$dll" --urls "http://127.0.0.1:$port" >/dev/null 2>"$trace" &
+    "${run[@]}" --urls "http://127.0.0.1:$port" >/dev/null 2>"$trace" &
   pid=$!
   ready=""
   for _ in $(seq 1 5000); do

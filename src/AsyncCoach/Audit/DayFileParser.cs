@@ -97,7 +97,7 @@ internal static partial class DayFileParser
         {
             var raw = System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
             var repaired = LoneSurrogate().Replace(raw, "\\uFFFD");
-            return JsonSerializer.Deserialize<string>("\"" + repaired + "\"");
+            return JsonSerializer.Deserialize("\"" + repaired + "\"", ExportJsonContext.Default.String);
         }
     }
 

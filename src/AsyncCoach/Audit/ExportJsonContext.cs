@@ -18,6 +18,7 @@ internal sealed record ExportConversation(
     [property: JsonPropertyName("members")] IReadOnlyList<string>? Members);
 
 [JsonSourceGenerationOptions(AllowTrailingCommas = false, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow)]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(List<ExportUser>))]
 [JsonSerializable(typeof(List<ExportConversation>))]
 internal sealed partial class ExportJsonContext : JsonSerializerContext;
