@@ -31,6 +31,7 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time)
     /// <summary>Records findings inside the caller's transaction (with the nudges they lead to).</summary>
     public async Task<int> AddAsync(SqliteConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var now = time.GetUtcNow();
         // A plain lambda: with the row built inline (nested lambdas, JSON calls), Dapper.AOT 1.1.0
         // silently leaves the call to reflection-based Dapper, which fails after a native AOT publish.

@@ -161,6 +161,7 @@ public sealed class InboxStore(SqliteDatabase database)
     public static async Task<InboxPurgeWindow> PurgeWindowAsync(
         SqliteWrite write, long after, int limit, DateTimeOffset processedBefore, DateTimeOffset failedBefore, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var window = await write.Connection.QuerySingleAsync<RetentionWindow>(
             RetentionWindowSql, new { After = after, Limit = limit }, write.Transaction);
         if (window.LastId is not { } lastId)

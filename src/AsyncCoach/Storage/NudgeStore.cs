@@ -45,6 +45,7 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     /// <summary>Nudges the author got since <paramref name="dayStart"/> (ones that expired or failed never reached them).</summary>
     public async Task<NudgeCounts> CountsAsync(SqliteConnection connection, DbTransaction transaction, string teamId, string authorId, DateTimeOffset dayStart, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var parameters = new { TeamId = teamId, AuthorId = authorId, DayStart = dayStart };
         var perRule = (await connection.QueryAsync<RuleCount>(CountsSql, parameters, transaction))
             .ToDictionary(r => r.RuleId, r => (int)r.Count, StringComparer.Ordinal);
@@ -64,6 +65,7 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     /// <summary>Adds the nudge unless the message already has one; returns its id, or null.</summary>
     public async Task<long?> TryAddAsync(SqliteConnection connection, DbTransaction transaction, NewNudge nudge, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var id = await connection.QuerySingleOrDefaultAsync<long?>(InsertSql, new
         {
             nudge.TeamId,
