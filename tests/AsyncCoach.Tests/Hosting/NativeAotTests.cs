@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using AsyncCoach.Slack.Signing;
 using AsyncCoach.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -156,16 +154,8 @@ public sealed class NativeAotTests
         return (process.ExitCode, await output + await error);
     }
 
-    private static HttpRequestMessage Signed(string path, string body, string contentType)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", new SlackSignatureVerifier(Secret, TimeProvider.System).Sign(timestamp, bytes));
-        return request;
-    }
+    private static HttpRequestMessage Signed(string path, string body, string contentType) =>
+        SignedRequests.Create(path, body, contentType, Secret, DateTimeOffset.UtcNow);
 
     private static async Task<HttpStatusCode?> TryGetAsync(HttpClient http, string path)
     {

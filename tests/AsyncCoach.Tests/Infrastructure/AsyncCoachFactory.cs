@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using AsyncCoach.Slack.Signing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -61,17 +58,8 @@ public sealed class AsyncCoachFactory : WebApplicationFactory<Program>
         return CreateClient();
     }
 
-    public HttpRequestMessage SignedRequest(string path, string body, string contentType = "application/json", DateTimeOffset? at = null)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var timestamp = (at ?? Time.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var verifier = new SlackSignatureVerifier(SigningSecret, Time);
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", verifier.Sign(timestamp, bytes));
-        return request;
-    }
+    public HttpRequestMessage SignedRequest(string path, string body, string contentType = "application/json", DateTimeOffset? at = null) =>
+        SignedRequests.Create(path, body, contentType, SigningSecret, at ?? Time.GetUtcNow());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
