@@ -13,6 +13,18 @@ public sealed record NudgeAuthorState(DateTimeOffset? SnoozeUntil, bool OptedOut
 public sealed record NudgeCounts(int Today, IReadOnlyDictionary<string, int> PerRuleToday)
 {
     public static NudgeCounts None { get; } = new(0, new Dictionary<string, int>(StringComparer.Ordinal));
+
+    /// <summary>The counts once one more nudge, combining <paramref name="ruleIds"/>, has gone to the author.</summary>
+    public NudgeCounts WithNudge(IEnumerable<string> ruleIds)
+    {
+        var perRule = new Dictionary<string, int>(PerRuleToday, StringComparer.Ordinal);
+        foreach (var ruleId in ruleIds.Distinct(StringComparer.Ordinal))
+        {
+            perRule[ruleId] = perRule.GetValueOrDefault(ruleId) + 1;
+        }
+
+        return new NudgeCounts(Today + 1, perRule);
+    }
 }
 
 /// <summary>Everything <see cref="NudgePolicy.Decide"/> looks at for one message's findings.</summary>

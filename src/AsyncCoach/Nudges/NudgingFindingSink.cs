@@ -63,10 +63,20 @@ public sealed partial class NudgingFindingSink(
 
         var now = time.GetUtcNow();
         await findingStore.AddAsync(connection, transaction, _findings, cancellationToken);
+        // Each author's counts are read once per transaction and then kept up to date here: under
+        // load a round holds many messages from the same people, and reading the counts again
+        // for each of them (a query SQLite plans afresh every time) was most of this method's cost.
+        var counted = new Dictionary<(string Team, string Author, DateTimeOffset DayStart), NudgeCounts>();
         foreach (var (messageFindings, teamNorms, author, dayStart) in _messages)
         {
             var first = messageFindings[0];
-            var counts = await nudges.CountsAsync(connection, transaction, first.Team.Value, first.Author.Value, dayStart, cancellationToken);
+            var key = (first.Team.Value, first.Author.Value, dayStart);
+            if (!counted.TryGetValue(key, out var counts))
+            {
+                counts = await nudges.CountsAsync(connection, transaction, key.Item1, key.Item2, dayStart, cancellationToken);
+                counted[key] = counts;
+            }
+
             var decision = NudgePolicy.Decide(new NudgeInput(messageFindings, teamNorms, author, counts, now));
             if (!decision.Nudges)
             {
@@ -75,16 +85,18 @@ public sealed partial class NudgingFindingSink(
             }
 
             var content = NudgeComposer.Compose(decision.Findings);
+            string[] ruleIds = [.. decision.Findings.Select(f => f.RuleId)];
             var id = await nudges.TryAddAsync(connection, transaction, new NewNudge(
                 first.Team.Value, first.Channel.Value, first.Ts.Value, first.ThreadTs?.Value, first.Author.Value, decision.Delivery,
                 JsonSerializer.Serialize(content, NudgeJsonContext.Default.NudgeContent),
-                decision.ExpiresAt, dayStart, [.. decision.Findings.Select(f => f.RuleId)]), now, cancellationToken);
+                decision.ExpiresAt, dayStart, ruleIds), now, cancellationToken);
             if (id is null)
             {
                 Log.AlreadyNudged(logger);
             }
             else
             {
+                counted[key] = counts.WithNudge(ruleIds);
                 _added++;
             }
         }

@@ -21,6 +21,22 @@ public sealed class NudgePolicyTests
         new(today, perRule.ToDictionary(p => p.Rule, p => p.Count, StringComparer.Ordinal));
 
     [Test]
+    public void Counts_after_a_nudge_add_one_to_the_day_and_one_to_each_of_its_rules()
+    {
+        var before = Counts(1, (RuleIds.VagueUrgency, 1));
+        var after = before.WithNudge([RuleIds.VagueUrgency, RuleIds.MissingContext, RuleIds.MissingContext]);
+
+        Assert.That(after.Today, Is.EqualTo(2));
+        Assert.That(after.PerRuleToday, Is.EquivalentTo(new Dictionary<string, int>
+        {
+            [RuleIds.VagueUrgency] = 2,
+            [RuleIds.MissingContext] = 1,
+        }));
+        Assert.That(before.Today, Is.EqualTo(1), "the counts it started from are left as they were");
+        Assert.That(before.PerRuleToday, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public void By_default_a_finding_becomes_an_ephemeral_nudge_fresh_for_ten_minutes()
     {
         var decision = Decide();

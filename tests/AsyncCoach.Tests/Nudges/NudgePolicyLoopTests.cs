@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using AsyncCoach.Core.Model;
+using AsyncCoach.Core.Rules;
+using AsyncCoach.Pipeline;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,6 +79,42 @@ public sealed class NudgePolicyLoopTests
 
         Assert.That(await FindingsAsync(), Is.EqualTo(2));
         Assert.That(await NudgesAsync(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task The_caps_hold_for_many_messages_written_in_one_round()
+    {
+        // Under load one inbox round holds many messages from the same author; the caps must
+        // count the nudges the round itself has added, not only what was stored before it.
+        var factory = _harness.Start(withSender: false);
+        var now = factory.Time.GetUtcNow();
+        Finding Found(string rule, int message) => new(
+            rule, new TeamId(NudgeHarness.Team), new ChannelId(NudgeHarness.Channel), MessageTs.FromInstant(now.AddSeconds(-message)), null,
+            new UserId(NudgeHarness.Author), now, [], "tip");
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var sink = scope.ServiceProvider.GetRequiredService<IFindingSink>();
+            var message = 0;
+            foreach (var rule in new[] { RuleIds.VagueUrgency, RuleIds.VagueUrgency, RuleIds.MissingContext, RuleIds.VagueUrgency, RuleIds.HuddleInsteadOfThread, RuleIds.MessageBurst })
+            {
+                await sink.AcceptAsync([Found(rule, ++message)], CancellationToken.None);
+            }
+
+            var database = factory.Services.GetRequiredService<SqliteDatabase>();
+            await using (var write = await database.BeginWriteAsync(CancellationToken.None))
+            {
+                await sink.WriteAsync(write.Connection, write.Transaction, CancellationToken.None);
+                await write.CommitAsync(CancellationToken.None);
+            }
+
+            sink.Committed();
+        }
+
+        var nudged = await _harness.QueryAsync<string>("SELECT r.rule_id FROM nudge_rules r JOIN nudges n ON n.id = r.nudge_id ORDER BY n.id");
+        Assert.That(await FindingsAsync(), Is.EqualTo(6));
+        Assert.That(nudged, Is.EqualTo(new[] { RuleIds.VagueUrgency, RuleIds.MissingContext, RuleIds.HuddleInsteadOfThread }),
+            "one nudge per rule and three a day, counted within the round");
     }
 
     [Test]
