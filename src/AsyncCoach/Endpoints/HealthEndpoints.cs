@@ -23,6 +23,14 @@ public static class HealthEndpoints
                 title: "starting", detail: "the database is not migrated yet", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
+        if (database.IsFileMissing)
+        {
+            return TypedResults.Problem(
+                title: "database file missing",
+                detail: $"{database.FilePath} no longer exists: open connections still write to the deleted file, and that is lost when the service stops",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);

@@ -13,6 +13,7 @@ namespace AsyncCoach.Storage;
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionPragmas;
+    private readonly bool _onDisk;
 
     // One writer at a time, queued here rather than in SQLite's busy handler, which sleeps
     // 1, 2, 5, 10… ms between tries: a waiting write starts the moment the previous one ends.
@@ -23,6 +24,10 @@ public sealed class SqliteDatabase : IDisposable
         var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString) { Pooling = true };
         ConnectionString = builder.ToString();
         FilePath = builder.DataSource;
+        _onDisk = builder.Mode != SqliteOpenMode.Memory
+            && FilePath.Length > 0
+            && FilePath != ":memory:"
+            && !FilePath.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
         var synchronous = options.Value.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL";
         _connectionPragmas = $"""
             PRAGMA busy_timeout = 5000;
@@ -36,6 +41,13 @@ public sealed class SqliteDatabase : IDisposable
     public string ConnectionString { get; }
 
     public string FilePath { get; }
+
+    /// <summary>
+    /// True when the database is a plain file path and that file is no longer there (deleted or
+    /// moved while the service runs). Pooled connections keep the deleted file open and go on
+    /// answering, so only the path tells: whatever is written now is lost at the next start.
+    /// </summary>
+    public bool IsFileMissing => _onDisk && !File.Exists(FilePath);
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -40,4 +40,30 @@ public sealed class HealthTests
 
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
     }
+
+    [Test]
+    public async Task Readyz_reports_503_when_the_database_file_is_deleted_under_open_connections()
+    {
+        await using var factory = new AsyncCoachFactory();
+        using var client = factory.CreateRealClient();
+        using (var response = await client.SendAsync(factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvBeforeDelete"))))
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        await factory.Processed.WaitForAsync(1);
+        using (var before = await client.GetAsync("/readyz"))
+        {
+            Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        // Deleted behind the service's back: its pooled connections keep the old file open.
+        File.Delete(factory.DatabasePath);
+
+        using var ready = await client.GetAsync("/readyz");
+
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(await ready.Content.ReadAsStringAsync(), Does.Contain("database file missing").And.Contain(factory.DatabasePath));
+        factory.DeleteDatabase();
+    }
 }
