@@ -30,27 +30,30 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     public const string Expired = "expired";
     public const string Failed = "failed";
 
+    // One statement, no grouping: an author has a handful of nudges a day, and this runs for
+    // every message with a finding, so SQLite's planning (the statement is prepared afresh each
+    // time) is most of its cost. Every nudge has at least one rule.
     private const string CountsSql = """
-        SELECT r.rule_id AS RuleId, COUNT(*) AS Count
+        SELECT n.id AS NudgeId, r.rule_id AS RuleId
         FROM nudges n JOIN nudge_rules r ON r.nudge_id = n.id
         WHERE n.team_id = @TeamId AND n.author_id = @AuthorId AND n.created_at >= @DayStart AND n.state NOT IN ('expired', 'failed')
-        GROUP BY r.rule_id
-        """;
-
-    private const string CountTodaySql = """
-        SELECT COUNT(*) FROM nudges
-        WHERE team_id = @TeamId AND author_id = @AuthorId AND created_at >= @DayStart AND state NOT IN ('expired', 'failed');
         """;
 
     /// <summary>Nudges the author got since <paramref name="dayStart"/> (ones that expired or failed never reached them).</summary>
     public async Task<NudgeCounts> CountsAsync(SqliteConnection connection, DbTransaction transaction, string teamId, string authorId, DateTimeOffset dayStart, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var parameters = new { TeamId = teamId, AuthorId = authorId, DayStart = dayStart };
-        var perRule = (await connection.QueryAsync<RuleCount>(CountsSql, parameters, transaction))
-            .ToDictionary(r => r.RuleId, r => (int)r.Count, StringComparer.Ordinal);
-        var today = await connection.ExecuteScalarAsync<long>(CountTodaySql, parameters, transaction);
-        return new NudgeCounts((int)today, perRule);
+        var rows = await connection.QueryAsync<NudgeRuleRow>(
+            CountsSql, new { TeamId = teamId, AuthorId = authorId, DayStart = dayStart }, transaction);
+        var nudgeIds = new HashSet<long>();
+        var perRule = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            nudgeIds.Add(row.NudgeId);
+            perRule[row.RuleId] = perRule.GetValueOrDefault(row.RuleId) + 1;
+        }
+
+        return new NudgeCounts(nudgeIds.Count, perRule);
     }
 
     private const string InsertSql = """
@@ -258,3 +261,6 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     /// <summary>The columns <see cref="SummarySql"/> reads.</summary>
     internal sealed record SummaryRow(long Sent, long Thanks, long NotHelpful, long Snoozed, long Expired);
 }
+
+/// <summary>One rule of one nudge, as <c>CountsSql</c> reads them.</summary>
+internal sealed record NudgeRuleRow(long NudgeId, string RuleId);

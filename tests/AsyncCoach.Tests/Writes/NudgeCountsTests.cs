@@ -1,0 +1,80 @@
+using AsyncCoach.Core.Nudges;
+using AsyncCoach.Core.Rules;
+using AsyncCoach.Storage;
+using AsyncCoach.Tests.Infrastructure;
+using Dapper;
+
+namespace AsyncCoach.Tests.Writes;
+
+/// <summary>
+/// What the caps count: the author's nudges since the start of their day, in this workspace,
+/// except those that expired or failed (they never reached the author), each rule of a nudge
+/// once for that rule.
+/// </summary>
+public sealed class NudgeCountsTests
+{
+    private const string Team = "T0001";
+    private const string Author = "U0AUTHOR1";
+    private static readonly DateTimeOffset DayStart = new(2026, 3, 10, 0, 0, 0, TimeSpan.FromHours(1));
+
+    private TempSqliteFile _file = null!;
+    private NudgeStore _store = null!;
+
+    [SetUp]
+    public async Task CreateDatabase()
+    {
+        _file = new TempSqliteFile("nudge-counts");
+        await using (var connection = await _file.Database.OpenAsync(CancellationToken.None))
+        {
+            await SqliteDatabase.EnableWalAsync(connection, CancellationToken.None);
+            DatabaseMigrator.Migrate(connection);
+        }
+
+        _store = new NudgeStore(_file.Database, new SqliteGroupCommit(_file.Database));
+    }
+
+    [TearDown]
+    public void DeleteDatabase() => _file.Dispose();
+
+    [Test]
+    public async Task Counts_today_s_delivered_and_pending_nudges_per_rule()
+    {
+        await AddAsync("1.1", DayStart.AddHours(9), "sent", RuleIds.VagueUrgency);
+        await AddAsync("1.2", DayStart.AddHours(10), "pending", RuleIds.VagueUrgency, RuleIds.MissingContext);
+        await AddAsync("1.3", DayStart.AddHours(11), "expired", RuleIds.VagueUrgency);
+        await AddAsync("1.4", DayStart.AddHours(12), "failed", RuleIds.MissingContext);
+        await AddAsync("1.5", DayStart.AddMinutes(-1), "sent", RuleIds.VagueUrgency);
+        await AddAsync("1.6", DayStart.AddHours(9), "sent", RuleIds.VagueUrgency, author: "U0SOMEONE");
+        await AddAsync("1.7", DayStart.AddHours(9), "sent", RuleIds.HuddleInsteadOfThread, team: "T0002");
+
+        var counts = await CountAsync();
+
+        Assert.That(counts.Today, Is.EqualTo(2));
+        Assert.That(counts.PerRuleToday, Is.EquivalentTo(new Dictionary<string, int>
+        {
+            [RuleIds.VagueUrgency] = 2,
+            [RuleIds.MissingContext] = 1,
+        }));
+    }
+
+    [Test]
+    public async Task An_author_without_nudges_today_has_none() =>
+        Assert.That(await CountAsync(), Has.Property(nameof(NudgeCounts.Today)).EqualTo(0)
+            .And.Property(nameof(NudgeCounts.PerRuleToday)).Empty);
+
+    private async Task<NudgeCounts> CountAsync()
+    {
+        await using var write = await _file.Database.BeginWriteAsync(CancellationToken.None);
+        return await _store.CountsAsync(write.Connection, write.Transaction, Team, Author, DayStart, CancellationToken.None);
+    }
+
+    private async Task AddAsync(string ts, DateTimeOffset createdAt, string state, string rule, string? secondRule = null, string author = Author, string team = Team)
+    {
+        await using var write = await _file.Database.BeginWriteAsync(CancellationToken.None);
+        string[] rules = secondRule is null ? [rule] : [rule, secondRule];
+        var id = await _store.TryAddAsync(write.Connection, write.Transaction, new NewNudge(
+            team, "C0CHAN001", ts, null, author, NudgeDelivery.Ephemeral, "{}", createdAt.AddMinutes(10), DayStart, rules), createdAt, CancellationToken.None);
+        await write.Connection.ExecuteAsync("UPDATE nudges SET state = @State WHERE id = @Id", new { State = state, Id = id }, write.Transaction);
+        await write.CommitAsync(CancellationToken.None);
+    }
+}
