@@ -31,8 +31,10 @@ public static class LoadRunner
             await connections[i].ConnectAsync(CancellationToken.None);
         }
 
-        // Warm up (JIT, pools, SQLite cache) without recording.
-        await RunPhaseAsync(connections, factory, options.Warmup, null, record: false);
+        // Warm up (JIT, pools, SQLite cache) without recording, at the rate that is measured: a
+        // saturating warm-up before a fixed-rate run left the server catching up (a backlog to
+        // process, a large log to checkpoint) while the steady rate was being measured.
+        await RunPhaseAsync(connections, factory, options.Warmup, options.Rate, record: false);
 
         var cpuBefore = ServerCpu(options.ServerPid);
         var stopwatch = Stopwatch.StartNew();
