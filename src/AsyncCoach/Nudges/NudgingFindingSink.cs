@@ -63,9 +63,9 @@ public sealed partial class NudgingFindingSink(
 
         var now = time.GetUtcNow();
         await findingStore.AddAsync(connection, transaction, _findings, cancellationToken);
-        // Each author's counts are read once per transaction and then kept up to date here: under
-        // load a round holds many messages from the same people, and reading the counts again
-        // for each of them (a query SQLite plans afresh every time) was most of this method's cost.
+        // Each author's counts are read once per transaction and then kept up to date here: a
+        // round can hold several messages from one person (a burst, a catch-up after a restart),
+        // and the counts query, which SQLite plans afresh every time, was most of this method's cost.
         var counted = new Dictionary<(string Team, string Author, DateTimeOffset DayStart), NudgeCounts>();
         foreach (var (messageFindings, teamNorms, author, dayStart) in _messages)
         {

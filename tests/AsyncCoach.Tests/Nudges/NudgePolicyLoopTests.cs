@@ -84,8 +84,8 @@ public sealed class NudgePolicyLoopTests
     [Test]
     public async Task The_caps_hold_for_many_messages_written_in_one_round()
     {
-        // Under load one inbox round holds many messages from the same author; the caps must
-        // count the nudges the round itself has added, not only what was stored before it.
+        // One inbox round can hold several messages from the same author; the caps must count
+        // the nudges the round itself has added, not only what was stored before it.
         var factory = _harness.Start(withSender: false);
         var now = factory.Time.GetUtcNow();
         Finding Found(string rule, int message) => new(
