@@ -22,9 +22,7 @@ public sealed class InboxRetentionTests
     public void CreateDatabase()
     {
         _file = new TempSqliteFile("retention");
-        using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
-        connection.Open();
-        DatabaseMigrator.Migrate(connection);
+        _file.Migrate();
     }
 
     [TearDown]

@@ -17,6 +17,14 @@ public sealed class TempSqliteFile : IDisposable
 
     public SqliteDatabase Database { get; }
 
+    /// <summary>Brings the file to the service's current schema, as start-up does.</summary>
+    public void Migrate()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        connection.Open();
+        DatabaseMigrator.Migrate(connection);
+    }
+
     public void Dispose()
     {
         Database.Dispose();

@@ -21,15 +21,10 @@ public sealed class NudgeCountsTests
     private NudgeStore _store = null!;
 
     [SetUp]
-    public async Task CreateDatabase()
+    public void CreateDatabase()
     {
         _file = new TempSqliteFile("nudge-counts");
-        await using (var connection = await _file.Database.OpenAsync(CancellationToken.None))
-        {
-            await SqliteDatabase.EnableWalAsync(connection, CancellationToken.None);
-            DatabaseMigrator.Migrate(connection);
-        }
-
+        _file.Migrate();
         _store = new NudgeStore(_file.Database, new SqliteGroupCommit(_file.Database));
     }
 
