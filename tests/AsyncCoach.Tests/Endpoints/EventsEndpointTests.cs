@@ -81,6 +81,25 @@ public sealed class EventsEndpointTests : ServiceTest
         Assert.That(await TestDatabase.InboxAsync(Factory.DatabasePath), Has.Count.EqualTo(200));
     }
 
+    [Test]
+    public async Task An_event_the_inbox_cannot_store_gets_503_so_Slack_retries_it()
+    {
+        await TestDatabase.ExecuteAsync(Factory.DatabasePath, "CREATE TRIGGER refuse BEFORE INSERT ON inbox BEGIN SELECT RAISE(ABORT, 'disk refused'); END;");
+        using var refused = await Client.SendAsync(Factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvRefused")));
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(await refused.Content.ReadAsStringAsync(), Is.EqualTo("the inbox is unavailable; retry later\n"));
+        Assert.That(await TestDatabase.InboxAsync(Factory.DatabasePath), Is.Empty);
+
+        await TestDatabase.ExecuteAsync(Factory.DatabasePath, "DROP TRIGGER refuse;");
+        using var retry = Factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvRefused"));
+        retry.Headers.Add("X-Slack-Retry-Num", "1");
+        using var stored = await Client.SendAsync(retry);
+
+        Assert.That(stored.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await TestDatabase.InboxAsync(Factory.DatabasePath)).Select(r => r.EventId), Is.EqualTo(new[] { "EvRefused" }));
+    }
+
     [TestCase("""{"type":"event_callback","team_id":"T1","event_id":"Ev1","event":{"type":"reaction_added","user":"U1"}}""")]
     [TestCase("""{"type":"event_callback","team_id":"T1","event_id":"Ev2","event":{"type":"team_join","user":{"id":"U9","tz":"Europe/Berlin"}}}""")]
     [TestCase("""{"type":"app_rate_limited","team_id":"T1","minute_rate_limited":1518467820,"api_app_id":"A1"}""")]

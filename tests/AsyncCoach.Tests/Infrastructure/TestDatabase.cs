@@ -19,6 +19,13 @@ public static class TestDatabase
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         return await connection.ExecuteScalarAsync<T>(sql) ?? throw new InvalidOperationException("no value");
     }
+
+    /// <summary>Changes the file behind the service's back (a trigger that makes writes fail, say).</summary>
+    public static async Task ExecuteAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.ExecuteAsync(sql);
+    }
 }
 
 public sealed record InboxRow(string EventId, string? ChannelId, string EventType, string State, byte[]? Payload, long Attempts);
