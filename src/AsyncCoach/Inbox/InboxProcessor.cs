@@ -2,6 +2,7 @@ using System.Text.Json;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Slack.Events;
 using AsyncCoach.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Inbox;
@@ -26,6 +27,10 @@ public sealed partial class InboxProcessor(
     private readonly IInboxObserver[] _observers = [.. observers];
     private readonly IInboxIdleHandler[] _idleHandlers = [.. idleHandlers];
 
+    // Only the processing loop touches these (one round at a time).
+    private SqliteConnection? _connection;
+    private PreparedCommands? _prepared;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!await readiness.WaitForMigrationAsync(stoppingToken))
@@ -33,6 +38,18 @@ public sealed partial class InboxProcessor(
             return;
         }
 
+        try
+        {
+            await ProcessUntilStoppedAsync(stoppingToken);
+        }
+        finally
+        {
+            CloseRoundConnection();
+        }
+    }
+
+    private async Task ProcessUntilStoppedAsync(CancellationToken stoppingToken)
+    {
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -107,16 +124,49 @@ public sealed partial class InboxProcessor(
             outcomes.Add(await ProcessAsync(row, handler, cancellationToken));
         }
 
-        await using (var write = await database.BeginWriteAsync(cancellationToken))
+        var connection = await RoundConnectionAsync(cancellationToken);
+        try
         {
+            await using var write = await database.BeginWriteAsync(connection, cancellationToken);
             await sink.WriteAsync(write.Connection, write.Transaction, cancellationToken);
             await InboxStore.CompleteAsync(write.Connection, write.Transaction, outcomes, time.GetUtcNow(), cancellationToken);
             await write.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            // A fresh connection for the next round, in case this one is what failed.
+            CloseRoundConnection();
+            throw;
         }
 
         sink.Committed();
         return outcomes;
     }
+
+    /// <summary>
+    /// The connection every round writes on, kept open with its statements compiled: the round
+    /// holds the process's write turn while it writes, and every acknowledgement waiting for
+    /// the turn waits for it, so compiling the same statements afresh each round is paid twice.
+    /// </summary>
+    private async Task<SqliteConnection> RoundConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is null)
+        {
+            _connection = await database.OpenAsync(cancellationToken);
+            _prepared = PreparedCommands.KeepOn(_connection);
+        }
+
+        return _connection;
+    }
+
+    private void CloseRoundConnection()
+    {
+        _prepared?.Dispose();
+        _prepared = null;
+        _connection?.Dispose();
+        _connection = null;
+    }
+
 
     private async Task<InboxOutcome> ProcessAsync(PendingInboxRow row, IInboxHandler handler, CancellationToken cancellationToken)
     {

@@ -29,28 +29,41 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time)
     }
 
     /// <summary>Records findings inside the caller's transaction (with the nudges they lead to).</summary>
-    public async Task<int> AddAsync(SqliteConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    public Task<int> AddAsync(SqliteConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var now = time.GetUtcNow();
-        // A plain lambda: with the row built inline (nested lambdas, JSON calls), Dapper.AOT 1.1.0
-        // silently leaves the call to reflection-based Dapper, which fails after a native AOT publish.
-        return await connection.ExecuteAsync(InsertSql, findings.Select(f => ToRow(f, now)), transaction);
+        var now = StoredInstant.Format(time.GetUtcNow());
+        using var lease = PreparedCommands.Rent(connection, transaction, InsertSql, DefineInsert);
+        var p = lease.Command.Parameters;
+        var added = 0;
+        foreach (var f in findings)
+        {
+            p[0].Value = f.Team.Value;
+            p[1].Value = f.Channel.Value;
+            p[2].Value = f.Ts.Value;
+            p[3].Value = (object?)f.ThreadTs?.Value ?? DBNull.Value;
+            p[4].Value = f.RuleId;
+            p[5].Value = f.Author.Value;
+            p[6].Value = StoredInstant.Format(f.At);
+            p[7].Value = JsonSerializer.Serialize(f.Evidence, StorageJsonContext.Default.IReadOnlyListString);
+            p[8].Value = JsonSerializer.Serialize(
+                f.OffHoursRecipients.Select(r => new StoredRecipient(r.User.Value, r.TimeZoneId, r.LocalTime, r.NextWorkStart)).ToList(),
+                StorageJsonContext.Default.ListStoredRecipient);
+            p[9].Value = now;
+            added += lease.Command.ExecuteNonQuery();
+        }
+
+        return Task.FromResult(added);
     }
 
-    private static FindingRow ToRow(Finding f, DateTimeOffset now) => new(
-        f.Team.Value,
-        f.Channel.Value,
-        f.Ts.Value,
-        f.ThreadTs?.Value,
-        f.RuleId,
-        f.Author.Value,
-        f.At,
-        JsonSerializer.Serialize(f.Evidence, StorageJsonContext.Default.IReadOnlyListString),
-        JsonSerializer.Serialize(
-            f.OffHoursRecipients.Select(r => new StoredRecipient(r.User.Value, r.TimeZoneId, r.LocalTime, r.NextWorkStart)).ToList(),
-            StorageJsonContext.Default.ListStoredRecipient),
-        now);
+    // In the order of InsertSql's parameters, which AddAsync sets by position.
+    private static void DefineInsert(SqliteParameterCollection p)
+    {
+        foreach (var name in (ReadOnlySpan<string>)["@TeamId", "@ChannelId", "@MessageTs", "@ThreadTs", "@RuleId", "@AuthorId", "@At", "@EvidenceJson", "@RecipientsJson", "@CreatedAt"])
+        {
+            p.Add(name, SqliteType.Text);
+        }
+    }
 
     private const string CountByRuleSql = """
         SELECT rule_id AS RuleId, COUNT(*) AS Count
@@ -92,8 +105,3 @@ public sealed record StoredRecipient(string User, string TimeZone, DateTimeOffse
 
 /// <summary>Findings or nudges for one rule (a named type: Dapper.AOT does not map tuples).</summary>
 internal sealed record RuleCount(string RuleId, long Count);
-
-/// <summary>The parameters of one finding's insert.</summary>
-internal sealed record FindingRow(
-    string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string RuleId, string AuthorId,
-    DateTimeOffset At, string EvidenceJson, string RecipientsJson, DateTimeOffset CreatedAt);

@@ -86,55 +86,38 @@ public sealed class InboxStore(SqliteDatabase database)
     /// Records the outcomes of a processed round inside the caller's transaction (the one that
     /// also holds the round's findings and nudges); payloads of finished rows are cleared.
     /// </summary>
-    public static async Task CompleteAsync(
+    public static Task CompleteAsync(
         SqliteConnection connection, DbTransaction transaction, IReadOnlyList<InboxOutcome> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (outcomes.Count == 0)
-        {
-            return;
-        }
-
         var at = StoredInstant.Format(now);
-        await using var done = connection.CreateCommand();
-        done.Transaction = (SqliteTransaction)transaction;
-        done.CommandText = MarkDoneSql;
-        var doneId = done.Parameters.Add("@Id", SqliteType.Integer);
-        done.Parameters.AddWithValue("@Now", at);
-        SqliteCommand? retry = null;
-        try
+        foreach (var outcome in outcomes)
         {
-            foreach (var outcome in outcomes)
-            {
-                if (outcome.Error is null)
+            cancellationToken.ThrowIfCancellationRequested();
+            using var lease = outcome.Error is null
+                ? PreparedCommands.Rent(connection, transaction, MarkDoneSql, static p =>
                 {
-                    doneId.Value = outcome.Id;
-                    await done.ExecuteNonQueryAsync(cancellationToken);
-                    continue;
-                }
-
-                if (retry is null)
+                    p.Add("@Id", SqliteType.Integer);
+                    p.Add("@Now", SqliteType.Text);
+                })
+                : PreparedCommands.Rent(connection, transaction, MarkRetrySql, static p =>
                 {
-                    retry = connection.CreateCommand();
-                    retry.Transaction = (SqliteTransaction)transaction;
-                    retry.CommandText = MarkRetrySql;
-                    retry.Parameters.Add("@Id", SqliteType.Integer);
-                    retry.Parameters.Add("@Error", SqliteType.Text);
-                    retry.Parameters.AddWithValue("@MaxAttempts", MaxAttempts);
-                    retry.Parameters.AddWithValue("@Now", at);
-                }
-
-                retry.Parameters[0].Value = outcome.Id;
-                retry.Parameters[1].Value = outcome.Error;
-                await retry.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            if (retry is not null)
+                    p.Add("@Id", SqliteType.Integer);
+                    p.Add("@Now", SqliteType.Text);
+                    p.Add("@Error", SqliteType.Text);
+                    p.AddWithValue("@MaxAttempts", MaxAttempts);
+                });
+            var p = lease.Command.Parameters;
+            p[0].Value = outcome.Id;
+            p[1].Value = at;
+            if (outcome.Error is not null)
             {
-                await retry.DisposeAsync();
+                p[2].Value = outcome.Error;
             }
+
+            lease.Command.ExecuteNonQuery();
         }
+
+        return Task.CompletedTask;
     }
 
     // Retention works in windows of ids (arrival order) from the oldest row: received_at follows

@@ -31,29 +31,40 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     public const string Failed = "failed";
 
     // One statement, no grouping: an author has a handful of nudges a day, and this runs for
-    // every message with a finding, so SQLite's planning (the statement is prepared afresh each
-    // time) is most of its cost. Every nudge has at least one rule.
+    // every message with a finding. Every nudge has at least one rule.
     private const string CountsSql = """
-        SELECT n.id AS NudgeId, r.rule_id AS RuleId
+        SELECT n.id, r.rule_id
         FROM nudges n JOIN nudge_rules r ON r.nudge_id = n.id
         WHERE n.team_id = @TeamId AND n.author_id = @AuthorId AND n.created_at >= @DayStart AND n.state NOT IN ('expired', 'failed')
         """;
 
     /// <summary>Nudges the author got since <paramref name="dayStart"/> (ones that expired or failed never reached them).</summary>
-    public async Task<NudgeCounts> CountsAsync(SqliteConnection connection, DbTransaction transaction, string teamId, string authorId, DateTimeOffset dayStart, CancellationToken cancellationToken)
+    public Task<NudgeCounts> CountsAsync(SqliteConnection connection, DbTransaction transaction, string teamId, string authorId, DateTimeOffset dayStart, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var rows = await connection.QueryAsync<NudgeRuleRow>(
-            CountsSql, new { TeamId = teamId, AuthorId = authorId, DayStart = dayStart }, transaction);
+        using var lease = PreparedCommands.Rent(connection, transaction, CountsSql, static p =>
+        {
+            p.Add("@TeamId", SqliteType.Text);
+            p.Add("@AuthorId", SqliteType.Text);
+            p.Add("@DayStart", SqliteType.Text);
+        });
+        var p = lease.Command.Parameters;
+        p[0].Value = teamId;
+        p[1].Value = authorId;
+        p[2].Value = StoredInstant.Format(dayStart);
         var nudgeIds = new HashSet<long>();
         var perRule = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        using (var reader = lease.Command.ExecuteReader())
         {
-            nudgeIds.Add(row.NudgeId);
-            perRule[row.RuleId] = perRule.GetValueOrDefault(row.RuleId) + 1;
+            while (reader.Read())
+            {
+                nudgeIds.Add(reader.GetInt64(0));
+                var ruleId = reader.GetString(1);
+                perRule[ruleId] = perRule.GetValueOrDefault(ruleId) + 1;
+            }
         }
 
-        return new NudgeCounts(nudgeIds.Count, perRule);
+        return Task.FromResult(new NudgeCounts(nudgeIds.Count, perRule));
     }
 
     private const string InsertSql = """
@@ -66,29 +77,51 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     private const string InsertRuleSql = "INSERT INTO nudge_rules (nudge_id, rule_id) VALUES (@NudgeId, @RuleId)";
 
     /// <summary>Adds the nudge unless the message already has one; returns its id, or null.</summary>
-    public async Task<long?> TryAddAsync(SqliteConnection connection, DbTransaction transaction, NewNudge nudge, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<long?> TryAddAsync(SqliteConnection connection, DbTransaction transaction, NewNudge nudge, DateTimeOffset now, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var id = await connection.QuerySingleOrDefaultAsync<long?>(InsertSql, new
+        long? id;
+        using (var insert = PreparedCommands.Rent(connection, transaction, InsertSql, DefineInsert))
         {
-            nudge.TeamId,
-            nudge.ChannelId,
-            nudge.MessageTs,
-            nudge.ThreadTs,
-            nudge.AuthorId,
-            Delivery = nudge.Delivery.ToString(),
-            nudge.ContentJson,
-            nudge.ExpiresAt,
-            nudge.DayStart,
-            Now = now,
-        }, transaction);
-        if (id is { } added)
-        {
-            await connection.ExecuteAsync(
-                InsertRuleSql, nudge.RuleIds.Select(r => new { NudgeId = added, RuleId = r }), transaction);
+            var p = insert.Command.Parameters;
+            p[0].Value = nudge.TeamId;
+            p[1].Value = nudge.ChannelId;
+            p[2].Value = nudge.MessageTs;
+            p[3].Value = (object?)nudge.ThreadTs ?? DBNull.Value;
+            p[4].Value = nudge.AuthorId;
+            p[5].Value = nudge.Delivery.ToString();
+            p[6].Value = nudge.ContentJson;
+            p[7].Value = StoredInstant.Format(now);
+            p[8].Value = StoredInstant.Format(nudge.ExpiresAt);
+            p[9].Value = StoredInstant.Format(nudge.DayStart);
+            id = insert.Command.ExecuteScalar() is long added ? added : null;
         }
 
-        return id;
+        if (id is { } nudgeId)
+        {
+            using var rule = PreparedCommands.Rent(connection, transaction, InsertRuleSql, static p =>
+            {
+                p.Add("@NudgeId", SqliteType.Integer);
+                p.Add("@RuleId", SqliteType.Text);
+            });
+            rule.Command.Parameters[0].Value = nudgeId;
+            foreach (var ruleId in nudge.RuleIds)
+            {
+                rule.Command.Parameters[1].Value = ruleId;
+                rule.Command.ExecuteNonQuery();
+            }
+        }
+
+        return Task.FromResult(id);
+    }
+
+    // In the order AddAsync sets them by position.
+    private static void DefineInsert(SqliteParameterCollection p)
+    {
+        foreach (var name in (ReadOnlySpan<string>)["@TeamId", "@ChannelId", "@MessageTs", "@ThreadTs", "@AuthorId", "@Delivery", "@ContentJson", "@Now", "@ExpiresAt", "@DayStart"])
+        {
+            p.Add(name, SqliteType.Text);
+        }
     }
 
     private const string DueSql = """
@@ -261,6 +294,3 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
     /// <summary>The columns <see cref="SummarySql"/> reads.</summary>
     internal sealed record SummaryRow(long Sent, long Thanks, long NotHelpful, long Snoozed, long Expired);
 }
-
-/// <summary>One rule of one nudge, as <c>CountsSql</c> reads them.</summary>
-internal sealed record NudgeRuleRow(long NudgeId, string RuleId);
