@@ -115,7 +115,7 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
         return Task.FromResult(id);
     }
 
-    // In the order AddAsync sets them by position.
+    // In the order TryAddAsync sets them by position.
     private static void DefineInsert(SqliteParameterCollection p)
     {
         foreach (var name in (ReadOnlySpan<string>)["@TeamId", "@ChannelId", "@MessageTs", "@ThreadTs", "@AuthorId", "@Delivery", "@ContentJson", "@Now", "@ExpiresAt", "@DayStart"])
