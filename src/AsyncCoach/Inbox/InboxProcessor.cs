@@ -167,7 +167,6 @@ public sealed partial class InboxProcessor(
         _connection = null;
     }
 
-
     private async Task<InboxOutcome> ProcessAsync(PendingInboxRow row, IInboxHandler handler, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?>
