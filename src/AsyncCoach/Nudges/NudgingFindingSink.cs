@@ -65,7 +65,7 @@ public sealed partial class NudgingFindingSink(
         await findingStore.AddAsync(connection, transaction, _findings, cancellationToken);
         // Each author's counts are read once per transaction and then kept up to date here: a
         // round can hold several messages from one person (a burst, a catch-up after a restart),
-        // and the counts query, which SQLite plans afresh every time, was most of this method's cost.
+        // and every query here runs while acknowledgements wait for the write turn.
         var counted = new Dictionary<(string Team, string Author, DateTimeOffset DayStart), NudgeCounts>();
         foreach (var (messageFindings, teamNorms, author, dayStart) in _messages)
         {
