@@ -12,7 +12,8 @@ public sealed record LoadOptions(
     double? Rate,
     int? ServerPid,
     double FindingShare,
-    int Teams)
+    int Teams,
+    bool Settle)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -37,6 +38,7 @@ public sealed record LoadOptions(
             values.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : null,
             values.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             double.Parse(Get("finding-share", "0.33"), CultureInfo.InvariantCulture),
-            Math.Max(1, int.Parse(Get("teams", "1"), CultureInfo.InvariantCulture)));
+            Math.Max(1, int.Parse(Get("teams", "1"), CultureInfo.InvariantCulture)),
+            bool.Parse(Get("settle", "false")));
     }
 }

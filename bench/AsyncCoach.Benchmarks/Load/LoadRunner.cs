@@ -23,6 +23,12 @@ public static class LoadRunner
             return 2;
         }
 
+        if (options.Settle && options.ServerPid is null)
+        {
+            await Console.Error.WriteLineAsync("load: --settle true needs --server-pid (the server's CPU use tells when it is idle)");
+            return 2;
+        }
+
         var factory = new SignedEventFactory(options.Url, options.Secret, options.FindingShare, options.Teams);
         var connections = new HttpConnection[options.Connections];
         for (var i = 0; i < connections.Length; i++)
@@ -35,12 +41,34 @@ public static class LoadRunner
         // saturating warm-up before a fixed-rate run left the server catching up (a backlog to
         // process, a large log to checkpoint) while the steady rate was being measured.
         await RunPhaseAsync(connections, factory, options.Warmup, options.Rate, record: false);
+        if (options.Settle)
+        {
+            // The warm-up's backlog is processed before the measured phase, not during it.
+            if (await WaitUntilIdleAsync(options.ServerPid!.Value) is null)
+            {
+                return StillBusy();
+            }
+        }
 
         var cpuBefore = ServerCpu(options.ServerPid);
         var stopwatch = Stopwatch.StartNew();
         var result = await RunPhaseAsync(connections, factory, options.Duration, options.Rate, record: true);
         var elapsed = stopwatch.Elapsed;
         var cpuAfter = ServerCpu(options.ServerPid);
+        TimeSpan? settled = null;
+        TimeSpan? cpuSettled = null;
+        if (options.Settle)
+        {
+            // Work the server put off (processing the measured events' backlog) is part of
+            // their cost: counted until the server is idle again.
+            settled = await WaitUntilIdleAsync(options.ServerPid!.Value);
+            if (settled is null)
+            {
+                return StillBusy();
+            }
+
+            cpuSettled = ServerCpu(options.ServerPid);
+        }
 
         foreach (var connection in connections)
         {
@@ -48,7 +76,48 @@ public static class LoadRunner
         }
 
         Report(options, result, elapsed, cpuBefore, cpuAfter);
+        if (settled is { } wait && cpuBefore is { } from && cpuSettled is { } to && result.Latencies.Length > 0)
+        {
+            var cpu = to - from;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server CPU until idle again ({wait.TotalSeconds:0.0} s after the last request): {cpu.TotalSeconds:0.00} s, per request: {cpu.TotalMicroseconds / result.Latencies.Length:0.0} µs"));
+        }
+
         return result.Errors == 0 ? 0 : 1;
+    }
+
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(5);
+
+    private static int StillBusy()
+    {
+        Console.Error.WriteLine($"load: the server was still busy {SettleLimit.TotalMinutes:0} minutes after the load ended; no figures");
+        return 1;
+    }
+
+    /// <summary>
+    /// Waits until the server uses at most one clock tick (10 ms) of CPU in a quarter of a
+    /// second, that is, it has no backlog left; returns how long that took, or null when it is
+    /// still busy after <see cref="SettleLimit"/>.
+    /// </summary>
+    private static async Task<TimeSpan?> WaitUntilIdleAsync(int pid)
+    {
+        var window = TimeSpan.FromMilliseconds(250);
+        var stopwatch = Stopwatch.StartNew();
+        var last = ServerCpu(pid)!.Value;
+        while (stopwatch.Elapsed < SettleLimit)
+        {
+            await Task.Delay(window);
+            var now = ServerCpu(pid)!.Value;
+            if (now - last <= TimeSpan.FromMilliseconds(10))
+            {
+                // The quiet window itself is not part of the work.
+                return stopwatch.Elapsed - window;
+            }
+
+            last = now;
+        }
+
+        return null;
     }
 
     private static async Task<PhaseResult> RunPhaseAsync(
