@@ -16,6 +16,8 @@ public sealed class InboxOptionsValidator : IValidateOptions<InboxOptions>
                 $"Inbox:PollInterval must be positive, not {poll}; set Inbox__PollInterval, e.g. 00:00:01.",
             { CoalesceWindow: var window } when window < TimeSpan.Zero =>
                 $"Inbox:CoalesceWindow cannot be negative ({window}); set Inbox__CoalesceWindow, e.g. 00:00:00.005, or 00:00:00 to turn it off.",
+            { ProcessorNice: < 0 or > BackgroundThread.LowestNice } =>
+                $"Inbox:ProcessorNice must be from 0 to {BackgroundThread.LowestNice}, not {options.ProcessorNice}; set Inbox__ProcessorNice, e.g. 10, or 0 to run processing at the service's priority.",
             { KeepProcessedFor: var keep } when keep < InboxOptions.MinimumKeep => TooShort("KeepProcessedFor", keep, "2.00:00:00"),
             { KeepFailedFor: var keep } when keep < InboxOptions.MinimumKeep => TooShort("KeepFailedFor", keep, "7.00:00:00"),
             _ => null,

@@ -15,6 +15,14 @@ public sealed class InboxOptions
     /// </summary>
     public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>
+    /// How many nice steps below the rest of the service the processor's thread runs, 0 to 19
+    /// (Linux; on Windows any value above zero means below-normal priority; ignored elsewhere).
+    /// When the cores are busy, acknowledging Slack (on its 3-second clock) goes first and
+    /// processing waits a moment. Zero runs it at the service's priority.
+    /// </summary>
+    public int ProcessorNice { get; set; } = 10;
+
     /// <summary>Rows claimed per round.</summary>
     public int BatchSize { get; set; } = 256;
 

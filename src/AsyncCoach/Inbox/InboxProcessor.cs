@@ -31,7 +31,14 @@ public sealed partial class InboxProcessor(
     private SqliteConnection? _connection;
     private PreparedCommands? _prepared;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The name of the processor's thread.</summary>
+    public const string ThreadName = "inbox-processor";
+
+    // On a thread of its own, below the service's priority: see InboxOptions.ProcessorNice.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        BackgroundThread.RunAsync(ThreadName, options.Value.ProcessorNice, () => RunAsync(stoppingToken));
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         if (!await readiness.WaitForMigrationAsync(stoppingToken))
         {
@@ -53,6 +60,12 @@ public sealed partial class InboxProcessor(
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // The thread is given back once a round. Work that completes on it (a timer callback,
+            // say) may leave a continuation queued for it; when every await of a round finishes
+            // at once (a busy inbox, or a clock that jumps past the poll interval), nothing else
+            // would ever run there, and whoever waits for that continuation would wait for ever.
+            await Task.Yield();
+
             // The poll timer starts with the round: a clock that moves while the round runs
             // (or a slow round) wakes the next one at once instead of being missed.
             using var pollTimeout = new CancellationTokenSource(settings.PollInterval, time);

@@ -75,6 +75,8 @@ public sealed class ConfigurationTests
     [TestCase("Inbox:BatchSize", "0", "Inbox__BatchSize")]
     [TestCase("Inbox:PollInterval", "00:00:00", "Inbox__PollInterval")]
     [TestCase("Inbox:CoalesceWindow", "-00:00:01", "Inbox__CoalesceWindow")]
+    [TestCase("Inbox:ProcessorNice", "-1", "Inbox__ProcessorNice")]
+    [TestCase("Inbox:ProcessorNice", "20", "Inbox__ProcessorNice")]
     public async Task An_inbox_setting_that_cannot_work_fails_start_naming_the_key(string key, string value, string variable)
     {
         var error = await StartFailureAsync(new() { [key] = value });
