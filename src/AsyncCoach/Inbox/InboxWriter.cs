@@ -91,6 +91,13 @@ public sealed partial class InboxWriter(SqliteDatabase database, InboxSignal sig
     {
         _queue.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
+        if (ExecuteTask is null or { IsCanceled: true })
+        {
+            // The loop never ran: BackgroundService starts ExecuteAsync on the thread pool and
+            // skips it when the stop comes first. What was accepted is written here instead (the
+            // queue is complete, so the loop drains it and returns).
+            await ExecuteAsync(CancellationToken.None);
+        }
     }
 
     private async Task CommitBatchAsync(SqliteConnection connection, SqliteCommand insert, List<Pending> batch)
