@@ -14,7 +14,6 @@ namespace AsyncCoach.Inbox;
 /// </summary>
 public sealed partial class InboxProcessor(
     SqliteDatabase database,
-    InboxStore store,
     InboxSignal signal,
     IServiceScopeFactory scopes,
     TimeProvider time,
@@ -72,10 +71,11 @@ public sealed partial class InboxProcessor(
             var hadFailures = false;
             try
             {
-                var rows = await store.ClaimPendingAsync(settings.BatchSize, stoppingToken);
+                var connection = await RoundConnectionAsync(stoppingToken);
+                var rows = await InboxStore.ClaimPendingAsync(connection, settings.BatchSize, stoppingToken);
                 if (rows.Count > 0)
                 {
-                    var outcomes = await ProcessRoundAsync(rows, stoppingToken);
+                    var outcomes = await ProcessRoundAsync(connection, rows, stoppingToken);
                     foreach (var observer in _observers)
                     {
                         observer.BatchCompleted(outcomes);
@@ -101,8 +101,10 @@ public sealed partial class InboxProcessor(
             }
             catch (Exception ex)
             {
-                // One bad round must not stop the host; wait and try again.
+                // One bad round must not stop the host; wait and try again, on a fresh
+                // connection in case the kept one is what failed.
                 Log.RoundFailed(logger, ex);
+                CloseRoundConnection();
                 hadFailures = true;
             }
 
@@ -126,7 +128,7 @@ public sealed partial class InboxProcessor(
     /// findings and nudges together with the rows' outcomes, so a crash leaves either all of it or
     /// none (the rows are then processed again, and the writes are idempotent).
     /// </summary>
-    private async Task<List<InboxOutcome>> ProcessRoundAsync(IReadOnlyList<PendingInboxRow> rows, CancellationToken cancellationToken)
+    private async Task<List<InboxOutcome>> ProcessRoundAsync(SqliteConnection connection, IReadOnlyList<PendingInboxRow> rows, CancellationToken cancellationToken)
     {
         await using var services = scopes.CreateAsyncScope();
         var handler = services.ServiceProvider.GetRequiredService<IInboxHandler>();
@@ -137,19 +139,11 @@ public sealed partial class InboxProcessor(
             outcomes.Add(await ProcessAsync(row, handler, cancellationToken));
         }
 
-        var connection = await RoundConnectionAsync(cancellationToken);
-        try
+        await using (var write = await database.BeginWriteAsync(connection, cancellationToken))
         {
-            await using var write = await database.BeginWriteAsync(connection, cancellationToken);
             await sink.WriteAsync(write.Connection, write.Transaction, cancellationToken);
             await InboxStore.CompleteAsync(write.Connection, write.Transaction, outcomes, time.GetUtcNow(), cancellationToken);
             await write.CommitAsync(cancellationToken);
-        }
-        catch
-        {
-            // A fresh connection for the next round, in case this one is what failed.
-            CloseRoundConnection();
-            throw;
         }
 
         sink.Committed();
@@ -157,9 +151,11 @@ public sealed partial class InboxProcessor(
     }
 
     /// <summary>
-    /// The connection every round writes on, kept open with its statements compiled: the round
-    /// holds the process's write turn while it writes, and every acknowledgement waiting for
-    /// the turn waits for it, so compiling the same statements afresh each round is paid twice.
+    /// The connection every round reads its rows and writes on, kept open with its statements
+    /// compiled: the round holds the process's write turn while it writes, and every
+    /// acknowledgement waiting for the turn waits for it, so compiling the same statements afresh
+    /// each round is paid twice; and at 1,000 events/s, opening (and configuring) a pooled
+    /// connection and compiling the claim every round was a tenth of the service's CPU.
     /// </summary>
     private async Task<SqliteConnection> RoundConnectionAsync(CancellationToken cancellationToken)
     {

@@ -51,20 +51,38 @@ public sealed class InboxStore(SqliteDatabase database)
 
     // Rows come back in arrival order, which keeps the order within each conversation.
     private const string ClaimPendingSql = """
-        SELECT id AS Id, event_id AS EventId, team_id AS TeamId, channel_id AS ChannelId,
-               event_type AS EventType, payload AS Payload, attempts AS Attempts
+        SELECT id, event_id, team_id, channel_id, event_type, payload, attempts
         FROM inbox
         WHERE state = 'pending'
         ORDER BY id
         LIMIT @Limit
         """;
 
-    public async Task<IReadOnlyList<PendingInboxRow>> ClaimPendingAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to <paramref name="limit"/> pending rows, read on <paramref name="connection"/>: the
+    /// processor's kept one, so the statement stays compiled and no pooled connection is opened
+    /// (and configured) for every round.
+    /// </summary>
+    public static async Task<IReadOnlyList<PendingInboxRow>> ClaimPendingAsync(
+        SqliteConnection connection, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PendingInboxRow>(
-            ClaimPendingSql, new { Limit = limit });
-        return rows.AsList();
+        using var lease = PreparedCommands.Rent(connection, null, ClaimPendingSql, static p => p.Add("@Limit", SqliteType.Integer));
+        lease.Command.Parameters[0].Value = limit;
+        var rows = new List<PendingInboxRow>();
+        await using var reader = await lease.Command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new PendingInboxRow(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : (byte[])reader.GetValue(5),
+                reader.GetInt64(6)));
+        }
+
+        return rows;
     }
 
     private const string MarkDoneSql = """

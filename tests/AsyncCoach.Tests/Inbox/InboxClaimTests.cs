@@ -1,0 +1,112 @@
+using System.Text;
+using AsyncCoach.Storage;
+using AsyncCoach.Tests.Infrastructure;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AsyncCoach.Tests.Inbox;
+
+/// <summary>
+/// What a round claims from the inbox, on a real SQLite file: pending rows only, in arrival
+/// order, every column as stored. Run on a pooled connection and on a kept one with the claim
+/// compiled (the processor's), which must read the same, round after round, without holding on
+/// to what it read.
+/// </summary>
+[TestFixture(false)]
+[TestFixture(true)]
+public sealed class InboxClaimTests(bool keptConnection)
+{
+    private TempSqliteFile _file = null!;
+    private SqliteConnection _connection = null!;
+    private PreparedCommands? _prepared;
+
+    [SetUp]
+    public async Task CreateDatabase()
+    {
+        _file = new TempSqliteFile("inbox-claim");
+        _file.Migrate();
+        _connection = await _file.Database.OpenAsync(CancellationToken.None);
+        if (keptConnection)
+        {
+            _prepared = PreparedCommands.KeepOn(_connection);
+        }
+    }
+
+    [TearDown]
+    public void DeleteDatabase()
+    {
+        _prepared?.Dispose();
+        _connection.Dispose();
+        _file.Dispose();
+    }
+
+    [Test]
+    public async Task Claims_pending_rows_in_arrival_order_with_every_column()
+    {
+        await AddAsync("Ev1", channel: "C1", payload: "{\"a\":1}");
+        await AddAsync("Ev2", channel: null, payload: "{\"b\":2}");
+        await AddAsync("Ev3", channel: "C1", payload: null, state: "done");
+        await AddAsync("Ev4", channel: "C2", payload: "{\"d\":4}", attempts: 2);
+
+        var rows = await InboxStore.ClaimPendingAsync(_connection, 10, CancellationToken.None);
+
+        Assert.That(rows.Select(r => r.EventId), Is.EqualTo(new[] { "Ev1", "Ev2", "Ev4" }));
+        Assert.That(rows.Select(r => r.Id), Is.Ordered.Ascending);
+        var first = rows[0];
+        Assert.That((first.TeamId, first.ChannelId, first.EventType), Is.EqualTo(("T0001", "C1", "message")));
+        Assert.That(Encoding.UTF8.GetString(first.Payload!), Is.EqualTo("{\"a\":1}"));
+        Assert.That(rows[1].ChannelId, Is.Null);
+        Assert.That((rows[2].Attempts, rows[0].Attempts), Is.EqualTo((2L, 0L)));
+    }
+
+    [Test]
+    public async Task Claims_at_most_the_limit()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await AddAsync($"Ev{i}", channel: "C1", payload: "{}");
+        }
+
+        var rows = await InboxStore.ClaimPendingAsync(_connection, 3, CancellationToken.None);
+
+        Assert.That(rows.Select(r => r.EventId), Is.EqualTo(new[] { "Ev0", "Ev1", "Ev2" }));
+    }
+
+    [Test]
+    public async Task A_later_round_sees_rows_that_arrived_and_rows_that_were_done_since()
+    {
+        await AddAsync("Ev1", channel: "C1", payload: "{}");
+        Assert.That((await InboxStore.ClaimPendingAsync(_connection, 10, CancellationToken.None)).Select(r => r.EventId), Is.EqualTo(new[] { "Ev1" }));
+
+        await TestDatabase.ExecuteAsync(_file.Path, "UPDATE inbox SET state = 'done', payload = NULL WHERE event_id = 'Ev1'");
+        await AddAsync("Ev2", channel: "C1", payload: "{}");
+
+        var rows = await InboxStore.ClaimPendingAsync(_connection, 10, CancellationToken.None);
+        Assert.That(rows.Select(r => r.EventId), Is.EqualTo(new[] { "Ev2" }));
+    }
+
+    [Test]
+    public async Task A_claim_does_not_keep_the_log_from_being_checkpointed()
+    {
+        await AddAsync("Ev1", channel: "C1", payload: "{}");
+        await InboxStore.ClaimPendingAsync(_connection, 10, CancellationToken.None);
+
+        // A read left open would hold its snapshot, and a truncating checkpoint could not finish.
+        await using var other = new SqliteConnection($"Data Source={_file.Path}");
+        await other.OpenAsync();
+        var (busy, _, _) = await other.QuerySingleAsync<(long, long, long)>("PRAGMA wal_checkpoint(TRUNCATE)");
+        Assert.That(busy, Is.Zero);
+    }
+
+    private async Task AddAsync(string eventId, string? channel, string? payload, string state = "pending", long attempts = 0)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_file.Path}");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO inbox (event_id, team_id, channel_id, event_type, received_at, payload, state, attempts)
+            VALUES (@EventId, 'T0001', @Channel, 'message', '2026-03-10T09:00:00.000Z', @Payload, @State, @Attempts)
+            """,
+            new { EventId = eventId, Channel = channel, Payload = payload is null ? null : Encoding.UTF8.GetBytes(payload), State = state, Attempts = attempts });
+    }
+}
