@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using AsyncCoach.Inbox;
 using Dapper;
@@ -49,14 +50,17 @@ public sealed class InboxStore(SqliteDatabase database)
         return command.ExecuteNonQuery() == 1 ? InboxAddResult.Added : InboxAddResult.Duplicate;
     }
 
-    // Rows come back in arrival order, which keeps the order within each conversation.
-    private const string ClaimPendingSql = """
+    // Rows come back in arrival order, which keeps the order within each conversation. The
+    // limit is written into the statement, not bound: SQLite plans a LIMIT by a bound integer's
+    // value, so binding it again at every execution made it recompile the kept statement every
+    // round. The batch size is fixed for the life of the process.
+    private static string ClaimPendingSql(int limit) => string.Create(CultureInfo.InvariantCulture, $"""
         SELECT id, event_id, team_id, channel_id, event_type, payload, attempts
         FROM inbox
         WHERE state = 'pending'
         ORDER BY id
-        LIMIT @Limit
-        """;
+        LIMIT {limit}
+        """);
 
     /// <summary>
     /// Up to <paramref name="limit"/> pending rows, read on <paramref name="connection"/>: the
@@ -66,8 +70,7 @@ public sealed class InboxStore(SqliteDatabase database)
     public static async Task<IReadOnlyList<PendingInboxRow>> ClaimPendingAsync(
         SqliteConnection connection, int limit, CancellationToken cancellationToken)
     {
-        using var lease = PreparedCommands.Rent(connection, null, ClaimPendingSql, static p => p.Add("@Limit", SqliteType.Integer));
-        lease.Command.Parameters[0].Value = limit;
+        using var lease = PreparedCommands.Rent(connection, null, ClaimPendingSql(limit), static _ => { });
         var rows = new List<PendingInboxRow>();
         await using var reader = await lease.Command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
