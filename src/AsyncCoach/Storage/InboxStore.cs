@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Data.Common;
+using System.Globalization;
 using AsyncCoach.Inbox;
 using Dapper;
 using Microsoft.Data.Sqlite;
