@@ -39,6 +39,8 @@ public sealed record LoadOptions(
             values.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             double.Parse(Get("finding-share", "0.33"), CultureInfo.InvariantCulture),
             Math.Max(1, int.Parse(Get("teams", "1"), CultureInfo.InvariantCulture)),
-            bool.Parse(Get("settle", "false")));
+            bool.TryParse(Get("settle", "false"), out var settle)
+                ? settle
+                : throw new ArgumentException($"--settle takes true or false, not '{values["settle"]}'"));
     }
 }
