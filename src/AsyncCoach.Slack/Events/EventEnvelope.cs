@@ -9,8 +9,8 @@ namespace AsyncCoach.Slack.Events;
 /// <remarks>
 /// Settable, not <c>init</c>, properties here and in <see cref="SlackEvent"/>: the source generator
 /// can only fill <c>init</c> properties through its constructor path (arguments buffered, then an
-/// object initializer), measurably slower on every event, parsed once when acknowledged and once
-/// when processed (docs/benchmarks.md).
+/// object initializer), measurably slower on every event (docs/benchmarks.md). The whole envelope
+/// is read when an event is processed; acknowledging one reads only its <see cref="EventEnvelopeHead"/>.
 /// </remarks>
 public sealed record EventEnvelope
 {

@@ -14,10 +14,11 @@ public static partial class EventsEndpoint
     public static async Task<IResult> HandleAsync(HttpContext http, InboxWriter inbox, TimeProvider time, ILoggerFactory loggers)
     {
         var body = SlackBody.From(http).Bytes;
-        EventEnvelope? envelope;
+        // Only the head is read here; the processor reads the whole envelope.
+        EventEnvelopeHead? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize(body, SlackEventsJsonContext.Default.EventEnvelope);
+            envelope = JsonSerializer.Deserialize(body, SlackEventsJsonContext.Default.EventEnvelopeHead);
         }
         catch (JsonException ex)
         {
@@ -49,7 +50,7 @@ public static partial class EventsEndpoint
     }
 
     private static async Task<IResult> AcceptAsync(
-        HttpContext http, EventEnvelope envelope, byte[] body, InboxWriter inbox, TimeProvider time, ILoggerFactory loggers)
+        HttpContext http, EventEnvelopeHead envelope, byte[] body, InboxWriter inbox, TimeProvider time, ILoggerFactory loggers)
     {
         var missing = envelope switch
         {

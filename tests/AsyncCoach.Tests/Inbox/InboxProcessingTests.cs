@@ -89,6 +89,31 @@ public sealed class InboxProcessingTests
     }
 
     [Test]
+    public async Task An_envelope_only_the_processor_cannot_read_is_acknowledged_and_its_failure_recorded()
+    {
+        // The acknowledgement reads only the head (type, ids, event type and channel); a field
+        // beyond it in a shape nobody expects fails the processor's read, not Slack's delivery.
+        var pipeline = new RecordingPipeline();
+        await using var factory = new AsyncCoachFactory().WithServices(s => s.AddSingleton<IMessagePipeline>(pipeline));
+        using var client = factory.CreateRealClient();
+        var probe = factory.Processed;
+        const string body = """
+            {"type":"event_callback","team_id":"T1","event_id":"EvOdd","event_time":"soon",
+             "event":{"type":"message","channel":"C1","user":"U1","text":"hi","ts":"1700000000.000100"}}
+            """;
+
+        using var response = await client.SendAsync(factory.SignedRequest("/slack/events", body));
+        await probe.WaitForAsync(1);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var row = (await TestDatabase.InboxAsync(factory.DatabasePath)).Single();
+        Assert.That((row.EventId, row.ChannelId, row.Attempts), Is.EqualTo(("EvOdd", "C1", 1L)));
+        Assert.That(await TestDatabase.ScalarAsync<string>(factory.DatabasePath, "SELECT last_error FROM inbox"), Does.StartWith("JsonException"));
+        Assert.That(pipeline.EventIds, Is.Empty);
+        factory.DeleteDatabase();
+    }
+
+    [Test]
     public async Task Unprocessed_events_are_resumed_by_the_next_process_on_the_same_file()
     {
         var blocking = new BlockingPipeline();
