@@ -16,6 +16,8 @@ namespace AsyncCoach.Tests.Inbox;
 [TestFixture(true)]
 public sealed class InboxClaimTests(bool keptConnection)
 {
+    private static readonly DateTimeOffset CompletedAt = new(2026, 3, 10, 9, 5, 0, TimeSpan.Zero);
+
     private TempSqliteFile _file = null!;
     private SqliteConnection _connection = null!;
     private PreparedCommands? _prepared;
@@ -96,6 +98,85 @@ public sealed class InboxClaimTests(bool keptConnection)
         await other.OpenAsync();
         var (busy, _, _) = await other.QuerySingleAsync<(long, long, long)>("PRAGMA wal_checkpoint(TRUNCATE)");
         Assert.That(busy, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_round_with_every_row_done_marks_exactly_the_claimed_rows()
+    {
+        await AddAsync("Ev1", channel: "C1", payload: "{}");
+        await AddAsync("Ev2", channel: "C1", payload: null, state: "done");
+        await AddAsync("Ev3", channel: "C2", payload: "{}", attempts: 1);
+        await AddAsync("Ev4", channel: "C1", payload: "{}");
+        await AddAsync("Ev5", channel: "C1", payload: "{}");
+        var rows = await InboxStore.ClaimPendingAsync(_connection, 3, CancellationToken.None);
+        await TestDatabase.ExecuteAsync(_file.Path, "UPDATE inbox SET processed_at = 'earlier' WHERE event_id = 'Ev2'");
+        await AddAsync("Ev6", channel: "C1", payload: "{}");
+
+        await CompleteAsync(rows.Select(r => new InboxOutcome(r.Id, null)).ToList());
+
+        var at = StoredInstant.Format(CompletedAt);
+        var states = await StatesAsync();
+        Assert.That(states, Is.EqualTo(new[]
+        {
+            ("Ev1", "done", false, at),
+            ("Ev2", "done", false, "earlier"),
+            ("Ev3", "done", false, at),
+            ("Ev4", "done", false, at),
+            ("Ev5", "pending", true, (string?)null),
+            ("Ev6", "pending", true, (string?)null),
+        }));
+    }
+
+    [Test]
+    public async Task A_round_with_a_failure_marks_each_row_by_its_own_outcome()
+    {
+        await AddAsync("Ev1", channel: "C1", payload: "{}");
+        await AddAsync("Ev2", channel: "C1", payload: "{}");
+        await AddAsync("Ev3", channel: "C1", payload: "{}");
+        var rows = await InboxStore.ClaimPendingAsync(_connection, 10, CancellationToken.None);
+
+        await CompleteAsync([new InboxOutcome(rows[0].Id, null), new InboxOutcome(rows[1].Id, "Boom: no"), new InboxOutcome(rows[2].Id, null)]);
+
+        var states = await StatesAsync();
+        Assert.That(states.Select(s => (s.EventId, s.State, s.HasPayload)), Is.EqualTo(new[]
+        {
+            ("Ev1", "done", false),
+            ("Ev2", "pending", true),
+            ("Ev3", "done", false),
+        }));
+        Assert.That(await TestDatabase.ScalarAsync<long>(_file.Path, "SELECT attempts FROM inbox WHERE event_id = 'Ev2'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Outcomes_that_are_not_the_claimed_rows_are_refused_and_nothing_is_marked()
+    {
+        await AddAsync("Ev1", channel: "C1", payload: "{}");
+        await AddAsync("Ev2", channel: "C1", payload: "{}");
+        await AddAsync("Ev3", channel: "C1", payload: "{}");
+        var rows = await InboxStore.ClaimPendingAsync(_connection, 10, CancellationToken.None);
+
+        // Ev2 left out: its row lies between the first and last, still pending.
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => CompleteAsync([new InboxOutcome(rows[0].Id, null), new InboxOutcome(rows[2].Id, null)]));
+
+        Assert.That(ex!.Message, Does.Contain("changed 3 rows, not the 2 claimed"));
+        Assert.That((await StatesAsync()).Select(s => s.State), Is.All.EqualTo("pending"));
+    }
+
+    private async Task CompleteAsync(IReadOnlyList<InboxOutcome> outcomes)
+    {
+        await using var transaction = await _connection.BeginTransactionAsync();
+        await InboxStore.CompleteAsync(_connection, transaction, outcomes, CompletedAt, CancellationToken.None);
+        await transaction.CommitAsync();
+    }
+
+    private async Task<List<(string EventId, string State, bool HasPayload, string? ProcessedAt)>> StatesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={_file.Path}");
+        await connection.OpenAsync();
+        var rows = await connection.QueryAsync<(string, string, long, string?)>(
+            "SELECT event_id, state, payload IS NOT NULL, processed_at FROM inbox ORDER BY id");
+        return [.. rows.Select(r => (r.Item1, r.Item2, r.Item3 == 1, r.Item4))];
     }
 
     private async Task AddAsync(string eventId, string? channel, string? payload, string state = "pending", long attempts = 0)
