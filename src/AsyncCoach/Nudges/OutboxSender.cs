@@ -352,7 +352,14 @@ public sealed partial class OutboxSender(
     private async Task EndAsync(OutboxRow row, string state, string? reason, string? outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await store.EndAsync(row.Id, state, reason, outcome, now, cancellationToken);
-        Log.Ended(logger, row.Id, state, reason);
+        if (reason is null)
+        {
+            Log.EndedPlainly(logger, row.Id, state);
+        }
+        else
+        {
+            Log.Ended(logger, row.Id, state, reason);
+        }
         Notify(row.Id, outcome ?? state);
     }
 
@@ -375,7 +382,11 @@ public sealed partial class OutboxSender(
     private static partial class Log
     {
         [LoggerMessage(EventId = 1811, Level = LogLevel.Information, Message = "Nudge {NudgeId} ended {State} ({Reason})")]
-        public static partial void Ended(ILogger logger, long nudgeId, string state, string? reason);
+        public static partial void Ended(ILogger logger, long nudgeId, string state, string reason);
+
+        // Without a reason (a nudge sent), not "ended sent ((null))".
+        [LoggerMessage(EventId = 1819, Level = LogLevel.Information, Message = "Nudge {NudgeId} ended {State}")]
+        public static partial void EndedPlainly(ILogger logger, long nudgeId, string state);
 
         [LoggerMessage(EventId = 1812, Level = LogLevel.Information, Message = "Nudge {NudgeId} deferred after {Outcome} until {RetryAt}")]
         public static partial void Deferred(ILogger logger, long nudgeId, string outcome, DateTimeOffset retryAt);

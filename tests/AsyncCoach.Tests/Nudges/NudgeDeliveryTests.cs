@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using AsyncCoach.Nudges;
 using AsyncCoach.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace AsyncCoach.Tests.Nudges;
 
@@ -56,6 +58,20 @@ public sealed class NudgeDeliveryTests
         Assert.That(rows.Single(), Is.EqualTo(("sent", (string?)null, 1L)));
         var attempts = await _harness.QueryAsync<string>("SELECT outcome FROM nudge_attempts");
         Assert.That(attempts, Is.EqualTo(new[] { "ok" }));
+    }
+
+    [Test]
+    public async Task A_sent_nudge_is_logged_as_sent_with_no_empty_reason()
+    {
+        var logs = new FakeLogCollector();
+        _harness.Start(configure: f => f.WithServices(s => s.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs))));
+        using var response = await _harness.PostMessageAsync("EvLogged", Urgent);
+        await _harness.Attempts.WaitForAsync(1);
+
+        var id = (await _harness.QueryAsync<long>("SELECT id FROM nudges")).Single();
+        var ended = logs.GetSnapshot().Where(l => l.Category == typeof(OutboxSender).FullName).Select(l => l.Message).ToList();
+        Assert.That(ended, Has.Member($"Nudge {id} ended sent"));
+        Assert.That(ended, Has.None.Contains("(null)"));
     }
 
     [Test]
