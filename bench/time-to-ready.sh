@@ -74,7 +74,7 @@ for i in $(seq 1 "$runs"); do
   while read -r tag at what; do
     [ "$tag" = startup-trace ] && milestones+="${milestones:+, }$what $(( (at - $(micros "$start")) / 1000 ))"
   done < "$trace"
-  rm -f "$db" "$db-wal" "$db-shm" "$trace"
+  rm -rf "$db" "$db-wal" "$db-shm" "$db.inbox" "$trace"
   if [ -z "$ready" ]; then
     echo "run $i: /readyz never answered 200" >&2
     exit 1

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AsyncCoach.Inbox;
 using AsyncCoach.Slack.Events;
-using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Endpoints;
 
@@ -38,7 +37,7 @@ public static partial class EventsEndpoint
                     : Results.Text(envelope.Challenge, "text/plain");
 
             case EventEnvelope.EventCallback:
-                return await AcceptAsync(http, envelope, body, inbox, time, loggers);
+                return await AcceptAsync(http, envelope, body, inbox, time);
 
             case null:
                 return BadRequest("missing field: type");
@@ -50,7 +49,7 @@ public static partial class EventsEndpoint
     }
 
     private static async Task<IResult> AcceptAsync(
-        HttpContext http, EventEnvelopeHead envelope, byte[] body, InboxWriter inbox, TimeProvider time, ILoggerFactory loggers)
+        HttpContext http, EventEnvelopeHead envelope, byte[] body, InboxWriter inbox, TimeProvider time)
     {
         var missing = envelope switch
         {
@@ -75,15 +74,12 @@ public static partial class EventsEndpoint
             body);
         try
         {
-            var result = await inbox.AddAsync(entry, http.RequestAborted);
-            if (result == InboxAddResult.Duplicate)
-            {
-                Log.Duplicate(loggers.CreateLogger(typeof(EventsEndpoint)), http.Request.Headers["X-Slack-Retry-Num"].ToString());
-            }
-
+            // A Slack retry of an event already here is written again and acknowledged; the
+            // processor records each event_id once and skips the rest.
+            await inbox.AddAsync(entry, http.RequestAborted);
             return Results.Ok();
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException)
         {
             // Not stored, so not acknowledged: Slack retries it.
             return Results.Text("the inbox is unavailable; retry later\n", statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -94,9 +90,6 @@ public static partial class EventsEndpoint
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1011, Level = LogLevel.Debug, Message = "Acknowledged an event already in the inbox (retry {RetryNum})")]
-        public static partial void Duplicate(ILogger logger, string retryNum);
-
         [LoggerMessage(EventId = 1012, Level = LogLevel.Debug, Message = "Acknowledged and ignored an envelope of type {Type}")]
         public static partial void Ignored(ILogger logger, string type);
     }

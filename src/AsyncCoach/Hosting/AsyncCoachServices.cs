@@ -42,6 +42,7 @@ public static class AsyncCoachServices
         services.AddSingleton<DatabaseReadiness>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxSignal>();
+        services.AddSingleton<InboxJournal>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<InboxRetention>();

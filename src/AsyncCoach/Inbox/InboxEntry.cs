@@ -1,6 +1,6 @@
 namespace AsyncCoach.Inbox;
 
-/// <summary>An acknowledged Events API delivery waiting to be written to the inbox.</summary>
+/// <summary>An acknowledged Events API delivery waiting to be written to the inbox journal, or read back from it.</summary>
 public sealed record InboxEntry(
     string EventId,
     string TeamId,
@@ -8,12 +8,6 @@ public sealed record InboxEntry(
     string EventType,
     DateTimeOffset ReceivedAt,
     byte[] Payload);
-
-public enum InboxAddResult
-{
-    Added,
-    Duplicate,
-}
 
 /// <summary>A stored row claimed for processing.</summary>
 public sealed record PendingInboxRow(

@@ -8,12 +8,17 @@ using Microsoft.Extensions.Options;
 namespace AsyncCoach.Inbox;
 
 /// <summary>
-/// Takes inbox rows in arrival order (so in order within each conversation), hands them to the
-/// pipeline a round at a time, and records the round's outcomes; processed payloads are cleared.
-/// Rows left pending by a crash or stop are picked up again on the next start.
+/// Takes acknowledged events from the <see cref="InboxJournal"/> in arrival order (so in order
+/// within each conversation), and rows of the inbox table waiting for another attempt, hands them
+/// to the pipeline a round at a time, and records the round in one transaction: each event's row
+/// (done, its payload never stored there, or pending for another attempt), its findings and
+/// nudges, and the journal position processed; then the journal clears what was processed.
+/// Events left by a crash or stop are picked up again on the next start; a Slack retry of an event
+/// already recorded is skipped.
 /// </summary>
 public sealed partial class InboxProcessor(
     SqliteDatabase database,
+    InboxJournal journal,
     InboxSignal signal,
     IServiceScopeFactory scopes,
     TimeProvider time,
@@ -46,6 +51,7 @@ public sealed partial class InboxProcessor(
 
         try
         {
+            await journal.EnsureOpenAsync(stoppingToken);
             await ProcessUntilStoppedAsync(stoppingToken);
         }
         finally
@@ -72,10 +78,12 @@ public sealed partial class InboxProcessor(
             try
             {
                 var connection = await RoundConnectionAsync(stoppingToken);
+                // Rows waiting for another attempt first (they are older), then the journal.
                 var rows = await InboxStore.ClaimPendingAsync(connection, settings.BatchSize, stoppingToken);
-                if (rows.Count > 0)
+                var records = journal.Peek(settings.BatchSize - rows.Count);
+                if (rows.Count + records.Count > 0)
                 {
-                    var outcomes = await ProcessRoundAsync(connection, rows, stoppingToken);
+                    var outcomes = await ProcessRoundAsync(connection, rows, records, stoppingToken);
                     foreach (var observer in _observers)
                     {
                         observer.BatchCompleted(outcomes);
@@ -128,27 +136,79 @@ public sealed partial class InboxProcessor(
     /// findings and nudges together with the rows' outcomes, so a crash leaves either all of it or
     /// none (the rows are then processed again, and the writes are idempotent).
     /// </summary>
-    private async Task<List<InboxOutcome>> ProcessRoundAsync(SqliteConnection connection, IReadOnlyList<PendingInboxRow> rows, CancellationToken cancellationToken)
+    private async Task<List<InboxOutcome>> ProcessRoundAsync(
+        SqliteConnection connection, IReadOnlyList<PendingInboxRow> rows, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken)
     {
         await using var services = scopes.CreateAsyncScope();
         var handler = services.ServiceProvider.GetRequiredService<IInboxHandler>();
         var sink = services.ServiceProvider.GetRequiredService<IFindingSink>();
-        var outcomes = new List<InboxOutcome>(rows.Count);
+        var rowOutcomes = new List<InboxOutcome>(rows.Count);
         foreach (var row in rows)
         {
-            outcomes.Add(await ProcessAsync(row, handler, cancellationToken));
+            rowOutcomes.Add(await ProcessAsync(row, handler, cancellationToken));
         }
 
+        // Only this loop inserts inbox rows, a round at a time, so what is not in the table (nor
+        // earlier in this round) has not been processed: the first delivery of an event wins.
+        var known = new bool[records.Count];
+        if (records.Count > 0)
+        {
+            var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
+            using var read = connection.BeginTransaction(deferred: true);
+            for (var i = 0; i < records.Count; i++)
+            {
+                var eventId = records[i].Entry.EventId;
+                known[i] = !seen.Add(eventId) || InboxStore.IsKnown(connection, read, eventId);
+            }
+        }
+
+        var recordOutcomes = new InboxOutcome?[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (known[i])
+            {
+                Log.Duplicate(logger, records[i].Entry.EventId);
+                continue;
+            }
+
+            recordOutcomes[i] = await ProcessAsync(AsRow(records[i].Entry), handler, cancellationToken);
+        }
+
+        var outcomes = new List<InboxOutcome>(rows.Count + records.Count);
+        outcomes.AddRange(rowOutcomes);
         await using (var write = await database.BeginWriteAsync(connection, cancellationToken))
         {
+            var now = time.GetUtcNow();
             await sink.WriteAsync(write.Connection, write.Transaction, cancellationToken);
-            await InboxStore.CompleteAsync(write.Connection, write.Transaction, outcomes, time.GetUtcNow(), cancellationToken);
+            if (rowOutcomes.Count > 0)
+            {
+                await InboxStore.CompleteAsync(write.Connection, write.Transaction, rowOutcomes, now, cancellationToken);
+            }
+
+            if (records.Count > 0)
+            {
+                var at = StoredInstant.Format(now);
+                for (var i = 0; i < records.Count; i++)
+                {
+                    var outcome = recordOutcomes[i];
+                    var id = outcome is null ? null : InboxStore.InsertProcessed(write.Connection, write.Transaction, records[i].Entry, outcome.Error, at);
+                    outcomes.Add(id is { } rowId ? outcome! with { Id = rowId } : new InboxOutcome(0, null) { Duplicate = true });
+                }
+
+                InboxStore.SaveJournalPosition(write.Connection, write.Transaction, records[^1].End);
+            }
+
             await write.CommitAsync(cancellationToken);
         }
 
         sink.Committed();
+        journal.Complete(records.Count);
         return outcomes;
     }
+
+    // A journaled event has no row yet, and no attempt behind it.
+    private static PendingInboxRow AsRow(InboxEntry entry) =>
+        new(0, entry.EventId, entry.TeamId, entry.ChannelId, entry.EventType, entry.Payload, 0);
 
     /// <summary>
     /// The connection every round reads its rows and writes on, kept open with its statements
@@ -230,6 +290,9 @@ public sealed partial class InboxProcessor(
     {
         [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Processing a {EventType} event failed (attempt {Attempt})")]
         public static partial void EventFailed(ILogger logger, string eventType, long attempt, Exception exception);
+
+        [LoggerMessage(EventId = 1203, Level = LogLevel.Debug, Message = "Skipped a delivery of event {EventId}, already in the inbox (a Slack retry)")]
+        public static partial void Duplicate(ILogger logger, string eventId);
 
         [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "An inbox round failed; retrying after the poll interval")]
         public static partial void RoundFailed(ILogger logger, Exception exception);

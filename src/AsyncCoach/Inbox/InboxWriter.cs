@@ -1,26 +1,28 @@
 using System.Threading.Channels;
-using AsyncCoach.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Inbox;
 
 /// <summary>
 /// Group commit for the inbox. Each request hands its event over and waits; one writer loop
-/// drains whatever has queued up, inserts it all in a single transaction (one fsync), and then
-/// completes every waiting request. Under load, batches grow and the fsync cost is shared; when
-/// idle, a lone event is committed at once. An event is acknowledged only after its batch is durable.
+/// drains whatever has queued up, appends it all to the <see cref="InboxJournal"/> in one write
+/// (synced too with <c>Storage:Synchronous=Full</c>), and then completes every waiting request.
+/// Under load, batches grow and each write is shared; when idle, a lone event is written at once.
+/// An event is acknowledged only after its batch is durable.
 /// </summary>
-public sealed partial class InboxWriter(SqliteDatabase database, InboxSignal signal, ILogger<InboxWriter> logger) : BackgroundService
+public sealed partial class InboxWriter(InboxJournal journal, InboxSignal signal, ILogger<InboxWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 512;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
 
-    /// <summary>Queues the entry and completes once it is committed (or was already there).</summary>
-    public Task<InboxAddResult> AddAsync(InboxEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the entry and completes once it is durable. A second delivery of the same event is
+    /// written too: the processor, which records each event once, skips it.
+    /// </summary>
+    public Task AddAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
-        var pending = new Pending(entry, new TaskCompletionSource<InboxAddResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The inbox is shutting down.");
@@ -32,57 +34,43 @@ public sealed partial class InboxWriter(SqliteDatabase database, InboxSignal sig
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
+        var entries = new List<InboxEntry>(MaxBatch);
         var reader = _queue.Reader;
-        SqliteConnection? connection = null;
-        SqliteCommand? insert = null;
-        try
+
+        // Ends only when StopAsync has completed the queue and every queued event is written,
+        // so no accepted request is left waiting at shutdown.
+        while (await reader.WaitToReadAsync(CancellationToken.None))
         {
-            // Ends only when StopAsync has completed the queue and every queued event is written,
-            // so no accepted request is left waiting at shutdown.
-            while (await reader.WaitToReadAsync(CancellationToken.None))
+            batch.Clear();
+            entries.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var item))
             {
-                batch.Clear();
-                while (batch.Count < MaxBatch && reader.TryRead(out var item))
-                {
-                    batch.Add(item);
-                }
-
-                try
-                {
-                    if (connection is null || insert is null)
-                    {
-                        connection = await database.OpenAsync(CancellationToken.None);
-                        insert = InboxStore.PrepareInsert(connection);
-                    }
-
-                    await CommitBatchAsync(connection, insert, batch);
-                    signal.Notify();
-                }
-                catch (SqliteException ex)
-                {
-                    Log.BatchFailed(logger, batch.Count, ex);
-                    foreach (var pending in batch)
-                    {
-                        pending.Completion.TrySetException(ex);
-                    }
-
-                    insert?.Dispose();
-                    insert = null;
-                    if (connection is not null)
-                    {
-                        await connection.DisposeAsync();
-                    }
-
-                    connection = null;
-                }
+                batch.Add(item);
+                entries.Add(item.Entry);
             }
-        }
-        finally
-        {
-            insert?.Dispose();
-            if (connection is not null)
+
+            try
             {
-                await connection.DisposeAsync();
+                // The first batch waits for the database's migration and the journal's recovery.
+                await journal.EnsureOpenAsync(CancellationToken.None);
+                journal.Append(entries);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                Log.BatchFailed(logger, batch.Count, ex);
+                var failure = ex as IOException ?? new IOException(ex.Message, ex);
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetException(failure);
+                }
+
+                continue;
+            }
+
+            signal.Notify();
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetResult();
             }
         }
     }
@@ -100,27 +88,7 @@ public sealed partial class InboxWriter(SqliteDatabase database, InboxSignal sig
         }
     }
 
-    private async Task CommitBatchAsync(SqliteConnection connection, SqliteCommand insert, List<Pending> batch)
-    {
-        var results = new InboxAddResult[batch.Count];
-        await using (var write = await database.BeginWriteAsync(connection, CancellationToken.None))
-        {
-            insert.Transaction = write.Transaction;
-            for (var i = 0; i < batch.Count; i++)
-            {
-                results[i] = InboxStore.Insert(insert, batch[i].Entry);
-            }
-
-            write.Transaction.Commit();
-        }
-
-        for (var i = 0; i < batch.Count; i++)
-        {
-            batch[i].Completion.TrySetResult(results[i]);
-        }
-    }
-
-    private sealed record Pending(InboxEntry Entry, TaskCompletionSource<InboxAddResult> Completion);
+    private sealed record Pending(InboxEntry Entry, TaskCompletionSource Completion);
 
     private static partial class Log
     {

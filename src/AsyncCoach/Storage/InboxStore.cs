@@ -12,42 +12,98 @@ public sealed class InboxStore(SqliteDatabase database)
     /// <summary>After this many failed attempts a row is given up (and its payload cleared).</summary>
     public const int MaxAttempts = 5;
 
-    // Idempotency from the unique event_id, not check-then-insert: a retry racing the
-    // first delivery still lands exactly once.
-    internal const string InsertSql = """
-        INSERT INTO inbox (event_id, team_id, channel_id, event_type, received_at, payload)
-        VALUES (@EventId, @TeamId, @ChannelId, @EventType, @ReceivedAt, @Payload)
+    // A journaled event gets its row when it is processed: done (its payload never stored here),
+    // or pending with its payload for another attempt. Only the processor inserts, one round at a
+    // time, and it checks IsKnown first; the unique event_id still makes a second insert a no-op.
+    private const string InsertDoneSql = """
+        INSERT INTO inbox (event_id, team_id, channel_id, event_type, received_at, state, processed_at)
+        VALUES (@EventId, @TeamId, @ChannelId, @EventType, @ReceivedAt, 'done', @ProcessedAt)
         ON CONFLICT (event_id) DO NOTHING
         """;
 
-    /// <summary>
-    /// Prepares the insert on a connection the group-commit writer keeps open: one command,
-    /// re-bound for every entry of a batch.
-    /// </summary>
-    internal static SqliteCommand PrepareInsert(SqliteConnection connection)
+    private const string InsertRetrySql = """
+        INSERT INTO inbox (event_id, team_id, channel_id, event_type, received_at, payload, attempts, last_error)
+        VALUES (@EventId, @TeamId, @ChannelId, @EventType, @ReceivedAt, @Payload, 1, @Error)
+        ON CONFLICT (event_id) DO NOTHING
+        """;
+
+    private const string IsKnownSql = "SELECT 1 FROM inbox WHERE event_id = @EventId";
+
+    private const string ReadJournalPositionSql = "SELECT processed_up_to FROM inbox_journal WHERE id = 1";
+
+    private const string SaveJournalPositionSql = "UPDATE inbox_journal SET processed_up_to = @Position WHERE id = 1";
+
+    /// <summary>The inbox journal's position processed so far (0 for a new database).</summary>
+    public static async Task<long> ReadJournalPositionAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = InsertSql;
-        command.Parameters.Add("@EventId", SqliteType.Text);
-        command.Parameters.Add("@TeamId", SqliteType.Text);
-        command.Parameters.Add("@ChannelId", SqliteType.Text);
-        command.Parameters.Add("@EventType", SqliteType.Text);
-        command.Parameters.Add("@ReceivedAt", SqliteType.Text);
-        command.Parameters.Add("@Payload", SqliteType.Blob);
-        command.Prepare();
-        return command;
+        await using var command = connection.CreateCommand();
+        command.CommandText = ReadJournalPositionSql;
+        return await command.ExecuteScalarAsync(cancellationToken) is long position ? position : 0;
     }
 
-    internal static InboxAddResult Insert(SqliteCommand command, InboxEntry entry)
+    /// <summary>Records, inside the round's transaction, the journal position processed up to.</summary>
+    public static void SaveJournalPosition(SqliteConnection connection, DbTransaction transaction, long position)
     {
-        var p = command.Parameters;
+        using var lease = PreparedCommands.Rent(connection, transaction, SaveJournalPositionSql, static p => p.Add("@Position", SqliteType.Integer));
+        lease.Command.Parameters[0].Value = position;
+        if (lease.Command.ExecuteNonQuery() != 1)
+        {
+            throw new InvalidOperationException("The inbox_journal row is missing; the database was not migrated.");
+        }
+    }
+
+    /// <summary>
+    /// Whether a row for <paramref name="eventId"/> is already in the inbox (a Slack retry, or a
+    /// second delivery). Pass the round's read <paramref name="transaction"/>: outside one, every
+    /// lookup would begin a read of its own.
+    /// </summary>
+    public static bool IsKnown(SqliteConnection connection, DbTransaction? transaction, string eventId)
+    {
+        using var lease = PreparedCommands.Rent(connection, transaction, IsKnownSql, static p => p.Add("@EventId", SqliteType.Text));
+        lease.Command.Parameters[0].Value = eventId;
+        return lease.Command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>
+    /// Inserts the row of a journaled event just processed, inside the round's transaction: done
+    /// when <paramref name="error"/> is null, else pending with its payload and one attempt
+    /// counted (<see cref="MaxAttempts"/> is more than one). Returns the row's id, or null when the
+    /// event already had one.
+    /// </summary>
+    public static long? InsertProcessed(SqliteConnection connection, DbTransaction transaction, InboxEntry entry, string? error, string at)
+    {
+        using var lease = error is null
+            ? PreparedCommands.Rent(connection, transaction, InsertDoneSql, static p => AddInsertParameters(p, "@ProcessedAt"))
+            : PreparedCommands.Rent(connection, transaction, InsertRetrySql, static p =>
+            {
+                AddInsertParameters(p, "@Error");
+                p.Add("@Payload", SqliteType.Blob);
+            });
+        var p = lease.Command.Parameters;
         p[0].Value = entry.EventId;
         p[1].Value = entry.TeamId;
         p[2].Value = (object?)entry.ChannelId ?? DBNull.Value;
         p[3].Value = entry.EventType;
         p[4].Value = StoredInstant.Format(entry.ReceivedAt);
-        p[5].Value = entry.Payload;
-        return command.ExecuteNonQuery() == 1 ? InboxAddResult.Added : InboxAddResult.Duplicate;
+        p[5].Value = error ?? at;
+        if (error is not null)
+        {
+            p[6].Value = entry.Payload;
+        }
+
+        // No RETURNING: it makes SQLite buffer a result set for every row. The id of the row just
+        // inserted on this connection is read from SQLite directly.
+        return lease.Command.ExecuteNonQuery() == 1 ? SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle) : null;
+    }
+
+    private static void AddInsertParameters(SqliteParameterCollection p, string last)
+    {
+        p.Add("@EventId", SqliteType.Text);
+        p.Add("@TeamId", SqliteType.Text);
+        p.Add("@ChannelId", SqliteType.Text);
+        p.Add("@EventType", SqliteType.Text);
+        p.Add("@ReceivedAt", SqliteType.Text);
+        p.Add(last, SqliteType.Text);
     }
 
     // Rows come back in arrival order, which keeps the order within each conversation. The
@@ -253,4 +309,8 @@ internal sealed record StateCount(string State, long Count);
 public readonly record struct InboxPurgeWindow(long LastId, int Deleted, bool Finished);
 
 /// <summary>How processing one inbox row went: <see cref="Error"/> is null on success.</summary>
-public sealed record InboxOutcome(long Id, string? Error);
+public sealed record InboxOutcome(long Id, string? Error)
+{
+    /// <summary>True for a delivery skipped because its event was already in the inbox (a Slack retry); it has no row of its own.</summary>
+    public bool Duplicate { get; init; }
+}

@@ -49,6 +49,9 @@ public sealed class SqliteDatabase : IDisposable
     /// </summary>
     public bool IsFileMissing => _onDisk && !File.Exists(FilePath);
 
+    /// <summary>True when the database is a plain file path (not in memory, not a URI).</summary>
+    public bool IsOnDisk => _onDisk;
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);

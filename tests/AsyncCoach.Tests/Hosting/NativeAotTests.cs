@@ -37,14 +37,7 @@ public sealed class NativeAotTests
     public void NewDatabase() => _database = Path.Combine(Path.GetTempPath(), $"asynccoach-aot-{Guid.NewGuid():N}.db");
 
     [TearDown]
-    public void DeleteDatabase()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_database + suffix);
-        }
-    }
+    public void DeleteDatabase() => TempSqliteFile.Delete(_database);
 
     [Test]
     public async Task The_native_service_acknowledges_processes_and_nudges_then_stops_cleanly()

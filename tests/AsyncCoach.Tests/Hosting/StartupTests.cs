@@ -75,6 +75,7 @@ public sealed class StartupTests
         }
 
         Assert.That(await ReadyzAsync(client), Is.EqualTo(HttpStatusCode.OK));
+        await factory.Processed.WaitForAsync(1);
         Assert.That((await TestDatabase.InboxAsync(factory.DatabasePath)).Select(r => r.EventId), Is.EqualTo(new[] { "EvEarly" }));
         factory.DeleteDatabase();
     }

@@ -92,12 +92,5 @@ public sealed class AsyncCoachFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
     }
 
-    public void DeleteDatabase()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(DatabasePath + suffix);
-        }
-    }
+    public void DeleteDatabase() => TempSqliteFile.Delete(DatabasePath);
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Tests.Infrastructure;
 
-/// <summary>A SQLite file of a test's own, opened the way the service opens it; deleted with its -wal and -shm on dispose.</summary>
+/// <summary>A SQLite file of a test's own, opened the way the service opens it; deleted with its -wal, -shm and inbox journal on dispose.</summary>
 public sealed class TempSqliteFile : IDisposable
 {
     public TempSqliteFile(string name)
@@ -28,10 +28,21 @@ public sealed class TempSqliteFile : IDisposable
     public void Dispose()
     {
         Database.Dispose();
+        Delete(Path);
+    }
+
+    /// <summary>Deletes a database file with everything the service keeps beside it (its -wal, -shm and inbox journal).</summary>
+    public static void Delete(string path)
+    {
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
-            File.Delete(Path + suffix);
+            File.Delete(path + suffix);
+        }
+
+        if (Directory.Exists(path + ".inbox"))
+        {
+            Directory.Delete(path + ".inbox", recursive: true);
         }
     }
 }

@@ -92,8 +92,9 @@ public sealed class NudgeDeliveryTests
         {
         }
 
-        // The retry is a no-op at the inbox; the other delivery is processed, its nudge a no-op at the outbox.
-        await factory.Processed.WaitForAsync(2);
+        // The retry is skipped at the inbox; the other delivery is processed, its nudge a no-op at the outbox.
+        var outcomes = await factory.Processed.WaitForAsync(3);
+        Assert.That(outcomes.Select(o => o.Duplicate), Is.EqualTo(new[] { false, true, false }));
 
         Assert.That(_harness.Slack.CallsTo("chat.postEphemeral"), Has.Count.EqualTo(1));
         Assert.That(await _harness.QueryAsync<long>("SELECT COUNT(*) FROM nudges"), Is.EqualTo(new[] { 1L }));
