@@ -282,6 +282,7 @@ public sealed partial class InboxJournal : IDisposable
         }
 
         List<Segment> finished = [];
+        List<(Segment Segment, long Offset, long Length)> clear = [];
         lock (_gate)
         {
             foreach (var segment in _segments)
@@ -290,7 +291,7 @@ public sealed partial class InboxJournal : IDisposable
                 var to = Math.Min(position, segment.End);
                 if (to > from)
                 {
-                    ZeroRange(segment, from - segment.Start, to - from);
+                    clear.Add((segment, from - segment.Start, to - from));
                 }
 
                 if (segment.End <= position && segment != _segments[^1])
@@ -305,6 +306,12 @@ public sealed partial class InboxJournal : IDisposable
             }
 
             _releasedUpTo = Math.Max(_releasedUpTo, position);
+        }
+
+        // Outside the lock, so the group commit is not kept waiting; the writer only appends past these ranges.
+        foreach (var (segment, offset, length) in clear)
+        {
+            ZeroRange(segment, offset, length);
         }
 
         foreach (var segment in finished)
