@@ -1,10 +1,11 @@
 using AsyncCoach.Hosting;
+using AsyncCoach.Inbox;
 using AsyncCoach.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AsyncCoach.Endpoints;
 
-/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the database is migrated and answers.</summary>
+/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the database is migrated and answers, and its file and the inbox journal's folder are still there.</summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
@@ -15,7 +16,7 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReadyAsync(
-        DatabaseReadiness readiness, SqliteDatabase database, CancellationToken cancellationToken)
+        DatabaseReadiness readiness, SqliteDatabase database, InboxJournal journal, CancellationToken cancellationToken)
     {
         if (!readiness.IsMigrated)
         {
@@ -28,6 +29,14 @@ public static class HealthEndpoints
             return TypedResults.Problem(
                 title: "database file missing",
                 detail: $"{database.FilePath} no longer exists: open connections still write to the deleted file, and that is lost when the service stops",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (journal.IsFolderMissing)
+        {
+            return TypedResults.Problem(
+                title: "inbox journal missing",
+                detail: $"{journal.DirectoryPath} no longer exists: acknowledged events still go to its deleted files, and those not yet processed are lost when the service stops",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 

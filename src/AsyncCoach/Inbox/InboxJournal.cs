@@ -70,6 +70,13 @@ public sealed partial class InboxJournal : IDisposable
     /// <summary>The folder of log files; null for a database that is not a file (nothing to make durable).</summary>
     public string? DirectoryPath { get; }
 
+    /// <summary>
+    /// True when the journal's folder is no longer there (deleted or moved while the service runs):
+    /// events are then appended to files that are gone, and lost if the service stops before
+    /// processing them.
+    /// </summary>
+    public bool IsFolderMissing => _open && DirectoryPath is not null && !Directory.Exists(DirectoryPath);
+
     /// <summary>A file is not appended to once it holds this much; smaller files are deleted sooner.</summary>
     internal long SegmentBytes { get; set; } = 16 * 1024 * 1024;
 

@@ -66,4 +66,29 @@ public sealed class HealthTests
         Assert.That(await ready.Content.ReadAsStringAsync(), Does.Contain("database file missing").And.Contain(factory.DatabasePath));
         factory.DeleteDatabase();
     }
+
+    [Test]
+    public async Task Readyz_reports_503_when_the_inbox_journal_folder_is_deleted()
+    {
+        await using var factory = new AsyncCoachFactory();
+        using var client = factory.CreateRealClient();
+        using (var response = await client.SendAsync(factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvBeforeDelete"))))
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        await factory.Processed.WaitForAsync(1);
+        using (var before = await client.GetAsync("/readyz"))
+        {
+            Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        Directory.Delete(factory.DatabasePath + ".inbox", recursive: true);
+
+        using var ready = await client.GetAsync("/readyz");
+
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(await ready.Content.ReadAsStringAsync(), Does.Contain("inbox journal missing").And.Contain(factory.DatabasePath + ".inbox"));
+        factory.DeleteDatabase();
+    }
 }
