@@ -231,6 +231,7 @@ public sealed partial class InboxJournal : IDisposable
     /// <summary>Up to <paramref name="max"/> of the oldest unprocessed records, left queued until <see cref="Complete"/>.</summary>
     public IReadOnlyList<JournalRecord> Peek(int max)
     {
+        Queued[] queued;
         lock (_gate)
         {
             var count = Math.Min(max, _pending.Count);
@@ -239,18 +240,41 @@ public sealed partial class InboxJournal : IDisposable
                 return [];
             }
 
-            var records = new List<JournalRecord>(count);
-            foreach (var queued in _pending)
+            queued = new Queued[count];
+            var i = 0;
+            foreach (var item in _pending)
             {
-                records.Add(new JournalRecord(queued.Entry ?? ReadBack(queued), queued.End));
-                if (records.Count == count)
+                queued[i++] = item;
+                if (i == count)
                 {
                     break;
                 }
             }
-
-            return records;
         }
+
+        // Outside the lock: only the processor reads back, and a file is kept while it has records to process.
+        var records = new JournalRecord[queued.Length];
+        for (var i = 0; i < queued.Length;)
+        {
+            if (queued[i].Entry is { } entry)
+            {
+                records[i] = new JournalRecord(entry, queued[i].End);
+                i++;
+                continue;
+            }
+
+            // A run of records read back from one file is read in one go.
+            var end = i + 1;
+            while (end < queued.Length && queued[end].Entry is null && queued[end].Segment == queued[i].Segment)
+            {
+                end++;
+            }
+
+            ReadBack(queued.AsSpan(i, end - i), records.AsSpan(i, end - i));
+            i = end;
+        }
+
+        return records;
     }
 
     /// <summary>
@@ -529,14 +553,23 @@ public sealed partial class InboxJournal : IDisposable
         return true;
     }
 
-    /// <summary>A record beyond the memory budget, read again from its file (which is kept until it is processed).</summary>
-    private static InboxEntry ReadBack(Queued queued)
+    /// <summary>Records beyond the memory budget, in one file one after another, read again from it (it is kept until they are processed).</summary>
+    private static void ReadBack(ReadOnlySpan<Queued> run, Span<JournalRecord> into)
     {
-        var bytes = new byte[queued.End - queued.Start];
-        RandomAccess.Read(queued.Segment!.Handle, bytes, queued.Start - queued.Segment.Start);
-        return TryDecode(bytes, queued.Start, out var record, out _)
-            ? record.Entry
-            : throw new IOException($"The inbox journal record at {queued.Start} in {queued.Segment.Path} no longer reads back.");
+        var segment = run[0].Segment!;
+        var bytes = new byte[run[^1].End - run[0].Start];
+        RandomAccess.Read(segment.Handle, bytes, run[0].Start - segment.Start);
+        var offset = 0;
+        for (var i = 0; i < run.Length; i++)
+        {
+            if (!TryDecode(bytes.AsSpan(offset), run[i].Start, out var record, out var size))
+            {
+                throw new IOException($"The inbox journal record at {run[i].Start} in {segment.Path} no longer reads back.");
+            }
+
+            into[i] = record;
+            offset += size;
+        }
     }
 
     private sealed record Queued(InboxEntry? Entry, long Start, long End, Segment? Segment);
