@@ -65,6 +65,20 @@ public static partial class EventsEndpoint
         }
 
         var slackEvent = envelope.Event!;
+        var overlong = (envelope, slackEvent) switch
+        {
+            ({ EventId.Length: > MaxIdLength }, _) => "event_id",
+            ({ TeamId.Length: > MaxIdLength }, _) => "team_id",
+            (_, { Type.Length: > MaxIdLength }) => "event.type",
+            (_, { Channel.Length: > MaxIdLength }) => "event.channel",
+            _ => null,
+        };
+        if (overlong is not null)
+        {
+            // Slack's ids and type names are a few dozen characters; the inbox journal keeps each in a short field.
+            return BadRequest($"{overlong} is longer than {MaxIdLength} characters");
+        }
+
         var entry = new InboxEntry(
             envelope.EventId!,
             envelope.TeamId!,
@@ -85,6 +99,9 @@ public static partial class EventsEndpoint
             return Results.Text("the inbox is unavailable; retry later\n", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
+
+    /// <summary>The longest id or type name accepted; Slack's are far shorter.</summary>
+    internal const int MaxIdLength = 255;
 
     private static IResult BadRequest(string reason) => Results.Text(reason + "\n", statusCode: StatusCodes.Status400BadRequest);
 

@@ -55,8 +55,10 @@ public sealed partial class InboxWriter(InboxJournal journal, InboxSignal signal
                 await journal.EnsureOpenAsync(CancellationToken.None);
                 journal.Append(entries);
             }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex)
             {
+                // Whatever went wrong, these requests get a 503 (Slack retries them) and the loop
+                // goes on for the next batch.
                 Log.BatchFailed(logger, batch.Count, ex);
                 var failure = ex as IOException ?? new IOException(ex.Message, ex);
                 foreach (var pending in batch)

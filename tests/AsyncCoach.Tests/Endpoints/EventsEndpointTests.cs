@@ -139,7 +139,32 @@ public sealed class EventsEndpointTests : ServiceTest
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(reason));
-        Assert.That(await TestDatabase.InboxAsync(Factory.DatabasePath), Is.Empty);
+        await AssertOnlyTheNextEventIsProcessedAsync();
+    }
+
+    [TestCase("event_id", "event_id")]
+    [TestCase("team_id", "team_id")]
+    [TestCase("channel", "event.channel")]
+    public async Task Ids_longer_than_any_of_Slacks_get_400_naming_the_field(string field, string named)
+    {
+        var ids = new Dictionary<string, string> { ["event_id"] = "EvLong", ["team_id"] = "T1", ["channel"] = "C1" };
+        ids[field] = new string('X', 256);
+        var body = $$$"""{"type":"event_callback","event_id":"{{{ids["event_id"]}}}","team_id":"{{{ids["team_id"]}}}","event":{"type":"message","channel":"{{{ids["channel"]}}}","user":"U1","text":"hi","ts":"1.000001"}}""";
+
+        using var response = await Client.SendAsync(Factory.SignedRequest("/slack/events", body));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo($"{named} is longer than 255 characters\n"));
+        await AssertOnlyTheNextEventIsProcessedAsync();
+    }
+
+    /// <summary>A refused body was not kept: the next good event is the first the processor sees.</summary>
+    private async Task AssertOnlyTheNextEventIsProcessedAsync()
+    {
+        using var good = await Client.SendAsync(Factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvAfterBad")));
+        Assert.That(good.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await Factory.Processed.WaitForAsync(1), Has.Count.EqualTo(1));
+        Assert.That((await TestDatabase.InboxAsync(Factory.DatabasePath)).Select(r => r.EventId), Is.EqualTo(new[] { "EvAfterBad" }));
     }
 
     [Test]
