@@ -82,14 +82,24 @@ public sealed class AsyncCoachFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Polly waits on the injected clock for Slack calls still retrying before its pipelines are
-    /// disposed; with a fake clock that wait would never end, so let time run out first.
+    /// Polly's pipelines, when disposed, wait on the injected clock for calls still in flight: they
+    /// check, sleep on that clock, and check again. With a fake clock that nobody moves any more
+    /// such a sleep never ends (a call still running when the host stopped hung a test run for
+    /// good: CommandDeadlineTests, seen in a dump), so the clock is kept moving until the host is gone.
     /// </summary>
     public override async ValueTask DisposeAsync()
     {
         Time.AutoAdvanceAmount = TimeSpan.FromMinutes(1);
         Time.Advance(TimeSpan.FromMinutes(5));
-        await base.DisposeAsync();
+        var disposing = base.DisposeAsync().AsTask();
+        while (!disposing.IsCompleted)
+        {
+            // A poll on real time, not a wait for an outcome: each turn moves the fake clock on.
+            await Task.WhenAny(disposing, Task.Delay(20));
+            Time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        await disposing;
     }
 
     public void DeleteDatabase() => TempSqliteFile.Delete(DatabasePath);
