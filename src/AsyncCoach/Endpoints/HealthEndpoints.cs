@@ -1,11 +1,15 @@
 using AsyncCoach.Hosting;
 using AsyncCoach.Inbox;
+using AsyncCoach.SocketMode;
 using AsyncCoach.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AsyncCoach.Endpoints;
 
-/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the database is migrated and answers, and its file and the inbox journal's folder are still there.</summary>
+/// <summary>
+/// <c>/healthz</c>: the process is alive. <c>/readyz</c>: the database is migrated and answers, and
+/// its file and the inbox journal's folder are still there; in Socket Mode, also a connection is open.
+/// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
@@ -16,7 +20,7 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReadyAsync(
-        DatabaseReadiness readiness, SqliteDatabase database, InboxJournal journal, CancellationToken cancellationToken)
+        DatabaseReadiness readiness, SqliteDatabase database, InboxJournal journal, SocketModeStatus socketMode, CancellationToken cancellationToken)
     {
         if (!readiness.IsMigrated)
         {
@@ -40,6 +44,11 @@ public static class HealthEndpoints
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
+        if (SocketModeProblem(socketMode) is { } problem)
+        {
+            return problem;
+        }
+
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
@@ -54,4 +63,15 @@ public static class HealthEndpoints
             return TypedResults.Problem(title: "database unreachable", detail: ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
+
+    private static ProblemHttpResult? SocketModeProblem(SocketModeStatus socketMode) => socketMode switch
+    {
+        { IsEnabled: false } or { OpenConnections: > 0 } => null,
+        { IsLinkDisabled: true } => TypedResults.Problem(
+            title: "Socket Mode link disabled",
+            detail: "Slack answered link_disabled: Socket Mode is turned off in the app's settings, so no events arrive. Turn it back on and restart, or unset Slack:AppToken to use HTTP.",
+            statusCode: StatusCodes.Status503ServiceUnavailable),
+        _ => TypedResults.Problem(
+            title: "no Socket Mode connection", detail: "Slack:AppToken is set, and no Socket Mode connection to Slack is open yet (or it is being reopened)", statusCode: StatusCodes.Status503ServiceUnavailable),
+    };
 }

@@ -1,12 +1,16 @@
 using System.Text.Json;
-using AsyncCoach.Interactivity;
+using AsyncCoach.Acceptance;
 
 namespace AsyncCoach.Endpoints;
 
-/// <summary><c>POST /slack/interactivity</c>: one form field, <c>payload</c>, holding the interaction as JSON.</summary>
+/// <summary>
+/// <c>POST /slack/interactivity</c>: one form field, <c>payload</c>, holding the interaction as
+/// JSON; the HTTP adapter of <see cref="InteractionAcceptor"/>. A response body, if the handler
+/// gives one, is the answer's body.
+/// </summary>
 public static class InteractivityEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, IInteractionHandler handler)
+    public static async Task<IResult> HandleAsync(HttpContext http, InteractionAcceptor acceptor)
     {
         var form = SlackForm.Parse(SlackBody.From(http).Bytes);
         if (form.Field("payload") is not { } payload)
@@ -26,13 +30,7 @@ public static class InteractivityEndpoint
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
-            {
-                return BadRequest("payload has no type");
-            }
-
-            var outcome = await handler.HandleAsync(type.GetString()!, document.RootElement, http.RequestAborted);
+            var outcome = await acceptor.AcceptAsync(document.RootElement, http.RequestAborted);
             return outcome switch
             {
                 { Error: { } error } => BadRequest(error),

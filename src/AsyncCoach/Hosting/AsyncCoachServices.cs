@@ -9,6 +9,7 @@ using AsyncCoach.Pipeline;
 using AsyncCoach.Slack;
 using AsyncCoach.Slack.Signing;
 using AsyncCoach.Slack.WebApi;
+using AsyncCoach.SocketMode;
 using AsyncCoach.Storage;
 using AsyncCoach.Workspace;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,7 @@ public static class AsyncCoachServices
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? "",
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackRequestFilter>();
+        services.AddSocketMode(builder.Configuration);
 
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteGroupCommit>();
@@ -106,7 +108,11 @@ public static class AsyncCoachServices
     public static WebApplication MapAsyncCoach(this WebApplication app)
     {
         app.MapHealth();
-        app.MapSlack();
+        if (SocketModeServices.ServesSlackRequestUrls(app.Configuration))
+        {
+            app.MapSlack();
+        }
+
         return app;
     }
 }
