@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AsyncCoach.Core.Model;
+using AsyncCoach.Tests.Fakes;
+using AsyncCoach.Tests.Infrastructure;
+using AsyncCoach.Tests.Nudges;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace AsyncCoach.Tests.SocketMode;
+
+/// <summary>
+/// The same end-to-end scenarios over both transports: signed HTTP requests, and envelopes over a
+/// Socket Mode WebSocket. A nudge must reach the fake Web API; a command's answer must come back.
+/// </summary>
+[TestFixture("http")]
+[TestFixture("socket")]
+public sealed class TransportTests(string transport)
+{
+    private NudgeHarness _harness = null!;
+    private FakeSocketModeServer? _socket;
+    private FakeSocketConnection? _connection;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _harness = await NudgeHarness.StartAsync();
+        if (transport == "socket")
+        {
+            _socket = await FakeSocketModeServer.StartAsync();
+            _socket.AttachTo(_harness.Slack);
+            _harness.Start(configure: f => f.With("Slack:AppToken", SocketModeHarness.AppToken));
+            _connection = await _socket.WaitForConnectionAsync();
+        }
+        else
+        {
+            _harness.Start();
+        }
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        await _harness.DisposeAsync();
+        if (_socket is not null)
+        {
+            await _socket.DisposeAsync();
+        }
+    }
+
+    private async Task SendEventAsync(string body)
+    {
+        if (_connection is null)
+        {
+            using var response = await _harness.Client.SendAsync(_harness.Factory.SignedRequest("/slack/events", body));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            return;
+        }
+
+        var id = await _connection.SendEnvelopeAsync("events_api", body);
+        await _socket!.WaitForAckAsync(id);
+    }
+
+    private async Task<JsonObject> SendCommandAsync(string text)
+    {
+        var form = CommandBodies.Async(text, team: NudgeHarness.Team, responseUrl: _harness.Slack.ResponseUrl("command"));
+        if (_connection is null)
+        {
+            using var response = await _harness.Client.SendAsync(_harness.Factory.SignedRequest("/slack/commands", form, CommandBodies.ContentType));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        }
+
+        // Over Socket Mode the same fields arrive as a JSON object.
+        var fields = new JsonObject();
+        foreach (var (name, value) in QueryHelpers.ParseQuery(form))
+        {
+            fields[name] = value.ToString();
+        }
+
+        var id = await _connection.SendEnvelopeAsync("slash_commands", fields.ToJsonString(), acceptsResponsePayload: true);
+        var ack = await _socket!.WaitForAckAsync(id);
+        return JsonNode.Parse(ack.GetProperty("payload").GetRawText())!.AsObject();
+    }
+
+    [Test]
+    public async Task A_vague_urgency_reply_gets_one_ephemeral_nudge_through_the_Web_API()
+    {
+        var ts = MessageTs.FromInstant(_harness.Factory.Time.GetUtcNow()).Value;
+        await SendEventAsync(Payloads.MessageEvent("EvE2E", text: "can you send me the Q3 numbers asap", channel: NudgeHarness.Channel,
+            user: NudgeHarness.Author, ts: ts, threadTs: "1773136000.000100", team: NudgeHarness.Team));
+
+        var call = await _harness.Slack.WaitForCallAsync("chat.postEphemeral");
+        await _harness.Attempts.WaitForAsync(1);
+
+        Assert.That(call.Arg("channel"), Is.EqualTo(NudgeHarness.Channel));
+        Assert.That(call.Arg("user"), Is.EqualTo(NudgeHarness.Author));
+        Assert.That(call.Arg("text"), Does.StartWith("A quick async tip about your last message"));
+        Assert.That(call.Header("Authorization"), Is.EqualTo("Bearer xoxb-test-token"), "the bot token, never the app token");
+    }
+
+    [Test]
+    public async Task The_same_event_delivered_twice_nudges_once()
+    {
+        var ts = MessageTs.FromInstant(_harness.Factory.Time.GetUtcNow()).Value;
+        var body = Payloads.MessageEvent("EvE2ETwice", text: "can you send me the Q3 numbers asap", channel: NudgeHarness.Channel,
+            user: NudgeHarness.Author, ts: ts, team: NudgeHarness.Team);
+
+        await SendEventAsync(body);
+        await SendEventAsync(body);
+        var outcomes = await _harness.Factory.Processed.WaitForAsync(2);
+        await _harness.Attempts.WaitForAsync(1);
+
+        Assert.That(outcomes.Select(o => o.Duplicate), Is.EqualTo(new[] { false, true }));
+        Assert.That(_harness.Slack.CallsTo("chat.postEphemeral"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_classify_command_is_answered_privately()
+    {
+        var reply = await SendCommandAsync("classify review the launch plan");
+
+        Assert.That((string?)reply["response_type"], Is.EqualTo("ephemeral"));
+        Assert.That((string?)reply["text"], Does.Contain("Tier 3 of 6: review"));
+    }
+}
