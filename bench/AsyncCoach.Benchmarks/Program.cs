@@ -6,7 +6,7 @@ namespace AsyncCoach.Benchmarks;
 public static class BenchmarkProgram
 {
     /// <summary>
-    /// <c>load …</c> drives a running instance (see bench/README.md); <c>baseline-server …</c> runs
+    /// <c>load …</c> drives a running instance (see bench/README.md); <c>socket-load …</c> does it over Socket Mode; <c>baseline-server …</c> runs
     /// the bare reference endpoint; <c>--throughput</c> is the rule engine's CPU-time probe;
     /// <c>fake-slack …</c> is the Web API stand-in for the nudge loop;
     /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
@@ -18,6 +18,8 @@ public static class BenchmarkProgram
         {
             case "load":
                 return await LoadRunner.RunAsync(args[1..]);
+            case "socket-load":
+                return await SocketLoadRunner.RunAsync(args[1..]);
             case "baseline-server":
                 return await BaselineServer.RunAsync(args[1..]);
             case "fake-slack":

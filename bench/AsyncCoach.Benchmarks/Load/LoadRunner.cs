@@ -186,7 +186,7 @@ public static class LoadRunner
         return new PhaseResult(all, errors, late);
     }
 
-    private static TimeSpan? ServerCpu(int? pid)
+    internal static TimeSpan? ServerCpu(int? pid)
     {
         if (pid is null)
         {

@@ -36,20 +36,8 @@ public sealed class SignedEventFactory(Uri url, string secret, double findingSha
 
     public byte[] Next()
     {
-        var n = Interlocked.Increment(ref _sequence);
-        var pool = (n % 100) < findingShare * 100 ? WithFinding : Plain;
-        var text = pool[n % pool.Length];
-        var user = $"U{(n % 400) + 1000:D6}";
-        var channel = $"C{(n % 50) + 100:D6}";
-        // Workspaces T0LOAD, T1LOAD, …: a hosted instance serves many, each with its own Slack limits.
-        var team = string.Create(CultureInfo.InvariantCulture, $"T{n % teams}LOAD");
         var now = DateTimeOffset.UtcNow;
-        // The message ts is the send instant (µs, unique): the nudge's delay is measured from it.
-        var micros = UniqueMicros(now);
-        var ts = string.Create(CultureInfo.InvariantCulture, $"{micros / 1_000_000}.{micros % 1_000_000:D6}");
-        var body = string.Create(CultureInfo.InvariantCulture,
-            $$"""{"token":"x","team_id":"{{team}}","api_app_id":"A0LOAD","type":"event_callback","event_id":"EvLoad{{n}}{{Environment.ProcessId}}","event_time":{{now.ToUnixTimeSeconds()}},"event":{"type":"message","channel":"{{channel}}","channel_type":"channel","user":"{{user}}","text":"{{text}}","ts":"{{ts}}","event_ts":"{{ts}}","client_msg_id":"{{Guid.NewGuid()}}"},"authorizations":[{"team_id":"{{team}}","user_id":"U0BOT","is_bot":true}]}""");
-        var bodyBytes = Encoding.UTF8.GetBytes(body);
+        var bodyBytes = Body(now);
         var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = Sign(timestamp, bodyBytes);
         var head = string.Create(CultureInfo.InvariantCulture,
@@ -59,6 +47,24 @@ public sealed class SignedEventFactory(Uri url, string secret, double findingSha
         headBytes.CopyTo(request, 0);
         bodyBytes.CopyTo(request, headBytes.Length);
         return request;
+    }
+
+    /// <summary>The next <c>event_callback</c> body alone (what a Socket Mode <c>events_api</c> envelope carries as its payload).</summary>
+    public byte[] Body(DateTimeOffset now)
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        var pool = (n % 100) < findingShare * 100 ? WithFinding : Plain;
+        var text = pool[n % pool.Length];
+        var user = $"U{(n % 400) + 1000:D6}";
+        var channel = $"C{(n % 50) + 100:D6}";
+        // Workspaces T0LOAD, T1LOAD, …: a hosted instance serves many, each with its own Slack limits.
+        var team = string.Create(CultureInfo.InvariantCulture, $"T{n % teams}LOAD");
+        // The message ts is the send instant (µs, unique): the nudge's delay is measured from it.
+        var micros = UniqueMicros(now);
+        var ts = string.Create(CultureInfo.InvariantCulture, $"{micros / 1_000_000}.{micros % 1_000_000:D6}");
+        var body = string.Create(CultureInfo.InvariantCulture,
+            $$"""{"token":"x","team_id":"{{team}}","api_app_id":"A0LOAD","type":"event_callback","event_id":"EvLoad{{n}}{{Environment.ProcessId}}","event_time":{{now.ToUnixTimeSeconds()}},"event":{"type":"message","channel":"{{channel}}","channel_type":"channel","user":"{{user}}","text":"{{text}}","ts":"{{ts}}","event_ts":"{{ts}}","client_msg_id":"{{Guid.NewGuid()}}"},"authorizations":[{"team_id":"{{team}}","user_id":"U0BOT","is_bot":true}]}""");
+        return Encoding.UTF8.GetBytes(body);
     }
 
     private long UniqueMicros(DateTimeOffset now)
