@@ -19,6 +19,7 @@ public sealed class SlackWebApiClientFactory(
     public ISlackWebApi Create(string? token) =>
         new SlackWebApiClient(httpClients.CreateClient(HttpClientName), token, time, _logger);
 
-    /// <summary>The bare HttpClient (base address and retries set), for calls that carry no bot token, such as <c>oauth.v2.access</c>.</summary>
-    public HttpClient CreateHttpClient() => httpClients.CreateClient(HttpClientName);
+    /// <summary>A client for the app-level calls (<c>oauth.v2.access</c>), which carry no workspace token.</summary>
+    public ISlackOAuthApi CreateOAuth() =>
+        new SlackWebApiClient(httpClients.CreateClient(HttpClientName), null, time, _logger);
 }

@@ -108,6 +108,7 @@ public static class AsyncCoachServices
     {
         app.MapHealth();
         app.MapSlack();
+        app.MapInstall();
         return app;
     }
 }

@@ -21,6 +21,10 @@ public static class InstallationServices
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>, KeyRingLocation>();
         services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
 
+        services.AddSingleton<OAuthStateStore>();
+        services.AddSingleton<OAuthStates>();
+        services.AddSingleton<OAuthInstaller>();
+
         services.AddHostedService<InstallationStartup>();
         return services;
     }
