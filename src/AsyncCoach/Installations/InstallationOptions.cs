@@ -18,6 +18,9 @@ public sealed class InstallationOptions
     /// <summary><c>/slack/install</c> redirects straight to Slack instead of showing the "Add to Slack" page.</summary>
     public bool RedirectToSlack { get; set; }
 
+    /// <summary>With token rotation: a token this close to its expiry is refreshed before the next call uses it.</summary>
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long an install link (its <c>state</c>) may be used: 10 minutes, as long as Slack's <c>code</c> lives.</summary>
     public TimeSpan StateLifetime { get; set; } = TimeSpan.FromMinutes(10);
 

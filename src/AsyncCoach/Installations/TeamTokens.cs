@@ -5,10 +5,12 @@ namespace AsyncCoach.Installations;
 /// <summary>
 /// The token source: which credential a team's calls carry. The team's own installation first
 /// (its token, decrypted for this call only); else the configured <c>Slack:BotToken</c> if that
-/// token belongs to this team; else none, which is dry-run. A team whose token stopped working or
+/// token belongs to this team; else none, which is dry-run. A rotating token close to its expiry
+/// is refreshed first (<see cref="TokenRefresher"/>). A team whose token stopped working or
 /// that left is refused, so nothing is sent with a dead token and nothing is pretended sent.
 /// </summary>
-public sealed class TeamTokens(InstallationStore installations, ITokenProtector protector, ConfiguredBotToken configured)
+public sealed class TeamTokens(
+    InstallationStore installations, ITokenProtector protector, TokenRefresher refresher, ConfiguredBotToken configured)
 {
     public async ValueTask<TeamCredential> GetAsync(string teamId, CancellationToken cancellationToken)
     {
@@ -20,7 +22,9 @@ public sealed class TeamTokens(InstallationStore installations, ITokenProtector 
 
         if (installation is { ProtectedBotToken: { } stored })
         {
-            return TeamCredential.WithToken(protector.Unprotect(stored));
+            return refresher.IsDue(installation)
+                ? await refresher.RefreshAsync(installation, cancellationToken)
+                : TeamCredential.WithToken(protector.Unprotect(stored));
         }
 
         if (configured.Token is { } token)

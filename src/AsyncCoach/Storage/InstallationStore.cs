@@ -97,6 +97,31 @@ public sealed class InstallationStore(SqliteDatabase database)
         _rows.TryRemove(installation.TeamId, out _);
     }
 
+    private const string UpdateTokensSql = """
+        UPDATE installations SET bot_token = @BotToken, refresh_token = @RefreshToken, token_expires_at = @TokenExpiresAt, updated_at = @Now
+        WHERE team_id = @TeamId
+        """;
+
+    /// <summary>Stores a rotated token pair (both protected) and its new expiry.</summary>
+    public async Task UpdateTokensAsync(
+        string teamId, string protectedBotToken, string? protectedRefreshToken, DateTimeOffset? expiresAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using (var write = await database.BeginWriteAsync(cancellationToken))
+        {
+            await write.Connection.ExecuteAsync(UpdateTokensSql, new
+            {
+                TeamId = teamId,
+                BotToken = protectedBotToken,
+                RefreshToken = protectedRefreshToken,
+                TokenExpiresAt = Format(expiresAt),
+                Now = now,
+            }, write.Transaction);
+            await write.CommitAsync(cancellationToken);
+        }
+
+        _rows.TryRemove(teamId, out _);
+    }
+
     private const string RegisterConfiguredSql = """
         INSERT INTO installations (team_id, active, reason, updated_at, source, enterprise_id, is_enterprise_install, bot_user_id, installed_at)
         VALUES (@TeamId, 1, NULL, @Now, 'config', @EnterpriseId, @IsEnterpriseInstall, @BotUserId, @Now)
