@@ -14,6 +14,7 @@ public static class InstallationServices
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<ApiCallStore>();
         services.AddSingleton<ConfiguredBotToken>();
+        services.AddSingleton<OrgTeams>();
         services.AddSingleton<TokenRefresher>();
         services.AddSingleton<TeamTokens>();
         services.AddSingleton<ISlackClientFactory, SlackClientFactory>();

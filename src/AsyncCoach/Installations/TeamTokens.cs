@@ -10,11 +10,13 @@ namespace AsyncCoach.Installations;
 /// that left is refused, so nothing is sent with a dead token and nothing is pretended sent.
 /// </summary>
 public sealed class TeamTokens(
-    InstallationStore installations, ITokenProtector protector, TokenRefresher refresher, ConfiguredBotToken configured)
+    InstallationStore installations, ITokenProtector protector, TokenRefresher refresher, ConfiguredBotToken configured, OrgTeams orgs)
 {
     public async ValueTask<TeamCredential> GetAsync(string teamId, CancellationToken cancellationToken)
     {
-        var installation = await installations.GetAsync(teamId, cancellationToken);
+        // A workspace of an org-wide (Enterprise Grid) install has no row of its own: its org's serves it.
+        var installation = await installations.GetAsync(teamId, cancellationToken)
+            ?? (await orgs.OrgOfAsync(teamId, cancellationToken) is { } org ? await installations.GetAsync(org, cancellationToken) : null);
         if (installation is { IsUsable: false })
         {
             return TeamCredential.Refused(installation.UninstalledAt is null ? installation.Reason ?? "installation_inactive" : "app_uninstalled");

@@ -155,6 +155,28 @@ public sealed class InstallationStore(SqliteDatabase database)
         _rows.TryRemove(teamId, out _);
     }
 
+    private const string LinkTeamSql = """
+        INSERT INTO installation_teams (team_id, enterprise_id, seen_at) VALUES (@TeamId, @EnterpriseId, @Now)
+        ON CONFLICT (team_id) DO UPDATE SET enterprise_id = excluded.enterprise_id, seen_at = excluded.seen_at
+        """;
+
+    /// <summary>Records that <paramref name="teamId"/> is served by the org-wide installation of <paramref name="enterpriseId"/>.</summary>
+    public async Task LinkTeamAsync(string teamId, string enterpriseId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(LinkTeamSql, new { TeamId = teamId, EnterpriseId = enterpriseId, Now = now }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
+    }
+
+    private const string OrgOfSql = "SELECT enterprise_id FROM installation_teams WHERE team_id = @TeamId";
+
+    /// <summary>The organisation whose org-wide installation serves <paramref name="teamId"/>, if one was seen.</summary>
+    public async Task<string?> OrgOfAsync(string teamId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(OrgOfSql, new { TeamId = teamId });
+    }
+
     private const string ActiveSql = """
         SELECT team_id FROM installations
         WHERE active = 1 AND uninstalled_at IS NULL AND source IS NOT NULL

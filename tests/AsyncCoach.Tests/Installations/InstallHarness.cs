@@ -4,6 +4,9 @@ using AsyncCoach.Tests.Fakes;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using AsyncCoach.Nudges;
+using AsyncCoach.Tests.Nudges;
 
 namespace AsyncCoach.Tests.Installations;
 
@@ -14,14 +17,18 @@ public sealed partial class InstallHarness : IAsyncDisposable
     public const string ClientSecret = "e1b9e11dfcd19c1982d5de12921e17e8c";
     public const string RedirectUri = "http://127.0.0.1/slack/oauth/callback";
 
-    private InstallHarness(FakeSlackApi slack, AsyncCoachFactory factory, HttpClient client)
+    private InstallHarness(FakeSlackApi slack, AsyncCoachFactory factory, HttpClient client, NudgeProbe attempts)
     {
+        Attempts = attempts;
         Slack = slack;
         Factory = factory;
         Client = client;
     }
 
     public FakeSlackApi Slack { get; }
+
+    /// <summary>Every outbox attempt and its outcome (sent, dry-run or not).</summary>
+    public NudgeProbe Attempts { get; }
 
     public AsyncCoachFactory Factory { get; }
 
@@ -33,7 +40,9 @@ public sealed partial class InstallHarness : IAsyncDisposable
     public static async Task<InstallHarness> StartAsync(Action<AsyncCoachFactory>? configure = null, DateTimeOffset? now = null)
     {
         var slack = await FakeSlackApi.StartAsync();
+        var attempts = new NudgeProbe();
         var factory = new AsyncCoachFactory(startTime: now)
+            .WithServices(s => s.AddSingleton<INudgeObserver>(attempts))
             .With("Slack:ApiBaseUrl", slack.ApiBaseUrl.ToString())
             .With("Slack:ClientId", ClientId)
             .With("Slack:ClientSecret", ClientSecret)
@@ -48,7 +57,7 @@ public sealed partial class InstallHarness : IAsyncDisposable
 
         // A plain client on the real Kestrel: WebApplicationFactory's own follows redirects.
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server };
-        return new InstallHarness(slack, factory, client);
+        return new InstallHarness(slack, factory, client, attempts);
     }
 
     /// <summary>The <c>oauth.v2.access</c> answer of Slack's docs (<c>success</c> or <c>success_with_token_rotation</c>).</summary>
