@@ -18,6 +18,15 @@ public sealed class SlackOptions
     /// <summary>App-level token <c>xapp-…</c> for Socket Mode. Never logged.</summary>
     public string? AppToken { get; set; }
 
+    /// <summary>OAuth install (<c>Slack:ClientId</c>): the app's client id. With it, any number of workspaces can install.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>OAuth install: the app's client secret. Never logged.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>OAuth install: where Slack sends the browser back, this service's <c>/slack/oauth/callback</c> (HTTPS).</summary>
+    public Uri? RedirectUri { get; set; }
+
     /// <summary>Web API base URL; tests point it at a fake server.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
 
@@ -39,6 +48,12 @@ public sealed class SlackOptions
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>No bot token: every Web API call is logged and recorded instead of sent.</summary>
-    public bool IsDryRun => string.IsNullOrWhiteSpace(BotToken);
+    /// <summary>Whether the OAuth install flow is configured (validated at start: all three keys or none).</summary>
+    public bool HasOAuth => !string.IsNullOrWhiteSpace(ClientId) || !string.IsNullOrWhiteSpace(ClientSecret) || RedirectUri is not null;
+
+    /// <summary>
+    /// No bot token and no OAuth install: every Web API call is logged and recorded instead of sent.
+    /// (With either, a team that has no token of its own is still dry-run, team by team.)
+    /// </summary>
+    public bool IsDryRun => string.IsNullOrWhiteSpace(BotToken) && !HasOAuth;
 }

@@ -27,6 +27,13 @@ public sealed record EventEnvelope
     [JsonPropertyName("team_id")]
     public string? TeamId { get; set; }
 
+    /// <summary>Enterprise Grid: the organisation, and whether the app is installed org-wide (then its token is the org's).</summary>
+    [JsonPropertyName("enterprise_id")]
+    public string? EnterpriseId { get; set; }
+
+    [JsonPropertyName("is_enterprise_install")]
+    public bool IsEnterpriseInstall { get; set; }
+
     [JsonPropertyName("api_app_id")]
     public string? ApiAppId { get; set; }
 

@@ -15,6 +15,7 @@ namespace AsyncCoach.Slack.WebApi;
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(SlackErrorResponse))]
 [JsonSerializable(typeof(AuthTestResponse))]
+[JsonSerializable(typeof(OAuthV2AccessResponse))]
 [JsonSerializable(typeof(UsersInfoResponse))]
 [JsonSerializable(typeof(ConversationsInfoResponse))]
 [JsonSerializable(typeof(ConversationsMembersResponse))]

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly.Timeout;
 
 namespace AsyncCoach.Slack.WebApi;
@@ -13,10 +13,11 @@ namespace AsyncCoach.Slack.WebApi;
 /// <summary>
 /// <see cref="ISlackWebApi"/> over a typed <see cref="HttpClient"/> whose base address is
 /// <c>Slack:ApiBaseUrl</c>; retries live in the resilience handler (<see cref="SlackResilience"/>).
-/// Reads are form-encoded (those methods take no JSON); writes are JSON.
+/// Reads are form-encoded (those methods take no JSON); writes are JSON. Bound to one token:
+/// made by <see cref="SlackWebApiClientFactory"/> for the team that token belongs to.
 /// </summary>
 public sealed partial class SlackWebApiClient(
-    HttpClient http, IOptions<SlackOptions> options, TimeProvider timeProvider, ILogger<SlackWebApiClient> logger) : ISlackWebApi
+    HttpClient http, string? token, TimeProvider timeProvider, ILogger<SlackWebApiClient> logger) : ISlackWebApi, ISlackOAuthApi
 {
     private static readonly SlackJsonContext Json = SlackJsonContext.Default;
 
@@ -69,11 +70,27 @@ public sealed partial class SlackWebApiClient(
     public Task<PublishViewResponse> PublishViewAsync(PublishViewRequest request, CancellationToken cancellationToken = default) =>
         SendAsync("views.publish", JsonContent.Create(request, Json.PublishViewRequest), Json.PublishViewResponse, cancellationToken);
 
-    private async Task<T> SendAsync<T>(string method, HttpContent content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public Task<OAuthV2AccessResponse> OAuthV2AccessAsync(OAuthV2AccessRequest request, CancellationToken cancellationToken = default)
+    {
+        var content = Form(
+            ("code", request.Code),
+            ("redirect_uri", request.RedirectUri),
+            ("grant_type", request.GrantType),
+            ("refresh_token", request.RefreshToken));
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(request.ClientId + ":" + request.ClientSecret));
+        return SendAsync("oauth.v2.access", content, Json.OAuthV2AccessResponse, cancellationToken, new AuthenticationHeaderValue("Basic", basic));
+    }
+
+    private async Task<T> SendAsync<T>(
+        string method, HttpContent content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, AuthenticationHeaderValue? authorization = null)
         where T : SlackResponse
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
-        if (options.Value.BotToken is { Length: > 0 } token)
+        if (authorization is not null)
+        {
+            request.Headers.Authorization = authorization;
+        }
+        else if (token is { Length: > 0 })
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }

@@ -21,6 +21,38 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             return ValidateOptionsResult.Fail($"Slack:ApiBaseUrl must be an absolute http(s) URL, not '{options.ApiBaseUrl}'.");
         }
 
+        return ValidateOAuth(options);
+    }
+
+    // The install flow needs all three keys; any one set without the others is a mistake to name.
+    private static ValidateOptionsResult ValidateOAuth(SlackOptions options)
+    {
+        if (!options.HasOAuth)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        (string Key, bool Missing)[] keys =
+        [
+            ("Slack:ClientId", string.IsNullOrWhiteSpace(options.ClientId)),
+            ("Slack:ClientSecret", string.IsNullOrWhiteSpace(options.ClientSecret)),
+            ("Slack:RedirectUri", options.RedirectUri is null),
+        ];
+        if (keys.FirstOrDefault(k => k.Missing) is { Key: { } missing })
+        {
+            return ValidateOptionsResult.Fail(
+                $"{missing} is not set. The OAuth install needs Slack:ClientId, Slack:ClientSecret and Slack:RedirectUri together " +
+                "(Slack app settings > Basic Information > App Credentials; the redirect URL is this service's https://…/slack/oauth/callback, " +
+                "also listed under OAuth & Permissions > Redirect URLs).");
+        }
+
+        if (options.RedirectUri is { } redirect
+            && (!redirect.IsAbsoluteUri || !(redirect.Scheme == "https" || (redirect.Scheme == "http" && redirect.IsLoopback))))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Slack:RedirectUri must be an absolute https URL (Slack requires HTTPS; http only on localhost), not '{redirect}'.");
+        }
+
         return ValidateOptionsResult.Success;
     }
 }

@@ -6,7 +6,7 @@ namespace AsyncCoach.Inbox;
 /// Routes a stored event to its handler by type: a plain switch, nothing clever. Our own and
 /// other bots' messages and housekeeping subtypes are dropped here (bolt's ignoreSelf).
 /// </summary>
-public sealed partial class EventDispatcher(IMessagePipeline messages, ILogger<EventDispatcher> logger) : IInboxHandler
+public sealed partial class EventDispatcher(IMessagePipeline messages, Installations.OrgTeams orgs, ILogger<EventDispatcher> logger) : IInboxHandler
 {
     private static readonly HashSet<string> EvaluatedSubtypes = new(StringComparer.Ordinal)
     {
@@ -14,6 +14,23 @@ public sealed partial class EventDispatcher(IMessagePipeline messages, ILogger<E
     };
 
     public Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
+    {
+        // Enterprise Grid org-wide install: this workspace's calls go out with the org's token.
+        if (inboxEvent.Envelope is { IsEnterpriseInstall: true, EnterpriseId: { Length: > 0 } org } && !orgs.IsKnown(inboxEvent.TeamId, org))
+        {
+            return LinkThenDispatchAsync(org, inboxEvent, cancellationToken);
+        }
+
+        return DispatchAsync(inboxEvent, cancellationToken);
+    }
+
+    private async Task LinkThenDispatchAsync(string org, InboxEvent inboxEvent, CancellationToken cancellationToken)
+    {
+        await orgs.LinkAsync(inboxEvent.TeamId, org, cancellationToken);
+        await DispatchAsync(inboxEvent, cancellationToken);
+    }
+
+    private Task DispatchAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
         var slackEvent = inboxEvent.Envelope.Event;
         switch (slackEvent?.Type)

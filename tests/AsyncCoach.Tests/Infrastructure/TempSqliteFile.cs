@@ -31,7 +31,7 @@ public sealed class TempSqliteFile : IDisposable
         Delete(Path);
     }
 
-    /// <summary>Deletes a database file with everything the service keeps beside it (its -wal, -shm and inbox journal).</summary>
+    /// <summary>Deletes a database file with everything the service keeps beside it (its -wal, -shm, inbox journal and token key ring).</summary>
     public static void Delete(string path)
     {
         SqliteConnection.ClearAllPools();
@@ -40,9 +40,12 @@ public sealed class TempSqliteFile : IDisposable
             File.Delete(path + suffix);
         }
 
-        if (Directory.Exists(path + ".inbox"))
+        foreach (var folder in new[] { ".inbox", ".keys" })
         {
-            Directory.Delete(path + ".inbox", recursive: true);
+            if (Directory.Exists(path + folder))
+            {
+                Directory.Delete(path + folder, recursive: true);
+            }
         }
     }
 }

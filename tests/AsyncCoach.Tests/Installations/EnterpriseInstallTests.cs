@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using AsyncCoach.Core.Model;
+using AsyncCoach.Storage;
+using AsyncCoach.Tests.Fakes;
+using AsyncCoach.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AsyncCoach.Tests.Installations;
+
+/// <summary>Enterprise Grid: an org-wide install serves every workspace of the organisation, routed by enterprise_id.</summary>
+public sealed class EnterpriseInstallTests
+{
+    private const string OrgToken = "xoxb-org-wide-token";
+
+    [Test]
+    public async Task An_org_wide_install_is_stored_under_the_org_and_its_workspaces_events_use_its_token()
+    {
+        await using var harness = await InstallHarness.StartAsync();
+        var answer = InstallHarness.DocsAnswer();
+        answer["access_token"] = OrgToken;
+        answer["is_enterprise_install"] = true;
+        answer["team"] = null;
+        harness.Slack.Enqueue("oauth.v2.access", FakeResponse.Ok(answer));
+        var state = Uri.EscapeDataString(await harness.StateAsync());
+        var (status, page) = await harness.CallbackAsync($"code=c1&state={state}");
+        Assert.That(status, Is.EqualTo(200), page);
+        Assert.That(page, Does.Contain("installed in slack-sports"));
+        Assert.That(await harness.QueryAsync<(string, long)>("SELECT team_id, is_enterprise_install FROM installations"),
+            Is.EqualTo(new[] { ("E12345678", 1L) }));
+
+        await PostAsync(harness, "EvOrg", "T0WORKSPACE1", "E12345678", orgWide: true);
+        var nudge = await harness.Slack.WaitForCallAsync("chat.postEphemeral");
+
+        Assert.That(nudge.Header("Authorization"), Is.EqualTo("Bearer " + OrgToken));
+        Assert.That(harness.Slack.Calls.Where(c => c.Method != "oauth.v2.access").Select(c => c.Header("Authorization")),
+            Is.All.EqualTo("Bearer " + OrgToken));
+        Assert.That(await harness.QueryAsync<string>("SELECT team_id FROM nudges"), Is.EqualTo(new[] { "T0WORKSPACE1" }));
+    }
+
+    [Test]
+    public async Task A_workspace_of_the_same_org_without_the_org_wide_flag_is_not_given_the_orgs_token()
+    {
+        await using var harness = await InstallHarness.StartAsync();
+        var answer = InstallHarness.DocsAnswer();
+        answer["access_token"] = OrgToken;
+        answer["is_enterprise_install"] = true;
+        harness.Slack.Enqueue("oauth.v2.access", FakeResponse.Ok(answer));
+        var state = Uri.EscapeDataString(await harness.StateAsync());
+        Assert.That((await harness.CallbackAsync($"code=c1&state={state}")).Status, Is.EqualTo(200));
+
+        await PostAsync(harness, "EvLocal", "T0WORKSPACE2", "E12345678", orgWide: false);
+        var attempt = (await harness.Attempts.WaitForAsync(1)).Single();
+
+        Assert.That(attempt.Outcome, Is.EqualTo("ok"), "dry-run answers as Slack would");
+        Assert.That(harness.Slack.Calls.Where(c => c.Method != "oauth.v2.access"), Is.Empty);
+        var recorded = await harness.Factory.Services.GetRequiredService<ApiCallStore>().ListAsync(CancellationToken.None);
+        Assert.That(recorded.Where(c => c.Method == "chat.postEphemeral").Select(c => c.TeamId), Is.EqualTo(new[] { "T0WORKSPACE2" }));
+    }
+
+    private static async Task PostAsync(InstallHarness harness, string eventId, string team, string enterprise, bool orgWide)
+    {
+        var body = JsonNode.Parse(Payloads.MessageEvent(eventId, text: "can you send me the Q3 numbers asap", channel: "C0CHAN001",
+            user: "U0AUTHOR1", ts: MessageTs.FromInstant(harness.Factory.Time.GetUtcNow()).Value, team: team))!.AsObject();
+        body["enterprise_id"] = enterprise;
+        body["is_enterprise_install"] = orgWide;
+        using var response = await harness.Client.SendAsync(harness.Factory.SignedRequest("/slack/events", body.ToJsonString()));
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+    }
+}
