@@ -13,6 +13,7 @@ public static class CommandLine
           check        Check one message against the rules:  check "hey <@U2> got a minute?"
           classify     Place a task on the async taxonomy:     classify "pick a vendor for the CI"
           audit        Report on a Slack export:                audit export.zip
+          digest       A lead's weekly digest from an export:   digest export.zip --week 2026-03-09
 
         Run 'AsyncCoach <command> --help' for a command's options.
         """;
@@ -51,6 +52,8 @@ public static class CommandLine
                 return ClassifyCommand.Run(rest, Console.In, Console.Out, Console.Error);
             case "audit":
                 return await RunAuditAsync(rest);
+            case "digest":
+                return await DigestCommand.RunAsync(rest, Console.Out, Console.Error, CancellationToken.None);
             case "--help" or "-h" or "help":
                 await Console.Out.WriteAsync(Usage + Environment.NewLine);
                 return 0;
