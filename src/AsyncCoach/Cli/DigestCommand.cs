@@ -53,7 +53,8 @@ public static class DigestCommand
 
     private static readonly Option<string> Format = new("--format")
     {
-        Description = "Output: readable text, or JSON for other tools.",
+        Description = "Output: readable text, or JSON for other tools. Default: text.",
+        HelpName = "text|json",
         DefaultValueFactory = _ => "text",
     };
 
@@ -72,7 +73,13 @@ public static class DigestCommand
 
     static DigestCommand()
     {
-        Format.AcceptOnlyFromAmong("text", "json");
+        Format.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is not ("text" or "json"))
+            {
+                r.AddError($"--format must be text or json, not \"{r.GetValueOrDefault<string>()}\".");
+            }
+        });
         Lead.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string?>() is { } id && !IsUserId(id))
@@ -104,7 +111,7 @@ public static class DigestCommand
         RunAsync(args, stdout, stderr, AuditCommand.DefaultAuditors, ct);
 
     internal static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, ConversationAuditorFactory auditors, CancellationToken ct) =>
-        CliInvocation.InvokeAsync("digest", Create(auditors).Parse(args), stdout, stderr, ct);
+        CliInvocation.InvokeAsync("digest", new RootCommand { Create(auditors) }.Parse(["digest", .. args]), stdout, stderr, ct);
 
     private static async Task<int> RunAsync(ParseResult result, ConversationAuditorFactory auditors, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
