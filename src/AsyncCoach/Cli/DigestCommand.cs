@@ -30,12 +30,11 @@ public static class DigestCommand
         CustomParser = ParseWeek,
     };
 
-    private static readonly Option<TimeZoneInfo> Zone = new("--tz")
+    private static readonly Option<TimeZoneInfo?> Zone = new("--tz")
     {
         Description = "The lead's IANA time zone: weeks run Monday 00:00 to Monday 00:00 there. Default: UTC.",
         HelpName = "zone",
         CustomParser = ParseZone,
-        DefaultValueFactory = _ => TimeZoneInfo.Utc,
     };
 
     private static readonly Option<string?> Lead = new("--lead")
@@ -53,7 +52,7 @@ public static class DigestCommand
 
     private static readonly Option<string> Format = new("--format")
     {
-        Description = "Output: readable text, or JSON for other tools. Default: text.",
+        Description = "Output: readable text, or JSON for other tools.",
         HelpName = "text|json",
         DefaultValueFactory = _ => "text",
     };
@@ -103,6 +102,7 @@ public static class DigestCommand
         {
             Export, Week, Zone, Lead, Channels, Format, MinGroup, NormsFile,
         };
+        CliInvocation.RejectUnknownOptions(Export);
         command.SetAction((result, ct) => RunAsync(result, auditors, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
         return command;
     }
@@ -111,14 +111,14 @@ public static class DigestCommand
         RunAsync(args, stdout, stderr, AuditCommand.DefaultAuditors, ct);
 
     internal static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, ConversationAuditorFactory auditors, CancellationToken ct) =>
-        CliInvocation.InvokeAsync("digest", new RootCommand { Create(auditors) }.Parse(["digest", .. args]), stdout, stderr, ct);
+        CliInvocation.InvokeAsync(Create(auditors), args, stdout, stderr, ct);
 
     private static async Task<int> RunAsync(ParseResult result, ConversationAuditorFactory auditors, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         try
         {
             var norms = result.GetValue(NormsFile) is { } normsFile ? NormsJson.ParseFile(normsFile) : TeamNorms.Default;
-            var request = new ExportDigestRequest(result.GetRequiredValue(Export), result.GetValue(Week), result.GetRequiredValue(Zone),
+            var request = new ExportDigestRequest(result.GetRequiredValue(Export), result.GetValue(Week), result.GetValue(Zone) ?? TimeZoneInfo.Utc,
                 result.GetValue(Lead), result.GetValue(Channels) ?? [], result.GetValue(MinGroup), norms);
             var (input, warnings) = ExportDigest.Read(request, auditors, ct);
             foreach (var warning in warnings)
@@ -171,7 +171,7 @@ public static class DigestCommand
         return date;
     }
 
-    private static TimeZoneInfo ParseZone(ArgumentResult result)
+    private static TimeZoneInfo? ParseZone(ArgumentResult result)
     {
         var value = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (TimeZoneInfo.TryFindSystemTimeZoneById(value, out var zone))
@@ -180,7 +180,7 @@ public static class DigestCommand
         }
 
         result.AddError($"--tz: unknown time zone \"{value}\" (use an IANA id such as Europe/Berlin).");
-        return TimeZoneInfo.Utc;
+        return null;
     }
 
     private static bool IsUserId(string id) =>
