@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -23,30 +24,69 @@ public static class AuditCommand
     public const int BadInput = 2;
     public const int Cancelled = 130;
 
+    private static readonly Argument<string> Export = new("export") { Description = "A Slack export: the zip as downloaded, or its unpacked folder." };
+
+    private static readonly Option<AuditFormat> Format = new("--format")
+    {
+        Description = "text (a readable report, the default), json (the summary and every finding) or jsonl (one finding per line).",
+        HelpName = "text|json|jsonl",
+        CustomParser = r => r.Tokens[0].Value switch
+        {
+            "text" => AuditFormat.Text,
+            "json" => AuditFormat.Json,
+            "jsonl" => AuditFormat.Jsonl,
+            var other => Error(r, $"--format must be text, json or jsonl, not \"{other}\"", AuditFormat.Text),
+        },
+    };
+
+    private static readonly Option<string?> NormsFile = new("--norms") { Description = "Team norms as JSON. Default: the defaults of RULES.md.", HelpName = "norms.json" };
+
+    private static readonly Option<DateTimeOffset?> From = new("--from")
+    {
+        Description = "Start of the period: yyyy-MM-dd (a UTC day) or an ISO 8601 date-time with offset.",
+        HelpName = "DATE",
+        CustomParser = r => Date(r, "--from", endOfDay: false),
+    };
+
+    private static readonly Option<DateTimeOffset?> To = new("--to")
+    {
+        Description = "End of the period: yyyy-MM-dd (a UTC day, included) or an ISO 8601 date-time with offset (excluded).",
+        HelpName = "DATE",
+        CustomParser = r => Date(r, "--to", endOfDay: true),
+    };
+
+    private static readonly Option<string?> OutFile = new("--out") { Description = "Write the report to this file instead of standard output.", HelpName = "FILE" };
+
+    /// <summary>The verb, auditing with <paramref name="auditors"/>.</summary>
+    public static Command Create(ConversationAuditorFactory auditors)
+    {
+        var command = new Command("audit", "Runs a Slack export through the rules and reports. Exit codes: 0 done, 2 bad input or usage, 130 cancelled.")
+        {
+            Export, Format, NormsFile, From, To, OutFile,
+        };
+        CliInvocation.RejectUnknownOptions(Export);
+        command.SetAction((result, ct) => RunAsync(result, auditors, ct));
+        return command;
+    }
+
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
         RunAsync(args, stdout, stderr, DefaultAuditors, ct);
 
     /// <summary>The same tracker and rules as the live service; the engine is shared, trackers are per conversation.</summary>
     internal static ConversationAuditorFactory DefaultAuditors { get; } = TrackerAuditor.Factory(RuleEngine.CreateDefault());
 
-    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
-        ConversationAuditorFactory auditors, CancellationToken ct)
-    {
-        if (args is ["-h"] or ["--help"])
-        {
-            await stdout.WriteLineAsync(AuditOptions.Usage);
-            return Ok;
-        }
+    internal static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
+        ConversationAuditorFactory auditors, CancellationToken ct) =>
+        CliInvocation.InvokeAsync(Create(auditors), args, stdout, stderr, ct);
 
-        AuditOptions options;
-        try
+    private static async Task<int> RunAsync(ParseResult result, ConversationAuditorFactory auditors, CancellationToken ct)
+    {
+        var (stdout, stderr) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+        var options = new AuditOptions(result.GetRequiredValue(Export), result.GetValue(Format), result.GetValue(NormsFile),
+            result.GetValue(From), result.GetValue(To), result.GetValue(OutFile));
+        if (options.From is { } f && options.To is { } t && t <= f)
         {
-            options = AuditOptions.Parse(args);
-        }
-        catch (ArgumentException ex)
-        {
-            await stderr.WriteLineAsync($"audit: {ex.Message}\n{AuditOptions.Usage}");
-            return BadInput;
+            return CliInvocation.UsageError("audit", "--to must be after --from", stderr);
         }
 
         try
@@ -166,6 +206,24 @@ public static class AuditCommand
 
         await writer.FlushAsync(ct);
         spool.CopyLines(file, separator, indent);
+    }
+
+    private static DateTimeOffset? Date(System.CommandLine.Parsing.ArgumentResult result, string option, bool endOfDay)
+    {
+        try
+        {
+            return AuditOptions.ParseDate(option, result.Tokens[0].Value, endOfDay);
+        }
+        catch (ArgumentException ex)
+        {
+            return Error<DateTimeOffset?>(result, ex.Message, null);
+        }
+    }
+
+    private static T Error<T>(System.CommandLine.Parsing.ArgumentResult result, string message, T fallback)
+    {
+        result.AddError(message);
+        return fallback;
     }
 
     private static string SummaryJson(AuditSummary summary)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -15,52 +16,102 @@ namespace AsyncCoach.Cli;
 /// </summary>
 public static partial class CheckCommand
 {
-    private const string Usage = """
-        Usage: asynccoach check "<message text>" [options]
+    private static readonly Argument<string[]> Text = new("message")
+    {
+        Description = "The message, as one quoted argument. Use Slack markup for mentions: <@U2>, <!here>, <!channel>.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
 
-        Runs one message through the AsyncCoach rules and prints the findings and the nudge
-        its author would get. Use Slack markup for mentions: <@U2>, <!here>, <!channel>.
+    private static readonly Option<ConversationKind?> ChannelType = new("--channel-type")
+    {
+        Description = "Where the message is posted. Default: im (a DM).",
+        HelpName = "im|mpim|channel|group",
+        CustomParser = r => ConversationKinds.Parse(r.Tokens[0].Value) is { } kind && kind != ConversationKind.AppHome
+            ? kind
+            : Error<ConversationKind?>(r, $"option --channel-type: \"{r.Tokens[0].Value}\" is not one of im, mpim, channel, group"),
+    };
 
-        Options:
-          --channel-type im|mpim|channel|group  Where the message is posted. Default: im (a DM).
-          --at <ISO 8601 instant>               When it is sent, e.g. 2026-03-10T22:05:00Z
-                                                (no offset means UTC). Default: now.
-          --recipient-tz <IANA zone>            Time zone of the recipients (the DM partner,
-                                                mentioned people, the channel), e.g. Europe/Berlin.
-                                                Default: none; unknown zones count as working hours,
-                                                so after-hours-ping cannot fire.
-          --members <n>                         Human members of the conversation, for
-                                                broadcast-overuse (fires from 20). Default: 2 for im,
-                                                3 for mpim, 50 for channel and group.
-          --format text|json                    Output format. Default: text.
-          -h, --help                            Show this help.
+    private static readonly Option<DateTimeOffset?> At = new("--at")
+    {
+        Description = "When it is sent, e.g. 2026-03-10T22:05:00Z (no offset means UTC). Default: now.",
+        HelpName = "ISO 8601 instant",
+        CustomParser = r => DateTimeOffset.TryParse(r.Tokens[0].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ? instant.ToUniversalTime()
+            : Error<DateTimeOffset?>(r, $"option --at: \"{r.Tokens[0].Value}\" is not an ISO 8601 date and time such as 2026-03-10T22:05:00Z"),
+    };
 
-        The message is judged on its own: a bare greeting gets its missing-context nudge as
-        if no follow-up came within the grace window. Team norms are the defaults of RULES.md
-        (Mon-Fri 09:00-17:00).
+    private static readonly Option<string?> RecipientZone = new("--recipient-tz")
+    {
+        Description = "Time zone of the recipients (the DM partner, mentioned people, the channel), e.g. Europe/Berlin. " +
+            "Default: none; unknown zones count as working hours, so after-hours-ping cannot fire.",
+        HelpName = "IANA zone",
+        CustomParser = r => TimeZoneInfo.TryFindSystemTimeZoneById(r.Tokens[0].Value, out _)
+            ? r.Tokens[0].Value
+            : Error<string?>(r, $"option --recipient-tz: unknown time zone \"{r.Tokens[0].Value}\" (use an IANA id such as Europe/Berlin)"),
+    };
 
-        Exit codes: 0 no findings, 1 findings, 2 bad usage.
-        """;
+    private static readonly Option<int?> Members = new("--members")
+    {
+        Description = "Human members of the conversation, for broadcast-overuse (fires from 20). Default: 2 for im, 3 for mpim, 50 for channel and group.",
+        HelpName = "n",
+        CustomParser = r => int.TryParse(r.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1
+            ? count
+            : Error<int?>(r, $"option --members: \"{r.Tokens[0].Value}\" is not a positive whole number"),
+    };
+
+    private static readonly Option<string?> Json = new("--format")
+    {
+        Description = "Output format. Default: text.",
+        HelpName = "text|json",
+        CustomParser = r => r.Tokens[0].Value is "text" or "json"
+            ? r.Tokens[0].Value
+            : Error<string?>(r, $"option --format: \"{r.Tokens[0].Value}\" is not one of text, json"),
+    };
 
     private static readonly UserId Author = new("U0AUTHOR");
     private static readonly UserId Recipient = new("U0RECIPIENT");
 
+    /// <summary>The verb; <paramref name="time"/> gives the default <c>--at</c>.</summary>
+    public static Command Create(TimeProvider time)
+    {
+        var command = new Command("check", """
+            Runs one message through the AsyncCoach rules and prints the findings and the nudge its
+            author would get. The message is judged on its own: a bare greeting gets its
+            missing-context nudge as if no follow-up came within the grace window. Team norms are the
+            defaults of RULES.md (Mon-Fri 09:00-17:00).
+            Exit codes: 0 no findings, 1 findings, 2 bad usage.
+            """)
+        {
+            Text, ChannelType, At, RecipientZone, Members, Json,
+        };
+        CliInvocation.RejectUnknownOptions(Text);
+        command.SetAction(result => Run(result, time));
+        return command;
+    }
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, TimeProvider.System);
 
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time) =>
+        CliInvocation.Invoke(Create(time), args, stdout, stderr);
+
+    private static int Run(ParseResult result, TimeProvider time)
     {
-        if (args.Any(a => a is "-h" or "--help"))
+        var (stdout, stderr) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+        var words = result.GetValue(Text) ?? [];
+        if (words.Length > 1)
         {
-            stdout.WriteLine(Usage);
-            return 0;
+            return CliInvocation.UsageError("check", $"unexpected argument \"{Shorten(words[1])}\": pass the message text as one quoted argument", stderr);
         }
 
-        if (!CheckOptions.TryParse(args, time, out var options, out var error))
+        if (words.Length == 0 || string.IsNullOrWhiteSpace(words[0]))
         {
-            stderr.WriteLine($"check: {error} (see asynccoach check --help)");
-            return 2;
+            return CliInvocation.UsageError("check", "missing message text: asynccoach check \"hey <@U2> got a minute?\"", stderr);
         }
 
+        var kind = result.GetValue(ChannelType) ?? ConversationKind.Im;
+        var defaultMembers = kind switch { ConversationKind.Im => 2, ConversationKind.Mpim => 3, _ => 50 };
+        var options = new CheckOptions(words[0], kind, result.GetValue(At) ?? time.GetUtcNow(), result.GetValue(RecipientZone),
+            result.GetValue(Members) ?? defaultMembers, result.GetValue(Json) == "json");
         var findings = Evaluate(options);
         if (options.Json)
         {
@@ -73,6 +124,15 @@ public static partial class CheckCommand
 
         return findings.Count == 0 ? 0 : 1;
     }
+
+    private static T Error<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return default!;
+    }
+
+    // An unexpected argument is shown back shortened: it may be message text.
+    private static string Shorten(string arg) => arg.Length <= 20 ? arg : arg[..20] + "…";
 
     private static List<Finding> Evaluate(CheckOptions options)
     {
@@ -175,4 +235,6 @@ public static partial class CheckCommand
 
     [GeneratedRegex("<@([A-Za-z0-9]+)>")]
     private static partial Regex MentionPattern();
+
+    private sealed record CheckOptions(string Text, ConversationKind Kind, DateTimeOffset At, string? RecipientZone, int Members, bool Json);
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using AsyncCoach.Core.Taxonomy;
@@ -13,42 +14,68 @@ public static class ClassifyCommand
     public const int Ok = 0;
     public const int BadInput = 2;
 
-    internal const string HelpText = """
-        Usage:
-          classify "<task>" [--format text|json]
-          classify --file <path|-> [--format text|jsonl]
-
-        Places a communication task on the async taxonomy ladder (inform, ask, review, decide,
-        create, connect) and recommends a mode (async, blended, sync) and a next step.
-
-        Options:
-          --format text|json    one task: readable lines (default) or one JSON object
-          --file <path>         one task per line; "-" reads standard input. Blank lines and
-                                lines starting with "#" are skipped. Line numbers count every line.
-          --format text|jsonl   with --file: a table grouped by recommended mode (default), or one
-                                JSON object per task in input order, with "line" and "task" added
-          -h, --help            show this help
-          --                    everything after it is task text (for a task starting with "-")
-
-        "Could be async" in the summary means the recommended mode is async.
-        Exit codes: 0 done, 2 bad input.
-        """;
-
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    private static readonly Argument<string[]> TaskWords = new("task")
     {
-        var (options, error) = ClassifyOptions.Parse(args);
-        if (options is null)
+        Description = "The task, in words (quotes optional). After \"--\" everything is task text, for a task starting with \"-\".",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Option<string?> FormatOption = new("--format")
+    {
+        Description = "One task: text (readable lines, the default) or json (one JSON object). " +
+            "With --file: text (a table grouped by recommended mode, the default) or jsonl (one JSON object per task in input order, with \"line\" and \"task\" added).",
+        HelpName = "text|json|jsonl",
+    };
+
+    private static readonly Option<string?> FileOption = new("--file")
+    {
+        Description = "One task per line; \"-\" reads standard input. Blank lines and lines starting with \"#\" are skipped. Line numbers count every line.",
+        HelpName = "path|-",
+    };
+
+    /// <summary>The verb; <paramref name="stdin"/> is read for <c>--file -</c>.</summary>
+    public static Command Create(TextReader stdin)
+    {
+        var command = new Command("classify", """
+            Places a communication task on the async taxonomy ladder (inform, ask, review, decide,
+            create, connect) and recommends a mode (async, blended, sync) and a next step:
+              classify "<task>" [--format text|json]
+              classify --file <path|-> [--format text|jsonl]
+            "Could be async" in the summary means the recommended mode is async.
+            Exit codes: 0 done, 2 bad input.
+            """)
         {
-            return Fail(stderr, error!);
+            TaskWords, FormatOption, FileOption,
+        };
+        CliInvocation.RejectUnknownOptions(TaskWords);
+        command.SetAction(result => Run(result, stdin));
+        return command;
+    }
+
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
+        CliInvocation.Invoke(Create(stdin), args, stdout, stderr);
+
+    private static int Run(ParseResult parsed, TextReader stdin)
+    {
+        var (stdout, stderr) = (parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+        var words = parsed.GetValue(TaskWords) ?? [];
+        var (file, format) = (parsed.GetValue(FileOption), parsed.GetValue(FormatOption));
+        var text = words.Length == 0 ? null : string.Join(' ', words).Trim();
+        var error = (file, text, format) switch
+        {
+            (null, null or "", _) => "missing task text: classify \"<task>\" or classify --file <path>",
+            (not null, not (null or ""), _) => "give either a task or --file, not both",
+            (null, _, "jsonl") => "--format jsonl needs --file; use --format json for one task",
+            (null, _, not (null or "text" or "json")) => $"unknown format '{format}' (use text or json)",
+            (not null, _, not (null or "text" or "jsonl")) => $"unknown format '{format}' for --file (use text or jsonl)",
+            _ => null,
+        };
+        if (error is not null)
+        {
+            return Fail(stderr, error);
         }
 
-        if (options.Help)
-        {
-            stdout.Write(HelpText.ReplaceLineEndings("\n"));
-            stdout.Write('\n');
-            return Ok;
-        }
-
+        var options = new ClassifyOptions(text, file, format ?? "text");
         var classifier = TaskClassifier.CreateDefault();
         if (options.File is null)
         {
@@ -119,9 +146,7 @@ public static class ClassifyCommand
         return tasks.Count == 0 ? (null, $"{name} has no tasks (blank lines and # comments are skipped).") : (tasks, null);
     }
 
-    private static int Fail(TextWriter stderr, string message)
-    {
-        stderr.Write($"classify: {message.TrimEnd('.')}. Run classify --help for usage.\n");
-        return BadInput;
-    }
+    private static int Fail(TextWriter stderr, string message) => CliInvocation.UsageError("classify", message, stderr);
+
+    private sealed record ClassifyOptions(string? Task, string? File, string Format);
 }

@@ -157,7 +157,7 @@ public sealed class AuditOutputTests
         var result = await AuditRun.RunAsync("--help");
 
         Assert.That(result.ExitCode, Is.Zero);
-        Assert.That(result.Stdout, Does.StartWith("usage: AsyncCoach audit"));
+        Assert.That(result.Stdout, Does.StartWith("Description:").And.Contain("audit <export> [options]").And.Contain("--format <text|json|jsonl>"));
     }
 
     /// <summary>The line up to the end of the user value: the part whose exact shape is the contract.</summary>

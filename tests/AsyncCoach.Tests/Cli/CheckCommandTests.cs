@@ -127,7 +127,7 @@ public sealed class CheckCommandTests
         yield return new TestCaseData(new[] { "hi", "--channel-type", "forum" }, "--channel-type").SetName("A bad channel type names --channel-type");
         yield return new TestCaseData(new[] { "hi", "--format", "xml" }, "--format").SetName("A bad format names --format");
         yield return new TestCaseData(new[] { "hi", "--members", "-3" }, "--members").SetName("A bad member count names --members");
-        yield return new TestCaseData(new[] { "hi", "--at" }, "--at needs a value").SetName("A missing option value is reported");
+        yield return new TestCaseData(new[] { "hi", "--at" }, "Required argument missing for option: '--at'").SetName("A missing option value is reported");
         yield return new TestCaseData(new[] { "hi", "there" }, "unexpected argument").SetName("Unquoted text is reported");
     }
 

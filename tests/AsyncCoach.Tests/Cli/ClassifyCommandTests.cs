@@ -135,13 +135,13 @@ public sealed class ClassifyCommandTests
         yield return new TestCaseData(Array.Empty<string>(), "missing task text").SetName("{m}: no arguments");
         yield return new TestCaseData(new[] { "   " }, "missing task text").SetName("{m}: blank task");
         yield return new TestCaseData(new[] { "--format", "json" }, "missing task text").SetName("{m}: format without a task");
-        yield return new TestCaseData(new[] { "Review the PR", "--verbose" }, "unknown option '--verbose'").SetName("{m}: unknown option");
+        yield return new TestCaseData(new[] { "Review the PR", "--verbose" }, "unknown option --verbose").SetName("{m}: unknown option");
         yield return new TestCaseData(new[] { "Review the PR", "--format", "xml" }, "unknown format 'xml'").SetName("{m}: unknown format");
-        yield return new TestCaseData(new[] { "Review the PR", "--format" }, "--format needs a value").SetName("{m}: format without a value");
+        yield return new TestCaseData(new[] { "Review the PR", "--format" }, "Required argument missing for option: '--format'").SetName("{m}: format without a value");
         yield return new TestCaseData(new[] { "Review the PR", "--format", "jsonl" }, "--format jsonl needs --file").SetName("{m}: jsonl without a file");
         yield return new TestCaseData(new[] { "--file", "x.txt", "--format", "json" }, "unknown format 'json' for --file").SetName("{m}: json with a file");
         yield return new TestCaseData(new[] { "Review the PR", "--file", "x.txt" }, "not both").SetName("{m}: task and file");
-        yield return new TestCaseData(new[] { "--file" }, "--file needs a value").SetName("{m}: file without a value");
+        yield return new TestCaseData(new[] { "--file" }, "Required argument missing for option: '--file'").SetName("{m}: file without a value");
     }
 
     [TestCaseSource(nameof(BadInput))]

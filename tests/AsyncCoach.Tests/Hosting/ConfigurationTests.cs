@@ -36,7 +36,7 @@ public sealed class ConfigurationTests
         Console.SetError(stderr);
         try
         {
-            return (await CommandLine.RunAsync(args), stderr.ToString());
+            return (await AsyncCoachCli.RunAsync(args), stderr.ToString());
         }
         finally
         {

@@ -1,0 +1,169 @@
+using AsyncCoach.Core.Digests;
+using AsyncCoach.Core.Model;
+using AsyncCoach.Core.Rules;
+
+namespace AsyncCoach.Digests;
+
+/// <summary>
+/// One week's counts from an export, as the audit's workers see messages and findings: per rule,
+/// per channel, per slot of the lead's week, and the lead's own. Distinct people are kept as id
+/// sets only until the week becomes a <see cref="DigestInput"/>; no text is ever seen here.
+/// </summary>
+internal sealed class DigestTally(TimeZoneInfo zone, UserId? lead)
+{
+    private const int Parts = 4;
+
+    public Dictionary<string, Group> Rules { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<ChannelId, Group> Channels { get; } = [];
+
+    public Dictionary<ChannelId, string?> ChannelNames { get; } = [];
+
+    public Group Messages { get; } = new();
+
+    public Group AfterHours { get; } = new();
+
+    /// <summary>Per weekday (Monday first) × part of day: messages, and after-hours messages with their authors.</summary>
+    public (int Messages, Group AfterHours)[] Slots { get; } = [.. Enumerable.Range(0, 7 * Parts).Select(_ => (0, new Group()))];
+
+    public LeadCounts Lead { get; } = new();
+
+    public void Message(ChatMessage message)
+    {
+        Messages.Add(message.Author);
+        Slots[Slot(message.Time)].Messages++;
+        if (message.Author == lead)
+        {
+            Lead.Messages++;
+        }
+    }
+
+    public void Finding(Finding finding, Conversation conversation)
+    {
+        Rule(finding.RuleId).Add(finding.Author);
+        if (!Channels.TryGetValue(conversation.Id, out var channel))
+        {
+            Channels[conversation.Id] = channel = new Group();
+            ChannelNames[conversation.Id] = conversation.Kind is ConversationKind.Channel or ConversationKind.Group ? conversation.Name : null;
+        }
+
+        channel.Add(finding.Author);
+        if (finding.RuleId == RuleIds.AfterHoursPing)
+        {
+            // A message "reaches someone outside their hours" exactly when after-hours-ping fires on it.
+            AfterHours.Add(finding.Author);
+            Slots[Slot(finding.At)].AfterHours.Add(finding.Author);
+        }
+
+        if (finding.Author != lead)
+        {
+            return;
+        }
+
+        Lead.Findings++;
+        if (finding.RuleId == RuleIds.AfterHoursPing)
+        {
+            Lead.AfterHoursPings++;
+            Lead.Reached.UnionWith(finding.OffHoursRecipients.Select(r => r.User.Value));
+        }
+        else if (finding.RuleId == RuleIds.HuddleInsteadOfThread)
+        {
+            Lead.CallsProposed++;
+        }
+    }
+
+    public void Merge(DigestTally other)
+    {
+        foreach (var (rule, group) in other.Rules)
+        {
+            Rule(rule).Merge(group);
+        }
+
+        foreach (var (channel, group) in other.Channels)
+        {
+            ChannelNames[channel] = other.ChannelNames[channel];
+            if (!Channels.TryGetValue(channel, out var mine))
+            {
+                Channels[channel] = mine = new Group();
+            }
+
+            mine.Merge(group);
+        }
+
+        Messages.Merge(other.Messages);
+        AfterHours.Merge(other.AfterHours);
+        for (var i = 0; i < Slots.Length; i++)
+        {
+            Slots[i].Messages += other.Slots[i].Messages;
+            Slots[i].AfterHours.Merge(other.Slots[i].AfterHours);
+        }
+
+        Lead.Merge(other.Lead);
+    }
+
+    public IEnumerable<ActivitySlot> ActivitySlots() =>
+        Slots.Select((slot, i) => new ActivitySlot((DayOfWeek)((i / Parts + 1) % 7), (PartOfDay)(i % Parts),
+            slot.Messages, slot.AfterHours.Count, slot.AfterHours.People.Count))
+            .Where(s => s.Messages > 0 || s.AfterHours > 0);
+
+    public LeadWeek LeadWeek() =>
+        new(Lead.Messages, Lead.AfterHoursPings, Lead.Reached.Count, Lead.CallsProposed, Lead.Findings, 0, 0, 0);
+
+    private Group Rule(string rule)
+    {
+        if (!Rules.TryGetValue(rule, out var group))
+        {
+            Rules[rule] = group = new Group();
+        }
+
+        return group;
+    }
+
+    private int Slot(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return ((((int)local.DayOfWeek + 6) % 7) * Parts) + (local.Hour / 6);
+    }
+
+    /// <summary>A count and the distinct people behind it.</summary>
+    internal sealed class Group
+    {
+        public int Count { get; private set; }
+
+        public HashSet<string> People { get; } = new(StringComparer.Ordinal);
+
+        public void Add(UserId person)
+        {
+            Count++;
+            People.Add(person.Value);
+        }
+
+        public void Merge(Group other)
+        {
+            Count += other.Count;
+            People.UnionWith(other.People);
+        }
+    }
+
+    internal sealed class LeadCounts
+    {
+        public int Messages { get; set; }
+
+        public int AfterHoursPings { get; set; }
+
+        public int CallsProposed { get; set; }
+
+        public int Findings { get; set; }
+
+        public HashSet<string> Reached { get; } = new(StringComparer.Ordinal);
+
+        public void Merge(LeadCounts other)
+        {
+            Messages += other.Messages;
+            AfterHoursPings += other.AfterHoursPings;
+            CallsProposed += other.CallsProposed;
+            Findings += other.Findings;
+            Reached.UnionWith(other.Reached);
+        }
+    }
+}
