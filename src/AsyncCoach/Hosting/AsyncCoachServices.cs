@@ -4,6 +4,7 @@ using AsyncCoach.Endpoints;
 using AsyncCoach.Inbox;
 using AsyncCoach.Installations;
 using AsyncCoach.Interactivity;
+using AsyncCoach.Digests;
 using AsyncCoach.Nudges;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Slack;
@@ -71,6 +72,7 @@ public static class AsyncCoachServices
 
         // Findings are recorded and turned into at most one nudge per message (outbox + sender).
         services.AddNudges();
+        services.AddDigests();
 
         // Every Web API call with its own team's token (ISlackClientFactory.ForTeam); a team with
         // no token is dry-run: its calls are recorded instead of sent.
