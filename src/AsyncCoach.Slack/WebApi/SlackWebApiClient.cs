@@ -69,6 +69,9 @@ public sealed partial class SlackWebApiClient(
     public Task<PublishViewResponse> PublishViewAsync(PublishViewRequest request, CancellationToken cancellationToken = default) =>
         SendAsync("views.publish", JsonContent.Create(request, Json.PublishViewRequest), Json.PublishViewResponse, cancellationToken);
 
+    public Task<OpenViewResponse> OpenViewAsync(OpenViewRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync("views.open", JsonContent.Create(request, Json.OpenViewRequest), Json.OpenViewResponse, cancellationToken);
+
     private async Task<T> SendAsync<T>(string method, HttpContent content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : SlackResponse
     {

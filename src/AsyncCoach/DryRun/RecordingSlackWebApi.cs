@@ -47,6 +47,10 @@ public sealed partial class RecordingSlackWebApi(ApiCallStore calls, TimeProvide
         RecordAsync("views.publish", Json(request, SlackJsonContext.Default.PublishViewRequest),
             new PublishViewResponse { Ok = true }, cancellationToken);
 
+    public Task<OpenViewResponse> OpenViewAsync(OpenViewRequest request, CancellationToken cancellationToken = default) =>
+        RecordAsync("views.open", Json(request, SlackJsonContext.Default.OpenViewRequest),
+            new OpenViewResponse { Ok = true }, cancellationToken);
+
     private async Task<T> RecordAsync<T>(string method, string json, T response, CancellationToken cancellationToken)
     {
         Log.WouldCall(logger, method, json);
