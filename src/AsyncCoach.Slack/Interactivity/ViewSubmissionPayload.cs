@@ -63,9 +63,8 @@ public sealed record SubmittedView
 
 public sealed record ViewState
 {
-    /// <summary>block_id → action_id → value.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, ViewStateValue>> Values { get; init; } =
-        new Dictionary<string, IReadOnlyDictionary<string, ViewStateValue>>();
+    /// <summary>block_id → action_id → value; null when Slack sent none.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, ViewStateValue>>? Values { get; init; }
 }
 
 /// <summary>One input's state: <see cref="Value"/> for text inputs, the <c>selected_*</c> fields for pickers.</summary>

@@ -50,7 +50,8 @@ public sealed class ViewSubmissionPayloadTests
 
         Assert.That(payload.Type, Is.EqualTo("view_submission"));
         Assert.That(payload.View, Is.Not.Null);
-        Assert.That(payload.View!.State?.Values.Count, Is.Zero);
+        Assert.That(payload.View!.State, Is.Not.Null);
+        Assert.That(payload.Value("any", "any"), Is.Null);
         Assert.That(payload.Enterprise, Is.Not.Null);
     }
 
