@@ -33,7 +33,12 @@ public static class InteractivityEndpoint
             }
 
             var outcome = await handler.HandleAsync(type.GetString()!, document.RootElement, http.RequestAborted);
-            return outcome.Error is { } error ? BadRequest(error) : Results.Ok();
+            return outcome switch
+            {
+                { Error: { } error } => BadRequest(error),
+                { Response: { } answer } => Results.Bytes(answer.Json, "application/json"),
+                _ => Results.Ok(),
+            };
         }
     }
 

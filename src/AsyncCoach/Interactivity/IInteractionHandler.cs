@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AsyncCoach.Slack.Interactivity;
 
 namespace AsyncCoach.Interactivity;
 
@@ -8,8 +9,17 @@ public interface IInteractionHandler
     Task<InteractionOutcome> HandleAsync(string type, JsonElement payload, CancellationToken cancellationToken);
 }
 
-/// <summary><see cref="Error"/> set means the payload was not acceptable: a 400 with that reason.</summary>
+/// <summary>
+/// <see cref="Error"/> set means the payload was not acceptable: a 400 with that reason (over
+/// Socket Mode: logged, and acknowledged so Slack does not redeliver it). <see cref="Response"/>
+/// set is the JSON Slack reads from the acknowledgement: the HTTP body, or the Socket Mode ack's
+/// <c>payload</c> (for example a <c>view_submission</c>'s <c>response_action: errors</c>).
+/// </summary>
 public sealed record InteractionOutcome(string? Error)
 {
     public static InteractionOutcome Ok { get; } = new((string?)null);
+
+    public InteractionResponse? Response { get; init; }
+
+    public static InteractionOutcome Respond(InteractionResponse response) => new((string?)null) { Response = response };
 }

@@ -6,13 +6,22 @@ namespace AsyncCoach.Interactivity;
 /// Routes interaction payloads: each <c>block_actions</c> action goes to the handler whose prefix
 /// its <c>action_id</c> carries. Payload types we do not use are acknowledged and ignored; an
 /// action nobody handles is a 400 with the action id, so a stale or forged button is visible.
+/// A <c>view_submission</c> goes to the handler whose prefix its view's <c>callback_id</c> carries,
+/// and its outcome (which may carry a response body) is the answer.
 /// </summary>
-public sealed partial class InteractionRouter(IEnumerable<IBlockActionHandler> handlers, ILogger<InteractionRouter> logger) : IInteractionHandler
+public sealed partial class InteractionRouter(
+    IEnumerable<IBlockActionHandler> handlers, IEnumerable<IViewSubmissionHandler> submissions, ILogger<InteractionRouter> logger) : IInteractionHandler
 {
     private readonly IBlockActionHandler[] _handlers = [.. handlers];
+    private readonly IViewSubmissionHandler[] _submissions = [.. submissions];
 
     public async Task<InteractionOutcome> HandleAsync(string type, JsonElement payload, CancellationToken cancellationToken)
     {
+        if (type == "view_submission")
+        {
+            return await SubmitAsync(payload, cancellationToken);
+        }
+
         if (type != "block_actions")
         {
             Log.Ignored(logger, type);
@@ -48,6 +57,21 @@ public sealed partial class InteractionRouter(IEnumerable<IBlockActionHandler> h
         }
 
         return InteractionOutcome.Ok;
+    }
+
+    private Task<InteractionOutcome> SubmitAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        var callbackId = payload.TryGetProperty("view", out var view) && view.ValueKind == JsonValueKind.Object
+            && view.TryGetProperty("callback_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()! : null;
+        if (callbackId is null)
+        {
+            return Task.FromResult(new InteractionOutcome("view_submission payload has no view.callback_id"));
+        }
+
+        var handler = Array.Find(_submissions, h => callbackId.StartsWith(h.Prefix, StringComparison.Ordinal));
+        return handler is null
+            ? Task.FromResult(new InteractionOutcome($"unknown callback_id: {callbackId}"))
+            : handler.HandleAsync(payload, cancellationToken);
     }
 
     private static partial class Log
