@@ -11,6 +11,8 @@ public static class NudgeServices
     {
         services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section);
         services.AddSingleton<NudgeStore>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<IOutboxKindSender, NudgeKindSender>();
         services.AddSingleton<InstallationStore>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<IFindingSink, NudgingFindingSink>();

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Threading.Channels;
-using AsyncCoach.Core.Nudges;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
@@ -8,19 +5,21 @@ using Microsoft.Extensions.Options;
 namespace AsyncCoach.Nudges;
 
 /// <summary>
-/// Delivers outbox nudges. Each team has its own lane of <see cref="NudgeOptions.SendsPerTeam"/>
+/// Delivers the outbox, every kind (nudges, digests, App Home views) through its
+/// <see cref="IOutboxKindSender"/>. Each team has its own lane of <see cref="NudgeOptions.SendsPerTeam"/>
 /// call slots, fed as rows come due, so a team whose calls wait on Slack's rate limit never holds
 /// up another team, and a row waits only for a free slot. Marking a row as sending and ending it
 /// are group-committed with the other calls in flight. Short waits (a 429 whose
 /// <c>Retry-After</c> is within <c>Slack:MaxRetryAfter</c>) happen inside the resilient client, in
 /// that team's lane; longer ones come back as <c>ratelimited</c> with a <c>RetryAfter</c> and the
-/// outbox defers all of that team's nudges until then. Rows left mid-call by a crash are ended
-/// (at most once), pending rows are resumed after a restart, and a nudge past its freshness
-/// window expires instead of going out late.
+/// outbox defers all of that team's rows until then. Rows left mid-call by a crash are ended
+/// (at most once), pending rows are resumed after a restart, and a row past its
+/// <c>expires_at</c> (a nudge's freshness window) expires instead of going out late.
 /// </summary>
 public sealed partial class OutboxSender(
-    NudgeStore store,
+    OutboxStore store,
     InstallationStore installations,
+    IEnumerable<IOutboxKindSender> kinds,
     OutboxSignal signal,
     IServiceProvider services,
     TimeProvider time,
@@ -29,19 +28,9 @@ public sealed partial class OutboxSender(
     DatabaseReadiness database,
     ILogger<OutboxSender> logger) : BackgroundService
 {
-    // Errors that will not heal: the nudge ends with that reason.
-    private static readonly HashSet<string> Permanent = new(StringComparer.Ordinal)
-    {
-        "channel_not_found", "not_in_channel", "user_not_in_channel", "is_archived", "account_inactive",
-        "msg_too_long", "no_text", "invalid_blocks", "messages_tab_disabled", "restricted_action", "missing_scope",
-        "user_not_found", "cannot_dm_bot",
-    };
-
-    // The token no longer works: stop sending for the team until it is reinstalled.
-    private static readonly HashSet<string> Revoked = new(StringComparer.Ordinal) { "token_revoked", "invalid_auth", "not_authed" };
-
     private readonly INudgeObserver[] _observers = [.. observers];
-    private readonly Dictionary<string, TeamLane> _lanes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IOutboxKindSender> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
+    private readonly Dictionary<string, OutboxLane> _lanes = new(StringComparer.Ordinal);
 
     // Rows handed to a lane and not finished yet, so the next round does not hand them out again.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _inFlight = new();
@@ -52,6 +41,9 @@ public sealed partial class OutboxSender(
     // Resolved on first use, in the loop: live, the typed client (HttpClientFactory, the
     // resilience pipeline) added 50-80 ms to start while the host resolved its hosted services.
     private readonly Lazy<ISlackWebApi> _slack = new(services.GetRequiredService<ISlackWebApi>);
+
+    /// <summary>The one place the sender gets its Slack client (per team once installations carry tokens).</summary>
+    private ISlackWebApi SlackFor(string teamId) => _slack.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,7 +81,7 @@ public sealed partial class OutboxSender(
                 {
                     if (!_lanes.TryGetValue(row.TeamId, out var lane))
                     {
-                        lane = new TeamLane(this, Math.Max(1, settings.SendsPerTeam), stoppingToken);
+                        lane = new OutboxLane(SendAsync, LogSendFailed, Finished, Math.Max(1, settings.SendsPerTeam), stoppingToken);
                         _lanes[row.TeamId] = lane;
                     }
 
@@ -188,151 +180,62 @@ public sealed partial class OutboxSender(
         }
     }
 
-    /// <summary>
-    /// One team's sends: up to <see cref="NudgeOptions.SendsPerTeam"/> calls in flight, fed
-    /// continuously (a row starts as soon as a call slot is free, not when a whole batch is done).
-    /// The first row that stops the lane (rate limited, revoked) drops what is queued; those rows
-    /// stay pending in the outbox and come back when due.
-    /// </summary>
-    private sealed class TeamLane
-    {
-        private readonly OutboxSender _sender;
-        private readonly Channel<OutboxRow> _queue = Channel.CreateUnbounded<OutboxRow>(new UnboundedChannelOptions { SingleWriter = true });
-        private int _count;
-        private volatile bool _stopped;
-
-        public TeamLane(OutboxSender sender, int sends, CancellationToken stoppingToken)
-        {
-            _sender = sender;
-            Completion = Task.WhenAll(Enumerable.Range(0, sends).Select(_ => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None)));
-        }
-
-        public Task Completion { get; }
-
-        public bool IsStopped => _stopped;
-
-        /// <summary>Nothing queued or running; only the loop adds rows, so this cannot change under it.</summary>
-        public bool IsIdle => Volatile.Read(ref _count) == 0;
-
-        /// <summary>False when the lane has just stopped; the row stays pending and comes back when due.</summary>
-        public bool TryEnqueue(OutboxRow row)
-        {
-            Interlocked.Increment(ref _count);
-            if (_queue.Writer.TryWrite(row))
-            {
-                return true;
-            }
-
-            Interlocked.Decrement(ref _count);
-            return false;
-        }
-
-        public void Close() => _queue.Writer.TryComplete();
-
-        private async Task RunAsync(CancellationToken stoppingToken)
-        {
-            try
-            {
-                while (await _queue.Reader.WaitToReadAsync(stoppingToken))
-                {
-                    while (_queue.Reader.TryRead(out var row))
-                    {
-                        try
-                        {
-                            if (!_stopped && !await _sender.SendAsync(row, stoppingToken))
-                            {
-                                _stopped = true;
-                                Close();
-                            }
-                        }
-                        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                        {
-                            return;
-                        }
-                        catch (Exception ex)
-                        {
-                            _sender.LogSendFailed(row.Id, ex);
-                        }
-                        finally
-                        {
-                            Interlocked.Decrement(ref _count);
-                            _sender.Finished(row.Id);
-                        }
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // Stopping; rows mid-call stay 'sending' and are ended at the next start.
-            }
-        }
-    }
-
     /// <summary>Delivers one row; false when the team's lane should stop (rate limited, revoked).</summary>
     private async Task<bool> SendAsync(OutboxRow row, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["team_id"] = row.TeamId, ["channel_id"] = row.ChannelId, ["nudge_id"] = row.Id });
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["team_id"] = row.TeamId, ["channel_id"] = row.ChannelId, ["outbox_id"] = row.Id, ["kind"] = row.Kind });
         var now = time.GetUtcNow();
         if (!await installations.IsActiveAsync(row.TeamId, cancellationToken))
         {
-            await EndAsync(row, NudgeStore.Failed, "installation_inactive", null, now, cancellationToken);
+            await EndAsync(row, OutboxStore.Failed, "installation_inactive", null, now, cancellationToken);
             return true;
         }
 
         if (now >= row.ExpiresAt || row.ContentJson is null)
         {
-            await EndAsync(row, NudgeStore.Expired, "stale", null, now, cancellationToken);
+            await EndAsync(row, OutboxStore.Expired, "stale", null, now, cancellationToken);
             return true;
         }
 
+        if (!_kinds.TryGetValue(row.Kind, out var kind))
+        {
+            Log.UnknownKind(logger, row.Id, row.Kind);
+            await EndAsync(row, OutboxStore.Failed, "unknown_kind", null, now, cancellationToken);
+            return true;
+        }
+
+        // The claim: committed before Slack is called, so a crash mid-call never sends twice.
         if (!await store.MarkSendingAsync(row.Id, cancellationToken))
         {
             return true;
         }
 
-        var content = JsonSerializer.Deserialize(row.ContentJson, NudgeJsonContext.Default.NudgeContent)
-            ?? throw new JsonException("empty nudge content");
-        var message = NudgeBlocks.Build(content, row.Id);
         try
         {
-            if (row.Delivery == nameof(NudgeDelivery.Dm))
-            {
-                // A user id as channel posts in the app's Messages tab with the author.
-                await _slack.Value.PostMessageAsync(message.ToPostMessage(row.AuthorId), cancellationToken);
-            }
-            else
-            {
-                await _slack.Value.PostEphemeralAsync(message.ToPostEphemeral(row.ChannelId, row.AuthorId, row.ThreadTs), cancellationToken);
-            }
-
-            await EndAsync(row, NudgeStore.Sent, null, "ok", time.GetUtcNow(), cancellationToken);
+            await kind.SendAsync(row, SlackFor(row.TeamId), cancellationToken);
+            await EndAsync(row, OutboxStore.Sent, null, "ok", time.GetUtcNow(), cancellationToken);
             return true;
         }
         catch (SlackApiException ex)
         {
             now = time.GetUtcNow();
-            if (Revoked.Contains(ex.Error))
+            switch (OutboxFailures.Classify(ex))
             {
-                await installations.SetAsync(row.TeamId, active: false, ex.Error, now, cancellationToken);
-                await EndAsync(row, NudgeStore.Failed, ex.Error, ex.Error, now, cancellationToken);
-                Log.Revoked(logger, ex.Error);
-                return false;
+                case OutboxFailure.Revoked:
+                    await installations.SetAsync(row.TeamId, active: false, ex.Error, now, cancellationToken);
+                    await EndAsync(row, OutboxStore.Failed, ex.Error, ex.Error, now, cancellationToken);
+                    Log.Revoked(logger, ex.Error);
+                    return false;
+                case OutboxFailure.Permanent:
+                    await EndAsync(row, OutboxStore.Failed, ex.Error, ex.Error, now, cancellationToken);
+                    return true;
+                case OutboxFailure.RateLimited:
+                    await DeferAsync(row, ex.Error, now + ex.RetryAfter!.Value, wholeTeam: true, now, cancellationToken);
+                    return false;
+                default:
+                    await DeferAsync(row, ex.Error, now + Backoff(row.Attempts + 1), wholeTeam: false, now, cancellationToken);
+                    return true;
             }
-
-            if (Permanent.Contains(ex.Error) || !ex.IsTransient)
-            {
-                await EndAsync(row, NudgeStore.Failed, ex.Error, ex.Error, now, cancellationToken);
-                return true;
-            }
-
-            if (ex.RetryAfter is { } retryAfter)
-            {
-                await DeferAsync(row, ex.Error, now + retryAfter, wholeTeam: true, now, cancellationToken);
-                return false;
-            }
-
-            await DeferAsync(row, ex.Error, now + Backoff(row.Attempts + 1), wholeTeam: false, now, cancellationToken);
-            return true;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -342,23 +245,19 @@ public sealed partial class OutboxSender(
         }
     }
 
-    private TimeSpan Backoff(long attempt)
-    {
-        var settings = options.Value;
-        var delay = settings.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 16));
-        return delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay;
-    }
+    private TimeSpan Backoff(long attempt) =>
+        OutboxFailures.Backoff(attempt, options.Value.RetryBaseDelay, options.Value.MaxRetryDelay);
 
     private async Task EndAsync(OutboxRow row, string state, string? reason, string? outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await store.EndAsync(row.Id, state, reason, outcome, now, cancellationToken);
         if (reason is null)
         {
-            Log.EndedPlainly(logger, row.Id, state);
+            Log.EndedPlainly(logger, Label(row.Kind), row.Id, state);
         }
         else
         {
-            Log.Ended(logger, row.Id, state, reason);
+            Log.Ended(logger, Label(row.Kind), row.Id, state, reason);
         }
         Notify(row.Id, outcome ?? state);
     }
@@ -366,10 +265,13 @@ public sealed partial class OutboxSender(
     private async Task DeferAsync(OutboxRow row, string outcome, DateTimeOffset retryAt, bool wholeTeam, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await store.DeferAsync(row, outcome, retryAt, wholeTeam, now, cancellationToken);
-        Log.Deferred(logger, row.Id, outcome, retryAt);
+        Log.Deferred(logger, Label(row.Kind), row.Id, outcome, retryAt);
         Notify(row.Id, outcome);
         signal.Notify();
     }
+
+    // "Nudge 12 ended sent", "Digest 13 ended sent": the kind as a capitalised word, no allocation for nudges.
+    private static string Label(string kind) => kind == OutboxStore.NudgeKind ? "Nudge" : char.ToUpperInvariant(kind[0]) + kind[1..];
 
     private void Notify(long id, string outcome)
     {
@@ -381,15 +283,18 @@ public sealed partial class OutboxSender(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1811, Level = LogLevel.Information, Message = "Nudge {NudgeId} ended {State} ({Reason})")]
-        public static partial void Ended(ILogger logger, long nudgeId, string state, string reason);
+        [LoggerMessage(EventId = 1811, Level = LogLevel.Information, Message = "{Kind} {OutboxId} ended {State} ({Reason})")]
+        public static partial void Ended(ILogger logger, string kind, long outboxId, string state, string reason);
 
-        // Without a reason (a nudge sent), not "ended sent ((null))".
-        [LoggerMessage(EventId = 1819, Level = LogLevel.Information, Message = "Nudge {NudgeId} ended {State}")]
-        public static partial void EndedPlainly(ILogger logger, long nudgeId, string state);
+        // Without a reason (a row sent), not "ended sent ((null))".
+        [LoggerMessage(EventId = 1819, Level = LogLevel.Information, Message = "{Kind} {OutboxId} ended {State}")]
+        public static partial void EndedPlainly(ILogger logger, string kind, long outboxId, string state);
 
-        [LoggerMessage(EventId = 1812, Level = LogLevel.Information, Message = "Nudge {NudgeId} deferred after {Outcome} until {RetryAt}")]
-        public static partial void Deferred(ILogger logger, long nudgeId, string outcome, DateTimeOffset retryAt);
+        [LoggerMessage(EventId = 1812, Level = LogLevel.Information, Message = "{Kind} {OutboxId} deferred after {Outcome} until {RetryAt}")]
+        public static partial void Deferred(ILogger logger, string kind, long outboxId, string outcome, DateTimeOffset retryAt);
+
+        [LoggerMessage(EventId = 2300, Level = LogLevel.Error, Message = "Outbox row {OutboxId} has kind {Kind}, which no IOutboxKindSender delivers; ended as failed")]
+        public static partial void UnknownKind(ILogger logger, long outboxId, string kind);
 
         [LoggerMessage(EventId = 1813, Level = LogLevel.Warning, Message = "Slack answered {Error}: the installation is inactive; no nudges for this team until it is reinstalled")]
         public static partial void Revoked(ILogger logger, string error);
@@ -403,8 +308,8 @@ public sealed partial class OutboxSender(
         [LoggerMessage(EventId = 1816, Level = LogLevel.Warning, Message = "auth.test failed with {Error}; inactive teams stay inactive")]
         public static partial void StillInactive(ILogger logger, string error);
 
-        [LoggerMessage(EventId = 1817, Level = LogLevel.Error, Message = "Sending nudge {NudgeId} failed unexpectedly")]
-        public static partial void SendFailed(ILogger logger, long nudgeId, Exception exception);
+        [LoggerMessage(EventId = 1817, Level = LogLevel.Error, Message = "Sending outbox row {OutboxId} failed unexpectedly")]
+        public static partial void SendFailed(ILogger logger, long outboxId, Exception exception);
 
         [LoggerMessage(EventId = 1818, Level = LogLevel.Error, Message = "An outbox round failed; retrying after the poll interval")]
         public static partial void RoundFailed(ILogger logger, Exception exception);

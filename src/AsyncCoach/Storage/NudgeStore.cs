@@ -10,26 +10,16 @@ public sealed record NewNudge(
     string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string AuthorId, NudgeDelivery Delivery,
     string ContentJson, DateTimeOffset ExpiresAt, DateTimeOffset DayStart, IReadOnlyList<string> RuleIds);
 
-/// <summary>An outbox row the sender works on. <see cref="ContentJson"/> is null once it ended.</summary>
-public sealed record OutboxRow(
-    long Id, string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string AuthorId, string Delivery,
-    string? ContentJson, string State, long Attempts, DateTimeOffset ExpiresAt);
-
 /// <summary>A nudge as the buttons see it: whose it is and what it was about.</summary>
 public sealed record NudgeRef(long Id, string TeamId, string AuthorId, string State, IReadOnlyList<string> RuleIds);
 
 /// <summary>
-/// SQL for the nudge outbox, its attempts, rules and feedback. Unique per (team, channel,
-/// message ts): a second insert for the same message is a no-op, so no retry nudges twice.
+/// SQL for the nudges in the outbox (kind <c>nudge</c>), their rules and feedback. Unique per
+/// (team, channel, message ts): a second insert for the same message is a no-op, so no retry
+/// nudges twice. Delivery (due rows, claims, ends, deferrals) is <see cref="OutboxStore"/>'s.
 /// </summary>
-public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupCommit)
+public sealed class NudgeStore(SqliteDatabase database)
 {
-    public const string Pending = "pending";
-    public const string Sending = "sending";
-    public const string Sent = "sent";
-    public const string Expired = "expired";
-    public const string Failed = "failed";
-
     // One statement, no grouping: an author has a handful of nudges a day, and this runs for
     // every message with a finding. Every nudge has at least one rule.
     private const string CountsSql = """
@@ -124,112 +114,8 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
         }
     }
 
-    private const string DueSql = """
-        SELECT id AS Id, team_id AS TeamId, channel_id AS ChannelId, message_ts AS MessageTs, thread_ts AS ThreadTs,
-               author_id AS AuthorId, delivery AS Delivery, content_json AS ContentJson, state AS State, attempts AS Attempts, expires_at AS ExpiresAt
-        FROM nudges
-        WHERE state = 'pending' AND next_attempt_at <= @Now
-        ORDER BY next_attempt_at, id
-        LIMIT @Limit
-        """;
-
-    public async Task<IReadOnlyList<OutboxRow>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<OutboxRow>(DueSql, new { Now = now, Limit = limit });
-        return rows.AsList();
-    }
-
-    private const string NextDueSql = "SELECT MIN(next_attempt_at) FROM nudges WHERE state = 'pending' AND next_attempt_at > @Now";
-
-    /// <summary>The next moment a deferred row becomes due, if any.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var next = await connection.ExecuteScalarAsync<string?>(NextDueSql, new { Now = now });
-        return next is null ? null : StoredInstant.Parse(next);
-    }
-
-    private const string MarkSendingSql = "UPDATE nudges SET state = 'sending', attempts = attempts + 1 WHERE id = @Id AND state = 'pending'";
-
-    /// <summary>
-    /// Committed before Slack is called: a crash during the call leaves the row in 'sending',
-    /// which the next start ends as 'interrupted' instead of sending it again (at most once).
-    /// </summary>
-    public async Task<bool> MarkSendingAsync(long id, CancellationToken cancellationToken)
-    {
-        // Group-committed with the other sends in flight: one transaction for many rows.
-        return await groupCommit.RunAsync(async (connection, transaction) =>
-            await connection.ExecuteAsync(MarkSendingSql, new { Id = id }, transaction) == 1)
-            .WaitAsync(cancellationToken);
-    }
-
-    private const string RecoverSql = """
-        INSERT INTO nudge_attempts (nudge_id, at, outcome) SELECT id, @Now, 'interrupted' FROM nudges WHERE state = 'sending';
-        UPDATE nudges SET state = 'failed', end_reason = 'interrupted', content_json = NULL WHERE state = 'sending';
-        """;
-
-    /// <summary>Ends rows a previous process left mid-call; returns how many.</summary>
-    public async Task<int> RecoverInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var ended = await write.Connection.ExecuteAsync(RecoverSql, new { Now = now }, write.Transaction);
-        await write.CommitAsync(cancellationToken);
-        return ended / 2;
-    }
-
-    private const string EndSql = """
-        INSERT INTO nudge_attempts (nudge_id, at, outcome) SELECT @Id, @Now, @Outcome WHERE @Attempted = 1;
-        UPDATE nudges SET state = @State, end_reason = @Reason, content_json = NULL,
-            sent_at = CASE WHEN @State = 'sent' THEN @Now ELSE sent_at END
-        WHERE id = @Id;
-        """;
-
-    /// <summary>Sent, expired or failed: the words are cleared (they may quote the author).</summary>
-    public Task EndAsync(long id, string state, string? reason, string? attemptOutcome, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var parameters = new
-        {
-            Id = id,
-            State = state,
-            Reason = reason,
-            Outcome = attemptOutcome ?? "",
-            Attempted = attemptOutcome is null ? 0 : 1,
-            Now = now,
-        };
-        return groupCommit.RunAsync(async (connection, transaction) =>
-            await connection.ExecuteAsync(EndSql, parameters, transaction))
-            .WaitAsync(cancellationToken);
-    }
-
-    private const string DeferSql = """
-        INSERT INTO nudge_attempts (nudge_id, at, outcome, retry_after) VALUES (@Id, @Now, @Outcome, @RetryAt);
-        UPDATE nudges SET state = 'pending', next_attempt_at = @RetryAt WHERE id = @Id;
-        UPDATE nudges SET next_attempt_at = @RetryAt WHERE team_id = @TeamId AND state = 'pending' AND next_attempt_at < @RetryAt AND @WholeTeam = 1;
-        """;
-
-    /// <summary>
-    /// Records a failed attempt and tries again at <paramref name="retryAt"/>; with
-    /// <paramref name="wholeTeam"/> (rate limited) the team's other pending nudges wait too.
-    /// </summary>
-    public Task DeferAsync(OutboxRow row, string outcome, DateTimeOffset retryAt, bool wholeTeam, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var parameters = new
-        {
-            row.Id,
-            row.TeamId,
-            Outcome = outcome,
-            RetryAt = retryAt,
-            WholeTeam = wholeTeam ? 1 : 0,
-            Now = now,
-        };
-        return groupCommit.RunAsync(async (connection, transaction) =>
-            await connection.ExecuteAsync(DeferSql, parameters, transaction))
-            .WaitAsync(cancellationToken);
-    }
-
     private const string GetSql = """
-        SELECT id AS Id, team_id AS TeamId, author_id AS AuthorId, state AS State FROM nudges WHERE id = @Id
+        SELECT id AS Id, team_id AS TeamId, author_id AS AuthorId, state AS State FROM nudges WHERE id = @Id AND kind = 'nudge'
         """;
 
     private const string GetRulesSql = "SELECT rule_id FROM nudge_rules WHERE nudge_id = @Id ORDER BY rule_id";
@@ -274,11 +160,11 @@ public sealed class NudgeStore(SqliteDatabase database, SqliteGroupCommit groupC
 
     private const string SummarySql = """
         SELECT
-            (SELECT COUNT(*) FROM nudges WHERE team_id = @TeamId AND author_id = @UserId AND state = 'sent' AND sent_at >= @Since) AS Sent,
+            (SELECT COUNT(*) FROM nudges WHERE team_id = @TeamId AND author_id = @UserId AND kind = 'nudge' AND state = 'sent' AND sent_at >= @Since) AS Sent,
             (SELECT COUNT(*) FROM nudge_feedback f JOIN nudges n ON n.id = f.nudge_id WHERE n.team_id = @TeamId AND n.author_id = @UserId AND f.kind = 'thanks' AND f.at >= @Since) AS Thanks,
             (SELECT COUNT(*) FROM nudge_feedback f JOIN nudges n ON n.id = f.nudge_id WHERE n.team_id = @TeamId AND n.author_id = @UserId AND f.kind = 'not_helpful' AND f.at >= @Since) AS NotHelpful,
             (SELECT COUNT(*) FROM nudge_feedback f JOIN nudges n ON n.id = f.nudge_id WHERE n.team_id = @TeamId AND n.author_id = @UserId AND f.kind = 'snooze_today' AND f.at >= @Since) AS Snoozed,
-            (SELECT COUNT(*) FROM nudges WHERE team_id = @TeamId AND author_id = @UserId AND state = 'expired' AND created_at >= @Since) AS Expired
+            (SELECT COUNT(*) FROM nudges WHERE team_id = @TeamId AND author_id = @UserId AND kind = 'nudge' AND state = 'expired' AND created_at >= @Since) AS Expired
         """;
 
     public async Task<(long Sent, long Thanks, long NotHelpful, long Snoozed, long Expired)> SummarizeAsync(string teamId, string userId, DateTimeOffset since, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed class NudgeCountsTests(bool keptConnection)
     {
         _file = new TempSqliteFile("nudge-counts");
         _file.Migrate();
-        _store = new NudgeStore(_file.Database, new SqliteGroupCommit(_file.Database));
+        _store = new NudgeStore(_file.Database);
         if (keptConnection)
         {
             _kept = await _file.Database.OpenAsync(CancellationToken.None);

@@ -1,0 +1,95 @@
+using System.Threading.Channels;
+using AsyncCoach.Storage;
+
+namespace AsyncCoach.Nudges;
+
+/// <summary>
+/// One team's sends: up to <c>sends</c> calls in flight, fed continuously (a row starts as soon
+/// as a call slot is free, not when a whole batch is done). The first row that stops the lane
+/// (rate limited, revoked) drops what is queued; those rows stay pending in the outbox and come
+/// back when due.
+/// </summary>
+internal sealed class OutboxLane
+{
+    private readonly Func<OutboxRow, CancellationToken, Task<bool>> _send;
+    private readonly Action<long, Exception> _failed;
+    private readonly Action<long> _finished;
+    private readonly Channel<OutboxRow> _queue = Channel.CreateUnbounded<OutboxRow>(new UnboundedChannelOptions { SingleWriter = true });
+    private int _count;
+    private volatile bool _stopped;
+
+    /// <param name="send">Delivers a row; false when the lane should stop.</param>
+    /// <param name="failed">Told when <paramref name="send"/> threw.</param>
+    /// <param name="finished">Told when the lane is done with a row, whatever happened.</param>
+    /// <param name="sends">Calls in flight at most.</param>
+    /// <param name="stoppingToken">Ends the lane's workers.</param>
+    public OutboxLane(
+        Func<OutboxRow, CancellationToken, Task<bool>> send, Action<long, Exception> failed, Action<long> finished,
+        int sends, CancellationToken stoppingToken)
+    {
+        _send = send;
+        _failed = failed;
+        _finished = finished;
+        Completion = Task.WhenAll(Enumerable.Range(0, sends).Select(_ => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None)));
+    }
+
+    public Task Completion { get; }
+
+    public bool IsStopped => _stopped;
+
+    /// <summary>Nothing queued or running; only the loop adds rows, so this cannot change under it.</summary>
+    public bool IsIdle => Volatile.Read(ref _count) == 0;
+
+    /// <summary>False when the lane has just stopped; the row stays pending and comes back when due.</summary>
+    public bool TryEnqueue(OutboxRow row)
+    {
+        Interlocked.Increment(ref _count);
+        if (_queue.Writer.TryWrite(row))
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _count);
+        return false;
+    }
+
+    public void Close() => _queue.Writer.TryComplete();
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (_queue.Reader.TryRead(out var row))
+                {
+                    try
+                    {
+                        if (!_stopped && !await _send(row, stoppingToken))
+                        {
+                            _stopped = true;
+                            Close();
+                        }
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                    catch (Exception ex)
+                    {
+                        _failed(row.Id, ex);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _count);
+                        _finished(row.Id);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping; rows mid-call stay 'sending' and are ended at the next start.
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AsyncCoach.Storage;
+
+/// <summary>
+/// A row the outbox sender works on. For a nudge the columns mean what their names say; for any
+/// other kind <see cref="AuthorId"/> (and <see cref="ChannelId"/>) is the recipient's user id,
+/// <see cref="MessageTs"/> is <c>kind:key</c> and <see cref="ContentJson"/> the kind's payload.
+/// <see cref="ContentJson"/> is null once the row ended.
+/// </summary>
+public sealed record OutboxRow(
+    long Id, string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string AuthorId, string Delivery,
+    string? ContentJson, string State, long Attempts, DateTimeOffset ExpiresAt, string Kind = OutboxStore.NudgeKind);
+
+/// <summary>
+/// A message of any kind but a nudge, for <see cref="OutboxStore.TryEnqueueAsync(OutboxMessage, DateTimeOffset, CancellationToken)"/>.
+/// <paramref name="Key"/> makes it idempotent: a second message with the same kind, team,
+/// recipient and key is not added (a digest's key is its week, so a week is claimed once).
+/// </summary>
+public sealed record OutboxMessage(
+    string Kind, string TeamId, string RecipientId, string Key, string PayloadJson, DateTimeOffset ExpiresAt)
+{
+    /// <summary>Not sent before this instant (null: as soon as a lane is free).</summary>
+    public DateTimeOffset? NotBefore { get; init; }
+}
+
+/// <summary>
+/// SQL for delivering the outbox (the <c>nudges</c> table and <c>nudge_attempts</c>, whatever the
+/// kind): due rows, the durable claim before Slack is called, ends, deferrals, and recovery of
+/// rows a crash left mid-call. Enqueueing a nudge is <see cref="NudgeStore"/>'s (it has rules
+/// and a cap); every other kind is enqueued here.
+/// </summary>
+public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit groupCommit)
+{
+    public const string NudgeKind = "nudge";
+    public const string Pending = "pending";
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Expired = "expired";
+    public const string Failed = "failed";
+
+    private const string EnqueueSql = """
+        INSERT INTO nudges (kind, team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts, next_attempt_at, expires_at, day_start, created_at)
+        VALUES (@Kind, @TeamId, @RecipientId, @Key, NULL, @RecipientId, @Kind, @PayloadJson, 'pending', 0, @NotBefore, @ExpiresAt, @Now, @Now)
+        ON CONFLICT (team_id, channel_id, message_ts) DO NOTHING
+        RETURNING id
+        """;
+
+    /// <summary>
+    /// Adds the message in the caller's transaction unless one with the same kind, team, recipient
+    /// and key exists; returns its id, or null. Notify <c>OutboxSignal</c> after committing.
+    /// </summary>
+    public async Task<long?> TryEnqueueAsync(SqliteConnection connection, DbTransaction transaction, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (message.Kind == NudgeKind)
+        {
+            throw new ArgumentException("Nudges are enqueued by NudgeStore.TryAddAsync (rules and caps).", nameof(message));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var parameters = new EnqueueParameters(
+            message.Kind, message.TeamId, message.RecipientId, message.Kind + ":" + message.Key, message.PayloadJson,
+            message.NotBefore is { } notBefore && notBefore > now ? notBefore : now, message.ExpiresAt, now);
+        return await connection.ExecuteScalarAsync<long?>(EnqueueSql, parameters, transaction);
+    }
+
+    /// <summary>As above, in a transaction of its own; committed when the task completes.</summary>
+    public async Task<long?> TryEnqueueAsync(OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var id = await TryEnqueueAsync(write.Connection, write.Transaction, message, now, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>The parameters of <see cref="EnqueueSql"/> (a named type for Dapper.AOT).</summary>
+    internal sealed record EnqueueParameters(
+        string Kind, string TeamId, string RecipientId, string Key, string PayloadJson, DateTimeOffset NotBefore, DateTimeOffset ExpiresAt, DateTimeOffset Now);
+
+    private const string DueSql = """
+        SELECT id AS Id, team_id AS TeamId, channel_id AS ChannelId, message_ts AS MessageTs, thread_ts AS ThreadTs,
+               author_id AS AuthorId, delivery AS Delivery, content_json AS ContentJson, state AS State, attempts AS Attempts, expires_at AS ExpiresAt, kind AS Kind
+        FROM nudges
+        WHERE state = 'pending' AND next_attempt_at <= @Now
+        ORDER BY next_attempt_at, id
+        LIMIT @Limit
+        """;
+
+    public async Task<IReadOnlyList<OutboxRow>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OutboxRow>(DueSql, new { Now = now, Limit = limit });
+        return rows.AsList();
+    }
+
+    private const string NextDueSql = "SELECT MIN(next_attempt_at) FROM nudges WHERE state = 'pending' AND next_attempt_at > @Now";
+
+    /// <summary>The next moment a deferred row becomes due, if any.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var next = await connection.ExecuteScalarAsync<string?>(NextDueSql, new { Now = now });
+        return next is null ? null : StoredInstant.Parse(next);
+    }
+
+    private const string MarkSendingSql = "UPDATE nudges SET state = 'sending', attempts = attempts + 1 WHERE id = @Id AND state = 'pending'";
+
+    /// <summary>
+    /// Committed before Slack is called: a crash during the call leaves the row in 'sending',
+    /// which the next start ends as 'interrupted' instead of sending it again (at most once).
+    /// </summary>
+    public async Task<bool> MarkSendingAsync(long id, CancellationToken cancellationToken)
+    {
+        // Group-committed with the other sends in flight: one transaction for many rows.
+        return await groupCommit.RunAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync(MarkSendingSql, new { Id = id }, transaction) == 1)
+            .WaitAsync(cancellationToken);
+    }
+
+    private const string RecoverSql = """
+        INSERT INTO nudge_attempts (nudge_id, at, outcome) SELECT id, @Now, 'interrupted' FROM nudges WHERE state = 'sending';
+        UPDATE nudges SET state = 'failed', end_reason = 'interrupted', content_json = NULL WHERE state = 'sending';
+        """;
+
+    /// <summary>Ends rows a previous process left mid-call; returns how many.</summary>
+    public async Task<int> RecoverInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var ended = await write.Connection.ExecuteAsync(RecoverSql, new { Now = now }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
+        return ended / 2;
+    }
+
+    private const string EndSql = """
+        INSERT INTO nudge_attempts (nudge_id, at, outcome) SELECT @Id, @Now, @Outcome WHERE @Attempted = 1;
+        UPDATE nudges SET state = @State, end_reason = @Reason, content_json = NULL,
+            sent_at = CASE WHEN @State = 'sent' THEN @Now ELSE sent_at END
+        WHERE id = @Id;
+        """;
+
+    /// <summary>Sent, expired or failed: the words are cleared (they may quote the author).</summary>
+    public Task EndAsync(long id, string state, string? reason, string? attemptOutcome, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var parameters = new
+        {
+            Id = id,
+            State = state,
+            Reason = reason,
+            Outcome = attemptOutcome ?? "",
+            Attempted = attemptOutcome is null ? 0 : 1,
+            Now = now,
+        };
+        return groupCommit.RunAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync(EndSql, parameters, transaction))
+            .WaitAsync(cancellationToken);
+    }
+
+    private const string DeferSql = """
+        INSERT INTO nudge_attempts (nudge_id, at, outcome, retry_after) VALUES (@Id, @Now, @Outcome, @RetryAt);
+        UPDATE nudges SET state = 'pending', next_attempt_at = @RetryAt WHERE id = @Id;
+        UPDATE nudges SET next_attempt_at = @RetryAt WHERE team_id = @TeamId AND state = 'pending' AND next_attempt_at < @RetryAt AND @WholeTeam = 1;
+        """;
+
+    /// <summary>
+    /// Records a failed attempt and tries again at <paramref name="retryAt"/>; with
+    /// <paramref name="wholeTeam"/> (rate limited) the team's other pending nudges wait too.
+    /// </summary>
+    public Task DeferAsync(OutboxRow row, string outcome, DateTimeOffset retryAt, bool wholeTeam, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var parameters = new
+        {
+            row.Id,
+            row.TeamId,
+            Outcome = outcome,
+            RetryAt = retryAt,
+            WholeTeam = wholeTeam ? 1 : 0,
+            Now = now,
+        };
+        return groupCommit.RunAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync(DeferSql, parameters, transaction))
+            .WaitAsync(cancellationToken);
+    }
+}
