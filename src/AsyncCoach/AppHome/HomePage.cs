@@ -1,0 +1,131 @@
+using System.Text;
+using AsyncCoach.Core.Rules;
+using AsyncCoach.Slack.BlockKit;
+using AsyncCoach.Slack.WebApi;
+
+namespace AsyncCoach.AppHome;
+
+/// <summary>
+/// Lays out a person's Home tab from <see cref="HomePageModel"/>: hours with a button for the
+/// modal, nudge state with its buttons, their own last four weeks by rule, the team's norms, and
+/// for leads their digest. Pure; the result is checked against Block Kit's Home tab limits.
+/// </summary>
+public static class HomePage
+{
+    /// <summary>Rules shown one section each; the rest are summed in one line (the tab holds 100 blocks).</summary>
+    public const int MaxRuleSections = 20;
+
+    public static HomeView Build(HomePageModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var blocks = new List<Block> { new HeaderBlock("Your AsyncCoach") { BlockId = "title" } };
+        AddHours(blocks, model.Hours);
+        blocks.Add(new DividerBlock());
+        AddNudges(blocks, model.Nudges);
+        blocks.Add(new DividerBlock());
+        AddFindings(blocks, model.Findings);
+        blocks.Add(new DividerBlock());
+        AddText(blocks, "norms", model.NormsText);
+        if (model.Lead is { } lead)
+        {
+            blocks.Add(new DividerBlock());
+            AddText(blocks, "digest", lead.DigestText);
+        }
+
+        return new HomeView(blocks);
+    }
+
+    private static void AddHours(List<Block> blocks, HomeHours hours)
+    {
+        blocks.Add(new SectionBlock
+        {
+            BlockId = "hours",
+            Text = new MarkdownText($"*Your working hours:* {hours.Text} ({hours.Zone})"),
+            Accessory = new ButtonElement("Change", HomeActions.EditHours),
+        });
+        blocks.Add(new ContextBlock([new MarkdownText(hours.Own
+            ? "AsyncCoach tells people who ping you outside these hours."
+            : "These are your team's hours: set your own to change when people are told you're off.")])
+        { BlockId = "hours-note" });
+    }
+
+    private static void AddNudges(List<Block> blocks, HomeNudgeState state)
+    {
+        var (text, buttons) = state switch
+        {
+            { OptedOut: true } => (
+                "*Nudges:* off. You opted out, so AsyncCoach doesn't send you tips.",
+                new List<BlockElement> { new ButtonElement("Opt back in", HomeActions.OptIn) { Style = ButtonStyle.Primary } }),
+            { SnoozedUntil: { } until } => (
+                $"*Nudges:* snoozed until {until}.",
+                new List<BlockElement> { new ButtonElement("Resume now", HomeActions.Resume) { Style = ButtonStyle.Primary } }),
+            _ => (
+                "*Nudges:* on. You get a private tip when a message could work better async.",
+                new List<BlockElement>
+                {
+                    new ButtonElement("Snooze 1 hour", HomeActions.SnoozeHour),
+                    new ButtonElement("Snooze 1 day", HomeActions.SnoozeDay),
+                }),
+        };
+        if (!state.OptedOut)
+        {
+            buttons.Add(new ButtonElement("Opt out", HomeActions.OptOut) { Style = ButtonStyle.Danger });
+        }
+
+        blocks.Add(SectionBlock.Markdown(text, "nudges"));
+        blocks.Add(new ActionsBlock(buttons) { BlockId = "nudge-actions" });
+    }
+
+    private static void AddFindings(List<Block> blocks, IReadOnlyList<Storage.RuleWeeks> findings)
+    {
+        blocks.Add(SectionBlock.Markdown("*Your last 4 weeks* (only you can see this)", "findings"));
+        var rules = findings.Where(f => f.Total > 0)
+            .OrderBy(f => RuleIds.IsKnown(f.RuleId) ? 0 : 1).ThenByDescending(f => f.Week4).ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ToList();
+        if (rules.Count == 0)
+        {
+            blocks.Add(SectionBlock.Markdown("No findings at all. Nice.", "findings-none"));
+            return;
+        }
+
+        foreach (var rule in rules.Take(MaxRuleSections))
+        {
+            blocks.Add(SectionBlock.Markdown(
+                $"*{rule.RuleId}*: {rule.Week4} in the last 7 days ({Sparkline.Change(rule.Week3, rule.Week4)} on the week before) `{Sparkline.Of([rule.Week1, rule.Week2, rule.Week3, rule.Week4])}`",
+                "rule-" + rule.RuleId));
+        }
+
+        if (rules.Count > MaxRuleSections)
+        {
+            var rest = rules.Skip(MaxRuleSections).ToList();
+            blocks.Add(SectionBlock.Markdown($"…and {rest.Count} more rules: {rest.Sum(r => r.Total)} findings in 4 weeks.", "rule-more"));
+        }
+
+        blocks.Add(new ContextBlock([new MarkdownText("Oldest week first. `/async stats` shows how your nudges landed.")]) { BlockId = "findings-note" });
+    }
+
+    /// <summary>Text that may be longer than one section holds, split at line ends.</summary>
+    private static void AddText(List<Block> blocks, string blockId, string text)
+    {
+        var part = new StringBuilder();
+        var sections = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            var piece = line.Length > BlockKitLimits.MaxSectionTextLength ? line[..(BlockKitLimits.MaxSectionTextLength - 1)] + "…" : line;
+            if (part.Length > 0 && part.Length + 1 + piece.Length > BlockKitLimits.MaxSectionTextLength)
+            {
+                blocks.Add(SectionBlock.Markdown(part.ToString(), Id(blockId, sections++)));
+                part.Clear();
+            }
+
+            part.Append(part.Length > 0 ? "\n" : "").Append(piece);
+        }
+
+        if (part.Length > 0)
+        {
+            blocks.Add(SectionBlock.Markdown(part.ToString(), Id(blockId, sections)));
+        }
+    }
+
+    private static string Id(string blockId, int section) => section == 0 ? blockId : $"{blockId}-{section + 1}";
+}
