@@ -3,7 +3,7 @@ namespace AsyncCoach.Slack.Interactivity;
 /// <summary>
 /// A <c>view_submission</c> interaction (slack-platform.md §6): someone pressed a modal's submit
 /// button. The inputs' values are in <see cref="SubmittedView.State"/>, keyed by block id, then
-/// action id. Answer within 3 s: empty to close, or a <see cref="ViewSubmissionResponse"/>.
+/// action id. Answer within 3 s: empty to close, or an <see cref="InteractionResponse"/>.
 /// </summary>
 public sealed record ViewSubmissionPayload
 {

@@ -31,7 +31,6 @@ namespace AsyncCoach.Slack.WebApi;
 [JsonSerializable(typeof(OpenViewRequest))]
 [JsonSerializable(typeof(OpenViewResponse))]
 [JsonSerializable(typeof(ViewSubmissionPayload))]
-[JsonSerializable(typeof(ViewSubmissionResponse))]
 [JsonSerializable(typeof(ResponseUrlMessage))]
 [JsonSerializable(typeof(IReadOnlyList<Block>))]
 [JsonSerializable(typeof(BlockActionsPayload))]

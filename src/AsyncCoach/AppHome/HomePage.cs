@@ -1,4 +1,5 @@
 using System.Text;
+using AsyncCoach.Core.Digests;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Slack.BlockKit;
 using AsyncCoach.Slack.WebApi;
@@ -91,7 +92,7 @@ public static class HomePage
         foreach (var rule in rules.Take(MaxRuleSections))
         {
             blocks.Add(SectionBlock.Markdown(
-                $"*{rule.RuleId}*: {rule.Week4} in the last 7 days ({Sparkline.Change(rule.Week3, rule.Week4)} on the week before) `{Sparkline.Of([rule.Week1, rule.Week2, rule.Week3, rule.Week4])}`",
+                $"*{rule.RuleId}*: {rule.Week4} in the last 7 days ({Change(rule.Week3, rule.Week4)} on the week before) `{Sparkline.Render([(int)rule.Week1, (int)rule.Week2, (int)rule.Week3, (int)rule.Week4])}`",
                 "rule-" + rule.RuleId));
         }
 
@@ -126,6 +127,14 @@ public static class HomePage
             blocks.Add(SectionBlock.Markdown(part.ToString(), Id(blockId, sections)));
         }
     }
+
+    /// <summary>The change from the week before: ▲2, ▼1 or "no change".</summary>
+    private static string Change(long previous, long current) => (current - previous) switch
+    {
+        > 0 and var up => $"▲{up}",
+        < 0 and var down => $"▼{-down}",
+        _ => "no change",
+    };
 
     private static string Id(string blockId, int section) => section == 0 ? blockId : $"{blockId}-{section + 1}";
 }

@@ -1,9 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using AsyncCoach.Slack.BlockKit;
 using AsyncCoach.Slack.Interactivity;
 using AsyncCoach.Slack.Tests.Support;
-using AsyncCoach.Slack.WebApi;
 
 namespace AsyncCoach.Slack.Tests.Interactivity;
 
@@ -93,28 +90,4 @@ public sealed class ViewSubmissionPayloadTests
     [TestCase("""{"type":"view_submission","view":{"state":{"values":[1,2]}}}""", TestName = "A state that is not keyed by block id is refused")]
     public void Malformed_payloads_are_refused(string json) =>
         Assert.Throws<FormatException>(() => InteractivityPayloadReader.ReadViewSubmission(json));
-
-    // Slack's Socket Mode docs show the update acknowledgement; ours must write the same shape.
-    [Test]
-    public void An_update_response_has_the_shape_of_Slacks_documented_acknowledgement()
-    {
-        var documented = JsonNode.Parse(Fixtures.Read("socket-mode/docs-ack-view_submission-response_action-update.json"))!["payload"]!;
-        var ours = ViewSubmissionResponse.Update(new ModalView("Updated view", [new SectionBlock { Text = new PlainText("You must change your life.") }])
-        {
-            CallbackId = "updated-view-id",
-        });
-
-        var written = JsonNode.Parse(JsonSerializer.Serialize(ours, SlackJsonContext.Default.ViewSubmissionResponse))!;
-
-        Assert.That(JsonNode.DeepEquals(written, documented), Is.True, written.ToJsonString());
-    }
-
-    [Test]
-    public void An_errors_response_names_each_input_block()
-    {
-        var response = ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { ["hours"] = "Not a time range." });
-
-        Assert.That(JsonSerializer.Serialize(response, SlackJsonContext.Default.ViewSubmissionResponse),
-            Is.EqualTo("""{"response_action":"errors","errors":{"hours":"Not a time range."}}"""));
-    }
 }
