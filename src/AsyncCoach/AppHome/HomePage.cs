@@ -1,4 +1,3 @@
-using System.Text;
 using AsyncCoach.Core.Digests;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Slack.BlockKit;
@@ -105,27 +104,44 @@ public static class HomePage
         blocks.Add(new ContextBlock([new MarkdownText("Oldest week first. `/async stats` shows how your nudges landed.")]) { BlockId = "findings-note" });
     }
 
-    /// <summary>Text that may be longer than one section holds, split at line ends.</summary>
+    /// <summary>Sections one piece of text may take (the norms list every exempt channel).</summary>
+    public const int MaxTextSections = 20;
+
+    /// <summary>
+    /// Text longer than one section holds, split at line ends (or, inside a long line such as a
+    /// list of channels, after a comma or space); past <see cref="MaxTextSections"/> it is cut.
+    /// </summary>
     private static void AddText(List<Block> blocks, string blockId, string text)
     {
-        var part = new StringBuilder();
-        var sections = 0;
-        foreach (var line in text.Split('\n'))
+        const int max = BlockKitLimits.MaxSectionTextLength;
+        var rest = text.AsSpan().TrimEnd();
+        for (var section = 0; rest.Length > 0; section++)
         {
-            var piece = line.Length > BlockKitLimits.MaxSectionTextLength ? line[..(BlockKitLimits.MaxSectionTextLength - 1)] + "…" : line;
-            if (part.Length > 0 && part.Length + 1 + piece.Length > BlockKitLimits.MaxSectionTextLength)
+            if (section == MaxTextSections - 1 && rest.Length > max)
             {
-                blocks.Add(SectionBlock.Markdown(part.ToString(), Id(blockId, sections++)));
-                part.Clear();
+                blocks.Add(SectionBlock.Markdown(string.Concat(rest[..(max - 1)], "…"), Id(blockId, section)));
+                return;
             }
 
-            part.Append(part.Length > 0 ? "\n" : "").Append(piece);
+            var cut = rest.Length <= max ? rest.Length : BreakBefore(rest[..max]);
+            blocks.Add(SectionBlock.Markdown(rest[..cut].TrimEnd().ToString(), Id(blockId, section)));
+            rest = rest[cut..].TrimStart();
+        }
+    }
+
+    // The last line end, else the last ", " or space, that leaves a non-empty piece; else all of it.
+    private static int BreakBefore(ReadOnlySpan<char> piece)
+    {
+        foreach (var separator in (ReadOnlySpan<string>)["\n", ", ", " "])
+        {
+            var at = piece.LastIndexOf(separator.AsSpan());
+            if (at > 0)
+            {
+                return at + separator.Length;
+            }
         }
 
-        if (part.Length > 0)
-        {
-            blocks.Add(SectionBlock.Markdown(part.ToString(), Id(blockId, sections)));
-        }
+        return piece.Length;
     }
 
     /// <summary>The change from the week before: ▲2, ▼1 or "no change".</summary>
