@@ -88,13 +88,13 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time)
                SUM(at >= @Week3 AND at < @Week4) AS Week3,
                SUM(at >= @Week4) AS Week4
         FROM findings
-        WHERE team_id = @TeamId AND author_id = @AuthorId AND at >= @Since AND at < @Until
+        WHERE team_id = @TeamId AND author_id = @AuthorId AND at >= @Since AND at <= @Until
         GROUP BY rule_id
         """;
 
     /// <summary>
     /// One author's findings per rule in four consecutive 7-day windows ending at
-    /// <paramref name="until"/>, oldest first; rules without findings are left out.
+    /// <paramref name="until"/> (included), oldest first; rules without findings are left out.
     /// </summary>
     public async Task<IReadOnlyList<RuleWeeks>> WeeklyByRuleAsync(string teamId, string authorId, DateTimeOffset until, CancellationToken cancellationToken)
     {

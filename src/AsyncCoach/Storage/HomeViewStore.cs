@@ -13,7 +13,7 @@ public sealed class HomeViewStore(SqliteDatabase database, OutboxStore outbox)
     public const string Kind = "home";
 
     private const string LatestSql = """
-        SELECT state AS State, created_at AS CreatedAt
+        SELECT id AS Id, state AS State, created_at AS CreatedAt
         FROM nudges
         WHERE team_id = @TeamId AND channel_id = @UserId AND kind = 'home'
         ORDER BY id DESC
@@ -37,13 +37,14 @@ public sealed class HomeViewStore(SqliteDatabase database, OutboxStore outbox)
             return null;
         }
 
-        // Unique per instant: a second request at the same instant is the same publish.
-        var key = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        // Named after the publish it follows: one successor per publish, even if two instances
+        // of the service decide at once.
+        var key = latest is null ? "first" : "after-" + latest.Id.ToString(CultureInfo.InvariantCulture);
         var id = await outbox.TryEnqueueAsync(
             write.Connection, write.Transaction, new OutboxMessage(Kind, teamId, userId, key, "{}", now + expiry), now, cancellationToken);
         await write.CommitAsync(cancellationToken);
         return id;
     }
 
-    internal sealed record LatestRow(string State, DateTimeOffset CreatedAt);
+    internal sealed record LatestRow(long Id, string State, DateTimeOffset CreatedAt);
 }
