@@ -49,6 +49,12 @@ public sealed record TeamNorms
     /// <summary>User ids of the team's leads: they may change these norms (so may workspace admins).</summary>
     public IReadOnlySet<string> Leads { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A digest shows a breakdown (a rule, a channel, a time slot) only where at least this many
+    /// distinct people contributed; never below 3 (a breakdown of one or two people names them).
+    /// </summary>
+    public int DigestMinGroup { get; init; } = 5;
+
     public bool IsEnabled(string ruleId) => EnabledRules.Contains(ruleId);
 
     public bool IsExempt(string channelId) => ExemptChannels.Contains(channelId);

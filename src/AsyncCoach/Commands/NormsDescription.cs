@@ -31,6 +31,7 @@ public static class NormsDescription
             lines.Add("• Observe mode is on: findings are recorded, nobody is nudged yet.");
         }
 
+        lines.Add($"• Digests show a rule, channel or time slot only when at least {norms.DigestMinGroup} people contributed to it; smaller groups are folded into \"other\".");
         lines.Add(norms.Leads.Count == 0
             ? "• Leads: none yet. Workspace admins can change these norms and name leads with `/async norms set leads @ana @bo`."
             : $"• Leads: {string.Join(", ", norms.Leads.Order(StringComparer.Ordinal).Select(u => $"<@{u}>"))}. They and workspace admins can change these norms.");

@@ -12,7 +12,8 @@ public sealed class SlashCommandRouter(
     SnoozeSubcommand snooze,
     OptOutSubcommand optOut,
     NormsSubcommand norms,
-    StatsSubcommand stats) : ISlashCommandHandler
+    StatsSubcommand stats,
+    DigestSubcommand digest) : ISlashCommandHandler
 {
     public async Task<CommandReply> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
@@ -27,6 +28,7 @@ public sealed class SlashCommandRouter(
             "optin" or "opt-in" => await optOut.HandleAsync(command.TeamId, command.UserId, optOut: false, cancellationToken),
             "norms" => await norms.HandleAsync(command, rest, cancellationToken),
             "stats" => await stats.HandleAsync(command.TeamId, command.UserId, cancellationToken),
+            "digest" => await digest.HandleAsync(command, rest, cancellationToken),
             _ when rest.Length > 0 => classify.Handle(command.Text),
             _ => UsageText.Reply(SlackText.Plain(word)),
         };

@@ -9,6 +9,7 @@ public static class UsageText
         • `/async hours 09:00-17:00 mon-fri Europe/Lisbon`: your working hours (`/async hours` shows them, `/async hours reset`)
         • `/async snooze 2h` (or `30m`, `1d`, `until 2026-12-01`, `off`): pause your nudges; `/async optout` / `/async optin`
         • `/async norms`: the team's norms; leads and admins change them with `/async norms set &lt;key&gt; &lt;value&gt;` or `/async norms exempt #channel`
+        • `/async digest` (leads): your weekly digest; `/async digest at mon 09:00`, `off`, `channels #eng`, `preview`
         • `/async stats`: your own last 4 weeks, only for you
         """;
 

@@ -5,6 +5,7 @@ using AsyncCoach.DryRun;
 using AsyncCoach.Endpoints;
 using AsyncCoach.Inbox;
 using AsyncCoach.Interactivity;
+using AsyncCoach.Digests;
 using AsyncCoach.Nudges;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Slack;
@@ -70,6 +71,7 @@ public static class AsyncCoachServices
 
         // Findings are recorded and turned into at most one nudge per message (outbox + sender).
         services.AddNudges();
+        services.AddDigests();
 
         // No bot token: dry-run. Web API calls are recorded instead of sent, and the directory
         // knows nobody (there is no Slack to ask).

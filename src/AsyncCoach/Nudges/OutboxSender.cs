@@ -243,6 +243,13 @@ public sealed partial class OutboxSender(
             await DeferAsync(row, ex.GetType().Name, now + Backoff(row.Attempts + 1), wholeTeam: false, now, cancellationToken);
             return true;
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A kind's own failure (its payload, its figures): claimed, so it is not tried again.
+            Log.SendFailed(logger, row.Id, ex);
+            await EndAsync(row, OutboxStore.Failed, "sender_error", ex.GetType().Name, time.GetUtcNow(), cancellationToken);
+            return true;
+        }
     }
 
     private TimeSpan Backoff(long attempt) =>

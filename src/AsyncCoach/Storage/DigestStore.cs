@@ -1,0 +1,88 @@
+using Dapper;
+
+namespace AsyncCoach.Storage;
+
+/// <summary>Findings of one rule in one week bucket (0 = the digest's week) and their distinct authors.</summary>
+public sealed record RuleWeekCount(string RuleId, long WeeksAgo, long Findings, long People);
+
+/// <summary>One rule's nudges in the week: delivered, feedback, distinct recipients.</summary>
+public sealed record RuleNudgeCount(string RuleId, long Delivered, long Thanks, long NotHelpful, long People);
+
+/// <summary>One week of the lead's own findings and nudges.</summary>
+public sealed record LeadCount(long WeeksAgo, long AfterHoursPings, long CallsProposed, long Findings, long NudgesDelivered, long Thanks, long NotHelpful);
+
+/// <summary>
+/// The digest's aggregate queries: counts and distinct-people counts only, over one team's
+/// findings and nudges, by week (Monday to Monday in the lead's zone, passed as instants).
+/// Channels narrow the findings when the lead chose some (a JSON array; null for all).
+/// </summary>
+public sealed class DigestStore(SqliteDatabase database)
+{
+    // Four week buckets from the boundaries; uses ix_findings_team_at (team_id, at).
+    private const string RuleWeeksSql = """
+        SELECT rule_id AS RuleId,
+               CASE WHEN at >= @W0 THEN 0 WHEN at >= @W1 THEN 1 WHEN at >= @W2 THEN 2 ELSE 3 END AS WeeksAgo,
+               COUNT(*) AS Findings, COUNT(DISTINCT author_id) AS People
+        FROM findings
+        WHERE team_id = @TeamId AND at >= @W3 AND at < @End
+          AND (@Channels IS NULL OR channel_id IN (SELECT value FROM json_each(@Channels)))
+        GROUP BY rule_id, WeeksAgo
+        """;
+
+    private const string NudgesSql = """
+        SELECT r.rule_id AS RuleId,
+               COUNT(*) AS Delivered,
+               SUM(EXISTS (SELECT 1 FROM nudge_feedback f WHERE f.nudge_id = n.id AND f.kind = 'thanks')) AS Thanks,
+               SUM(EXISTS (SELECT 1 FROM nudge_feedback f WHERE f.nudge_id = n.id AND f.kind = 'not_helpful')) AS NotHelpful,
+               COUNT(DISTINCT n.author_id) AS People
+        FROM nudges n JOIN nudge_rules r ON r.nudge_id = n.id
+        WHERE n.team_id = @TeamId AND n.kind = 'nudge' AND n.state = 'sent' AND n.sent_at >= @W0 AND n.sent_at < @End
+          AND (@Channels IS NULL OR n.channel_id IN (SELECT value FROM json_each(@Channels)))
+        GROUP BY r.rule_id
+        """;
+
+    private const string LeadSql = """
+        SELECT CASE WHEN at >= @W0 THEN 0 ELSE 1 END AS WeeksAgo,
+               SUM(rule_id = 'after-hours-ping') AS AfterHoursPings,
+               SUM(rule_id = 'huddle-instead-of-thread') AS CallsProposed,
+               COUNT(*) AS Findings,
+               0 AS NudgesDelivered, 0 AS Thanks, 0 AS NotHelpful
+        FROM findings
+        WHERE team_id = @TeamId AND author_id = @LeadId AND at >= @W1 AND at < @End
+        GROUP BY WeeksAgo
+        UNION ALL
+        SELECT CASE WHEN n.sent_at >= @W0 THEN 0 ELSE 1 END AS WeeksAgo, 0, 0, 0,
+               COUNT(*),
+               SUM(EXISTS (SELECT 1 FROM nudge_feedback f WHERE f.nudge_id = n.id AND f.kind = 'thanks')),
+               SUM(EXISTS (SELECT 1 FROM nudge_feedback f WHERE f.nudge_id = n.id AND f.kind = 'not_helpful'))
+        FROM nudges n
+        WHERE n.team_id = @TeamId AND n.author_id = @LeadId AND n.kind = 'nudge' AND n.state = 'sent' AND n.sent_at >= @W1 AND n.sent_at < @End
+        GROUP BY 1
+        """;
+
+    private const string SinceSql = "SELECT MIN(at) FROM findings WHERE team_id = @TeamId";
+
+    /// <summary>
+    /// The week's aggregates. <paramref name="weekStarts"/> are the starts of this week and the
+    /// three before (newest first); <paramref name="end"/> is this week's end.
+    /// </summary>
+    public async Task<DigestCounts> ReadAsync(
+        string teamId, string leadId, IReadOnlyList<DateTimeOffset> weekStarts, DateTimeOffset end, string? channelsJson, CancellationToken cancellationToken)
+    {
+        var parameters = new Weeks(teamId, leadId, weekStarts[0], weekStarts[1], weekStarts[2], weekStarts[3], end, channelsJson);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rules = (await connection.QueryAsync<RuleWeekCount>(RuleWeeksSql, parameters)).AsList();
+        var nudges = (await connection.QueryAsync<RuleNudgeCount>(NudgesSql, parameters)).AsList();
+        var lead = (await connection.QueryAsync<LeadCount>(LeadSql, parameters)).AsList();
+        var since = await connection.ExecuteScalarAsync<string?>(SinceSql, new { TeamId = teamId });
+        return new DigestCounts(rules, nudges, lead, since is null ? null : StoredInstant.Parse(since));
+    }
+
+    /// <summary>The parameters of the digest's queries (a named type for Dapper.AOT).</summary>
+    internal sealed record Weeks(
+        string TeamId, string LeadId, DateTimeOffset W0, DateTimeOffset W1, DateTimeOffset W2, DateTimeOffset W3, DateTimeOffset End, string? Channels);
+}
+
+/// <summary>What <see cref="DigestStore.ReadAsync"/> found.</summary>
+public sealed record DigestCounts(
+    IReadOnlyList<RuleWeekCount> Rules, IReadOnlyList<RuleNudgeCount> Nudges, IReadOnlyList<LeadCount> Lead, DateTimeOffset? DataSince);

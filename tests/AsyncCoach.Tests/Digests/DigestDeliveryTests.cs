@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using AsyncCoach.Storage;
+using AsyncCoach.Tests.Nudges;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AsyncCoach.Tests.Digests;
+
+/// <summary>
+/// The live path end to end: the hosted scheduler on the fake clock hands the lead's digest to
+/// the outbox at their Monday 09:00, and the outbox opens the DM and posts it to the fake Slack.
+/// </summary>
+public sealed class DigestDeliveryTests
+{
+    private const string Lead = "U0LEAD001";
+    private NudgeHarness _harness = null!;
+
+    [SetUp]
+    public async Task SetUp() => _harness = await NudgeHarness.StartAsync();
+
+    [TearDown]
+    public async Task TearDown() => await _harness.DisposeAsync();
+
+    [Test]
+    public async Task At_the_leads_local_Monday_09_00_the_digest_is_sent_once_as_a_DM()
+    {
+        // Monday 2 March 2026, 07:59 UTC = 08:59 in Berlin.
+        var factory = _harness.Start(now: new DateTimeOffset(2026, 3, 2, 7, 59, 0, TimeSpan.Zero));
+        var services = factory.Services;
+        await services.GetRequiredService<NormsStore>().SetAsync(NudgeHarness.Team, "leads", new JsonArray(Lead), "test", CancellationToken.None);
+        await services.GetRequiredService<PersonSettingsStore>().SaveAsync(
+            NudgeHarness.Team, new PersonSettings(Lead, null, "Europe/Berlin", null, false), CancellationToken.None);
+        factory.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var post = await _harness.Slack.WaitForCallAsync("chat.postMessage");
+        var attempts = await _harness.Attempts.WaitForAsync(1);
+
+        var open = _harness.Slack.CallsTo("conversations.open").Single();
+        Assert.That(open.Arg("users"), Is.EqualTo(Lead));
+        Assert.That(post.Arg("channel"), Is.EqualTo("D0FAKE0001"));
+        var blocks = JsonNode.Parse(post.Arg("blocks")!)!.AsArray();
+        Assert.That((string?)blocks[0]!["type"], Is.EqualTo("header"));
+        Assert.That(attempts.Single().Outcome, Is.EqualTo("ok"));
+        var rows = await _harness.QueryAsync<(string Kind, string State, string Key)>("SELECT kind, state, message_ts FROM nudges");
+        Assert.That(rows, Is.EqualTo(new[] { ("digest", "sent", "digest:2026-03-02") }));
+
+    }
+}
