@@ -16,6 +16,7 @@ public static class AppHomeServices
         services.AddSingleton<HomePublisher>();
         services.AddSingleton<HomePageLoader>();
         services.AddSingleton<IOutboxKindSender, HomeViewSender>();
+        services.AddSingleton<IOutboxKindSender, DigestPreviewSender>();
         services.AddScoped<AppHomeOpenedHandler>();
         services.AddScoped<IBlockActionHandler, HomeActionHandler>();
         services.AddScoped<IViewSubmissionHandler, HoursSubmissionHandler>();

@@ -10,12 +10,14 @@ namespace AsyncCoach.AppHome;
 
 /// <summary>
 /// The Home tab's buttons (<c>home:*</c>): snooze for an hour or a day, resume, opt out or in
-/// (each saved, then the tab republished), and "Change" next to the hours, which opens
+/// (each saved, then the tab republished), a lead's "Preview digest" (sent by the outbox to the
+/// lead's DM), and "Change" next to the hours, which opens
 /// <see cref="HoursModal"/> with the click's <c>trigger_id</c> (valid once, for 3 seconds, so
 /// it is opened before the click is acknowledged).
 /// </summary>
 public sealed partial class HomeActionHandler(
     PersonSettingsStore settings,
+    NormsStore norms,
     PersonZones zones,
     HomePublisher publisher,
     ISlackWebApi slack,
@@ -61,6 +63,17 @@ public sealed partial class HomeActionHandler(
             await settings.SaveAsync(teamId, changed, cancellationToken);
             Log.Changed(logger, clicked.ActionId);
             await publisher.RequestAsync(teamId, userId, changed: true, cancellationToken);
+            return InteractionOutcome.Ok;
+        }
+
+        if (clicked.ActionId == HomeActions.PreviewDigest)
+        {
+            if (!(await norms.GetAsync(teamId, cancellationToken)).Leads.Contains(userId))
+            {
+                return new InteractionOutcome("only the team's leads get a digest preview");
+            }
+
+            await publisher.RequestDigestPreviewAsync(teamId, userId, cancellationToken);
             return InteractionOutcome.Ok;
         }
 

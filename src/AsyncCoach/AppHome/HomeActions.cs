@@ -10,6 +10,7 @@ public static class HomeActions
     public const string Resume = "home:resume";
     public const string OptOut = "home:opt_out";
     public const string OptIn = "home:opt_in";
+    public const string PreviewDigest = "home:preview_digest";
 
     /// <summary>The working-hours modal, as named in its <c>view_submission</c>.</summary>
     public const string HoursModal = "home:hours";

@@ -29,7 +29,10 @@ public static class HomePage
         if (model.Lead is { } lead)
         {
             blocks.Add(new DividerBlock());
+            blocks.Add(SectionBlock.Markdown("*Your weekly digest* (you're one of the team's leads)", "digest-title"));
             AddText(blocks, "digest", lead.DigestText);
+            blocks.Add(new ActionsBlock([new ButtonElement("Preview digest", HomeActions.PreviewDigest)]) { BlockId = "digest-actions" });
+            blocks.Add(new ContextBlock([new MarkdownText("The preview is this week so far, sent to you alone in AsyncCoach's messages.")]) { BlockId = "digest-note" });
         }
 
         return new HomeView(blocks);

@@ -10,6 +10,7 @@ public sealed class HomePageLoader(
     NormsStore norms,
     FindingStore findings,
     PersonZones zones,
+    DigestSettingsStore digests,
     TimeProvider time)
 {
     public async Task<HomePageModel> LoadAsync(string teamId, string userId, CancellationToken cancellationToken)
@@ -21,6 +22,10 @@ public sealed class HomePageLoader(
         var hours = new HomeHours(WorkingHoursText.Format(person.Hours ?? team.WorkingHours), zone.Id, person.Hours is not null);
         var snoozed = person.SnoozeUntil is { } until && until > now ? PersonZones.Format(until, zone) : null;
         var weeks = await findings.WeeklyByRuleAsync(teamId, userId, now, cancellationToken);
-        return new HomePageModel(userId, hours, new HomeNudgeState(person.OptedOut, snoozed), weeks, NormsDescription.Describe(team));
+        var lead = team.Leads.Contains(userId)
+            ? new HomeLeadSection(DigestSubcommand.Describe(
+                await digests.GetAsync(teamId, userId, cancellationToken) ?? DigestSetting.Default(teamId, userId, now), zone, now))
+            : null;
+        return new HomePageModel(userId, hours, new HomeNudgeState(person.OptedOut, snoozed), weeks, NormsDescription.Describe(team)) { Lead = lead };
     }
 }

@@ -6,7 +6,7 @@ namespace AsyncCoach.AppHome;
 
 /// <summary>Asks the outbox to (re)publish a person's Home tab, coalescing repeated requests.</summary>
 public sealed partial class HomePublisher(
-    HomeViewStore store, OutboxSignal signal, TimeProvider time, IOptions<HomeOptions> options, ILogger<HomePublisher> logger)
+    HomeViewStore store, OutboxStore outbox, OutboxSignal signal, TimeProvider time, IOptions<HomeOptions> options, ILogger<HomePublisher> logger)
 {
     /// <summary>
     /// Queues a publish of <paramref name="userId"/>'s tab; <paramref name="changed"/> is true after
@@ -24,6 +24,19 @@ public sealed partial class HomePublisher(
         else
         {
             Log.Coalesced(logger);
+        }
+    }
+
+    /// <summary>Queues a digest preview for a lead (<see cref="DigestPreviewSender"/>); a second click at the same instant is the same preview.</summary>
+    public async Task RequestDigestPreviewAsync(string teamId, string leadId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var key = now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var message = new OutboxMessage(DigestPreviewSender.PreviewKind, teamId, leadId, key, "{}", now + options.Value.Expiry);
+        if (await outbox.TryEnqueueAsync(message, now, cancellationToken) is { } id)
+        {
+            signal.Notify();
+            Log.Requested(logger, id);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AsyncCoach.Storage;
 using AsyncCoach.Tests.Nudges;
 using Microsoft.Extensions.DependencyInjection;
@@ -174,6 +175,50 @@ public sealed class AppHomeEndToEndTests
         var (status, body) = await InteractAsync(HomePayloads.Form(HomePayloads.Submission("09:00-17:00", null, User, Team, callbackId: "other:modal")));
 
         Assert.That((status, body.Trim()), Is.EqualTo((HttpStatusCode.BadRequest, "unknown callback_id: other:modal")));
+    }
+
+    private Task MakeLeadAsync() =>
+        _harness.Factory.Services.GetRequiredService<NormsStore>().SetAsync(Team, "leads", new JsonArray(User), "test", CancellationToken.None);
+
+    [Test]
+    public async Task A_leads_page_shows_the_digest_setting_and_a_preview_button_and_others_do_not()
+    {
+        await OpenHomeAsync("EvHome1");
+        var plain = await _harness.Slack.WaitForCallAsync("views.publish");
+        await MakeLeadAsync();
+        _harness.Factory.Time.Advance(TimeSpan.FromSeconds(2));
+
+        await OpenHomeAsync("EvHome2");
+
+        var lead = await _harness.Slack.WaitForCallAsync("views.publish", count: 2);
+        Assert.That(ViewJson(plain), Does.Not.Contain("home:preview_digest"));
+        Assert.That(ViewJson(lead), Does.Contain("home:preview_digest").And.Contain("Your weekly digest comes every Monday at 09:00 (Europe/London)"));
+    }
+
+    [Test]
+    public async Task Preview_digest_sends_this_week_so_far_to_the_lead_alone()
+    {
+        await MakeLeadAsync();
+
+        var (status, _) = await InteractAsync(HomePayloads.Click("home:preview_digest", User, Team));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        var open = await _harness.Slack.WaitForCallAsync("conversations.open");
+        var post = await _harness.Slack.WaitForCallAsync("chat.postMessage");
+        Assert.That(open.Arg("users"), Is.EqualTo(User));
+        Assert.That(post.Arg("channel"), Is.EqualTo("D0FAKE0001"));
+        Assert.That(post.Arg("blocks"), Is.Not.Null);
+        Assert.That((await _harness.Attempts.WaitForAsync(1)).Single().Outcome, Is.EqualTo("ok"));
+        Assert.That(await _harness.QueryAsync<string>("SELECT state FROM nudges WHERE kind = 'digest-preview'"), Is.EqualTo(new[] { "sent" }));
+    }
+
+    [Test]
+    public async Task Preview_digest_from_someone_who_is_not_a_lead_is_a_400_and_sends_nothing()
+    {
+        var (status, body) = await InteractAsync(HomePayloads.Click("home:preview_digest", User, Team));
+
+        Assert.That((status, body.Trim()), Is.EqualTo((HttpStatusCode.BadRequest, "only the team's leads get a digest preview")));
+        Assert.That(await _harness.QueryAsync<long>("SELECT COUNT(*) FROM nudges"), Is.EqualTo(new[] { 0L }));
     }
 
     [Test]
