@@ -9,6 +9,7 @@ namespace AsyncCoach.Slack.BlockKit;
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
 [JsonDerivedType(typeof(DividerBlock), "divider")]
 [JsonDerivedType(typeof(HeaderBlock), "header")]
+[JsonDerivedType(typeof(InputBlock), "input")]
 public abstract record Block
 {
     /// <summary>At most 255 chars, unique within a message; Slack echoes it in interactions.</summary>

@@ -34,6 +34,13 @@ public static class BlockKitLimits
     public const int MaxActionIdLength = 255;
     public const int MaxActionValueLength = 2000;
     public const int MaxButtonUrlLength = 3000;
+    public const int MaxInputLabelLength = 2000;
+    public const int MaxInputHintLength = 2000;
+    public const int MaxPlaceholderLength = 150;
+    public const int MaxInputValueLength = 3000;
+
+    /// <summary><c>views.open</c>, <c>views.publish</c>: the whole view as JSON, in bytes.</summary>
+    public const int MaxViewBytes = 250 * 1024;
 
     public static IReadOnlyList<BlockKitViolation> Validate(IReadOnlyList<Block> blocks, BlockSurface surface = BlockSurface.Message)
     {
@@ -73,6 +80,9 @@ public static class BlockKitLimits
                     Count(violations, $"{path}.elements", actions.Elements.Count, MaxActionsElements);
                     CheckElements(violations, $"{path}.elements", actions.Elements);
                     break;
+                case InputBlock input:
+                    CheckInput(violations, path, input, surface);
+                    break;
             }
         }
 
@@ -104,6 +114,24 @@ public static class BlockKitLimits
         {
             CheckElement(violations, $"{path}.accessory", accessory);
         }
+    }
+
+    private static void CheckInput(List<BlockKitViolation> violations, string path, InputBlock input, BlockSurface surface)
+    {
+        if (surface == BlockSurface.HomeTab)
+        {
+            // The Home tab has no submit button, so an input there could never be read.
+            violations.Add(new(path, "input blocks belong in modals, not on the Home tab"));
+        }
+
+        if (input.BlockId is null)
+        {
+            violations.Add(new($"{path}.block_id", "an input needs a block_id: its value and its validation error are keyed by it"));
+        }
+
+        Length(violations, $"{path}.label.text", input.Label.Text, MaxInputLabelLength);
+        CheckLength(violations, $"{path}.hint.text", input.Hint?.Text, MaxInputHintLength);
+        CheckElement(violations, $"{path}.element", input.Element);
     }
 
     private static void CheckElements(List<BlockKitViolation> violations, string path, IReadOnlyList<BlockElement> elements)
@@ -138,6 +166,34 @@ public static class BlockKitLimits
             {
                 Length(violations, $"{path}.url", url, MaxButtonUrlLength);
             }
+        }
+
+        if (element is PlainTextInputElement text)
+        {
+            CheckLength(violations, $"{path}.placeholder.text", text.Placeholder?.Text, MaxPlaceholderLength);
+            CheckLength(violations, $"{path}.initial_value", text.InitialValue, MaxInputValueLength);
+            if (text.MaxLength is < 1 or > MaxInputValueLength)
+            {
+                violations.Add(new($"{path}.max_length", $"{text.MaxLength}; it must be 1 to {MaxInputValueLength}"));
+            }
+        }
+    }
+
+    /// <summary>Adds a violation when <paramref name="value"/> is set and longer than <paramref name="max"/>.</summary>
+    public static void CheckLength(List<BlockKitViolation> violations, string path, string? value, int max)
+    {
+        if (value is not null)
+        {
+            Length(violations, path, value, max);
+        }
+    }
+
+    /// <summary>A view's JSON must stay within <see cref="MaxViewBytes"/> (Slack answers <c>view_too_large</c>).</summary>
+    public static void CheckViewSize(List<BlockKitViolation> violations, int jsonBytes)
+    {
+        if (jsonBytes > MaxViewBytes)
+        {
+            violations.Add(new("view", $"{jsonBytes} bytes of JSON; a view holds at most {MaxViewBytes}"));
         }
     }
 

@@ -55,6 +55,26 @@ public static class InteractivityPayloadReader
         }
     }
 
+    /// <exception cref="FormatException">Not JSON, or not a <c>view_submission</c> payload.</exception>
+    public static ViewSubmissionPayload ReadViewSubmission(string payloadJson)
+    {
+        var type = ReadType(payloadJson);
+        if (type != ViewSubmissionPayload.TypeName)
+        {
+            throw new FormatException($"Expected a view_submission payload, got {type}.");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(payloadJson, SlackJsonContext.Default.ViewSubmissionPayload)
+                ?? throw new FormatException("The view_submission payload is null.");
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException("The view_submission payload does not have the documented shape.", ex);
+        }
+    }
+
     /// <summary>Form body → <see cref="BlockActionsPayload"/>.</summary>
     public static BlockActionsPayload ReadBlockActionsForm(string formBody) => ReadBlockActions(ReadPayloadJson(formBody));
 }

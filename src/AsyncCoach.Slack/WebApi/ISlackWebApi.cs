@@ -44,4 +44,10 @@ public interface ISlackWebApi
 
     /// <summary><c>views.publish</c>: sets a user's App Home tab.</summary>
     Task<PublishViewResponse> PublishViewAsync(PublishViewRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>views.open</c>: opens a modal for the person who clicked. The <c>trigger_id</c> comes
+    /// from that interaction and works once, within 3 seconds, so this is called while handling it.
+    /// </summary>
+    Task<OpenViewResponse> OpenViewAsync(OpenViewRequest request, CancellationToken cancellationToken = default);
 }

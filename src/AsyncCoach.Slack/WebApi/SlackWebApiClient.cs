@@ -70,6 +70,9 @@ public sealed partial class SlackWebApiClient(
     public Task<PublishViewResponse> PublishViewAsync(PublishViewRequest request, CancellationToken cancellationToken = default) =>
         SendAsync("views.publish", JsonContent.Create(request, Json.PublishViewRequest), Json.PublishViewResponse, cancellationToken);
 
+    public Task<OpenViewResponse> OpenViewAsync(OpenViewRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync("views.open", JsonContent.Create(request, Json.OpenViewRequest), Json.OpenViewResponse, cancellationToken);
+
     public Task<OAuthV2AccessResponse> OAuthV2AccessAsync(OAuthV2AccessRequest request, CancellationToken cancellationToken = default)
     {
         var content = Form(

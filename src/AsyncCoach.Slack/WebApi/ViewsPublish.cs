@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AsyncCoach.Slack.BlockKit;
 
 namespace AsyncCoach.Slack.WebApi;
@@ -15,6 +16,16 @@ public sealed record HomeView(IReadOnlyList<Block> Blocks)
     public string? CallbackId { get; init; }
 
     public string? ExternalId { get; init; }
+
+    /// <summary>Block Kit limits for a Home tab (100 blocks, no inputs) and the 250 kB view cap.</summary>
+    public IReadOnlyList<BlockKitViolation> Validate()
+    {
+        var violations = new List<BlockKitViolation>(BlockKitLimits.Validate(Blocks, BlockSurface.HomeTab));
+        BlockKitLimits.CheckLength(violations, "private_metadata", PrivateMetadata, ModalView.MaxPrivateMetadataLength);
+        BlockKitLimits.CheckLength(violations, "callback_id", CallbackId, ModalView.MaxCallbackIdLength);
+        BlockKitLimits.CheckViewSize(violations, JsonSerializer.SerializeToUtf8Bytes(this, SlackJsonContext.Default.HomeView).Length);
+        return violations;
+    }
 }
 
 public sealed record PublishViewResponse : SlackResponse

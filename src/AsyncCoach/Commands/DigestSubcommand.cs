@@ -71,7 +71,7 @@ public sealed class DigestSubcommand(
         ? "Weekly digests go to the team's leads, and none are set yet. A workspace admin can name them with `/async norms set leads @ana @bo`."
         : $"Weekly digests go to the team's leads ({string.Join(", ", team.Leads.Order(StringComparer.Ordinal).Select(u => $"<@{u}>"))}). Ask one of them, or see your own figures with `/async stats`.";
 
-    private static string Describe(DigestSetting setting, TimeZoneInfo zone, DateTimeOffset now)
+    internal static string Describe(DigestSetting setting, TimeZoneInfo zone, DateTimeOffset now)
     {
         if (!setting.Enabled)
         {

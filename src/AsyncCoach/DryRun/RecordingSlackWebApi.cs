@@ -48,6 +48,10 @@ public sealed partial class RecordingSlackWebApi(string teamId, ApiCallStore cal
         RecordAsync("views.publish", Json(request, SlackJsonContext.Default.PublishViewRequest),
             new PublishViewResponse { Ok = true }, cancellationToken);
 
+    public Task<OpenViewResponse> OpenViewAsync(OpenViewRequest request, CancellationToken cancellationToken = default) =>
+        RecordAsync("views.open", Json(request, SlackJsonContext.Default.OpenViewRequest),
+            new OpenViewResponse { Ok = true }, cancellationToken);
+
     private async Task<T> RecordAsync<T>(string method, string json, T response, CancellationToken cancellationToken)
     {
         Log.WouldCall(logger, teamId, method, json);

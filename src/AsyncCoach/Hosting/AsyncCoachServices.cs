@@ -1,3 +1,4 @@
+using AsyncCoach.AppHome;
 using AsyncCoach.Commands;
 using AsyncCoach.Core.Taxonomy;
 using AsyncCoach.Endpoints;
@@ -103,6 +104,7 @@ public static class AsyncCoachServices
         services.AddScoped<ISlashCommandHandler, SlashCommandRouter>();
         services.AddSingleton<IBlockActionHandler, ClassifyShareHandler>();
         services.AddScoped<IInteractionHandler, InteractionRouter>();
+        services.AddAppHome();
 
         services.AddProblemDetails();
         return builder;

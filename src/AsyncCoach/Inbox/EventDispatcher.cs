@@ -1,3 +1,4 @@
+using AsyncCoach.AppHome;
 using AsyncCoach.Slack.Events;
 
 namespace AsyncCoach.Inbox;
@@ -6,7 +7,8 @@ namespace AsyncCoach.Inbox;
 /// Routes a stored event to its handler by type: a plain switch, nothing clever. Our own and
 /// other bots' messages and housekeeping subtypes are dropped here (bolt's ignoreSelf).
 /// </summary>
-public sealed partial class EventDispatcher(IMessagePipeline messages, Installations.OrgTeams orgs, ILogger<EventDispatcher> logger) : IInboxHandler
+public sealed partial class EventDispatcher(
+    IMessagePipeline messages, Installations.OrgTeams orgs, AppHomeOpenedHandler appHome, ILogger<EventDispatcher> logger) : IInboxHandler
 {
     private static readonly HashSet<string> EvaluatedSubtypes = new(StringComparer.Ordinal)
     {
@@ -41,6 +43,8 @@ public sealed partial class EventDispatcher(IMessagePipeline messages, Installat
                 return Task.CompletedTask;
             case "message":
                 return messages.HandleAsync(inboxEvent, slackEvent, cancellationToken);
+            case AppHomeOpenedHandler.EventType:
+                return appHome.HandleAsync(inboxEvent, slackEvent, cancellationToken);
             default:
                 Log.Ignored(logger, slackEvent?.Type ?? "(none)");
                 return Task.CompletedTask;

@@ -81,6 +81,38 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time)
         return rows.ToDictionary(r => r.RuleId, r => r.Count, StringComparer.Ordinal);
     }
 
+    private const string WeeklyByRuleSql = """
+        SELECT rule_id AS RuleId,
+               SUM(at < @Week2) AS Week1,
+               SUM(at >= @Week2 AND at < @Week3) AS Week2,
+               SUM(at >= @Week3 AND at < @Week4) AS Week3,
+               SUM(at >= @Week4) AS Week4
+        FROM findings
+        WHERE team_id = @TeamId AND author_id = @AuthorId AND at >= @Since AND at <= @Until
+        GROUP BY rule_id
+        """;
+
+    /// <summary>
+    /// One author's findings per rule in four consecutive 7-day windows ending at
+    /// <paramref name="until"/> (included), oldest first; rules without findings are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<RuleWeeks>> WeeklyByRuleAsync(string teamId, string authorId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var week = TimeSpan.FromDays(7);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RuleWeeks>(WeeklyByRuleSql, new
+        {
+            TeamId = teamId,
+            AuthorId = authorId,
+            Since = until - (4 * week),
+            Week2 = until - (3 * week),
+            Week3 = until - (2 * week),
+            Week4 = until - week,
+            Until = until,
+        });
+        return rows.AsList();
+    }
+
     private const string ForMessageSql = """
         SELECT rule_id AS RuleId, author_id AS AuthorId, evidence_json AS EvidenceJson, recipients_json AS RecipientsJson
         FROM findings
@@ -102,6 +134,12 @@ public sealed record StoredFinding(string RuleId, string AuthorId, string Eviden
 
 /// <summary>An off-hours recipient as stored with a finding.</summary>
 public sealed record StoredRecipient(string User, string TimeZone, DateTimeOffset LocalTime, DateTimeOffset? NextWorkStart);
+
+/// <summary>One rule's findings in four consecutive weeks, oldest first.</summary>
+public sealed record RuleWeeks(string RuleId, long Week1, long Week2, long Week3, long Week4)
+{
+    public long Total => Week1 + Week2 + Week3 + Week4;
+}
 
 /// <summary>Findings or nudges for one rule (a named type: Dapper.AOT does not map tuples).</summary>
 internal sealed record RuleCount(string RuleId, long Count);

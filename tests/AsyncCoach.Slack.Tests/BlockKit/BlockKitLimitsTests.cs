@@ -31,6 +31,14 @@ public sealed class BlockKitLimitsTests
             n => [new ActionsBlock([new ButtonElement("b", "a") { Url = Chars(n) }])]);
         yield return Case("accessory button text", 75, BlockSurface.Message, "blocks[0].accessory.text.text",
             n => [SectionBlock.Markdown("s") with { Accessory = new ButtonElement(Chars(n), "a") }]);
+        yield return Case("input label", 2000, BlockSurface.Modal, "blocks[0].label.text",
+            n => [new InputBlock(Chars(n), new PlainTextInputElement("a"), "b")]);
+        yield return Case("input hint", 2000, BlockSurface.Modal, "blocks[0].hint.text",
+            n => [new InputBlock("l", new PlainTextInputElement("a"), "b") { Hint = new PlainText(Chars(n)) }]);
+        yield return Case("input placeholder", 150, BlockSurface.Modal, "blocks[0].element.placeholder.text",
+            n => [new InputBlock("l", new PlainTextInputElement("a") { Placeholder = new PlainText(Chars(n)) }, "b")]);
+        yield return Case("input initial value", 3000, BlockSurface.Modal, "blocks[0].element.initial_value",
+            n => [new InputBlock("l", new PlainTextInputElement("a") { InitialValue = Chars(n) }, "b")]);
     }
 
     [TestCaseSource(nameof(Limits))]

@@ -242,6 +242,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>The answer to an unscripted call: <c>ok:true</c> with the fields our client reads.</summary>
     public FakeResponse DefaultAnswer(RecordedCall call)
     {
+        if (call.Method is "views.publish" or "views.open" && ViewProblem(call) is { } problem)
+        {
+            return problem;
+        }
+
         var ts = string.Create(CultureInfo.InvariantCulture, $"1700000000.{Interlocked.Increment(ref _sequence):D6}");
         var channel = call.Arg("channel") ?? "C0FAKE0001";
         JsonObject answer = call.Method switch
@@ -255,9 +260,69 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "chat.postMessage" => new() { ["channel"] = channel, ["ts"] = ts },
             "chat.scheduleMessage" => new() { ["channel"] = channel, ["scheduled_message_id"] = "Q0FAKE" + _sequence, ["post_at"] = call.Arg("post_at") },
             "views.publish" => new() { ["view"] = new JsonObject { ["id"] = "V0FAKE0001", ["type"] = "home", ["hash"] = ts } },
+            "views.open" => new() { ["view"] = new JsonObject { ["id"] = "V0FAKE0002", ["type"] = "modal", ["hash"] = ts } },
             _ => [],
         };
         return FakeResponse.Ok(answer);
+    }
+
+    /// <summary>
+    /// What Slack refuses in a view (slack-platform.md §7, §11): a missing target, a view that is
+    /// not the method's type, more than 100 blocks, more than 250 kB. Answered as Slack does:
+    /// <c>invalid_arguments</c> with <c>response_metadata.messages</c>, or <c>view_too_large</c>.
+    /// </summary>
+    private static FakeResponse? ViewProblem(RecordedCall call)
+    {
+        if (Encoding.UTF8.GetByteCount(call.Body) > 250 * 1024)
+        {
+            return FakeResponse.Error("view_too_large");
+        }
+
+        var (target, type) = call.Method == "views.open" ? ("trigger_id", "modal") : ("user_id", "home");
+        var messages = new List<string>();
+        if (string.IsNullOrEmpty(call.Arg(target)))
+        {
+            messages.Add($"[ERROR] missing required field: {target}");
+        }
+
+        if (call.Json is not { ValueKind: JsonValueKind.Object } json || !json.TryGetProperty("view", out var view) || view.ValueKind != JsonValueKind.Object)
+        {
+            messages.Add("[ERROR] missing required field: view");
+        }
+        else
+        {
+            if (!view.TryGetProperty("type", out var viewType) || viewType.GetString() != type)
+            {
+                messages.Add($"[ERROR] must be {type} [json-pointer:/view/type]");
+            }
+
+            if (!view.TryGetProperty("blocks", out var blocks) || blocks.ValueKind != JsonValueKind.Array)
+            {
+                messages.Add("[ERROR] missing required field: blocks [json-pointer:/view]");
+            }
+            else if (blocks.GetArrayLength() > 100)
+            {
+                messages.Add("[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]");
+            }
+
+            if (type == "modal" && !view.TryGetProperty("title", out _))
+            {
+                messages.Add("[ERROR] missing required field: title [json-pointer:/view]");
+            }
+        }
+
+        if (messages.Count == 0)
+        {
+            return null;
+        }
+
+        var body = new JsonObject
+        {
+            ["ok"] = false,
+            ["error"] = "invalid_arguments",
+            ["response_metadata"] = new JsonObject { ["messages"] = new JsonArray([.. messages.Select(m => JsonValue.Create(m))]) },
+        };
+        return new FakeResponse(200, body.ToJsonString());
     }
 }
 

@@ -120,6 +120,22 @@ public sealed class RequestTests
     }
 
     [Test]
+    public async Task Open_view_sends_the_trigger_id_and_the_modal()
+    {
+        await using var harness = await SlackApiHarness.StartAsync();
+        var modal = new ModalView("Hours", [new InputBlock("Hours", new PlainTextInputElement("value"), "hours")]) { Submit = new PlainText("Save") };
+
+        var result = await harness.Api.OpenViewAsync(new OpenViewRequest("1521624136948.427925934822.72e921438437da266158b931be19bd77", modal));
+
+        var call = harness.Slack.CallsTo("views.open").Single();
+        Assert.That(call.ContentType, Does.StartWith("application/json"));
+        Assert.That(call.Arg("trigger_id"), Is.EqualTo("1521624136948.427925934822.72e921438437da266158b931be19bd77"));
+        Assert.That(call.Json!.Value.GetProperty("view").GetProperty("type").GetString(), Is.EqualTo("modal"));
+        Assert.That(call.Json!.Value.GetProperty("view").GetProperty("blocks")[0].GetProperty("element").GetProperty("type").GetString(), Is.EqualTo("plain_text_input"));
+        Assert.That(result.View?.Id, Is.EqualTo("V0FAKE0002"));
+    }
+
+    [Test]
     public async Task Conversation_members_follow_the_cursor_across_pages()
     {
         await using var harness = await SlackApiHarness.StartAsync();
