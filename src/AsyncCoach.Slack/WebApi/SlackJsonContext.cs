@@ -16,6 +16,8 @@ namespace AsyncCoach.Slack.WebApi;
 [JsonSerializable(typeof(SlackErrorResponse))]
 [JsonSerializable(typeof(AuthTestResponse))]
 [JsonSerializable(typeof(UsersInfoResponse))]
+[JsonSerializable(typeof(UsersListResponse))]
+[JsonSerializable(typeof(SlackUser))]
 [JsonSerializable(typeof(ConversationsInfoResponse))]
 [JsonSerializable(typeof(ConversationsMembersResponse))]
 [JsonSerializable(typeof(OpenConversationRequest))]

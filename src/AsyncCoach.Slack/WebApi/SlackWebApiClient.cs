@@ -29,6 +29,16 @@ public sealed partial class SlackWebApiClient(
         return response.User ?? throw Missing("users.info", "user");
     }
 
+    public async Task<UsersListPage> ListUsersAsync(string? cursor = null, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        var content = Form(
+            ("limit", limit.ToString(CultureInfo.InvariantCulture)),
+            ("cursor", string.IsNullOrEmpty(cursor) ? null : cursor));
+        var response = await SendAsync("users.list", content, Json.UsersListResponse, cancellationToken);
+        var next = response.ResponseMetadata?.NextCursor;
+        return new UsersListPage(response.Members, string.IsNullOrEmpty(next) ? null : next);
+    }
+
     public async Task<SlackConversation> GetConversationInfoAsync(string channelId, CancellationToken cancellationToken = default)
     {
         var content = Form(("channel", channelId), ("include_num_members", "true"));
