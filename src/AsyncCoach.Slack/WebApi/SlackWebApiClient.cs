@@ -36,7 +36,8 @@ public sealed partial class SlackWebApiClient(
             ("cursor", string.IsNullOrEmpty(cursor) ? null : cursor));
         var response = await SendAsync("users.list", content, Json.UsersListResponse, cancellationToken);
         var next = response.ResponseMetadata?.NextCursor;
-        return new UsersListPage(response.Members, string.IsNullOrEmpty(next) ? null : next);
+        // The source generator fills init properties all at once: an answer without members leaves null.
+        return new UsersListPage(response.Members ?? [], string.IsNullOrEmpty(next) ? null : next);
     }
 
     public async Task<SlackConversation> GetConversationInfoAsync(string channelId, CancellationToken cancellationToken = default)
