@@ -11,7 +11,6 @@ public static class NudgeServices
     {
         services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section);
         services.AddSingleton<NudgeStore>();
-        services.AddSingleton<InstallationStore>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<IFindingSink, NudgingFindingSink>();
         services.AddSingleton<INudgeLedger, OutboxNudgeLedger>();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AsyncCoach.Workspace;
 
 /// <summary>
-/// Live directory: people from <c>users.list</c> (a whole workspace at once, <see cref="WarmAsync"/>),
+/// Live directory, each workspace asked with its own token (<see cref="ISlackClientFactory"/>): people from <c>users.list</c> (a whole workspace at once, <see cref="WarmAsync"/>),
 /// <c>user_change</c>/<c>team_join</c> events (<see cref="Remember"/>) and, for anyone not known
 /// yet, <c>users.info</c>; conversation members from <c>conversations.members</c>. Both caches are
 /// bounded in size and age (<see cref="WorkspaceOptions"/>). Every call goes through its
@@ -25,7 +25,7 @@ public sealed partial class SlackWorkspaceDirectory : IWorkspaceDirectory, IDisp
     // a small workspace is listed in a second or two; a very large one keeps listing meanwhile.
     private static readonly TimeSpan WarmWait = TimeSpan.FromSeconds(5);
 
-    private readonly ISlackWebApi _slack;
+    private readonly ISlackClientFactory _slack;
     private readonly WorkspaceOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SlackWorkspaceDirectory> _logger;
@@ -37,7 +37,7 @@ public sealed partial class SlackWorkspaceDirectory : IWorkspaceDirectory, IDisp
     private readonly ConcurrentDictionary<TeamId, Task> _warming = new();
     private readonly CancellationTokenSource _stopping = new();
 
-    public SlackWorkspaceDirectory(ISlackWebApi slack, IOptions<WorkspaceOptions> options, TimeProvider time, ILogger<SlackWorkspaceDirectory> logger)
+    public SlackWorkspaceDirectory(ISlackClientFactory slack, IOptions<WorkspaceOptions> options, TimeProvider time, ILogger<SlackWorkspaceDirectory> logger)
     {
         _slack = slack;
         _options = options.Value;
@@ -113,7 +113,7 @@ public sealed partial class SlackWorkspaceDirectory : IWorkspaceDirectory, IDisp
                 UsersListPage page;
                 using (await _budget.EnterAsync(team, UsersList, _options.Tier2PerMinute, _stopping.Token))
                 {
-                    page = await _slack.ListUsersAsync(cursor, _options.UsersListPageSize, _stopping.Token);
+                    page = await _slack.ForTeam(team.Value).ListUsersAsync(cursor, _options.UsersListPageSize, _stopping.Token);
                 }
 
                 foreach (var user in page.Members)
@@ -142,7 +142,7 @@ public sealed partial class SlackWorkspaceDirectory : IWorkspaceDirectory, IDisp
             SlackUser info;
             using (await _budget.EnterAsync(key.Team, UsersInfo, _options.Tier4PerMinute, _stopping.Token))
             {
-                info = await _slack.GetUserInfoAsync(key.User.Value, _stopping.Token);
+                info = await _slack.ForTeam(key.Team.Value).GetUserInfoAsync(key.User.Value, _stopping.Token);
             }
 
             var person = ToPerson(info);
@@ -172,7 +172,7 @@ public sealed partial class SlackWorkspaceDirectory : IWorkspaceDirectory, IDisp
                 ConversationMembersPage page;
                 using (await _budget.EnterAsync(key.Team, ConversationsMembers, _options.Tier4PerMinute, _stopping.Token))
                 {
-                    page = await _slack.GetConversationMembersAsync(key.Channel.Value, cursor, cancellationToken: _stopping.Token);
+                    page = await _slack.ForTeam(key.Team.Value).GetConversationMembersAsync(key.Channel.Value, cursor, cancellationToken: _stopping.Token);
                 }
 
                 members.AddRange(page.Members.Select(m => new UserId(m)));

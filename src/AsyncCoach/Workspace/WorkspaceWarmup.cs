@@ -1,34 +1,45 @@
 using AsyncCoach.Core.Model;
+using AsyncCoach.Installations;
 using AsyncCoach.Slack.WebApi;
+using AsyncCoach.Storage;
 
 namespace AsyncCoach.Workspace;
 
 /// <summary>
-/// At start, lists the people of the workspace the configured bot token belongs to
-/// (<see cref="SlackWorkspaceDirectory.WarmAsync"/>), in the background, so that the first
-/// messages after a restart need no <c>users.info</c> each. A workspace met later (a new
-/// installation) is listed when its first event comes in (<c>InboxLookAhead</c>).
+/// At start, in the background, lists the people of every installed workspace and of the one the
+/// configured bot token serves (<see cref="SlackWorkspaceDirectory.WarmAsync"/>, each within its
+/// own Tier 2 budget), so that the first messages after a restart need no <c>users.info</c> each.
+/// A workspace installed later is listed when its first event comes in (<c>InboxLookAhead</c>).
 /// Never takes the service down: on failure people are looked up one by one.
 /// </summary>
-public sealed partial class WorkspaceWarmup(ISlackWebApi slack, SlackWorkspaceDirectory directory, ILogger<WorkspaceWarmup> logger) : BackgroundService
+public sealed partial class WorkspaceWarmup(
+    InstallationStore installations, ConfiguredBotToken configured, DatabaseReadiness database, SlackWorkspaceDirectory directory, ILogger<WorkspaceWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            // Off the start-up path: the host is ready before this runs.
-            await Task.Yield();
-            var auth = await slack.AuthTestAsync(stoppingToken);
-            if (auth.TeamId is { Length: > 0 } team)
+            if (!await database.WaitForMigrationAsync(stoppingToken))
             {
-                await directory.WarmAsync(new TeamId(team));
+                return;
+            }
+
+            var teams = new HashSet<string>(await installations.ActiveTeamsAsync(stoppingToken), StringComparer.Ordinal);
+            if (configured.Token is not null && (await configured.TeamAsync(stoppingToken)).TeamId is { } own)
+            {
+                teams.Add(own);
+            }
+
+            foreach (var team in teams)
+            {
+                _ = directory.WarmAsync(new TeamId(team));
             }
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException || ex is OperationCanceledException && !stoppingToken.IsCancellationRequested)
+        catch (SlackApiException ex)
         {
-            Log.Failed(logger, ex.GetType().Name);
+            Log.Failed(logger, ex.Error);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
         }
@@ -36,7 +47,7 @@ public sealed partial class WorkspaceWarmup(ISlackWebApi slack, SlackWorkspaceDi
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2730, Level = LogLevel.Warning, Message = "Could not list the workspace's people at start ({Error}); they are looked up as needed")]
+        [LoggerMessage(EventId = 2730, Level = LogLevel.Warning, Message = "Could not tell which workspaces to list at start ({Error}); their people are looked up as needed")]
         public static partial void Failed(ILogger logger, string error);
     }
 }

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using AsyncCoach.Core.Model;
+using AsyncCoach.Installations;
+using AsyncCoach.Storage;
 using AsyncCoach.Tests.Fakes;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AsyncCoach.Tests.Workspace;
 
@@ -18,6 +21,8 @@ public sealed class LookAheadTests
     private const string TeamA = "T0TEAMAAA";
     private const string TeamB = "T0TEAMBBB";
     private const string Hop = "can we hop on a call about the rollout?";
+    private const string TokenA = "xoxb-team-a";
+    private const string TokenB = "xoxb-team-b";
 
     /// <summary>Tuesday 10:00 UTC: everyone (Europe/London) is inside working hours.</summary>
     private static readonly DateTimeOffset Tuesday = new(2026, 3, 10, 10, 0, 0, TimeSpan.Zero);
@@ -42,14 +47,28 @@ public sealed class LookAheadTests
         await _slack.DisposeAsync();
     }
 
-    private AsyncCoachFactory Live()
+    /// <summary>The service with both workspaces installed, each with its own token (the configured token serves a third).</summary>
+    private async Task<AsyncCoachFactory> LiveAsync()
     {
+        _slack.TeamId = "T0CONFIG1";
         _factory = new AsyncCoachFactory(startTime: Tuesday)
-            .With("Slack:BotToken", "xoxb-test-token")
+            .With("Slack:BotToken", "xoxb-configured")
             .With("Slack:ApiBaseUrl", _slack.ApiBaseUrl.ToString());
         _client = _factory.CreateRealClient();
+        var services = _factory.Services;
+        await services.GetRequiredService<DatabaseReadiness>().WaitForMigrationAsync(CancellationToken.None);
+        var protector = services.GetRequiredService<ITokenProtector>();
+        var store = services.GetRequiredService<InstallationStore>();
+        foreach (var (team, token) in new[] { (TeamA, TokenA), (TeamB, TokenB) })
+        {
+            await store.SaveAsync(
+                new Installation(team, true, null, Installation.FromOAuth, ProtectedBotToken: protector.Protect(token)), Tuesday, CancellationToken.None);
+        }
+
         return _factory;
     }
+
+    private static bool From(RecordedCall call, string token) => call.Header("Authorization") == "Bearer " + token;
 
     private async Task PostAsync(string team, string eventId, string channel, string user, string text, int offsetMs, string channelType = "channel")
     {
@@ -67,15 +86,16 @@ public sealed class LookAheadTests
         // Per workspace: 300 authors, 270 of them listed by users.list and 30 who joined since
         // (users.info each); every tenth message is a DM (conversations.members).
         _slack.Latency = TimeSpan.FromMilliseconds(80);
-        var listed = new[] { "UA", "UB" }.SelectMany(p => Enumerable.Range(0, 270).Select(i => $"{p}{i:D5}")).ToList();
+        var listedA = Enumerable.Range(0, 270).Select(i => $"UA{i:D5}").ToList();
+        var listedB = Enumerable.Range(0, 270).Select(i => $"UB{i:D5}").ToList();
         _slack.Responder = call => call.Method switch
         {
-            "users.list" => SlackPeople.ListPage(listed, call),
+            "users.list" => SlackPeople.ListPage(From(call, TokenA) ? listedA : From(call, TokenB) ? listedB : [], call),
             "users.info" => SlackPeople.Info(call),
-            "conversations.members" => SlackPeople.Members(call.Arg("channel")!.Replace('D', 'U'), "UA00000"),
+            "conversations.members" => SlackPeople.Members(call.Arg("channel")!.Replace('D', 'U'), From(call, TokenA) ? "UA00001" : "UB00001"),
             _ => null,
         };
-        var factory = Live();
+        var factory = await LiveAsync();
 
         var clock = Stopwatch.StartNew();
         TimeSpan secondTeamPosted = default;
@@ -107,6 +127,9 @@ public sealed class LookAheadTests
         // People came from users.list; only those not listed were asked for one by one.
         Assert.That(_slack.CallsTo("users.info").Select(c => c.Arg("user")).Distinct().Count(), Is.LessThanOrEqualTo(60));
         Assert.That(_slack.CallsTo("conversations.members"), Has.Count.EqualTo(60));
+        // Every lookup carried its own workspace's token.
+        Assert.That(_slack.Calls.Where(c => c.Arg("user") is ['U', 'A', ..] || c.Arg("channel") is [_, 'A', ..]).All(c => From(c, TokenA)), Is.True);
+        Assert.That(_slack.Calls.Where(c => c.Arg("user") is ['U', 'B', ..] || c.Arg("channel") is [_, 'B', ..]).All(c => From(c, TokenB)), Is.True);
     }
 
     [Test]
@@ -114,9 +137,9 @@ public sealed class LookAheadTests
     {
         // Nobody is listed: every author is asked for with users.info; team A's first answer is a 429.
         var limited = 0;
-        _slack.Responder = call => call.Method == "users.info" && call.Arg("user")!.StartsWith("UA", StringComparison.Ordinal)
+        _slack.Responder = call => call.Method == "users.info" && From(call, TokenA)
             && Interlocked.Increment(ref limited) == 1 ? FakeResponse.RateLimited(retryAfterSeconds: 30) : null;
-        var factory = Live();
+        var factory = await LiveAsync();
 
         await PostAsync(TeamA, "EvA1", "CA1", "UA1", Hop, 0);
         await _slack.WaitForCallAsync(c => c.Method == "users.info" && c.Arg("user") == "UA1");
