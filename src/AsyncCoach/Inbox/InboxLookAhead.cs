@@ -24,9 +24,23 @@ public sealed partial class InboxLookAhead(
     /// <summary>False without a live directory: the processor then takes events strictly in order, as they come.</summary>
     public bool IsActive => _live is not null;
 
+    /// <summary>Never throws: an event the look-ahead cannot make sense of goes to processing as it is, which records why.</summary>
     public PreparedEvent Prepare(InboxEntry entry)
     {
         var since = time.GetUtcNow();
+        try
+        {
+            return Start(entry, since);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.PrepareFailed(logger, entry.EventType, ex);
+            return new PreparedEvent(null, Task.CompletedTask, since);
+        }
+    }
+
+    private PreparedEvent Start(InboxEntry entry, DateTimeOffset since)
+    {
         EventEnvelope? envelope;
         try
         {
@@ -93,6 +107,9 @@ public sealed partial class InboxLookAhead(
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 2711, Level = LogLevel.Warning, Message = "Could not start the lookups of a {EventType} event; it is processed with what is known")]
+        public static partial void PrepareFailed(ILogger logger, string eventType, Exception exception);
+
         [LoggerMessage(EventId = 2710, Level = LogLevel.Warning, Message = "A user_change or team_join event had a user that could not be read ({Error}); that person is looked up when needed")]
         public static partial void UnreadableUser(ILogger logger, string error);
     }

@@ -89,9 +89,10 @@ public sealed partial class SlackWorkspaceDirectory : IWorkspaceDirectory, IDisp
     /// <summary>Takes a user object Slack sent (<c>users.list</c>, <c>user_change</c>, <c>team_join</c>) as the person's current state.</summary>
     public void Remember(TeamId team, SlackUser user)
     {
-        if (user.Id.Length > 0)
+        // An object without an id (the reference's team_join example is "user": {}) names nobody.
+        if (user.Id is { Length: > 0 } id)
         {
-            _people.Set((team, new UserId(user.Id)), ToPerson(user), _options.PeopleTtl);
+            _people.Set((team, new UserId(id)), ToPerson(new UserId(id), user), _options.PeopleTtl);
         }
     }
 
@@ -145,7 +146,7 @@ public sealed partial class SlackWorkspaceDirectory : IWorkspaceDirectory, IDisp
                 info = await _slack.ForTeam(key.Team.Value).GetUserInfoAsync(key.User.Value, _stopping.Token);
             }
 
-            var person = ToPerson(info);
+            var person = ToPerson(key.User, info);
             _people.Set(key, person, _options.PeopleTtl);
             return person;
         }
@@ -235,10 +236,10 @@ public sealed partial class SlackWorkspaceDirectory : IWorkspaceDirectory, IDisp
         return new Conversation(channel, kind, members, humans);
     }
 
-    private static Person ToPerson(SlackUser info) => new(
-        new UserId(info.Id),
+    private static Person ToPerson(UserId id, SlackUser info) => new(
+        id,
         string.IsNullOrEmpty(info.Tz) ? null : info.Tz,
-        IsBot: info.IsBot || info.IsAppUser || info.Id == "USLACKBOT",
+        IsBot: info.IsBot || info.IsAppUser || id.Value == "USLACKBOT",
         IsDeleted: info.Deleted,
         DisplayName: info.Profile?.DisplayName is { Length: > 0 } display ? display : info.RealName ?? info.Name,
         IsAdmin: info.IsAdmin || info.IsOwner || info.IsPrimaryOwner);
