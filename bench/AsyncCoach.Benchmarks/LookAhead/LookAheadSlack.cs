@@ -46,7 +46,7 @@ internal sealed class LookAheadSlack(WebApplication app, Uri apiBaseUrl) : IAsyn
                 "auth.test" => """{"ok":true,"team_id":"T0CONFIG","user_id":"U0BOT"}""",
                 "users.list" => Page(listed, form?["cursor"].ToString(), int.Parse(form?["limit"].ToString() ?? "200", CultureInfo.InvariantCulture)),
                 "users.info" => $$$"""{"ok":true,"user":{"id":"{{{form?["user"]}}}","tz":"Europe/London"}}""",
-                "conversations.members" => $$$"""{"ok":true,"members":["{{{form?["channel"].ToString().Replace('D', 'U')}}}","{{{listed.FirstOrDefault()}}}"],"response_metadata":{"next_cursor":""}}""",
+                "conversations.members" => $$$"""{"ok":true,"members":["{{{form?["channel"].ToString().Replace('D', 'U')}}}","{{{(listed.Count > 0 ? listed[0] : "U0")}}}"],"response_metadata":{"next_cursor":""}}""",
                 "chat.postEphemeral" => """{"ok":true,"message_ts":"1700000000.000100"}""",
                 _ => """{"ok":true}""",
             }, "application/json; charset=utf-8");
@@ -63,7 +63,7 @@ internal sealed class LookAheadSlack(WebApplication app, Uri apiBaseUrl) : IAsyn
         var text = new StringBuilder("""{"ok":true,"members":[""");
         text.AppendJoin(',', ids.Skip(from).Take(limit).Select(id => $$"""{"id":"{{id}}","name":"{{id}}","tz":"Europe/London","tz_offset":0}"""));
         var next = from + limit < ids.Count ? (from + limit).ToString(CultureInfo.InvariantCulture) : "";
-        text.Append(CultureInfo.InvariantCulture, $$"""],"response_metadata":{"next_cursor":"{{next}}"}}""");
+        text.Append(CultureInfo.InvariantCulture, $$$"""],"response_metadata":{"next_cursor":"{{{next}}}"}}""");
         return text.ToString();
     }
 
