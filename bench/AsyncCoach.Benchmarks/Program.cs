@@ -8,7 +8,8 @@ public static class BenchmarkProgram
     /// <summary>
     /// <c>load …</c> drives a running instance (see bench/README.md); <c>socket-load …</c> does it over Socket Mode; <c>baseline-server …</c> runs
     /// the bare reference endpoint; <c>--throughput</c> is the rule engine's CPU-time probe;
-    /// <c>fake-slack …</c> is the Web API stand-in for the nudge loop;
+    /// <c>fake-slack …</c> is the Web API stand-in for the nudge loop; <c>lookahead …</c> is the
+    /// two-workspace run against a Slack with 80 ms latency (issue #21);
     /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
     /// run the end-to-end audit measurement; anything else goes to BenchmarkDotNet.
     /// </summary>
@@ -24,6 +25,8 @@ public static class BenchmarkProgram
                 return await BaselineServer.RunAsync(args[1..]);
             case "fake-slack":
                 return await FakeSlackServer.RunAsync(args[1..]);
+            case "lookahead":
+                return await LookAhead.LookAheadRun.RunAsync(args[1..]);
             case "--throughput" when args.Length == 1:
                 ThroughputProbe.Run(Console.Out);
                 return 0;

@@ -19,6 +19,13 @@ public interface ISlackWebApi
     /// <summary><c>users.info</c> (scope <c>users:read</c>): time zone, bot/deleted flags, names.</summary>
     Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page of <c>users.list</c> (scope <c>users:read</c>, Tier 2): every member of the
+    /// workspace with the same fields as <c>users.info</c>. Pass the previous page's
+    /// <see cref="UsersListPage.NextCursor"/> to continue.
+    /// </summary>
+    Task<UsersListPage> ListUsersAsync(string? cursor = null, int limit = 200, CancellationToken cancellationToken = default);
+
     /// <summary><c>conversations.info</c> with <c>include_num_members</c>.</summary>
     Task<SlackConversation> GetConversationInfoAsync(string channelId, CancellationToken cancellationToken = default);
 

@@ -17,6 +17,8 @@ namespace AsyncCoach.Slack.WebApi;
 [JsonSerializable(typeof(AuthTestResponse))]
 [JsonSerializable(typeof(OAuthV2AccessResponse))]
 [JsonSerializable(typeof(UsersInfoResponse))]
+[JsonSerializable(typeof(UsersListResponse))]
+[JsonSerializable(typeof(SlackUser))]
 [JsonSerializable(typeof(ConversationsInfoResponse))]
 [JsonSerializable(typeof(ConversationsMembersResponse))]
 [JsonSerializable(typeof(OpenConversationRequest))]

@@ -30,6 +30,17 @@ public sealed partial class SlackWebApiClient(
         return response.User ?? throw Missing("users.info", "user");
     }
 
+    public async Task<UsersListPage> ListUsersAsync(string? cursor = null, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        var content = Form(
+            ("limit", limit.ToString(CultureInfo.InvariantCulture)),
+            ("cursor", string.IsNullOrEmpty(cursor) ? null : cursor));
+        var response = await SendAsync("users.list", content, Json.UsersListResponse, cancellationToken);
+        var next = response.ResponseMetadata?.NextCursor;
+        // The source generator fills init properties all at once: an answer without members leaves null.
+        return new UsersListPage(response.Members ?? [], string.IsNullOrEmpty(next) ? null : next);
+    }
+
     public async Task<SlackConversation> GetConversationInfoAsync(string channelId, CancellationToken cancellationToken = default)
     {
         var content = Form(("channel", channelId), ("include_num_members", "true"));

@@ -21,6 +21,9 @@ public sealed partial class RecordingSlackWebApi(string teamId, ApiCallStore cal
     public Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken cancellationToken = default) =>
         RecordAsync("users.info", new JsonObject { ["user"] = userId }.ToJsonString(), new SlackUser { Id = userId }, cancellationToken);
 
+    public Task<UsersListPage> ListUsersAsync(string? cursor = null, int limit = 200, CancellationToken cancellationToken = default) =>
+        RecordAsync("users.list", new JsonObject { ["cursor"] = cursor, ["limit"] = limit }.ToJsonString(), new UsersListPage([], null), cancellationToken);
+
     public Task<SlackConversation> GetConversationInfoAsync(string channelId, CancellationToken cancellationToken = default) =>
         RecordAsync("conversations.info", new JsonObject { ["channel"] = channelId }.ToJsonString(), new SlackConversation { Id = channelId }, cancellationToken);
 

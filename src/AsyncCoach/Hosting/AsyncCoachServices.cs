@@ -66,7 +66,10 @@ public static class AsyncCoachServices
         // Rules: one tracker per process, its context loaded from storage and the workspace.
         services.AddSingleton<TrackerHost>();
         services.AddSingleton<IInboxIdleHandler, TrackerClock>();
-        services.AddScoped<MessageContextLoader>();
+        services.AddSingleton<MessageContextLoader>();
+        services.AddSingleton<InboxLookAhead>();
+        services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkspaceOptions>, WorkspaceOptionsValidator>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<NormsStore>();
         services.AddSingleton<PersonSettingsStore>();
@@ -87,7 +90,11 @@ public static class AsyncCoachServices
         }
         else
         {
-            services.AddSingleton<IWorkspaceDirectory, SlackWorkspaceDirectory>();
+            // People listed per workspace at start and kept current from user_change/team_join;
+            // lookups run ahead of the inbox rounds (InboxLookAhead), within each workspace's budget.
+            services.AddSingleton<SlackWorkspaceDirectory>();
+            services.AddSingleton<IWorkspaceDirectory>(sp => sp.GetRequiredService<SlackWorkspaceDirectory>());
+            services.AddHostedService<WorkspaceWarmup>();
         }
 
         // Slash commands: a router over one class per subcommand, behind the 3-second guard.

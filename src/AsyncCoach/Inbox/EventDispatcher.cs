@@ -51,6 +51,12 @@ public sealed partial class EventDispatcher(
         }
     }
 
+    /// <summary>True when <see cref="HandleAsync"/> hands this event to the message pipeline (the look-ahead prepares exactly those).</summary>
+    public static bool IsJudgedMessage(EventEnvelope envelope) =>
+        envelope.Event is { Type: "message" } message
+        && !IsFromBot(message, envelope)
+        && (message.Subtype is null || EvaluatedSubtypes.Contains(message.Subtype));
+
     private static bool IsFromBot(SlackEvent message, EventEnvelope envelope)
     {
         if (message.BotId is not null || message.Subtype == "bot_message" || message.User == "USLACKBOT")

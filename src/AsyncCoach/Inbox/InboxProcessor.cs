@@ -2,6 +2,7 @@ using System.Text.Json;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Slack.Events;
 using AsyncCoach.Storage;
+using AsyncCoach.Workspace;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,10 @@ namespace AsyncCoach.Inbox;
 /// (done, its payload never stored there, or pending for another attempt), its findings and
 /// nudges, and the journal position processed; then the journal clears what was processed.
 /// Events left by a crash or stop are picked up again on the next start; a Slack retry of an event
-/// already recorded is skipped.
+/// already recorded is skipped. Live, the <see cref="InboxLookAhead"/> starts each event's lookups
+/// ahead of its round and the <see cref="LookAheadWindow"/> takes events whose lookups are done,
+/// keeping each conversation's order; so no lookup runs on this thread and no workspace waits for
+/// another's.
 /// </summary>
 public sealed partial class InboxProcessor(
     SqliteDatabase database,
@@ -26,10 +30,13 @@ public sealed partial class InboxProcessor(
     IEnumerable<IInboxObserver> observers,
     IEnumerable<IInboxIdleHandler> idleHandlers,
     DatabaseReadiness readiness,
+    InboxLookAhead lookAhead,
+    IOptions<WorkspaceOptions> workspace,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
     private readonly IInboxObserver[] _observers = [.. observers];
     private readonly IInboxIdleHandler[] _idleHandlers = [.. idleHandlers];
+    private readonly LookAheadWindow? _window = lookAhead.IsActive ? new LookAheadWindow(lookAhead, time, workspace.Value.MaxLookupWait) : null;
 
     // Only the processing loop touches these (one round at a time).
     private SqliteConnection? _connection;
@@ -80,10 +87,23 @@ public sealed partial class InboxProcessor(
                 var connection = await RoundConnectionAsync(stoppingToken);
                 // Rows waiting for another attempt first (they are older), then the journal.
                 var rows = await InboxStore.ClaimPendingAsync(connection, settings.BatchSize, stoppingToken);
-                var records = journal.Peek(settings.BatchSize - rows.Count);
-                if (rows.Count + records.Count > 0)
+                IReadOnlyList<JournalRecord> window;
+                RoundPlan plan;
+                if (_window is null)
                 {
-                    var outcomes = await ProcessRoundAsync(connection, rows, records, stoppingToken);
+                    window = journal.Peek(settings.BatchSize - rows.Count);
+                    plan = RoundPlan.InOrder(window);
+                }
+                else
+                {
+                    window = journal.Peek(Math.Max(settings.BatchSize, workspace.Value.LookAheadWindow));
+                    plan = _window.Plan(window, settings.BatchSize - rows.Count);
+                }
+
+                if (rows.Count + plan.Records.Count > 0)
+                {
+                    var outcomes = await ProcessRoundAsync(connection, rows, plan, stoppingToken);
+                    _window?.Committed(window, plan);
                     foreach (var observer in _observers)
                     {
                         observer.BatchCompleted(outcomes);
@@ -95,7 +115,7 @@ public sealed partial class InboxProcessor(
                         continue;
                     }
                 }
-                else
+                else if (window.Count == 0)
                 {
                     foreach (var handler in _idleHandlers)
                     {
@@ -137,8 +157,9 @@ public sealed partial class InboxProcessor(
     /// none (the rows are then processed again, and the writes are idempotent).
     /// </summary>
     private async Task<List<InboxOutcome>> ProcessRoundAsync(
-        SqliteConnection connection, IReadOnlyList<PendingInboxRow> rows, IReadOnlyList<JournalRecord> records, CancellationToken cancellationToken)
+        SqliteConnection connection, IReadOnlyList<PendingInboxRow> rows, RoundPlan plan, CancellationToken cancellationToken)
     {
+        var records = plan.Records;
         await using var services = scopes.CreateAsyncScope();
         var handler = services.ServiceProvider.GetRequiredService<IInboxHandler>();
         var sink = services.ServiceProvider.GetRequiredService<IFindingSink>();
@@ -171,7 +192,8 @@ public sealed partial class InboxProcessor(
                 continue;
             }
 
-            recordOutcomes[i] = await ProcessAsync(AsRow(records[i].Entry), handler, cancellationToken);
+            recordOutcomes[i] = await ProcessAsync(
+                AsRow(records[i].Entry), handler, cancellationToken, plan.Prepared?[i].Envelope, plan.LookupsPending?[i] ?? false);
         }
 
         var outcomes = new List<InboxOutcome>(rows.Count + records.Count);
@@ -194,15 +216,18 @@ public sealed partial class InboxProcessor(
                     var id = outcome is null ? null : InboxStore.InsertProcessed(write.Connection, write.Transaction, records[i].Entry, outcome.Error, at);
                     outcomes.Add(id is { } rowId ? outcome! with { Id = rowId } : new InboxOutcome(0, null) { Duplicate = true });
                 }
+            }
 
-                InboxStore.SaveJournalPosition(write.Connection, write.Transaction, records[^1].End);
+            if (plan.Completes > 0)
+            {
+                InboxStore.SaveJournalPosition(write.Connection, write.Transaction, plan.Position);
             }
 
             await write.CommitAsync(cancellationToken);
         }
 
         sink.Committed();
-        journal.Complete(records.Count);
+        journal.Complete(plan.Completes);
         return outcomes;
     }
 
@@ -236,7 +261,8 @@ public sealed partial class InboxProcessor(
         _connection = null;
     }
 
-    private async Task<InboxOutcome> ProcessAsync(PendingInboxRow row, IInboxHandler handler, CancellationToken cancellationToken)
+    private async Task<InboxOutcome> ProcessAsync(
+        PendingInboxRow row, IInboxHandler handler, CancellationToken cancellationToken, EventEnvelope? read = null, bool lookupsPending = false)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
@@ -251,9 +277,14 @@ public sealed partial class InboxProcessor(
                 return new InboxOutcome(row.Id, "payload missing");
             }
 
-            var envelope = JsonSerializer.Deserialize(row.Payload, SlackEventsJsonContext.Default.EventEnvelope)
+            var envelope = read ?? JsonSerializer.Deserialize(row.Payload, SlackEventsJsonContext.Default.EventEnvelope)
                 ?? throw new JsonException("empty envelope");
-            await handler.HandleAsync(new InboxEvent(row.Id, row.EventId, row.TeamId, envelope), cancellationToken);
+            if (lookupsPending)
+            {
+                Log.LookupsPending(logger, row.EventType);
+            }
+
+            await handler.HandleAsync(new InboxEvent(row.Id, row.EventId, row.TeamId, envelope) { LookupsPending = lookupsPending }, cancellationToken);
             return new InboxOutcome(row.Id, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -293,6 +324,9 @@ public sealed partial class InboxProcessor(
 
         [LoggerMessage(EventId = 1203, Level = LogLevel.Debug, Message = "Skipped a delivery of event {EventId}, already in the inbox (a Slack retry)")]
         public static partial void Duplicate(ILogger logger, string eventId);
+
+        [LoggerMessage(EventId = 2720, Level = LogLevel.Information, Message = "A {EventType} event waited for its lookups as long as allowed; judged with what is known")]
+        public static partial void LookupsPending(ILogger logger, string eventType);
 
         [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "An inbox round failed; retrying after the poll interval")]
         public static partial void RoundFailed(ILogger logger, Exception exception);

@@ -20,6 +20,9 @@ internal sealed class TeamSlackClient(string teamId, TeamTokens tokens, SlackWeb
     public async Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken cancellationToken = default) =>
         await (await ResolveAsync("users.info", cancellationToken)).GetUserInfoAsync(userId, cancellationToken);
 
+    public async Task<UsersListPage> ListUsersAsync(string? cursor = null, int limit = 200, CancellationToken cancellationToken = default) =>
+        await (await ResolveAsync("users.list", cancellationToken)).ListUsersAsync(cursor, limit, cancellationToken);
+
     public async Task<SlackConversation> GetConversationInfoAsync(string channelId, CancellationToken cancellationToken = default) =>
         await (await ResolveAsync("conversations.info", cancellationToken)).GetConversationInfoAsync(channelId, cancellationToken);
 

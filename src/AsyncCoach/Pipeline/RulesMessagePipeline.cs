@@ -43,7 +43,7 @@ public sealed partial class RulesMessagePipeline(
                     return;
                 }
 
-                var editContext = await contexts.LoadAsync(editedMessage, cancellationToken);
+                var editContext = await contexts.LoadAsync(editedMessage, !inboxEvent.LookupsPending, cancellationToken);
                 await sink.AcceptAsync(tracker.ObserveEdit(editedMessage, editContext), cancellationToken);
                 return;
 
@@ -58,9 +58,21 @@ public sealed partial class RulesMessagePipeline(
             return;
         }
 
-        var context = await contexts.LoadAsync(chat, cancellationToken);
+        var context = await contexts.LoadAsync(chat, !inboxEvent.LookupsPending, cancellationToken);
         await sink.AcceptAsync(tracker.Observe(chat, context), cancellationToken);
     }
+
+    /// <summary>
+    /// The message <see cref="HandleAsync"/> will judge for this event (the new version of an
+    /// edit by a person), or null when it judges none: what the inbox look-ahead prepares.
+    /// </summary>
+    public static ChatMessage? MessageToJudge(string team, SlackEvent message) => message.Subtype switch
+    {
+        "message_changed" when message.Message is { BotId: null, Subtype: null } edited =>
+            SlackMessageMapper.ToChatMessage(team, message.Channel, message.ChannelType, edited),
+        "message_changed" or "message_deleted" => null,
+        _ => SlackMessageMapper.ToChatMessage(team, message.Channel, message.ChannelType, message),
+    };
 
     private static partial class Log
     {

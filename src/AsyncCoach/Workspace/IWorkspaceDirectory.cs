@@ -12,4 +12,10 @@ public interface IWorkspaceDirectory
     Task<Conversation> GetConversationAsync(TeamId team, ChannelId channel, ConversationKind kind, CancellationToken cancellationToken);
 
     Task<Person?> GetPersonAsync(TeamId team, UserId user, CancellationToken cancellationToken);
+
+    /// <summary>The person as known now, without asking Slack; null when not known (yet).</summary>
+    Person? KnownPerson(TeamId team, UserId user);
+
+    /// <summary>The conversation as known now, without asking Slack; no members when not known (yet).</summary>
+    Conversation KnownConversation(TeamId team, ChannelId channel, ConversationKind kind);
 }

@@ -10,4 +10,8 @@ public sealed class OfflineWorkspaceDirectory : IWorkspaceDirectory
 
     public Task<Person?> GetPersonAsync(TeamId team, UserId user, CancellationToken cancellationToken) =>
         Task.FromResult<Person?>(null);
+
+    public Person? KnownPerson(TeamId team, UserId user) => null;
+
+    public Conversation KnownConversation(TeamId team, ChannelId channel, ConversationKind kind) => new(channel, kind, [], 0);
 }

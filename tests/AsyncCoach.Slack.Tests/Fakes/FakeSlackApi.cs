@@ -56,6 +56,18 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public Uri ApiBaseUrl => new(Root, "api/");
 
     /// <summary>
+    /// Real-time delay before every answer that sets no <see cref="FakeResponse.Delay"/> of its own,
+    /// as Slack's own latency (of the order of 80 ms).
+    /// </summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>
+    /// Answers a call from its arguments before any script or default (null: fall through), e.g.
+    /// one <c>users.list</c> page per cursor, or a 429 for one workspace's calls only.
+    /// </summary>
+    public Func<RecordedCall, FakeResponse?>? Responder { get; set; }
+
+    /// <summary>
     /// The team an unscripted <c>auth.test</c> names (a configured bot token serves only that team);
     /// the default is the team of the host tests' payloads.
     /// </summary>
@@ -146,6 +158,34 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits (real-time timeout, default 10 s) for the first call that matches <paramref name="match"/>; returns it.</summary>
+    public async Task<RecordedCall> WaitForCallAsync(Func<RecordedCall, bool> match, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? DefaultWait);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_calls.FirstOrDefault(match) is { } found)
+                {
+                    return found;
+                }
+
+                changed = _changed.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException("FakeSlackApi: no matching call arrived in time.");
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
@@ -163,9 +203,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var call = Record(method, request, body);
 
-        var response = _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next
+        var response = Responder?.Invoke(call)
+            ?? (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next
             : _defaults.TryGetValue(method, out var fallback) ? fallback
-            : DefaultAnswer(call);
+            : DefaultAnswer(call));
 
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         try
@@ -177,6 +218,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
             else if (response.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(response.Delay, abort.Token);
+            }
+            else if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency, abort.Token);
             }
         }
         catch (OperationCanceledException)

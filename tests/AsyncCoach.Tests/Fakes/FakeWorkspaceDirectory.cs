@@ -25,12 +25,17 @@ public sealed class FakeWorkspaceDirectory : IWorkspaceDirectory
         return this;
     }
 
-    public Task<Conversation> GetConversationAsync(TeamId team, ChannelId channel, ConversationKind kind, CancellationToken cancellationToken)
-    {
-        var members = _members.GetValueOrDefault(channel.Value, []);
-        return Task.FromResult(new Conversation(channel, kind, members, members.Length));
-    }
+    public Task<Conversation> GetConversationAsync(TeamId team, ChannelId channel, ConversationKind kind, CancellationToken cancellationToken) =>
+        Task.FromResult(KnownConversation(team, channel, kind));
 
     public Task<Person?> GetPersonAsync(TeamId team, UserId user, CancellationToken cancellationToken) =>
-        Task.FromResult(_people.GetValueOrDefault(user.Value));
+        Task.FromResult(KnownPerson(team, user));
+
+    public Person? KnownPerson(TeamId team, UserId user) => _people.GetValueOrDefault(user.Value);
+
+    public Conversation KnownConversation(TeamId team, ChannelId channel, ConversationKind kind)
+    {
+        var members = _members.GetValueOrDefault(channel.Value, []);
+        return new Conversation(channel, kind, members, members.Length);
+    }
 }
