@@ -10,7 +10,8 @@ public static class BenchmarkProgram
     /// the bare reference endpoint; <c>--throughput</c> is the rule engine's CPU-time probe;
     /// <c>fake-slack …</c> is the Web API stand-in for the nudge loop;
     /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
-    /// run the end-to-end audit measurement; anything else goes to BenchmarkDotNet.
+    /// run the end-to-end audit measurement; <c>accuracy &lt;folder|file&gt;… [--misses]</c> scores the
+    /// rules and the classifier on labelled sets; anything else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -29,6 +30,8 @@ public static class BenchmarkProgram
                 return ExportGenerator.Run(args[1..]);
             case "audit-throughput":
                 return await AuditThroughput.RunAsync(args[1..]);
+            case "accuracy":
+                return AccuracyReport.Run(args[1..], Console.Out, Console.Error);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
                 return 0;
