@@ -78,7 +78,8 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
             for (var i = 0; i < Rules.Count; i++)
             {
                 var rule = Rules[i];
-                if ((allEnabled || norms.IsEnabled(rule.Id)) && rule.Evaluate(ruleContext) is { } finding)
+                if ((allEnabled || norms.IsEnabled(rule.Id)) && rule.Evaluate(ruleContext) is { } finding
+                    && (norms.LearnedPhrases.Count == 0 || !norms.IsLearnedAway(finding.RuleId, finding.Evidence)))
                 {
                     (findings ??= []).Add(finding);
                 }

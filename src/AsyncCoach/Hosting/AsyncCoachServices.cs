@@ -65,6 +65,7 @@ public static class AsyncCoachServices
         services.AddScoped<MessageContextLoader>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<NormsStore>();
+        services.AddSingleton<PhraseFeedbackStore>();
         services.AddSingleton<PersonSettingsStore>();
 
         // Findings are recorded and turned into at most one nudge per message (outbox + sender).
