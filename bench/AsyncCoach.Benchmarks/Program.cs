@@ -11,7 +11,8 @@ public static class BenchmarkProgram
     /// <c>fake-slack …</c> is the Web API stand-in for the nudge loop; <c>lookahead …</c> is the
     /// two-workspace run against a Slack with 80 ms latency (issue #21);
     /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
-    /// run the end-to-end audit measurement; anything else goes to BenchmarkDotNet.
+    /// run the end-to-end audit measurement; <c>accuracy &lt;folder|file&gt;… [--misses]</c> scores the
+    /// rules and the classifier on labelled sets; anything else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -34,6 +35,8 @@ public static class BenchmarkProgram
                 return ExportGenerator.Run(args[1..]);
             case "audit-throughput":
                 return await AuditThroughput.RunAsync(args[1..]);
+            case "accuracy":
+                return AccuracyReport.Run(args[1..], Console.Out, Console.Error);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
                 return 0;

@@ -55,7 +55,36 @@ public sealed record TeamNorms
     /// </summary>
     public int DigestMinGroup { get; init; } = 5;
 
+    /// <summary>How many different people must mark a phrase "Not helpful here" before it stops triggering its rule.</summary>
+    public int LearnAfterPeople { get; init; } = 3;
+
+    /// <summary>
+    /// Learned from feedback (rule id → evidence phrases): a finding of that rule whose evidence is
+    /// only these phrases is dropped. Filled by the host from the team's feedback, never by hand.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> LearnedPhrases { get; init; } =
+        new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+
     public bool IsEnabled(string ruleId) => EnabledRules.Contains(ruleId);
+
+    /// <summary>Whether the team taught AsyncCoach that <paramref name="evidence"/> alone should not trigger <paramref name="ruleId"/>.</summary>
+    public bool IsLearnedAway(string ruleId, IReadOnlyList<string> evidence)
+    {
+        if (evidence.Count == 0 || !LearnedPhrases.TryGetValue(ruleId, out var phrases))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            if (!phrases.Contains(evidence[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public bool IsExempt(string channelId) => ExemptChannels.Contains(channelId);
 }

@@ -3,7 +3,9 @@ namespace AsyncCoach.Core.Rules;
 /// <summary>
 /// Whether a message states a concrete deadline: a deadline phrase from the data, or a shape
 /// no list can hold: a clock time (15:00, 3pm, 3 pm), a date (2026-03-10, 10/3, 3rd), "by 5",
-/// "in 30 minutes", "within 2 hrs".
+/// "in 30 minutes", "within 2 hrs", "before &lt;event&gt;", "end of &lt;period&gt;". A clock time after
+/// "since", "from", "after", "until", "till" or "embargo" says when something started or stops, not
+/// when it is due.
 /// </summary>
 internal static class Deadlines
 {
@@ -18,19 +20,24 @@ internal static class Deadlines
         for (var i = 0; i < words.Length; i++)
         {
             var word = context.WordAt(i);
-            if (IsTimeOfDay(word) || IsOrdinal(word))
+            if (IsOrdinal(word) || (IsTimeOfDay(word) && !AfterPastMarker(context, i)))
             {
                 return true;
             }
 
-            if (IsNumber(word, 2) && i + 1 < words.Length && context.WordAt(i + 1) is "am" or "pm")
+            if (IsNumber(word, 2) && i + 1 < words.Length && context.WordAt(i + 1) is "am" or "pm" && !AfterPastMarker(context, i))
             {
                 return true;
             }
 
-            if (word is "by" or "before" or "until" && i + 1 < words.Length && IsNumber(context.WordAt(i + 1), 2))
+            if (word is "by" or "before" && i + 1 < words.Length && IsNumber(context.WordAt(i + 1), 2))
             {
                 return true;
+            }
+
+            if ((word is "before" && IsEvent(context, i + 1)) || (word is "end" && i + 1 < words.Length && context.WordAt(i + 1) is "of"))
+            {
+                return true; // "before rounds", "before Sam's demo", "by end of sprint"
             }
 
             if (word is "in" or "within" or "next" && i + 2 < words.Length && IsAmount(context.WordAt(i + 1)))
@@ -69,6 +76,27 @@ internal static class Deadlines
         return false;
     }
 
+    // "before <event>": a noun phrase ("rounds", "the board meeting", "Sam's demo") or someone
+    // leaving ("before I leave"); not "before I forget", "before that", "before we start guessing".
+    private static bool IsEvent(in RuleContext context, int index)
+    {
+        if (index >= context.Words.Length)
+        {
+            return false;
+        }
+
+        var next = context.WordAt(index);
+        if (next is "i" or "we" or "you" or "they" or "he" or "she" or "u")
+        {
+            return index + 1 < context.Words.Length && context.WordAt(index + 1) is "leave" or "go" or "head" or "log" or "sign" or "finish" or "close" or "wrap" or "travel" or "fly" or "present";
+        }
+
+        return next is not ("that" or "this" or "then" or "it" or "anything" or "everything" or "anyone" or "and" or "or" or "we" or "doing" or "now" or "so" or "but" or "too" or "i" or "me" or "us" or "them" or "if" or "because");
+    }
+
+    private static bool AfterPastMarker(in RuleContext context, int index) =>
+        index > 0 && context.WordAt(index - 1) is "since" or "from" or "after" or "until" or "till" or "til" or "embargo" or "embargoed";
+
     private static bool FollowsPastMarker(ReadOnlySpan<char> raw, int digitIndex)
     {
         var end = digitIndex;
@@ -80,7 +108,11 @@ internal static class Deadlines
         var before = raw[..end].TrimEnd();
         return before.EndsWith("since", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith("from", StringComparison.OrdinalIgnoreCase)
-            || before.EndsWith("after", StringComparison.OrdinalIgnoreCase);
+            || before.EndsWith("after", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("until", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("till", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("embargo", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("embargoed", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsShortNumberAt(ReadOnlySpan<char> raw, int start)

@@ -11,7 +11,10 @@ public sealed class HuddleInsteadOfThreadRule : IRule
 
     public Finding? Evaluate(in RuleContext context)
     {
-        if (!context.Has(PhraseLists.CallRequestIndex)
+        // Asking someone over in person is a live talk too, but only with a topic: "can I steal you
+        // for a sec?" alone is an availability check (missing-context), like "can we talk?".
+        var proposes = context.Has(PhraseLists.CallRequestIndex) || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked);
+        if (!proposes
             || context.Has(PhraseLists.CallReasonIndex)
             || context.Has(PhraseLists.CallDeclinedIndex)
             || context.Has(PhraseLists.ScheduledMeetingIndex))
@@ -19,6 +22,7 @@ public sealed class HuddleInsteadOfThreadRule : IRule
             return null;
         }
 
-        return context.CreateFinding(Id, context.Evidence(PhraseLists.CallRequestIndex), Suggestion);
+        var evidence = context.Evidence(PhraseLists.CallRequestIndex);
+        return context.CreateFinding(Id, evidence.Count > 0 ? evidence : context.Evidence(PhraseLists.InPersonIndex), Suggestion);
     }
 }

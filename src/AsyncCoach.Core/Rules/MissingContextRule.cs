@@ -7,14 +7,16 @@ namespace AsyncCoach.Core.Rules;
 public sealed class MissingContextRule : IRule
 {
     // Lists whose phrases say nothing about the purpose; a naked message is covered by them entirely.
+    // A deadline says when, not what: "urgent, need you by 3pm" states no purpose.
     private static readonly int FillerLists = Mask(
         PhraseLists.GreetingIndex, PhraseLists.AddressIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex,
-        PhraseLists.BareUrgencyIndex, PhraseLists.PolitenessIndex, PhraseLists.CallRequestIndex);
+        PhraseLists.BareUrgencyIndex, PhraseLists.PolitenessIndex, PhraseLists.CallRequestIndex, PhraseLists.InPersonIndex,
+        PhraseLists.DeadlineIndex);
 
     // Address and politeness words alone ("please", "team") are not a greeting or an ask to complete.
     private static readonly int SubstanceLists = Mask(
         PhraseLists.GreetingIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex,
-        PhraseLists.BareUrgencyIndex, PhraseLists.CallRequestIndex);
+        PhraseLists.BareUrgencyIndex, PhraseLists.CallRequestIndex, PhraseLists.InPersonIndex);
 
     public const string Suggestion =
         "Friendly tip: put the greeting, the context, your ask and when you need it in one message. " +
@@ -30,7 +32,7 @@ public sealed class MissingContextRule : IRule
         }
 
         var evidence = new List<string>();
-        foreach (var list in (ReadOnlySpan<int>)[PhraseLists.GreetingIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex, PhraseLists.BareUrgencyIndex, PhraseLists.CallRequestIndex])
+        foreach (var list in (ReadOnlySpan<int>)[PhraseLists.GreetingIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex, PhraseLists.BareUrgencyIndex, PhraseLists.CallRequestIndex, PhraseLists.InPersonIndex])
         {
             foreach (var phrase in context.Evidence(list))
             {
@@ -57,9 +59,9 @@ public sealed class MissingContextRule : IRule
     /// </summary>
     public static bool IsNaked(in RuleContext context)
     {
-        if ((context.Features & TextFeatures.Link) != 0)
+        if ((context.Features & (TextFeatures.Link | TextFeatures.Quote | TextFeatures.Code)) != 0)
         {
-            return false;
+            return false; // a link, a quote or a pasted log carries the content
         }
 
         var words = context.Words;
@@ -77,6 +79,7 @@ public sealed class MissingContextRule : IRule
         reachable[0] = true;
         var matches = context.Matches;
         var m = 0;
+        var greetingEnd = -1;
         for (var p = 0; p < words.Length; p++)
         {
             while (m < matches.Length && matches[m].Start < p)
@@ -96,16 +99,48 @@ public sealed class MissingContextRule : IRule
                 {
                     reachable[matches[k].End] = true;
                     advanced = true;
+                    greetingEnd = matches[k].List == PhraseLists.GreetingIndex ? Math.Max(greetingEnd, matches[k].End) : greetingEnd;
                 }
             }
 
-            if (!advanced && IsRecipientName(context, context.WordAt(p)))
+            if (!advanced && (IsRecipientName(context, context.WordAt(p)) || (p == greetingEnd && IsCapitalised(context.Message.Text, context.WordAt(p))) || IsDeadlineGlue(context, p)))
             {
                 reachable[p + 1] = true;
             }
         }
 
         return reachable[words.Length];
+    }
+
+    // "hi Sam", "morning Priya": a capitalised word right after a greeting is a name, not a topic.
+    private static bool IsCapitalised(ReadOnlySpan<char> raw, ReadOnlySpan<char> word)
+    {
+        var from = 0;
+        while (from < raw.Length && raw[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase) is var at and >= 0)
+        {
+            var start = from + at;
+            var end = start + word.Length;
+            if ((start == 0 || !char.IsLetterOrDigit(raw[start - 1])) && (end == raw.Length || !char.IsLetterOrDigit(raw[end])))
+            {
+                return char.IsUpper(raw[start]) && (word.Length < 2 || char.IsLower(raw[start + 1]));
+            }
+
+            from = end;
+        }
+
+        return false;
+    }
+
+    // "by 3pm", "before 5", "at 10": a time says when, not what.
+    private static bool IsDeadlineGlue(in RuleContext context, int index)
+    {
+        var word = context.WordAt(index);
+        if (word is "by" or "before" or "at" or "am" or "pm" or "latest" or "the")
+        {
+            return true;
+        }
+
+        return word.Length <= 4 && word.Length > 0 && char.IsAsciiDigit(word[0]) && (word[^1] is 'm' || word.Length <= 2);
     }
 
     private static int Mask(params ReadOnlySpan<int> lists)

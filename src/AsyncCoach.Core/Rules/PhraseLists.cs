@@ -21,12 +21,13 @@ public static class PhraseLists
     public const string UrgencyNegators = "urgency-negators";
     public const string UrgencyIntensifiers = "urgency-intensifiers";
     public const string Deadline = "deadline";
+    public const string InPerson = "in-person";
 
     /// <summary>Every list, in a fixed order: a list's index is its bit in a match mask.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Greeting, Address, Availability, QuickQuestion, BareUrgency, Politeness, CallRequest, CallReason,
-        CallDeclined, ScheduledMeeting, Urgency, UrgencyDescriptive, UrgencyNegators, UrgencyIntensifiers, Deadline,
+        CallDeclined, ScheduledMeeting, Urgency, UrgencyDescriptive, UrgencyNegators, UrgencyIntensifiers, Deadline, InPerson,
     ];
 
     public static int IndexOf(string name)
@@ -57,4 +58,5 @@ public static class PhraseLists
     internal static readonly int UrgencyNegatorsIndex = IndexOf(UrgencyNegators);
     internal static readonly int UrgencyIntensifiersIndex = IndexOf(UrgencyIntensifiers);
     internal static readonly int DeadlineIndex = IndexOf(Deadline);
+    internal static readonly int InPersonIndex = IndexOf(InPerson);
 }

@@ -22,8 +22,10 @@ public readonly ref struct RuleContext
         int listMask,
         TextFeatures features,
         Mentions mentions,
-        DateTimeOffset time)
+        DateTimeOffset time,
+        ulong clauseBreaks = 0)
     {
+        ClauseBreaks = clauseBreaks;
         Time = time;
         IsNaked = false;
         Message = message;
@@ -68,6 +70,23 @@ public readonly ref struct RuleContext
     public TextFeatures Features { get; }
 
     public Mentions Mentions { get; }
+
+    /// <summary>Bit <c>w</c> set when a clause mark (<c>. , ; ! ?</c>, new line) comes right before word <c>w</c>.</summary>
+    public ulong ClauseBreaks { get; }
+
+    /// <summary>Whether a clause mark separates word <paramref name="first"/> from the later word <paramref name="last"/>.</summary>
+    public bool ClauseBreakBetween(int first, int last)
+    {
+        for (var w = first + 1; w <= last && w < 64; w++)
+        {
+            if ((ClauseBreaks & (1UL << w)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The text states no purpose (see <see cref="MissingContextRule.IsNaked"/>); computed once.</summary>
     public bool IsNaked { get; }

@@ -60,16 +60,17 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
         var length = 0;
         try
         {
-            length = MessageText.Normalize(raw, chars, out var features);
+            length = MessageText.Normalize(raw, chars, out var features, out var clauseBreaks);
             var text = chars[..length];
             var words = wordBuffer[..Word.Split(text, wordBuffer)];
             // Long texts get room for every match: a truncated list could hide a deadline or a reason.
             var matchBuffer = words.Length <= MaxMatches / 2 ? stackalloc PhraseMatch[MaxMatches] : (rentedMatches = ArrayPool<PhraseMatch>.Shared.Rent(words.Length * 8));
             var count = book.Match(text, words, matchBuffer, out var mask);
-            var mentions = (features & (TextFeatures.UserMention | TextFeatures.Broadcast)) != 0
+            // A token inside a quote or code still notifies (docs/rules.md "Decided"), so look there too.
+            var mentions = (features & (TextFeatures.UserMention | TextFeatures.Broadcast | TextFeatures.Quote | TextFeatures.Code)) != 0
                 ? MessageText.ParseMentions(message.Text)
                 : Mentions.None;
-            var ruleContext = new RuleContext(message, context, activity, book, text, words, matchBuffer[..count], mask, features, mentions, time);
+            var ruleContext = new RuleContext(message, context, activity, book, text, words, matchBuffer[..count], mask, features, mentions, time, clauseBreaks);
             naked = ruleContext.IsNaked;
 
             List<Finding>? findings = null;
@@ -77,7 +78,8 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
             for (var i = 0; i < Rules.Count; i++)
             {
                 var rule = Rules[i];
-                if ((allEnabled || norms.IsEnabled(rule.Id)) && rule.Evaluate(ruleContext) is { } finding)
+                if ((allEnabled || norms.IsEnabled(rule.Id)) && rule.Evaluate(ruleContext) is { } finding
+                    && (norms.LearnedPhrases.Count == 0 || !norms.IsLearnedAway(finding.RuleId, finding.Evidence)))
                 {
                     (findings ??= []).Add(finding);
                 }

@@ -32,7 +32,9 @@ public sealed class VagueUrgencyRule : IRule
         return evidence is null ? null : context.CreateFinding(Id, evidence, Suggestion);
     }
 
-    // "crashes immediately", "the urgent tickets": urgency words that describe, not demand.
+    // "crashes immediately", "the urgent tickets": urgency words that describe, not demand. Listed
+    // phrases first; then the shape "<verb>s/ed immediately" ("the policy applies immediately", "I
+    // replied right away") when nothing in the clause asks for anything.
     private static bool IsDescriptive(in RuleContext context, PhraseMatch match)
     {
         foreach (var other in context.Matches)
@@ -43,43 +45,68 @@ public sealed class VagueUrgencyRule : IRule
             }
         }
 
-        return false;
+        return match.Start > 0 && IsMannerAdverb(context.WordAt(match.Start)) && FollowsVerbForm(context, match.Start - 1) && !AsksInClause(context, match.Start);
     }
 
-    // "not urgent", "not that urgent", "not at all urgent", "no asap needed" reads as no urgency.
-    private static bool IsNegated(in RuleContext context, PhraseMatch match)
+    private static bool IsMannerAdverb(ReadOnlySpan<char> word) => word is "immediately" or "right" or "straight" or "instantly";
+
+    private static bool FollowsVerbForm(in RuleContext context, int index)
     {
-        var position = match.Start;
-        for (var step = 0; step < 3 && position > 0; step++)
+        var verb = context.WordAt(index);
+        var form = (verb.Length > 4 && verb.EndsWith("ed")) || (verb.Length > 3 && verb[^1] == 's' && !verb.EndsWith("ss") && !verb.EndsWith("us") && !verb.EndsWith("is"));
+        if (!form || verb is "needs" or "wants" or "requires" or "thanks" or "pls" or "plz" or "needed" or "wanted" or "required")
         {
-            if (EndsAt(context, PhraseLists.UrgencyNegatorsIndex, position, out _))
+            return false;
+        }
+
+        // "the numbers immediately" after a determiner is a noun, not a verb.
+        return index == 0 || context.WordAt(index - 1) is not ("the" or "a" or "an" or "my" or "your" or "our" or "their" or "these" or "those" or "all" or "some" or "any" or "his" or "her" or "its" or "both");
+    }
+
+    private static bool AsksInClause(in RuleContext context, int end)
+    {
+        for (var i = end - 1; i >= 0 && !context.ClauseBreakBetween(i, end); i--)
+        {
+            if (context.WordAt(i) is "need" or "needs" or "please" or "pls" or "plz" or "can" or "could" or "must" or "should" or "asap" or "get" or "make")
             {
                 return true;
             }
-
-            if (!EndsAt(context, PhraseLists.UrgencyIntensifiersIndex, position, out var start))
-            {
-                return false;
-            }
-
-            position = start;
         }
 
         return false;
     }
 
-    private static bool EndsAt(in RuleContext context, int list, int end, out int start)
+    // "not urgent", "it's not really something we need asap", "no rush, not urgent": a negator up to
+    // five words before the urgency phrase, in the same clause ("not a blocker, but I need it asap"
+    // is urgent: the comma and "but" end the negation's scope).
+    private static bool IsNegated(in RuleContext context, PhraseMatch match)
+    {
+        for (var end = match.Start; end > 0 && match.Start - end < 5; end--)
+        {
+            if (context.ClauseBreakBetween(end - 1, match.Start) || context.WordAt(end - 1) is "but" or "though" or "however" or "although" or "yet")
+            {
+                return false;
+            }
+
+            if (EndsAt(context, PhraseLists.UrgencyNegatorsIndex, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsAt(in RuleContext context, int list, int end)
     {
         foreach (var m in context.Matches)
         {
             if (m.List == list && m.End == end)
             {
-                start = m.Start;
                 return true;
             }
         }
 
-        start = 0;
         return false;
     }
 }

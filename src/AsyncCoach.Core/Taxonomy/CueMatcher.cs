@@ -1,7 +1,7 @@
 namespace AsyncCoach.Core.Taxonomy;
 
-/// <summary>A cue found in a task: what it points to, its weight and the words that matched.</summary>
-internal sealed record CueHit(string Target, double Weight, string Evidence, int Position);
+/// <summary>A cue found in a task: what it points to, its weight and the words that matched (<see cref="Length"/> 0 for a combination).</summary>
+internal sealed record CueHit(string Target, double Weight, string Evidence, int Position, int Length = 0);
 
 /// <summary>
 /// Finds weighted cues in a task. Combinations are tried first, then single phrases longest first
@@ -65,7 +65,7 @@ internal sealed class CueMatcher
 
             consumed = trial;
             var evidence = string.Join(" + ", spans.OrderBy(s => s.Start).Select(s => Quote(tokens, s.Start, s.Length)));
-            hits.Add(new CueHit(cue.Target, cue.Weight, evidence, spans.Min(s => s.Start)));
+            hits.Add(new CueHit(cue.Target, cue.Weight, evidence, spans.Min(s => s.Start), cue.IsCombination ? 0 : spans[0].Length));
         }
 
         return hits;

@@ -73,7 +73,11 @@ internal sealed partial class ModifierDetector
             return null;
         }
 
+        // A clock time is a deadline when it is given as one ("by 3pm", "before 15:00", "due 3pm",
+        // "3pm today"); the time of a routine ("post the notes at 3pm") is not (docs/taxonomy.md).
+        var today = tokens.Any(t => t.Text is "today" or "tonight");
         var clock = Enumerable.Range(0, tokens.Count)
+            .Where(i => today || IsDeadlineLead(tokens, i))
             .Select(i => ClockTime().IsMatch(tokens[i].Text) ? tokens[i].Original
                 : i + 1 < tokens.Count && tokens[i + 1].Text is "am" or "pm" && int.TryParse(tokens[i].Text, CultureInfo.InvariantCulture, out var h) && h is >= 1 and <= 12
                     ? $"{tokens[i].Original} {tokens[i + 1].Original}" : null)
@@ -85,6 +89,19 @@ internal sealed partial class ModifierDetector
 
         var sameDay = _sameDay.Select(p => (p, Start: p.Matches(tokens, none).DefaultIfEmpty(-1).First())).FirstOrDefault(m => m.Start >= 0);
         return sameDay.p is null ? null : $"\"{string.Join(' ', tokens.Skip(sameDay.Start).Take(sameDay.p.Length).Select(t => t.Original))}\"";
+    }
+
+    private static bool IsDeadlineLead(IReadOnlyList<Token> tokens, int clock)
+    {
+        for (var i = Math.Max(0, clock - 2); i < clock; i++)
+        {
+            if (tokens[i].Text is "by" or "before" or "due" or "until" or "till" or "deadline" or "than" or "latest")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private IEnumerable<CueHit> ManyStakeholders(IReadOnlyList<Token> tokens)

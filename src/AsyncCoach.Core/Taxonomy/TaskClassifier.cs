@@ -12,6 +12,14 @@ public sealed class TaskClassifier
     private const string ResourceName = "AsyncCoach.Core.Taxonomy.taxonomy.en.json";
     private const int MaxTierCuesInWhy = 3;
 
+    // Words that never start a noun: after "the review" they show "review" is the noun itself.
+    private static readonly HashSet<string> FunctionWords = new(
+        ["and", "or", "but", "for", "with", "without", "of", "on", "in", "into", "to", "by", "at", "as", "the", "a", "an", "from", "about",
+         "before", "after", "until", "that", "this", "these", "those", "our", "your", "their", "my", "is", "are", "was", "were", "be", "been",
+         "when", "where", "which", "who", "why", "how", "what", "if", "so", "than", "then", "through", "while", "via", "per", "it", "we",
+         "they", "you", "i", "he", "she", "today", "tomorrow", "now", "asap", "first", "next", "again", "together", "later", "soon"],
+        StringComparer.Ordinal);
+
     // A task is a sentence or two; longer text (a pasted doc) is cut so matching stays fast.
     public const int MaxTaskLength = 2000;
     private static readonly Lazy<TaskClassifier> Default = new(() => FromJson(ReadEmbeddedData()));
@@ -46,7 +54,8 @@ public sealed class TaskClassifier
     {
         task ??= string.Empty;
         var tokens = Tokenizer.Tokenize(task.Length > MaxTaskLength ? task[..MaxTaskLength] : task);
-        var hits = _cues.Match(tokens);
+        var mainVerb = MainVerb(tokens);
+        var hits = InRole(_cues.Match(tokens), tokens, mainVerb);
         var modifierHits = _modifiers.Detect(tokens);
         var modifiers = TaxonomyIds.AllModifiers.Where(m => modifierHits.Any(h => h.Target == m)).ToList();
         var modifierWhy = TaxonomyIds.AllModifiers
@@ -57,6 +66,7 @@ public sealed class TaskClassifier
             .GroupBy(h => h.Target)
             .Select(g => (Id: g.Key, Score: g.Sum(h => h.Weight), Top: g.Max(h => h.Weight), Hits: g.ToList()))
             .OrderByDescending(s => s.Score)
+            .ThenByDescending(s => s.Hits.Exists(h => h.Position == mainVerb)) // a tie goes to the task's main verb
             .ThenByDescending(s => s.Top)
             .ThenBy(s => TaxonomyIds.TierOf(s.Id))
             .ToList();
@@ -83,6 +93,34 @@ public sealed class TaskClassifier
             why,
             NextStep(tier, modifiers));
     }
+
+    // The grammatical role of a cue (docs/taxonomy.md "Decided"): a one-word cue in the recipient
+    // slot of a telling verb ("tell design the API is ready": design is a team) or used as a noun
+    // modifier after a determiner ("send Sam the review checklist") names something; it is not the
+    // task's verb, so it does not vote.
+    private int MainVerb(IReadOnlyList<Token> tokens)
+    {
+        var lead = _data.LeadWords ?? [];
+        var mainVerb = 0;
+        while (mainVerb < tokens.Count && lead.Contains(tokens[mainVerb].Text))
+        {
+            mainVerb++;
+        }
+
+        return mainVerb;
+    }
+
+    private IReadOnlyList<CueHit> InRole(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
+    {
+        var recipientSlot = mainVerb < tokens.Count && (_data.TellingVerbs ?? []).Contains(tokens[mainVerb].Text) ? mainVerb + 1 : -1;
+        return [.. hits.Where(h => h.Length == 0 || TaxonomyIds.TierOf(h.Target) is null || !(h.Position == recipientSlot || (h.Length == 1 && IsNounModifier(tokens, h.Position))))];
+    }
+
+    private bool IsNounModifier(IReadOnlyList<Token> tokens, int position) =>
+        position > 0 && position + 1 < tokens.Count
+        && (_data.Determiners ?? []).Contains(tokens[position - 1].Text)
+        && tokens[position + 1].Text.Length > 2 && char.IsLetter(tokens[position + 1].Text[0])
+        && !(_data.LeadWords ?? []).Contains(tokens[position + 1].Text) && !FunctionWords.Contains(tokens[position + 1].Text);
 
     // Strength grows with the winning score and is shared out when another tier is close behind.
     private static double Confidence(double best, double runnerUp)

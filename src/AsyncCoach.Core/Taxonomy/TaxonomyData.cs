@@ -2,7 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace AsyncCoach.Core.Taxonomy;
 
-/// <summary>The shape of taxonomy.en.json: phrase lists, cue weights and next steps, tunable without code.</summary>
+/// <summary>
+/// The shape of taxonomy.en.json: phrase lists, cue weights and next steps, tunable without code.
+/// The task's main verb is its first word after any <see cref="LeadWords"/> ("please", "can you", "we
+/// need to"…); after one of <see cref="TellingVerbs"/> the next word is a recipient, and a word after
+/// one of <see cref="Determiners"/> followed by a noun is a modifier: one-word cues there do not vote.
+/// </summary>
 internal sealed record TaxonomyData(
     double MinScore,
     IReadOnlyList<TierData> Tiers,
@@ -10,7 +15,10 @@ internal sealed record TaxonomyData(
     IReadOnlyList<string> MeetingWords,
     IReadOnlyList<string> NotNames,
     ModifierData Modifiers,
-    string UnclearNextStep);
+    string UnclearNextStep,
+    IReadOnlyList<string>? LeadWords = null,
+    IReadOnlyList<string>? TellingVerbs = null,
+    IReadOnlyList<string>? Determiners = null);
 
 internal sealed record TierData(int Tier, string Id, string NextStep);
 

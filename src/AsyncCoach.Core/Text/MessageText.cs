@@ -26,15 +26,39 @@ public static class MessageText
     /// Normalises <paramref name="text"/> into <paramref name="destination"/>, which needs room for
     /// <c>text.Length + 2</c> characters, and returns the length written. Allocates nothing.
     /// </summary>
-    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, out TextFeatures features)
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, out TextFeatures features) =>
+        Normalize(text, destination, out features, out _);
+
+    /// <summary>
+    /// As <see cref="Normalize(ReadOnlySpan{char}, Span{char}, out TextFeatures)"/>; also returns
+    /// where clauses break: bit <c>w</c> of <paramref name="clauseBreaks"/> is set when a clause
+    /// mark (<c>. , ; ! ?</c> or a new line) comes right before word <c>w</c> (first 64 words only).
+    /// Quoted lines and code are dropped (docs/rules.md "Decided": not the author's words).
+    /// </summary>
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, out TextFeatures features, out ulong clauseBreaks)
     {
         features = TextFeatures.None;
+        clauseBreaks = 0;
+        var wordCount = 0;
+        var pendingBreak = false;
         var written = 0;
         destination[written++] = ' ';
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
+            if ((c is '`' or '>' or '&') && TrySkipQuoteOrCode(text, ref i, ref features))
+            {
+                AppendSpace(destination, ref written);
+                pendingBreak = true;
+                continue;
+            }
+
+            if (c is ',' or ';' or '!' or '?' or '\n' || (c == '.' && (i + 1 == text.Length || text[i + 1] == ' ')))
+            {
+                pendingBreak = true;
+            }
+
             if (c == '<' && TrySkipAngle(text, ref i, ref features))
             {
                 AppendSpace(destination, ref written);
@@ -60,6 +84,11 @@ public static class MessageText
                 var mapped = AsciiMap[c];
                 if (mapped > ' ')
                 {
+                    if (destination[written - 1] == ' ')
+                    {
+                        StartWord(ref wordCount, ref pendingBreak, ref clauseBreaks);
+                    }
+
                     destination[written++] = mapped;
                 }
                 else if (mapped == ' ')
@@ -77,6 +106,11 @@ public static class MessageText
 
             if (char.IsLetterOrDigit(c))
             {
+                if (destination[written - 1] == ' ')
+                {
+                    StartWord(ref wordCount, ref pendingBreak, ref clauseBreaks);
+                }
+
                 destination[written++] = char.ToLowerInvariant(c);
             }
             else
@@ -147,7 +181,7 @@ public static class MessageText
 
     /// <summary>
     /// Whether the text starts with <paramref name="prefix"/> as a whole word (any case), after any
-    /// leading mentions and spaces: the "starts with URGENT" marker.
+    /// leading mentions, broadcasts, emoji and formatting marks: the "starts with URGENT" marker.
     /// </summary>
     public static bool StartsWithWord(ReadOnlySpan<char> text, string prefix)
     {
@@ -161,6 +195,14 @@ public static class MessageText
             else if (text[i] == '<' && text[i..].IndexOf('>') is var close and > 0 && text.Length > i + 1 && text[i + 1] is '@' or '!')
             {
                 i += close + 1;
+            }
+            else if (text[i] == ':' && TrySkipEmoji(text, ref i))
+            {
+                continue; // ":warning: URGENT"
+            }
+            else if (text[i] != '<' && !char.IsLetterOrDigit(text[i]))
+            {
+                i++; // formatting ("*URGENT*", "_URGENT_") and Unicode emoji ("🚨 urgent")
             }
             else
             {
@@ -182,6 +224,79 @@ public static class MessageText
         }
 
         return map;
+    }
+
+    private static void StartWord(ref int wordCount, ref bool pendingBreak, ref ulong clauseBreaks)
+    {
+        if (pendingBreak && wordCount < 64)
+        {
+            clauseBreaks |= 1UL << wordCount;
+        }
+
+        pendingBreak = false;
+        wordCount++;
+    }
+
+    // A quote is a line starting with ">" (Slack sends "&gt;"); ">>>" quotes the rest of the message.
+    // Code is "```…```" (to the closing fence or the end) or "`…`" on one line.
+    private static bool TrySkipQuoteOrCode(ReadOnlySpan<char> text, ref int i, ref TextFeatures features)
+    {
+        var rest = text[i..];
+        if (rest[0] == '`')
+        {
+            if (rest.StartsWith("```"))
+            {
+                var close = rest[3..].IndexOf("```");
+                i += close < 0 ? rest.Length : close + 6;
+                features |= TextFeatures.Code;
+                return true;
+            }
+
+            var end = rest[1..].IndexOfAny('`', '\n');
+            if (end < 0 || rest[1 + end] != '`')
+            {
+                return false;
+            }
+
+            i += end + 2;
+            features |= TextFeatures.Code;
+            return true;
+        }
+
+        if (!AtLineStart(text, i))
+        {
+            return false;
+        }
+
+        var marker = rest[0] == '>' ? 1 : rest.StartsWith("&gt;") ? 4 : 0;
+        if (marker == 0)
+        {
+            return false;
+        }
+
+        var wholeRest = marker == 1 ? rest.StartsWith(">>>") : rest.StartsWith("&gt;&gt;&gt;");
+        var lineEnd = rest.IndexOf('\n');
+        i += wholeRest || lineEnd < 0 ? rest.Length : lineEnd;
+        features |= TextFeatures.Quote;
+        return true;
+    }
+
+    private static bool AtLineStart(ReadOnlySpan<char> text, int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+        {
+            if (text[j] == '\n')
+            {
+                return true;
+            }
+
+            if (text[j] is not (' ' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void AppendSpace(Span<char> destination, ref int written)

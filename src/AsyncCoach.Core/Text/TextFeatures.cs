@@ -10,4 +10,10 @@ public enum TextFeatures
     Link = 4,
     Emoji = 8,
     ChannelLink = 16,
+
+    /// <summary>A quoted line (<c>&gt;</c>, <c>&gt;&gt;&gt;</c>): someone else's words, dropped before matching.</summary>
+    Quote = 32,
+
+    /// <summary>Inline code or a code block: literal text, dropped before matching.</summary>
+    Code = 64,
 }

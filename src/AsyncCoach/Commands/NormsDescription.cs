@@ -32,10 +32,30 @@ public static class NormsDescription
         }
 
         lines.Add($"• Digests show a rule, channel or time slot only when at least {norms.DigestMinGroup} people contributed to it; smaller groups are folded into \"other\".");
+        lines.Add(Learned(norms));
         lines.Add(norms.Leads.Count == 0
             ? "• Leads: none yet. Workspace admins can change these norms and name leads with `/async norms set leads @ana @bo`."
             : $"• Leads: {string.Join(", ", norms.Leads.Order(StringComparer.Ordinal).Select(u => $"<@{u}>"))}. They and workspace admins can change these norms.");
         lines.Add("Change one with `/async norms set &lt;key&gt; &lt;value&gt;` (keys: " + string.Join(", ", NormsValues.Keys) + "), `/async norms unset &lt;key&gt;`, `/async norms exempt #channel`.");
         return string.Join('\n', lines);
+    }
+
+    /// <summary>The unlearn command for the first learned phrase, or a generic one.</summary>
+    public static string UnlearnExample(TeamNorms norms) =>
+        norms.LearnedPhrases.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"/async norms unlearn {p.Key} \"{p.Value.Order(StringComparer.Ordinal).First()}\"").FirstOrDefault()
+        ?? "/async norms unlearn vague-urgency \"asap\"";
+
+    // What "Not helpful here" taught, and how to undo each.
+    private static string Learned(TeamNorms norms)
+    {
+        var people = $"{norms.LearnAfterPeople} {(norms.LearnAfterPeople == 1 ? "person" : "different people")}";
+        if (norms.LearnedPhrases.Count == 0)
+        {
+            return $"• Learned from feedback: nothing yet. When {people} mark the same phrase of a tip \"Not helpful here\", that phrase stops triggering the tip for the team (`learn_after`).";
+        }
+
+        var learned = norms.LearnedPhrases.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .SelectMany(p => p.Value.Order(StringComparer.Ordinal).Select(phrase => $"\n    ◦ {p.Key} no longer fires on \"{SlackText.Escape(phrase)}\": undo with `/async norms unlearn {p.Key} \"{SlackText.Escape(phrase)}\"`"));
+        return $"• Learned from feedback ({people} marked these \"Not helpful here\"):" + string.Concat(learned);
     }
 }

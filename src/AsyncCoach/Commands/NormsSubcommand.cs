@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Norms;
+using AsyncCoach.Core.Rules;
+using AsyncCoach.Core.Text;
 using AsyncCoach.Norms;
 using AsyncCoach.Slack.Commands;
 using AsyncCoach.Storage;
@@ -9,11 +11,11 @@ using AsyncCoach.Workspace;
 namespace AsyncCoach.Commands;
 
 /// <summary>
-/// <c>/async norms</c> (anyone: the norms in plain words) and <c>norms set|unset|exempt|unexempt</c>
+/// <c>/async norms</c> (anyone: the norms in plain words) and <c>norms set|unset|exempt|unexempt|unlearn</c>
 /// (the team's leads and workspace admins only). A change is stored, and cached, before the reply,
 /// so the next message the rules see uses it.
 /// </summary>
-public sealed class NormsSubcommand(NormsStore store, IWorkspaceDirectory directory)
+public sealed class NormsSubcommand(NormsStore store, PhraseFeedbackStore phraseFeedback, IWorkspaceDirectory directory)
 {
     private const string ExemptExample = "/async norms exempt #incidents (pick the channel from Slack's # autocomplete, or run it inside that channel)";
 
@@ -26,7 +28,7 @@ public sealed class NormsSubcommand(NormsStore store, IWorkspaceDirectory direct
             return CommandReply.Ephemeral(NormsDescription.Describe(norms));
         }
 
-        if (verb is not ("set" or "unset" or "exempt" or "unexempt"))
+        if (verb is not ("set" or "unset" or "exempt" or "unexempt" or "unlearn"))
         {
             return CommandReply.Ephemeral($"\"{verb}\" is not a norms command. Try `/async norms`, `/async norms set broadcast_threshold 30` or `{ExemptExample}`.");
         }
@@ -40,6 +42,7 @@ public sealed class NormsSubcommand(NormsStore store, IWorkspaceDirectory direct
         {
             "set" => await SetAsync(command, rest, cancellationToken),
             "unset" => await UnsetAsync(command, rest, cancellationToken),
+            "unlearn" => await UnlearnAsync(command, norms, rest, cancellationToken),
             _ => await ExemptAsync(command, norms, rest, exempt: verb == "exempt", cancellationToken),
         };
     }
@@ -104,6 +107,26 @@ public sealed class NormsSubcommand(NormsStore store, IWorkspaceDirectory direct
         return await SaveAsync(command, "exempt_channels", json, exempt
             ? $"Done: no rule fires in <#{channel}> from now on. `/async norms unexempt <#{channel}>` undoes it."
             : $"Done: the rules apply in <#{channel}> again.", cancellationToken);
+    }
+
+    // "/async norms unlearn vague-urgency "asap"": the phrase triggers the rule again.
+    private async Task<CommandReply> UnlearnAsync(SlashCommand command, TeamNorms norms, string args, CancellationToken cancellationToken)
+    {
+        var (rule, rest) = CommandText.Split(args);
+        var phrase = MessageText.Normalize(SlackText.Plain(rest)).Trim(); // as the evidence shows it
+        if (!RuleIds.All.Contains(rule) || phrase.Length == 0)
+        {
+            return CommandReply.Ephemeral($"Tell me the rule and the phrase. Example: {NormsDescription.UnlearnExample(norms)}");
+        }
+
+        if (!norms.LearnedPhrases.TryGetValue(rule, out var phrases) || !phrases.Contains(phrase))
+        {
+            return CommandReply.Ephemeral($"{rule} hasn't learned to skip \"{SlackText.Escape(phrase)}\". `/async norms` lists what it has learned.");
+        }
+
+        await phraseFeedback.ForgetAsync(command.TeamId, rule, phrase, cancellationToken);
+        store.Forget(command.TeamId);
+        return CommandReply.Ephemeral($"Done: {rule} fires on \"{SlackText.Escape(phrase)}\" again, and the \"Not helpful here\" marks on it are forgotten.");
     }
 
     private async Task<CommandReply> SaveAsync(SlashCommand command, string key, JsonNode? value, string done, CancellationToken cancellationToken)

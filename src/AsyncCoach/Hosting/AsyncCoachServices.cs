@@ -72,6 +72,7 @@ public static class AsyncCoachServices
         services.AddSingleton<IValidateOptions<WorkspaceOptions>, WorkspaceOptionsValidator>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<NormsStore>();
+        services.AddSingleton<PhraseFeedbackStore>();
         services.AddSingleton<PersonSettingsStore>();
 
         // Findings are recorded and turned into at most one nudge per message (outbox + sender).

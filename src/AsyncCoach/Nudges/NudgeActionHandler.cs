@@ -9,13 +9,16 @@ using AsyncCoach.Workspace;
 namespace AsyncCoach.Nudges;
 
 /// <summary>
-/// The nudge buttons (<c>nudge:*</c>; value = outbox id): records the feedback, applies the
+/// The nudge buttons (<c>nudge:*</c>; value = outbox id): records the feedback (for "Not helpful
+/// here" also against each evidence phrase, which the team's norms learn from), applies the
 /// snooze, and replaces the ephemeral nudge through <c>response_url</c> with a short answer.
 /// A value that is not a nudge of the clicking user in their team is refused with a reason.
 /// </summary>
 public sealed partial class NudgeActionHandler(
     NudgeStore nudges,
     PersonSettingsStore people,
+    PhraseFeedbackStore phraseFeedback,
+    NormsStore norms,
     IWorkspaceDirectory directory,
     IResponseUrlClient responseUrls,
     TimeProvider time,
@@ -58,6 +61,11 @@ public sealed partial class NudgeActionHandler(
         var now = time.GetUtcNow();
         var kind = actionId[NudgeActions.Prefix.Length..];
         await nudges.AddFeedbackAsync(nudgeId, kind, userId, now, cancellationToken);
+        if (actionId == NudgeActions.NotHelpful && await phraseFeedback.RecordNotHelpfulAsync(nudgeId, userId, now, cancellationToken) > 0)
+        {
+            norms.Forget(teamId); // the next message sees what the team has taught so far
+        }
+
         var reply = actionId switch
         {
             NudgeActions.Thanks => "Thanks! Glad it helped. :slightly_smiling_face:",

@@ -9,7 +9,7 @@ namespace AsyncCoach.Storage;
 /// Team norms, stored as the JSON object of the keys a team has set (the same keys as the audit's
 /// <c>--norms</c> file); unset keys keep RULES.md's defaults. Read often, so cached per team.
 /// </summary>
-public sealed class NormsStore(SqliteDatabase database, TimeProvider time)
+public sealed class NormsStore(SqliteDatabase database, PhraseFeedbackStore feedback, TimeProvider time)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TeamNorms> _cache = new(StringComparer.Ordinal);
 
@@ -23,9 +23,23 @@ public sealed class NormsStore(SqliteDatabase database, TimeProvider time)
         }
 
         var json = await GetJsonAsync(teamId, cancellationToken);
-        var norms = json is null ? TeamNorms.Default : NormsJson.Parse(json.ToJsonString());
+        var norms = await WithLearnedAsync(teamId, json is null ? TeamNorms.Default : NormsJson.Parse(json.ToJsonString()), cancellationToken);
         _cache[teamId] = norms;
         return norms;
+    }
+
+    /// <summary>Drops the cached norms of a team, so the next read sees new feedback.</summary>
+    public void Forget(string teamId) => _cache.TryRemove(teamId, out _);
+
+    // What the team's "Not helpful here" taught: phrases enough people marked, per rule.
+    private async Task<TeamNorms> WithLearnedAsync(string teamId, TeamNorms norms, CancellationToken cancellationToken)
+    {
+        var votes = await feedback.VotesAsync(teamId, norms.LearnAfterPeople, cancellationToken);
+        return votes.Count == 0 ? norms : norms with
+        {
+            LearnedPhrases = votes.GroupBy(v => v.RuleId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(v => v.Phrase).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The keys this team has set, as stored.</summary>
@@ -56,7 +70,7 @@ public sealed class NormsStore(SqliteDatabase database, TimeProvider time)
         }
 
         var text = json.ToJsonString();
-        var norms = NormsJson.Parse(text);
+        var norms = await WithLearnedAsync(teamId, NormsJson.Parse(text), cancellationToken);
         await using (var write = await database.BeginWriteAsync(cancellationToken))
         {
             await write.Connection.ExecuteAsync(UpsertSql,

@@ -27,14 +27,14 @@ public sealed class RuleEngineTests
     {
         var norms = TeamNorms.Default with
         {
-            ExtraPhrases = new Dictionary<string, IReadOnlyList<string>> { [PhraseLists.Greeting] = ["Moin", "Servus"] },
+            ExtraPhrases = new Dictionary<string, IReadOnlyList<string>> { [PhraseLists.Greeting] = ["Kia ora", "Yassas"] },
         };
 
-        var withTeamPhrases = Engine.Evaluate(Message("Moin!"), Context(norms: norms));
-        var withDefaults = Engine.Evaluate(Message("Moin!"), Context());
+        var withTeamPhrases = Engine.Evaluate(Message("Yassas!"), Context(norms: norms));
+        var withDefaults = Engine.Evaluate(Message("Yassas!"), Context());
 
         Assert.That(withTeamPhrases.Single().RuleId, Is.EqualTo(RuleIds.MissingContext));
-        Assert.That(withTeamPhrases.Single().Evidence, Is.EqualTo(new[] { "moin" }));
+        Assert.That(withTeamPhrases.Single().Evidence, Is.EqualTo(new[] { "yassas" }));
         Assert.That(withDefaults, Is.Empty);
     }
 
@@ -43,11 +43,11 @@ public sealed class RuleEngineTests
     {
         var norms = TeamNorms.Default with
         {
-            ExtraPhrases = new Dictionary<string, IReadOnlyList<string>> { [PhraseLists.Deadline] = ["before the sprint demo"] },
+            ExtraPhrases = new Dictionary<string, IReadOnlyList<string>> { [PhraseLists.Deadline] = ["by the sprint demo"] },
         };
 
-        Assert.That(Engine.Evaluate(Message("need the deck asap, before the sprint demo"), Context()).Select(f => f.RuleId), Does.Contain(RuleIds.VagueUrgency));
-        Assert.That(Engine.Evaluate(Message("need the deck asap, before the sprint demo"), Context(norms: norms)), Is.Empty);
+        Assert.That(Engine.Evaluate(Message("need the deck asap, by the sprint demo"), Context()).Select(f => f.RuleId), Does.Contain(RuleIds.VagueUrgency));
+        Assert.That(Engine.Evaluate(Message("need the deck asap, by the sprint demo"), Context(norms: norms)), Is.Empty);
     }
 
     [Test]
@@ -55,10 +55,10 @@ public sealed class RuleEngineTests
     {
         var norms = TeamNorms.Default with
         {
-            ExtraPhrases = new Dictionary<string, IReadOnlyList<string>> { ["greetings-typo"] = ["moin"] },
+            ExtraPhrases = new Dictionary<string, IReadOnlyList<string>> { ["greetings-typo"] = ["yassas"] },
         };
 
-        Assert.That(Engine.Evaluate(Message("moin"), Context(norms: norms)), Is.Empty);
+        Assert.That(Engine.Evaluate(Message("yassas"), Context(norms: norms)), Is.Empty);
         Assert.That(Engine.Evaluate(Message("hi"), Context(norms: norms)).Single().RuleId, Is.EqualTo(RuleIds.MissingContext));
     }
 

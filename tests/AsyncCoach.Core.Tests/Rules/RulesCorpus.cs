@@ -1,106 +1,16 @@
-using System.Globalization;
-using System.Text.Json;
-using AsyncCoach.Core.Model;
-using AsyncCoach.Core.Norms;
-using AsyncCoach.Core.Tracking;
+using AsyncCoach.Core.Evaluation;
 
 namespace AsyncCoach.Core.Tests.Rules;
 
 /// <summary>
-/// The labelled corpus in Fixtures/rules-corpus/*.jsonl. One JSON object per line: a conversation
-/// (<c>kind</c>, <c>members</c>, <c>count</c>, <c>tz</c>, <c>names</c>, <c>bots</c>, <c>deleted</c>, <c>hours</c>,
-/// <c>exempt</c>, <c>threshold</c>, <c>at</c>) and either one <c>text</c> with its expected rule ids <c>x</c>,
-/// or <c>msgs</c>: messages with text <c>t</c>, author <c>from</c>, seconds after <c>at</c> <c>dt</c>, the index
-/// of the thread parent <c>reply</c>, an optional <c>channel</c>, and their own <c>x</c>.
+/// The labelled corpus in Fixtures/rules-corpus/*.jsonl, in the format <see cref="LabelledConversation"/>
+/// reads (the bench's <c>accuracy</c> verb reads the same format).
 /// </summary>
-internal sealed record CorpusCase(string Id, MessageContext Context, IReadOnlyList<CorpusMessage> Messages)
+internal static class RulesCorpus
 {
-    public static readonly DateTimeOffset DefaultAt = new(2026, 3, 10, 10, 0, 0, TimeSpan.Zero);
+    public static IReadOnlyList<LabelledConversation> LoadAll() => LoadFolder(Path.Combine("Fixtures", "rules-corpus"));
 
-    public static IReadOnlyList<CorpusCase> LoadAll()
-    {
-        var folder = Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "rules-corpus");
-        return
-        [
-            .. Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal)
-                .SelectMany(File.ReadLines)
-                .Where(line => !string.IsNullOrWhiteSpace(line))
-                .Select(Parse),
-        ];
-    }
-
-    private static CorpusCase Parse(string line)
-    {
-        using var document = JsonDocument.Parse(line);
-        var root = document.RootElement;
-        var id = root.GetProperty("id").GetString()!;
-        var kind = ConversationKinds.Parse(Str(root, "kind") ?? "im") ?? throw new FormatException(id);
-        var channel = kind switch { ConversationKind.Im => "D1", ConversationKind.Mpim => "G1", ConversationKind.Group => "G2", _ => "C1" };
-        var members = root.TryGetProperty("members", out var m)
-            ? [.. m.EnumerateArray().Select(e => new UserId(e.GetString()!))]
-            : kind switch
-            {
-                ConversationKind.Im => [new("U1"), new("U2")],
-                ConversationKind.Mpim => [new("U1"), new("U2"), new UserId("U3")],
-                _ => Enumerable.Range(1, 8).Select(i => new UserId("U" + i)).ToList(),
-            };
-        var people = members.ToDictionary(u => u, u => Person(root, u));
-        var norms = TeamNorms.Default with
-        {
-            ExemptChannels = root.TryGetProperty("exempt", out var exempt) && exempt.GetBoolean() ? new HashSet<string>([channel]) : new HashSet<string>(),
-            BroadcastThreshold = root.TryGetProperty("threshold", out var threshold) ? threshold.GetInt32() : 20,
-        };
-        var count = root.TryGetProperty("count", out var c) ? c.GetInt32() : members.Count(u => !people[u].IsBot && !people[u].IsDeleted);
-        var context = new MessageContext(new Conversation(new ChannelId(channel), kind, members, count), people, norms);
-        var at = Str(root, "at") is { } a ? DateTimeOffset.Parse(a, CultureInfo.InvariantCulture) : DefaultAt;
-
-        var raw = root.TryGetProperty("msgs", out var msgs)
-            ? msgs.EnumerateArray().Select(e => (Text: e.GetProperty("t").GetString()!, Element: e)).ToList()
-            : [(root.GetProperty("text").GetString()!, root)];
-        var messages = new List<CorpusMessage>();
-        foreach (var (text, element) in raw)
-        {
-            var time = at.AddSeconds(element.TryGetProperty("dt", out var dt) ? dt.GetDouble() : 0);
-            var ts = MessageTs.FromInstant(time);
-            var parent = element.TryGetProperty("reply", out var reply) ? messages[reply.GetInt32()].Message.Ts : (MessageTs?)null;
-            var author = new UserId(Str(element, "from") ?? "U1");
-            var messageChannel = new ChannelId(Str(element, "channel") ?? channel);
-            var expected = element.GetProperty("x").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
-            messages.Add(new CorpusMessage(new ChatMessage(new TeamId("T1"), messageChannel, kind, author, ts, parent, text), expected));
-        }
-
-        return new CorpusCase(id, context, messages);
-    }
-
-    private static Person Person(JsonElement root, UserId user)
-    {
-        var tz = "Europe/London";
-        if (root.TryGetProperty("tz", out var zones) && zones.TryGetProperty(user.Value, out var zone))
-        {
-            tz = zone.ValueKind == JsonValueKind.Null ? null : zone.GetString();
-        }
-
-        WorkingHours? hours = null;
-        if (root.TryGetProperty("hours", out var h) && h.TryGetProperty(user.Value, out var range))
-        {
-            var parts = range.GetString()!.Split('-');
-            hours = new WorkingHours(TimeOnly.Parse(parts[0], CultureInfo.InvariantCulture), TimeOnly.Parse(parts[1], CultureInfo.InvariantCulture), WorkDays.Weekdays);
-        }
-
-        return new Person(
-            user,
-            tz,
-            IsBot: Has(root, "bots", user),
-            IsDeleted: Has(root, "deleted", user),
-            OwnHours: hours,
-            DisplayName: root.TryGetProperty("names", out var names) && names.TryGetProperty(user.Value, out var name) ? name.GetString() : null);
-    }
-
-    private static bool Has(JsonElement root, string property, UserId user) =>
-        root.TryGetProperty(property, out var list) && list.EnumerateArray().Any(e => e.GetString() == user.Value);
-
-    private static string? Str(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) ? value.GetString() : null;
+    /// <summary>Every <c>*.jsonl</c> file of a folder under the test directory, in file-name order.</summary>
+    public static IReadOnlyList<LabelledConversation> LoadFolder(string folder, string pattern = "*.jsonl") =>
+        [.. Directory.GetFiles(Path.Combine(TestContext.CurrentContext.TestDirectory, folder), pattern).Order(StringComparer.Ordinal).SelectMany(LabelledConversation.Load)];
 }
-
-internal sealed record CorpusMessage(ChatMessage Message, IReadOnlySet<string> Expected);

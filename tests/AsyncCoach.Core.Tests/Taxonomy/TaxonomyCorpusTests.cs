@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsyncCoach.Core.Evaluation;
 using AsyncCoach.Core.Taxonomy;
 
 namespace AsyncCoach.Core.Tests.Taxonomy;

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using AsyncCoach.Core.Taxonomy;
 
-namespace AsyncCoach.Core.Tests.Taxonomy;
+namespace AsyncCoach.Core.Evaluation;
 
 /// <summary>Counts of (expected id, predicted id) over the corpus; unclear is a class of its own.</summary>
-internal sealed class ConfusionMatrix
+public sealed class ConfusionMatrix
 {
     public static IReadOnlyList<string> Classes { get; } = [.. TaxonomyIds.Tiers, TaxonomyIds.Unclear];
 
