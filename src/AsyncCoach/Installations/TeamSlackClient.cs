@@ -45,6 +45,9 @@ internal sealed class TeamSlackClient(string teamId, TeamTokens tokens, SlackWeb
     public async Task<PublishViewResponse> PublishViewAsync(PublishViewRequest request, CancellationToken cancellationToken = default) =>
         await (await ResolveAsync("views.publish", cancellationToken)).PublishViewAsync(request, cancellationToken);
 
+    public async Task<OpenViewResponse> OpenViewAsync(OpenViewRequest request, CancellationToken cancellationToken = default) =>
+        await (await ResolveAsync("views.open", cancellationToken)).OpenViewAsync(request, cancellationToken);
+
     private async ValueTask<ISlackWebApi> ResolveAsync(string method, CancellationToken cancellationToken)
     {
         var credential = await tokens.GetAsync(teamId, cancellationToken);

@@ -24,7 +24,7 @@ public sealed class DigestRunHarness : IDisposable
     {
         _file.Migrate();
         Time = new FakeTimeProvider(start);
-        Norms = new NormsStore(_file.Database, Time);
+        Norms = new NormsStore(_file.Database, new PhraseFeedbackStore(_file.Database), Time);
         People = new PersonSettingsStore(_file.Database, Time);
         Settings = new DigestSettingsStore(_file.Database);
         Outbox = new OutboxStore(_file.Database, new SqliteGroupCommit(_file.Database));
