@@ -20,6 +20,9 @@ public sealed class ManifestTests
         ["tokens_revoked"] = null,
         ["member_joined_channel"] = null,
         ["user_huddle_changed"] = null,
+        // slack-platform.md §4: user_change (like its siblings) needs users:read; so does team_join (Slack's event reference).
+        ["user_change"] = "users:read",
+        ["team_join"] = "users:read",
     };
 
     private static string Manifest(string name)
