@@ -75,7 +75,7 @@ public sealed partial class OutboxSender(
                 }
 
                 var now = time.GetUtcNow();
-                var due = await store.DueAsync(now, settings.BatchSize, stoppingToken);
+                var (due, next) = await store.RoundAsync(now, settings.BatchSize, stoppingToken);
                 _moreDue = due.Count >= settings.BatchSize;
                 foreach (var row in due)
                 {
@@ -91,9 +91,9 @@ public sealed partial class OutboxSender(
                     }
                 }
 
-                if (await store.NextDueAsync(now, stoppingToken) is { } next && next - now < wait)
+                if (next is { } nextDue && nextDue - now < wait)
                 {
-                    wait = next - now;
+                    wait = nextDue - now;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
