@@ -10,7 +10,8 @@ public static class BenchmarkProgram
     /// the bare reference endpoint; <c>--throughput</c> is the rule engine's CPU-time probe;
     /// <c>fake-slack …</c> is the Web API stand-in for the nudge loop;
     /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
-    /// run the end-to-end audit measurement; anything else goes to BenchmarkDotNet.
+    /// run the end-to-end audit measurement; <c>digest-cpu</c> is the digest builder's CPU-time
+    /// probe; anything else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -24,6 +25,9 @@ public static class BenchmarkProgram
                 return await FakeSlackServer.RunAsync(args[1..]);
             case "--throughput" when args.Length == 1:
                 ThroughputProbe.Run(Console.Out);
+                return 0;
+            case "digest-cpu":
+                DigestCpuProbe.Run(Console.Out);
                 return 0;
             case "generate-export":
                 return ExportGenerator.Run(args[1..]);
