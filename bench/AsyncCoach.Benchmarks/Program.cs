@@ -13,8 +13,8 @@ public static class BenchmarkProgram
     /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
     /// run the end-to-end audit measurement; <c>accuracy &lt;folder|file&gt;… [--misses]</c> scores the
     /// rules and the classifier on labelled sets; <c>digest-build &lt;db&gt;</c> and
-    /// <c>digest-schedule &lt;db&gt;</c> the live digest's (<see cref="DigestProbe"/>); anything
-    /// else goes to BenchmarkDotNet.
+    /// <c>digest-schedule &lt;db&gt;</c> the live digest's (<see cref="DigestProbe"/>); <c>digest-cpu</c>
+    /// is the digest builder's CPU-time probe; anything else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -32,6 +32,9 @@ public static class BenchmarkProgram
                 return await LookAhead.LookAheadRun.RunAsync(args[1..]);
             case "--throughput" when args.Length == 1:
                 ThroughputProbe.Run(Console.Out);
+                return 0;
+            case "digest-cpu":
+                DigestCpuProbe.Run(Console.Out);
                 return 0;
             case "generate-export":
                 return ExportGenerator.Run(args[1..]);
