@@ -11,7 +11,8 @@ namespace AsyncCoach.Core.Evaluation;
 /// (<c>kind</c>, <c>members</c>, <c>count</c>, <c>tz</c>, <c>names</c>, <c>bots</c>, <c>deleted</c>, <c>hours</c>,
 /// <c>exempt</c>, <c>threshold</c>, <c>at</c>) and either one <c>text</c> with its expected rule ids <c>x</c>,
 /// or <c>msgs</c>: messages with text <c>t</c>, author <c>from</c>, seconds after <c>at</c> <c>dt</c>, the index
-/// of the thread parent <c>reply</c>, an optional <c>channel</c>, and their own <c>x</c>. Other fields
+/// of the thread parent <c>reply</c>, an optional <c>channel</c>, and their own <c>x</c>. A message whose
+/// author is in <c>bots</c> is not judged (the dispatcher drops bots' messages). Other fields
 /// (<c>note</c>) are ignored. A line that does not parse fails with its id or line number.
 /// </summary>
 public sealed record LabelledConversation(string Id, MessageContext Context, IReadOnlyList<LabelledMessage> Messages)
@@ -71,7 +72,7 @@ public sealed record LabelledConversation(string Id, MessageContext Context, IRe
             var author = new UserId(Str(element, "from") ?? "U1");
             var messageChannel = new ChannelId(Str(element, "channel") ?? channel);
             var expected = element.GetProperty("x").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
-            messages.Add(new LabelledMessage(new ChatMessage(new TeamId("T1"), messageChannel, kind, author, ts, parent, text), expected));
+            messages.Add(new LabelledMessage(new ChatMessage(new TeamId("T1"), messageChannel, kind, author, ts, parent, text), expected, Has(root, "bots", author)));
         }
 
         return new LabelledConversation(id, context, messages);
@@ -108,5 +109,9 @@ public sealed record LabelledConversation(string Id, MessageContext Context, IRe
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
-/// <summary>One message of a <see cref="LabelledConversation"/> and the rule ids it should raise.</summary>
-public sealed record LabelledMessage(ChatMessage Message, IReadOnlySet<string> Expected);
+/// <summary>
+/// One message of a <see cref="LabelledConversation"/> and the rule ids it should raise. A bot's
+/// message (its author in <c>bots</c>) never reaches the rules, as in production, where the
+/// dispatcher drops it.
+/// </summary>
+public sealed record LabelledMessage(ChatMessage Message, IReadOnlySet<string> Expected, bool FromBot = false);

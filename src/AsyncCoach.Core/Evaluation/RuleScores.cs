@@ -26,7 +26,7 @@ public sealed class RuleScores
         foreach (var conversation in conversations)
         {
             var tracker = new ConversationTracker(engine);
-            var findings = conversation.Messages.SelectMany(m => tracker.Observe(m.Message, conversation.Context)).ToList();
+            var findings = conversation.Messages.Where(m => !m.FromBot).SelectMany(m => tracker.Observe(m.Message, conversation.Context)).ToList();
             findings.AddRange(tracker.Flush());
             for (var i = 0; i < conversation.Messages.Count; i++)
             {

@@ -30,7 +30,7 @@ internal static class Deadlines
                 return true;
             }
 
-            if (word is "by" or "before" && i + 1 < words.Length && IsNumber(context.WordAt(i + 1), 2))
+            if (word is "by" or "before" or "at" && i + 1 < words.Length && IsHour(context.WordAt(i + 1)) && !AfterPastMarker(context, i + 1))
             {
                 return true;
             }
@@ -150,6 +150,9 @@ internal static class Deadlines
 
         return true;
     }
+
+    // "at 9", "by 5": an hour of the day; "at 95" (percent, a count) is not.
+    private static bool IsHour(ReadOnlySpan<char> word) => IsNumber(word, 2) && int.Parse(word, System.Globalization.CultureInfo.InvariantCulture) <= 24;
 
     private static bool IsAmount(ReadOnlySpan<char> word) =>
         IsNumber(word, 3) || word is "a" or "an" or "one" or "two" or "three" or "few" or "couple" or "half" or "the";

@@ -13,7 +13,8 @@ public sealed class HuddleInsteadOfThreadRule : IRule
     {
         // Asking someone over in person is a live talk too, but only with a topic: "can I steal you
         // for a sec?" alone is an availability check (missing-context), like "can we talk?".
-        var proposes = context.Has(PhraseLists.CallRequestIndex) || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked);
+        var proposes = context.Has(PhraseLists.CallRequestIndex) || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked)
+            || IsBareCall(context) || ProposesCall(context, out _);
         if (!proposes
             || context.Has(PhraseLists.CallReasonIndex)
             || context.Has(PhraseLists.CallDeclinedIndex)
@@ -23,6 +24,63 @@ public sealed class HuddleInsteadOfThreadRule : IRule
         }
 
         var evidence = context.Evidence(PhraseLists.CallRequestIndex);
-        return context.CreateFinding(Id, evidence.Count > 0 ? evidence : context.Evidence(PhraseLists.InPersonIndex), Suggestion);
+        if (evidence.Count == 0)
+        {
+            evidence = ProposesCall(context, out var proposal) ? [proposal] : context.Evidence(PhraseLists.InPersonIndex);
+        }
+
+        return context.CreateFinding(Id, evidence.Count > 0 ? evidence : context.Evidence(PhraseLists.BareCallIndex), Suggestion);
+    }
+
+    // "the on-call rota", "the video recording": a call word that names something else, not a medium.
+    private static bool ModifiesANoun(in RuleContext context, PhraseMatch noun) =>
+        noun.End < context.Words.Length && context.WordAt(noun.End) is "rota" or "rotation" or "schedule" or "shift" or "week" or "engineer" or "duty"
+            or "person" or "list" or "pager" or "handover" or "log" or "logs" or "notes" or "recording" or "link" or "invite" or "board" or "room";
+
+    /// <summary>"call?", "zoom?", "ring?": a call word that is the whole message.</summary>
+    internal static bool IsBareCall(in RuleContext context)
+    {
+        foreach (var match in context.Matches)
+        {
+            if (match.List == PhraseLists.BareCallIndex && match.Start == 0 && match.End == context.Words.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // What a proposal does: a verb of meeting ("jump", "do", "book", "take … to", "discuss") followed
+    // within a few words by a live medium ("a call", "a meet", "zoom", "video", "live"): "let's do a
+    // call tonight", "better we do a zoom", "let's take the SLA debate to a call". A report ("we had a
+    // call") has no such verb; "make a call" is a decision, so "make" is not one.
+    private static bool ProposesCall(in RuleContext context, out string evidence)
+    {
+        evidence = "";
+        if (!context.Has(PhraseLists.CallVerbsIndex) || !context.Has(PhraseLists.CallNounsIndex))
+        {
+            return false;
+        }
+
+        foreach (var verb in context.Matches)
+        {
+            if (verb.List != PhraseLists.CallVerbsIndex)
+            {
+                continue;
+            }
+
+            foreach (var noun in context.Matches)
+            {
+                if (noun.List == PhraseLists.CallNounsIndex && noun.Start >= verb.End && noun.Start - verb.End <= 4 && !context.ClauseBreakBetween(verb.Start, noun.Start)
+                    && !ModifiesANoun(context, noun))
+                {
+                    evidence = context.Phrases.PhraseText(verb.PhraseId) + " … " + context.Phrases.PhraseText(noun.PhraseId);
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

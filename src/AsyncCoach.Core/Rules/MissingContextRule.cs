@@ -11,12 +11,12 @@ public sealed class MissingContextRule : IRule
     private static readonly int FillerLists = Mask(
         PhraseLists.GreetingIndex, PhraseLists.AddressIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex,
         PhraseLists.BareUrgencyIndex, PhraseLists.PolitenessIndex, PhraseLists.CallRequestIndex, PhraseLists.InPersonIndex,
-        PhraseLists.DeadlineIndex);
+        PhraseLists.DeadlineIndex, PhraseLists.BareCallIndex);
 
     // Address and politeness words alone ("please", "team") are not a greeting or an ask to complete.
     private static readonly int SubstanceLists = Mask(
         PhraseLists.GreetingIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex,
-        PhraseLists.BareUrgencyIndex, PhraseLists.CallRequestIndex, PhraseLists.InPersonIndex);
+        PhraseLists.BareUrgencyIndex, PhraseLists.CallRequestIndex, PhraseLists.InPersonIndex, PhraseLists.BareCallIndex);
 
     public const string Suggestion =
         "Friendly tip: put the greeting, the context, your ask and when you need it in one message. " +
@@ -32,7 +32,7 @@ public sealed class MissingContextRule : IRule
         }
 
         var evidence = new List<string>();
-        foreach (var list in (ReadOnlySpan<int>)[PhraseLists.GreetingIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex, PhraseLists.BareUrgencyIndex, PhraseLists.CallRequestIndex, PhraseLists.InPersonIndex])
+        foreach (var list in (ReadOnlySpan<int>)[PhraseLists.GreetingIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex, PhraseLists.BareUrgencyIndex, PhraseLists.CallRequestIndex, PhraseLists.InPersonIndex, PhraseLists.BareCallIndex])
         {
             foreach (var phrase in context.Evidence(list))
             {
@@ -103,14 +103,19 @@ public sealed class MissingContextRule : IRule
                 }
             }
 
-            if (!advanced && (IsRecipientName(context, context.WordAt(p)) || (p == greetingEnd && IsCapitalised(context.Message.Text, context.WordAt(p))) || IsDeadlineGlue(context, p)))
+            if (!advanced && (IsRecipientName(context, context.WordAt(p)) || (p == greetingEnd && IsNameWord(context, p)) || IsDeadlineGlue(context, p)))
             {
                 reachable[p + 1] = true;
+                greetingEnd = p == greetingEnd ? p + 1 : greetingEnd; // "hi Dr Okafor": a title, then the name
             }
         }
 
         return reachable[words.Length];
     }
+
+    private static bool IsNameWord(in RuleContext context, int index) =>
+        context.WordAt(index) is "dr" or "mr" or "mrs" or "ms" or "prof" or "doc" or "sir" or "madam"
+        || IsCapitalised(context.Message.Text, context.WordAt(index));
 
     // "hi Sam", "morning Priya": a capitalised word right after a greeting is a name, not a topic.
     private static bool IsCapitalised(ReadOnlySpan<char> raw, ReadOnlySpan<char> word)
@@ -154,7 +159,7 @@ public sealed class MissingContextRule : IRule
         return mask;
     }
 
-    // "hi Sam, got a minute?" in Sam's DM: a first name is no more content than "hi".
+    // "hi Sam, got a minute?" in Sam's DM: a name is no more content than "hi".
     private static bool IsRecipientName(in RuleContext context, ReadOnlySpan<char> word)
     {
         if (!context.Message.Kind.IsDirect())
@@ -168,16 +173,13 @@ public sealed class MissingContextRule : IRule
                 && context.Context.People.TryGetValue(member, out var person)
                 && person.DisplayName is { Length: > 0 } name)
             {
-                var first = name.AsSpan();
-                var space = first.IndexOf(' ');
-                if (space > 0)
+                // Any word of the display name, punctuation aside: "Dr. Okafor" gives "dr" and "okafor".
+                foreach (var range in name.AsSpan().SplitAny(' ', '.', ',', '-'))
                 {
-                    first = first[..space];
-                }
-
-                if (first.Equals(word, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
+                    if (name.AsSpan()[range].Equals(word, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
                 }
             }
         }

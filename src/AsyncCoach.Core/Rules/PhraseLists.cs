@@ -22,12 +22,15 @@ public static class PhraseLists
     public const string UrgencyIntensifiers = "urgency-intensifiers";
     public const string Deadline = "deadline";
     public const string InPerson = "in-person";
+    public const string CallVerbs = "call-verbs";
+    public const string CallNouns = "call-nouns";
+    public const string BareCall = "bare-call";
 
     /// <summary>Every list, in a fixed order: a list's index is its bit in a match mask.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Greeting, Address, Availability, QuickQuestion, BareUrgency, Politeness, CallRequest, CallReason,
-        CallDeclined, ScheduledMeeting, Urgency, UrgencyDescriptive, UrgencyNegators, UrgencyIntensifiers, Deadline, InPerson,
+        CallDeclined, ScheduledMeeting, Urgency, UrgencyDescriptive, UrgencyNegators, UrgencyIntensifiers, Deadline, InPerson, CallVerbs, CallNouns, BareCall,
     ];
 
     public static int IndexOf(string name)
@@ -59,4 +62,7 @@ public static class PhraseLists
     internal static readonly int UrgencyIntensifiersIndex = IndexOf(UrgencyIntensifiers);
     internal static readonly int DeadlineIndex = IndexOf(Deadline);
     internal static readonly int InPersonIndex = IndexOf(InPerson);
+    internal static readonly int CallVerbsIndex = IndexOf(CallVerbs);
+    internal static readonly int CallNounsIndex = IndexOf(CallNouns);
+    internal static readonly int BareCallIndex = IndexOf(BareCall);
 }

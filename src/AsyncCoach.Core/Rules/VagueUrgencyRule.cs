@@ -10,12 +10,13 @@ public sealed class VagueUrgencyRule : IRule
 
     public Finding? Evaluate(in RuleContext context)
     {
-        if (!context.Has(PhraseLists.UrgencyIndex) || Deadlines.HasDeadline(context))
+        var needNow = context.Has(PhraseLists.UrgencyIndex) ? null : NeedNow(context);
+        if ((!context.Has(PhraseLists.UrgencyIndex) && needNow is null) || Deadlines.HasDeadline(context))
         {
             return null;
         }
 
-        List<string>? evidence = null;
+        List<string>? evidence = needNow is null ? null : [needNow];
         foreach (var match in context.Matches)
         {
             if (match.List == PhraseLists.UrgencyIndex && !IsDescriptive(context, match) && !IsNegated(context, match))
@@ -32,9 +33,22 @@ public sealed class VagueUrgencyRule : IRule
         return evidence is null ? null : context.CreateFinding(Id, evidence, Suggestion);
     }
 
+    // Words that make a clause a request, and verbs that start an imperative one: what a demand does.
+    private static readonly HashSet<string> RequestWords = new(
+        ["need", "needs", "please", "pls", "plz", "can", "could", "would", "must", "should", "asap", "urgent", "urgently", "want", "require", "requires", "kindly"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Imperatives = new(
+        ["fix", "send", "call", "reply", "respond", "check", "look", "come", "stop", "update", "restart", "revert", "roll", "escalate", "do", "get",
+         "make", "review", "approve", "ping", "share", "remove", "delete", "add", "help", "merge", "deploy", "push", "sign", "action", "answer",
+         "go", "start", "run", "book", "order", "tell", "email", "print", "reset", "move", "switch", "turn", "open", "close", "cancel", "pull",
+         "page", "text", "ring", "contact", "inform", "notify", "submit", "upload", "forward", "confirm", "finish", "complete", "prepare"],
+        StringComparer.Ordinal);
+
     // "crashes immediately", "the urgent tickets": urgency words that describe, not demand. Listed
-    // phrases first; then the shape "<verb>s/ed immediately" ("the policy applies immediately", "I
-    // replied right away") when nothing in the clause asks for anything.
+    // phrases first; then a manner adverb ("immediately", "right away", "right now", "at once") in a
+    // clause that neither asks ("need", "please", "can you") nor starts with an imperative: "the
+    // policy applies immediately", "monitors now reconnect right away", "I replied right away".
     private static bool IsDescriptive(in RuleContext context, PhraseMatch match)
     {
         foreach (var other in context.Matches)
@@ -45,35 +59,53 @@ public sealed class VagueUrgencyRule : IRule
             }
         }
 
-        return match.Start > 0 && IsMannerAdverb(context.WordAt(match.Start)) && FollowsVerbForm(context, match.Start - 1) && !AsksInClause(context, match.Start);
+        return IsMannerAdverb(context.WordAt(match.Start)) && !IsDemandClause(context, match.Start);
     }
 
-    private static bool IsMannerAdverb(ReadOnlySpan<char> word) => word is "immediately" or "right" or "straight" or "instantly";
+    private static bool IsMannerAdverb(ReadOnlySpan<char> word) => word is "immediately" or "right" or "straight" or "instantly" or "at";
 
-    private static bool FollowsVerbForm(in RuleContext context, int index)
+    private static bool IsDemandClause(in RuleContext context, int end)
     {
-        var verb = context.WordAt(index);
-        var form = (verb.Length > 4 && verb.EndsWith("ed")) || (verb.Length > 3 && verb[^1] == 's' && !verb.EndsWith("ss") && !verb.EndsWith("us") && !verb.EndsWith("is"));
-        if (!form || verb is "needs" or "wants" or "requires" or "thanks" or "pls" or "plz" or "needed" or "wanted" or "required")
+        var i = end - 1;
+        for (; i >= 0 && !context.ClauseBreakBetween(i, end); i--)
         {
-            return false;
-        }
-
-        // "the numbers immediately" after a determiner is a noun, not a verb.
-        return index == 0 || context.WordAt(index - 1) is not ("the" or "a" or "an" or "my" or "your" or "our" or "their" or "these" or "those" or "all" or "some" or "any" or "his" or "her" or "its" or "both");
-    }
-
-    private static bool AsksInClause(in RuleContext context, int end)
-    {
-        for (var i = end - 1; i >= 0 && !context.ClauseBreakBetween(i, end); i--)
-        {
-            if (context.WordAt(i) is "need" or "needs" or "please" or "pls" or "plz" or "can" or "could" or "must" or "should" or "asap" or "get" or "make")
+            if (RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(i)))
             {
                 return true;
             }
         }
 
-        return false;
+        // The clause's first word (after "please"/"ok"/"so"): an imperative demands.
+        var first = i + 1;
+        while (first < end && context.WordAt(first) is "ok" or "so" or "and" or "then" or "just" or "pls" or "please")
+        {
+            first++;
+        }
+
+        return first < end ? Imperatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(first)) : end == 0;
+    }
+
+    // "need the sample sheet now": a need with "now" closing the clause demands now.
+    private static string? NeedNow(in RuleContext context)
+    {
+        var words = context.Words;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (context.WordAt(i) is not "need")
+            {
+                continue;
+            }
+
+            for (var j = i + 2; j <= i + 4 && j < words.Length; j++)
+            {
+                if (context.WordAt(j) is "now" && (j + 1 == words.Length || context.ClauseBreakBetween(j, j + 1)) && !context.ClauseBreakBetween(i, j))
+                {
+                    return "need … now";
+                }
+            }
+        }
+
+        return null;
     }
 
     // "not urgent", "it's not really something we need asap", "no rush, not urgent": a negator up to

@@ -68,7 +68,14 @@ internal sealed partial class ModifierDetector
     private string? SameDayDeadline(IReadOnlyList<Token> tokens)
     {
         var none = new bool[tokens.Count];
-        if (_otherDay.Any(p => p.Matches(tokens, none).Any()))
+        // An explicit same-day word ("today", "EOD") wins over a recurring or later day named for
+        // something else ("send the weekly report by EOD", "ask today whether Saturday works");
+        // only "tomorrow" and "next week" move the deadline itself.
+        var explicitToday = _sameDay.Any(p => p.Matches(tokens, none).Any());
+        var otherDay = explicitToday
+            ? tokens.Any(t => t.Text is "tomorrow" or "tmrw") || tokens.Zip(tokens.Skip(1)).Any(p => p.First.Text == "next" && p.Second.Text == "week")
+            : _otherDay.Any(p => p.Matches(tokens, none).Any());
+        if (otherDay)
         {
             return null;
         }

@@ -54,7 +54,7 @@ public static class MessageText
                 continue;
             }
 
-            if (c is ',' or ';' or '!' or '?' or '\n' || (c == '.' && (i + 1 == text.Length || text[i + 1] == ' ')))
+            if (c is ',' or ';' or '!' or '?' or '\n' || (c == '.' && (i + 1 == text.Length || text[i + 1] == ' ') && !AfterAbbreviation(text, i)))
             {
                 pendingBreak = true;
             }
@@ -224,6 +224,19 @@ public static class MessageText
         }
 
         return map;
+    }
+
+    // "Dr. Patel", "Mr. Lee", "e.g. this": a full stop after a word of three letters or fewer is an
+    // abbreviation, not the end of a clause.
+    private static bool AfterAbbreviation(ReadOnlySpan<char> text, int dot)
+    {
+        var start = dot;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return dot - start is > 0 and <= 3;
     }
 
     private static void StartWord(ref int wordCount, ref bool pendingBreak, ref ulong clauseBreaks)

@@ -25,7 +25,7 @@ public sealed class LearnedPhrasesTests
     [Test]
     public void Another_phrase_in_the_same_message_still_triggers_it()
     {
-        var findings = Engine.Evaluate(Message("need the numbers asap, right away"), Context(norms: Learned(RuleIds.VagueUrgency, "asap")));
+        var findings = Engine.Evaluate(Message("need the numbers asap, need them right away"), Context(norms: Learned(RuleIds.VagueUrgency, "asap")));
 
         Assert.That(findings.Single().Evidence, Is.EquivalentTo(new[] { "asap", "right away" }));
     }

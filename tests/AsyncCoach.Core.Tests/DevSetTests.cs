@@ -1,0 +1,75 @@
+using AsyncCoach.Core.Evaluation;
+using AsyncCoach.Core.Rules;
+using AsyncCoach.Core.Taxonomy;
+
+namespace AsyncCoach.Core.Tests;
+
+/// <summary>
+/// The independent development set (Fixtures/devset, written by someone who had read only the
+/// contracts): the rules and the classifier scored on its dev and test splits, with the harness the
+/// bench's <c>accuracy</c> verb uses. Run with <c>--logger "console;verbosity=detailed"</c> for the tables.
+/// The gates are the targets where they are met (docs/rules.md, "Measuring accuracy"), so a
+/// change that loses ground fails here.
+/// </summary>
+public sealed class DevSetTests
+{
+    private static readonly RuleEngine Engine = RuleEngine.CreateDefault();
+    private static readonly TaskClassifier Classifier = TaskClassifier.CreateDefault();
+
+    private static string PathOf(string file) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "devset", file);
+
+    [TestCase("messages.dev.jsonl", 0.95, 600)]
+    [TestCase("messages.test.jsonl", 0.75, 150)]
+    public void Every_rule_keeps_its_precision_and_recall(string file, double gate, int minMessages)
+    {
+        var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(file)));
+
+        TestContext.Out.WriteLine(scores.ToMarkdown());
+        Assert.That(scores.Messages, Is.GreaterThanOrEqualTo(minMessages));
+        Assert.Multiple(() =>
+        {
+            foreach (var rule in RuleIds.All)
+            {
+                Assert.That(scores.Precision(rule), Is.GreaterThanOrEqualTo(gate), $"{rule} precision");
+                Assert.That(scores.Recall(rule), Is.GreaterThanOrEqualTo(rule == RuleIds.MessageBurst ? 0.9 : gate), $"{rule} recall");
+            }
+        });
+    }
+
+    [TestCase("tasks.dev.jsonl")]
+    [TestCase("tasks.test.jsonl")]
+    public void The_classifier_meets_the_targets(string file)
+    {
+        var scores = TaxonomyScores.Evaluate(Classifier, LabelledTask.Load(PathOf(file)));
+
+        TestContext.Out.WriteLine(scores.ToMarkdown());
+        Assert.That(scores.Matrix.Total, Is.GreaterThanOrEqualTo(100));
+        Assert.That((scores.TierAccuracy, scores.ModeAccuracy, scores.UnclearRecall), Is.EqualTo((0.85, 0.85, 0.80)).Using<(double, double, double)>(
+            (actual, target) => actual.Item1 >= target.Item1 && actual.Item2 >= target.Item2 && actual.Item3 >= target.Item3));
+    }
+
+    [Test]
+    public void A_bad_line_is_reported_with_its_file_and_line_number()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"messages-bad-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllLines(path, ["{\"id\":\"ok\",\"text\":\"hi\",\"x\":[\"missing-context\"]}", "{\"id\":\"broken\",\"text\":\"hi\"}"]);
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => LabelledConversation.Load(path));
+
+            Assert.That(error!.Message, Does.StartWith(Path.GetFileName(path) + ":2:"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void An_unknown_tier_id_is_refused_with_its_line()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => LabelledTask.Parse("{\"task\":\"Do it\",\"id2\":\"ponder\"}", "tasks.jsonl:7"));
+
+        Assert.That(error!.Message, Is.EqualTo("tasks.jsonl:7: unknown tier id 'ponder'"));
+    }
+}
