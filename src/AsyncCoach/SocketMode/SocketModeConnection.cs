@@ -131,8 +131,9 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
                 OnFrame(_buffer.AsSpan(0, length));
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex)
         {
+            // Whatever ended the loop, the connection is over: the supervisor replaces it.
             if (!Volatile.Read(ref _closing))
             {
                 Log.Dropped(_logger, Number, ex.GetType().Name, ex is WebSocketException ws ? ws.WebSocketErrorCode.ToString() : "");
