@@ -179,20 +179,27 @@ public static class SocketLoadRunner
             await socket.SendAsync("""{"type":"hello","num_connections":1,"debug_info":{"approximate_connection_time":3600}}"""u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
             _socket.TrySetResult(socket);
             var buffer = new byte[4096];
-            while (socket.State == WebSocketState.Open)
+            try
             {
-                var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                if (result.MessageType == WebSocketMessageType.Close)
+                while (socket.State == WebSocketState.Open)
                 {
-                    return;
-                }
+                    var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
 
-                using var ack = JsonDocument.Parse(buffer.AsMemory(0, result.Count));
-                var id = long.Parse(ack.RootElement.GetProperty("envelope_id").GetString()!, CultureInfo.InvariantCulture);
-                if (_pending.TryRemove(id, out var waiting))
-                {
-                    waiting.SetResult();
+                    using var ack = JsonDocument.Parse(buffer.AsMemory(0, result.Count));
+                    var id = long.Parse(ack.RootElement.GetProperty("envelope_id").GetString()!, CultureInfo.InvariantCulture);
+                    if (_pending.TryRemove(id, out var waiting))
+                    {
+                        waiting.SetResult();
+                    }
                 }
+            }
+            catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException)
+            {
+                // The run is over and this server is stopping, or the instance went away.
             }
         }
     }

@@ -17,8 +17,8 @@ public static class SocketModeFrameReader
         }
         catch (JsonException ex)
         {
-            // JsonException's message gives positions, never content.
-            throw new FormatException($"The frame is not valid JSON: {ex.Message}", ex);
+            // Positions only: the parser's own message may quote a character of the frame.
+            throw new FormatException($"The frame is not valid JSON (line {ex.LineNumber}, byte {ex.BytePositionInLine}).", ex);
         }
         catch (InvalidOperationException ex)
         {

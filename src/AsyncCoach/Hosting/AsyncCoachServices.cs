@@ -39,7 +39,6 @@ public static class AsyncCoachServices
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? "",
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackRequestFilter>();
-        services.AddSocketMode(builder.Configuration);
 
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteGroupCommit>();
@@ -59,6 +58,10 @@ public static class AsyncCoachServices
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxRetention>());
         services.AddHostedService<StartupBanner>();
+
+        // The acceptors, and Socket Mode when Slack:AppToken is set. After the inbox's loops, so
+        // it stops before them: what it is handling still reaches the inbox and is acknowledged.
+        services.AddSocketMode(builder.Configuration);
 
         services.AddScoped<IInboxHandler, EventDispatcher>();
         services.AddScoped<IMessagePipeline, RulesMessagePipeline>();

@@ -17,12 +17,12 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly SocketModeOptions _options;
     private readonly ILogger _logger;
     private readonly CancellationToken _stopping;
-    private readonly SemaphoreSlim _sending = new(1, 1);
+    private readonly WebSocketMessageReader _reader;
+    private readonly AckSender _acks;
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<ConnectionEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
-    private byte[] _buffer = new byte[16 * 1024];
     private Task _receiving = Task.CompletedTask;
     private int _opened;
     private int _envelopes;
@@ -47,6 +47,8 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
         _options = options;
         _logger = logger;
         _stopping = stopping;
+        _reader = new WebSocketMessageReader(socket, options.MaxFrameBytes);
+        _acks = new AckSender(socket, number, logger);
     }
 
     /// <summary>This process's count of connections, for the log.</summary>
@@ -77,6 +79,7 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
 
         End(ConnectionEnd.Dropped);
         await acked;
+        await _acks.CompleteAsync();
         try
         {
             if (_socket.State == WebSocketState.Open)
@@ -99,8 +102,8 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
     {
         _socket.Abort();
         await _receiving;
+        await _acks.CompleteAsync();
         _socket.Dispose();
-        _sending.Dispose();
     }
 
     private async Task ReceiveAsync()
@@ -109,8 +112,8 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
         {
             while (true)
             {
-                var (length, type, oversized, closed) = await ReadMessageAsync();
-                if (closed)
+                var (type, oversized) = await _reader.ReadAsync(CancellationToken.None);
+                if (type == WebSocketMessageType.Close)
                 {
                     Log.ClosedBySlack(_logger, Number, _socket.CloseStatus?.ToString() ?? "none");
                     break;
@@ -124,15 +127,16 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
 
                 if (type != WebSocketMessageType.Text)
                 {
-                    Log.BinaryFrame(_logger, Number, length);
+                    Log.BinaryFrame(_logger, Number, _reader.Length);
                     continue;
                 }
 
-                OnFrame(_buffer.AsSpan(0, length));
+                OnFrame(_reader.Message);
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex)
         {
+            // Whatever ended the loop, the connection is over: the supervisor replaces it.
             if (!Volatile.Read(ref _closing))
             {
                 Log.Dropped(_logger, Number, ex.GetType().Name, ex is WebSocketException ws ? ws.WebSocketErrorCode.ToString() : "");
@@ -147,48 +151,6 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
 
             End(ConnectionEnd.Dropped);
             _hello.TrySetResult();
-        }
-    }
-
-    /// <summary>Reads one whole message into the buffer (grown up to the limit); a larger message is read to its end and dropped.</summary>
-    private async Task<(int Length, WebSocketMessageType Type, bool Oversized, bool Closed)> ReadMessageAsync()
-    {
-        var buffer = _buffer;
-        var length = 0;
-        var oversized = false;
-        while (true)
-        {
-            if (length == buffer.Length && !oversized)
-            {
-                if (buffer.Length >= _options.MaxFrameBytes)
-                {
-                    oversized = true;
-                    length = 0;
-                }
-                else
-                {
-                    var larger = new byte[Math.Min(buffer.Length * 2, _options.MaxFrameBytes)];
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    buffer = _buffer = larger;
-                }
-            }
-
-            var target = oversized ? buffer.AsMemory() : buffer.AsMemory(length);
-            var result = await _socket.ReceiveAsync(target, CancellationToken.None);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return (0, result.MessageType, false, true);
-            }
-
-            if (!oversized)
-            {
-                length += result.Count;
-            }
-
-            if (result.EndOfMessage)
-            {
-                return (length, result.MessageType, oversized, false);
-            }
         }
     }
 
@@ -253,7 +215,7 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
             var ack = await _handler.HandleAsync(envelope, _stopping);
             if (ack is not null)
             {
-                await SendAsync(ack, envelope.EnvelopeId!);
+                _acks.Enqueue(ack, envelope.EnvelopeId!);
             }
         }
         catch (Exception ex)
@@ -270,25 +232,6 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
                     _acked?.TrySetResult();
                 }
             }
-        }
-    }
-
-    private async Task SendAsync(byte[] ack, string envelopeId)
-    {
-        await _sending.WaitAsync(CancellationToken.None);
-        try
-        {
-            await _socket.SendAsync(ack, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The envelope was handled but Slack will not know: it sends it again, and the
-            // inbox processes an event_id once.
-            Log.AckLost(_logger, Number, envelopeId, ex.GetType().Name);
-        }
-        finally
-        {
-            _sending.Release();
         }
     }
 
@@ -333,8 +276,5 @@ public sealed partial class SocketModeConnection : IAsyncDisposable
 
         [LoggerMessage(EventId = 2129, Level = LogLevel.Error, Message = "Socket Mode envelope {EnvelopeId} ({Type}) failed; not acknowledged, so Slack sends it again")]
         public static partial void HandlerFailed(ILogger logger, string envelopeId, string type, Exception exception);
-
-        [LoggerMessage(EventId = 2130, Level = LogLevel.Warning, Message = "Socket Mode connection {Number}: the ack of envelope {EnvelopeId} could not be sent ({Exception}); Slack sends it again and the inbox skips the repeat")]
-        public static partial void AckLost(ILogger logger, int number, string envelopeId, string exception);
     }
 }
