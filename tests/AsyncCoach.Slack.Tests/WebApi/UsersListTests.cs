@@ -54,9 +54,9 @@ public sealed class UsersListTests
         await using var harness = await SlackApiHarness.StartAsync();
         harness.Slack.Enqueue("users.list", FakeResponse.Error("missing_scope", needed: "users:read", provided: "chat:write"));
 
-        var error = await Assert.ThrowsAsync<AsyncCoach.Slack.WebApi.SlackApiException>(() => harness.Api.ListUsersAsync());
+        var error = await Expect.SlackErrorAsync(() => harness.Api.ListUsersAsync());
 
-        Assert.That(error!.Error, Is.EqualTo("missing_scope"));
+        Assert.That(error.Error, Is.EqualTo("missing_scope"));
         Assert.That(error.Needed, Is.EqualTo("users:read"));
     }
 }
