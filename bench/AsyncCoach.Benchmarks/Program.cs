@@ -10,7 +10,9 @@ public static class BenchmarkProgram
     /// the bare reference endpoint; <c>--throughput</c> is the rule engine's CPU-time probe;
     /// <c>fake-slack …</c> is the Web API stand-in for the nudge loop;
     /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
-    /// run the end-to-end audit measurement; anything else goes to BenchmarkDotNet.
+    /// run the end-to-end audit measurement; <c>digest-build &lt;db&gt;</c> and
+    /// <c>digest-schedule &lt;db&gt;</c> the live digest's (<see cref="DigestProbe"/>); anything
+    /// else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -29,6 +31,10 @@ public static class BenchmarkProgram
                 return ExportGenerator.Run(args[1..]);
             case "audit-throughput":
                 return await AuditThroughput.RunAsync(args[1..]);
+            case "digest-build" when args.Length > 1:
+                return await DigestProbe.BuildAsync(args[1..]);
+            case "digest-schedule" when args.Length > 1:
+                return await DigestProbe.ScheduleAsync(args[1..]);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
                 return 0;

@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly.Timeout;
 
 namespace AsyncCoach.Slack.WebApi;
@@ -13,10 +12,11 @@ namespace AsyncCoach.Slack.WebApi;
 /// <summary>
 /// <see cref="ISlackWebApi"/> over a typed <see cref="HttpClient"/> whose base address is
 /// <c>Slack:ApiBaseUrl</c>; retries live in the resilience handler (<see cref="SlackResilience"/>).
-/// Reads are form-encoded (those methods take no JSON); writes are JSON.
+/// Reads are form-encoded (those methods take no JSON); writes are JSON. Bound to one token:
+/// made by <see cref="SlackWebApiClientFactory"/> for the team that token belongs to.
 /// </summary>
 public sealed partial class SlackWebApiClient(
-    HttpClient http, IOptions<SlackOptions> options, TimeProvider timeProvider, ILogger<SlackWebApiClient> logger) : ISlackWebApi
+    HttpClient http, string? token, TimeProvider timeProvider, ILogger<SlackWebApiClient> logger) : ISlackWebApi
 {
     private static readonly SlackJsonContext Json = SlackJsonContext.Default;
 
@@ -76,7 +76,7 @@ public sealed partial class SlackWebApiClient(
         where T : SlackResponse
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
-        if (options.Value.BotToken is { Length: > 0 } token)
+        if (token is { Length: > 0 })
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }

@@ -8,8 +8,10 @@ namespace AsyncCoach.Slack.WebApi;
 public static class SlackWebApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="SlackOptions"/> from <c>Slack</c> and registers <see cref="ISlackWebApi"/> and
-    /// <see cref="IResponseUrlClient"/> as typed HttpClients with the Slack retry pipeline.
+    /// Binds <see cref="SlackOptions"/> from <c>Slack</c> and registers <see cref="SlackWebApiClientFactory"/>
+    /// (Web API clients bound to a token, over a named HttpClient) and <see cref="IResponseUrlClient"/>,
+    /// both with the Slack retry pipeline. Which token a team's calls carry is the host's
+    /// <see cref="ISlackClientFactory"/>.
     /// Uses the registered <see cref="TimeProvider"/> (adds <see cref="TimeProvider.System"/> if none).
     /// </summary>
     public static IServiceCollection AddSlackWebApi(this IServiceCollection services, IConfiguration configuration)
@@ -17,7 +19,8 @@ public static class SlackWebApiServiceCollectionExtensions
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient<ISlackWebApi, SlackWebApiClient>((provider, http) =>
+        services.TryAddSingleton<SlackWebApiClientFactory>();
+        services.AddHttpClient(SlackWebApiClientFactory.HttpClientName, (provider, http) =>
             {
                 var baseUrl = provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.ToString();
 

@@ -19,7 +19,7 @@ public sealed partial class HomeActionHandler(
     NormsStore norms,
     PersonZones zones,
     HomePublisher publisher,
-    ISlackWebApi slack,
+    ISlackClientFactory slack,
     TimeProvider time,
     ILogger<HomeActionHandler> logger) : IBlockActionHandler
 {
@@ -82,7 +82,7 @@ public sealed partial class HomeActionHandler(
         var modal = HoursModal.Build(current.Hours is { } own ? WorkingHoursText.Format(own) : null, zone);
         try
         {
-            await slack.OpenViewAsync(new OpenViewRequest(payload.TriggerId, modal), cancellationToken);
+            await slack.ForTeam(teamId).OpenViewAsync(new OpenViewRequest(payload.TriggerId, modal), cancellationToken);
         }
         catch (SlackApiException ex)
         {

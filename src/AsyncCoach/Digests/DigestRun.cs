@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace AsyncCoach.Digests;
 
 /// <summary>
-/// One pass of the weekly scheduler: for every lead of every active team with leads, the
+/// One pass of the weekly scheduler: for every lead of every installed, active team with leads, the
 /// latest slot at or before now; if it is not older than the lead's <c>since</c> and its week
 /// was not claimed yet, it is handed to the outbox (claimed, unique per lead and week). After
 /// downtime that is only the latest missed week, marked late. Deterministic in <c>now</c>.
@@ -30,9 +30,11 @@ public sealed partial class DigestRun(
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var added = 0;
+        // Installed teams only (the registry of installations), and of those the ones with leads.
+        var active = new HashSet<string>(await installations.ActiveTeamsAsync(cancellationToken), StringComparer.Ordinal);
         foreach (var team in await settings.TeamsWithLeadsAsync(cancellationToken))
         {
-            if (!await installations.IsActiveAsync(team, cancellationToken))
+            if (!active.Contains(team))
             {
                 continue;
             }

@@ -11,11 +11,12 @@ namespace AsyncCoach.DryRun;
 /// Dry-run's Slack: every call that would have been made is logged (method and JSON) and
 /// recorded in slack_api_calls, and answered as Slack would answer a success. Reads know
 /// nothing (nobody's time zone, no members), which is what the offline directory assumes too.
+/// One per dry-run team (<see cref="Installations.SlackClientFactory"/>): calls are recorded under it.
 /// </summary>
-public sealed partial class RecordingSlackWebApi(ApiCallStore calls, TimeProvider time, ILogger<RecordingSlackWebApi> logger) : ISlackWebApi
+public sealed partial class RecordingSlackWebApi(string teamId, ApiCallStore calls, TimeProvider time, ILogger logger) : ISlackWebApi
 {
     public Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken = default) =>
-        RecordAsync("auth.test", "{}", new AuthTestResponse { Ok = true, Team = "dry-run", UserId = "UDRYRUN", TeamId = "TDRYRUN" }, cancellationToken);
+        RecordAsync("auth.test", "{}", new AuthTestResponse { Ok = true, Team = "dry-run", UserId = "UDRYRUN", TeamId = teamId }, cancellationToken);
 
     public Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken cancellationToken = default) =>
         RecordAsync("users.info", new JsonObject { ["user"] = userId }.ToJsonString(), new SlackUser { Id = userId }, cancellationToken);
@@ -53,8 +54,8 @@ public sealed partial class RecordingSlackWebApi(ApiCallStore calls, TimeProvide
 
     private async Task<T> RecordAsync<T>(string method, string json, T response, CancellationToken cancellationToken)
     {
-        Log.WouldCall(logger, method, json);
-        await calls.RecordAsync(method, json, cancellationToken);
+        Log.WouldCall(logger, teamId, method, json);
+        await calls.RecordAsync(teamId, method, json, cancellationToken);
         return response;
     }
 
@@ -62,10 +63,9 @@ public sealed partial class RecordingSlackWebApi(ApiCallStore calls, TimeProvide
 
     private static string Json<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.Serialize(value, type);
 
-
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1701, Level = LogLevel.Information, Message = "Dry-run: would call {Method} with {Json}")]
-        public static partial void WouldCall(ILogger logger, string method, string json);
+        [LoggerMessage(EventId = 1701, Level = LogLevel.Information, Message = "Dry-run: would call {Method} for team {TeamId} with {Json}")]
+        public static partial void WouldCall(ILogger logger, string teamId, string method, string json);
     }
 }

@@ -1,9 +1,9 @@
 using AsyncCoach.AppHome;
 using AsyncCoach.Commands;
 using AsyncCoach.Core.Taxonomy;
-using AsyncCoach.DryRun;
 using AsyncCoach.Endpoints;
 using AsyncCoach.Inbox;
+using AsyncCoach.Installations;
 using AsyncCoach.Interactivity;
 using AsyncCoach.Digests;
 using AsyncCoach.Nudges;
@@ -73,13 +73,14 @@ public static class AsyncCoachServices
         services.AddNudges();
         services.AddDigests();
 
-        // No bot token: dry-run. Web API calls are recorded instead of sent, and the directory
-        // knows nobody (there is no Slack to ask).
+        // Every Web API call with its own team's token (ISlackClientFactory.ForTeam); a team with
+        // no token is dry-run: its calls are recorded instead of sent.
+        services.AddInstallations();
+
+        // No Slack credentials at all: the directory knows nobody (there is no Slack to ask).
         var dryRun = builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>()?.IsDryRun ?? true;
-        services.AddSingleton<ApiCallStore>();
         if (dryRun)
         {
-            services.AddSingleton<ISlackWebApi, RecordingSlackWebApi>();
             services.AddSingleton<IWorkspaceDirectory, OfflineWorkspaceDirectory>();
         }
         else

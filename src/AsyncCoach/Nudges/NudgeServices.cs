@@ -13,7 +13,6 @@ public static class NudgeServices
         services.AddSingleton<NudgeStore>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IOutboxKindSender, NudgeKindSender>();
-        services.AddSingleton<InstallationStore>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<IFindingSink, NudgingFindingSink>();
         services.AddSingleton<INudgeLedger, OutboxNudgeLedger>();

@@ -40,10 +40,11 @@ public sealed partial class OutboxSender(
 
     // Resolved on first use, in the loop: live, the typed client (HttpClientFactory, the
     // resilience pipeline) added 50-80 ms to start while the host resolved its hosted services.
-    private readonly Lazy<ISlackWebApi> _slack = new(services.GetRequiredService<ISlackWebApi>);
+    // Each row goes out with its own team's client (that team's token, or dry-run).
+    private readonly Lazy<ISlackClientFactory> _slack = new(services.GetRequiredService<ISlackClientFactory>);
 
-    /// <summary>The one place the sender gets its Slack client (per team once installations carry tokens).</summary>
-    private ISlackWebApi SlackFor(string teamId) => _slack.Value;
+    /// <summary>The one place the sender gets its Slack client: the row's own team's.</summary>
+    private ISlackWebApi SlackFor(string teamId) => _slack.Value.ForTeam(teamId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -75,7 +76,7 @@ public sealed partial class OutboxSender(
                 }
 
                 var now = time.GetUtcNow();
-                var due = await store.DueAsync(now, settings.BatchSize, stoppingToken);
+                var (due, next) = await store.RoundAsync(now, settings.BatchSize, stoppingToken);
                 _moreDue = due.Count >= settings.BatchSize;
                 foreach (var row in due)
                 {
@@ -91,9 +92,9 @@ public sealed partial class OutboxSender(
                     }
                 }
 
-                if (await store.NextDueAsync(now, stoppingToken) is { } next && next - now < wait)
+                if (next is { } nextDue && nextDue - now < wait)
                 {
-                    wait = next - now;
+                    wait = nextDue - now;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -131,27 +132,8 @@ public sealed partial class OutboxSender(
             Log.Interrupted(logger, interrupted);
         }
 
-        // "Reinstalled": the configured token works again (a new token after reinstalling, then a
-        // restart). auth.test names the team the token belongs to.
-        var inactive = await installations.InactiveTeamsAsync(cancellationToken);
-        if (inactive.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            var auth = await _slack.Value.AuthTestAsync(cancellationToken);
-            if (auth.TeamId is { } team && inactive.Contains(team, StringComparer.Ordinal))
-            {
-                await installations.SetAsync(team, active: true, reason: null, time.GetUtcNow(), cancellationToken);
-                Log.Reactivated(logger, team);
-            }
-        }
-        catch (SlackApiException ex)
-        {
-            Log.StillInactive(logger, ex.Error);
-        }
+        // A team is reactivated by a new token (a reinstall, or a configured token that passes
+        // auth.test at start: Installations/ConfiguredBotToken), not here.
     }
 
     private async Task WaitAsync(TimeSpan wait, CancellationToken stoppingToken)
@@ -308,12 +290,6 @@ public sealed partial class OutboxSender(
 
         [LoggerMessage(EventId = 1814, Level = LogLevel.Warning, Message = "{Count} nudges were mid-call when the service stopped; ended as interrupted rather than risk a duplicate")]
         public static partial void Interrupted(ILogger logger, int count);
-
-        [LoggerMessage(EventId = 1815, Level = LogLevel.Information, Message = "Team {TeamId} is active again (auth.test succeeded)")]
-        public static partial void Reactivated(ILogger logger, string teamId);
-
-        [LoggerMessage(EventId = 1816, Level = LogLevel.Warning, Message = "auth.test failed with {Error}; inactive teams stay inactive")]
-        public static partial void StillInactive(ILogger logger, string error);
 
         [LoggerMessage(EventId = 1817, Level = LogLevel.Error, Message = "Sending outbox row {OutboxId} failed unexpectedly")]
         public static partial void SendFailed(ILogger logger, long outboxId, Exception exception);

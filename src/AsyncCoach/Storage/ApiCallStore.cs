@@ -2,23 +2,26 @@ using Dapper;
 
 namespace AsyncCoach.Storage;
 
-/// <summary>SQL for slack_api_calls: the Web API calls dry-run made instead of sending them.</summary>
+/// <summary>
+/// SQL for slack_api_calls: the Web API calls dry-run made instead of sending them, per team. The
+/// request JSON is what would have been sent as arguments; tokens never travel in it.
+/// </summary>
 public sealed class ApiCallStore(SqliteDatabase database, TimeProvider time)
 {
     private const string InsertSql = """
-        INSERT INTO slack_api_calls (method, request_json, dry_run, created_at)
-        VALUES (@Method, @RequestJson, 1, @Now)
+        INSERT INTO slack_api_calls (team_id, method, request_json, dry_run, created_at)
+        VALUES (@TeamId, @Method, @RequestJson, 1, @Now)
         """;
 
-    public async Task RecordAsync(string method, string requestJson, CancellationToken cancellationToken)
+    public async Task RecordAsync(string teamId, string method, string requestJson, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
         await write.Connection.ExecuteAsync(InsertSql,
-            new { Method = method, RequestJson = requestJson, Now = time.GetUtcNow() }, write.Transaction);
+            new { TeamId = teamId, Method = method, RequestJson = requestJson, Now = time.GetUtcNow() }, write.Transaction);
         await write.CommitAsync(cancellationToken);
     }
 
-    private const string ListSql = "SELECT method AS Method, request_json AS RequestJson FROM slack_api_calls ORDER BY id";
+    private const string ListSql = "SELECT team_id AS TeamId, method AS Method, request_json AS RequestJson FROM slack_api_calls ORDER BY id";
 
     public async Task<IReadOnlyList<RecordedApiCall>> ListAsync(CancellationToken cancellationToken)
     {
@@ -28,5 +31,5 @@ public sealed class ApiCallStore(SqliteDatabase database, TimeProvider time)
     }
 }
 
-/// <summary>One recorded Web API call: the method and the JSON that would have been sent.</summary>
-public sealed record RecordedApiCall(string Method, string RequestJson);
+/// <summary>One recorded Web API call: for which team, the method, and the JSON that would have been sent.</summary>
+public sealed record RecordedApiCall(string? TeamId, string Method, string RequestJson);

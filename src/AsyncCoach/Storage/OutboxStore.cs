@@ -88,21 +88,18 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
         LIMIT @Limit
         """;
 
-    public async Task<IReadOnlyList<OutboxRow>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<OutboxRow>(DueSql, new { Now = now, Limit = limit });
-        return rows.AsList();
-    }
-
     private const string NextDueSql = "SELECT MIN(next_attempt_at) FROM nudges WHERE state = 'pending' AND next_attempt_at > @Now";
 
-    /// <summary>The next moment a deferred row becomes due, if any.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// A round of the sender: the due rows and the next moment a later row becomes due, on one
+    /// connection (each open runs the connection's pragmas; a round runs after every inbox commit).
+    /// </summary>
+    public async Task<(IReadOnlyList<OutboxRow> Due, DateTimeOffset? Next)> RoundAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<OutboxRow>(DueSql, new { Now = now, Limit = limit })).AsList();
         var next = await connection.ExecuteScalarAsync<string?>(NextDueSql, new { Now = now });
-        return next is null ? null : StoredInstant.Parse(next);
+        return (rows, next is null ? null : StoredInstant.Parse(next));
     }
 
     private const string MarkSendingSql = "UPDATE nudges SET state = 'sending', attempts = attempts + 1 WHERE id = @Id AND state = 'pending'";

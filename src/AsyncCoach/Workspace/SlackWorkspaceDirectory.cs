@@ -11,7 +11,7 @@ namespace AsyncCoach.Workspace;
 /// Slack does not know is remembered as unknown; a failed lookup is not cached and the message
 /// is judged without that person (no finding without evidence).
 /// </summary>
-public sealed partial class SlackWorkspaceDirectory(ISlackWebApi slack, TimeProvider time, ILogger<SlackWorkspaceDirectory> logger) : IWorkspaceDirectory
+public sealed partial class SlackWorkspaceDirectory(ISlackClientFactory slack, TimeProvider time, ILogger<SlackWorkspaceDirectory> logger) : IWorkspaceDirectory
 {
     public static readonly TimeSpan PeopleTtl = TimeSpan.FromHours(12);
     public static readonly TimeSpan ConversationTtl = TimeSpan.FromHours(1);
@@ -29,7 +29,7 @@ public sealed partial class SlackWorkspaceDirectory(ISlackWebApi slack, TimeProv
 
         try
         {
-            var info = await slack.GetUserInfoAsync(user.Value, cancellationToken);
+            var info = await slack.ForTeam(team.Value).GetUserInfoAsync(user.Value, cancellationToken);
             var person = new Person(
                 user,
                 string.IsNullOrEmpty(info.Tz) ? null : info.Tz,
@@ -62,7 +62,7 @@ public sealed partial class SlackWorkspaceDirectory(ISlackWebApi slack, TimeProv
 
         try
         {
-            var members = await slack.GetAllConversationMembersAsync(channel.Value, cancellationToken);
+            var members = await slack.ForTeam(team.Value).GetAllConversationMembersAsync(channel.Value, cancellationToken);
             var ids = members.Select(m => new UserId(m)).ToList();
             // Known bots and deactivated users do not count; people not looked up yet do, until they are.
             var humans = ids.Count(id => !_people.TryGetValue((team, id), out var p) || p.Value is not { IsBot: true } and not { IsDeleted: true });

@@ -55,6 +55,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:{port}/api/</c>, the value for <c>Slack:ApiBaseUrl</c>.</summary>
     public Uri ApiBaseUrl => new(Root, "api/");
 
+    /// <summary>
+    /// The team an unscripted <c>auth.test</c> names (a configured bot token serves only that team);
+    /// the default is the team of the host tests' payloads.
+    /// </summary>
+    public string TeamId { get; set; } = "T0001";
+
     /// <summary>Every call so far, in arrival order.</summary>
     public IReadOnlyList<RecordedCall> Calls
     {
@@ -245,7 +251,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var channel = call.Arg("channel") ?? "C0FAKE0001";
         JsonObject answer = call.Method switch
         {
-            "auth.test" => new() { ["url"] = "https://fake.slack.com/", ["team"] = "Fake", ["user"] = "asynccoach", ["team_id"] = "T0FAKE0001", ["user_id"] = "U0BOT00001", ["bot_id"] = "B0FAKE0001" },
+            "auth.test" => new() { ["url"] = "https://fake.slack.com/", ["team"] = "Fake", ["user"] = "asynccoach", ["team_id"] = TeamId, ["user_id"] = "U0BOT00001", ["bot_id"] = "B0FAKE0001" },
             "users.info" => new() { ["user"] = new JsonObject { ["id"] = call.Arg("user") ?? "U0FAKE0001", ["name"] = "someone", ["tz"] = "Europe/London", ["tz_offset"] = 0, ["profile"] = new JsonObject { ["display_name"] = "someone", ["real_name"] = "Some One" } } },
             "conversations.info" => new() { ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "general", ["is_channel"] = true, ["num_members"] = 2 } },
             "conversations.members" => new() { ["members"] = new JsonArray(), ["response_metadata"] = new JsonObject { ["next_cursor"] = "" } },

@@ -26,7 +26,7 @@ internal sealed class SlackApiHarness : IAsyncDisposable
 
     public TimerRecordingTimeProvider Time { get; }
 
-    public ISlackWebApi Api => _services.GetRequiredService<ISlackWebApi>();
+    public ISlackWebApi Api => _services.GetRequiredService<SlackWebApiClientFactory>().Create(BotToken);
 
     public IResponseUrlClient ResponseUrl => _services.GetRequiredService<IResponseUrlClient>();
 

@@ -26,6 +26,8 @@ public sealed class DigestDeliveryTests
         // Monday 2 March 2026, 07:59 UTC = 08:59 in Berlin.
         var factory = _harness.Start(now: new DateTimeOffset(2026, 3, 2, 7, 59, 0, TimeSpan.Zero));
         var services = factory.Services;
+        await services.GetRequiredService<InstallationStore>().SaveAsync(
+            new Installation(NudgeHarness.Team, Active: true, Reason: null, Installation.FromConfiguration), factory.Time.GetUtcNow(), CancellationToken.None);
         await services.GetRequiredService<NormsStore>().SetAsync(NudgeHarness.Team, "leads", new JsonArray(Lead), "test", CancellationToken.None);
         await services.GetRequiredService<PersonSettingsStore>().SaveAsync(
             NudgeHarness.Team, new PersonSettings(Lead, null, "Europe/Berlin", null, false), CancellationToken.None);

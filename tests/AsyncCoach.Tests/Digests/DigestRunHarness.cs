@@ -28,8 +28,12 @@ public sealed class DigestRunHarness : IDisposable
         People = new PersonSettingsStore(_file.Database, Time);
         Settings = new DigestSettingsStore(_file.Database);
         Outbox = new OutboxStore(_file.Database, new SqliteGroupCommit(_file.Database));
+        Installations = new InstallationStore(_file.Database);
+        Installations.SaveAsync(new Installation(Team, Active: true, Reason: null, Installation.FromConfiguration), start, CancellationToken.None).GetAwaiter().GetResult();
         Run = Restart();
     }
+
+    public InstallationStore Installations { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -45,7 +49,7 @@ public sealed class DigestRunHarness : IDisposable
 
     /// <summary>A new scheduler on the same database (nothing in memory carries over).</summary>
     public DigestRun Restart() => Run = new DigestRun(
-        Settings, Norms, People, new PersonZones(new FakeWorkspaceDirectory()), new InstallationStore(_file.Database), Outbox,
+        Settings, Norms, People, new PersonZones(new FakeWorkspaceDirectory()), Installations, Outbox,
         new OutboxSignal(), Options.Create(new DigestOptions()), NullLogger<DigestRun>.Instance);
 
     public async Task LeadsAsync(params (string Lead, string Zone)[] leads)

@@ -156,6 +156,19 @@ public sealed class DigestScheduleTests
     }
 
     [Test]
+    public async Task A_team_that_is_not_installed_gets_no_digest()
+    {
+        var start = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        using var harness = new DigestRunHarness(start);
+        await harness.LeadsAsync(("ULEAD1", "Europe/Berlin"));
+        await harness.Installations.SetAsync(DigestRunHarness.Team, active: false, "token_revoked", start, CancellationToken.None);
+
+        await harness.SimulateAsync(start.AddDays(8), Step);
+
+        Assert.That(await harness.DigestsAsync(), Is.Empty);
+    }
+
+    [Test]
     public async Task A_lead_who_turned_the_digest_off_gets_none()
     {
         var start = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);

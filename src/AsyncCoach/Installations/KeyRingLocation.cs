@@ -1,0 +1,28 @@
+using AsyncCoach.Storage;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Installations;
+
+/// <summary>
+/// Puts the Data Protection key ring in <see cref="InstallationOptions.KeyRingPath"/>, or beside
+/// the SQLite file, unless something else (a shared store) already set an
+/// <see cref="IXmlRepository"/>: the key storage is that interface, so replacing it is one registration.
+/// </summary>
+public sealed class KeyRingLocation(IOptions<InstallationOptions> options, SqliteDatabase database, ILoggerFactory loggers)
+    : IConfigureOptions<KeyManagementOptions>
+{
+    public void Configure(KeyManagementOptions keys)
+    {
+        if (keys.XmlRepository is not null)
+        {
+            return;
+        }
+
+        var path = options.Value.KeyRingPath is { Length: > 0 } configured
+            ? configured
+            : database.IsOnDisk ? database.FilePath + ".keys" : Path.Combine(AppContext.BaseDirectory, "keys");
+        keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(Path.GetFullPath(path)), loggers);
+    }
+}

@@ -1,0 +1,44 @@
+using AsyncCoach.Storage;
+
+namespace AsyncCoach.Installations;
+
+/// <summary>
+/// The token source: which credential a team's calls carry. The team's own installation first
+/// (its token, decrypted for this call only); else the configured <c>Slack:BotToken</c> if that
+/// token belongs to this team; else none, which is dry-run. A team whose token stopped working or
+/// that left is refused, so nothing is sent with a dead token and nothing is pretended sent.
+/// </summary>
+public sealed class TeamTokens(InstallationStore installations, ITokenProtector protector, ConfiguredBotToken configured)
+{
+    public async ValueTask<TeamCredential> GetAsync(string teamId, CancellationToken cancellationToken)
+    {
+        var installation = await installations.GetAsync(teamId, cancellationToken);
+        if (installation is { IsUsable: false })
+        {
+            return TeamCredential.Refused(installation.UninstalledAt is null ? installation.Reason ?? "installation_inactive" : "app_uninstalled");
+        }
+
+        if (installation is { ProtectedBotToken: { } stored })
+        {
+            return TeamCredential.WithToken(protector.Unprotect(stored));
+        }
+
+        if (configured.Token is { } token)
+        {
+            var owner = await configured.TeamAsync(cancellationToken);
+            if (owner.TeamId == teamId)
+            {
+                return TeamCredential.WithToken(token);
+            }
+
+            // The configured token is dead and we cannot tell whose it was: refuse rather than
+            // pretend (dry-run would record a nudge as sent that nobody saw).
+            if (owner.Error is { } error)
+            {
+                return TeamCredential.Refused(error);
+            }
+        }
+
+        return TeamCredential.DryRun;
+    }
+}
