@@ -23,7 +23,7 @@ public static class DigestProbe
     public static async Task<int> BuildAsync(string[] args)
     {
         var (database, repeat) = (Open(args[0]), args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
-        var composer = new DigestComposer(new DigestStore(database), new NormsStore(database, TimeProvider.System));
+        var composer = new DigestComposer(new DigestStore(database), new NormsStore(database, new PhraseFeedbackStore(database), TimeProvider.System));
         var week = DigestWeek.Starting(new DateOnly(2026, 11, 23), TimeZoneInfo.Utc);
         var setting = DigestSetting.Default("T0BIG", "U0LEAD000", week.Start);
         var wall = new List<double>();
@@ -57,7 +57,7 @@ public static class DigestProbe
         var database = Open(args[0]);
         var now = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
         var run = new DigestRun(
-            new DigestSettingsStore(database), new NormsStore(database, TimeProvider.System), new PersonSettingsStore(database, TimeProvider.System),
+            new DigestSettingsStore(database), new NormsStore(database, new PhraseFeedbackStore(database), TimeProvider.System), new PersonSettingsStore(database, TimeProvider.System),
             new PersonZones(new OfflineWorkspaceDirectory()), new InstallationStore(database),
             new OutboxStore(database, new SqliteGroupCommit(database)), new OutboxSignal(), Options.Create(new DigestOptions()), NullLogger<DigestRun>.Instance);
         var process = Process.GetCurrentProcess();

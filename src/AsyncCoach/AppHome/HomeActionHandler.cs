@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AsyncCoach.Commands;
 using AsyncCoach.Interactivity;
 using AsyncCoach.Norms;
@@ -26,30 +25,18 @@ public sealed partial class HomeActionHandler(
 {
     public string Prefix => HomeActions.Prefix;
 
-    public async Task<InteractionOutcome> HandleAsync(JsonElement payload, JsonElement action, CancellationToken cancellationToken)
+    public async Task<InteractionOutcome> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
     {
-        BlockActionsPayload? typed;
-        BlockAction? clicked;
-        try
-        {
-            typed = payload.Deserialize(SlackJsonContext.Default.BlockActionsPayload);
-            clicked = action.Deserialize(SlackJsonContext.Default.BlockAction);
-        }
-        catch (JsonException)
-        {
-            return new InteractionOutcome("block_actions payload does not have the documented shape");
-        }
-
-        var userId = typed?.User?.Id;
-        var teamId = typed?.Team?.Id is { Length: > 0 } team ? team : typed?.User?.TeamId;
-        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(teamId) || clicked is null)
+        var userId = payload.User?.Id;
+        var teamId = payload.Team?.Id is { Length: > 0 } team ? team : payload.User?.TeamId;
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(teamId))
         {
             return new InteractionOutcome("block_actions payload has no user or team");
         }
 
         var current = await settings.GetAsync(teamId, userId, cancellationToken);
         var now = time.GetUtcNow();
-        PersonSettings? changed = clicked.ActionId switch
+        PersonSettings? changed = action.ActionId switch
         {
             HomeActions.SnoozeHour => current with { SnoozeUntil = now.AddHours(1) },
             HomeActions.SnoozeDay => current with { SnoozeUntil = now.AddDays(1) },
@@ -61,12 +48,12 @@ public sealed partial class HomeActionHandler(
         if (changed is not null)
         {
             await settings.SaveAsync(teamId, changed, cancellationToken);
-            Log.Changed(logger, clicked.ActionId);
+            Log.Changed(logger, action.ActionId);
             await publisher.RequestAsync(teamId, userId, changed: true, cancellationToken);
             return InteractionOutcome.Ok;
         }
 
-        if (clicked.ActionId == HomeActions.PreviewDigest)
+        if (action.ActionId == HomeActions.PreviewDigest)
         {
             if (!(await norms.GetAsync(teamId, cancellationToken)).Leads.Contains(userId))
             {
@@ -77,12 +64,12 @@ public sealed partial class HomeActionHandler(
             return InteractionOutcome.Ok;
         }
 
-        if (clicked.ActionId != HomeActions.EditHours)
+        if (action.ActionId != HomeActions.EditHours)
         {
-            return new InteractionOutcome($"unknown home action: {clicked.ActionId}");
+            return new InteractionOutcome($"unknown home action: {action.ActionId}");
         }
 
-        if (string.IsNullOrEmpty(typed!.TriggerId))
+        if (string.IsNullOrEmpty(payload.TriggerId))
         {
             return new InteractionOutcome("block_actions payload has no trigger_id to open the hours modal with");
         }
@@ -95,7 +82,7 @@ public sealed partial class HomeActionHandler(
         var modal = HoursModal.Build(current.Hours is { } own ? WorkingHoursText.Format(own) : null, zone);
         try
         {
-            await slack.ForTeam(teamId).OpenViewAsync(new OpenViewRequest(typed.TriggerId, modal), cancellationToken);
+            await slack.ForTeam(teamId).OpenViewAsync(new OpenViewRequest(payload.TriggerId, modal), cancellationToken);
         }
         catch (SlackApiException ex)
         {

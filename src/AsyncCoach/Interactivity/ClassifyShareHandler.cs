@@ -1,6 +1,6 @@
-using System.Text.Json;
 using AsyncCoach.Commands;
 using AsyncCoach.Core.Taxonomy;
+using AsyncCoach.Slack.Interactivity;
 using AsyncCoach.Slack.WebApi;
 
 namespace AsyncCoach.Interactivity;
@@ -19,18 +19,16 @@ public sealed partial class ClassifyShareHandler(
 {
     public string Prefix => "classify:";
 
-    public Task<InteractionOutcome> HandleAsync(JsonElement payload, JsonElement action, CancellationToken cancellationToken)
+    public Task<InteractionOutcome> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
     {
-        if (action.GetProperty("action_id").GetString() != ClassificationBlocks.ShareActionId)
+        if (action.ActionId != ClassificationBlocks.ShareActionId)
         {
-            return Task.FromResult(new InteractionOutcome($"unknown action_id: {action.GetProperty("action_id").GetString()}"));
+            return Task.FromResult(new InteractionOutcome($"unknown action_id: {action.ActionId}"));
         }
 
-        var task = action.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        var url = payload.TryGetProperty("response_url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-        var user = payload.TryGetProperty("user", out var who) && who.ValueKind == JsonValueKind.Object
-            && who.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-        if (string.IsNullOrWhiteSpace(task) || user is null || !Uri.TryCreate(url, UriKind.Absolute, out var responseUri))
+        var task = action.Value;
+        var user = payload.User?.Id is { Length: > 0 } id ? id : null;
+        if (string.IsNullOrWhiteSpace(task) || user is null || !Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var responseUri))
         {
             return Task.FromResult(new InteractionOutcome("classify:share needs a value, a user and a response_url"));
         }

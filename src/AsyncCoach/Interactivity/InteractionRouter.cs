@@ -1,9 +1,12 @@
 using System.Text.Json;
+using AsyncCoach.Slack.Interactivity;
+using AsyncCoach.Slack.WebApi;
 
 namespace AsyncCoach.Interactivity;
 
 /// <summary>
-/// Routes interaction payloads: each <c>block_actions</c> action goes to the handler whose prefix
+/// Routes interaction payloads: a <c>block_actions</c> payload is read once into the Slack layer's
+/// typed <see cref="BlockActionsPayload"/>, and each action goes to the handler whose prefix
 /// its <c>action_id</c> carries. Payload types we do not use are acknowledged and ignored; an
 /// action nobody handles is a 400 with the action id, so a stale or forged button is visible.
 /// A <c>view_submission</c> goes to the handler whose prefix its view's <c>callback_id</c> carries,
@@ -28,28 +31,35 @@ public sealed partial class InteractionRouter(
             return InteractionOutcome.Ok;
         }
 
-        if (!payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() == 0)
+        BlockActionsPayload? typed;
+        try
+        {
+            typed = payload.Deserialize(SlackJsonContext.Default.BlockActionsPayload);
+        }
+        catch (JsonException)
+        {
+            return new InteractionOutcome("block_actions payload does not have the documented shape");
+        }
+
+        if (typed is not { Actions.Count: > 0 })
         {
             return new InteractionOutcome("block_actions payload has no actions");
         }
 
-        foreach (var action in actions.EnumerateArray())
+        foreach (var action in typed.Actions)
         {
-            var actionId = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("action_id", out var id) && id.ValueKind == JsonValueKind.String
-                ? id.GetString()!
-                : null;
-            if (actionId is null)
+            if (string.IsNullOrEmpty(action.ActionId))
             {
                 return new InteractionOutcome("an action has no action_id");
             }
 
-            var handler = Array.Find(_handlers, h => actionId.StartsWith(h.Prefix, StringComparison.Ordinal));
+            var handler = Array.Find(_handlers, h => action.ActionId.StartsWith(h.Prefix, StringComparison.Ordinal));
             if (handler is null)
             {
-                return new InteractionOutcome($"unknown action_id: {actionId}");
+                return new InteractionOutcome($"unknown action_id: {action.ActionId}");
             }
 
-            var outcome = await handler.HandleAsync(payload, action, cancellationToken);
+            var outcome = await handler.HandleAsync(typed, action, cancellationToken);
             if (outcome.Error is not null)
             {
                 return outcome;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using AsyncCoach.Core.Nudges;
 using AsyncCoach.Interactivity;
+using AsyncCoach.Slack.Interactivity;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
 using AsyncCoach.Workspace;
@@ -26,23 +26,22 @@ public sealed partial class NudgeActionHandler(
 {
     public string Prefix => NudgeActions.Prefix;
 
-    public async Task<InteractionOutcome> HandleAsync(JsonElement payload, JsonElement action, CancellationToken cancellationToken)
+    public async Task<InteractionOutcome> HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken)
     {
-        var actionId = String(action, "action_id");
+        var actionId = action.ActionId;
         if (actionId is not (NudgeActions.Thanks or NudgeActions.NotHelpful or NudgeActions.SnoozeToday or NudgeActions.Why))
         {
             return new InteractionOutcome($"unknown nudge action: {actionId}");
         }
 
-        var userId = payload.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object ? String(user, "id") : null;
-        var teamId = (payload.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object ? String(team, "id") : null)
-            ?? (user.ValueKind == JsonValueKind.Object ? String(user, "team_id") : null);
+        var userId = NonEmpty(payload.User?.Id);
+        var teamId = NonEmpty(payload.Team?.Id) ?? NonEmpty(payload.User?.TeamId);
         if (userId is null || teamId is null)
         {
             return new InteractionOutcome("block_actions payload has no user or team");
         }
 
-        if (!long.TryParse(String(action, "value"), NumberStyles.None, CultureInfo.InvariantCulture, out var nudgeId))
+        if (!long.TryParse(action.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var nudgeId))
         {
             return new InteractionOutcome("nudge button value is not a nudge id");
         }
@@ -53,7 +52,7 @@ public sealed partial class NudgeActionHandler(
             return new InteractionOutcome("unknown nudge for this user");
         }
 
-        if (String(payload, "response_url") is not { } responseUrl || !Uri.TryCreate(responseUrl, UriKind.Absolute, out var responseUri))
+        if (!Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var responseUri))
         {
             return new InteractionOutcome("block_actions payload has no response_url");
         }
@@ -99,10 +98,7 @@ public sealed partial class NudgeActionHandler(
         return "Snoozed: no more tips for you today. They'll be back tomorrow.";
     }
 
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static partial class Log
     {

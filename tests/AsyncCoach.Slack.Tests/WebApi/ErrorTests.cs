@@ -80,6 +80,20 @@ public sealed class ErrorTests
         Assert.That(error.Messages[1], Is.EqualTo("[ERROR] missing required field: type [json-pointer:/view]"));
     }
 
+    // The fake refuses what Slack refuses in a view, so "the fake accepted it" means something.
+    [Test]
+    public async Task A_home_view_of_101_blocks_is_refused_by_the_fake_as_Slack_would()
+    {
+        await using var harness = await SlackApiHarness.StartAsync();
+        var blocks = Enumerable.Range(0, 101).Select(_ => (AsyncCoach.Slack.BlockKit.Block)new AsyncCoach.Slack.BlockKit.DividerBlock()).ToList();
+
+        var error = await Expect.SlackErrorAsync(() =>
+            harness.Api.PublishViewAsync(new PublishViewRequest("U1", new HomeView(blocks))).WaitAsync(Patience));
+
+        Assert.That(error.Error, Is.EqualTo("invalid_arguments"));
+        Assert.That(error.Messages, Is.EqualTo(new[] { "[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]" }));
+    }
+
     [Test]
     public async Task A_success_status_with_a_body_that_is_not_json_is_an_invalid_response()
     {

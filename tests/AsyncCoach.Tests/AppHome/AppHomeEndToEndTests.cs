@@ -177,6 +177,25 @@ public sealed class AppHomeEndToEndTests
         Assert.That((status, body.Trim()), Is.EqualTo((HttpStatusCode.BadRequest, "unknown callback_id: other:modal")));
     }
 
+    [Test]
+    public async Task A_submission_without_a_user_is_a_400()
+    {
+        var payload = HomePayloads.Submission("09:00-17:00", null, User, Team);
+        payload.Remove("user");
+
+        var (status, body) = await InteractAsync(HomePayloads.Form(payload));
+
+        Assert.That((status, body.Trim()), Is.EqualTo((HttpStatusCode.BadRequest, "view_submission payload has no user or team")));
+    }
+
+    [Test]
+    public async Task A_home_click_without_a_team_is_a_400()
+    {
+        var (status, body) = await InteractAsync(HomePayloads.Click("home:snooze_1h", User, team: ""));
+
+        Assert.That((status, body.Trim()), Is.EqualTo((HttpStatusCode.BadRequest, "block_actions payload has no user or team")));
+    }
+
     private Task MakeLeadAsync() =>
         _harness.Factory.Services.GetRequiredService<NormsStore>().SetAsync(Team, "leads", new JsonArray(User), "test", CancellationToken.None);
 

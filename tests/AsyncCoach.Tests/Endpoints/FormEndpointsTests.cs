@@ -37,6 +37,7 @@ public sealed class FormEndpointsTests : ServiceTest
     [TestCase("payload=%7B%22type%22%3A%22block_actions%22%7D", "has no actions")]
     [TestCase("payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%5B%7B%22action_id%22%3A%22nope%3Ax%22%7D%5D%7D", "unknown action_id: nope:x")]
     [TestCase("payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%5B%7B%22value%22%3A%221%22%7D%5D%7D", "has no action_id")]
+    [TestCase("payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%22click%22%7D", "block_actions payload does not have the documented shape")]
     [TestCase("foo=bar", "missing form field: payload")]
     [TestCase("payload=%7Bnot+json", "payload is not valid JSON")]
     [TestCase("payload=%5B1%5D", "payload has no type")]
