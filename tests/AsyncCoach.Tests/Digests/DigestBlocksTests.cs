@@ -81,14 +81,13 @@ public sealed class DigestBlocksTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
-            ["Slack:BotToken"] = "xoxb-test-digest",
         }).Build();
         await using var services = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
             .AddLogging()
             .AddSlackWebApi(configuration)
             .BuildServiceProvider();
-        var api = services.GetRequiredService<ISlackWebApi>();
+        var api = services.GetRequiredService<SlackWebApiClientFactory>().Create("xoxb-test-digest");
         var message = DigestBlocks.Build(Busiest());
 
         var response = await api.PostMessageAsync(message.ToPostMessage("D0LEAD0001"));
