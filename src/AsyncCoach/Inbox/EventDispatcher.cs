@@ -6,7 +6,8 @@ namespace AsyncCoach.Inbox;
 /// Routes a stored event to its handler by type: a plain switch, nothing clever. Our own and
 /// other bots' messages and housekeeping subtypes are dropped here (bolt's ignoreSelf).
 /// </summary>
-public sealed partial class EventDispatcher(IMessagePipeline messages, Installations.OrgTeams orgs, ILogger<EventDispatcher> logger) : IInboxHandler
+public sealed partial class EventDispatcher(
+    IMessagePipeline messages, Installations.OrgTeams orgs, Installations.LeavingHandler leaving, ILogger<EventDispatcher> logger) : IInboxHandler
 {
     private static readonly HashSet<string> EvaluatedSubtypes = new(StringComparer.Ordinal)
     {
@@ -41,6 +42,8 @@ public sealed partial class EventDispatcher(IMessagePipeline messages, Installat
                 return Task.CompletedTask;
             case "message":
                 return messages.HandleAsync(inboxEvent, slackEvent, cancellationToken);
+            case "app_uninstalled" or "tokens_revoked":
+                return leaving.HandleAsync(inboxEvent, slackEvent.Type, cancellationToken);
             default:
                 Log.Ignored(logger, slackEvent?.Type ?? "(none)");
                 return Task.CompletedTask;
