@@ -3,10 +3,9 @@ using Dapper;
 namespace AsyncCoach.Storage;
 
 /// <summary>
-/// Deleting data: all of a team's (after it left), one person's (<c>/async forget-me</c>), and
-/// whatever is older than the retention period. THE place that knows which tables hold whose
-/// data: a new table with a team_id (or a person, or an age) gets its DELETE added to the lists
-/// below, and every purge covers it.
+/// Deleting data: all of a team's (after it left), and whatever is older than the retention
+/// period. THE place that knows which tables hold whose data: a new table with a team_id (or an
+/// age) gets its DELETE added to the lists below, and every purge covers it.
 /// </summary>
 public sealed class TeamDataStore(SqliteDatabase database)
 {
@@ -55,24 +54,6 @@ public sealed class TeamDataStore(SqliteDatabase database)
         return ended;
     }
 
-    private const string ForgetSettingsSql = "DELETE FROM person_settings WHERE team_id = @TeamId AND user_id = @UserId";
-    private const string ForgetFindingsSql = "DELETE FROM findings WHERE team_id = @TeamId AND author_id = @UserId";
-    private const string ForgetFeedbackSql = """
-        DELETE FROM nudge_feedback WHERE user_id = @UserId AND nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId)
-        """;
-
-    /// <summary>Deletes one person's own settings, findings and feedback; returns the counts.</summary>
-    public async Task<ForgottenCounts> ForgetPersonAsync(string teamId, string userId, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var args = new { TeamId = teamId, UserId = userId };
-        var settings = await write.Connection.ExecuteAsync(ForgetSettingsSql, args, write.Transaction);
-        var findings = await write.Connection.ExecuteAsync(ForgetFindingsSql, args, write.Transaction);
-        var feedback = await write.Connection.ExecuteAsync(ForgetFeedbackSql, args, write.Transaction);
-        await write.CommitAsync(cancellationToken);
-        return new ForgottenCounts(settings, findings, feedback);
-    }
-
     private const string OldNudgeChildrenSql = """
         DELETE FROM nudge_feedback WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending'));
         DELETE FROM nudge_attempts WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending'));
@@ -113,5 +94,3 @@ public sealed class TeamDataStore(SqliteDatabase database)
     }
 }
 
-/// <summary>What <c>/async forget-me</c> deleted.</summary>
-public sealed record ForgottenCounts(int Settings, int Findings, int Feedback);
