@@ -8,7 +8,11 @@ namespace AsyncCoach.Inbox;
 /// other bots' messages and housekeeping subtypes are dropped here (bolt's ignoreSelf).
 /// </summary>
 public sealed partial class EventDispatcher(
-    IMessagePipeline messages, Installations.OrgTeams orgs, AppHomeOpenedHandler appHome, ILogger<EventDispatcher> logger) : IInboxHandler
+    IMessagePipeline messages,
+    Installations.OrgTeams orgs,
+    Installations.LeavingHandler leaving,
+    AppHomeOpenedHandler appHome,
+    ILogger<EventDispatcher> logger) : IInboxHandler
 {
     private static readonly HashSet<string> EvaluatedSubtypes = new(StringComparer.Ordinal)
     {
@@ -45,6 +49,8 @@ public sealed partial class EventDispatcher(
                 return messages.HandleAsync(inboxEvent, slackEvent, cancellationToken);
             case AppHomeOpenedHandler.EventType:
                 return appHome.HandleAsync(inboxEvent, slackEvent, cancellationToken);
+            case "app_uninstalled" or "tokens_revoked":
+                return leaving.HandleAsync(inboxEvent, slackEvent.Type, cancellationToken);
             default:
                 Log.Ignored(logger, slackEvent?.Type ?? "(none)");
                 return Task.CompletedTask;

@@ -27,7 +27,13 @@ public static class InstallationServices
         services.AddSingleton<OAuthStates>();
         services.AddSingleton<OAuthInstaller>();
 
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddSingleton<TeamDataStore>();
+        services.AddSingleton<RetentionPass>();
+        services.AddSingleton<LeavingHandler>();
+
         services.AddHostedService<InstallationStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionPass>());
         return services;
     }
 }

@@ -155,6 +155,30 @@ public sealed class InstallationStore(SqliteDatabase database)
         _rows.TryRemove(teamId, out _);
     }
 
+    private const string LeftSql = """
+        INSERT INTO installations (team_id, active, reason, updated_at, uninstalled_at) VALUES (@TeamId, 0, @Reason, @Now, @Now)
+        ON CONFLICT (team_id) DO UPDATE SET active = 0, reason = excluded.reason, updated_at = excluded.updated_at,
+            uninstalled_at = excluded.uninstalled_at, bot_token = NULL, refresh_token = NULL, token_expires_at = NULL
+        """;
+
+    /// <summary>
+    /// The team left (<c>app_uninstalled</c>, <c>tokens_revoked</c>): nothing more is sent for it, its
+    /// tokens (dead now) are dropped, and its data is deleted after the retention period unless it reinstalls.
+    /// </summary>
+    public async Task MarkLeftAsync(string teamId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using (var write = await database.BeginWriteAsync(cancellationToken))
+        {
+            await write.Connection.ExecuteAsync(LeftSql, new { TeamId = teamId, Reason = reason, Now = now }, write.Transaction);
+            await write.CommitAsync(cancellationToken);
+        }
+
+        _rows.TryRemove(teamId, out _);
+    }
+
+    /// <summary>Forgets cached rows (after a purge deleted them).</summary>
+    public void Forget(string teamId) => _rows.TryRemove(teamId, out _);
+
     private const string LinkTeamSql = """
         INSERT INTO installation_teams (team_id, enterprise_id, seen_at) VALUES (@TeamId, @EnterpriseId, @Now)
         ON CONFLICT (team_id) DO UPDATE SET enterprise_id = excluded.enterprise_id, seen_at = excluded.seen_at

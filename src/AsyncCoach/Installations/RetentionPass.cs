@@ -1,0 +1,87 @@
+using AsyncCoach.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Installations;
+
+/// <summary>
+/// Nothing is kept for ever: at start and then every <see cref="RetentionOptions.Interval"/> (on
+/// <see cref="TimeProvider"/>), deletes the data of teams that left more than
+/// <see cref="RetentionOptions.UninstalledTeamDays"/> ago and everything older than the retention
+/// periods (<see cref="TeamDataStore"/> knows the tables).
+/// </summary>
+public sealed partial class RetentionPass(
+    TeamDataStore data,
+    InstallationStore installations,
+    DatabaseReadiness database,
+    TimeProvider time,
+    IOptions<RetentionOptions> options,
+    ILogger<RetentionPass> logger) : BackgroundService
+{
+    /// <summary>One pass, as of now.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        foreach (var team in await data.TeamsLeftBeforeAsync(now.AddDays(-settings.UninstalledTeamDays), cancellationToken))
+        {
+            await PurgeTeamAsync(team, cancellationToken);
+        }
+
+        await data.DeleteOldAsync(now.AddDays(-settings.DataDays), now.AddDays(-settings.DryRunCallDays), now, cancellationToken);
+    }
+
+    /// <summary>Deletes everything stored about a team that left.</summary>
+    public async Task PurgeTeamAsync(string teamId, CancellationToken cancellationToken)
+    {
+        await data.DeleteTeamAsync(teamId, cancellationToken);
+        installations.Forget(teamId);
+        Log.Purged(logger, teamId);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!await database.WaitForMigrationAsync(stoppingToken))
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.Failed(logger, ex);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2230, Level = LogLevel.Information, Message = "Deleted the data of team {TeamId}, which left")]
+        public static partial void Purged(ILogger logger, string teamId);
+
+        [LoggerMessage(EventId = 2231, Level = LogLevel.Error, Message = "A retention pass failed; retried at the next one")]
+        public static partial void Failed(ILogger logger, Exception exception);
+    }
+}
