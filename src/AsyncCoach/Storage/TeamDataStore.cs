@@ -21,6 +21,8 @@ public sealed class TeamDataStore(SqliteDatabase database)
         DELETE FROM findings WHERE team_id = @TeamId;
         DELETE FROM person_settings WHERE team_id = @TeamId;
         DELETE FROM team_norms WHERE team_id = @TeamId;
+        DELETE FROM digest_settings WHERE team_id = @TeamId;
+        DELETE FROM phrase_feedback WHERE team_id = @TeamId;
         DELETE FROM slack_api_calls WHERE team_id = @TeamId;
         DELETE FROM installation_teams WHERE team_id = @TeamId OR enterprise_id = @TeamId;
         DELETE FROM installations WHERE team_id = @TeamId;
@@ -63,6 +65,7 @@ public sealed class TeamDataStore(SqliteDatabase database)
     private const string OldRowsSql = """
         DELETE FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending');
         DELETE FROM findings WHERE created_at < @Before;
+        DELETE FROM phrase_feedback WHERE at < @Before;
         DELETE FROM slack_api_calls WHERE created_at < @DryRunBefore;
         DELETE FROM oauth_states WHERE expires_at < @Now;
         """;
