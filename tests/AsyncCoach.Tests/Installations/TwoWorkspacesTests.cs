@@ -49,7 +49,10 @@ public sealed class TwoWorkspacesTests
         await harness.Factory.Processed.WaitForAsync(13);
         await harness.Slack.WaitForCallAsync("chat.postEphemeral", count: 10);
 
-        var calls = harness.Slack.Calls.Where(c => c.Method != "oauth.v2.access").ToList();
+        // users.list names no channel or user: each workspace's people are listed with its own token, once.
+        var listings = harness.Slack.CallsTo("users.list").Select(c => c.Header("Authorization")).ToList();
+        Assert.That(listings, Is.EquivalentTo(Tokens.Values.Select(t => "Bearer " + t)));
+        var calls = harness.Slack.Calls.Where(c => c.Method is not "oauth.v2.access" and not "users.list").ToList();
         Assert.That(calls, Is.Not.Empty);
         foreach (var call in calls)
         {
