@@ -31,7 +31,15 @@ public sealed class DigestDeliveryTests
         await services.GetRequiredService<NormsStore>().SetAsync(NudgeHarness.Team, "leads", new JsonArray(Lead), "test", CancellationToken.None);
         await services.GetRequiredService<PersonSettingsStore>().SaveAsync(
             NudgeHarness.Team, new PersonSettings(Lead, null, "Europe/Berlin", null, false), CancellationToken.None);
-        factory.Time.Advance(TimeSpan.FromMinutes(1));
+        // The scheduler's and the outbox's timers start once the database is migrated, which may
+        // be after this point: move the clock on a second at a time (at most ten minutes) until
+        // the digest is posted. A step stays far below a call's time-out, so a call in flight
+        // never sees it pass.
+        for (var step = 0; !_harness.Slack.CallsTo("chat.postMessage").Any() && step < 600; step++)
+        {
+            factory.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10); // lets the service's loops run between steps; not a wait for an outcome
+        }
 
         var post = await _harness.Slack.WaitForCallAsync("chat.postMessage");
         var attempts = await _harness.Attempts.WaitForAsync(1);
@@ -44,6 +52,5 @@ public sealed class DigestDeliveryTests
         Assert.That(attempts.Single().Outcome, Is.EqualTo("ok"));
         var rows = await _harness.QueryAsync<(string Kind, string State, string Key)>("SELECT kind, state, message_ts FROM nudges");
         Assert.That(rows, Is.EqualTo(new[] { ("digest", "sent", "digest:2026-03-02") }));
-
     }
 }

@@ -17,6 +17,9 @@ namespace AsyncCoach.Tests.SocketMode;
 public sealed class SocketModeCrashTests
 {
     private const int Envelopes = 1000;
+
+    // Sent before the kill; the rest only after the restart, so some are always left to deliver again.
+    private const int SentBeforeKill = 200;
     private string _database = null!;
     private string _slackBase = "";
 
@@ -42,26 +45,32 @@ public sealed class SocketModeCrashTests
         using (var first = Start())
         {
             var connection = await socket.WaitForConnectionAsync(1, TimeSpan.FromSeconds(60));
-            // Delivered as fast as the socket takes them; the kill lands while many are in flight.
+            // The first SentBeforeKill envelopes go as fast as the socket takes them; the rest wait
+            // until the process is gone, so however fast it acknowledges, some were never sent
+            // (and, usually, some were sent and not yet acknowledged when the kill landed).
+            var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var sending = Task.Run(async () =>
             {
-                foreach (var body in bodies)
+                foreach (var body in bodies.Take(SentBeforeKill))
                 {
-                    attempted++;
                     try
                     {
                         await connection.SendEnvelopeAsync("events_api", body);
+                        attempted++;
                     }
                     catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or InvalidOperationException or ObjectDisposedException)
                     {
-                        return; // the process is gone; the rest was never sent
+                        return; // the process is gone; the rest is sent after the restart
                     }
                 }
+
+                await killed.Task;
             });
-            // The fake numbers envelopes in order: once the 20th is acknowledged, many more are in flight.
+            // The fake numbers envelopes in order: once the 20th is acknowledged, more are in flight.
             await socket.WaitForAckAsync("env-000020", TimeSpan.FromSeconds(60));
             first.Kill(); // SIGKILL: no shutdown, no flush
             await first.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            killed.SetResult();
             await sending;
             await connection.Closed.WaitAsync(TimeSpan.FromSeconds(30));
         }
