@@ -13,7 +13,7 @@ namespace AsyncCoach.Tests.SocketMode;
 /// </summary>
 public sealed class SocketModeHarness : IAsyncDisposable
 {
-    public const string AppToken = "xapp-1-A0FAKE-1-test";
+    public const string AppToken = "xapp-test-socket-mode";
 
     private SocketModeHarness(FakeSlackApi slack, FakeSocketModeServer socket, AsyncCoachFactory factory, FakeLogCollector logs)
     {
