@@ -18,7 +18,7 @@ public sealed class ConfigurationTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = "secret",
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}",
+            ["Storage:ConnectionString"] = $"Data Source={TestFiles.NewDatabase("config")}",
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -44,7 +44,7 @@ public sealed class ConfigurationTests
         }
     }
 
-    private static string TempDatabase() => $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}";
+    private static string TempDatabase() => $"Data Source={TestFiles.NewDatabase("config")}";
 
     [Test]
     public async Task A_missing_signing_secret_fails_start_naming_the_key_and_the_variable()

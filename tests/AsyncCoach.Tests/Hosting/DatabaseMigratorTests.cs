@@ -17,7 +17,7 @@ public sealed class DatabaseMigratorTests
     private string _path = null!;
 
     [SetUp]
-    public void NewFile() => _path = Path.Combine(Path.GetTempPath(), $"asynccoach-migrate-{Guid.NewGuid():N}.db");
+    public void NewFile() => _path = TestFiles.NewDatabase("migrate");
 
     [TearDown]
     public void DeleteFile()

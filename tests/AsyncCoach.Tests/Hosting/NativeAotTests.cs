@@ -34,7 +34,7 @@ public sealed class NativeAotTests
     }
 
     [SetUp]
-    public void NewDatabase() => _database = Path.Combine(Path.GetTempPath(), $"asynccoach-aot-{Guid.NewGuid():N}.db");
+    public void NewDatabase() => _database = TestFiles.NewDatabase("aot");
 
     [TearDown]
     public void DeleteDatabase() => TempSqliteFile.Delete(_database);

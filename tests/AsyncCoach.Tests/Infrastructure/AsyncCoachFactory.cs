@@ -20,7 +20,7 @@ public sealed class AsyncCoachFactory : WebApplicationFactory<Program>
     public AsyncCoachFactory(string? databasePath = null, DateTimeOffset? startTime = null)
     {
         Time = new FakeTimeProvider(startTime ?? DateTimeOffset.UtcNow);
-        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"asynccoach-test-{Guid.NewGuid():N}.db");
+        DatabasePath = databasePath ?? TestFiles.NewDatabase("test");
         _settings["Slack:SigningSecret"] = SigningSecret;
         _settings["Storage:ConnectionString"] = $"Data Source={DatabasePath}";
 

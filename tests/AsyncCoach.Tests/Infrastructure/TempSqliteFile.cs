@@ -9,7 +9,7 @@ public sealed class TempSqliteFile : IDisposable
 {
     public TempSqliteFile(string name)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"asynccoach-{name}-{Guid.NewGuid():N}.db");
+        Path = TestFiles.NewDatabase(name);
         Database = new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path}" }));
     }
 

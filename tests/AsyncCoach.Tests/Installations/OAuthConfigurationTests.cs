@@ -14,7 +14,7 @@ public sealed class OAuthConfigurationTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = "secret",
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db")}",
+            ["Storage:ConnectionString"] = $"Data Source={TestFiles.NewDatabase("oauth-config")}",
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");

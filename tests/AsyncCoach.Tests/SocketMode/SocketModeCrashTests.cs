@@ -24,7 +24,7 @@ public sealed class SocketModeCrashTests
     private string _slackBase = "";
 
     [SetUp]
-    public void NewDatabase() => _database = Path.Combine(Path.GetTempPath(), $"asynccoach-crash-{Guid.NewGuid():N}.db");
+    public void NewDatabase() => _database = TestFiles.NewDatabase("crash");
 
     [TearDown]
     public void DeleteDatabase() => TempSqliteFile.Delete(_database);
