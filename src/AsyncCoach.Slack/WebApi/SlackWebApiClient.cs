@@ -191,7 +191,7 @@ public sealed partial class SlackWebApiClient(
         [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Slack {Method} answered HTTP {Status} in {ElapsedMs} ms")]
         public static partial void Called(ILogger logger, string method, int status, double elapsedMs);
 
-        [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Slack {Method} failed with {Error} (HTTP {Status})")]
+        [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Slack {Method} failed with {Error} (HTTP {Status})")]
         public static partial void SlackError(ILogger logger, string method, string error, int status);
 
         [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Slack {Method} answered HTTP {Status} with a body that is not the expected JSON")]

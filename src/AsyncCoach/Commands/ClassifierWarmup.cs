@@ -51,7 +51,7 @@ public sealed partial class ClassifierWarmup(IServiceProvider services, TimeProv
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Classifier warm-up failed; the first /async classify builds the taxonomy itself")]
+    [LoggerMessage(EventId = 1901, Level = LogLevel.Warning, Message = "Classifier warm-up failed; the first /async classify builds the taxonomy itself")]
     private static partial void LogWarmupFailed(ILogger logger, Exception exception);
 
     public async Task StopAsync(CancellationToken cancellationToken)

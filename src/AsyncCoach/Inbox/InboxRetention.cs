@@ -97,7 +97,7 @@ public sealed partial class InboxRetention(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Deleted {Count} finished inbox rows (processed ones are kept {KeepProcessedFor}, failed ones {KeepFailedFor})")]
+        [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "Deleted {Count} finished inbox rows (processed ones are kept {KeepProcessedFor}, failed ones {KeepFailedFor})")]
         public static partial void Purged(ILogger logger, int count, TimeSpan keepProcessedFor, TimeSpan keepFailedFor);
 
         [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Deleting old inbox rows failed; the next run retries")]

@@ -52,7 +52,7 @@ public sealed partial class ClassifyShareHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1701, Level = LogLevel.Warning, Message = "Sharing a classification in the channel failed")]
+        [LoggerMessage(EventId = 1702, Level = LogLevel.Warning, Message = "Sharing a classification in the channel failed")]
         public static partial void ShareFailed(ILogger logger, Exception exception);
     }
 }
