@@ -22,6 +22,12 @@ public static class ServeCommand
             ContentRootPath = explicitRoot ? null : AppContext.BaseDirectory,
         });
         StartupTrace.Mark("builder created");
+        if (LogFormat.Apply(builder) is { } badFormat)
+        {
+            await Console.Error.WriteLineAsync("AsyncCoach cannot start: " + badFormat);
+            return 2;
+        }
+
         builder.AddAsyncCoach();
         var app = builder.Build();
         app.MapAsyncCoach();

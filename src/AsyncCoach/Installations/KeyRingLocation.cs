@@ -23,6 +23,16 @@ public sealed class KeyRingLocation(IOptions<InstallationOptions> options, Sqlit
         var path = options.Value.KeyRingPath is { Length: > 0 } configured
             ? configured
             : database.IsOnDisk ? database.FilePath + ".keys" : Path.Combine(AppContext.BaseDirectory, "keys");
-        keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(Path.GetFullPath(path)), loggers);
+        keys.XmlRepository = new FileSystemXmlRepository(CreatePrivate(Path.GetFullPath(path)), loggers);
     }
+
+    /// <summary>
+    /// The keys decrypt every stored token and are not encrypted themselves (Data Protection has no
+    /// key encryption on Linux without a certificate), so the folder is created readable by the
+    /// service's own user only (0700), as the database should be.
+    /// </summary>
+    private static DirectoryInfo CreatePrivate(string path) =>
+        OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(path)
+            : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 }

@@ -96,6 +96,16 @@ public sealed class ConfigurationTests
     }
 
     [Test]
+    public async Task An_unknown_log_format_prints_the_key_and_the_choices_and_exits_2()
+    {
+        var (code, stderr) = await RunAsync("serve", "--environment", "Production", "--urls", "http://127.0.0.1:0",
+            "--Slack:SigningSecret", "s", "--Logging:Format", "xml", "--Storage:ConnectionString", TempDatabase());
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr.Trim(), Is.EqualTo("AsyncCoach cannot start: Logging:Format must be text or json, not 'xml' (e.g. Logging__Format=json)."));
+    }
+
+    [Test]
     public async Task A_bad_storage_synchronous_value_prints_the_key_and_exits_2()
     {
         var (code, stderr) = await RunAsync("serve", "--environment", "Production", "--urls", "http://127.0.0.1:0",

@@ -17,6 +17,7 @@ namespace AsyncCoach.Tests.Hosting;
 public sealed class NativeAotTests
 {
     private const string Secret = "aot-test-secret";
+    private const string MessageText = "hey <@U0002> can we hop on a quick call about the deploy?";
     private string _binary = null!;
     private string _database = null!;
 
@@ -39,11 +40,13 @@ public sealed class NativeAotTests
     [TearDown]
     public void DeleteDatabase() => TempSqliteFile.Delete(_database);
 
-    [Test]
-    public async Task The_native_service_acknowledges_processes_and_nudges_then_stops_cleanly()
+    [TestCase("text")]
+    [TestCase("json")]
+    public async Task The_native_service_acknowledges_processes_and_nudges_then_stops_cleanly(string format)
     {
         var port = FreePort();
-        using var service = Start($"--urls http://127.0.0.1:{port}");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var service = Start($"--urls http://127.0.0.1:{port}", format, output);
         try
         {
             await ServeAsync(service, port);
@@ -55,6 +58,23 @@ public sealed class NativeAotTests
                 service.Kill();
             }
         }
+
+        // Whatever the format: no message text and no secret in the log, and the start-up line there.
+        var lines = output.ToList();
+        var all = string.Join('\n', lines);
+        Assert.That(all, Does.Contain("AsyncCoach is running in"));
+        Assert.That(all, Does.Not.Contain(MessageText).And.Not.Contain("the deploy"));
+        Assert.That(all, Does.Not.Contain(Secret));
+        if (format == "json")
+        {
+            // One object per line, start-up lines included, each with its event id and level.
+            Assert.That(lines, Is.Not.Empty);
+            foreach (var line in lines)
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(line);
+                Assert.That(json.RootElement.TryGetProperty("EventId", out _) && json.RootElement.TryGetProperty("LogLevel", out _), Is.True, line);
+            }
+        }
     }
 
     private async Task ServeAsync(Process service, int port)
@@ -64,7 +84,7 @@ public sealed class NativeAotTests
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var ts = $"{now}.000100";
-        var message = Payloads.MessageEvent("EvAot1", text: "hey <@U0002> can we hop on a quick call about the deploy?", ts: ts);
+        var message = Payloads.MessageEvent("EvAot1", text: MessageText, ts: ts);
         using (var response = await http.SendAsync(Signed("/slack/events", message, "application/json")))
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -122,18 +142,27 @@ public sealed class NativeAotTests
         Assert.That(missing.Output, Does.Contain("/nonexistent/export.zip: no such file or folder"));
     }
 
-    private Process Start(string arguments)
+    private Process Start(string arguments, string format, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         var start = new ProcessStartInfo(_binary, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["Slack__SigningSecret"] = Secret;
         start.Environment["Storage__ConnectionString"] = $"Data Source={_database}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__Format"] = format;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+
+        void Keep(string? line)
+        {
+            if (!string.IsNullOrEmpty(line))
+            {
+                output.Enqueue(line);
+            }
+        }
     }
 
     private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)

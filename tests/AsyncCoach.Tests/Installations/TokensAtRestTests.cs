@@ -53,6 +53,13 @@ public sealed class TokensAtRestTests
                 Assert.That(text, Does.Not.Contain(BotToken).And.Not.Contain(RefreshToken).And.Not.Contain("canary"), file);
             }
 
+            // The keys that decrypt the tokens are in a folder only the service's user can read.
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.That(Directory.GetFiles(database + ".keys"), Is.Not.Empty);
+                Assert.That(File.GetUnixFileMode(database + ".keys"), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+            }
+
             var records = logs.GetSnapshot();
             Assert.That(records, Is.Not.Empty);
             foreach (var record in records)
