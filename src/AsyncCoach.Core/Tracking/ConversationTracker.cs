@@ -23,7 +23,14 @@ public sealed class ConversationTracker(RuleEngine engine)
 
     private readonly Dictionary<(TeamId, ChannelId), ConversationState> _conversations = [];
     private readonly PriorityQueue<Pending, DateTimeOffset> _due = new();
+    private List<PendingChange>? _changes;
     private int _sinceSweep;
+
+    /// <summary>
+    /// Whether the tracker keeps a journal of its pending findings coming and going
+    /// (<see cref="DrainPendingChanges"/>), for a host that keeps them durable across a restart.
+    /// </summary>
+    public bool JournalsPending { get; init; }
 
     /// <summary>Conversations currently remembered (bounded by eviction of idle ones).</summary>
     internal int ConversationCount => _conversations.Count;
@@ -64,11 +71,46 @@ public sealed class ConversationTracker(RuleEngine engine)
             if (pending.Owner.Remove(pending))
             {
                 PendingCount--;
+                Ended(pending);
                 (released ??= []).Add(pending.Finding);
             }
         }
 
         return released ?? (IReadOnlyList<Finding>)None;
+    }
+
+    /// <summary>
+    /// The pending findings added and ended (released, cancelled, retracted, replaced) since the
+    /// last call, in order; empty unless <see cref="JournalsPending"/>.
+    /// </summary>
+    public IReadOnlyList<PendingChange> DrainPendingChanges()
+    {
+        if (_changes is not { Count: > 0 } changes)
+        {
+            return [];
+        }
+
+        _changes = null;
+        return changes;
+    }
+
+    /// <summary>
+    /// Puts back a finding that was pending when the process stopped, due at <paramref name="due"/>:
+    /// a follow-up can still cancel it, and it is released when its window has passed. Not journaled.
+    /// </summary>
+    public void Restore(Finding finding, DateTimeOffset due)
+    {
+        var state = StateFor(finding.Team, finding.Channel);
+        if (state.FindPending(finding.Ts) is not null)
+        {
+            return;
+        }
+
+        var pending = new Pending(finding, state);
+        (state.Pending ??= []).Add(pending);
+        PendingCount++;
+        _due.Enqueue(pending, due);
+        state.LastSeen = finding.At > state.LastSeen ? finding.At : state.LastSeen;
     }
 
     /// <summary>message_deleted: drops a pending finding for that message. True if one was dropped.</summary>
@@ -81,6 +123,7 @@ public sealed class ConversationTracker(RuleEngine engine)
 
         state.Remove(pending);
         PendingCount--;
+        Ended(pending);
         return true;
     }
 
@@ -96,6 +139,7 @@ public sealed class ConversationTracker(RuleEngine engine)
         {
             state.Remove(old);
             PendingCount--;
+            Ended(old);
         }
 
         var time = edited.Time;
@@ -166,6 +210,7 @@ public sealed class ConversationTracker(RuleEngine engine)
             {
                 state.Remove(pending);
                 PendingCount--;
+                Ended(pending);
             }
         }
     }
@@ -176,6 +221,18 @@ public sealed class ConversationTracker(RuleEngine engine)
         (state.Pending ??= []).Add(pending);
         PendingCount++;
         _due.Enqueue(pending, due);
+        if (JournalsPending)
+        {
+            (_changes ??= []).Add(new PendingChange(finding, due));
+        }
+    }
+
+    private void Ended(Pending pending)
+    {
+        if (JournalsPending)
+        {
+            (_changes ??= []).Add(new PendingChange(pending.Finding, null));
+        }
     }
 
     // Releases pending findings whose window has passed: due strictly before now (a follow-up exactly at the window's end still counts).
@@ -188,6 +245,7 @@ public sealed class ConversationTracker(RuleEngine engine)
             if (pending.Owner.Remove(pending))
             {
                 PendingCount--;
+                Ended(pending);
                 (released ??= []).Add(pending.Finding);
             }
         }

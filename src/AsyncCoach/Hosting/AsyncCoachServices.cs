@@ -68,6 +68,7 @@ public static class AsyncCoachServices
 
         // Rules: one tracker per process, its context loaded from storage and the workspace.
         services.AddSingleton<TrackerHost>();
+        services.AddSingleton<PendingFindingStore>();
         services.AddSingleton<IInboxIdleHandler, TrackerClock>();
         services.AddSingleton<MessageContextLoader>();
         services.AddSingleton<InboxLookAhead>();

@@ -18,6 +18,7 @@ public sealed partial class RulesMessagePipeline(
 {
     public async Task HandleAsync(InboxEvent inboxEvent, SlackEvent message, CancellationToken cancellationToken)
     {
+        await tracker.EnsureRestoredAsync(cancellationToken);
         var team = inboxEvent.TeamId;
         switch (message.Subtype)
         {

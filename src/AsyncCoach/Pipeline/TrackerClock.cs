@@ -14,6 +14,7 @@ public sealed class TrackerClock(TrackerHost tracker, SqliteDatabase database, I
 
     public async Task OnIdleAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await tracker.EnsureRestoredAsync(cancellationToken);
         if (tracker.PendingCount == 0)
         {
             return;

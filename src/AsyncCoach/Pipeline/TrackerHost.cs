@@ -1,6 +1,7 @@
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Core.Tracking;
+using AsyncCoach.Storage;
 
 namespace AsyncCoach.Pipeline;
 
@@ -9,11 +10,49 @@ namespace AsyncCoach.Pipeline;
 /// processor and the idle clock both reach it, so every call goes through one lock. The tracker
 /// and its rule engine are built on first use, on the processor's thread, rather than while the
 /// host resolves its hosted services (which held start-up back by 15-50 ms).
+/// Its pending findings are durable: each round writes the tracker's changes to them
+/// (<see cref="DrainPendingChanges"/>), and <see cref="EnsureRestoredAsync"/> puts them back after
+/// a restart before the first message or tick.
 /// </summary>
-public sealed class TrackerHost
+public sealed class TrackerHost(PendingFindingStore store)
 {
     private readonly Lock _gate = new();
     private ConversationTracker? _tracker;
+    private volatile bool _restored;
+
+    /// <summary>Once per process, before anything else reaches the tracker: the pending findings stored when it last stopped.</summary>
+    public async ValueTask EnsureRestoredAsync(CancellationToken cancellationToken)
+    {
+        if (_restored)
+        {
+            return;
+        }
+
+        var stored = await store.AllAsync(cancellationToken);
+        lock (_gate)
+        {
+            if (_restored)
+            {
+                return;
+            }
+
+            foreach (var (finding, due) in stored)
+            {
+                Tracker.Restore(finding, due);
+            }
+
+            _restored = true;
+        }
+    }
+
+    /// <summary>The pending findings begun and ended since the last call, for the round's transaction.</summary>
+    public IReadOnlyList<PendingChange> DrainPendingChanges()
+    {
+        lock (_gate)
+        {
+            return _tracker?.DrainPendingChanges() ?? [];
+        }
+    }
 
     public IReadOnlyList<Finding> Observe(ChatMessage message, MessageContext context)
     {
@@ -59,5 +98,5 @@ public sealed class TrackerHost
     }
 
     // Only under the lock.
-    private ConversationTracker Tracker => _tracker ??= new ConversationTracker(RuleEngine.CreateDefault());
+    private ConversationTracker Tracker => _tracker ??= new ConversationTracker(RuleEngine.CreateDefault()) { JournalsPending = true };
 }

@@ -19,6 +19,7 @@ public sealed class TeamDataStore(SqliteDatabase database)
     private const string TeamRowsSql = """
         DELETE FROM nudges WHERE team_id = @TeamId;
         DELETE FROM findings WHERE team_id = @TeamId;
+        DELETE FROM pending_findings WHERE team_id = @TeamId;
         DELETE FROM person_settings WHERE team_id = @TeamId;
         DELETE FROM team_norms WHERE team_id = @TeamId;
         DELETE FROM digest_settings WHERE team_id = @TeamId;
