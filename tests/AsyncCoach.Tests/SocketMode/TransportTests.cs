@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AsyncCoach.Commands;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Tests.Fakes;
 using AsyncCoach.Tests.Infrastructure;
@@ -82,6 +83,19 @@ public sealed class TransportTests(string transport)
         return JsonNode.Parse(ack.GetProperty("payload").GetRawText())!.AsObject();
     }
 
+    private async Task SendClickAsync(JsonObject payload)
+    {
+        if (_connection is null)
+        {
+            using var response = await _harness.Client.SendAsync(
+                _harness.Factory.SignedRequest("/slack/interactivity", ClickBodies.Form(payload), ClickBodies.ContentType));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            return;
+        }
+
+        await _socket!.WaitForAckAsync(await _connection.SendEnvelopeAsync("interactive", payload.ToJsonString()));
+    }
+
     [Test]
     public async Task A_vague_urgency_reply_gets_one_ephemeral_nudge_through_the_Web_API()
     {
@@ -121,5 +135,21 @@ public sealed class TransportTests(string transport)
 
         Assert.That((string?)reply["response_type"], Is.EqualTo("ephemeral"));
         Assert.That((string?)reply["text"], Does.Contain("Tier 3 of 6: review"));
+    }
+
+    [Test]
+    public async Task Forget_me_asks_then_deletes_the_persons_settings_on_confirmation_and_answers_with_the_counts()
+    {
+        await SendCommandAsync("hours 08:00-16:00 Europe/Lisbon");
+        var question = await SendCommandAsync("forget-me");
+        var confirm = question["blocks"]![1]!["elements"]![0]!;
+        Assert.That((string?)confirm["action_id"], Is.EqualTo(ForgetMeBlocks.Confirm));
+
+        await SendClickAsync(ClickBodies.Click(ForgetMeBlocks.Confirm, (string?)confirm["value"], CommandBodies.User, NudgeHarness.Team,
+            _harness.Slack.ResponseUrl("forget")));
+        var answer = await _harness.Slack.WaitForCallAsync("hooks/forget");
+
+        Assert.That(answer.Arg("text"), Does.StartWith("Done.").And.Contain("• your settings (hours, time zone, snooze, opt-out): 1"));
+        Assert.That(await _harness.QueryAsync<long>("SELECT count(*) FROM person_settings"), Is.EqualTo(new[] { 0L }));
     }
 }
