@@ -68,7 +68,7 @@ public sealed class ForgetMeTests
         SELECT count(*) FROM findings WHERE team_id = @Team AND author_id = @User
         UNION ALL SELECT count(*) FROM nudges WHERE team_id = @Team AND author_id = @User
         UNION ALL SELECT count(*) FROM nudge_attempts WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @Team AND author_id = @User)
-        UNION ALL SELECT count(*) FROM nudge_feedback WHERE user_id = @User
+        UNION ALL SELECT count(*) FROM nudge_feedback WHERE user_id = @User AND nudge_id IN (SELECT id FROM nudges WHERE team_id = @Team)
         UNION ALL SELECT count(*) FROM phrase_feedback WHERE team_id = @Team AND user_id = @User
         UNION ALL SELECT count(*) FROM person_settings WHERE team_id = @Team AND user_id = @User
         """, new { Team = team, User = user });
