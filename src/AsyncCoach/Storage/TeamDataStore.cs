@@ -32,13 +32,24 @@ public sealed class TeamDataStore(SqliteDatabase database)
 
     private static readonly string[] TeamSql = [TeamNudgeChildrenSql, TeamRowsSql];
 
-    /// <summary>Deletes everything stored about <paramref name="teamId"/>, in one transaction.</summary>
+    // An org-wide installation's workspaces keep their rows under their own ids (T…): they leave
+    // with it, unless one has an installation of its own.
+    private const string OrgWorkspacesSql = """
+        SELECT team_id FROM installation_teams
+        WHERE enterprise_id = @TeamId AND team_id NOT IN (SELECT team_id FROM installations)
+        """;
+
+    /// <summary>Deletes everything stored about <paramref name="teamId"/> (and, for an org, its workspaces), in one transaction.</summary>
     public async Task DeleteTeamAsync(string teamId, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        foreach (var sql in TeamSql)
+        var workspaces = (await write.Connection.QueryAsync<string>(OrgWorkspacesSql, new { TeamId = teamId }, write.Transaction)).AsList();
+        foreach (var team in workspaces.Append(teamId))
         {
-            await write.Connection.ExecuteAsync(sql, new { TeamId = teamId }, write.Transaction);
+            foreach (var sql in TeamSql)
+            {
+                await write.Connection.ExecuteAsync(sql, new { TeamId = team }, write.Transaction);
+            }
         }
 
         await write.CommitAsync(cancellationToken);
@@ -46,10 +57,11 @@ public sealed class TeamDataStore(SqliteDatabase database)
 
     private const string EndPendingSql = """
         UPDATE nudges SET state = 'failed', end_reason = @Reason, content_json = NULL
-        WHERE team_id = @TeamId AND state = 'pending'
+        WHERE state = 'pending'
+          AND (team_id = @TeamId OR team_id IN (SELECT team_id FROM installation_teams WHERE enterprise_id = @TeamId AND team_id NOT IN (SELECT team_id FROM installations)))
         """;
 
-    /// <summary>Ends the team's pending outbox rows at once (the team left); returns how many.</summary>
+    /// <summary>Ends the team's (or the org's workspaces') pending outbox rows at once (it left); returns how many.</summary>
     public async Task<int> EndPendingAsync(string teamId, string reason, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);

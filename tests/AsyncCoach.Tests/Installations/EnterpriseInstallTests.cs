@@ -115,6 +115,33 @@ public sealed class EnterpriseInstallTests
             Is.EqualTo(new[] { ("T0WORKSPACE4", 1L) }));
     }
 
+    [Test]
+    public async Task When_the_org_wide_install_leaves_its_workspaces_data_goes_with_it()
+    {
+        await using var harness = await InstallHarness.StartAsync(f => f.With("Retention:UninstalledTeamDays", "0"));
+        await InstallOrgAsync(harness);
+        await PostAsync(harness, "EvOrg", "T0WORKSPACE1", "E12345678", orgWide: true);
+        await harness.Attempts.WaitForAsync(1);
+        Assert.That(await harness.QueryAsync<long>("SELECT count(*) FROM findings WHERE team_id = 'T0WORKSPACE1'"), Is.EqualTo(new[] { 1L }));
+
+        var uninstalled = new JsonObject
+        {
+            ["type"] = "event_callback", ["team_id"] = "T0WORKSPACE1", ["enterprise_id"] = "E12345678", ["is_enterprise_install"] = true,
+            ["api_app_id"] = "A0KRD7HC3", ["event_id"] = "EvOrgGone", ["event_time"] = 1700000000,
+            ["event"] = new JsonObject { ["type"] = "app_uninstalled" },
+        };
+        using (var response = await harness.Client.SendAsync(harness.Factory.SignedRequest("/slack/events", uninstalled.ToJsonString())))
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(200));
+        }
+
+        await harness.Factory.Processed.WaitForAsync(2);
+        Assert.That(await harness.QueryAsync<long>("""
+            SELECT (SELECT count(*) FROM findings) + (SELECT count(*) FROM nudges) + (SELECT count(*) FROM nudge_attempts)
+                 + (SELECT count(*) FROM installations) + (SELECT count(*) FROM installation_teams)
+            """), Is.EqualTo(new[] { 0L }));
+    }
+
     private static async Task PostAsync(InstallHarness harness, string eventId, string team, string enterprise, bool orgWide)
     {
         var body = JsonNode.Parse(Payloads.MessageEvent(eventId, text: "can you send me the Q3 numbers asap", channel: "C0CHAN001",
