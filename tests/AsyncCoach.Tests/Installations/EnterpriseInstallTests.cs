@@ -126,8 +126,13 @@ public sealed class EnterpriseInstallTests
 
         var uninstalled = new JsonObject
         {
-            ["type"] = "event_callback", ["team_id"] = "T0WORKSPACE1", ["enterprise_id"] = "E12345678", ["is_enterprise_install"] = true,
-            ["api_app_id"] = "A0KRD7HC3", ["event_id"] = "EvOrgGone", ["event_time"] = 1700000000,
+            ["type"] = "event_callback",
+            ["team_id"] = "T0WORKSPACE1",
+            ["enterprise_id"] = "E12345678",
+            ["is_enterprise_install"] = true,
+            ["api_app_id"] = "A0KRD7HC3",
+            ["event_id"] = "EvOrgGone",
+            ["event_time"] = 1700000000,
             ["event"] = new JsonObject { ["type"] = "app_uninstalled" },
         };
         using (var response = await harness.Client.SendAsync(harness.Factory.SignedRequest("/slack/events", uninstalled.ToJsonString())))
