@@ -65,6 +65,17 @@ public sealed record TeamNorms
     public IReadOnlyDictionary<string, IReadOnlySet<string>> LearnedPhrases { get; init; } =
         new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Days the team's findings, nudge history and feedback are kept; null when the team did not
+    /// set it (the service's default, <c>Retention:DataDays</c>, applies).
+    /// </summary>
+    public int? RetentionDays { get; init; }
+
+    /// <summary>The bounds of <see cref="RetentionDays"/>: a week at least (a weekly digest reads the last one), ten years at most.</summary>
+    public const int MinRetentionDays = 7;
+
+    public const int MaxRetentionDays = 3650;
+
     public bool IsEnabled(string ruleId) => EnabledRules.Contains(ruleId);
 
     /// <summary>Whether the team taught AsyncCoach that <paramref name="evidence"/> alone should not trigger <paramref name="ruleId"/>.</summary>

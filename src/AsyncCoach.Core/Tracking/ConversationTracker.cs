@@ -113,6 +113,32 @@ public sealed class ConversationTracker(RuleEngine engine)
         state.LastSeen = finding.At > state.LastSeen ? finding.At : state.LastSeen;
     }
 
+    /// <summary>
+    /// Drops every pending finding of <paramref name="author"/> in <paramref name="team"/> (they
+    /// asked to be forgotten: a greeting of theirs must not be recorded a minute later). Returns how many.
+    /// </summary>
+    public int ForgetAuthor(TeamId team, UserId author)
+    {
+        var dropped = 0;
+        foreach (var ((stateTeam, _), state) in _conversations)
+        {
+            if (stateTeam != team || state.Pending is not { Count: > 0 } pendings)
+            {
+                continue;
+            }
+
+            foreach (var pending in pendings.Where(p => p.Finding.Author == author).ToList())
+            {
+                state.Remove(pending);
+                PendingCount--;
+                Ended(pending);
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
+
     /// <summary>message_deleted: drops a pending finding for that message. True if one was dropped.</summary>
     public bool Retract(TeamId team, ChannelId channel, MessageTs ts)
     {

@@ -3,6 +3,7 @@ namespace AsyncCoach.Slack.Commands;
 /// <summary>
 /// A slash command invocation (https://docs.slack.dev/interactivity/implementing-slash-commands).
 /// The deprecated verification <c>token</c> and <c>user_name</c> are deliberately not kept.
+/// <see cref="IsEnterpriseInstall"/>: sent from a workspace of an org-wide (Enterprise Grid) install.
 /// </summary>
 public sealed record SlashCommand(
     string TeamId,
@@ -13,4 +14,5 @@ public sealed record SlashCommand(
     string? ResponseUrl,
     string? TriggerId,
     string? ChannelName,
-    string? EnterpriseId);
+    string? EnterpriseId,
+    bool IsEnterpriseInstall = false);

@@ -27,6 +27,7 @@ public static class SlashCommandReader
             field("response_url"),
             field("trigger_id"),
             field("channel_name"),
-            field("enterprise_id"));
+            field("enterprise_id"),
+            string.Equals(field("is_enterprise_install"), "true", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -1,6 +1,8 @@
 using AsyncCoach.Commands;
+using AsyncCoach.Installations;
 using AsyncCoach.Norms;
 using AsyncCoach.Storage;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.AppHome;
 
@@ -11,6 +13,7 @@ public sealed class HomePageLoader(
     FindingStore findings,
     PersonZones zones,
     DigestSettingsStore digests,
+    IOptions<RetentionOptions> retention,
     TimeProvider time)
 {
     public async Task<HomePageModel> LoadAsync(string teamId, string userId, CancellationToken cancellationToken)
@@ -26,6 +29,6 @@ public sealed class HomePageLoader(
             ? new HomeLeadSection(DigestSubcommand.Describe(
                 await digests.GetAsync(teamId, userId, cancellationToken) ?? DigestSetting.Default(teamId, userId, now), zone, now))
             : null;
-        return new HomePageModel(userId, hours, new HomeNudgeState(person.OptedOut, snoozed), weeks, NormsDescription.Describe(team)) { Lead = lead };
+        return new HomePageModel(userId, hours, new HomeNudgeState(person.OptedOut, snoozed), weeks, NormsDescription.Describe(team, retention.Value.DataDays)) { Lead = lead };
     }
 }

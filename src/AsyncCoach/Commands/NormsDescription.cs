@@ -7,7 +7,9 @@ namespace AsyncCoach.Commands;
 /// <summary>A team's norms in plain words, for <c>/async norms</c>.</summary>
 public static class NormsDescription
 {
-    public static string Describe(TeamNorms norms)
+    /// <param name="norms">The team's norms.</param>
+    /// <param name="defaultRetentionDays">How long data is kept for a team without its own retention_days (<c>Retention:DataDays</c>).</param>
+    public static string Describe(TeamNorms norms, int defaultRetentionDays)
     {
         var off = RuleIds.All.Where(r => !norms.IsEnabled(r)).ToList();
         var lines = new List<string>
@@ -33,6 +35,7 @@ public static class NormsDescription
 
         lines.Add($"• Digests show a rule, channel or time slot only when at least {norms.DigestMinGroup} people contributed to it; smaller groups are folded into \"other\".");
         lines.Add(Learned(norms));
+        lines.Add(Retention(norms, defaultRetentionDays));
         lines.Add(norms.Leads.Count == 0
             ? "• Leads: none yet. Workspace admins can change these norms and name leads with `/async norms set leads @ana @bo`."
             : $"• Leads: {string.Join(", ", norms.Leads.Order(StringComparer.Ordinal).Select(u => $"<@{u}>"))}. They and workspace admins can change these norms.");
@@ -44,6 +47,12 @@ public static class NormsDescription
     public static string UnlearnExample(TeamNorms norms) =>
         norms.LearnedPhrases.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"/async norms unlearn {p.Key} \"{p.Value.Order(StringComparer.Ordinal).First()}\"").FirstOrDefault()
         ?? "/async norms unlearn vague-urgency \"asap\"";
+
+    // retention_days in plain words, and what a person can do about their own data.
+    private static string Retention(TeamNorms norms, int defaultRetentionDays) =>
+        $"• Findings, nudge history and feedback are deleted after {norms.RetentionDays ?? defaultRetentionDays} days"
+        + (norms.RetentionDays is null ? " (AsyncCoach's default; `retention_days` changes it)" : " (`retention_days`)")
+        + ". Anyone can delete their own at once with `/async forget-me`.";
 
     // What "Not helpful here" taught, and how to undo each.
     private static string Learned(TeamNorms norms)

@@ -3,10 +3,12 @@ using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Norms;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Core.Text;
+using AsyncCoach.Installations;
 using AsyncCoach.Norms;
 using AsyncCoach.Slack.Commands;
 using AsyncCoach.Storage;
 using AsyncCoach.Workspace;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Commands;
 
@@ -15,7 +17,8 @@ namespace AsyncCoach.Commands;
 /// (the team's leads and workspace admins only). A change is stored, and cached, before the reply,
 /// so the next message the rules see uses it.
 /// </summary>
-public sealed class NormsSubcommand(NormsStore store, PhraseFeedbackStore phraseFeedback, IWorkspaceDirectory directory)
+public sealed class NormsSubcommand(
+    NormsStore store, PhraseFeedbackStore phraseFeedback, IWorkspaceDirectory directory, IOptions<RetentionOptions> retention)
 {
     private const string ExemptExample = "/async norms exempt #incidents (pick the channel from Slack's # autocomplete, or run it inside that channel)";
 
@@ -25,7 +28,7 @@ public sealed class NormsSubcommand(NormsStore store, PhraseFeedbackStore phrase
         var norms = await store.GetAsync(command.TeamId, cancellationToken);
         if (verb.Length == 0)
         {
-            return CommandReply.Ephemeral(NormsDescription.Describe(norms));
+            return CommandReply.Ephemeral(NormsDescription.Describe(norms, retention.Value.DataDays));
         }
 
         if (verb is not ("set" or "unset" or "exempt" or "unexempt" or "unlearn"))

@@ -29,6 +29,7 @@ public static class NormsValues
         ["leads"] = "/async norms set leads @ana @bo",
         ["digest_min_group"] = "/async norms set digest_min_group 5 (at least 3)",
         ["learn_after"] = "/async norms set learn_after 3",
+        ["retention_days"] = "/async norms set retention_days 90 (from 7 to 3650)",
     };
 
     public static IEnumerable<string> Keys => Examples.Keys;
@@ -60,7 +61,7 @@ public static class NormsValues
                 value = JsonValue.Create(WorkingHoursText.Format(input.Hours));
                 return true;
 
-            case "broadcast_threshold" or "digest_min_group" or "max_nudges_per_day" or "max_nudges_per_rule_per_day" or "grace_window_seconds" or "nudge_freshness_seconds" or "learn_after":
+            case "broadcast_threshold" or "digest_min_group" or "max_nudges_per_day" or "max_nudges_per_rule_per_day" or "grace_window_seconds" or "nudge_freshness_seconds" or "learn_after" or "retention_days":
                 if (!int.TryParse(plain, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                 {
                     return Fail(key, $"{key} takes a whole number, not \"{plain}\"", out error);

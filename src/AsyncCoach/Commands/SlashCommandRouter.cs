@@ -13,7 +13,8 @@ public sealed class SlashCommandRouter(
     OptOutSubcommand optOut,
     NormsSubcommand norms,
     StatsSubcommand stats,
-    DigestSubcommand digest) : ISlashCommandHandler
+    DigestSubcommand digest,
+    ForgetMeSubcommand forgetMe) : ISlashCommandHandler
 {
     public async Task<CommandReply> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
@@ -29,6 +30,7 @@ public sealed class SlashCommandRouter(
             "norms" => await norms.HandleAsync(command, rest, cancellationToken),
             "stats" => await stats.HandleAsync(command.TeamId, command.UserId, cancellationToken),
             "digest" => await digest.HandleAsync(command, rest, cancellationToken),
+            "forget-me" or "forgetme" => forgetMe.Handle(command, rest),
             _ when rest.Length > 0 => classify.Handle(command.Text),
             _ => UsageText.Reply(SlackText.Plain(word)),
         };

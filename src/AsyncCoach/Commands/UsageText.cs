@@ -11,6 +11,7 @@ public static class UsageText
         • `/async norms`: the team's norms; leads and admins change them with `/async norms set &lt;key&gt; &lt;value&gt;` or `/async norms exempt #channel`
         • `/async digest` (leads): your weekly digest; `/async digest at mon 09:00`, `off`, `channels #eng`, `preview`
         • `/async stats`: your own last 4 weeks, only for you
+        • `/async forget-me`: delete what AsyncCoach keeps about you in this workspace (asks you to confirm first)
         """;
 
     public static CommandReply Reply(string? unknown = null) => CommandReply.Ephemeral(unknown is null

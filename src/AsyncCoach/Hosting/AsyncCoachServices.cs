@@ -100,6 +100,7 @@ public static class AsyncCoachServices
             services.AddSingleton<SlackWorkspaceDirectory>();
             services.AddSingleton<IWorkspaceDirectory>(sp => sp.GetRequiredService<SlackWorkspaceDirectory>());
             services.AddHostedService<WorkspaceWarmup>();
+            services.AddSingleton<IInstallObserver, InstallWarmup>();
         }
 
         // Slash commands: a router over one class per subcommand, behind the 3-second guard.
@@ -113,6 +114,8 @@ public static class AsyncCoachServices
         services.AddScoped<OptOutSubcommand>();
         services.AddScoped<NormsSubcommand>();
         services.AddScoped<StatsSubcommand>();
+        services.AddSingleton<ForgetMeSubcommand>();
+        services.AddScoped<IBlockActionHandler, ForgetMeHandler>();
         services.AddScoped<ISlashCommandHandler, SlashCommandRouter>();
         services.AddSingleton<IBlockActionHandler, ClassifyShareHandler>();
         services.AddScoped<IInteractionHandler, InteractionRouter>();

@@ -17,9 +17,12 @@ public sealed partial class OAuthInstaller(
     SlackWebApiClientFactory clients,
     InstallationStore installations,
     ITokenProtector protector,
+    IEnumerable<IInstallObserver> observers,
     TimeProvider time,
     ILogger<OAuthInstaller> logger)
 {
+    private readonly IInstallObserver[] _observers = [.. observers];
+
     /// <summary>Slack's authorize URL for a new install, or null when the OAuth keys are not configured.</summary>
     public Uri? AuthorizeUrl()
     {
@@ -108,7 +111,24 @@ public sealed partial class OAuthInstaller(
             InstallerUserId: access.AuthedUser?.Id,
             InstalledAt: now), now, cancellationToken);
         Log.Installed(logger, teamKey, access.IsEnterpriseInstall, access.RefreshToken is { Length: > 0 });
+        Notify(teamKey, access.IsEnterpriseInstall);
         return new InstallOutcome(null, null, teamKey, access.IsEnterpriseInstall ? access.Enterprise?.Name : access.Team?.Name);
+    }
+
+    // The install is stored and its page must say so: what follows (warming the workspace's people) cannot undo it.
+    private void Notify(string teamKey, bool isEnterpriseInstall)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.Installed(teamKey, isEnterpriseInstall);
+            }
+            catch (Exception ex)
+            {
+                Log.ObserverFailed(logger, teamKey, ex);
+            }
+        }
     }
 
     // What Slack puts in error= is echoed on the page and logged: keep it short.
@@ -127,6 +147,9 @@ public sealed partial class OAuthInstaller(
 
         [LoggerMessage(EventId = 2213, Level = LogLevel.Warning, Message = "oauth.v2.access failed ({Error}); nothing installed")]
         public static partial void ExchangeFailed(ILogger logger, string error);
+
+        [LoggerMessage(EventId = 2905, Level = LogLevel.Warning, Message = "Installed for {TeamId}, but starting the work that follows an install failed")]
+        public static partial void ObserverFailed(ILogger logger, string teamId, Exception exception);
     }
 }
 

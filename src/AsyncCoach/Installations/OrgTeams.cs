@@ -28,6 +28,17 @@ public sealed class OrgTeams(InstallationStore installations, TimeProvider time)
         return _orgs[teamId] = await installations.OrgOfAsync(teamId, cancellationToken);
     }
 
+    /// <summary>
+    /// Links <paramref name="teamId"/> to its organisation when a request says it comes from an
+    /// org-wide install (<paramref name="isEnterpriseInstall"/> with <paramref name="enterpriseId"/>),
+    /// as an event does in <c>EventDispatcher</c>: a slash command or a click can come from a
+    /// workspace whose events have not been seen yet, and its calls need the org's token.
+    /// </summary>
+    public Task LinkIfOrgWideAsync(string? teamId, string? enterpriseId, bool isEnterpriseInstall, CancellationToken cancellationToken) =>
+        isEnterpriseInstall && teamId is { Length: > 0 } team && enterpriseId is { Length: > 0 } org && !IsKnown(team, org)
+            ? LinkAsync(team, org, cancellationToken)
+            : Task.CompletedTask;
+
     /// <summary>Notes that <paramref name="teamId"/> belongs to org-wide installation <paramref name="enterpriseId"/>.</summary>
     public async Task LinkAsync(string teamId, string enterpriseId, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ public sealed class RetentionOptions
     /// <summary>Days a team's data is kept after it uninstalled (0: deleted at once). A reinstall within them resumes with it.</summary>
     public int UninstalledTeamDays { get; set; } = 30;
 
-    /// <summary>Days findings, nudge history, attempts and feedback are kept.</summary>
+    /// <summary>Days findings, nudge history, attempts and feedback are kept for a team without its own <c>retention_days</c> norm.</summary>
     public int DataDays { get; set; } = 180;
 
     /// <summary>Days dry-run's recorded Web API calls are kept.</summary>

@@ -7,11 +7,13 @@ namespace AsyncCoach.Installations;
 /// Nothing is kept for ever: at start and then every <see cref="RetentionOptions.Interval"/> (on
 /// <see cref="TimeProvider"/>), deletes the data of teams that left more than
 /// <see cref="RetentionOptions.UninstalledTeamDays"/> ago and everything older than the retention
-/// periods (<see cref="TeamDataStore"/> knows the tables).
+/// periods (<see cref="TeamDataStore"/> knows the tables): each team's own <c>retention_days</c>
+/// norm, else <see cref="RetentionOptions.DataDays"/>.
 /// </summary>
 public sealed partial class RetentionPass(
     TeamDataStore data,
     InstallationStore installations,
+    NormsStore norms,
     DatabaseReadiness database,
     TimeProvider time,
     IOptions<RetentionOptions> options,
@@ -27,7 +29,8 @@ public sealed partial class RetentionPass(
             await PurgeTeamAsync(team, cancellationToken);
         }
 
-        await data.DeleteOldAsync(now.AddDays(-settings.DataDays), now.AddDays(-settings.DryRunCallDays), now, cancellationToken);
+        var teamsBefore = (await norms.RetentionDaysAsync(cancellationToken)).ToDictionary(t => t.Key, t => now.AddDays(-t.Value), StringComparer.Ordinal);
+        await data.DeleteOldAsync(now.AddDays(-settings.DataDays), teamsBefore, now.AddDays(-settings.DryRunCallDays), now, cancellationToken);
     }
 
     /// <summary>Deletes everything stored about a team that left.</summary>

@@ -10,7 +10,7 @@ namespace AsyncCoach.Norms;
 /// <c>working_hours</c> ("09:00-17:00 mon-fri"), <c>exempt_channels</c>, <c>broadcast_threshold</c>,
 /// <c>enabled_rules</c>, <c>urgent_markers</c>, <c>extra_phrases</c>, <c>grace_window_seconds</c>,
 /// <c>nudge_mode</c>, <c>max_nudges_per_day</c>, <c>max_nudges_per_rule_per_day</c>,
-/// <c>observe_mode</c>, <c>nudge_freshness_seconds</c>, <c>leads</c> (user ids), <c>digest_min_group</c> (at least 3), <c>learn_after</c>. Missing keys keep the defaults; unknown
+/// <c>observe_mode</c>, <c>nudge_freshness_seconds</c>, <c>leads</c> (user ids), <c>digest_min_group</c> (at least 3), <c>learn_after</c>, <c>retention_days</c> (7 to 3650). Missing keys keep the defaults; unknown
 /// keys are refused, so a typo does not silently fall back to a default.
 /// </summary>
 public static class NormsJson
@@ -108,6 +108,7 @@ public static class NormsJson
                 "leads" => norms with { Leads = new HashSet<string>(UserIds(value), StringComparer.Ordinal) },
                 "digest_min_group" => norms with { DigestMinGroup = Int(value, min: 3) },
                 "learn_after" => norms with { LearnAfterPeople = Int(value, min: 1) },
+                "retention_days" => norms with { RetentionDays = Int(value, min: TeamNorms.MinRetentionDays, max: TeamNorms.MaxRetentionDays) },
                 _ => throw new NormsFormatException($"unknown key \"{key}\"."),
             };
         }
@@ -175,6 +176,11 @@ public static class NormsJson
         value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= min
             ? n
             : throw new FormatException($"expected a whole number of at least {min}");
+
+    private static int Int(JsonElement value, int min, int max) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= min && n <= max
+            ? n
+            : throw new FormatException($"expected a whole number from {min} to {max}");
 
     private static NudgeMode NudgeModeOf(string value) => value switch
     {

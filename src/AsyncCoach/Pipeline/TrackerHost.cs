@@ -70,6 +70,15 @@ public sealed class TrackerHost(PendingFindingStore store)
         }
     }
 
+    /// <summary>Drops the pending findings of a person who asked to be forgotten; returns how many.</summary>
+    public int ForgetAuthor(TeamId team, UserId author)
+    {
+        lock (_gate)
+        {
+            return _tracker?.ForgetAuthor(team, author) ?? 0;
+        }
+    }
+
     public bool Retract(TeamId team, ChannelId channel, MessageTs ts)
     {
         lock (_gate)

@@ -71,7 +71,7 @@ public sealed partial class SocketEnvelopeHandler(
         }
 
         var fields = document.RootElement;
-        var result = await commands.AcceptAsync(name => fields.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null, cancellationToken);
+        var result = await commands.AcceptAsync(name => fields.TryGetProperty(name, out var value) ? Field(value) : null, cancellationToken);
         if (result.Reply is not { } reply)
         {
             Log.Rejected(logger, envelope.Type, id, $"missing field: {result.MissingField}");
@@ -117,6 +117,15 @@ public sealed partial class SocketEnvelopeHandler(
             return null;
         }
     }
+
+    // A command's fields are strings over HTTP; over Socket Mode a flag such as is_enterprise_install may be a JSON boolean.
+    private static string? Field(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String when value.GetString() is { Length: > 0 } text => text,
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
+    };
 
     /// <summary>A JSON parser's message may quote a character of the payload; the log keeps only what kind of failure it was.</summary>
     private static string WithoutContent(string reason) =>

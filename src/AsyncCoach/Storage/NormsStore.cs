@@ -81,4 +81,20 @@ public sealed class NormsStore(SqliteDatabase database, PhraseFeedbackStore feed
         _cache[teamId] = norms;
         return norms;
     }
+
+    private const string RetentionDaysSql = """
+        SELECT team_id AS TeamId, json_extract(norms_json, '$.retention_days') AS Days
+        FROM team_norms
+        WHERE json_extract(norms_json, '$.retention_days') IS NOT NULL
+        """;
+
+    /// <summary>The teams that set their own <c>retention_days</c> norm, and its value (checked when it was set).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> RetentionDaysAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RetentionRow>(RetentionDaysSql);
+        return rows.ToDictionary(r => r.TeamId, r => (int)r.Days, StringComparer.Ordinal);
+    }
+
+    internal sealed record RetentionRow(string TeamId, long Days);
 }

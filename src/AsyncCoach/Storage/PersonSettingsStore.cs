@@ -64,6 +64,9 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
         return found.TryGetValue(userId, out var settings) ? settings : new PersonSettings(userId, null, null, null, false);
     }
 
+    /// <summary>Drops a person's cached settings (their rows were deleted elsewhere, by forget-me).</summary>
+    public void Forget(string teamId, string userId) => _cache.TryRemove((teamId, userId), out _);
+
     private const string UpsertSql = """
         INSERT INTO person_settings (team_id, user_id, hours, time_zone, snooze_until, opted_out, updated_at)
         VALUES (@TeamId, @UserId, @Hours, @TimeZone, @SnoozeUntil, @OptedOut, @Now)

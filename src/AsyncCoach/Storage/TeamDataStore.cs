@@ -1,11 +1,13 @@
+using System.Text.Json.Nodes;
 using Dapper;
 
 namespace AsyncCoach.Storage;
 
 /// <summary>
-/// Deleting data: all of a team's (after it left), and whatever is older than the retention
-/// period. THE place that knows which tables hold whose data: a new table with a team_id (or an
-/// age) gets its DELETE added to the lists below, and every purge covers it.
+/// Deleting data: all of a team's (after it left), all of one person's (<c>/async forget-me</c>,
+/// <see cref="PersonData"/>), and whatever is older than the retention period. THE place that
+/// knows which tables hold whose data: a new table with a team_id (or an age, or a person's id)
+/// gets its DELETE added to the lists below, and every purge covers it.
 /// </summary>
 public sealed class TeamDataStore(SqliteDatabase database)
 {
@@ -31,13 +33,24 @@ public sealed class TeamDataStore(SqliteDatabase database)
 
     private static readonly string[] TeamSql = [TeamNudgeChildrenSql, TeamRowsSql];
 
-    /// <summary>Deletes everything stored about <paramref name="teamId"/>, in one transaction.</summary>
+    // An org-wide installation's workspaces keep their rows under their own ids (T…): they leave
+    // with it, unless one has an installation of its own.
+    private const string OrgWorkspacesSql = """
+        SELECT team_id FROM installation_teams
+        WHERE enterprise_id = @TeamId AND team_id NOT IN (SELECT team_id FROM installations)
+        """;
+
+    /// <summary>Deletes everything stored about <paramref name="teamId"/> (and, for an org, its workspaces), in one transaction.</summary>
     public async Task DeleteTeamAsync(string teamId, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        foreach (var sql in TeamSql)
+        var workspaces = (await write.Connection.QueryAsync<string>(OrgWorkspacesSql, new { TeamId = teamId }, write.Transaction)).AsList();
+        foreach (var team in workspaces.Append(teamId))
         {
-            await write.Connection.ExecuteAsync(sql, new { TeamId = teamId }, write.Transaction);
+            foreach (var sql in TeamSql)
+            {
+                await write.Connection.ExecuteAsync(sql, new { TeamId = team }, write.Transaction);
+            }
         }
 
         await write.CommitAsync(cancellationToken);
@@ -45,10 +58,11 @@ public sealed class TeamDataStore(SqliteDatabase database)
 
     private const string EndPendingSql = """
         UPDATE nudges SET state = 'failed', end_reason = @Reason, content_json = NULL
-        WHERE team_id = @TeamId AND state = 'pending'
+        WHERE state = 'pending'
+          AND (team_id = @TeamId OR team_id IN (SELECT team_id FROM installation_teams WHERE enterprise_id = @TeamId AND team_id NOT IN (SELECT team_id FROM installations)))
         """;
 
-    /// <summary>Ends the team's pending outbox rows at once (the team left); returns how many.</summary>
+    /// <summary>Ends the team's (or the org's workspaces') pending outbox rows at once (it left); returns how many.</summary>
     public async Task<int> EndPendingAsync(string teamId, string reason, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
@@ -57,32 +71,53 @@ public sealed class TeamDataStore(SqliteDatabase database)
         return ended;
     }
 
+    // The default period, for every team that did not set its own retention_days norm (@OwnRetention:
+    // a JSON array of those teams, which the per-team statements below cover).
     private const string OldNudgeChildrenSql = """
-        DELETE FROM nudge_feedback WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending'));
-        DELETE FROM nudge_attempts WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending'));
-        DELETE FROM nudge_rules WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending'));
+        DELETE FROM nudge_feedback WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention)));
+        DELETE FROM nudge_attempts WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention)));
+        DELETE FROM nudge_rules WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention)));
         """;
 
     private const string OldRowsSql = """
-        DELETE FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending');
-        DELETE FROM findings WHERE created_at < @Before;
-        DELETE FROM phrase_feedback WHERE at < @Before;
+        DELETE FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
+        DELETE FROM findings WHERE created_at < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
+        DELETE FROM phrase_feedback WHERE at < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
         DELETE FROM slack_api_calls WHERE created_at < @DryRunBefore;
         DELETE FROM oauth_states WHERE expires_at < @Now;
         """;
 
     private static readonly string[] OldSql = [OldNudgeChildrenSql, OldRowsSql];
 
+    // A team's own retention_days norm: the same age deletes, for that team (@TeamId) and its @Before.
+    private const string TeamOldSql = """
+        DELETE FROM nudge_feedback WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending'));
+        DELETE FROM nudge_attempts WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending'));
+        DELETE FROM nudge_rules WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending'));
+        DELETE FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending');
+        DELETE FROM findings WHERE team_id = @TeamId AND created_at < @Before;
+        DELETE FROM phrase_feedback WHERE team_id = @TeamId AND at < @Before;
+        """;
+
     /// <summary>
-    /// Deletes findings, nudge history, attempts and feedback from before <paramref name="before"/>,
-    /// dry-run calls from before <paramref name="dryRunBefore"/>, and used install states that expired.
+    /// Deletes findings, nudge history, attempts and feedback from before <paramref name="before"/>
+    /// (from before its own date for each team in <paramref name="teamsBefore"/>, the teams with a
+    /// retention_days norm), dry-run calls from before <paramref name="dryRunBefore"/>, and used
+    /// install states that expired. One transaction.
     /// </summary>
-    public async Task DeleteOldAsync(DateTimeOffset before, DateTimeOffset dryRunBefore, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task DeleteOldAsync(
+        DateTimeOffset before, IReadOnlyDictionary<string, DateTimeOffset> teamsBefore, DateTimeOffset dryRunBefore, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var ownRetention = new JsonArray([.. teamsBefore.Keys.Select(t => (JsonNode?)JsonValue.Create(t))]).ToJsonString();
         await using var write = await database.BeginWriteAsync(cancellationToken);
         foreach (var sql in OldSql)
         {
-            await write.Connection.ExecuteAsync(sql, new { Before = before, DryRunBefore = dryRunBefore, Now = now }, write.Transaction);
+            await write.Connection.ExecuteAsync(sql, new { Before = before, DryRunBefore = dryRunBefore, Now = now, OwnRetention = ownRetention }, write.Transaction);
+        }
+
+        foreach (var (team, teamBefore) in teamsBefore)
+        {
+            await write.Connection.ExecuteAsync(TeamOldSql, new { TeamId = team, Before = teamBefore }, write.Transaction);
         }
 
         await write.CommitAsync(cancellationToken);
@@ -96,5 +131,112 @@ public sealed class TeamDataStore(SqliteDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<string>(LeftBeforeSql, new { Before = before })).AsList();
     }
+    // Per person (/async forget-me): @TeamId is the workspace they asked from, @UserId the person.
+    // Children before the nudge rows they reference. A row being sent at this very moment
+    // ('sending') is left to the retention pass: the sender records its outcome against it.
+    private const string PersonFeedbackSql = """
+        DELETE FROM nudge_feedback
+        WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId AND author_id = @UserId AND state <> 'sending')
+           OR (user_id = @UserId AND nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId))
+        """;
+
+    private const string PersonAttemptsSql = """
+        DELETE FROM nudge_attempts WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId AND author_id = @UserId AND state <> 'sending')
+        """;
+
+    private const string PersonNudgeRulesSql = """
+        DELETE FROM nudge_rules WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId AND author_id = @UserId AND state <> 'sending')
+        """;
+
+    // Outbox rows of kind 'home' (their Home tab's publishes); author_id is the recipient for every kind.
+    private const string PersonHomeSql = "DELETE FROM nudges WHERE team_id = @TeamId AND author_id = @UserId AND kind = 'home' AND state <> 'sending'";
+
+    private const string PersonNudgesSql = "DELETE FROM nudges WHERE team_id = @TeamId AND author_id = @UserId AND state <> 'sending'";
+
+    private const string PersonFindingsSql = "DELETE FROM findings WHERE team_id = @TeamId AND author_id = @UserId";
+
+    private const string PersonPendingSql = "DELETE FROM pending_findings WHERE team_id = @TeamId AND author_id = @UserId";
+
+    private const string PersonPhraseFeedbackSql = "DELETE FROM phrase_feedback WHERE team_id = @TeamId AND user_id = @UserId";
+
+    private const string PersonSettingsSql = "DELETE FROM person_settings WHERE team_id = @TeamId AND user_id = @UserId";
+
+    private const string PersonDigestSettingsSql = "DELETE FROM digest_settings WHERE team_id = @TeamId AND lead_id = @UserId";
+
+    private const string PersonNormsEditorSql = "UPDATE team_norms SET updated_by = NULL WHERE team_id = @TeamId AND updated_by = @UserId";
+
+    // The workspace's own installation, or its organisation's (an org-wide install).
+    private const string PersonInstallerSql = """
+        UPDATE installations SET installer_user_id = NULL
+        WHERE installer_user_id = @UserId
+          AND (team_id = @TeamId OR team_id IN (SELECT enterprise_id FROM installation_teams WHERE team_id = @TeamId))
+        """;
+
+    // Dry-run's record of the calls it would have made for them (their id as a JSON string value).
+    private const string PersonDryRunCallsSql = """
+        DELETE FROM slack_api_calls WHERE team_id = @TeamId AND instr(request_json, '"' || @UserId || '"') > 0
+        """;
+
+    /// <summary>
+    /// Everything stored about one person, in the order it is deleted: a table with a column that
+    /// names a person is listed here (a test compares this list with the schema). <see cref="PersonRows.Label"/>
+    /// is what forget-me's answers call it.
+    /// </summary>
+    public static IReadOnlyList<PersonRows> PersonData { get; } =
+    [
+        new("answers you gave with a nudge's buttons", "nudge_feedback", "user_id", PersonFeedbackSql),
+        new("delivery records of the nudges sent to you", "nudge_attempts", null, PersonAttemptsSql),
+        new("tips combined in those nudges", "nudge_rules", null, PersonNudgeRulesSql),
+        new("your Home tab's publish records", "nudges", "author_id", PersonHomeSql),
+        new("nudges and digests sent to you", "nudges", "author_id", PersonNudgesSql),
+        new("findings about messages you wrote", "findings", "author_id", PersonFindingsSql),
+        new("greetings of yours still waiting for your follow-up", "pending_findings", "author_id", PersonPendingSql),
+        new("your \"Not helpful here\" marks on phrases", "phrase_feedback", "user_id", PersonPhraseFeedbackSql),
+        new("your settings (hours, time zone, snooze, opt-out)", "person_settings", "user_id", PersonSettingsSql),
+        new("your digest settings", "digest_settings", "lead_id", PersonDigestSettingsSql),
+        new("your name as the last editor of the team's norms", "team_norms", "updated_by", PersonNormsEditorSql),
+        new("your name as the person who installed AsyncCoach", "installations", "installer_user_id", PersonInstallerSql),
+        new("dry-run records of calls made for you", "slack_api_calls", "request_json", PersonDryRunCallsSql),
+    ];
+
+    private const string WasOptedOutSql = "SELECT opted_out FROM person_settings WHERE team_id = @TeamId AND user_id = @UserId";
+
+    private const string KeepOptOutSql = """
+        INSERT INTO person_settings (team_id, user_id, opted_out, updated_at) VALUES (@TeamId, @UserId, 1, @Now)
+        """;
+
+    /// <summary>
+    /// Deletes everything stored about <paramref name="userId"/> in <paramref name="teamId"/>, in one
+    /// transaction, and returns how many rows of each <see cref="PersonData"/> entry went. A person
+    /// who had opted out stays opted out (a settings row with only that flag): forgetting them must
+    /// not start coaching them again.
+    /// </summary>
+    public async Task<PersonForgotten> DeletePersonAsync(string teamId, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var counts = new List<int>(PersonData.Count);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var parameters = new { TeamId = teamId, UserId = userId };
+        var optedOut = await write.Connection.ExecuteScalarAsync<long?>(WasOptedOutSql, parameters, write.Transaction) is > 0;
+        foreach (var rows in PersonData)
+        {
+            counts.Add(await write.Connection.ExecuteAsync(rows.Sql, parameters, write.Transaction));
+        }
+
+        if (optedOut)
+        {
+            await write.Connection.ExecuteAsync(KeepOptOutSql, new { TeamId = teamId, UserId = userId, Now = now }, write.Transaction);
+        }
+
+        await write.CommitAsync(cancellationToken);
+        return new PersonForgotten(counts, optedOut);
+    }
 }
 
+/// <summary>One kind of a person's data: its plain-words <see cref="Label"/>, its table, the column that names the person (null: reached through its nudge), and the statement that deletes it.</summary>
+public sealed record PersonRows(string Label, string Table, string? PersonColumn, string Sql);
+
+/// <summary>What forget-me deleted: a count per <see cref="TeamDataStore.PersonData"/> entry, in its order; whether the person stays opted out.</summary>
+public sealed record PersonForgotten(IReadOnlyList<int> Counts, bool StillOptedOut)
+{
+    public int Total => Counts.Sum();
+}

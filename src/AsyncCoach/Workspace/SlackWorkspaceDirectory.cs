@@ -103,6 +103,25 @@ public sealed partial class SlackWorkspaceDirectory : IWorkspaceDirectory, IDisp
     public Task WarmAsync(TeamId team) =>
         _warming.TryGetValue(team, out var warm) ? warm : _warming.GetOrAdd(team, t => Task.Run(() => ListPeopleAsync(t)));
 
+    /// <summary>
+    /// Lists the workspace's people again (a new install: a new token, perhaps people an earlier
+    /// listing could not see), unless a listing is running already, which is returned.
+    /// </summary>
+    public Task RewarmAsync(TeamId team)
+    {
+        lock (_warming)
+        {
+            if (_warming.TryGetValue(team, out var warm) && !warm.IsCompleted)
+            {
+                return warm;
+            }
+
+            var listing = Task.Run(() => ListPeopleAsync(team));
+            _warming[team] = listing;
+            return listing;
+        }
+    }
+
     private async Task ListPeopleAsync(TeamId team)
     {
         var listed = 0;

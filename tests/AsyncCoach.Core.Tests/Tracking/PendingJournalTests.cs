@@ -55,6 +55,22 @@ public sealed class PendingJournalTests
     }
 
     [Test]
+    public void Forgetting_an_author_drops_their_pending_findings_in_that_team_only()
+    {
+        var tracker = new ConversationTracker(Engine) { JournalsPending = true };
+        tracker.Observe(Message("hi", at: T0, channel: "D1"), Context(channel: "D1"));
+        tracker.Observe(Message("hi", at: T0, channel: "D2", author: new UserId("U_OTHER")), Context(channel: "D2"));
+        tracker.DrainPendingChanges();
+
+        var dropped = tracker.ForgetAuthor(Team, Author);
+        var released = tracker.AdvanceTo(T0.AddMinutes(5));
+
+        Assert.That(dropped, Is.EqualTo(1));
+        Assert.That(released.Select(f => f.Author.Value), Is.EqualTo(new[] { "U_OTHER" }));
+        Assert.That(tracker.ForgetAuthor(new TeamId("T_ELSEWHERE"), new UserId("U_OTHER")), Is.Zero);
+    }
+
+    [Test]
     public void Without_a_journal_nothing_is_kept()
     {
         var tracker = new ConversationTracker(Engine);

@@ -15,7 +15,7 @@ public sealed class HomePageTests
         new HomeHours("09:00-17:00 mon-fri", "Europe/Berlin", Own: false),
         nudges ?? new HomeNudgeState(false, null),
         findings ?? [],
-        NormsDescription.Describe(norms ?? TeamNorms.Default));
+        NormsDescription.Describe(norms ?? TeamNorms.Default, defaultRetentionDays: 180));
 
     private static IEnumerable<string> Texts(HomeView view) =>
         view.Blocks.OfType<SectionBlock>().Select(s => s.Text?.Text ?? "");

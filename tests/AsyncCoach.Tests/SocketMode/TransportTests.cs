@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AsyncCoach.Commands;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Tests.Fakes;
 using AsyncCoach.Tests.Infrastructure;
@@ -60,9 +61,13 @@ public sealed class TransportTests(string transport)
         await _socket!.WaitForAckAsync(id);
     }
 
-    private async Task<JsonObject> SendCommandAsync(string text)
+    /// <param name="text">What follows <c>/async</c>.</param>
+    /// <param name="team">The workspace.</param>
+    /// <param name="enterprise">Set: sent as from a workspace of this org-wide install (over Socket Mode the flag is a JSON boolean).</param>
+    private async Task<JsonObject> SendCommandAsync(string text, string team = NudgeHarness.Team, string? enterprise = null)
     {
-        var form = CommandBodies.Async(text, team: NudgeHarness.Team, responseUrl: _harness.Slack.ResponseUrl("command"));
+        var form = CommandBodies.Async(text, team: team, responseUrl: _harness.Slack.ResponseUrl("command"))
+            + (enterprise is null ? "" : $"&enterprise_id={enterprise}&is_enterprise_install=true");
         if (_connection is null)
         {
             using var response = await _harness.Client.SendAsync(_harness.Factory.SignedRequest("/slack/commands", form, CommandBodies.ContentType));
@@ -77,9 +82,27 @@ public sealed class TransportTests(string transport)
             fields[name] = value.ToString();
         }
 
+        if (enterprise is not null)
+        {
+            fields["is_enterprise_install"] = true;
+        }
+
         var id = await _connection.SendEnvelopeAsync("slash_commands", fields.ToJsonString(), acceptsResponsePayload: true);
         var ack = await _socket!.WaitForAckAsync(id);
         return JsonNode.Parse(ack.GetProperty("payload").GetRawText())!.AsObject();
+    }
+
+    private async Task SendClickAsync(JsonObject payload)
+    {
+        if (_connection is null)
+        {
+            using var response = await _harness.Client.SendAsync(
+                _harness.Factory.SignedRequest("/slack/interactivity", ClickBodies.Form(payload), ClickBodies.ContentType));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            return;
+        }
+
+        await _socket!.WaitForAckAsync(await _connection.SendEnvelopeAsync("interactive", payload.ToJsonString()));
     }
 
     [Test]
@@ -121,5 +144,31 @@ public sealed class TransportTests(string transport)
 
         Assert.That((string?)reply["response_type"], Is.EqualTo("ephemeral"));
         Assert.That((string?)reply["text"], Does.Contain("Tier 3 of 6: review"));
+    }
+
+    [Test]
+    public async Task Forget_me_asks_then_deletes_the_persons_settings_on_confirmation_and_answers_with_the_counts()
+    {
+        await SendCommandAsync("hours 08:00-16:00 Europe/Lisbon");
+        var question = await SendCommandAsync("forget-me");
+        var confirm = question["blocks"]![1]!["elements"]![0]!;
+        Assert.That((string?)confirm["action_id"], Is.EqualTo(ForgetMeBlocks.Confirm));
+
+        await SendClickAsync(ClickBodies.Click(ForgetMeBlocks.Confirm, (string?)confirm["value"], CommandBodies.User, NudgeHarness.Team,
+            _harness.Slack.ResponseUrl("forget")));
+        var answer = await _harness.Slack.WaitForCallAsync("hooks/forget");
+
+        Assert.That(answer.Arg("text"), Does.StartWith("Done.").And.Contain("• your settings (hours, time zone, snooze, opt-out): 1"));
+        Assert.That(await _harness.QueryAsync<long>("SELECT count(*) FROM person_settings"), Is.EqualTo(new[] { 0L }));
+    }
+
+    [Test]
+    public async Task A_command_from_a_workspace_of_an_org_wide_install_links_the_workspace_to_the_org()
+    {
+        var reply = await SendCommandAsync("norms", team: "T0WORKSPACE9", enterprise: "E0ORG0001");
+
+        Assert.That((string?)reply["text"], Does.StartWith("*Your team's norms*"));
+        Assert.That(await _harness.QueryAsync<(string, string)>("SELECT team_id, enterprise_id FROM installation_teams"),
+            Is.EqualTo(new[] { ("T0WORKSPACE9", "E0ORG0001") }));
     }
 }
