@@ -1,0 +1,91 @@
+using AsyncCoach.Core.Rules;
+using AsyncCoach.Core.Tracking;
+using static AsyncCoach.Core.Tests.TestMessages;
+
+namespace AsyncCoach.Core.Tests.Rules;
+
+/// <summary>
+/// docs/rules.md "Decided", second pass of issue #20: what a message does (a check-in on the person
+/// or on where they are, a greeting to a group, a withdrawn ask) and a month name inside a name.
+/// The wordings are this file's own paraphrases of each kind, not items of the development set.
+/// </summary>
+public sealed class MessageShapeDecisionsTests
+{
+    private static readonly RuleEngine Engine = RuleEngine.CreateDefault();
+    private static readonly string[] None = [];
+    private static readonly string[] Mc = [RuleIds.MissingContext];
+    private static readonly string[] Vague = [RuleIds.VagueUrgency];
+
+    private static IEnumerable<TestCaseData> DirectMessages()
+    {
+        (string Decision, string Text, string[] Rules)[] cases =
+        [
+            // A check-in on where someone is: subject, "in/at/on", at most two words of place, a time.
+            ("presence: in a place today", "are you in the office today?", Mc),
+            ("presence: informal, on shift", "u on shift rn?", Mc),
+            ("presence: will you be at", "will you be at the site tomorrow?", Mc),
+            ("presence: coming in", "r u coming in today?", Mc),
+            ("presence: with a particle", "you in the clinic today ji?", Mc),
+            ("presence with a topic is not naked", "are you in the office today? I need the signed NDA for the Acme deal", None),
+            ("a question about a thing is not a check-in", "are you on the incident rota for the payments outage next week?", None),
+            ("not a question: a statement", "you are in the lab today, the autoclave needs a refill", None),
+
+            // The British check-in greeting, only as a question.
+            ("alright as a question", "alright?", Mc),
+            ("you alright", "you alright mate?", Mc),
+            ("all right as a question", "all right?", Mc),
+            ("alright as an answer is complete", "alright", None),
+            ("alright with content", "alright, I'll push the fix after lunch", None),
+
+            // A greeting to a group named by one word.
+            ("greeting a group", "morning founders", Mc),
+            ("greeting a team by its name", "hey design :wave:", Mc),
+            ("a greeting and a question word is not a vocative", "hi, lunch?", None),
+
+            // A month or weekday glued into a name is no deadline.
+            ("a month in a file name", "urgent: please check Report_June.xlsx", Vague),
+            ("a month in a version string", "need the hotfix asap, it's the v2.3-march branch", Vague),
+            ("a month as a word is still a deadline", "need the report asap, by June at the latest", None),
+            ("end-of-day written with hyphens is still a deadline", "need it asap, end-of-day is fine", None),
+        ];
+        foreach (var (decision, text, rules) in cases)
+        {
+            yield return new TestCaseData(text, rules).SetName($"Decided: {decision}");
+        }
+    }
+
+    [TestCaseSource(nameof(DirectMessages))]
+    public void A_direct_message_raises_exactly_the_decided_rules(string text, string[] expected)
+    {
+        var findings = Engine.Evaluate(Message(text), Context());
+
+        Assert.That(findings.Select(f => f.RuleId), Is.EquivalentTo(expected));
+    }
+
+    [TestCase("nvm")]
+    [TestCase("never mind, found it")]
+    [TestCase("oh nvm, figured it out")]
+    [TestCase("forget it")]
+    public void A_withdrawal_does_not_complete_a_naked_message(string followUp)
+    {
+        var tracker = new ConversationTracker(Engine);
+        var t0 = Tuesday10Utc;
+
+        Assert.That(tracker.Observe(Message("u free?", at: t0), Context()), Is.Empty);
+        Assert.That(tracker.Observe(Message(followUp, at: t0.AddSeconds(20)), Context()), Is.Empty, "a withdrawal is not naked itself");
+
+        Assert.That(tracker.Flush().Select(f => f.RuleId), Is.EqualTo(new[] { RuleIds.MissingContext }));
+    }
+
+    [Test]
+    public void A_follow_up_that_states_the_purpose_still_completes_it()
+    {
+        var tracker = new ConversationTracker(Engine);
+        var t0 = Tuesday10Utc;
+
+        tracker.Observe(Message("u free?", at: t0), Context());
+        tracker.Observe(Message("need the login for the staging box, the old one expired", at: t0.AddSeconds(20)), Context());
+
+        Assert.That(tracker.Flush(), Is.Empty);
+    }
+}
