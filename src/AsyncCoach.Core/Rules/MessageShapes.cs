@@ -18,6 +18,12 @@ internal static class MessageShapes
             return greeting;
         }
 
+        var time = AsksForTime(context, start);
+        if (time > 0)
+        {
+            return time;
+        }
+
         // Subject: "are you", "r u", "you", "u", "will you be", "are ya".
         var i = start;
         if (i < words.Length && context.WordAt(i) is "are" or "r" or "will")
@@ -91,6 +97,72 @@ internal static class MessageShapes
 
         return i + 1 < words.Length && context.WordAt(i) is "all" && context.WordAt(i + 1) is "right" ? i + 2 : 0;
     }
+
+    // A request for someone's time with no topic: "(any chance) (do) you have 5 min?", "u got a sec?",
+    // "could you spare a few minutes?", "is now ok?", "now a good time?".
+    private static int AsksForTime(in RuleContext context, int start)
+    {
+        var words = context.Words;
+        var i = start;
+        if (i + 1 < words.Length && context.WordAt(i) is "is" && context.WordAt(i + 1) is "now" or "this" or "it")
+        {
+            i++;
+        }
+
+        if (i < words.Length && context.WordAt(i) is "now")
+        {
+            i++;
+            while (i < words.Length && context.WordAt(i) is "ok" or "okay" or "good" or "fine" or "a" or "bad" or "time" or "convenient" or "alright")
+            {
+                i++;
+            }
+
+            return i > start + 1 && context.WordAt(i - 1) is not "a" ? SkipTrailing(context, i) : 0;
+        }
+
+        i = start;
+        if (i + 1 < words.Length && context.WordAt(i) is "any" && context.WordAt(i + 1) is "chance")
+        {
+            i += 2;
+        }
+
+        if (i < words.Length && context.WordAt(i) is "do" or "would" or "could" or "will" or "can" or "did")
+        {
+            i++;
+        }
+
+        if (i >= words.Length || context.WordAt(i) is not ("you" or "u" or "ya"))
+        {
+            return 0;
+        }
+
+        i++;
+        if (i >= words.Length || context.WordAt(i) is not ("have" or "got" or "spare" or "get" or "find"))
+        {
+            return 0;
+        }
+
+        i++;
+        while (i < words.Length && (context.WordAt(i) is "a" or "an" or "few" or "couple" or "of" or "some" or "the" or "quick" or "spare" || IsSmallNumber(context.WordAt(i))))
+        {
+            i++;
+        }
+
+        if (i >= words.Length || context.WordAt(i) is not ("min" or "mins" or "minute" or "minutes" or "sec" or "secs" or "second" or "seconds" or "moment" or "mo" or "tick" or "time" or "bit"))
+        {
+            return 0;
+        }
+
+        i++;
+        while (i < words.Length && IsTime(context.WordAt(i)))
+        {
+            i++;
+        }
+
+        return SkipTrailing(context, i);
+    }
+
+    private static bool IsSmallNumber(ReadOnlySpan<char> word) => word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]);
 
     private static bool IsTime(ReadOnlySpan<char> word) =>
         word is "today" or "tonight" or "tomorrow" or "now" or "rn" or "atm" or "later" or "this" or "morning" or "afternoon" or "evening" or "week"

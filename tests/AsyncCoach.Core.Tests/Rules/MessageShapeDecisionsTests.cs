@@ -42,6 +42,23 @@ public sealed class MessageShapeDecisionsTests
             ("greeting a team by its name", "hey design :wave:", Mc),
             ("a greeting and a question word is not a vocative", "hi, lunch?", None),
 
+            // A request for someone's time, however it is worded.
+            ("time: any chance you have", "hey, any chance you have 5 min?", Mc),
+            ("time: could you spare", "could you spare a few minutes today?", Mc),
+            ("time: is now ok", "is now ok?", Mc),
+            ("time with a topic is not naked", "do you have 5 min to look at the failing migration?", None),
+
+            // huddle-instead-of-thread: proposals by shape.
+            ("calling someone: phone me", "phone me re the shipment, easier than typing", [RuleIds.HuddleInsteadOfThread]),
+            ("calling someone: can I buzz you", "can I buzz you about the supplier quote", [RuleIds.HuddleInsteadOfThread]),
+            ("a duration on a medium", "20 min on meet to walk through the deck?", [RuleIds.HuddleInsteadOfThread]),
+            ("a report of being called is no proposal", "the courier called me about the shipment, it's at the depot", None),
+            ("a named meeting: today's huddle", "posted the summary of today's huddle in #ops", None),
+            ("a named meeting: the weekly call", "the action items from our weekly call are in the doc", None),
+            ("a declined call: rather not", "rather not do a call, let's keep it in the thread", None),
+            ("a declined call: no need", "no need to hop on a call, the answer is in the runbook", None),
+            ("why don't we is a proposal", "why don't we jump on a call about the pricing page?", [RuleIds.HuddleInsteadOfThread]),
+
             // A month or weekday glued into a name is no deadline.
             ("a month in a file name", "urgent: please check Report_June.xlsx", Vague),
             ("a month in a version string", "need the hotfix asap, it's the v2.3-march branch", Vague),
