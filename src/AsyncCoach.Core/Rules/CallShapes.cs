@@ -45,7 +45,7 @@ internal static class CallShapes
                     next++;
                 }
 
-                if (context.WordAt(next) is "meet" or "zoom" or "call" or "huddle" or "teams" or "webex" or "video" or "facetime" or "phone" or "gmeet" or "whereby" or "discord" or "hangout")
+                if (IsMedium(context.WordAt(next)))
                 {
                     evidence = string.Concat(context.WordAt(i), " on ", context.WordAt(next));
                     return true;
@@ -61,9 +61,41 @@ internal static class CallShapes
     /// one: after a determiner, a possessive of time or a rhythm ("the huddle", "today's huddle",
     /// "our weekly huddle", "this morning's call").
     /// </summary>
-    public static bool NamesAMeeting(in RuleContext context, int start) =>
-        start > 0 && context.WordAt(start - 1) is "the" or "that" or "our" or "your" or "their" or "his" or "her" or "todays" or "yesterdays"
-            or "tomorrows" or "mornings" or "afternoons" or "weeks" or "mondays" or "fridays" or "weekly" or "daily" or "last" or "earlier" or "previous" or "same";
+    public static bool NamesAMeeting(in RuleContext context, int start)
+    {
+        while (start > 0 && context.WordAt(start - 1) is "a" or "an" or "quick" or "short")
+        {
+            start--; // "in a huddle", "our quick call"
+        }
+
+        return IsBeingOnACall(context, start) || (start > 0 && context.WordAt(start - 1) is "the" or "that" or "our" or "your" or "their" or "his" or "her" or "todays" or "yesterdays"
+            or "tomorrows" or "mornings" or "afternoons" or "weeks" or "mondays" or "fridays" or "weekly" or "daily" or "last" or "earlier" or "previous" or "same");
+    }
+
+    // "I'm in a huddle till 3", "was on a quick call": where the author is, not a proposal.
+    private static bool IsBeingOnACall(in RuleContext context, int start) =>
+        start > 1 && context.WordAt(start - 1) is "in" or "on"
+        && context.WordAt(start - 2) is "im" or "am" or "was" or "were" or "is" or "are" or "be" or "been" or "still" or "currently" or "busy" or "stuck";
+
+    /// <summary>"skype in 5?", "zoom in 10 min about the draft": a medium and "in" a few minutes.</summary>
+    public static bool MediumSoon(in RuleContext context, out string evidence)
+    {
+        evidence = "";
+        for (var i = 0; i + 2 < context.Words.Length; i++)
+        {
+            if (IsMedium(context.WordAt(i)) && context.WordAt(i + 1) is "in" && IsAmount(context.WordAt(i + 2)) && !NamesAMeeting(context, i))
+            {
+                evidence = string.Concat(context.WordAt(i), " in ", context.WordAt(i + 2));
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMedium(ReadOnlySpan<char> word) =>
+        word is "meet" or "zoom" or "call" or "huddle" or "teams" or "webex" or "video" or "facetime" or "phone" or "gmeet" or "whereby" or "discord"
+            or "hangout" or "skype";
 
     /// <summary>"rather not do a call", "let's not jump on a call", "no need to hop on a call", "we don't need a call": a call the author declines.</summary>
     public static bool DeclinesACall(in RuleContext context)

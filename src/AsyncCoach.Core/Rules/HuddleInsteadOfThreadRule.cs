@@ -15,7 +15,7 @@ public sealed class HuddleInsteadOfThreadRule : IRule
         // for a sec?" alone is an availability check (missing-context), like "can we talk?".
         var requests = Requests(context);
         var proposes = requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked)
-            || IsBareCall(context) || ProposesCall(context, out _) || CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _);
+            || IsBareCall(context) || ProposesCall(context, out _) || CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _);
         if (!proposes
             || context.Has(PhraseLists.CallReasonIndex)
             || context.Has(PhraseLists.CallDeclinedIndex)
@@ -26,7 +26,7 @@ public sealed class HuddleInsteadOfThreadRule : IRule
         }
 
         IReadOnlyList<string> evidence = requests;
-        if (evidence.Count == 0 && (CallShapes.CallsSomeone(context, out var shape) || CallShapes.DurationOnAMedium(context, out shape)))
+        if (evidence.Count == 0 && (CallShapes.CallsSomeone(context, out var shape) || CallShapes.DurationOnAMedium(context, out shape) || CallShapes.MediumSoon(context, out shape)))
         {
             evidence = [shape];
         }

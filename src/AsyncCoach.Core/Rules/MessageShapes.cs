@@ -24,6 +24,12 @@ internal static class MessageShapes
             return time;
         }
 
+        var state = AsksState(context, start);
+        if (state > 0)
+        {
+            return state;
+        }
+
         // Subject: "are you", "r u", "you", "u", "will you be", "are ya".
         var i = start;
         if (i < words.Length && context.WordAt(i) is "are" or "r" or "will")
@@ -157,6 +163,81 @@ internal static class MessageShapes
         while (i < words.Length && IsTime(context.WordAt(i)))
         {
             i++;
+        }
+
+        return SkipTrailing(context, i);
+    }
+
+    // Whether someone is free, or may be interrupted: "u busy?", "you are free now?", "r u still
+    // around?", "may I disturb you?", "could I borrow you for 2 mins?", "free for 2 mins?".
+    private static int AsksState(in RuleContext context, int start)
+    {
+        var words = context.Words;
+        var i = start;
+        if (i + 2 < words.Length && context.WordAt(i) is "can" or "may" or "could" or "might" && context.WordAt(i + 1) is "i"
+            && context.WordAt(i + 2) is "disturb" or "bother" or "bug" or "interrupt" or "trouble" or "borrow" or "steal" or "grab" or "ping" or "call" or "ask")
+        {
+            i += 3;
+            if (i < words.Length && context.WordAt(i) is "you" or "u")
+            {
+                i++;
+            }
+
+            return Duration(context, i);
+        }
+
+        if (i < words.Length && context.WordAt(i) is "are" or "r")
+        {
+            i++;
+        }
+
+        var subject = i < words.Length && context.WordAt(i) is "you" or "u" or "ya";
+        if (subject)
+        {
+            i++;
+            if (i < words.Length && context.WordAt(i) is "are" or "r")
+            {
+                i++;
+            }
+        }
+
+        while (i < words.Length && context.WordAt(i) is "still" or "already")
+        {
+            i++;
+        }
+
+        if (i >= words.Length
+            || context.WordAt(i) is not ("free" or "busy" or "available" or "around" or "there" or "online" or "back" or "awake" or "up" or "about" or "reachable")
+            || (!subject && context.WordAt(i) is not ("free" or "busy" or "available" or "around" or "online")))
+        {
+            return 0; // "there?", "up?" need a "you": alone they are not about the person
+        }
+
+        i++;
+        while (i < words.Length && IsTime(context.WordAt(i)))
+        {
+            i++;
+        }
+
+        return Duration(context, i);
+    }
+
+    // "… for 2 mins", "… for a sec", "… for a bit": how long, not what about.
+    private static int Duration(in RuleContext context, int i)
+    {
+        var words = context.Words;
+        if (i < words.Length && context.WordAt(i) is "for")
+        {
+            var j = i + 1;
+            while (j < words.Length && (context.WordAt(j) is "a" or "an" or "few" or "couple" or "of" or "quick" || IsSmallNumber(context.WordAt(j))))
+            {
+                j++;
+            }
+
+            if (j > i + 1 && j < words.Length && context.WordAt(j) is "min" or "mins" or "minute" or "minutes" or "sec" or "secs" or "second" or "seconds" or "moment" or "mo" or "bit" or "tick")
+            {
+                i = j + 1;
+            }
         }
 
         return SkipTrailing(context, i);

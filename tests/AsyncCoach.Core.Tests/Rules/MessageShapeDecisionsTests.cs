@@ -48,7 +48,16 @@ public sealed class MessageShapeDecisionsTests
             ("time: is now ok", "is now ok?", Mc),
             ("time with a topic is not naked", "do you have 5 min to look at the failing migration?", None),
 
+            // Whether someone is free, or may be interrupted.
+            ("state: declarative question", "hello sir, you are free now?", Mc),
+            ("state: informal", "hey!! u busy?", Mc),
+            ("state: may I disturb you", "hello, may I disturb you?", Mc),
+            ("state: free for a duration", "sorry to bother, free for 2 mins?", Mc),
+            ("state with a topic is not naked", "are you free now? the client wants the revised quote", None),
+
             // huddle-instead-of-thread: proposals by shape.
+            ("a medium in a few minutes", "skype in 5 about the draft?", [RuleIds.HuddleInsteadOfThread]),
+            ("being on a call is no proposal", "I'm in a huddle till 3, will reply after", None),
             ("calling someone: phone me", "phone me re the shipment, easier than typing", [RuleIds.HuddleInsteadOfThread]),
             ("calling someone: can I buzz you", "can I buzz you about the supplier quote", [RuleIds.HuddleInsteadOfThread]),
             ("a duration on a medium", "20 min on meet to walk through the deck?", [RuleIds.HuddleInsteadOfThread]),
