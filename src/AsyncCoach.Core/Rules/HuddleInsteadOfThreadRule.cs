@@ -7,6 +7,8 @@ public sealed class HuddleInsteadOfThreadRule : IRule
         "Could this be a thread? Write down the question or the decision you need, so people can answer when they're free. " +
         "If it still needs a call, post a short summary in the thread afterwards.";
 
+    private static readonly string[] NoRequests = [];
+
     public string Id => RuleIds.HuddleInsteadOfThread;
 
     public Finding? Evaluate(in RuleContext context)
@@ -41,14 +43,14 @@ public sealed class HuddleInsteadOfThreadRule : IRule
 
     // The call-request phrases that propose: not one that names a meeting ("today's huddle", "the
     // huddle", "our weekly huddle", "yesterday's video call").
-    private static List<string> Requests(in RuleContext context)
+    private static IReadOnlyList<string> Requests(in RuleContext context)
     {
-        var requests = new List<string>();
         if (!context.Has(PhraseLists.CallRequestIndex))
         {
-            return requests;
+            return NoRequests;
         }
 
+        var requests = new List<string>();
         foreach (var match in context.Matches)
         {
             if (match.List == PhraseLists.CallRequestIndex && !CallShapes.NamesAMeeting(context, match.Start))
@@ -61,8 +63,20 @@ public sealed class HuddleInsteadOfThreadRule : IRule
             }
         }
 
-        // Longest per overlap, as Evidence gives it: "quick huddle" rather than "huddle" too.
-        requests.RemoveAll(r => requests.Exists(o => o.Length > r.Length && o.Contains(r, StringComparison.Ordinal)));
+        // Longest per overlap, as Evidence gives it: "quick huddle" rather than "huddle" too (no
+        // lambda: a closure would be allocated for every message, even the ones with no request).
+        for (var i = requests.Count - 1; i >= 0; i--)
+        {
+            foreach (var other in requests)
+            {
+                if (other.Length > requests[i].Length && other.Contains(requests[i], StringComparison.Ordinal))
+                {
+                    requests.RemoveAt(i);
+                    break;
+                }
+            }
+        }
+
         return requests;
     }
 

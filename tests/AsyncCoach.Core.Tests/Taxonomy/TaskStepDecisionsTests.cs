@@ -35,6 +35,18 @@ public sealed class TaskStepDecisionsTests
         Assert.That(result.Id, Is.EqualTo(expected), string.Join("; ", result.Why));
     }
 
+    [TestCase("Tell the night shift the card readers are offline", new[] { "time-critical" }, TestName = "Something failing now is time-critical")]
+    [TestCase("Ask the vendor why the sync keeps failing on the tills", new[] { "time-critical" }, TestName = "Something that keeps failing is time-critical")]
+    [TestCase("Write the customer FAQ about the outage", new string[0], TestName = "An outage as the topic is not time-critical")]
+    [TestCase("Update the health and safety checklist for the warehouse", new string[0], TestName = "Health and safety is not a person's health")]
+    [TestCase("Share the new tone of voice guide with the writers", new string[0], TestName = "A brand's tone of voice is not sensitive")]
+    public void Modifiers_follow_what_is_happening_to_whom(string task, string[] modifiers)
+    {
+        var result = Classifier.Classify(task);
+
+        Assert.That(result.Modifiers, Is.EquivalentTo(modifiers), string.Join("; ", result.Why));
+    }
+
     [Test]
     public void The_why_names_the_artefact_that_made_an_approval_review()
     {
