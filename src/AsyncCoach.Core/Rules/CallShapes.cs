@@ -72,6 +72,11 @@ internal static class CallShapes
             or "tomorrows" or "mornings" or "afternoons" or "weeks" or "mondays" or "fridays" or "weekly" or "daily" or "last" or "earlier" or "previous" or "same");
     }
 
+    /// <summary>"huddle summary", "call notes", "the huddle tool": a call word naming a thing, not a proposal (the word at <paramref name="next"/> is the noun).</summary>
+    public static bool NamesAThing(in RuleContext context, int next) =>
+        next < context.Words.Length && context.WordAt(next) is "summary" or "notes" or "minutes" or "agenda" or "board" or "recording" or "channel" or "tool"
+            or "app" or "rota" or "schedule" or "transcript";
+
     // "I'm in a huddle till 3", "was on a quick call": where the author is, not a proposal.
     private static bool IsBeingOnACall(in RuleContext context, int start) =>
         start > 1 && context.WordAt(start - 1) is "in" or "on"

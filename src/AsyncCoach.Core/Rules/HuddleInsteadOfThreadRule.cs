@@ -17,7 +17,7 @@ public sealed class HuddleInsteadOfThreadRule : IRule
         // for a sec?" alone is an availability check (missing-context), like "can we talk?".
         var requests = Requests(context);
         var proposes = requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked)
-            || IsBareCall(context) || ProposesCall(context, out _) || CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _);
+            || IsBareCall(context) || ProposesCall(context, out _) || (context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _)));
         if (!proposes
             || context.Has(PhraseLists.CallReasonIndex)
             || context.Has(PhraseLists.CallDeclinedIndex)
@@ -53,7 +53,7 @@ public sealed class HuddleInsteadOfThreadRule : IRule
         var requests = new List<string>();
         foreach (var match in context.Matches)
         {
-            if (match.List == PhraseLists.CallRequestIndex && !CallShapes.NamesAMeeting(context, match.Start))
+            if (match.List == PhraseLists.CallRequestIndex && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End))
             {
                 var text = context.Phrases.PhraseText(match.PhraseId);
                 if (!requests.Contains(text))

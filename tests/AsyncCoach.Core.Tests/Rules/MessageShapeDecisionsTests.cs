@@ -68,6 +68,18 @@ public sealed class MessageShapeDecisionsTests
             ("a declined call: no need", "no need to hop on a call, the answer is in the runbook", None),
             ("why don't we is a proposal", "why don't we jump on a call about the pricing page?", [RuleIds.HuddleInsteadOfThread]),
 
+            // Reasons that justify a call, phrased beyond the first lists.
+            ("something broken now", "the server room is flooding, call me", None),
+            ("equipment that stopped working", "the printer in ICU stopped working, can you ring me", None),
+            ("a new colleague", "she's new, let's do a quick video call to say hello", None),
+            ("a celebration", "happy birthday! let's do a quick video call with the team at 4", None),
+            ("a person's standing", "it's about your contract renewal, can we jump on a call?", None),
+            ("worry about a person", "I'm worried about how you're doing lately, quick call?", None),
+            ("a delicate topic", "this is a delicate topic, can we talk on the phone?", None),
+            ("a broken thing to show is no outage", "want to screen-share so I can show you the broken widget?", [RuleIds.HuddleInsteadOfThread]),
+            ("taking it offline is a proposal", "let's take the pricing question offline to a call", [RuleIds.HuddleInsteadOfThread]),
+            ("a call word naming a thing", "huddle summary: we ship Friday", None),
+
             // A month or weekday glued into a name is no deadline.
             ("a month in a file name", "urgent: please check Report_June.xlsx", Vague),
             ("a month in a version string", "need the hotfix asap, it's the v2.3-march branch", Vague),
