@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Norms;
+using AsyncCoach.Core.Rules;
 using AsyncCoach.Core.Tracking;
 
 namespace AsyncCoach.Core.Evaluation;
@@ -61,8 +62,8 @@ public sealed record LabelledConversation(string Id, MessageContext Context, IRe
         var at = Str(root, "at") is { } a ? DateTimeOffset.Parse(a, CultureInfo.InvariantCulture) : DefaultAt;
 
         var raw = root.TryGetProperty("msgs", out var msgs)
-            ? msgs.EnumerateArray().Select(e => (Text: e.GetProperty("t").GetString()!, Element: e)).ToList()
-            : [(root.GetProperty("text").GetString()!, root)];
+            ? Array(msgs, "msgs").EnumerateArray().Select(e => (Text: RequiredString(e, "t", "msgs[].t"), Element: e)).ToList()
+            : [(RequiredString(root, "text", "text (or msgs)"), root)];
         var messages = new List<LabelledMessage>();
         foreach (var (text, element) in raw)
         {
@@ -71,7 +72,14 @@ public sealed record LabelledConversation(string Id, MessageContext Context, IRe
             var parent = element.TryGetProperty("reply", out var reply) ? messages[reply.GetInt32()].Message.Ts : (MessageTs?)null;
             var author = new UserId(Str(element, "from") ?? "U1");
             var messageChannel = new ChannelId(Str(element, "channel") ?? channel);
-            var expected = element.GetProperty("x").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
+            var expected = Array(element.TryGetProperty("x", out var x) ? x : throw new FormatException("missing field \"x\" (the expected rule ids)"), "x")
+                .EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new FormatException("field \"x\" must list rule ids as strings"))
+                .ToHashSet(StringComparer.Ordinal);
+            if (expected.FirstOrDefault(r => !RuleIds.All.Contains(r)) is { } unknown)
+            {
+                throw new FormatException($"field \"x\": unknown rule id '{unknown}'");
+            }
+
             messages.Add(new LabelledMessage(new ChatMessage(new TeamId("T1"), messageChannel, kind, author, ts, parent, text), expected, Has(root, "bots", author)));
         }
 
@@ -104,6 +112,14 @@ public sealed record LabelledConversation(string Id, MessageContext Context, IRe
 
     private static bool Has(JsonElement root, string property, UserId user) =>
         root.TryGetProperty(property, out var list) && list.EnumerateArray().Any(e => e.GetString() == user.Value);
+
+    private static string RequiredString(JsonElement element, string property, string name) =>
+        element.TryGetProperty(property, out var value)
+            ? value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FormatException($"field \"{name}\" must be a string")
+            : throw new FormatException($"missing field \"{name}\"");
+
+    private static JsonElement Array(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Array ? element : throw new FormatException($"field \"{name}\" must be an array");
 
     private static string? Str(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

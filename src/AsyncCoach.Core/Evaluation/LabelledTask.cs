@@ -22,8 +22,18 @@ public sealed record LabelledTask(string Task, string Id, IReadOnlyList<string>?
         {
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
-            var task = root.GetProperty("task").GetString() ?? throw new FormatException("task is null");
-            var id = (root.TryGetProperty("id2", out var id2) ? id2 : root.GetProperty("id")).GetString() ?? throw new FormatException("id is null");
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException("a line must be a JSON object");
+            }
+
+            var task = root.TryGetProperty("task", out var t) && t.ValueKind == JsonValueKind.String
+                ? t.GetString()!
+                : throw new FormatException(t.ValueKind == JsonValueKind.Undefined ? "missing field \"task\"" : "field \"task\" must be a string");
+            var idElement = root.TryGetProperty("id2", out var id2) ? id2 : root.TryGetProperty("id", out var id1) ? id1 : default;
+            var id = idElement.ValueKind == JsonValueKind.String
+                ? idElement.GetString()!
+                : throw new FormatException(idElement.ValueKind == JsonValueKind.Undefined ? "missing field \"id\" (or \"id2\"): the tier id" : "field \"id\" must be a string");
             if (id != TaxonomyIds.Unclear && TaxonomyIds.TierOf(id) is null)
             {
                 throw new FormatException($"unknown tier id '{id}'");

@@ -11,7 +11,7 @@ internal static class Deadlines
 {
     public static bool HasDeadline(in RuleContext context)
     {
-        if (context.Has(PhraseLists.DeadlineIndex) || HasClockOrDate(context.Message.Text))
+        if (HasDeadlinePhrase(context) || HasClockOrDate(context.Message.Text))
         {
             return true;
         }
@@ -49,6 +49,26 @@ internal static class Deadlines
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    // A one-word deadline glued into a name is part of the name: "Invoice_March.zip",
+    // "release-march", "v2.3-sept", "Mon-Fri" (a span, not a due date).
+    private static bool HasDeadlinePhrase(in RuleContext context)
+    {
+        if (!context.Has(PhraseLists.DeadlineIndex))
+        {
+            return false;
+        }
+
+        foreach (var match in context.Matches)
+        {
+            if (match.List == PhraseLists.DeadlineIndex && (match.Length > 1 || !context.IsGlued(match.Start)))
+            {
+                return true;
             }
         }
 

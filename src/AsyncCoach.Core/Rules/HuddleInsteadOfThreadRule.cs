@@ -7,29 +7,77 @@ public sealed class HuddleInsteadOfThreadRule : IRule
         "Could this be a thread? Write down the question or the decision you need, so people can answer when they're free. " +
         "If it still needs a call, post a short summary in the thread afterwards.";
 
+    private static readonly string[] NoRequests = [];
+
     public string Id => RuleIds.HuddleInsteadOfThread;
 
     public Finding? Evaluate(in RuleContext context)
     {
         // Asking someone over in person is a live talk too, but only with a topic: "can I steal you
         // for a sec?" alone is an availability check (missing-context), like "can we talk?".
-        var proposes = context.Has(PhraseLists.CallRequestIndex) || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked)
-            || IsBareCall(context) || ProposesCall(context, out _);
+        var requests = Requests(context);
+        var proposes = requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked)
+            || IsBareCall(context) || ProposesCall(context, out _) || (context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _)));
         if (!proposes
             || context.Has(PhraseLists.CallReasonIndex)
             || context.Has(PhraseLists.CallDeclinedIndex)
-            || context.Has(PhraseLists.ScheduledMeetingIndex))
+            || context.Has(PhraseLists.ScheduledMeetingIndex)
+            || CallShapes.DeclinesACall(context))
         {
             return null;
         }
 
-        var evidence = context.Evidence(PhraseLists.CallRequestIndex);
+        IReadOnlyList<string> evidence = requests;
+        if (evidence.Count == 0 && (CallShapes.CallsSomeone(context, out var shape) || CallShapes.DurationOnAMedium(context, out shape) || CallShapes.MediumSoon(context, out shape)))
+        {
+            evidence = [shape];
+        }
+
         if (evidence.Count == 0)
         {
             evidence = ProposesCall(context, out var proposal) ? [proposal] : context.Evidence(PhraseLists.InPersonIndex);
         }
 
         return context.CreateFinding(Id, evidence.Count > 0 ? evidence : context.Evidence(PhraseLists.BareCallIndex), Suggestion);
+    }
+
+    // The call-request phrases that propose: not one that names a meeting ("today's huddle", "the
+    // huddle", "our weekly huddle", "yesterday's video call").
+    private static IReadOnlyList<string> Requests(in RuleContext context)
+    {
+        if (!context.Has(PhraseLists.CallRequestIndex))
+        {
+            return NoRequests;
+        }
+
+        var requests = new List<string>();
+        foreach (var match in context.Matches)
+        {
+            if (match.List == PhraseLists.CallRequestIndex && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End))
+            {
+                var text = context.Phrases.PhraseText(match.PhraseId);
+                if (!requests.Contains(text))
+                {
+                    requests.Add(text);
+                }
+            }
+        }
+
+        // Longest per overlap, as Evidence gives it: "quick huddle" rather than "huddle" too (no
+        // lambda: a closure would be allocated for every message, even the ones with no request).
+        for (var i = requests.Count - 1; i >= 0; i--)
+        {
+            foreach (var other in requests)
+            {
+                if (other.Length > requests[i].Length && other.Contains(requests[i], StringComparison.Ordinal))
+                {
+                    requests.RemoveAt(i);
+                    break;
+                }
+            }
+        }
+
+        return requests;
     }
 
     // "the on-call rota", "the video recording": a call word that names something else, not a medium.

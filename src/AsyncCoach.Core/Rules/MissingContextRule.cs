@@ -70,10 +70,13 @@ public sealed class MissingContextRule : IRule
             return (context.Features & TextFeatures.UserMention) != 0 && (context.Features & TextFeatures.Emoji) == 0;
         }
 
-        if ((context.ListMask & SubstanceLists) == 0)
+        var question = (context.Features & TextFeatures.Question) != 0;
+        if ((context.ListMask & SubstanceLists) == 0 && !question)
         {
-            return false;
+            return false; // nothing that greets or asks, and no question shape to look for
         }
+
+        var substance = (context.ListMask & SubstanceLists) != 0;
 
         Span<bool> reachable = words.Length <= 256 ? stackalloc bool[words.Length + 1] : new bool[words.Length + 1];
         reachable[0] = true;
@@ -103,14 +106,42 @@ public sealed class MissingContextRule : IRule
                 }
             }
 
-            if (!advanced && (IsRecipientName(context, context.WordAt(p)) || (p == greetingEnd && IsNameWord(context, p)) || IsDeadlineGlue(context, p)))
+            if (question && MessageShapes.CheckIn(context, p) is var end and > 0)
+            {
+                reachable[end] = true; // "alright?", "are you in the lab today?": what the question does, not its words
+                substance = true;
+                greetingEnd = Math.Max(greetingEnd, end);
+                continue;
+            }
+
+            if (!advanced && (IsRecipientName(context, context.WordAt(p)) || (p == greetingEnd && (IsNameWord(context, p) || IsVocative(context, p, question))) || IsDeadlineGlue(context, p)))
             {
                 reachable[p + 1] = true;
                 greetingEnd = p == greetingEnd ? p + 1 : greetingEnd; // "hi Dr Okafor": a title, then the name
             }
         }
 
-        return reachable[words.Length];
+        return substance && reachable[words.Length];
+    }
+
+    // "morning founders", "hey design", "hi nurses": one word after a greeting that ends the message
+    // (not a question) names who is greeted; it is not a topic.
+    private static bool IsVocative(in RuleContext context, int index, bool question)
+    {
+        if (question || index != context.Words.Length - 1)
+        {
+            return false;
+        }
+
+        foreach (var c in context.WordAt(index))
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsNameWord(in RuleContext context, int index) =>

@@ -25,12 +25,14 @@ public static class PhraseLists
     public const string CallVerbs = "call-verbs";
     public const string CallNouns = "call-nouns";
     public const string BareCall = "bare-call";
+    public const string Withdrawal = "withdrawal";
+    public const string CallWords = "call-words";
 
     /// <summary>Every list, in a fixed order: a list's index is its bit in a match mask.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Greeting, Address, Availability, QuickQuestion, BareUrgency, Politeness, CallRequest, CallReason,
-        CallDeclined, ScheduledMeeting, Urgency, UrgencyDescriptive, UrgencyNegators, UrgencyIntensifiers, Deadline, InPerson, CallVerbs, CallNouns, BareCall,
+        CallDeclined, ScheduledMeeting, Urgency, UrgencyDescriptive, UrgencyNegators, UrgencyIntensifiers, Deadline, InPerson, CallVerbs, CallNouns, BareCall, Withdrawal, CallWords,
     ];
 
     public static int IndexOf(string name)
@@ -65,4 +67,6 @@ public static class PhraseLists
     internal static readonly int CallVerbsIndex = IndexOf(CallVerbs);
     internal static readonly int CallNounsIndex = IndexOf(CallNouns);
     internal static readonly int BareCallIndex = IndexOf(BareCall);
+    internal static readonly int WithdrawalIndex = IndexOf(Withdrawal);
+    internal static readonly int CallWordsIndex = IndexOf(CallWords);
 }

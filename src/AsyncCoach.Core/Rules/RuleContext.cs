@@ -23,9 +23,11 @@ public readonly ref struct RuleContext
         TextFeatures features,
         Mentions mentions,
         DateTimeOffset time,
-        ulong clauseBreaks = 0)
+        ulong clauseBreaks = 0,
+        ulong gluedWords = 0)
     {
         ClauseBreaks = clauseBreaks;
+        GluedWords = gluedWords;
         Time = time;
         IsNaked = false;
         Message = message;
@@ -73,6 +75,36 @@ public readonly ref struct RuleContext
 
     /// <summary>Bit <c>w</c> set when a clause mark (<c>. , ; ! ?</c>, new line) comes right before word <c>w</c>.</summary>
     public ulong ClauseBreaks { get; }
+
+    /// <summary>Bit <c>w</c> set when word <c>w</c> is glued to a neighbour by <c>_ - . /</c> ("Invoice_March.zip"): part of a name.</summary>
+    public ulong GluedWords { get; }
+
+    public bool IsGlued(int word) => word < 64 && (GluedWords & (1UL << word)) != 0;
+
+    /// <summary>
+    /// The message starts by withdrawing an earlier ask ("nvm", "never mind, found it"): it states no
+    /// purpose, so as a follow-up it does not complete a naked message (docs/rules.md "Decided").
+    /// </summary>
+    public bool IsWithdrawal
+    {
+        get
+        {
+            foreach (var match in Matches)
+            {
+                if (match.Start > 0)
+                {
+                    return false;
+                }
+
+                if (match.List == PhraseLists.WithdrawalIndex)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>Whether a clause mark separates word <paramref name="first"/> from the later word <paramref name="last"/>.</summary>
     public bool ClauseBreakBetween(int first, int last)

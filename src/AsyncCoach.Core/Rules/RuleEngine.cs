@@ -60,7 +60,7 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
         var length = 0;
         try
         {
-            length = MessageText.Normalize(raw, chars, out var features, out var clauseBreaks);
+            length = MessageText.Normalize(raw, chars, out var features, out var clauseBreaks, out var gluedWords);
             var text = chars[..length];
             var words = wordBuffer[..Word.Split(text, wordBuffer)];
             // Long texts get room for every match: a truncated list could hide a deadline or a reason.
@@ -70,8 +70,8 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
             var mentions = (features & (TextFeatures.UserMention | TextFeatures.Broadcast | TextFeatures.Quote | TextFeatures.Code)) != 0
                 ? MessageText.ParseMentions(message.Text)
                 : Mentions.None;
-            var ruleContext = new RuleContext(message, context, activity, book, text, words, matchBuffer[..count], mask, features, mentions, time, clauseBreaks);
-            naked = ruleContext.IsNaked;
+            var ruleContext = new RuleContext(message, context, activity, book, text, words, matchBuffer[..count], mask, features, mentions, time, clauseBreaks, gluedWords);
+            naked = ruleContext.IsNaked || ruleContext.IsWithdrawal;
 
             List<Finding>? findings = null;
             var allEnabled = ReferenceEquals(norms.EnabledRules, TeamNorms.Default.EnabledRules);

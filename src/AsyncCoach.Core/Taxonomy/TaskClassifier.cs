@@ -55,7 +55,7 @@ public sealed class TaskClassifier
         task ??= string.Empty;
         var tokens = Tokenizer.Tokenize(task.Length > MaxTaskLength ? task[..MaxTaskLength] : task);
         var mainVerb = MainVerb(tokens);
-        var hits = InRole(_cues.Match(tokens), tokens, mainVerb);
+        var hits = ApprovesAnArtefact(InRole(_cues.Match(tokens), tokens, mainVerb), tokens, mainVerb);
         var modifierHits = _modifiers.Detect(tokens);
         var modifiers = TaxonomyIds.AllModifiers.Where(m => modifierHits.Any(h => h.Target == m)).ToList();
         var modifierWhy = TaxonomyIds.AllModifiers
@@ -70,6 +70,14 @@ public sealed class TaskClassifier
             .ThenByDescending(s => s.Top)
             .ThenBy(s => TaxonomyIds.TierOf(s.Id))
             .ToList();
+
+        // Several steps on different tiers: the hardest step's main verb decides (docs/taxonomy.md "Decided").
+        if (HardestStep(tokens, hits) is { } hardest && scores.FindIndex(s => s.Id == hardest) is var at and > 0 && scores[at].Score >= _data.MinScore)
+        {
+            var step = scores[at];
+            scores.RemoveAt(at);
+            scores.Insert(0, step);
+        }
 
         if (scores.Count == 0 || scores[0].Score < _data.MinScore)
         {
@@ -108,6 +116,99 @@ public sealed class TaskClassifier
         }
 
         return mainVerb;
+    }
+
+    // The steps of a task start at its first word, after a sentence mark or "?", and after "then"
+    // ("review the notes, then post them"). A step's tier is its main verb's cue, else its strongest
+    // tier; with two steps or more the hardest step wins, since it sets how much live time the whole
+    // task needs.
+    private string? HardestStep(IReadOnlyList<Token> tokens, IReadOnlyList<CueHit> hits)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (tokens[i].StartsSentence || tokens[i - 1].Text is "?" or "then")
+            {
+                starts.Add(i);
+            }
+        }
+
+        if (starts.Count < 2)
+        {
+            return null;
+        }
+
+        var lead = _data.LeadWords ?? [];
+        string? hardest = null;
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var (start, end) = (starts[k], k + 1 < starts.Count ? starts[k + 1] : tokens.Count);
+            var verb = start;
+            while (verb < end && lead.Contains(tokens[verb].Text))
+            {
+                verb++;
+            }
+
+            var inStep = hits.Where(h => TaxonomyIds.TierOf(h.Target) is not null && h.Position >= start && h.Position < end).ToList();
+            var step = inStep.Where(h => h.Position <= verb && verb < h.Position + Math.Max(h.Length, 1)).MaxBy(h => h.Weight)?.Target
+                ?? inStep.GroupBy(h => h.Target).Select(g => (g.Key, Score: g.Sum(h => h.Weight))).Where(g => g.Score >= _data.MinScore)
+                    .OrderByDescending(g => g.Score).Select(g => g.Key).FirstOrDefault();
+            if (step is not null && (hardest is null || TaxonomyIds.TierOf(step) > TaxonomyIds.TierOf(hardest)))
+            {
+                hardest = step;
+            }
+        }
+
+        return hardest;
+    }
+
+    // "Approve the architecture diagram", "sign off the shift schedule template": approving an
+    // artefact is review (the contract's boundary); the object's head noun says what is approved,
+    // not a word inside it ("architecture"). Decide cues on the verb become review cues.
+    private IReadOnlyList<CueHit> ApprovesAnArtefact(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
+    {
+        if (mainVerb >= tokens.Count || tokens[mainVerb].Text is not ("approve" or "sign" or "ok" or "greenlight"))
+        {
+            return hits;
+        }
+
+        var i = mainVerb + 1;
+        if (tokens[mainVerb].Text is "sign" && i < tokens.Count && tokens[i].Text is "off")
+        {
+            i++;
+        }
+
+        if (i < tokens.Count && tokens[i].Text is "on")
+        {
+            i++;
+        }
+
+        string? head = null;
+        var determiners = _data.Determiners ?? [];
+        for (; i < tokens.Count; i++)
+        {
+            var word = tokens[i].Text;
+            if (determiners.Contains(word) && head is null)
+            {
+                continue;
+            }
+
+            if (determiners.Contains(word) || FunctionWords.Contains(word) || word == "?")
+            {
+                break;
+            }
+
+            head = word;
+        }
+
+        if (head is null || !(_data.ArtefactNouns ?? []).Contains(head))
+        {
+            return hits;
+        }
+
+        return [.. hits.Select(h => h.Target == TaxonomyIds.Decide && h.Position <= mainVerb && (h.Length == 0 || mainVerb < h.Position + h.Length)
+            ? h with { Target = TaxonomyIds.Review, Evidence = $"{h.Evidence} (an artefact: \"{head}\")" }
+            : h)];
     }
 
     private IReadOnlyList<CueHit> InRole(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)

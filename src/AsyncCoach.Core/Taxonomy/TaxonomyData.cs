@@ -7,6 +7,8 @@ namespace AsyncCoach.Core.Taxonomy;
 /// The task's main verb is its first word after any <see cref="LeadWords"/> ("please", "can you", "we
 /// need to"…); after one of <see cref="TellingVerbs"/> the next word is a recipient, and a word after
 /// one of <see cref="Determiners"/> followed by a noun is a modifier: one-word cues there do not vote.
+/// Approving or signing off an object whose head noun is one of <see cref="ArtefactNouns"/> ("the
+/// architecture diagram") is review, whatever decide cue the object's other words carry.
 /// </summary>
 internal sealed record TaxonomyData(
     double MinScore,
@@ -18,7 +20,8 @@ internal sealed record TaxonomyData(
     string UnclearNextStep,
     IReadOnlyList<string>? LeadWords = null,
     IReadOnlyList<string>? TellingVerbs = null,
-    IReadOnlyList<string>? Determiners = null);
+    IReadOnlyList<string>? Determiners = null,
+    IReadOnlyList<string>? ArtefactNouns = null);
 
 internal sealed record TierData(int Tier, string Id, string NextStep);
 

@@ -5,6 +5,9 @@ namespace AsyncCoach.Core.Taxonomy;
 /// <summary>One word of a task: lower-cased for matching, original for display and name checks.</summary>
 internal sealed record Token(string Text, string Original, int Index)
 {
+    /// <summary>A full stop, semicolon, exclamation or question mark comes before it: a new sentence, so a new step of the task.</summary>
+    public bool StartsSentence { get; init; }
+
     public bool IsCapitalised => Original.Length > 1 && char.IsUpper(Original[0]) && Original.Skip(1).Any(char.IsLower);
 }
 
@@ -18,9 +21,12 @@ internal static partial class Tokenizer
     {
         var normalised = text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u2013', '-').Replace('\u2014', '-');
         var tokens = new List<Token>();
+        var end = 0;
         foreach (Match match in Word().Matches(normalised))
         {
-            tokens.Add(new Token(match.Value.ToLowerInvariant(), match.Value, tokens.Count));
+            var gap = normalised.AsSpan(end, match.Index - end);
+            tokens.Add(new Token(match.Value.ToLowerInvariant(), match.Value, tokens.Count) { StartsSentence = tokens.Count > 0 && gap.IndexOfAny(".;!") >= 0 });
+            end = match.Index + match.Length;
         }
 
         return tokens;

@@ -35,10 +35,20 @@ public static class MessageText
     /// mark (<c>. , ; ! ?</c> or a new line) comes right before word <c>w</c> (first 64 words only).
     /// Quoted lines and code are dropped (docs/rules.md "Decided": not the author's words).
     /// </summary>
-    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, out TextFeatures features, out ulong clauseBreaks)
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, out TextFeatures features, out ulong clauseBreaks) =>
+        Normalize(text, destination, out features, out clauseBreaks, out _);
+
+    /// <summary>
+    /// As <see cref="Normalize(ReadOnlySpan{char}, Span{char}, out TextFeatures, out ulong)"/>; also
+    /// returns which words are glued to a neighbour by <c>_ - . /</c> with no space (first 64 words):
+    /// bit <c>w</c> of <paramref name="gluedWords"/> is set for both words of "Invoice_March",
+    /// "v2.3-march" or "Mon-Fri", parts of a name, a file or a version rather than prose.
+    /// </summary>
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, out TextFeatures features, out ulong clauseBreaks, out ulong gluedWords)
     {
         features = TextFeatures.None;
         clauseBreaks = 0;
+        gluedWords = 0;
         var wordCount = 0;
         var pendingBreak = false;
         var written = 0;
@@ -52,6 +62,11 @@ public static class MessageText
                 AppendSpace(destination, ref written);
                 pendingBreak = true;
                 continue;
+            }
+
+            if (c == '?')
+            {
+                features |= TextFeatures.Question;
             }
 
             if (c is ',' or ';' or '!' or '?' or '\n' || (c == '.' && (i + 1 == text.Length || text[i + 1] == ' ') && !AfterAbbreviation(text, i)))
@@ -87,6 +102,7 @@ public static class MessageText
                     if (destination[written - 1] == ' ')
                     {
                         StartWord(ref wordCount, ref pendingBreak, ref clauseBreaks);
+                        MarkGlued(text, i - 1, wordCount - 1, ref gluedWords);
                     }
 
                     destination[written++] = mapped;
@@ -109,6 +125,7 @@ public static class MessageText
                 if (destination[written - 1] == ' ')
                 {
                     StartWord(ref wordCount, ref pendingBreak, ref clauseBreaks);
+                    MarkGlued(text, i - 1, wordCount - 1, ref gluedWords);
                 }
 
                 destination[written++] = char.ToLowerInvariant(c);
@@ -237,6 +254,16 @@ public static class MessageText
         }
 
         return dot - start is > 0 and <= 3;
+    }
+
+    // A word that starts right after "_", "-", "." or "/" which follows a letter or digit is glued to
+    // the word before it: both are parts of one name ("Invoice_March.zip", "release-march").
+    private static void MarkGlued(ReadOnlySpan<char> text, int start, int word, ref ulong gluedWords)
+    {
+        if (word is > 0 and < 64 && start >= 2 && text[start - 1] is '_' or '-' or '.' or '/' && char.IsLetterOrDigit(text[start - 2]))
+        {
+            gluedWords |= (1UL << word) | (1UL << (word - 1));
+        }
     }
 
     private static void StartWord(ref int wordCount, ref bool pendingBreak, ref ulong clauseBreaks)

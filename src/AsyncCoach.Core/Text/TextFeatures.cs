@@ -16,4 +16,7 @@ public enum TextFeatures
 
     /// <summary>Inline code or a code block: literal text, dropped before matching.</summary>
     Code = 64,
+
+    /// <summary>A question mark in the author's own words (not in a quote or code).</summary>
+    Question = 128,
 }

@@ -1,0 +1,133 @@
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>
+/// What a message does about a live call, read from its shape (docs/rules.md "Decided"): calling
+/// someone ("phone me", "buzz you"), a duration on a medium ("20 min on meet?"), naming a meeting
+/// rather than proposing one ("today's huddle"), and declining one ("rather not do a call").
+/// </summary>
+internal static class CallShapes
+{
+    /// <summary>"phone me", "can I buzz you", "facetime us": a verb of calling and the person called, at the start of a clause or after a modal.</summary>
+    public static bool CallsSomeone(in RuleContext context, out string evidence)
+    {
+        evidence = "";
+        for (var i = 0; i + 1 < context.Words.Length; i++)
+        {
+            var verb = context.WordAt(i);
+            if (verb is "call" or "ring" or "phone" or "buzz" or "facetime" or "skype" or "whatsapp" or "zoom" or "video"
+                && context.WordAt(i + 1) is "me" or "you" or "us" or "u"
+                && (i == 0 || context.ClauseBreakBetween(i - 1, i) || context.WordAt(i - 1) is "i" or "ill" or "can" or "could" or "pls" or "please" or "just" or "me" or "to" or "will" or "and" or "then" or "or" or "quickly"))
+            {
+                evidence = string.Concat(verb, " ", context.WordAt(i + 1));
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"20 min on meet?", "10 mins on zoom", "5 minutes on a call": a short duration on a live medium.</summary>
+    public static bool DurationOnAMedium(in RuleContext context, out string evidence)
+    {
+        evidence = "";
+        for (var i = 1; i + 1 < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is "min" or "mins" or "minute" or "minutes" && IsAmount(context.WordAt(i - 1)))
+            {
+                var next = i + 1;
+                if (context.WordAt(next) is "on" or "in" or "over" && next + 1 < context.Words.Length)
+                {
+                    next++;
+                }
+
+                if (next < context.Words.Length && context.WordAt(next) is "a" && next + 1 < context.Words.Length)
+                {
+                    next++;
+                }
+
+                if (IsMedium(context.WordAt(next)))
+                {
+                    evidence = string.Concat(context.WordAt(i), " on ", context.WordAt(next));
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the call phrase at word <paramref name="start"/> names a meeting rather than proposing
+    /// one: after a determiner, a possessive of time or a rhythm ("the huddle", "today's huddle",
+    /// "our weekly huddle", "this morning's call").
+    /// </summary>
+    public static bool NamesAMeeting(in RuleContext context, int start)
+    {
+        while (start > 0 && context.WordAt(start - 1) is "a" or "an" or "quick" or "short")
+        {
+            start--; // "in a huddle", "our quick call"
+        }
+
+        return IsBeingOnACall(context, start) || (start > 0 && context.WordAt(start - 1) is "the" or "that" or "our" or "your" or "their" or "his" or "her" or "todays" or "yesterdays"
+            or "tomorrows" or "mornings" or "afternoons" or "weeks" or "mondays" or "fridays" or "weekly" or "daily" or "last" or "earlier" or "previous" or "same");
+    }
+
+    /// <summary>"huddle summary", "call notes", "the huddle tool": a call word naming a thing, not a proposal (the word at <paramref name="next"/> is the noun).</summary>
+    public static bool NamesAThing(in RuleContext context, int next) =>
+        next < context.Words.Length && context.WordAt(next) is "summary" or "notes" or "minutes" or "agenda" or "board" or "recording" or "channel" or "tool"
+            or "app" or "rota" or "schedule" or "transcript";
+
+    // "I'm in a huddle till 3", "was on a quick call": where the author is, not a proposal.
+    private static bool IsBeingOnACall(in RuleContext context, int start) =>
+        start > 1 && context.WordAt(start - 1) is "in" or "on"
+        && context.WordAt(start - 2) is "im" or "am" or "was" or "were" or "is" or "are" or "be" or "been" or "still" or "currently" or "busy" or "stuck";
+
+    /// <summary>"skype in 5?", "zoom in 10 min about the draft": a medium and "in" a few minutes.</summary>
+    public static bool MediumSoon(in RuleContext context, out string evidence)
+    {
+        evidence = "";
+        for (var i = 0; i + 2 < context.Words.Length; i++)
+        {
+            if (IsMedium(context.WordAt(i)) && context.WordAt(i + 1) is "in" && IsAmount(context.WordAt(i + 2)) && !NamesAMeeting(context, i))
+            {
+                evidence = string.Concat(context.WordAt(i), " in ", context.WordAt(i + 2));
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMedium(ReadOnlySpan<char> word) =>
+        word is "meet" or "zoom" or "call" or "huddle" or "teams" or "webex" or "video" or "facetime" or "phone" or "gmeet" or "whereby" or "discord"
+            or "hangout" or "skype";
+
+    /// <summary>"rather not do a call", "let's not jump on a call", "no need to hop on a call", "we don't need a call": a call the author declines.</summary>
+    public static bool DeclinesACall(in RuleContext context)
+    {
+        for (var i = 0; i < context.Words.Length; i++)
+        {
+            var word = context.WordAt(i);
+            var declines = word is "not" or "no" or "never" or "without" or "skip" or "instead"
+                || (word is "dont" or "doesnt" && (i == 0 || context.WordAt(i - 1) is not "why"));
+            if (!declines)
+            {
+                continue;
+            }
+
+            // A call word within five words after it, in the same clause.
+            for (var j = i + 1; j < context.Words.Length && j <= i + 5 && !context.ClauseBreakBetween(i, j); j++)
+            {
+                if (context.WordAt(j) is "call" or "huddle" or "zoom" or "meet" or "meeting" or "video" or "facetime" or "sync")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAmount(ReadOnlySpan<char> word) =>
+        word is "few" or "couple" or "quick" or "5" or "10" or "15" or "20" or "25" or "30" or "45" or "2" or "3";
+}

@@ -1,0 +1,282 @@
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>
+/// What a question does, read from its shape rather than a list of wordings (docs/rules.md
+/// "Decided"): a check-in on the person ("alright?", "you alright?") or on where they are
+/// ("are you in the lab today?", "u on shift?", "will you be at the site tomorrow?"). Called only
+/// for a message with a question mark.
+/// </summary>
+internal static class MessageShapes
+{
+    /// <summary>The word after a check-in that starts at word <paramref name="start"/>, or 0 if none starts there.</summary>
+    public static int CheckIn(in RuleContext context, int start)
+    {
+        var words = context.Words;
+        var greeting = Greeting(context, start);
+        if (greeting > 0)
+        {
+            return greeting;
+        }
+
+        var time = AsksForTime(context, start);
+        if (time > 0)
+        {
+            return time;
+        }
+
+        var state = AsksState(context, start);
+        if (state > 0)
+        {
+            return state;
+        }
+
+        // Subject: "are you", "r u", "you", "u", "will you be", "are ya".
+        var i = start;
+        if (i < words.Length && context.WordAt(i) is "are" or "r" or "will")
+        {
+            i++;
+        }
+
+        if (i >= words.Length || context.WordAt(i) is not ("you" or "u" or "ya" or "yu"))
+        {
+            return 0;
+        }
+
+        i++;
+        if (i < words.Length && context.WordAt(start) is "will" && context.WordAt(i) is "be")
+        {
+            i++;
+        }
+
+        while (i < words.Length && context.WordAt(i) is "still" or "already" or "back" or "coming" or "going" or "heading" or "working" or "here")
+        {
+            i++;
+        }
+
+        // Where: "in the lab", "at the site", "on shift", "in office", or no place at all ("are you in today?").
+        if (i >= words.Length || context.WordAt(i) is not ("in" or "at" or "on" or "into" or "near" or "around" or "onsite" or "offsite" or "remote" or "wfh"))
+        {
+            return 0;
+        }
+
+        var preposition = context.WordAt(i);
+        i++;
+        if (preposition is not ("onsite" or "offsite" or "remote" or "wfh"))
+        {
+            if (i < words.Length && context.WordAt(i) is "the" or "your" or "ur" or "our" or "a")
+            {
+                i++;
+            }
+
+            // At most two words of place ("the lab", "the main office"), none a question word or a number.
+            var place = 0;
+            while (place < 2 && i < words.Length && !IsTime(context.WordAt(i)) && IsPlaceWord(context.WordAt(i)))
+            {
+                i++;
+                place++;
+            }
+        }
+
+        while (i < words.Length && IsTime(context.WordAt(i)))
+        {
+            i++;
+        }
+
+        return SkipTrailing(context, i);
+    }
+
+    // "alright?", "you alright?", "all right mate?": the British greeting, only as a question (a bare
+    // "alright" answers something).
+    private static int Greeting(in RuleContext context, int start)
+    {
+        var words = context.Words;
+        var i = start;
+        if (i < words.Length && context.WordAt(i) is "you" or "u" or "ya" or "yer")
+        {
+            i++;
+        }
+
+        if (i < words.Length && context.WordAt(i) is "alright" or "allright" or "aight" or "awright")
+        {
+            return i + 1;
+        }
+
+        return i + 1 < words.Length && context.WordAt(i) is "all" && context.WordAt(i + 1) is "right" ? i + 2 : 0;
+    }
+
+    // A request for someone's time with no topic: "(any chance) (do) you have 5 min?", "u got a sec?",
+    // "could you spare a few minutes?", "is now ok?", "now a good time?".
+    private static int AsksForTime(in RuleContext context, int start)
+    {
+        var words = context.Words;
+        var i = start;
+        if (i + 1 < words.Length && context.WordAt(i) is "is" && context.WordAt(i + 1) is "now" or "this" or "it")
+        {
+            i++;
+        }
+
+        if (i < words.Length && context.WordAt(i) is "now")
+        {
+            i++;
+            while (i < words.Length && context.WordAt(i) is "ok" or "okay" or "good" or "fine" or "a" or "bad" or "time" or "convenient" or "alright")
+            {
+                i++;
+            }
+
+            return i > start + 1 && context.WordAt(i - 1) is not "a" ? SkipTrailing(context, i) : 0;
+        }
+
+        i = start;
+        if (i + 1 < words.Length && context.WordAt(i) is "any" && context.WordAt(i + 1) is "chance")
+        {
+            i += 2;
+        }
+
+        if (i < words.Length && context.WordAt(i) is "do" or "would" or "could" or "will" or "can" or "did")
+        {
+            i++;
+        }
+
+        if (i >= words.Length || context.WordAt(i) is not ("you" or "u" or "ya"))
+        {
+            return 0;
+        }
+
+        i++;
+        if (i >= words.Length || context.WordAt(i) is not ("have" or "got" or "spare" or "get" or "find"))
+        {
+            return 0;
+        }
+
+        i++;
+        while (i < words.Length && (context.WordAt(i) is "a" or "an" or "few" or "couple" or "of" or "some" or "the" or "quick" or "spare" || IsSmallNumber(context.WordAt(i))))
+        {
+            i++;
+        }
+
+        if (i >= words.Length || context.WordAt(i) is not ("min" or "mins" or "minute" or "minutes" or "sec" or "secs" or "second" or "seconds" or "moment" or "mo" or "tick" or "time" or "bit"))
+        {
+            return 0;
+        }
+
+        i++;
+        while (i < words.Length && IsTime(context.WordAt(i)))
+        {
+            i++;
+        }
+
+        return SkipTrailing(context, i);
+    }
+
+    // Whether someone is free, or may be interrupted: "u busy?", "you are free now?", "r u still
+    // around?", "may I disturb you?", "could I borrow you for 2 mins?", "free for 2 mins?".
+    private static int AsksState(in RuleContext context, int start)
+    {
+        var words = context.Words;
+        var i = start;
+        if (i + 2 < words.Length && context.WordAt(i) is "can" or "may" or "could" or "might" && context.WordAt(i + 1) is "i"
+            && context.WordAt(i + 2) is "disturb" or "bother" or "bug" or "interrupt" or "trouble" or "borrow" or "steal" or "grab" or "ping" or "call" or "ask")
+        {
+            i += 3;
+            if (i < words.Length && context.WordAt(i) is "you" or "u")
+            {
+                i++;
+            }
+
+            return Duration(context, i);
+        }
+
+        if (i < words.Length && context.WordAt(i) is "are" or "r")
+        {
+            i++;
+        }
+
+        var subject = i < words.Length && context.WordAt(i) is "you" or "u" or "ya";
+        if (subject)
+        {
+            i++;
+            if (i < words.Length && context.WordAt(i) is "are" or "r")
+            {
+                i++;
+            }
+        }
+
+        while (i < words.Length && context.WordAt(i) is "still" or "already")
+        {
+            i++;
+        }
+
+        if (i >= words.Length
+            || context.WordAt(i) is not ("free" or "busy" or "available" or "around" or "there" or "online" or "back" or "awake" or "up" or "about" or "reachable")
+            || (!subject && context.WordAt(i) is not ("free" or "busy" or "available" or "around" or "online")))
+        {
+            return 0; // "there?", "up?" need a "you": alone they are not about the person
+        }
+
+        i++;
+        while (i < words.Length && IsTime(context.WordAt(i)))
+        {
+            i++;
+        }
+
+        return Duration(context, i);
+    }
+
+    // "… for 2 mins", "… for a sec", "… for a bit": how long, not what about.
+    private static int Duration(in RuleContext context, int i)
+    {
+        var words = context.Words;
+        if (i < words.Length && context.WordAt(i) is "for")
+        {
+            var j = i + 1;
+            while (j < words.Length && (context.WordAt(j) is "a" or "an" or "few" or "couple" or "of" or "quick" || IsSmallNumber(context.WordAt(j))))
+            {
+                j++;
+            }
+
+            if (j > i + 1 && j < words.Length && context.WordAt(j) is "min" or "mins" or "minute" or "minutes" or "sec" or "secs" or "second" or "seconds" or "moment" or "mo" or "bit" or "tick")
+            {
+                i = j + 1;
+            }
+        }
+
+        return SkipTrailing(context, i);
+    }
+
+    private static bool IsSmallNumber(ReadOnlySpan<char> word) => word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]);
+
+    private static bool IsTime(ReadOnlySpan<char> word) =>
+        word is "today" or "tonight" or "tomorrow" or "now" or "rn" or "atm" or "later" or "this" or "morning" or "afternoon" or "evening" or "week"
+            or "at" or "all" or "day" or "yet";
+
+    private static bool IsPlaceWord(ReadOnlySpan<char> word)
+    {
+        if (word is "what" or "which" or "who" or "why" or "how" or "where" or "when" or "and" or "or" or "to" or "for" or "with" or "about")
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Words that may close a check-in without adding a topic: "…today pls?", "…ji?".
+    private static bool IsTrailing(ReadOnlySpan<char> word) => word is "pls" or "please" or "plz" or "mate" or "ji" or "na" or "sir" or "maam" or "boss";
+
+    private static int SkipTrailing(in RuleContext context, int i)
+    {
+        while (i < context.Words.Length && IsTrailing(context.WordAt(i)))
+        {
+            i++;
+        }
+
+        return i;
+    }
+}
