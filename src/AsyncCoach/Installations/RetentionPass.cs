@@ -28,6 +28,7 @@ public sealed partial class RetentionPass(
         }
 
         await data.DeleteOldAsync(now.AddDays(-settings.DataDays), now.AddDays(-settings.DryRunCallDays), now, cancellationToken);
+        await data.DeleteOldCountersAsync(now.AddDays(-settings.CounterDays), cancellationToken);
     }
 
     /// <summary>Deletes everything stored about a team that left.</summary>

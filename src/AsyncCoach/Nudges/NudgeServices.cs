@@ -14,7 +14,8 @@ public static class NudgeServices
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IOutboxKindSender, NudgeKindSender>();
         services.AddSingleton<OutboxSignal>();
-        services.AddScoped<IFindingSink, NudgingFindingSink>();
+        services.AddScoped<NudgingFindingSink>();
+        services.AddScoped<IFindingSink>(sp => new ActivityCountingSink(sp.GetRequiredService<NudgingFindingSink>(), sp.GetRequiredService<ActivityTally>()));
         services.AddSingleton<INudgeLedger, OutboxNudgeLedger>();
         services.AddSingleton<INudgeHistory, OutboxNudgeHistory>();
         services.AddScoped<IBlockActionHandler, NudgeActionHandler>();

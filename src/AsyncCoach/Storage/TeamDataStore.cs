@@ -19,6 +19,8 @@ public sealed class TeamDataStore(SqliteDatabase database)
     private const string TeamRowsSql = """
         DELETE FROM nudges WHERE team_id = @TeamId;
         DELETE FROM findings WHERE team_id = @TeamId;
+        DELETE FROM activity_counters WHERE team_id = @TeamId;
+        DELETE FROM activity_people WHERE team_id = @TeamId;
         DELETE FROM person_settings WHERE team_id = @TeamId;
         DELETE FROM team_norms WHERE team_id = @TeamId;
         DELETE FROM digest_settings WHERE team_id = @TeamId;
@@ -65,6 +67,7 @@ public sealed class TeamDataStore(SqliteDatabase database)
     private const string OldRowsSql = """
         DELETE FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending');
         DELETE FROM findings WHERE created_at < @Before;
+        DELETE FROM activity_people WHERE hour < @Before;
         DELETE FROM phrase_feedback WHERE at < @Before;
         DELETE FROM slack_api_calls WHERE created_at < @DryRunBefore;
         DELETE FROM oauth_states WHERE expires_at < @Now;
@@ -85,6 +88,17 @@ public sealed class TeamDataStore(SqliteDatabase database)
         }
 
         await write.CommitAsync(cancellationToken);
+    }
+
+    private const string OldCountersSql = "DELETE FROM activity_counters WHERE hour < @Before";
+
+    /// <summary>Deletes hourly activity counters (which name nobody) of hours before <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> DeleteOldCountersAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var deleted = await write.Connection.ExecuteAsync(OldCountersSql, new { Before = before }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     private const string LeftBeforeSql = "SELECT team_id FROM installations WHERE uninstalled_at IS NOT NULL AND uninstalled_at <= @Before";
