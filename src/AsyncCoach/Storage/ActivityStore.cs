@@ -95,7 +95,7 @@ public sealed class ActivityStore(SqliteDatabase database)
 
     // Uses ix_findings_author (team_id, author_id, at).
     private const string ReachedSql = """
-        SELECT COUNT(DISTINCT json_extract(r.value, '$.User'))
+        SELECT COUNT(DISTINCT json_extract(r.value, '$.user'))
         FROM findings f, json_each(f.recipients_json) r
         WHERE f.team_id = @TeamId AND f.author_id = @AuthorId AND f.at >= @From AND f.at < @To AND f.rule_id = 'after-hours-ping'
         """;

@@ -90,13 +90,14 @@ public sealed class TeamDataStore(SqliteDatabase database)
         await write.CommitAsync(cancellationToken);
     }
 
-    private const string OldCountersSql = "DELETE FROM activity_counters WHERE hour < @Before";
+    // An hour goes once all of it is older than the period: its start is more than an hour before.
+    private const string OldCountersSql = "DELETE FROM activity_counters WHERE hour <= @HourBefore";
 
     /// <summary>Deletes hourly activity counters (which name nobody) of hours before <paramref name="before"/>; returns how many.</summary>
     public async Task<int> DeleteOldCountersAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        var deleted = await write.Connection.ExecuteAsync(OldCountersSql, new { Before = before }, write.Transaction);
+        var deleted = await write.Connection.ExecuteAsync(OldCountersSql, new { HourBefore = before.AddHours(-1) }, write.Transaction);
         await write.CommitAsync(cancellationToken);
         return deleted;
     }
