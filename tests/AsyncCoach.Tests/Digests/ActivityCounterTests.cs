@@ -25,8 +25,7 @@ public sealed class ActivityCounterTests
     [SetUp]
     public async Task SetUp()
     {
-        _harness = await CommandHarness.StartAsync();
-        _harness.Factory.Time.SetUtcNow(Tuesday);
+        _harness = await CommandHarness.StartAsync(now: Tuesday);
         _harness.Directory.Add("UAUTHOR", "Europe/Lisbon").Add("UTOKYO", "Asia/Tokyo").Add("ULISBON", "Europe/Lisbon");
     }
 

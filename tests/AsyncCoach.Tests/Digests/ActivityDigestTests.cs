@@ -81,8 +81,8 @@ public sealed class ActivityDigestTests
         // 17:00–18:00 UTC (middle 22:15 Sunday local): last week. 18:00–19:00 UTC (middle 00:15 Monday): this week, Monday night.
         await CounterAsync(new DateTimeOffset(2026, 3, 8, 17, 0, 0, TimeSpan.Zero), "im", 3, 1);
         await CounterAsync(new DateTimeOffset(2026, 3, 8, 18, 0, 0, TimeSpan.Zero), "im", 4, 2);
-        // 06:00 UTC Monday: 11:45 local, Monday morning.
-        await CounterAsync(new DateTimeOffset(2026, 3, 9, 6, 0, 0, TimeSpan.Zero), "public", 5, 0);
+        // 05:00–06:00 UTC Monday (middle 11:15 local): Monday morning.
+        await CounterAsync(new DateTimeOffset(2026, 3, 9, 5, 0, 0, TimeSpan.Zero), "public", 5, 0);
 
         var input = await _composer.InputAsync(DigestSetting.Default(Team, Lead, week.Start), Kathmandu, week, late: false, CancellationToken.None);
 

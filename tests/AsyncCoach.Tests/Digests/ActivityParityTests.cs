@@ -1,7 +1,6 @@
 using System.Globalization;
 using AsyncCoach.Cli;
 using AsyncCoach.Core.Digests;
-using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Norms;
 using AsyncCoach.Digests;
 using AsyncCoach.Storage;
@@ -45,7 +44,7 @@ public sealed class ActivityParityTests
         var (exported, _) = ExportDigest.Read(
             new ExportDigestRequest(export.Root, new DateOnly(2026, 3, 9), Berlin, Lead, [], 3, TeamNorms.Default), AuditCommand.DefaultAuditors, CancellationToken.None);
 
-        await using var harness = await CommandHarness.StartAsync();
+        await using var harness = await CommandHarness.StartAsync(now: Messages[0].At);
         foreach (var person in People)
         {
             harness.Directory.Add(person, person == "UTOKYO" ? "Asia/Tokyo" : "Europe/Berlin");
