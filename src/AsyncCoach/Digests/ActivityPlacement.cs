@@ -4,54 +4,29 @@ using AsyncCoach.Storage;
 namespace AsyncCoach.Digests;
 
 /// <summary>
-/// Places the hourly counters and who-wrote-when rows in the lead's week: each UTC hour by its
-/// middle (<see cref="ActivityClock"/>) into this week or last week, and this week's into
-/// weekday × part-of-day slots in the lead's zone. Distinct people are counted here, as counts.
+/// The lead's week as hour bounds for the activity queries: each UTC hour of the counters counts
+/// in the week and the weekday × part-of-day slot (in the lead's zone) that hold its middle
+/// (<see cref="ActivityClock"/>), so SQL aggregates whole ranges and only counts come back.
 /// </summary>
-internal sealed class ActivityPlacement(TimeZoneInfo zone, DateTimeOffset thisWeek, DateTimeOffset lastWeek, DateTimeOffset end, ActivityCounts counts)
+internal static class ActivityPlacement
 {
+    /// <summary>This week and last week, as hour bounds (newest first).</summary>
+    public static (DateTimeOffset From, DateTimeOffset To)[] Weeks(DigestWeek week, DateTimeOffset lastWeekStart) =>
+    [
+        (ActivityClock.FirstHour(week.Start), ActivityClock.FirstHour(week.End)),
+        (ActivityClock.FirstHour(lastWeekStart), ActivityClock.FirstHour(week.Start)),
+    ];
+
     /// <summary>This week and last week, each only when it has counters (before the counters existed there is nothing to say).</summary>
-    public IReadOnlyList<ActivityWeek> Weeks()
-    {
-        var weeks = new List<ActivityWeek>(2);
-        for (var w = 0; w < 2; w++)
-        {
-            var hours = counts.Hours.Where(h => WeeksAgo(h.Hour) == w).ToList();
-            var messages = hours.Sum(h => h.Messages);
-            if (messages == 0)
-            {
-                continue;
-            }
-
-            weeks.Add(new ActivityWeek(w, (int)messages, Distinct(counts.People, a => WeeksAgo(a.Hour) == w),
-                (int)hours.Sum(h => h.AfterHours), Distinct(counts.AfterHoursPeople, a => WeeksAgo(a.Hour) == w)));
-        }
-
-        return weeks;
-    }
+    public static IReadOnlyList<ActivityWeek> ToWeeks(ActivityCounts counts) =>
+        [.. counts.Weeks.Select((w, weeksAgo) => (w, weeksAgo)).Where(x => x.w.Messages > 0)
+            .Select(x => new ActivityWeek(x.weeksAgo, (int)x.w.Messages, (int)x.w.People, (int)x.w.AfterHours, (int)x.w.AfterHoursPeople))];
 
     /// <summary>This week's slots that have any message.</summary>
-    public IReadOnlyList<ActivitySlot> Slots()
-    {
-        var slots = new List<ActivitySlot>();
-        foreach (var slot in counts.Hours.Where(h => WeeksAgo(h.Hour) == 0).GroupBy(h => SlotOf(h.Hour)).OrderBy(g => g.Key))
+    public static IReadOnlyList<ActivitySlot> ToSlots(ActivityCounts counts) =>
+        [.. counts.Slots.Where(s => s.Messages > 0).Select(s =>
         {
-            var (day, part) = ActivityClock.OfSlot(slot.Key);
-            slots.Add(new ActivitySlot(day, part, (int)slot.Sum(h => h.Messages), (int)slot.Sum(h => h.AfterHours),
-                Distinct(counts.AfterHoursPeople, a => WeeksAgo(a.Hour) == 0 && SlotOf(a.Hour) == slot.Key)));
-        }
-
-        return slots;
-    }
-
-    private int WeeksAgo(DateTimeOffset hour)
-    {
-        var middle = ActivityClock.Middle(hour);
-        return middle >= thisWeek && middle < end ? 0 : middle >= lastWeek && middle < thisWeek ? 1 : -1;
-    }
-
-    private int SlotOf(DateTimeOffset hour) => ActivityClock.Slot(ActivityClock.Middle(hour), zone);
-
-    private static int Distinct(IReadOnlyList<ActivityHourAuthor> rows, Func<ActivityHourAuthor, bool> where) =>
-        rows.Where(where).Select(r => r.AuthorId).Distinct(StringComparer.Ordinal).Count();
+            var (day, part) = ActivityClock.OfSlot((int)s.Slot);
+            return new ActivitySlot(day, part, (int)s.Messages, (int)s.AfterHours, (int)s.AfterHoursPeople);
+        })];
 }

@@ -34,9 +34,8 @@ public sealed class DigestComposer(DigestStore store, ActivityStore activityStor
         var team = await norms.GetAsync(setting.TeamId, cancellationToken);
         // The counters are per team, not per channel: a lead who narrowed to channels sees the whole team's activity.
         var activity = await activityStore.ReadAsync(
-            setting.TeamId, setting.LeadId, ActivityClock.HourOf(starts[1]).AddHours(-1), ActivityClock.HourOf(week.End).AddHours(1),
+            setting.TeamId, setting.LeadId, ActivityPlacement.Weeks(week, starts[1]), ActivityClock.SlotBounds(week, zone),
             [(starts[0], week.End), (starts[1], starts[0])], cancellationToken);
-        var placed = new ActivityPlacement(zone, starts[0], starts[1], week.End, activity);
         return new DigestInput
         {
             WeekStart = week.Start,
@@ -46,8 +45,8 @@ public sealed class DigestComposer(DigestStore store, ActivityStore activityStor
             Late = late,
             Findings = [.. counts.Rules.Select(r => new RuleWeek(r.RuleId, (int)r.WeeksAgo, (int)r.Findings, (int)r.People))],
             Nudges = [.. counts.Nudges.Select(n => new RuleNudges(n.RuleId, (int)n.Delivered, (int)n.Thanks, (int)n.NotHelpful, (int)n.People))],
-            ActivityWeeks = placed.Weeks(),
-            Activity = placed.Slots(),
+            ActivityWeeks = ActivityPlacement.ToWeeks(activity),
+            Activity = ActivityPlacement.ToSlots(activity),
             Lead = new LeadHabits(LeadWeekOf(counts.Lead, 0, activity.LeadReached[0]), LeadWeekOf(counts.Lead, 1, activity.LeadReached[1])),
         };
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -6,12 +7,6 @@ namespace AsyncCoach.Storage;
 
 /// <summary>One (team, UTC hour, channel kind) counter's increments.</summary>
 public sealed record ActivityDelta(string TeamId, DateTimeOffset Hour, string Kind, int Messages, int AfterHours);
-
-/// <summary>One UTC hour's counters (all channel kinds), as the digest reads them.</summary>
-public sealed record ActivityHour(DateTimeOffset Hour, long Messages, long AfterHours);
-
-/// <summary>Distinct authors in one UTC hour, of every message or of after-hours ones.</summary>
-public sealed record ActivityHourAuthor(DateTimeOffset Hour, string AuthorId);
 
 /// <summary>
 /// SQL for the hourly activity counters (<c>activity_counters</c>, no person named) and the
@@ -72,25 +67,28 @@ public sealed class ActivityStore(SqliteDatabase database)
         }
     }
 
-    private const string HoursSql = """
-        SELECT hour AS Hour, SUM(messages) AS Messages, SUM(after_hours) AS AfterHours
-        FROM activity_counters
-        WHERE team_id = @TeamId AND hour >= @From AND hour < @To
-        GROUP BY hour
+    // Bounds are hour bounds (ActivityClock.FirstHour), so a counter's hour and a finding's instant
+    // compare with the same text. Findings use ix_findings_team_at; after-hours-ping findings are
+    // the after-hours messages (AfterHoursReach).
+    private const string WeekSql = """
+        SELECT c.Messages, c.AfterHours,
+               (SELECT COUNT(DISTINCT author_id) FROM activity_people
+                WHERE team_id = @TeamId AND hour >= @From AND hour < @To) AS People,
+               (SELECT COUNT(DISTINCT author_id) FROM findings
+                WHERE team_id = @TeamId AND at >= @From AND at < @To AND rule_id = 'after-hours-ping') AS AfterHoursPeople
+        FROM (SELECT COALESCE(SUM(messages), 0) AS Messages, COALESCE(SUM(after_hours), 0) AS AfterHours
+              FROM activity_counters WHERE team_id = @TeamId AND hour >= @From AND hour < @To) c
         """;
 
-    private const string PeopleSql = """
-        SELECT hour AS Hour, author_id AS AuthorId
-        FROM activity_people
-        WHERE team_id = @TeamId AND hour >= @From AND hour < @To
-        """;
-
-    // after-hours-ping findings are the after-hours messages (AfterHoursReach); by hour, to be
-    // placed like the counters. Uses ix_findings_team_at.
-    private const string AfterHoursAuthorsSql = """
-        SELECT DISTINCT substr(at, 1, 13) || ':00:00.0000000Z' AS Hour, author_id AS AuthorId
-        FROM findings
-        WHERE team_id = @TeamId AND at >= @From AND at < @To AND rule_id = 'after-hours-ping'
+    private const string SlotsSql = """
+        WITH b AS (SELECT key AS Slot, value AS Lo, lead(value) OVER (ORDER BY key) AS Hi FROM json_each(@Bounds))
+        SELECT b.Slot AS Slot, SUM(c.messages) AS Messages, SUM(c.after_hours) AS AfterHours,
+               (SELECT COUNT(DISTINCT f.author_id) FROM findings f
+                WHERE f.team_id = @TeamId AND f.at >= b.Lo AND f.at < b.Hi AND f.rule_id = 'after-hours-ping') AS AfterHoursPeople
+        FROM b JOIN activity_counters c ON c.team_id = @TeamId AND c.hour >= b.Lo AND c.hour < b.Hi
+        WHERE b.Hi IS NOT NULL
+        GROUP BY b.Slot
+        ORDER BY b.Slot
         """;
 
     // Uses ix_findings_author (team_id, author_id, at).
@@ -101,34 +99,49 @@ public sealed class ActivityStore(SqliteDatabase database)
         """;
 
     /// <summary>
-    /// The counters of the UTC hours starting in [<paramref name="from"/>, <paramref name="to"/>),
-    /// the distinct (hour, author) pairs of all messages and of after-hours ones, and how many
-    /// distinct people <paramref name="leadId"/> reached outside their hours in each of
-    /// <paramref name="leadWeeks"/> (newest first).
+    /// The activity of each of <paramref name="weeks"/> (hour bounds, newest first), of the slots
+    /// between <paramref name="slotBounds"/> (hour bounds), and how many distinct people
+    /// <paramref name="leadId"/> reached outside their hours in each of <paramref name="leadWeeks"/>.
     /// </summary>
     public async Task<ActivityCounts> ReadAsync(
-        string teamId, string leadId, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> leadWeeks, CancellationToken cancellationToken)
+        string teamId,
+        string leadId,
+        IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> weeks,
+        IReadOnlyList<DateTimeOffset> slotBounds,
+        IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> leadWeeks,
+        CancellationToken cancellationToken)
     {
-        var range = new HourRange(teamId, from, to);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var hours = (await connection.QueryAsync<ActivityHour>(HoursSql, range)).AsList();
-        var people = (await connection.QueryAsync<ActivityHourAuthor>(PeopleSql, range)).AsList();
-        var afterHours = (await connection.QueryAsync<ActivityHourAuthor>(AfterHoursAuthorsSql, range)).AsList();
-        var reached = new List<long>(leadWeeks.Count);
-        foreach (var (weekFrom, weekTo) in leadWeeks)
+        var weekCounts = new List<ActivityWeekCount>(weeks.Count);
+        foreach (var (from, to) in weeks)
         {
-            reached.Add(await connection.ExecuteScalarAsync<long>(ReachedSql, new LeadRange(teamId, leadId, weekFrom, weekTo)));
+            weekCounts.Add(await connection.QuerySingleAsync<ActivityWeekCount>(WeekSql, new HourRange(teamId, from, to)));
         }
 
-        return new ActivityCounts(hours, people, afterHours, reached);
+        var bounds = JsonSerializer.Serialize(slotBounds.Select(StoredInstant.Format).ToList(), StorageJsonContext.Default.ListString);
+        var slots = (await connection.QueryAsync<ActivitySlotCount>(SlotsSql, new SlotBounds(teamId, bounds))).AsList();
+        var reached = new List<long>(leadWeeks.Count);
+        foreach (var (from, to) in leadWeeks)
+        {
+            reached.Add(await connection.ExecuteScalarAsync<long>(ReachedSql, new LeadRange(teamId, leadId, from, to)));
+        }
+
+        return new ActivityCounts(weekCounts, slots, reached);
     }
 
-    /// <summary>Parameters of the hour-range queries (named types for Dapper.AOT).</summary>
+    /// <summary>Parameters of the queries (named types for Dapper.AOT).</summary>
     internal sealed record HourRange(string TeamId, DateTimeOffset From, DateTimeOffset To);
+
+    internal sealed record SlotBounds(string TeamId, string Bounds);
 
     internal sealed record LeadRange(string TeamId, string AuthorId, DateTimeOffset From, DateTimeOffset To);
 }
 
+/// <summary>A range's messages and after-hours messages, with their distinct authors.</summary>
+public sealed record ActivityWeekCount(long Messages, long AfterHours, long People, long AfterHoursPeople);
+
+/// <summary>One slot's messages and after-hours messages (slot 0 is Monday night), and the distinct authors of the latter.</summary>
+public sealed record ActivitySlotCount(long Slot, long Messages, long AfterHours, long AfterHoursPeople);
+
 /// <summary>What <see cref="ActivityStore.ReadAsync"/> found.</summary>
-public sealed record ActivityCounts(
-    IReadOnlyList<ActivityHour> Hours, IReadOnlyList<ActivityHourAuthor> People, IReadOnlyList<ActivityHourAuthor> AfterHoursPeople, IReadOnlyList<long> LeadReached);
+public sealed record ActivityCounts(IReadOnlyList<ActivityWeekCount> Weeks, IReadOnlyList<ActivitySlotCount> Slots, IReadOnlyList<long> LeadReached);
