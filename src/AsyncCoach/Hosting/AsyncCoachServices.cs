@@ -66,6 +66,7 @@ public static class AsyncCoachServices
         services.AddScoped<IInboxHandler, EventDispatcher>();
         services.AddScoped<IMessagePipeline, RulesMessagePipeline>();
         services.AddScoped<ActivityTally>();
+        services.AddSingleton<ActivityPeopleSeen>();
         services.AddSingleton<ActivityStore>();
 
         // Rules: one tracker per process, its context loaded from storage and the workspace.

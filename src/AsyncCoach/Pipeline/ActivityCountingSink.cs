@@ -22,7 +22,7 @@ public sealed class ActivityCountingSink(IFindingSink inner, ActivityTally tally
 
     public void Committed()
     {
-        tally.Clear();
+        tally.Committed();
         inner.Committed();
     }
 }

@@ -12,7 +12,7 @@ namespace AsyncCoach.Pipeline;
 /// round's transaction (an UPSERT per team, UTC hour and channel kind touched, and a row per
 /// person and hour for the privacy floor's distinct counts). Scoped: one per round.
 /// </summary>
-public sealed class ActivityTally
+public sealed class ActivityTally(ActivityPeopleSeen seen)
 {
     private readonly Dictionary<(string Team, DateTimeOffset Hour, string Kind), (int Messages, int AfterHours)> _counts = [];
     private readonly HashSet<(string Team, DateTimeOffset Hour, string Author)> _people = [];
@@ -29,7 +29,10 @@ public sealed class ActivityTally
         var key = (message.Team.Value, hour, AfterHoursReach.KindName(message.Kind));
         var (messages, afterHours) = _counts.GetValueOrDefault(key);
         _counts[key] = (messages + 1, afterHours + (AfterHoursReach.Reached(message, observed).Count > 0 ? 1 : 0));
-        _people.Add((message.Team.Value, hour, message.Author.Value));
+        if (!seen.IsKnown(message.Team.Value, hour, message.Author.Value))
+        {
+            _people.Add((message.Team.Value, hour, message.Author.Value));
+        }
     }
 
     /// <summary>Writes the round's counts in the caller's transaction.</summary>
@@ -42,9 +45,10 @@ public sealed class ActivityTally
         }
     }
 
-    /// <summary>The transaction is durable (or the round is over): start afresh.</summary>
-    public void Clear()
+    /// <summary>The transaction is durable: remember who is written, and start afresh.</summary>
+    public void Committed()
     {
+        seen.Remember(_people);
         _counts.Clear();
         _people.Clear();
     }

@@ -68,7 +68,7 @@ public sealed class ActivityStore(SqliteDatabase database)
     }
 
     // Bounds are hour bounds (ActivityClock.FirstHour), so a counter's hour and a finding's instant
-    // compare with the same text. Findings use ix_findings_team_at; after-hours-ping findings are
+    // compare with the same text. Findings use ix_findings_team_rule_at; after-hours-ping findings are
     // the after-hours messages (AfterHoursReach).
     private const string WeekSql = """
         SELECT c.Messages, c.AfterHours,
