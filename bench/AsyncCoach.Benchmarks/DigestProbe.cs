@@ -23,7 +23,7 @@ public static class DigestProbe
     public static async Task<int> BuildAsync(string[] args)
     {
         var (database, repeat) = (Open(args[0]), args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
-        var composer = new DigestComposer(new DigestStore(database), new NormsStore(database, new PhraseFeedbackStore(database), TimeProvider.System));
+        var composer = new DigestComposer(new DigestStore(database), new ActivityStore(database), new NormsStore(database, new PhraseFeedbackStore(database), TimeProvider.System));
         var week = DigestWeek.Starting(new DateOnly(2026, 11, 23), TimeZoneInfo.Utc);
         var setting = DigestSetting.Default("T0BIG", "U0LEAD000", week.Start);
         var wall = new List<double>();

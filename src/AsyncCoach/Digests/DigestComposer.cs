@@ -10,7 +10,7 @@ namespace AsyncCoach.Digests;
 /// seam 3's <see cref="DigestInput"/>, built by <see cref="DigestBuilder"/> and rendered by
 /// <see cref="DigestBlocks"/>. Only counts leave the database; nobody is named.
 /// </summary>
-public sealed class DigestComposer(DigestStore store, NormsStore norms)
+public sealed class DigestComposer(DigestStore store, ActivityStore activityStore, NormsStore norms)
 {
     /// <summary>The digest of <paramref name="week"/> for the lead, as a Slack message.</summary>
     public async Task<SlackMessage> ComposeAsync(DigestSetting setting, TimeZoneInfo zone, DigestWeek week, bool late, CancellationToken cancellationToken) =>
@@ -32,6 +32,10 @@ public sealed class DigestComposer(DigestStore store, NormsStore norms)
         var channels = setting.Channels is null ? null : JsonSerializer.Serialize(setting.Channels, StorageJsonContext.Default.IReadOnlyListString);
         var counts = await store.ReadAsync(setting.TeamId, setting.LeadId, starts, week.End, channels, cancellationToken);
         var team = await norms.GetAsync(setting.TeamId, cancellationToken);
+        // The counters are per team, not per channel: a lead who narrowed to channels sees the whole team's activity.
+        var activity = await activityStore.ReadAsync(
+            setting.TeamId, setting.LeadId, ActivityPlacement.Weeks(week, starts[1]), ActivityClock.SlotBounds(week, zone),
+            [(starts[0], week.End), (starts[1], starts[0])], cancellationToken);
         return new DigestInput
         {
             WeekStart = week.Start,
@@ -41,18 +45,20 @@ public sealed class DigestComposer(DigestStore store, NormsStore norms)
             Late = late,
             Findings = [.. counts.Rules.Select(r => new RuleWeek(r.RuleId, (int)r.WeeksAgo, (int)r.Findings, (int)r.People))],
             Nudges = [.. counts.Nudges.Select(n => new RuleNudges(n.RuleId, (int)n.Delivered, (int)n.Thanks, (int)n.NotHelpful, (int)n.People))],
-            Lead = new LeadHabits(LeadWeekOf(counts.Lead, 0), LeadWeekOf(counts.Lead, 1)),
+            ActivityWeeks = ActivityPlacement.ToWeeks(activity),
+            Activity = ActivityPlacement.ToSlots(activity),
+            Lead = new LeadHabits(LeadWeekOf(counts.Lead, 0, activity.LeadReached[0]), LeadWeekOf(counts.Lead, 1, activity.LeadReached[1])),
         };
     }
 
-    // Messages and people reached need the hourly counters, which are not written yet: 0.
-    private static LeadWeek LeadWeekOf(IReadOnlyList<LeadCount> rows, int weeksAgo)
+    // The lead's message count would need a per-person counter, which the live path does not keep: 0 (not shown live).
+    private static LeadWeek LeadWeekOf(IReadOnlyList<LeadCount> rows, int weeksAgo, long reached)
     {
         var week = rows.Where(r => r.WeeksAgo == weeksAgo).ToList();
         return new LeadWeek(
             Messages: 0,
             AfterHoursPings: (int)week.Sum(r => r.AfterHoursPings),
-            PeopleReachedAfterHours: 0,
+            PeopleReachedAfterHours: (int)reached,
             CallsProposed: (int)week.Sum(r => r.CallsProposed),
             Findings: (int)week.Sum(r => r.Findings),
             NudgesDelivered: (int)week.Sum(r => r.NudgesDelivered),

@@ -11,8 +11,6 @@ namespace AsyncCoach.Digests;
 /// </summary>
 internal sealed class DigestTally(TimeZoneInfo zone, UserId? lead)
 {
-    private const int Parts = 4;
-
     public Dictionary<string, Group> Rules { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<ChannelId, Group> Channels { get; } = [];
@@ -24,17 +22,32 @@ internal sealed class DigestTally(TimeZoneInfo zone, UserId? lead)
     public Group AfterHours { get; } = new();
 
     /// <summary>Per weekday (Monday first) × part of day: messages, and after-hours messages with their authors.</summary>
-    public (int Messages, Group AfterHours)[] Slots { get; } = [.. Enumerable.Range(0, 7 * Parts).Select(_ => (0, new Group()))];
+    public (int Messages, Group AfterHours)[] Slots { get; } = [.. Enumerable.Range(0, 7 * ActivityClock.Parts).Select(_ => (0, new Group()))];
 
     public LeadCounts Lead { get; } = new();
 
-    public void Message(ChatMessage message)
+    /// <summary>A message and the findings observing it returned: what the live counters count, by the same definition.</summary>
+    public void Message(ChatMessage message, IReadOnlyList<Finding> observed)
     {
+        if (!AfterHoursReach.Counts(message))
+        {
+            return;
+        }
+
+        var slot = ActivityClock.Slot(message.Time, zone);
         Messages.Add(message.Author);
-        Slots[Slot(message.Time)].Messages++;
+        Slots[slot].Messages++;
+        var reached = AfterHoursReach.Reached(message, observed);
+        if (reached.Count > 0)
+        {
+            AfterHours.Add(message.Author);
+            Slots[slot].AfterHours.Add(message.Author);
+        }
+
         if (message.Author == lead)
         {
             Lead.Messages++;
+            Lead.Reached.UnionWith(reached.Select(r => r.User.Value));
         }
     }
 
@@ -48,13 +61,6 @@ internal sealed class DigestTally(TimeZoneInfo zone, UserId? lead)
         }
 
         channel.Add(finding.Author);
-        if (finding.RuleId == RuleIds.AfterHoursPing)
-        {
-            // A message "reaches someone outside their hours" exactly when after-hours-ping fires on it.
-            AfterHours.Add(finding.Author);
-            Slots[Slot(finding.At)].AfterHours.Add(finding.Author);
-        }
-
         if (finding.Author != lead)
         {
             return;
@@ -64,7 +70,6 @@ internal sealed class DigestTally(TimeZoneInfo zone, UserId? lead)
         if (finding.RuleId == RuleIds.AfterHoursPing)
         {
             Lead.AfterHoursPings++;
-            Lead.Reached.UnionWith(finding.OffHoursRecipients.Select(r => r.User.Value));
         }
         else if (finding.RuleId == RuleIds.HuddleInsteadOfThread)
         {
@@ -102,9 +107,9 @@ internal sealed class DigestTally(TimeZoneInfo zone, UserId? lead)
     }
 
     public IEnumerable<ActivitySlot> ActivitySlots() =>
-        Slots.Select((slot, i) => new ActivitySlot((DayOfWeek)((i / Parts + 1) % 7), (PartOfDay)(i % Parts),
-            slot.Messages, slot.AfterHours.Count, slot.AfterHours.People.Count))
-            .Where(s => s.Messages > 0 || s.AfterHours > 0);
+        Slots.Select((slot, i) => (Slot: ActivityClock.OfSlot(i), Counts: slot))
+            .Where(s => s.Counts.Messages > 0 || s.Counts.AfterHours.Count > 0)
+            .Select(s => new ActivitySlot(s.Slot.Day, s.Slot.Part, s.Counts.Messages, s.Counts.AfterHours.Count, s.Counts.AfterHours.People.Count));
 
     public LeadWeek LeadWeek() =>
         new(Lead.Messages, Lead.AfterHoursPings, Lead.Reached.Count, Lead.CallsProposed, Lead.Findings, 0, 0, 0);
@@ -117,12 +122,6 @@ internal sealed class DigestTally(TimeZoneInfo zone, UserId? lead)
         }
 
         return group;
-    }
-
-    private int Slot(DateTimeOffset instant)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, zone);
-        return ((((int)local.DayOfWeek + 6) % 7) * Parts) + (local.Hour / 6);
     }
 
     /// <summary>A count and the distinct people behind it.</summary>

@@ -16,8 +16,9 @@ internal sealed class TallyingAuditor(IConversationAuditor inner, Conversation c
 
     public IReadOnlyList<Finding> Observe(ChatMessage message)
     {
-        local.Message(message);
-        return Record(inner.Observe(message));
+        var findings = inner.Observe(message);
+        local.Message(message, findings);
+        return Record(findings);
     }
 
     public IReadOnlyList<Finding> Finish()

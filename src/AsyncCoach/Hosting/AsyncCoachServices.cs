@@ -65,6 +65,9 @@ public static class AsyncCoachServices
 
         services.AddScoped<IInboxHandler, EventDispatcher>();
         services.AddScoped<IMessagePipeline, RulesMessagePipeline>();
+        services.AddScoped<ActivityTally>();
+        services.AddSingleton<ActivityPeopleSeen>();
+        services.AddSingleton<ActivityStore>();
 
         // Rules: one tracker per process, its context loaded from storage and the workspace.
         services.AddSingleton<TrackerHost>();

@@ -11,6 +11,9 @@ public sealed class RetentionOptions
     /// <summary>Days findings, nudge history, attempts and feedback are kept for a team without its own <c>retention_days</c> norm.</summary>
     public int DataDays { get; set; } = 180;
 
+    /// <summary>Days the hourly activity counters (aggregates that name nobody) are kept.</summary>
+    public int CounterDays { get; set; } = 730;
+
     /// <summary>Days dry-run's recorded Web API calls are kept.</summary>
     public int DryRunCallDays { get; set; } = 7;
 

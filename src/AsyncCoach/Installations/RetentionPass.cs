@@ -31,6 +31,7 @@ public sealed partial class RetentionPass(
 
         var teamsBefore = (await norms.RetentionDaysAsync(cancellationToken)).ToDictionary(t => t.Key, t => now.AddDays(-t.Value), StringComparer.Ordinal);
         await data.DeleteOldAsync(now.AddDays(-settings.DataDays), teamsBefore, now.AddDays(-settings.DryRunCallDays), now, cancellationToken);
+        await data.DeleteOldCountersAsync(now.AddDays(-settings.CounterDays), cancellationToken);
     }
 
     /// <summary>Deletes everything stored about a team that left.</summary>

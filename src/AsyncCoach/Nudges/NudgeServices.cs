@@ -15,7 +15,9 @@ public static class NudgeServices
         services.AddSingleton<IOutboxKindSender, NudgeKindSender>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<NudgingFindingSink>();
-        services.AddScoped<IFindingSink>(sp => new PendingFindingsSink(sp.GetRequiredService<NudgingFindingSink>(), sp.GetRequiredService<TrackerHost>()));
+        services.AddScoped<IFindingSink>(sp => new ActivityCountingSink(
+            new PendingFindingsSink(sp.GetRequiredService<NudgingFindingSink>(), sp.GetRequiredService<TrackerHost>()),
+            sp.GetRequiredService<ActivityTally>()));
         services.AddSingleton<INudgeLedger, OutboxNudgeLedger>();
         services.AddSingleton<INudgeHistory, OutboxNudgeHistory>();
         services.AddScoped<IBlockActionHandler, NudgeActionHandler>();

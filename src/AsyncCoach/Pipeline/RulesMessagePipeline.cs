@@ -13,6 +13,7 @@ public sealed partial class RulesMessagePipeline(
     TrackerHost tracker,
     MessageContextLoader contexts,
     IFindingSink sink,
+    ActivityTally activity,
     INudgeLedger ledger,
     ILogger<RulesMessagePipeline> logger) : IMessagePipeline
 {
@@ -60,7 +61,9 @@ public sealed partial class RulesMessagePipeline(
         }
 
         var context = await contexts.LoadAsync(chat, !inboxEvent.LookupsPending, cancellationToken);
-        await sink.AcceptAsync(tracker.Observe(chat, context), cancellationToken);
+        var findings = tracker.Observe(chat, context);
+        activity.Seen(chat, findings);
+        await sink.AcceptAsync(findings, cancellationToken);
     }
 
     /// <summary>

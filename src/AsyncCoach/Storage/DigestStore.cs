@@ -18,15 +18,24 @@ public sealed record LeadCount(long WeeksAgo, long AfterHoursPings, long CallsPr
 /// </summary>
 public sealed class DigestStore(SqliteDatabase database)
 {
-    // Four week buckets from the boundaries; uses ix_findings_team_at (team_id, at).
+    // Each (rule, week) is one range of ix_findings_team_rule_at (team_id, rule_id, at, author_id,
+    // channel_id), counted without a sort; the team's rules come from the same index by a loose
+    // index scan (one seek per rule), so a rule id the code does not know is still counted.
     private const string RuleWeeksSql = """
-        SELECT rule_id AS RuleId,
-               CASE WHEN at >= @W0 THEN 0 WHEN at >= @W1 THEN 1 WHEN at >= @W2 THEN 2 ELSE 3 END AS WeeksAgo,
-               COUNT(*) AS Findings, COUNT(DISTINCT author_id) AS People
-        FROM findings
-        WHERE team_id = @TeamId AND at >= @W3 AND at < @End
-          AND (@Channels IS NULL OR channel_id IN (SELECT value FROM json_each(@Channels)))
-        GROUP BY rule_id, WeeksAgo
+        WITH RECURSIVE rules(rule_id) AS (
+            SELECT MIN(rule_id) FROM findings WHERE team_id = @TeamId
+            UNION ALL
+            SELECT (SELECT MIN(rule_id) FROM findings WHERE team_id = @TeamId AND rule_id > rules.rule_id) FROM rules WHERE rules.rule_id IS NOT NULL),
+        weeks(WeeksAgo, Lo, Hi) AS (VALUES (0, @W0, @End), (1, @W1, @W0), (2, @W2, @W1), (3, @W3, @W2))
+        SELECT r.rule_id AS RuleId, w.WeeksAgo AS WeeksAgo,
+                   (SELECT COUNT(*) FROM findings f
+                    WHERE f.team_id = @TeamId AND f.rule_id = r.rule_id AND f.at >= w.Lo AND f.at < w.Hi
+                      AND (@Channels IS NULL OR f.channel_id IN (SELECT value FROM json_each(@Channels)))) AS Findings,
+                   (SELECT COUNT(DISTINCT f.author_id) FROM findings f
+                    WHERE f.team_id = @TeamId AND f.rule_id = r.rule_id AND f.at >= w.Lo AND f.at < w.Hi
+                      AND (@Channels IS NULL OR f.channel_id IN (SELECT value FROM json_each(@Channels)))) AS People
+        FROM rules r, weeks w
+        WHERE r.rule_id IS NOT NULL
         """;
 
     private const string NudgesSql = """
@@ -41,6 +50,8 @@ public sealed class DigestStore(SqliteDatabase database)
         GROUP BY r.rule_id
         """;
 
+    // The lead's nudges through ix_nudges_author (the unary + keeps the planner off the team's
+    // ix_nudges_team_sent, which would read every nudge of the team's last two weeks).
     private const string LeadSql = """
         SELECT CASE WHEN at >= @W0 THEN 0 ELSE 1 END AS WeeksAgo,
                SUM(rule_id = 'after-hours-ping') AS AfterHoursPings,
@@ -56,7 +67,7 @@ public sealed class DigestStore(SqliteDatabase database)
                SUM(EXISTS (SELECT 1 FROM nudge_feedback f WHERE f.nudge_id = n.id AND f.kind = 'thanks')),
                SUM(EXISTS (SELECT 1 FROM nudge_feedback f WHERE f.nudge_id = n.id AND f.kind = 'not_helpful'))
         FROM nudges n
-        WHERE n.team_id = @TeamId AND n.author_id = @LeadId AND n.kind = 'nudge' AND n.state = 'sent' AND n.sent_at >= @W1 AND n.sent_at < @End
+        WHERE n.team_id = @TeamId AND n.author_id = @LeadId AND n.kind = 'nudge' AND n.state = 'sent' AND +n.sent_at >= @W1 AND +n.sent_at < @End
         GROUP BY 1
         """;
 
@@ -71,7 +82,7 @@ public sealed class DigestStore(SqliteDatabase database)
     {
         var parameters = new Weeks(teamId, leadId, weekStarts[0], weekStarts[1], weekStarts[2], weekStarts[3], end, channelsJson);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rules = (await connection.QueryAsync<RuleWeekCount>(RuleWeeksSql, parameters)).AsList();
+        var rules = (await connection.QueryAsync<RuleWeekCount>(RuleWeeksSql, parameters)).Where(r => r.Findings > 0).ToList();
         var nudges = (await connection.QueryAsync<RuleNudgeCount>(NudgesSql, parameters)).AsList();
         var lead = (await connection.QueryAsync<LeadCount>(LeadSql, parameters)).AsList();
         var since = await connection.ExecuteScalarAsync<string?>(SinceSql, new { TeamId = teamId });

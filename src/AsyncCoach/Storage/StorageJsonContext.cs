@@ -6,4 +6,5 @@ namespace AsyncCoach.Storage;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(List<StoredRecipient>))]
+[JsonSerializable(typeof(List<string>))]
 public sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -22,6 +22,8 @@ public sealed class TeamDataStore(SqliteDatabase database)
         DELETE FROM nudges WHERE team_id = @TeamId;
         DELETE FROM findings WHERE team_id = @TeamId;
         DELETE FROM pending_findings WHERE team_id = @TeamId;
+        DELETE FROM activity_counters WHERE team_id = @TeamId;
+        DELETE FROM activity_people WHERE team_id = @TeamId;
         DELETE FROM person_settings WHERE team_id = @TeamId;
         DELETE FROM team_norms WHERE team_id = @TeamId;
         DELETE FROM digest_settings WHERE team_id = @TeamId;
@@ -82,6 +84,7 @@ public sealed class TeamDataStore(SqliteDatabase database)
     private const string OldRowsSql = """
         DELETE FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
         DELETE FROM findings WHERE created_at < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
+        DELETE FROM activity_people WHERE hour < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
         DELETE FROM phrase_feedback WHERE at < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
         DELETE FROM slack_api_calls WHERE created_at < @DryRunBefore;
         DELETE FROM oauth_states WHERE expires_at < @Now;
@@ -96,6 +99,7 @@ public sealed class TeamDataStore(SqliteDatabase database)
         DELETE FROM nudge_rules WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending'));
         DELETE FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending');
         DELETE FROM findings WHERE team_id = @TeamId AND created_at < @Before;
+        DELETE FROM activity_people WHERE team_id = @TeamId AND hour < @Before;
         DELETE FROM phrase_feedback WHERE team_id = @TeamId AND at < @Before;
         """;
 
@@ -121,6 +125,18 @@ public sealed class TeamDataStore(SqliteDatabase database)
         }
 
         await write.CommitAsync(cancellationToken);
+    }
+
+    // An hour goes once all of it is older than the period: its start is more than an hour before.
+    private const string OldCountersSql = "DELETE FROM activity_counters WHERE hour <= @HourBefore";
+
+    /// <summary>Deletes hourly activity counters (which name nobody) of hours before <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> DeleteOldCountersAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var deleted = await write.Connection.ExecuteAsync(OldCountersSql, new { HourBefore = before.AddHours(-1) }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     private const string LeftBeforeSql = "SELECT team_id FROM installations WHERE uninstalled_at IS NOT NULL AND uninstalled_at <= @Before";
@@ -157,6 +173,8 @@ public sealed class TeamDataStore(SqliteDatabase database)
 
     private const string PersonPendingSql = "DELETE FROM pending_findings WHERE team_id = @TeamId AND author_id = @UserId";
 
+    private const string PersonActivitySql = "DELETE FROM activity_people WHERE team_id = @TeamId AND author_id = @UserId";
+
     private const string PersonPhraseFeedbackSql = "DELETE FROM phrase_feedback WHERE team_id = @TeamId AND user_id = @UserId";
 
     private const string PersonSettingsSql = "DELETE FROM person_settings WHERE team_id = @TeamId AND user_id = @UserId";
@@ -191,6 +209,7 @@ public sealed class TeamDataStore(SqliteDatabase database)
         new("nudges and digests sent to you", "nudges", "author_id", PersonNudgesSql),
         new("findings about messages you wrote", "findings", "author_id", PersonFindingsSql),
         new("greetings of yours still waiting for your follow-up", "pending_findings", "author_id", PersonPendingSql),
+        new("the hours you wrote in (for the digest's count of distinct people)", "activity_people", "author_id", PersonActivitySql),
         new("your \"Not helpful here\" marks on phrases", "phrase_feedback", "user_id", PersonPhraseFeedbackSql),
         new("your settings (hours, time zone, snooze, opt-out)", "person_settings", "user_id", PersonSettingsSql),
         new("your digest settings", "digest_settings", "lead_id", PersonDigestSettingsSql),

@@ -30,7 +30,7 @@ public sealed class DigestComposerTests
         _file = new TempSqliteFile("digest-composer");
         _file.Migrate();
         _norms = new NormsStore(_file.Database, new PhraseFeedbackStore(_file.Database), new FakeTimeProvider(Week.End));
-        _composer = new DigestComposer(new DigestStore(_file.Database), _norms);
+        _composer = new DigestComposer(new DigestStore(_file.Database), new ActivityStore(_file.Database), _norms);
     }
 
     [TearDown]

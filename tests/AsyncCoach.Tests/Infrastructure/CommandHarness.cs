@@ -33,11 +33,11 @@ public sealed class CommandHarness : IAsyncDisposable
     /// <summary>The people and channels commands see, unless started live (then it is not used).</summary>
     public FakeWorkspaceDirectory Directory { get; }
 
-    public static async Task<CommandHarness> StartAsync(Action<IServiceCollection>? configure = null)
+    public static async Task<CommandHarness> StartAsync(Action<IServiceCollection>? configure = null, DateTimeOffset? now = null)
     {
         var slack = await FakeSlackApi.StartAsync();
         var directory = new FakeWorkspaceDirectory();
-        var factory = new AsyncCoachFactory().WithServices(services =>
+        var factory = new AsyncCoachFactory(startTime: now).WithServices(services =>
         {
             services.AddSingleton<IWorkspaceDirectory>(directory);
             configure?.Invoke(services);
