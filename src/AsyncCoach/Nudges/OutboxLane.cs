@@ -6,8 +6,8 @@ namespace AsyncCoach.Nudges;
 /// <summary>
 /// One team's sends: up to <c>sends</c> calls in flight, fed continuously (a row starts as soon
 /// as a call slot is free, not when a whole batch is done). The first row that stops the lane
-/// (rate limited, revoked) drops what is queued; those rows stay pending in the outbox and come
-/// back when due.
+/// (rate limited, revoked) closes it to new rows; rows already queued still go through
+/// <c>send</c>, which gives claimed rows back or ends them (the sender knows why it stopped).
 /// </summary>
 internal sealed class OutboxLane
 {
@@ -15,10 +15,11 @@ internal sealed class OutboxLane
     private readonly Action<long, Exception> _failed;
     private readonly Action<long> _finished;
     private readonly Channel<OutboxRow> _queue = Channel.CreateUnbounded<OutboxRow>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly int _sends;
     private int _count;
     private volatile bool _stopped;
 
-    /// <param name="send">Delivers a row; false when the lane should stop.</param>
+    /// <param name="send">Delivers a row (or, once the lane stopped, gives it back); false when the lane should stop.</param>
     /// <param name="failed">Told when <paramref name="send"/> threw.</param>
     /// <param name="finished">Told when the lane is done with a row, whatever happened.</param>
     /// <param name="sends">Calls in flight at most.</param>
@@ -30,6 +31,7 @@ internal sealed class OutboxLane
         _send = send;
         _failed = failed;
         _finished = finished;
+        _sends = sends;
         Completion = Task.WhenAll(Enumerable.Range(0, sends).Select(_ => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None)));
     }
 
@@ -39,6 +41,9 @@ internal sealed class OutboxLane
 
     /// <summary>Nothing queued or running; only the loop adds rows, so this cannot change under it.</summary>
     public bool IsIdle => Volatile.Read(ref _count) == 0;
+
+    /// <summary>Call slots not taken by a queued or running row: how many rows a round may hand over.</summary>
+    public int Free => _sends - Volatile.Read(ref _count);
 
     /// <summary>False when the lane has just stopped; the row stays pending and comes back when due.</summary>
     public bool TryEnqueue(OutboxRow row)
@@ -65,7 +70,7 @@ internal sealed class OutboxLane
                 {
                     try
                     {
-                        if (!_stopped && !await _send(row, stoppingToken))
+                        if (!await _send(row, stoppingToken))
                         {
                             _stopped = true;
                             Close();

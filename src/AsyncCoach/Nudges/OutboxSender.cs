@@ -35,8 +35,12 @@ public sealed partial class OutboxSender(
     // Rows handed to a lane and not finished yet, so the next round does not hand them out again.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _inFlight = new();
 
-    // The last round found a full batch: finishing a row should wake the loop to fetch more.
+    // The last round left due rows behind (a lane was full): finishing a row should wake the loop to hand out more.
     private volatile bool _moreDue;
+
+    // Teams rate limited beyond what the client waits out, until when: a claimed row of theirs
+    // still queued in the stopped lane is given back (not sent) until then.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _holds = new(StringComparer.Ordinal);
 
     // Resolved on first use, in the loop: live, the typed client (HttpClientFactory, the
     // resilience pipeline) added 50-80 ms to start while the host resolved its hosted services.
@@ -62,6 +66,7 @@ public sealed partial class OutboxSender(
         }
 
         var settings = options.Value;
+        var sends = Math.Max(1, settings.SendsPerTeam);
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait = settings.PollInterval;
@@ -75,21 +80,8 @@ public sealed partial class OutboxSender(
                 }
 
                 var now = time.GetUtcNow();
-                var (due, next) = await store.RoundAsync(now, settings.BatchSize, stoppingToken);
-                _moreDue = due.Count >= settings.BatchSize;
-                foreach (var row in due)
-                {
-                    if (!_lanes.TryGetValue(row.TeamId, out var lane))
-                    {
-                        lane = new OutboxLane(SendAsync, LogSendFailed, Finished, Math.Max(1, settings.SendsPerTeam), stoppingToken);
-                        _lanes[row.TeamId] = lane;
-                    }
-
-                    if (!lane.IsStopped && _inFlight.TryAdd(row.Id, 0) && !lane.TryEnqueue(row))
-                    {
-                        _inFlight.TryRemove(row.Id, out _);
-                    }
-                }
+                var (due, next) = await store.DueAsync(now, sends, stoppingToken);
+                _moreDue = await HandOutAsync(due, now, sends, stoppingToken);
 
                 if (next is { } nextDue && nextDue - now < wait)
                 {
@@ -121,6 +113,95 @@ public sealed partial class OutboxSender(
         {
             // Stopping; rows mid-call stay 'sending' and are ended at the next start.
         }
+    }
+
+    /// <summary>
+    /// Hands the round's due rows to their teams' lanes, as many per team as the lane has free
+    /// call slots. The rows that will call Slack are claimed first, all in one commit; a row
+    /// that needs no call (expired, its kind unknown, its team inactive) goes unclaimed and is
+    /// ended by the lane. True when some team has more due rows than it took.
+    /// </summary>
+    private async Task<bool> HandOutAsync(IReadOnlyList<DueRow> due, DateTimeOffset now, int sends, CancellationToken stoppingToken)
+    {
+        var more = false;
+        var free = new Dictionary<string, int>(StringComparer.Ordinal);
+        var taken = new Dictionary<string, int>(StringComparer.Ordinal);
+        var claim = new List<long>();
+        var unclaimed = new List<OutboxRow>();
+        foreach (var row in due)
+        {
+            taken[row.TeamId] = taken.GetValueOrDefault(row.TeamId) + 1;
+            if (_inFlight.ContainsKey(row.Id))
+            {
+                continue;
+            }
+
+            var lane = LaneFor(row.TeamId, sends, stoppingToken);
+            var slots = free.TryGetValue(row.TeamId, out var left) ? left : lane.Free;
+            if (lane.IsStopped || slots <= 0)
+            {
+                more = true;
+                continue;
+            }
+
+            free[row.TeamId] = slots - 1;
+            if (now < row.ExpiresAt && _kinds.ContainsKey(row.Kind) && await installations.IsActiveAsync(row.TeamId, stoppingToken))
+            {
+                claim.Add(row.Id);
+            }
+            else
+            {
+                unclaimed.Add(new OutboxRow(row.Id, row.TeamId, "", "", null, "", row.Kind, null, OutboxStore.Pending, 0, row.ExpiresAt, row.Kind));
+            }
+        }
+
+        // A team that gave a lane's worth may have more waiting behind them.
+        more |= taken.Values.Any(count => count >= sends);
+        foreach (var row in unclaimed)
+        {
+            Enqueue(row);
+        }
+
+        foreach (var row in await store.ClaimAsync(claim, stoppingToken))
+        {
+            if (!Enqueue(row))
+            {
+                // The lane stopped (a rate limit) while the claim was committing: give it back.
+                await ReleaseAsync(row, stoppingToken);
+            }
+        }
+
+        return more;
+    }
+
+    private OutboxLane LaneFor(string teamId, int sends, CancellationToken stoppingToken)
+    {
+        if (!_lanes.TryGetValue(teamId, out var lane))
+        {
+            lane = new OutboxLane(SendAsync, LogSendFailed, Finished, sends, stoppingToken);
+            _lanes[teamId] = lane;
+        }
+
+        return lane;
+    }
+
+    private bool Enqueue(OutboxRow row)
+    {
+        if (_inFlight.TryAdd(row.Id, 0) && _lanes[row.TeamId].TryEnqueue(row))
+        {
+            return true;
+        }
+
+        _inFlight.TryRemove(row.Id, out _);
+        return false;
+    }
+
+    /// <summary>A claimed row that will not be sent now: pending again, after the team's rate-limit hold if any.</summary>
+    private async Task ReleaseAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var notBefore = _holds.TryGetValue(row.TeamId, out var until) && until > now ? until : now;
+        await store.ReleaseAsync(row.Id, notBefore, cancellationToken);
     }
 
     private async Task StartUpAsync(CancellationToken cancellationToken)
@@ -166,13 +247,30 @@ public sealed partial class OutboxSender(
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["team_id"] = row.TeamId, ["channel_id"] = row.ChannelId, ["outbox_id"] = row.Id, ["kind"] = row.Kind });
         var now = time.GetUtcNow();
+        var claimed = row.State == OutboxStore.Sending;
+        if (_holds.TryGetValue(row.TeamId, out var until))
+        {
+            if (now < until)
+            {
+                // Queued behind the row that hit the rate limit: not sent, back to pending until then.
+                if (claimed)
+                {
+                    await ReleaseAsync(row, cancellationToken);
+                }
+
+                return false;
+            }
+
+            _holds.TryRemove(new KeyValuePair<string, DateTimeOffset>(row.TeamId, until));
+        }
+
         if (!await installations.IsActiveAsync(row.TeamId, cancellationToken))
         {
             await EndAsync(row, OutboxStore.Failed, "installation_inactive", null, now, cancellationToken);
             return true;
         }
 
-        if (now >= row.ExpiresAt || row.ContentJson is null)
+        if (now >= row.ExpiresAt)
         {
             await EndAsync(row, OutboxStore.Expired, "stale", null, now, cancellationToken);
             return true;
@@ -185,9 +283,17 @@ public sealed partial class OutboxSender(
             return true;
         }
 
-        // The claim: committed before Slack is called, so a crash mid-call never sends twice.
-        if (!await store.MarkSendingAsync(row.Id, cancellationToken))
+        if (!claimed)
         {
+            // Handed out to be ended, and it turned out to need a call after all (the team was
+            // reactivated meanwhile): still pending, the next round claims it.
+            signal.Notify();
+            return true;
+        }
+
+        if (row.ContentJson is null)
+        {
+            await EndAsync(row, OutboxStore.Expired, "stale", null, now, cancellationToken);
             return true;
         }
 
@@ -211,6 +317,7 @@ public sealed partial class OutboxSender(
                     await EndAsync(row, OutboxStore.Failed, ex.Error, ex.Error, now, cancellationToken);
                     return true;
                 case OutboxFailure.RateLimited:
+                    _holds[row.TeamId] = now + ex.RetryAfter!.Value;
                     await DeferAsync(row, ex.Error, now + ex.RetryAfter!.Value, wholeTeam: true, now, cancellationToken);
                     return false;
                 default:

@@ -8,11 +8,15 @@ namespace AsyncCoach.Storage;
 /// A row the outbox sender works on. For a nudge the columns mean what their names say; for any
 /// other kind <see cref="AuthorId"/> (and <see cref="ChannelId"/>) is the recipient's user id,
 /// <see cref="MessageTs"/> is <c>kind:key</c> and <see cref="ContentJson"/> the kind's payload.
-/// <see cref="ContentJson"/> is null once the row ended.
+/// <see cref="ContentJson"/> is null once the row ended. <see cref="Attempts"/> counts the attempts
+/// made before this one; <see cref="State"/> is <c>sending</c> once the row is claimed.
 /// </summary>
 public sealed record OutboxRow(
     long Id, string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string AuthorId, string Delivery,
     string? ContentJson, string State, long Attempts, DateTimeOffset ExpiresAt, string Kind = OutboxStore.NudgeKind);
+
+/// <summary>What a round of the sender needs to decide about a due row, before claiming it.</summary>
+public sealed record DueRow(long Id, string TeamId, string Kind, DateTimeOffset ExpiresAt);
 
 /// <summary>
 /// A message of any kind but a nudge, for <see cref="OutboxStore.TryEnqueueAsync(OutboxMessage, DateTimeOffset, CancellationToken)"/>.
@@ -79,32 +83,125 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
     internal sealed record EnqueueParameters(
         string Kind, string TeamId, string RecipientId, string Key, string PayloadJson, DateTimeOffset NotBefore, DateTimeOffset ExpiresAt, DateTimeOffset Now);
 
+    // Fair across teams: the next team with pending rows, then its oldest due rows (at most
+    // @PerTeam, a lane's worth), team after team, each step a short range of ix_outbox_due_team, so
+    // the cost follows the number of teams waiting, not the backlog. Only what the round needs to
+    // decide; the payload comes back with the claim.
     private const string DueSql = """
-        SELECT id AS Id, team_id AS TeamId, channel_id AS ChannelId, message_ts AS MessageTs, thread_ts AS ThreadTs,
-               author_id AS AuthorId, delivery AS Delivery, content_json AS ContentJson, state AS State, attempts AS Attempts, expires_at AS ExpiresAt, kind AS Kind
-        FROM nudges
-        WHERE state = 'pending' AND next_attempt_at <= @Now
-        ORDER BY next_attempt_at, id
-        LIMIT @Limit
+        WITH RECURSIVE teams(team_id) AS (
+            SELECT (SELECT MIN(team_id) FROM nudges WHERE state = 'pending')
+            UNION ALL
+            SELECT (SELECT MIN(n.team_id) FROM nudges n WHERE n.state = 'pending' AND n.team_id > t.team_id)
+            FROM teams t WHERE t.team_id IS NOT NULL
+        )
+        SELECT d.id AS Id, d.team_id AS TeamId, d.kind AS Kind, d.expires_at AS ExpiresAt
+        FROM teams t CROSS JOIN nudges d
+        WHERE t.team_id IS NOT NULL AND d.id IN (
+            SELECT x.id FROM nudges x
+            WHERE x.state = 'pending' AND x.team_id = t.team_id AND x.next_attempt_at <= @Now
+            ORDER BY x.next_attempt_at, x.id
+            LIMIT @PerTeam)
+        ORDER BY d.next_attempt_at, d.id
         """;
 
     private const string NextDueSql = "SELECT MIN(next_attempt_at) FROM nudges WHERE state = 'pending' AND next_attempt_at > @Now";
 
     /// <summary>
-    /// A round of the sender: the due rows and the next moment a later row becomes due, on one
-    /// connection (each open runs the connection's pragmas; a round runs after every inbox commit).
+    /// A round of the sender: the due rows, at most <paramref name="perTeam"/> per team and
+    /// interleaved team by team (each team's oldest first, then every team's second, …), and the
+    /// next moment a later row becomes due, on one connection.
     /// </summary>
-    public async Task<(IReadOnlyList<OutboxRow> Due, DateTimeOffset? Next)> RoundAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<DueRow> Due, DateTimeOffset? Next)> DueAsync(DateTimeOffset now, int perTeam, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<OutboxRow>(DueSql, new { Now = now, Limit = limit })).AsList();
+        var rows = await connection.QueryAsync<DueRow>(DueSql, new { Now = now, PerTeam = perTeam });
         var next = await connection.ExecuteScalarAsync<string?>(NextDueSql, new { Now = now });
-        return (rows, next is null ? null : StoredInstant.Parse(next));
+        return (Interleave(rows), next is null ? null : StoredInstant.Parse(next));
     }
+
+    /// <summary>
+    /// Team by team: every team's oldest due row, then every team's second, …; teams in the order
+    /// of their oldest due row (<paramref name="rows"/> come oldest first).
+    /// </summary>
+    private static List<DueRow> Interleave(IEnumerable<DueRow> rows)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var teams = new List<List<DueRow>>();
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (!index.TryGetValue(row.TeamId, out var i))
+            {
+                index[row.TeamId] = i = teams.Count;
+                teams.Add([]);
+            }
+
+            teams[i].Add(row);
+            count++;
+        }
+
+        var result = new List<DueRow>(count);
+        for (var turn = 0; result.Count < count; turn++)
+        {
+            foreach (var team in teams)
+            {
+                if (turn < team.Count)
+                {
+                    result.Add(team[turn]);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private const string ClaimSql = """
+        UPDATE nudges SET state = 'sending', attempts = attempts + 1
+        WHERE id IN (SELECT value FROM json_each(@Ids)) AND state = 'pending'
+        RETURNING id AS Id, team_id AS TeamId, channel_id AS ChannelId, message_ts AS MessageTs, thread_ts AS ThreadTs,
+                  author_id AS AuthorId, delivery AS Delivery, content_json AS ContentJson, state AS State, attempts - 1 AS Attempts,
+                  expires_at AS ExpiresAt, kind AS Kind
+        """;
+
+    /// <summary>
+    /// The claim of a round: the rows that are still pending become 'sending', committed (in one
+    /// group-committed transaction) before any of them is handed to Slack, so a crash during a
+    /// call never sends twice. Returns the claimed rows with their payload; a row another
+    /// instance or a restart already took is not among them.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxRow>> ClaimAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var json = "[" + string.Join(',', ids) + "]";
+        return await groupCommit.RunAsync(async (connection, transaction) =>
+            (IReadOnlyList<OutboxRow>)(await connection.QueryAsync<OutboxRow>(ClaimSql, new { Ids = json }, transaction)).AsList())
+            .WaitAsync(cancellationToken);
+    }
+
+    private const string ReleaseSql = """
+        UPDATE nudges SET state = 'pending', attempts = attempts - 1,
+            next_attempt_at = CASE WHEN next_attempt_at < @NotBefore THEN @NotBefore ELSE next_attempt_at END
+        WHERE id = @Id AND state = 'sending'
+        """;
+
+    /// <summary>
+    /// Gives back a claimed row that was never handed to Slack (its team's lane stopped for a
+    /// rate limit first): pending again, not before <paramref name="notBefore"/>, the claim's
+    /// attempt not counted.
+    /// </summary>
+    public Task ReleaseAsync(long id, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
+        groupCommit.RunAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync(ReleaseSql, new { Id = id, NotBefore = notBefore }, transaction))
+            .WaitAsync(cancellationToken);
 
     private const string MarkSendingSql = "UPDATE nudges SET state = 'sending', attempts = attempts + 1 WHERE id = @Id AND state = 'pending'";
 
     /// <summary>
+    /// One row's claim (a row a round handed out without claiming it).
     /// Committed before Slack is called: a crash during the call leaves the row in 'sending',
     /// which the next start ends as 'interrupted' instead of sending it again (at most once).
     /// </summary>
