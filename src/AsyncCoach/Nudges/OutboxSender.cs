@@ -32,6 +32,9 @@ public sealed partial class OutboxSender(
     private readonly Dictionary<string, IOutboxKindSender> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
     private readonly Dictionary<string, OutboxLane> _lanes = new(StringComparer.Ordinal);
 
+    // Teams whose due rows outnumbered their lane's free slots (only the loop touches this).
+    private readonly HashSet<string> _backlogged = new(StringComparer.Ordinal);
+
     // Rows handed to a lane and not finished yet, so the next round does not hand them out again.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _inFlight = new();
 
@@ -66,7 +69,6 @@ public sealed partial class OutboxSender(
         }
 
         var settings = options.Value;
-        var sends = Math.Max(1, settings.SendsPerTeam);
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait = settings.PollInterval;
@@ -80,8 +82,9 @@ public sealed partial class OutboxSender(
                 }
 
                 var now = time.GetUtcNow();
-                var (due, next) = await store.DueAsync(now, sends, stoppingToken);
-                _moreDue = await HandOutAsync(due, now, sends, stoppingToken);
+                var busy = BusyTeams();
+                var (due, next) = await store.DueAsync(now, settings.BatchSize, busy, stoppingToken);
+                _moreDue = await HandOutAsync(due, now, full: due.Count >= settings.BatchSize || busy.Count > 0, stoppingToken);
 
                 if (next is { } nextDue && nextDue - now < wait)
                 {
@@ -119,27 +122,28 @@ public sealed partial class OutboxSender(
     /// Hands the round's due rows to their teams' lanes, as many per team as the lane has free
     /// call slots. The rows that will call Slack are claimed first, all in one commit; a row
     /// that needs no call (expired, its kind unknown, its team inactive) goes unclaimed and is
-    /// ended by the lane. True when some team has more due rows than it took.
+    /// ended by the lane. A team that had rows left over is backlogged: while its lane is busy,
+    /// rounds pass over its rows, so the rows of other teams behind them are seen. True when
+    /// due rows were left for a later round.
     /// </summary>
-    private async Task<bool> HandOutAsync(IReadOnlyList<DueRow> due, DateTimeOffset now, int sends, CancellationToken stoppingToken)
+    private async Task<bool> HandOutAsync(IReadOnlyList<DueRow> due, DateTimeOffset now, bool full, CancellationToken stoppingToken)
     {
-        var more = false;
+        var more = full;
         var free = new Dictionary<string, int>(StringComparer.Ordinal);
-        var taken = new Dictionary<string, int>(StringComparer.Ordinal);
         var claim = new List<long>();
         var unclaimed = new List<OutboxRow>();
         foreach (var row in due)
         {
-            taken[row.TeamId] = taken.GetValueOrDefault(row.TeamId) + 1;
             if (_inFlight.ContainsKey(row.Id))
             {
                 continue;
             }
 
-            var lane = LaneFor(row.TeamId, sends, stoppingToken);
+            var lane = LaneFor(row.TeamId, stoppingToken);
             var slots = free.TryGetValue(row.TeamId, out var left) ? left : lane.Free;
             if (lane.IsStopped || slots <= 0)
             {
+                _backlogged.Add(row.TeamId);
                 more = true;
                 continue;
             }
@@ -155,8 +159,15 @@ public sealed partial class OutboxSender(
             }
         }
 
-        // A team that gave a lane's worth may have more waiting behind them.
-        more |= taken.Values.Any(count => count >= sends);
+        // A team all of whose rows fitted is caught up.
+        foreach (var (team, slots) in free)
+        {
+            if (slots > 0)
+            {
+                _backlogged.Remove(team);
+            }
+        }
+
         foreach (var row in unclaimed)
         {
             Enqueue(row);
@@ -174,11 +185,26 @@ public sealed partial class OutboxSender(
         return more;
     }
 
-    private OutboxLane LaneFor(string teamId, int sends, CancellationToken stoppingToken)
+    /// <summary>The backlogged teams whose lanes are still busy: this round passes over their rows.</summary>
+    private List<string> BusyTeams()
+    {
+        var busy = new List<string>();
+        foreach (var team in _backlogged)
+        {
+            if (_lanes.TryGetValue(team, out var lane) && !lane.IsIdle)
+            {
+                busy.Add(team);
+            }
+        }
+
+        return busy;
+    }
+
+    private OutboxLane LaneFor(string teamId, CancellationToken stoppingToken)
     {
         if (!_lanes.TryGetValue(teamId, out var lane))
         {
-            lane = new OutboxLane(SendAsync, LogSendFailed, Finished, sends, stoppingToken);
+            lane = new OutboxLane(SendAsync, LogSendFailed, Finished, Math.Max(1, options.Value.SendsPerTeam), stoppingToken);
             _lanes[teamId] = lane;
         }
 

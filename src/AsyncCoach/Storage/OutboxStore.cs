@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -83,77 +84,36 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
     internal sealed record EnqueueParameters(
         string Kind, string TeamId, string RecipientId, string Key, string PayloadJson, DateTimeOffset NotBefore, DateTimeOffset ExpiresAt, DateTimeOffset Now);
 
-    // Fair across teams: the next team with pending rows, then its oldest due rows (at most
-    // @PerTeam, a lane's worth), team after team, each step a short range of ix_outbox_due_team, so
-    // the cost follows the number of teams waiting, not the backlog. Only what the round needs to
+    // Oldest first, passing over the teams named in @Busy (a JSON array): those whose lanes are
+    // busy with a backlog, so the rows behind a team's backlog are seen. ix_outbox_due_team skips
+    // them in the index and gives this order without sorting. Only what the round needs to
     // decide; the payload comes back with the claim.
     private const string DueSql = """
-        WITH RECURSIVE teams(team_id) AS (
-            SELECT (SELECT MIN(team_id) FROM nudges WHERE state = 'pending')
-            UNION ALL
-            SELECT (SELECT MIN(n.team_id) FROM nudges n WHERE n.state = 'pending' AND n.team_id > t.team_id)
-            FROM teams t WHERE t.team_id IS NOT NULL
-        )
-        SELECT d.id AS Id, d.team_id AS TeamId, d.kind AS Kind, d.expires_at AS ExpiresAt
-        FROM teams t CROSS JOIN nudges d
-        WHERE t.team_id IS NOT NULL AND d.id IN (
-            SELECT x.id FROM nudges x
-            WHERE x.state = 'pending' AND x.team_id = t.team_id AND x.next_attempt_at <= @Now
-            ORDER BY x.next_attempt_at, x.id
-            LIMIT @PerTeam)
-        ORDER BY d.next_attempt_at, d.id
+        SELECT id AS Id, team_id AS TeamId, kind AS Kind, expires_at AS ExpiresAt
+        FROM nudges
+        WHERE state = 'pending' AND next_attempt_at <= @Now AND team_id NOT IN (SELECT value FROM json_each(@Busy))
+        ORDER BY next_attempt_at, team_id, id
+        LIMIT @Limit
         """;
 
     private const string NextDueSql = "SELECT MIN(next_attempt_at) FROM nudges WHERE state = 'pending' AND next_attempt_at > @Now";
 
     /// <summary>
-    /// A round of the sender: the due rows, at most <paramref name="perTeam"/> per team and
-    /// interleaved team by team (each team's oldest first, then every team's second, …), and the
-    /// next moment a later row becomes due, on one connection.
+    /// A round of the sender: at most <paramref name="limit"/> due rows, oldest first, none of the
+    /// <paramref name="busyTeams"/>, and the next moment a later row becomes due, on one connection.
     /// </summary>
-    public async Task<(IReadOnlyList<DueRow> Due, DateTimeOffset? Next)> DueAsync(DateTimeOffset now, int perTeam, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<DueRow> Due, DateTimeOffset? Next)> DueAsync(
+        DateTimeOffset now, int limit, IReadOnlyList<string> busyTeams, CancellationToken cancellationToken)
     {
+        var busy = busyTeams.Count == 0 ? "[]" : JsonSerializer.Serialize(busyTeams, StorageJsonContext.Default.IReadOnlyListString);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<DueRow>(DueSql, new { Now = now, PerTeam = perTeam });
+        var rows = (await connection.QueryAsync<DueRow>(DueSql, new DueParameters(now, busy, limit))).AsList();
         var next = await connection.ExecuteScalarAsync<string?>(NextDueSql, new { Now = now });
-        return (Interleave(rows), next is null ? null : StoredInstant.Parse(next));
+        return (rows, next is null ? null : StoredInstant.Parse(next));
     }
 
-    /// <summary>
-    /// Team by team: every team's oldest due row, then every team's second, …; teams in the order
-    /// of their oldest due row (<paramref name="rows"/> come oldest first).
-    /// </summary>
-    private static List<DueRow> Interleave(IEnumerable<DueRow> rows)
-    {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var teams = new List<List<DueRow>>();
-        var count = 0;
-        foreach (var row in rows)
-        {
-            if (!index.TryGetValue(row.TeamId, out var i))
-            {
-                index[row.TeamId] = i = teams.Count;
-                teams.Add([]);
-            }
-
-            teams[i].Add(row);
-            count++;
-        }
-
-        var result = new List<DueRow>(count);
-        for (var turn = 0; result.Count < count; turn++)
-        {
-            foreach (var team in teams)
-            {
-                if (turn < team.Count)
-                {
-                    result.Add(team[turn]);
-                }
-            }
-        }
-
-        return result;
-    }
+    /// <summary>The parameters of <see cref="DueSql"/> (a named type for Dapper.AOT).</summary>
+    internal sealed record DueParameters(DateTimeOffset Now, string Busy, int Limit);
 
     private const string ClaimSql = """
         UPDATE nudges SET state = 'sending', attempts = attempts + 1

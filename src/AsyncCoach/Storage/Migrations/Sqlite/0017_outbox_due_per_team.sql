@@ -1,6 +1,8 @@
--- The sender reads due rows fairly across teams: up to a lane's worth per team, team by team
--- (OutboxStore.DueSql), so one workspace's backlog does not hold up another's first message.
--- This index gives each step of that read (the next team with pending rows, that team's oldest
--- due rows) as one short range, whatever the backlog. ix_outbox_due still serves "when is the
--- next row due". Both are partial on state = 'pending' and the queries say so literally.
-CREATE INDEX ix_outbox_due_team ON nudges (team_id, next_attempt_at) WHERE state = 'pending';
+-- The sender reads due rows oldest first, passing over the teams whose lanes are already busy
+-- with a backlog (OutboxStore.DueSql), so one workspace's backlog does not hold up another's
+-- first message. With team_id in the index the rows passed over are skipped in the index,
+-- without reading the table, and the order (next_attempt_at, team_id, id) is the index's own,
+-- so nothing is sorted. "When is the next row due" is served by the same index. Partial on
+-- state = 'pending', and the queries say so literally (see 0007).
+DROP INDEX ix_outbox_due;
+CREATE INDEX ix_outbox_due_team ON nudges (next_attempt_at, team_id) WHERE state = 'pending';
