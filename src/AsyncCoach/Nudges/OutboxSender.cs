@@ -8,8 +8,10 @@ namespace AsyncCoach.Nudges;
 /// Delivers the outbox, every kind (nudges, digests, App Home views) through its
 /// <see cref="IOutboxKindSender"/>. Each team has its own lane of <see cref="NudgeOptions.SendsPerTeam"/>
 /// call slots, fed as rows come due, so a team whose calls wait on Slack's rate limit never holds
-/// up another team, and a row waits only for a free slot. Marking a row as sending and ending it
-/// are group-committed with the other calls in flight. Short waits (a 429 whose
+/// up another team, and a row waits only for a free slot. A round reads due rows oldest first,
+/// passing over teams busy with a backlog (so one workspace's backlog does not delay another's
+/// first message), and claims the rows it hands out in one commit before any is sent; ending a
+/// row is group-committed with the other calls in flight. Short waits (a 429 whose
 /// <c>Retry-After</c> is within <c>Slack:MaxRetryAfter</c>) happen inside the resilient client, in
 /// that team's lane; longer ones come back as <c>ratelimited</c> with a <c>RetryAfter</c> and the
 /// outbox defers all of that team's rows until then. Rows left mid-call by a crash are ended
