@@ -121,8 +121,8 @@ public sealed partial class OutboxSender(
     }
 
     /// <summary>
-    /// Hands the round's due rows to their teams' lanes, as many per team as the lane has free
-    /// call slots. The rows that will call Slack are claimed first, all in one commit; a row
+    /// Hands the round's due rows to their teams' lanes, as many per team as the lane takes
+    /// (<see cref="OutboxLane.Free"/>). The rows that will call Slack are claimed first, all in one commit; a row
     /// that needs no call (expired, its kind unknown, its team inactive) goes unclaimed and is
     /// ended by the lane. A team that had rows left over is backlogged: while its lane is busy,
     /// rounds pass over its rows, so the rows of other teams behind them are seen. True when
@@ -187,13 +187,13 @@ public sealed partial class OutboxSender(
         return more;
     }
 
-    /// <summary>The backlogged teams whose lanes are still busy: this round passes over their rows.</summary>
+    /// <summary>The backlogged teams whose lanes take no rows now: this round passes over their rows.</summary>
     private List<string> BusyTeams()
     {
         var busy = new List<string>();
         foreach (var team in _backlogged)
         {
-            if (_lanes.TryGetValue(team, out var lane) && !lane.IsIdle)
+            if (_lanes.TryGetValue(team, out var lane) && (lane.Free == 0 || lane.IsStopped))
             {
                 busy.Add(team);
             }

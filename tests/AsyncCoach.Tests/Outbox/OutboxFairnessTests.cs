@@ -45,7 +45,7 @@ public sealed class OutboxFairnessTests
 
         var quietAt = attempts.Select(a => a.Id).ToList().IndexOf(quiet);
         Assert.That(quietAt, Is.GreaterThanOrEqualTo(0));
-        Assert.That(quietAt, Is.LessThan(50), "the quiet team's message went out among the first, not after the busy team's backlog");
+        Assert.That(quietAt, Is.LessThan(100), "the quiet team's message went out among the first, not after the busy team's backlog");
         Assert.That(attempts.Select(a => a.Outcome), Is.All.EqualTo("ok"));
         Assert.That(attempts.Select(a => a.Id).Order(), Is.EqualTo(busy.Append(quiet).Order()), "every row once");
         Assert.That(_harness.Slack.CallsTo("chat.postMessage"), Has.Count.EqualTo(300), "the busy team's rows, each called once");
