@@ -13,7 +13,7 @@ internal sealed class OutboxLane
 {
     private readonly Func<OutboxRow, CancellationToken, Task<bool>> _send;
     private readonly Action<long, Exception> _failed;
-    private readonly Action<long> _finished;
+    private readonly Action<long, bool> _finished;
     private readonly Channel<OutboxRow> _queue = Channel.CreateUnbounded<OutboxRow>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly int _sends;
     private int _count;
@@ -21,11 +21,11 @@ internal sealed class OutboxLane
 
     /// <param name="send">Delivers a row (or, once the lane stopped, gives it back); false when the lane should stop.</param>
     /// <param name="failed">Told when <paramref name="send"/> threw.</param>
-    /// <param name="finished">Told when the lane is done with a row, whatever happened.</param>
+    /// <param name="finished">Told when the lane is done with a row, whatever happened, and whether it now takes more (<see cref="Free"/>).</param>
     /// <param name="sends">Calls in flight at most.</param>
     /// <param name="stoppingToken">Ends the lane's workers.</param>
     public OutboxLane(
-        Func<OutboxRow, CancellationToken, Task<bool>> send, Action<long, Exception> failed, Action<long> finished,
+        Func<OutboxRow, CancellationToken, Task<bool>> send, Action<long, Exception> failed, Action<long, bool> finished,
         int sends, CancellationToken stoppingToken)
     {
         _send = send;
@@ -101,7 +101,7 @@ internal sealed class OutboxLane
                     finally
                     {
                         Interlocked.Decrement(ref _count);
-                        _finished(row.Id);
+                        _finished(row.Id, Free > 0);
                     }
                 }
             }

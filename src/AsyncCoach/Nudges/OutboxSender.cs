@@ -260,11 +260,15 @@ public sealed partial class OutboxSender(
 
     private void LogSendFailed(long id, Exception exception) => Log.SendFailed(logger, id, exception);
 
-    /// <summary>Called by a lane when it is done with a row (sent, ended, deferred or dropped).</summary>
-    private void Finished(long id)
+    /// <summary>
+    /// Called by a lane when it is done with a row (sent, ended, deferred or given back). Wakes
+    /// the loop only when rows were left behind and this lane takes more now: a lane that is still
+    /// more than half full does not, so a backlog does not make the loop read on every call.
+    /// </summary>
+    private void Finished(long id, bool takesMore)
     {
         _inFlight.TryRemove(id, out _);
-        if (_moreDue)
+        if (_moreDue && takesMore)
         {
             signal.Notify();
         }
