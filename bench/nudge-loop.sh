@@ -3,6 +3,8 @@
 # the load script; reports the ack latency (from `load`) and event → chat.postEphemeral delay
 # (message ts = send instant; arrival recorded by fake-slack), excluding missing-context nudges
 # (they wait out the 60 s grace window by design). Needs the Release builds (bench/README.md).
+# Every load workspace is installed through the OAuth flow (fake-slack answers oauth.v2.access),
+# so each has its own token and every nudge is a real call to fake-slack, none a dry-run record.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${RATE:-1000}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}; TEAMS=${TEAMS:-1}; APP_PORT=${APP_PORT:-5180}; FAKE_PORT=${FAKE_PORT:-5191}
@@ -13,7 +15,8 @@ APP="dotnet src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll"
 $B fake-slack --urls http://127.0.0.1:${FAKE_PORT} >/tmp/nudge-loop-fake.log 2>&1 &
 FAKE=$!
 start_app() {
-  Slack__SigningSecret=load-test-secret Slack__BotToken=xoxb-load Slack__ApiBaseUrl=http://127.0.0.1:${FAKE_PORT}/api/ \
+  Slack__SigningSecret=load-test-secret Slack__ApiBaseUrl=http://127.0.0.1:${FAKE_PORT}/api/ \
+    Slack__ClientId=bench.client Slack__ClientSecret=bench-client-secret Slack__RedirectUri=http://127.0.0.1:${APP_PORT}/slack/oauth/callback \
     Storage__ConnectionString="Data Source=$DB" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     $APP --urls http://127.0.0.1:${APP_PORT} >/tmp/nudge-loop-app.log 2>&1 &
   APPPID=$!
@@ -22,8 +25,15 @@ start_app() {
 }
 trap 'kill $FAKE ${APPPID:-} 2>/dev/null || true' EXIT
 
-# First start creates the schema; lift the caps for the load team so nudges keep flowing.
-start_app; kill $APPPID; wait $APPPID || true
+# First start creates the schema and installs every load workspace (its own token); then lift the
+# caps for the load teams so nudges keep flowing.
+start_app
+for k in $(seq 0 $((TEAMS - 1))); do
+  state=$(curl -sf http://127.0.0.1:${APP_PORT}/slack/install | python3 -c 'import re, sys, html, urllib.parse; print(urllib.parse.unquote(re.search(r"state=([^&\"]+)", html.unescape(sys.stdin.read())).group(1)))')
+  curl -sf -G http://127.0.0.1:${APP_PORT}/slack/oauth/callback --data-urlencode "code=T${k}LOAD" --data-urlencode "state=${state}" >/dev/null \
+    || { echo "installing T${k}LOAD failed" >&2; exit 1; }
+done
+kill $APPPID; wait $APPPID || true
 python3 - "$DB" "${OBSERVE:-0}" "$TEAMS" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
@@ -82,4 +92,6 @@ lat = [(arrivals[i] - ts_micros(ts)) / 1000.0 for i, ts, _ in rows if i in arriv
 total = db.execute("SELECT COUNT(*) FROM nudges").fetchone()[0]
 print(f"findings {db.execute('SELECT COUNT(*) FROM findings').fetchone()[0]}, nudges {total} (states excl. missing-context: {states}), postEphemeral calls {len(arrivals)}")
 print("event -> chat.postEphemeral (excl. missing-context, after warm-up),", pct(lat))
+dry = db.execute("SELECT COUNT(*) FROM slack_api_calls").fetchone()[0]
+print(f"dry-run records (calls not sent to fake-slack): {dry}")
 PY

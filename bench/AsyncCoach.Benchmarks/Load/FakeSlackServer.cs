@@ -10,6 +10,8 @@ namespace AsyncCoach.Benchmarks.Load;
 /// <c>ok:true</c> at once (people in an always-daytime zone, channels of two) and records when
 /// each <c>chat.postEphemeral</c> arrived, keyed by the nudge id in its first <c>block_id</c>
 /// (<c>nudge-{id}-…</c>). <c>GET /arrivals</c> returns <c>id,unix_micros</c> lines.
+/// <c>oauth.v2.access</c> installs the team named by its <c>code</c> (token <c>xoxb-fake-{code}</c>),
+/// so the load script can install every load workspace and all of them send for real.
 /// </summary>
 public static class FakeSlackServer
 {
@@ -28,6 +30,15 @@ public static class FakeSlackServer
             if (method == "chat.postEphemeral" && NudgeId(buffer.ToArray()) is { } id)
             {
                 arrivals.Enqueue((id, (arrived - DateTimeOffset.UnixEpoch).Ticks / 10));
+            }
+
+            if (method == "oauth.v2.access")
+            {
+                // The install flow of nudge-loop.sh: the code is the team id, the token is made from it.
+                var team = FormValue(buffer.ToArray(), "code") ?? "T0LOAD";
+                return Results.Text(
+                    $$$"""{"ok":true,"access_token":"xoxb-fake-{{{team}}}","token_type":"bot","scope":"chat:write","bot_user_id":"U0BOT","app_id":"A0LOAD","team":{"id":"{{{team}}}","name":"{{{team}}}"},"is_enterprise_install":false,"authed_user":{"id":"U0INSTALL"}}""",
+                    "application/json; charset=utf-8");
             }
 
             var user = http.Request.HasFormContentType ? http.Request.Form["user"].ToString() : "U0";
@@ -53,6 +64,20 @@ public static class FakeSlackServer
         });
         await app.RunAsync();
         return 0;
+    }
+
+    private static string? FormValue(byte[] body, string key)
+    {
+        foreach (var pair in Encoding.UTF8.GetString(body).Split('&'))
+        {
+            var parts = pair.Split('=', 2);
+            if (parts.Length == 2 && parts[0] == key)
+            {
+                return Uri.UnescapeDataString(parts[1].Replace('+', ' '));
+            }
+        }
+
+        return null;
     }
 
     private static long? NudgeId(byte[] body)

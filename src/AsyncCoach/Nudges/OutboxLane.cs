@@ -6,30 +6,32 @@ namespace AsyncCoach.Nudges;
 /// <summary>
 /// One team's sends: up to <c>sends</c> calls in flight, fed continuously (a row starts as soon
 /// as a call slot is free, not when a whole batch is done). The first row that stops the lane
-/// (rate limited, revoked) drops what is queued; those rows stay pending in the outbox and come
-/// back when due.
+/// (rate limited, revoked) closes it to new rows; rows already queued still go through
+/// <c>send</c>, which gives claimed rows back or ends them (the sender knows why it stopped).
 /// </summary>
 internal sealed class OutboxLane
 {
     private readonly Func<OutboxRow, CancellationToken, Task<bool>> _send;
     private readonly Action<long, Exception> _failed;
-    private readonly Action<long> _finished;
+    private readonly Action<long, bool> _finished;
     private readonly Channel<OutboxRow> _queue = Channel.CreateUnbounded<OutboxRow>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly int _sends;
     private int _count;
     private volatile bool _stopped;
 
-    /// <param name="send">Delivers a row; false when the lane should stop.</param>
+    /// <param name="send">Delivers a row (or, once the lane stopped, gives it back); false when the lane should stop.</param>
     /// <param name="failed">Told when <paramref name="send"/> threw.</param>
-    /// <param name="finished">Told when the lane is done with a row, whatever happened.</param>
+    /// <param name="finished">Told when the lane is done with a row, whatever happened, and whether it now takes more (<see cref="Free"/>).</param>
     /// <param name="sends">Calls in flight at most.</param>
     /// <param name="stoppingToken">Ends the lane's workers.</param>
     public OutboxLane(
-        Func<OutboxRow, CancellationToken, Task<bool>> send, Action<long, Exception> failed, Action<long> finished,
+        Func<OutboxRow, CancellationToken, Task<bool>> send, Action<long, Exception> failed, Action<long, bool> finished,
         int sends, CancellationToken stoppingToken)
     {
         _send = send;
         _failed = failed;
         _finished = finished;
+        _sends = sends;
         Completion = Task.WhenAll(Enumerable.Range(0, sends).Select(_ => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None)));
     }
 
@@ -39,6 +41,23 @@ internal sealed class OutboxLane
 
     /// <summary>Nothing queued or running; only the loop adds rows, so this cannot change under it.</summary>
     public bool IsIdle => Volatile.Read(ref _count) == 0;
+
+    /// <summary>
+    /// How many rows a round may hand over: a lane holds up to <see cref="Depth"/> calls' worth of
+    /// rows (running and queued), and takes more only once it is at most half full, so rounds
+    /// hand out (and claim) rows in batches rather than one per finished call.
+    /// </summary>
+    public int Free
+    {
+        get
+        {
+            var free = _sends * Depth - Volatile.Read(ref _count);
+            return free * 2 >= _sends * Depth ? free : 0;
+        }
+    }
+
+    /// <summary>Rows a lane holds per call slot: claimed rows waiting for a slot are few, so a crash ends few as interrupted.</summary>
+    public const int Depth = 4;
 
     /// <summary>False when the lane has just stopped; the row stays pending and comes back when due.</summary>
     public bool TryEnqueue(OutboxRow row)
@@ -65,7 +84,7 @@ internal sealed class OutboxLane
                 {
                     try
                     {
-                        if (!_stopped && !await _send(row, stoppingToken))
+                        if (!await _send(row, stoppingToken))
                         {
                             _stopped = true;
                             Close();
@@ -82,7 +101,7 @@ internal sealed class OutboxLane
                     finally
                     {
                         Interlocked.Decrement(ref _count);
-                        _finished(row.Id);
+                        _finished(row.Id, Free > 0);
                     }
                 }
             }

@@ -8,8 +8,10 @@ namespace AsyncCoach.Nudges;
 /// Delivers the outbox, every kind (nudges, digests, App Home views) through its
 /// <see cref="IOutboxKindSender"/>. Each team has its own lane of <see cref="NudgeOptions.SendsPerTeam"/>
 /// call slots, fed as rows come due, so a team whose calls wait on Slack's rate limit never holds
-/// up another team, and a row waits only for a free slot. Marking a row as sending and ending it
-/// are group-committed with the other calls in flight. Short waits (a 429 whose
+/// up another team, and a row waits only for a free slot. A round reads due rows oldest first,
+/// passing over teams busy with a backlog (so one workspace's backlog does not delay another's
+/// first message), and claims the rows it hands out in one commit before any is sent; ending a
+/// row is group-committed with the other calls in flight. Short waits (a 429 whose
 /// <c>Retry-After</c> is within <c>Slack:MaxRetryAfter</c>) happen inside the resilient client, in
 /// that team's lane; longer ones come back as <c>ratelimited</c> with a <c>RetryAfter</c> and the
 /// outbox defers all of that team's rows until then. Rows left mid-call by a crash are ended
@@ -32,11 +34,18 @@ public sealed partial class OutboxSender(
     private readonly Dictionary<string, IOutboxKindSender> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
     private readonly Dictionary<string, OutboxLane> _lanes = new(StringComparer.Ordinal);
 
+    // Teams whose due rows outnumbered their lane's free slots (only the loop touches this).
+    private readonly HashSet<string> _backlogged = new(StringComparer.Ordinal);
+
     // Rows handed to a lane and not finished yet, so the next round does not hand them out again.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _inFlight = new();
 
-    // The last round found a full batch: finishing a row should wake the loop to fetch more.
+    // The last round left due rows behind (a lane was full): finishing a row should wake the loop to hand out more.
     private volatile bool _moreDue;
+
+    // Teams rate limited beyond what the client waits out, until when: a claimed row of theirs
+    // still queued in the stopped lane is given back (not sent) until then.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _holds = new(StringComparer.Ordinal);
 
     // Resolved on first use, in the loop: live, the typed client (HttpClientFactory, the
     // resilience pipeline) added 50-80 ms to start while the host resolved its hosted services.
@@ -75,21 +84,9 @@ public sealed partial class OutboxSender(
                 }
 
                 var now = time.GetUtcNow();
-                var (due, next) = await store.RoundAsync(now, settings.BatchSize, stoppingToken);
-                _moreDue = due.Count >= settings.BatchSize;
-                foreach (var row in due)
-                {
-                    if (!_lanes.TryGetValue(row.TeamId, out var lane))
-                    {
-                        lane = new OutboxLane(SendAsync, LogSendFailed, Finished, Math.Max(1, settings.SendsPerTeam), stoppingToken);
-                        _lanes[row.TeamId] = lane;
-                    }
-
-                    if (!lane.IsStopped && _inFlight.TryAdd(row.Id, 0) && !lane.TryEnqueue(row))
-                    {
-                        _inFlight.TryRemove(row.Id, out _);
-                    }
-                }
+                var busy = BusyTeams();
+                var (due, next) = await store.DueAsync(now, settings.BatchSize, busy, stoppingToken);
+                _moreDue = await HandOutAsync(due, now, full: due.Count >= settings.BatchSize || busy.Count > 0, stoppingToken);
 
                 if (next is { } nextDue && nextDue - now < wait)
                 {
@@ -123,6 +120,118 @@ public sealed partial class OutboxSender(
         }
     }
 
+    /// <summary>
+    /// Hands the round's due rows to their teams' lanes, as many per team as the lane takes
+    /// (<see cref="OutboxLane.Free"/>). The rows that will call Slack are claimed first, all in one commit; a row
+    /// that needs no call (expired, its kind unknown, its team inactive) goes unclaimed and is
+    /// ended by the lane. A team that had rows left over is backlogged: while its lane is busy,
+    /// rounds pass over its rows, so the rows of other teams behind them are seen. True when
+    /// due rows were left for a later round.
+    /// </summary>
+    private async Task<bool> HandOutAsync(IReadOnlyList<DueRow> due, DateTimeOffset now, bool full, CancellationToken stoppingToken)
+    {
+        var more = full;
+        var free = new Dictionary<string, int>(StringComparer.Ordinal);
+        var claim = new List<long>();
+        var unclaimed = new List<OutboxRow>();
+        foreach (var row in due)
+        {
+            if (_inFlight.ContainsKey(row.Id))
+            {
+                continue;
+            }
+
+            var lane = LaneFor(row.TeamId, stoppingToken);
+            var slots = free.TryGetValue(row.TeamId, out var left) ? left : lane.Free;
+            if (lane.IsStopped || slots <= 0)
+            {
+                _backlogged.Add(row.TeamId);
+                more = true;
+                continue;
+            }
+
+            free[row.TeamId] = slots - 1;
+            if (now < row.ExpiresAt && _kinds.ContainsKey(row.Kind) && await installations.IsActiveAsync(row.TeamId, stoppingToken))
+            {
+                claim.Add(row.Id);
+            }
+            else
+            {
+                unclaimed.Add(new OutboxRow(row.Id, row.TeamId, "", "", null, "", row.Kind, null, OutboxStore.Pending, 0, row.ExpiresAt, row.Kind));
+            }
+        }
+
+        // A team all of whose rows fitted is caught up.
+        foreach (var (team, slots) in free)
+        {
+            if (slots > 0)
+            {
+                _backlogged.Remove(team);
+            }
+        }
+
+        foreach (var row in unclaimed)
+        {
+            Enqueue(row);
+        }
+
+        foreach (var row in await store.ClaimAsync(claim, stoppingToken))
+        {
+            if (!Enqueue(row))
+            {
+                // The lane stopped (a rate limit) while the claim was committing: give it back.
+                await ReleaseAsync(row, stoppingToken);
+            }
+        }
+
+        return more;
+    }
+
+    /// <summary>The backlogged teams whose lanes take no rows now: this round passes over their rows.</summary>
+    private List<string> BusyTeams()
+    {
+        var busy = new List<string>();
+        foreach (var team in _backlogged)
+        {
+            if (_lanes.TryGetValue(team, out var lane) && (lane.Free == 0 || lane.IsStopped))
+            {
+                busy.Add(team);
+            }
+        }
+
+        return busy;
+    }
+
+    private OutboxLane LaneFor(string teamId, CancellationToken stoppingToken)
+    {
+        if (!_lanes.TryGetValue(teamId, out var lane))
+        {
+            lane = new OutboxLane(SendAsync, LogSendFailed, Finished, Math.Max(1, options.Value.SendsPerTeam), stoppingToken);
+            _lanes[teamId] = lane;
+        }
+
+        return lane;
+    }
+
+    private bool Enqueue(OutboxRow row)
+    {
+        if (_inFlight.TryAdd(row.Id, 0) && _lanes[row.TeamId].TryEnqueue(row))
+        {
+            return true;
+        }
+
+        _inFlight.TryRemove(row.Id, out _);
+        return false;
+    }
+
+    /// <summary>A claimed row that will not be sent now: pending again, after the team's rate-limit hold if any.</summary>
+    private async Task ReleaseAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var notBefore = _holds.TryGetValue(row.TeamId, out var until) && until > now ? until : now;
+        await store.ReleaseAsync(row.Id, notBefore, cancellationToken);
+    }
+
     private async Task StartUpAsync(CancellationToken cancellationToken)
     {
         var interrupted = await store.RecoverInterruptedAsync(time.GetUtcNow(), cancellationToken);
@@ -151,11 +260,15 @@ public sealed partial class OutboxSender(
 
     private void LogSendFailed(long id, Exception exception) => Log.SendFailed(logger, id, exception);
 
-    /// <summary>Called by a lane when it is done with a row (sent, ended, deferred or dropped).</summary>
-    private void Finished(long id)
+    /// <summary>
+    /// Called by a lane when it is done with a row (sent, ended, deferred or given back). Wakes
+    /// the loop only when rows were left behind and this lane takes more now: a lane that is still
+    /// more than half full does not, so a backlog does not make the loop read on every call.
+    /// </summary>
+    private void Finished(long id, bool takesMore)
     {
         _inFlight.TryRemove(id, out _);
-        if (_moreDue)
+        if (_moreDue && takesMore)
         {
             signal.Notify();
         }
@@ -166,13 +279,30 @@ public sealed partial class OutboxSender(
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["team_id"] = row.TeamId, ["channel_id"] = row.ChannelId, ["outbox_id"] = row.Id, ["kind"] = row.Kind });
         var now = time.GetUtcNow();
+        var claimed = row.State == OutboxStore.Sending;
+        if (_holds.TryGetValue(row.TeamId, out var until))
+        {
+            if (now < until)
+            {
+                // Queued behind the row that hit the rate limit: not sent, back to pending until then.
+                if (claimed)
+                {
+                    await ReleaseAsync(row, cancellationToken);
+                }
+
+                return false;
+            }
+
+            _holds.TryRemove(new KeyValuePair<string, DateTimeOffset>(row.TeamId, until));
+        }
+
         if (!await installations.IsActiveAsync(row.TeamId, cancellationToken))
         {
             await EndAsync(row, OutboxStore.Failed, "installation_inactive", null, now, cancellationToken);
             return true;
         }
 
-        if (now >= row.ExpiresAt || row.ContentJson is null)
+        if (now >= row.ExpiresAt)
         {
             await EndAsync(row, OutboxStore.Expired, "stale", null, now, cancellationToken);
             return true;
@@ -185,9 +315,17 @@ public sealed partial class OutboxSender(
             return true;
         }
 
-        // The claim: committed before Slack is called, so a crash mid-call never sends twice.
-        if (!await store.MarkSendingAsync(row.Id, cancellationToken))
+        if (!claimed)
         {
+            // Handed out to be ended, and it turned out to need a call after all (the team was
+            // reactivated meanwhile): still pending, the next round claims it.
+            signal.Notify();
+            return true;
+        }
+
+        if (row.ContentJson is null)
+        {
+            await EndAsync(row, OutboxStore.Expired, "stale", null, now, cancellationToken);
             return true;
         }
 
@@ -211,6 +349,7 @@ public sealed partial class OutboxSender(
                     await EndAsync(row, OutboxStore.Failed, ex.Error, ex.Error, now, cancellationToken);
                     return true;
                 case OutboxFailure.RateLimited:
+                    _holds[row.TeamId] = now + ex.RetryAfter!.Value;
                     await DeferAsync(row, ex.Error, now + ex.RetryAfter!.Value, wholeTeam: true, now, cancellationToken);
                     return false;
                 default:

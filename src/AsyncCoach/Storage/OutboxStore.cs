@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -8,11 +9,15 @@ namespace AsyncCoach.Storage;
 /// A row the outbox sender works on. For a nudge the columns mean what their names say; for any
 /// other kind <see cref="AuthorId"/> (and <see cref="ChannelId"/>) is the recipient's user id,
 /// <see cref="MessageTs"/> is <c>kind:key</c> and <see cref="ContentJson"/> the kind's payload.
-/// <see cref="ContentJson"/> is null once the row ended.
+/// <see cref="ContentJson"/> is null once the row ended. <see cref="Attempts"/> counts the attempts
+/// made before this one; <see cref="State"/> is <c>sending</c> once the row is claimed.
 /// </summary>
 public sealed record OutboxRow(
     long Id, string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string AuthorId, string Delivery,
     string? ContentJson, string State, long Attempts, DateTimeOffset ExpiresAt, string Kind = OutboxStore.NudgeKind);
+
+/// <summary>What a round of the sender needs to decide about a due row, before claiming it.</summary>
+public sealed record DueRow(long Id, string TeamId, string Kind, DateTimeOffset ExpiresAt);
 
 /// <summary>
 /// A message of any kind but a nudge, for <see cref="OutboxStore.TryEnqueueAsync(OutboxMessage, DateTimeOffset, CancellationToken)"/>.
@@ -79,32 +84,84 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
     internal sealed record EnqueueParameters(
         string Kind, string TeamId, string RecipientId, string Key, string PayloadJson, DateTimeOffset NotBefore, DateTimeOffset ExpiresAt, DateTimeOffset Now);
 
+    // Oldest first, passing over the teams named in @Busy (a JSON array): those whose lanes are
+    // busy with a backlog, so the rows behind a team's backlog are seen. ix_outbox_due_team skips
+    // them in the index and gives this order without sorting. Only what the round needs to
+    // decide; the payload comes back with the claim.
     private const string DueSql = """
-        SELECT id AS Id, team_id AS TeamId, channel_id AS ChannelId, message_ts AS MessageTs, thread_ts AS ThreadTs,
-               author_id AS AuthorId, delivery AS Delivery, content_json AS ContentJson, state AS State, attempts AS Attempts, expires_at AS ExpiresAt, kind AS Kind
+        SELECT id AS Id, team_id AS TeamId, kind AS Kind, expires_at AS ExpiresAt
         FROM nudges
-        WHERE state = 'pending' AND next_attempt_at <= @Now
-        ORDER BY next_attempt_at, id
+        WHERE state = 'pending' AND next_attempt_at <= @Now AND team_id NOT IN (SELECT value FROM json_each(@Busy))
+        ORDER BY next_attempt_at, team_id, id
         LIMIT @Limit
         """;
 
     private const string NextDueSql = "SELECT MIN(next_attempt_at) FROM nudges WHERE state = 'pending' AND next_attempt_at > @Now";
 
     /// <summary>
-    /// A round of the sender: the due rows and the next moment a later row becomes due, on one
-    /// connection (each open runs the connection's pragmas; a round runs after every inbox commit).
+    /// A round of the sender: at most <paramref name="limit"/> due rows, oldest first, none of the
+    /// <paramref name="busyTeams"/>, and the next moment a later row becomes due, on one connection.
     /// </summary>
-    public async Task<(IReadOnlyList<OutboxRow> Due, DateTimeOffset? Next)> RoundAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<DueRow> Due, DateTimeOffset? Next)> DueAsync(
+        DateTimeOffset now, int limit, IReadOnlyList<string> busyTeams, CancellationToken cancellationToken)
     {
+        var busy = busyTeams.Count == 0 ? "[]" : JsonSerializer.Serialize(busyTeams, StorageJsonContext.Default.IReadOnlyListString);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<OutboxRow>(DueSql, new { Now = now, Limit = limit })).AsList();
+        var rows = (await connection.QueryAsync<DueRow>(DueSql, new DueParameters(now, busy, limit))).AsList();
         var next = await connection.ExecuteScalarAsync<string?>(NextDueSql, new { Now = now });
         return (rows, next is null ? null : StoredInstant.Parse(next));
     }
 
+    /// <summary>The parameters of <see cref="DueSql"/> (a named type for Dapper.AOT).</summary>
+    internal sealed record DueParameters(DateTimeOffset Now, string Busy, int Limit);
+
+    private const string ClaimSql = """
+        UPDATE nudges SET state = 'sending', attempts = attempts + 1
+        WHERE id IN (SELECT value FROM json_each(@Ids)) AND state = 'pending'
+        RETURNING id AS Id, team_id AS TeamId, channel_id AS ChannelId, message_ts AS MessageTs, thread_ts AS ThreadTs,
+                  author_id AS AuthorId, delivery AS Delivery, content_json AS ContentJson, state AS State, attempts - 1 AS Attempts,
+                  expires_at AS ExpiresAt, kind AS Kind
+        """;
+
+    /// <summary>
+    /// The claim of a round: the rows that are still pending become 'sending', committed (in one
+    /// group-committed transaction) before any of them is handed to Slack, so a crash during a
+    /// call never sends twice. Returns the claimed rows with their payload; a row another
+    /// instance or a restart already took is not among them.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxRow>> ClaimAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var json = "[" + string.Join(',', ids) + "]";
+        return await groupCommit.RunAsync(async (connection, transaction) =>
+            (IReadOnlyList<OutboxRow>)(await connection.QueryAsync<OutboxRow>(ClaimSql, new { Ids = json }, transaction)).AsList())
+            .WaitAsync(cancellationToken);
+    }
+
+    private const string ReleaseSql = """
+        UPDATE nudges SET state = 'pending', attempts = attempts - 1,
+            next_attempt_at = CASE WHEN next_attempt_at < @NotBefore THEN @NotBefore ELSE next_attempt_at END
+        WHERE id = @Id AND state = 'sending'
+        """;
+
+    /// <summary>
+    /// Gives back a claimed row that was never handed to Slack (its team's lane stopped for a
+    /// rate limit first): pending again, not before <paramref name="notBefore"/>, the claim's
+    /// attempt not counted.
+    /// </summary>
+    public Task ReleaseAsync(long id, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
+        groupCommit.RunAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync(ReleaseSql, new { Id = id, NotBefore = notBefore }, transaction))
+            .WaitAsync(cancellationToken);
+
     private const string MarkSendingSql = "UPDATE nudges SET state = 'sending', attempts = attempts + 1 WHERE id = @Id AND state = 'pending'";
 
     /// <summary>
+    /// One row's claim (a row a round handed out without claiming it).
     /// Committed before Slack is called: a crash during the call leaves the row in 'sending',
     /// which the next start ends as 'interrupted' instead of sending it again (at most once).
     /// </summary>

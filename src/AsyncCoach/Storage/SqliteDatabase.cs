@@ -19,6 +19,10 @@ public sealed class SqliteDatabase : IDisposable
     // 1, 2, 5, 10… ms between tries: a waiting write starts the moment the previous one ends.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    // Native connections (kept open by the pool) whose pragmas are set; forgotten with them.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+    private static readonly object Configured = new();
+
     public SqliteDatabase(IOptions<StorageOptions> options)
     {
         var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString) { Pooling = true };
@@ -58,9 +62,18 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = _connectionPragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+
+            // The settings belong to the native connection, which the pool keeps open between
+            // uses: set them the first time a native connection is handed out, not on every
+            // open (the outbox and the inbox open one per round and per commit).
+            if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = _connectionPragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                _configured.AddOrUpdate(handle, Configured);
+            }
+
             return connection;
         }
         catch

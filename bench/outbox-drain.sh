@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# What one message sent through the outbox costs, measured on the sender alone: AsyncCoach in
+# live mode against fake-slack with TEAMS workspaces installed (each its own token). While it
+# runs, ROWS pending nudges per team are written straight into its database (a warm-up batch
+# first, so the JIT has done its work), and the process's CPU time is read from the moment they
+# are written until every row has ended and the process is idle again, less what it uses idle
+# over the same time (the sender polls every 250 ms here). The difference divided by the rows is
+# the CPU per message (claim, call, end), without the inbox and the rules that nudge-loop.sh runs
+# beside it. Needs the Release builds (bench/README.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TEAMS=${TEAMS:-20}; ROWS=${ROWS:-500}; RUNS=${RUNS:-3}; APP_PORT=${APP_PORT:-5180}; FAKE_PORT=${FAKE_PORT:-5191}
+DB=/tmp/outbox-drain-$$.db
+B="dotnet bench/AsyncCoach.Benchmarks/bin/Release/net10.0/AsyncCoach.Benchmarks.dll"
+APP="dotnet src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll"
+
+$B fake-slack --urls http://127.0.0.1:${FAKE_PORT} >/tmp/outbox-drain-fake.log 2>&1 &
+FAKE=$!
+start_app() {
+  Slack__SigningSecret=load-test-secret Slack__ApiBaseUrl=http://127.0.0.1:${FAKE_PORT}/api/ \
+    Slack__ClientId=bench.client Slack__ClientSecret=bench-client-secret Slack__RedirectUri=http://127.0.0.1:${APP_PORT}/slack/oauth/callback \
+    Storage__ConnectionString="Data Source=$DB" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Nudges__PollInterval=00:00:00.250 \
+    $APP --urls http://127.0.0.1:${APP_PORT} >/tmp/outbox-drain-app.log 2>&1 &
+  APPPID=$!
+  for _ in $(seq 1 150); do curl -sf http://127.0.0.1:${APP_PORT}/readyz >/dev/null && return 0; sleep 0.2; done
+  echo "app did not get ready" >&2; return 1
+}
+cleanup() { kill $FAKE ${APPPID:-} 2>/dev/null || true; rm -rf "$DB" "$DB"-wal "$DB"-shm "$DB".inbox "$DB".keys; }
+trap cleanup EXIT
+
+# Schema and one installation per workspace (fake-slack's oauth.v2.access names the team after the code).
+start_app
+for k in $(seq 0 $((TEAMS - 1))); do
+  state=$(curl -sf http://127.0.0.1:${APP_PORT}/slack/install | python3 -c 'import re, sys, html, urllib.parse; print(urllib.parse.unquote(re.search(r"state=([^&\"]+)", html.unescape(sys.stdin.read())).group(1)))')
+  curl -sf -G http://127.0.0.1:${APP_PORT}/slack/oauth/callback --data-urlencode "code=T${k}LOAD" --data-urlencode "state=${state}" >/dev/null \
+    || { echo "installing T${k}LOAD failed" >&2; exit 1; }
+done
+kill $APPPID; wait $APPPID || true
+
+# Writes ROWS pending nudges per team into the running service's database, interleaved across
+# teams as they would arrive (a few SQLite transactions from outside the process).
+seed() {
+  python3 - "$DB" "$1" "$TEAMS" "$2" <<'PY'
+import sqlite3, sys, json
+from datetime import datetime, timedelta, timezone
+db, rows, teams, batch = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+c = sqlite3.connect(db, timeout=30)
+now = datetime.now(timezone.utc)
+fmt = lambda t: t.strftime("%Y-%m-%dT%H:%M:%S.%f") + "0Z"
+content = json.dumps({"text": "A quick async tip about your last message", "paragraphs": [
+    {"rule_id": "vague-urgency", "markdown": "*\u201Casap\u201D doesn't say by when.* A date and time lets people plan around it."}],
+    "why": "Vague urgency makes everyone drop what they are doing."})
+base = int(now.timestamp()) - 100000 + batch * 10000
+for i in range(rows):
+    for k in range(teams):
+        cur = c.execute("""INSERT INTO nudges (team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts,
+                           next_attempt_at, expires_at, day_start, created_at)
+                           VALUES (?, 'C0LOAD', ?, NULL, ?, 'Ephemeral', ?, 'pending', 0, ?, ?, ?, ?)""",
+                        (f"T{k}LOAD", f"{base + i}.{k:06d}", f"U{i % 50:07d}", content, fmt(now - timedelta(seconds=1)),
+                         fmt(now + timedelta(hours=1)), fmt(now - timedelta(hours=10)), fmt(now - timedelta(seconds=1))))
+        c.execute("INSERT INTO nudge_rules (nudge_id, rule_id) VALUES (?, 'vague-urgency')", (cur.lastrowid,))
+c.commit()
+PY
+}
+
+cpu() { awk '{print $14 + $15}' /proc/$APPPID/stat; }
+left() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1], timeout=30).execute(\"SELECT COUNT(*) FROM nudges WHERE state IN ('pending','sending')\").fetchone()[0])" "$DB"; }
+
+# Waits until every row has ended and the process used at most 2 clock ticks in the last 0.5 s.
+drained() {
+  local last=-1 now
+  for _ in $(seq 1 1200); do
+    now=$(cpu)
+    if [ "$(left)" = 0 ] && [ $((now - last)) -le 2 ]; then return 0; fi
+    last=$now; sleep 0.5
+  done
+  echo "the outbox did not drain" >&2; return 1
+}
+
+TICKS=$(getconf CLK_TCK)
+start_app
+seed "$ROWS" 0; drained
+c0=$(cpu); t0=$(date +%s.%N); sleep 5; idle=$(python3 -c "print(($(cpu) - $c0) / ($(date +%s.%N) - $t0))")
+echo "load average before: $(cat /proc/loadavg)"
+echo "idle: $(python3 -c "print(f'{$idle / $TICKS * 1000:.1f}')") ms CPU per second"
+for run in $(seq 1 "$RUNS"); do
+  seed "$ROWS" "$run"
+  c0=$(cpu); t0=$(date +%s.%N)
+  drained
+  c1=$(cpu); t1=$(date +%s.%N)
+  sent=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1], timeout=30).execute(\"SELECT COUNT(*) FROM nudges WHERE state = 'sent'\").fetchone()[0])" "$DB")
+  python3 -c "
+c0, c1, t0, t1, idle, ticks, rows = $c0, $c1, $t0, $t1, $idle, $TICKS, $ROWS * $TEAMS
+busy = (c1 - c0 - idle * (t1 - t0)) / ticks
+print(f'run $run: {rows} rows ended in {t1 - t0:.1f} s, {(c1 - c0) / ticks:.2f} s CPU ({busy:.2f} s above idle): {busy / rows * 1e6:.0f} µs per message')"
+done
+echo "load average after: $(cat /proc/loadavg)"
+echo "sent: $sent of $((ROWS * TEAMS * (RUNS + 1))); postEphemeral calls received by fake-slack: $(curl -sf http://127.0.0.1:${FAKE_PORT}/arrivals | wc -l)"
