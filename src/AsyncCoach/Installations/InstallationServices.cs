@@ -27,7 +27,8 @@ public static class InstallationServices
         services.AddSingleton<OAuthStates>();
         services.AddSingleton<OAuthInstaller>();
 
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddSingleton<TeamDataStore>();
         services.AddSingleton<RetentionPass>();
         services.AddSingleton<LeavingHandler>();

@@ -84,6 +84,19 @@ public sealed class ConfigurationTests
         Assert.That(error.Message, Does.Contain(key).And.Contain(variable));
     }
 
+    [TestCase("Retention:DataDays", "-1", "Retention__DataDays")]
+    [TestCase("Retention:DataDays", "6", "Retention__DataDays")]
+    [TestCase("Retention:CounterDays", "0", "Retention__CounterDays")]
+    [TestCase("Retention:UninstalledTeamDays", "-1", "Retention__UninstalledTeamDays")]
+    [TestCase("Retention:DryRunCallDays", "-7", "Retention__DryRunCallDays")]
+    [TestCase("Retention:Interval", "00:00:00", "Retention__Interval")]
+    public async Task A_retention_setting_that_would_delete_what_must_be_kept_fails_start_naming_the_key(string key, string value, string variable)
+    {
+        var error = await StartFailureAsync(new() { [key] = value });
+
+        Assert.That(error.Message, Does.Contain(key).And.Contain(variable));
+    }
+
     [Test]
     public async Task Serve_without_a_signing_secret_prints_one_line_and_exits_2()
     {
