@@ -106,10 +106,7 @@ public sealed class ConversationTracker(RuleEngine engine)
             return;
         }
 
-        var pending = new Pending(finding, state);
-        (state.Pending ??= []).Add(pending);
-        PendingCount++;
-        _due.Enqueue(pending, due);
+        AddPending(state, finding, due, journal: false);
         state.LastSeen = finding.At > state.LastSeen ? finding.At : state.LastSeen;
     }
 
@@ -241,13 +238,13 @@ public sealed class ConversationTracker(RuleEngine engine)
         }
     }
 
-    private void AddPending(ConversationState state, Finding finding, DateTimeOffset due)
+    private void AddPending(ConversationState state, Finding finding, DateTimeOffset due, bool journal = true)
     {
         var pending = new Pending(finding, state);
         (state.Pending ??= []).Add(pending);
         PendingCount++;
         _due.Enqueue(pending, due);
-        if (JournalsPending)
+        if (journal && JournalsPending)
         {
             (_changes ??= []).Add(new PendingChange(finding, due));
         }
