@@ -5,11 +5,23 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>Only <c>sqlite</c> is implemented so far.</summary>
+    /// <summary><c>sqlite</c> (one process, one file) or <c>postgres</c> (several instances share one server).</summary>
     public string Provider { get; set; } = "sqlite";
 
-    /// <summary>A Microsoft.Data.Sqlite connection string; by default a file in the working directory.</summary>
+    /// <summary>
+    /// A Microsoft.Data.Sqlite connection string (by default a file in the working directory), or
+    /// with <c>postgres</c> an Npgsql one (<c>Host=…;Database=…;Username=…</c>).
+    /// </summary>
     public string ConnectionString { get; set; } = "Data Source=asynccoach.db";
+
+    /// <summary>
+    /// PostgreSQL only: how long an instance's claim on an outbox row lasts. A row still 'sending'
+    /// after it (its instance died mid-call) is ended as interrupted by the next recovery.
+    /// Longer than any one send can take, Slack's waits included.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// How hard a commit waits for the disk. <see cref="SqliteSynchronous.Normal"/> (the default):

@@ -1,0 +1,54 @@
+using AsyncCoach.Hosting;
+using AsyncCoach.Storage;
+using AsyncCoach.Storage.Postgres;
+
+namespace AsyncCoach.Tests.Postgres;
+
+public sealed class PostgresConfigurationTests
+{
+    [Test]
+    public void Postgres_without_a_host_names_the_key_and_gives_an_example()
+    {
+        var result = Validate(new StorageOptions { Provider = "postgres", ConnectionString = "Database=asynccoach" });
+
+        Assert.That(result.FailureMessage, Does.Contain("Storage:ConnectionString has no Host").And.Contain("Host="));
+    }
+
+    [Test]
+    public void Postgres_with_the_default_SQLite_connection_string_names_the_key()
+    {
+        var result = Validate(new StorageOptions { Provider = "postgres" });
+
+        Assert.That(result.FailureMessage, Does.Contain("Storage:ConnectionString is not a valid PostgreSQL connection string").And.Contain("Host="));
+    }
+
+    [Test]
+    public void A_connection_string_that_does_not_parse_is_named()
+    {
+        var result = Validate(new StorageOptions { Provider = "Postgres", ConnectionString = "Hots=db" });
+
+        Assert.That(result.FailureMessage, Does.Contain("Storage:ConnectionString is not a valid PostgreSQL connection string"));
+    }
+
+    [Test]
+    public void A_lease_under_a_minute_is_refused()
+    {
+        var result = Validate(new StorageOptions { Provider = "postgres", ConnectionString = "Host=db", LeaseDuration = TimeSpan.FromSeconds(5) });
+
+        Assert.That(result.FailureMessage, Does.Contain("Storage:LeaseDuration"));
+    }
+
+    [Test]
+    public void While_stores_are_missing_the_provider_refuses_to_start_naming_them()
+    {
+        Assume.That(PostgresStorage.NotPorted, Is.Not.Empty);
+
+        var result = Validate(new StorageOptions { Provider = "postgres", ConnectionString = "Host=db;Database=asynccoach;Username=asynccoach" });
+
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("not yet on PostgreSQL").And.Contain(PostgresStorage.NotPorted[^1]));
+    }
+
+    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(StorageOptions options) =>
+        new StorageOptionsValidator().Validate(null, options);
+}
