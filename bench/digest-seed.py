@@ -18,7 +18,7 @@ db = sqlite3.connect(path)
 db.execute("PRAGMA journal_mode = WAL")
 db.execute("PRAGMA synchronous = OFF")
 here = os.path.dirname(os.path.abspath(__file__))
-for script in sorted(glob.glob(os.path.join(here, "..", "src", "AsyncCoach", "Storage", "Migrations", "Sqlite", "*.sql"))):
+for script in sorted(glob.glob(os.path.join(here, "..", "src", "AsyncCoach", "Storage", "Sqlite", "Migrations", "*.sql"))):
     db.executescript(open(script).read())
 def iso(seconds):
     import datetime

@@ -5,14 +5,6 @@ using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Storage;
 
-/// <summary>A nudge to write: where, for whom, the words as JSON, and its window.</summary>
-public sealed record NewNudge(
-    string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string AuthorId, NudgeDelivery Delivery,
-    string ContentJson, DateTimeOffset ExpiresAt, DateTimeOffset DayStart, IReadOnlyList<string> RuleIds);
-
-/// <summary>A nudge as the buttons see it: whose it is and what it was about.</summary>
-public sealed record NudgeRef(long Id, string TeamId, string AuthorId, string State, IReadOnlyList<string> RuleIds);
-
 /// <summary>
 /// SQL for the nudges in the outbox (kind <c>nudge</c>), their rules and feedback. Unique per
 /// (team, channel, message ts): a second insert for the same message is a no-op, so no retry

@@ -2,20 +2,6 @@ using Dapper;
 
 namespace AsyncCoach.Storage;
 
-/// <summary>
-/// A lead's digest setting: on or off, the local weekday (ISO, 1 = Monday) and time, and the
-/// channels it covers (null: the whole workspace). <see cref="Since"/> is when the scheduler or
-/// the lead first touched it: no digest is sent for a slot before it.
-/// </summary>
-public sealed record DigestSetting(
-    string TeamId, string LeadId, bool Enabled, int Weekday, TimeOnly LocalTime, IReadOnlyList<string>? Channels, DateTimeOffset Since)
-{
-    public static readonly TimeOnly DefaultTime = new(9, 0);
-
-    public static DigestSetting Default(string teamId, string leadId, DateTimeOffset since) =>
-        new(teamId, leadId, Enabled: true, Weekday: 1, DefaultTime, Channels: null, since);
-}
-
 /// <summary>SQL for <c>digest_settings</c> (migration 0008).</summary>
 public sealed class DigestSettingsStore(SqliteDatabase database)
 {

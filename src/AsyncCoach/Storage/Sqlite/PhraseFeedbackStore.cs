@@ -2,9 +2,6 @@ using Dapper;
 
 namespace AsyncCoach.Storage;
 
-/// <summary>How many different people marked an evidence phrase of a rule "Not helpful here".</summary>
-public sealed record PhraseVotes(string RuleId, string Phrase, long People);
-
 /// <summary>
 /// SQL for phrase_feedback: "Not helpful here" on a nudge counts against each evidence phrase of
 /// the phrase-based rules the nudge was about (the findings of the same message), once per person.

@@ -6,32 +6,6 @@ using Microsoft.Data.Sqlite;
 namespace AsyncCoach.Storage;
 
 /// <summary>
-/// A row the outbox sender works on. For a nudge the columns mean what their names say; for any
-/// other kind <see cref="AuthorId"/> (and <see cref="ChannelId"/>) is the recipient's user id,
-/// <see cref="MessageTs"/> is <c>kind:key</c> and <see cref="ContentJson"/> the kind's payload.
-/// <see cref="ContentJson"/> is null once the row ended. <see cref="Attempts"/> counts the attempts
-/// made before this one; <see cref="State"/> is <c>sending</c> once the row is claimed.
-/// </summary>
-public sealed record OutboxRow(
-    long Id, string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string AuthorId, string Delivery,
-    string? ContentJson, string State, long Attempts, DateTimeOffset ExpiresAt, string Kind = OutboxStore.NudgeKind);
-
-/// <summary>What a round of the sender needs to decide about a due row, before claiming it.</summary>
-public sealed record DueRow(long Id, string TeamId, string Kind, DateTimeOffset ExpiresAt);
-
-/// <summary>
-/// A message of any kind but a nudge, for <see cref="OutboxStore.TryEnqueueAsync(OutboxMessage, DateTimeOffset, CancellationToken)"/>.
-/// <paramref name="Key"/> makes it idempotent: a second message with the same kind, team,
-/// recipient and key is not added (a digest's key is its week, so a week is claimed once).
-/// </summary>
-public sealed record OutboxMessage(
-    string Kind, string TeamId, string RecipientId, string Key, string PayloadJson, DateTimeOffset ExpiresAt)
-{
-    /// <summary>Not sent before this instant (null: as soon as a lane is free).</summary>
-    public DateTimeOffset? NotBefore { get; init; }
-}
-
-/// <summary>
 /// SQL for delivering the outbox (the <c>nudges</c> table and <c>nudge_attempts</c>, whatever the
 /// kind): due rows, the durable claim before Slack is called, ends, deferrals, and recovery of
 /// rows a crash left mid-call. Enqueueing a nudge is <see cref="NudgeStore"/>'s (it has rules

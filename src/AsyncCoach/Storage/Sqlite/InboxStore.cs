@@ -304,13 +304,3 @@ internal sealed record RetentionWindow(long? LastId, string? LastReceivedAt, lon
 
 /// <summary>Rows in one inbox state.</summary>
 internal sealed record StateCount(string State, long Count);
-
-/// <summary>One retention window: the last id it covered, how many rows it deleted, and whether nothing after it can be old enough.</summary>
-public readonly record struct InboxPurgeWindow(long LastId, int Deleted, bool Finished);
-
-/// <summary>How processing one inbox row went: <see cref="Error"/> is null on success.</summary>
-public sealed record InboxOutcome(long Id, string? Error)
-{
-    /// <summary>True for a delivery skipped because its event was already in the inbox (a Slack retry); it has no row of its own.</summary>
-    public bool Duplicate { get; init; }
-}

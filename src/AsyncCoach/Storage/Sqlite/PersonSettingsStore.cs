@@ -1,11 +1,7 @@
-using AsyncCoach.Core.Norms;
 using AsyncCoach.Norms;
 using Dapper;
 
 namespace AsyncCoach.Storage;
-
-/// <summary>What a person set for themselves: working hours, time zone, snooze, opt-out.</summary>
-public sealed record PersonSettings(string UserId, WorkingHours? Hours, string? TimeZone, DateTimeOffset? SnoozeUntil, bool OptedOut);
 
 /// <summary>
 /// SQL for person_settings, with a read-through cache: every message needs the settings of the

@@ -2,15 +2,6 @@ using Dapper;
 
 namespace AsyncCoach.Storage;
 
-/// <summary>Findings of one rule in one week bucket (0 = the digest's week) and their distinct authors.</summary>
-public sealed record RuleWeekCount(string RuleId, long WeeksAgo, long Findings, long People);
-
-/// <summary>One rule's nudges in the week: delivered, feedback, distinct recipients.</summary>
-public sealed record RuleNudgeCount(string RuleId, long Delivered, long Thanks, long NotHelpful, long People);
-
-/// <summary>One week of the lead's own findings and nudges.</summary>
-public sealed record LeadCount(long WeeksAgo, long AfterHoursPings, long CallsProposed, long Findings, long NudgesDelivered, long Thanks, long NotHelpful);
-
 /// <summary>
 /// The digest's aggregate queries: counts and distinct-people counts only, over one team's
 /// findings and nudges, by week (Monday to Monday in the lead's zone, passed as instants).
@@ -93,7 +84,3 @@ public sealed class DigestStore(SqliteDatabase database)
     internal sealed record Weeks(
         string TeamId, string LeadId, DateTimeOffset W0, DateTimeOffset W1, DateTimeOffset W2, DateTimeOffset W3, DateTimeOffset End, string? Channels);
 }
-
-/// <summary>What <see cref="DigestStore.ReadAsync"/> found.</summary>
-public sealed record DigestCounts(
-    IReadOnlyList<RuleWeekCount> Rules, IReadOnlyList<RuleNudgeCount> Nudges, IReadOnlyList<LeadCount> Lead, DateTimeOffset? DataSince);

@@ -30,6 +30,3 @@ public sealed class ApiCallStore(SqliteDatabase database, TimeProvider time)
         return rows.AsList();
     }
 }
-
-/// <summary>One recorded Web API call: for which team, the method, and the JSON that would have been sent.</summary>
-public sealed record RecordedApiCall(string? TeamId, string Method, string RequestJson);

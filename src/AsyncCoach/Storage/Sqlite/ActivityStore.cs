@@ -5,9 +5,6 @@ using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Storage;
 
-/// <summary>One (team, UTC hour, channel kind) counter's increments.</summary>
-public sealed record ActivityDelta(string TeamId, DateTimeOffset Hour, string Kind, int Messages, int AfterHours);
-
 /// <summary>
 /// SQL for the hourly activity counters (<c>activity_counters</c>, no person named) and the
 /// short-lived who-wrote-when rows (<c>activity_people</c>) the privacy floor's distinct counts
@@ -136,12 +133,3 @@ public sealed class ActivityStore(SqliteDatabase database)
 
     internal sealed record LeadRange(string TeamId, string AuthorId, DateTimeOffset From, DateTimeOffset To);
 }
-
-/// <summary>A range's messages and after-hours messages, with their distinct authors.</summary>
-public sealed record ActivityWeekCount(long Messages, long AfterHours, long People, long AfterHoursPeople);
-
-/// <summary>One slot's messages and after-hours messages (slot 0 is Monday night), and the distinct authors of the latter.</summary>
-public sealed record ActivitySlotCount(long Slot, long Messages, long AfterHours, long AfterHoursPeople);
-
-/// <summary>What <see cref="ActivityStore.ReadAsync"/> found.</summary>
-public sealed record ActivityCounts(IReadOnlyList<ActivityWeekCount> Weeks, IReadOnlyList<ActivitySlotCount> Slots, IReadOnlyList<long> LeadReached);

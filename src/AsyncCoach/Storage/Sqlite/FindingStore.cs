@@ -129,17 +129,5 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time)
     }
 }
 
-/// <summary>A finding as stored: rule, author and the JSON evidence.</summary>
-public sealed record StoredFinding(string RuleId, string AuthorId, string EvidenceJson, string RecipientsJson);
-
-/// <summary>An off-hours recipient as stored with a finding.</summary>
-public sealed record StoredRecipient(string User, string TimeZone, DateTimeOffset LocalTime, DateTimeOffset? NextWorkStart);
-
-/// <summary>One rule's findings in four consecutive weeks, oldest first.</summary>
-public sealed record RuleWeeks(string RuleId, long Week1, long Week2, long Week3, long Week4)
-{
-    public long Total => Week1 + Week2 + Week3 + Week4;
-}
-
 /// <summary>Findings or nudges for one rule (a named type: Dapper.AOT does not map tuples).</summary>
 internal sealed record RuleCount(string RuleId, long Count);

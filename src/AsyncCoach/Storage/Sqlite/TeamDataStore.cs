@@ -253,9 +253,3 @@ public sealed class TeamDataStore(SqliteDatabase database)
 
 /// <summary>One kind of a person's data: its plain-words <see cref="Label"/>, its table, the column that names the person (null: reached through its nudge), and the statement that deletes it.</summary>
 public sealed record PersonRows(string Label, string Table, string? PersonColumn, string Sql);
-
-/// <summary>What forget-me deleted: a count per <see cref="TeamDataStore.PersonData"/> entry, in its order; whether the person stays opted out.</summary>
-public sealed record PersonForgotten(IReadOnlyList<int> Counts, bool StillOptedOut)
-{
-    public int Total => Counts.Sum();
-}
