@@ -56,9 +56,9 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail($"Storage:ConnectionString is not a valid PostgreSQL connection string ({ex.Message}); {Example}.");
         }
 
-        return PostgresStorage.NotPorted.Count == 0
+        return PostgresServices.NotPorted.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
-                $"Storage:Provider 'postgres' is not complete in this build; not yet on PostgreSQL: {string.Join(", ", PostgresStorage.NotPorted)}. Use 'sqlite'.");
+                $"Storage:Provider 'postgres' is not complete in this build; not yet on PostgreSQL: {string.Join(", ", PostgresServices.NotPorted)}. Use 'sqlite'.");
     }
 }

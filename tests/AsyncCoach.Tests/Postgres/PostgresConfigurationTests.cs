@@ -41,12 +41,12 @@ public sealed class PostgresConfigurationTests
     [Test]
     public void While_stores_are_missing_the_provider_refuses_to_start_naming_them()
     {
-        Assume.That(PostgresStorage.NotPorted, Is.Not.Empty);
+        Assume.That(PostgresServices.NotPorted, Is.Not.Empty);
 
         var result = Validate(new StorageOptions { Provider = "postgres", ConnectionString = "Host=db;Database=asynccoach;Username=asynccoach" });
 
         Assert.That(result.Failed, Is.True);
-        Assert.That(result.FailureMessage, Does.Contain("not yet on PostgreSQL").And.Contain(PostgresStorage.NotPorted[^1]));
+        Assert.That(result.FailureMessage, Does.Contain("not yet on PostgreSQL").And.Contain(PostgresServices.NotPorted[^1]));
     }
 
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(StorageOptions options) =>

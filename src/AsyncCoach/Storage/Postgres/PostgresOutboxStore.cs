@@ -4,7 +4,7 @@ using Npgsql;
 namespace AsyncCoach.Storage.Postgres;
 
 /// <summary>
-/// The outbox (<see cref="OutboxStore"/>'s SQL) on PostgreSQL, shared by several instances. A
+/// The outbox (<see cref="IOutboxStore"/>) on PostgreSQL, shared by several instances. A
 /// claim is a lease: the row becomes 'sending' with this instance as <c>lease_owner</c> and a
 /// <c>lease_until</c> <see cref="StorageOptions.LeaseDuration"/> ahead, taken with <c>FOR UPDATE
 /// SKIP LOCKED</c> so two instances claiming the same due rows split them and never both get one.
@@ -12,6 +12,7 @@ namespace AsyncCoach.Storage.Postgres;
 /// another live instance's sends in flight are left alone.
 /// </summary>
 public sealed class PostgresOutboxStore(PostgresDatabase database, InstanceIdentity instance, TimeProvider time, IOptions<StorageOptions> options)
+    : IOutboxStore
 {
     private readonly TimeSpan _lease = options.Value.LeaseDuration;
 
@@ -23,14 +24,14 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, InstanceIdent
         """;
 
     /// <summary>Adds the message in the caller's transaction unless its (kind, team, recipient, key) exists; its id, or null.</summary>
-    public async Task<long?> TryEnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<long?> TryEnqueueAsync(IStorageTransaction transaction, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (message.Kind == OutboxStore.NudgeKind)
+        if (message.Kind == IOutboxStore.NudgeKind)
         {
             throw new ArgumentException("Nudges are enqueued by the nudge store (rules and caps).", nameof(message));
         }
 
-        await using var command = Pg.Command(connection, EnqueueSql, transaction)
+        await using var command = PostgresTransaction.From(transaction).Command(EnqueueSql)
             .With("Kind", message.Kind).With("TeamId", message.TeamId).With("RecipientId", message.RecipientId)
             .With("Key", message.Kind + ":" + message.Key).With("PayloadJson", message.PayloadJson)
             .WithInstant("NotBefore", message.NotBefore is { } notBefore && notBefore > now ? notBefore : now)
@@ -41,9 +42,8 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, InstanceIdent
     /// <summary>As above, in a transaction of its own; committed when the task completes.</summary>
     public async Task<long?> TryEnqueueAsync(OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await TryEnqueueAsync(connection, transaction, message, now, cancellationToken);
+        await using var transaction = await PostgresTransaction.BeginAsync(database, cancellationToken);
+        var id = await TryEnqueueAsync(transaction, message, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
@@ -174,9 +174,8 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, InstanceIdent
 
     private async Task<int> ExecuteAsync(string sql, Func<NpgsqlCommand, NpgsqlCommand> bind, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = bind(Pg.Command(connection, sql, transaction));
+        await using var transaction = await PostgresTransaction.BeginAsync(database, cancellationToken);
+        await using var command = bind(transaction.Command(sql));
         var count = await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return count;

@@ -1,0 +1,60 @@
+using AsyncCoach.Storage;
+using AsyncCoach.Storage.Postgres;
+using AsyncCoach.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AsyncCoach.Tests.Providers;
+
+/// <summary>
+/// One storage provider, registered as the service registers it, on a database of the test's own
+/// and migrated: the parameterised store suites run the same tests against each.
+/// </summary>
+public sealed class ProviderUnderTest : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly TempPostgresDatabase? _postgres;
+
+    private ProviderUnderTest(ServiceProvider services, TempPostgresDatabase? postgres)
+    {
+        _services = services;
+        _postgres = postgres;
+    }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<ProviderUnderTest> CreateAsync(string provider, FakeTimeProvider time)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        switch (provider)
+        {
+            case "Postgres":
+                var server = await PostgresServer.GetAsync();
+                var database = await server.CreateDatabaseAsync("suite");
+                services.AddOptions<StorageOptions>().Configure(o => (o.Provider, o.ConnectionString) = ("postgres", database.ConnectionString));
+                services.AddPostgresStorage();
+                var built = new ProviderUnderTest(services.BuildServiceProvider(), database);
+                await built.Get<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
+                return built;
+            case "Sqlite":
+                // The SQLite stores implement these interfaces once branch `seams` has converted
+                // them (its interfaces landed first); until it is merged here, only PostgreSQL runs.
+                Assert.Ignore("SQLite stores do not implement the storage interfaces on this branch yet (branch seams)");
+                throw new InvalidOperationException("unreachable");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Sqlite or Postgres");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+}
