@@ -1,30 +1,28 @@
 using AsyncCoach.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Hosting;
 
-/// <summary>Checks the storage settings before anything touches the database.</summary>
+/// <summary>
+/// Checks the storage provider before anything touches the database; the provider's own settings
+/// are checked by its validator (SQLite's: <c>SqliteOptionsValidator</c>).
+/// </summary>
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
-        if (!string.Equals(options.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        if (StorageOptions.Names(options.Provider, StorageOptions.Sqlite))
         {
-            return ValidateOptionsResult.Fail(
-                $"Storage:Provider '{options.Provider}' is not supported; set Storage__Provider to 'sqlite' (PostgreSQL is not implemented yet).");
+            return ValidateOptionsResult.Success;
         }
 
-        try
+        if (StorageOptions.Names(options.Provider, StorageOptions.Postgres))
         {
-            var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
-            return string.IsNullOrWhiteSpace(builder.DataSource)
-                ? ValidateOptionsResult.Fail("Storage:ConnectionString has no Data Source; set Storage__ConnectionString, e.g. 'Data Source=asynccoach.db'.")
-                : ValidateOptionsResult.Success;
+            return ValidateOptionsResult.Fail(
+                $"Storage:Provider '{options.Provider}': the PostgreSQL provider is not built into this version yet; set Storage__Provider to '{StorageOptions.Sqlite}'.");
         }
-        catch (ArgumentException ex)
-        {
-            return ValidateOptionsResult.Fail($"Storage:ConnectionString is not a valid SQLite connection string: {ex.Message}");
-        }
+
+        return ValidateOptionsResult.Fail(
+            $"Storage:Provider '{options.Provider}' is not a storage provider; set Storage__Provider to '{StorageOptions.Sqlite}' (the default) or '{StorageOptions.Postgres}'.");
     }
 }
