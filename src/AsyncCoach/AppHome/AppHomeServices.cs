@@ -1,6 +1,5 @@
 using AsyncCoach.Interactivity;
 using AsyncCoach.Nudges;
-using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.AppHome;
@@ -12,7 +11,6 @@ public static class AppHomeServices
     {
         services.AddOptions<HomeOptions>().BindConfiguration(HomeOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HomeOptions>, HomeOptionsValidator>();
-        services.AddSingleton<HomeViewStore>();
         services.AddSingleton<HomePublisher>();
         services.AddSingleton<HomePageLoader>();
         services.AddSingleton<IOutboxKindSender, HomeViewSender>();

@@ -13,7 +13,7 @@ namespace AsyncCoach.AppHome;
 /// to the lead alone in the app's DM.
 /// </summary>
 public sealed class DigestPreviewSender(
-    DigestComposer composer, DigestSettingsStore settings, PersonSettingsStore people, PersonZones zones, TimeProvider time) : IOutboxKindSender
+    DigestComposer composer, IDigestSettingsStore settings, IPersonSettingsStore people, PersonZones zones, TimeProvider time) : IOutboxKindSender
 {
     public const string PreviewKind = "digest-preview";
 

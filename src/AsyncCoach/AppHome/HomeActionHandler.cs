@@ -15,8 +15,8 @@ namespace AsyncCoach.AppHome;
 /// it is opened before the click is acknowledged).
 /// </summary>
 public sealed partial class HomeActionHandler(
-    PersonSettingsStore settings,
-    NormsStore norms,
+    IPersonSettingsStore settings,
+    INormsStore norms,
     PersonZones zones,
     HomePublisher publisher,
     ISlackClientFactory slack,

@@ -8,11 +8,11 @@ namespace AsyncCoach.AppHome;
 
 /// <summary>Reads what one person's Home tab shows: their settings, the team's norms, their own findings.</summary>
 public sealed class HomePageLoader(
-    PersonSettingsStore settings,
-    NormsStore norms,
-    FindingStore findings,
+    IPersonSettingsStore settings,
+    INormsStore norms,
+    IFindingStore findings,
     PersonZones zones,
-    DigestSettingsStore digests,
+    IDigestSettingsStore digests,
     IOptions<RetentionOptions> retention,
     TimeProvider time)
 {

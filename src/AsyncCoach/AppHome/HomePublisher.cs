@@ -6,7 +6,7 @@ namespace AsyncCoach.AppHome;
 
 /// <summary>Asks the outbox to (re)publish a person's Home tab, coalescing repeated requests.</summary>
 public sealed partial class HomePublisher(
-    HomeViewStore store, OutboxStore outbox, OutboxSignal signal, TimeProvider time, IOptions<HomeOptions> options, ILogger<HomePublisher> logger)
+    IHomeViewStore store, IOutboxStore outbox, OutboxSignal signal, TimeProvider time, IOptions<HomeOptions> options, ILogger<HomePublisher> logger)
 {
     /// <summary>
     /// Queues a publish of <paramref name="userId"/>'s tab; <paramref name="changed"/> is true after

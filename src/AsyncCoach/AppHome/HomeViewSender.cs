@@ -11,7 +11,7 @@ namespace AsyncCoach.AppHome;
 /// </summary>
 public sealed partial class HomeViewSender(HomePageLoader loader, ILogger<HomeViewSender> logger) : IOutboxKindSender
 {
-    public string Kind => HomeViewStore.Kind;
+    public string Kind => IHomeViewStore.Kind;
 
     public async Task SendAsync(OutboxRow row, ISlackWebApi slack, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace AsyncCoach.AppHome;
 /// closes, and the Home tab is republished with them.
 /// </summary>
 public sealed partial class HoursSubmissionHandler(
-    PersonSettingsStore settings, HomePublisher publisher, ILogger<HoursSubmissionHandler> logger) : IViewSubmissionHandler
+    IPersonSettingsStore settings, HomePublisher publisher, ILogger<HoursSubmissionHandler> logger) : IViewSubmissionHandler
 {
     public string Prefix => HomeActions.HoursModal;
 

@@ -1,5 +1,5 @@
 using AsyncCoach.Hosting;
-using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Cli;
@@ -10,6 +10,8 @@ public static class ServeCommand
     public static async Task<int> RunAsync(string[] args)
     {
         // SQLite and Dapper load on another core while the host is built (nothing touches a file).
+        // Before the configuration is read, so whatever the provider: a few idle milliseconds of
+        // another core when it is not SQLite.
         StorageWarmup.Start();
 
         // The content root (where appsettings.json lives) is the application's own folder, so

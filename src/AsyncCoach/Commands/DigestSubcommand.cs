@@ -12,7 +12,7 @@ namespace AsyncCoach.Commands;
 /// <c>preview</c> (this week so far, privately). Anyone else gets a polite answer naming the leads.
 /// </summary>
 public sealed class DigestSubcommand(
-    NormsStore norms, DigestSettingsStore settings, PersonSettingsStore people, PersonZones zones, DigestComposer composer, TimeProvider time)
+    INormsStore norms, IDigestSettingsStore settings, IPersonSettingsStore people, PersonZones zones, DigestComposer composer, TimeProvider time)
 {
     private const string Usage = "`/async digest` (your setting), `/async digest at mon 09:00`, `/async digest off`, `/async digest on`, `/async digest channels #eng #design` (or `channels all`), `/async digest preview`";
     private const string AtExample = "/async digest at mon 09:00";

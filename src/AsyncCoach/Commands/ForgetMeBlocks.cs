@@ -21,7 +21,7 @@ public static class ForgetMeBlocks
 
     public static CommandReply Question(string teamId, string userId, DateTimeOffset now)
     {
-        var listed = string.Join('\n', TeamDataStore.PersonData.Select(p => "• " + p.Label).Distinct(StringComparer.Ordinal));
+        var listed = string.Join('\n', PersonDataKinds.All.Select(p => "• " + p.Label).Distinct(StringComparer.Ordinal));
         var text = "*Delete your AsyncCoach data in this workspace?*\nThis deletes, at once and for good:\n" + listed + "\n" +
             "Only yours, only in this workspace. If you opted out, you stay opted out. Team norms that name you (such as the leads) are the team's and stay.\n" +
             "AsyncCoach keeps coaching your future messages unless you opt out (`/async optout`).";

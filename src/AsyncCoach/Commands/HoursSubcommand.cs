@@ -7,7 +7,7 @@ using AsyncCoach.Workspace;
 namespace AsyncCoach.Commands;
 
 /// <summary><c>/async hours [range days zone | reset]</c>: a person's own working hours, which override the team's.</summary>
-public sealed class HoursSubcommand(PersonSettingsStore settings, NormsStore norms, IWorkspaceDirectory directory)
+public sealed class HoursSubcommand(IPersonSettingsStore settings, INormsStore norms, IWorkspaceDirectory directory)
 {
     public async Task<CommandReply> HandleAsync(string teamId, string userId, string args, CancellationToken cancellationToken)
     {

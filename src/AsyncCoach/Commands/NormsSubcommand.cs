@@ -18,7 +18,7 @@ namespace AsyncCoach.Commands;
 /// so the next message the rules see uses it.
 /// </summary>
 public sealed class NormsSubcommand(
-    NormsStore store, PhraseFeedbackStore phraseFeedback, IWorkspaceDirectory directory, IOptions<RetentionOptions> retention)
+    INormsStore store, IPhraseFeedbackStore phraseFeedback, IWorkspaceDirectory directory, IOptions<RetentionOptions> retention)
 {
     private const string ExemptExample = "/async norms exempt #incidents (pick the channel from Slack's # autocomplete, or run it inside that channel)";
 

@@ -3,7 +3,7 @@ using AsyncCoach.Storage;
 namespace AsyncCoach.Commands;
 
 /// <summary><c>/async optout</c> and <c>/async optin</c>: whether AsyncCoach nudges this person at all.</summary>
-public sealed class OptOutSubcommand(PersonSettingsStore settings)
+public sealed class OptOutSubcommand(IPersonSettingsStore settings)
 {
     public async Task<CommandReply> HandleAsync(string teamId, string userId, bool optOut, CancellationToken cancellationToken)
     {

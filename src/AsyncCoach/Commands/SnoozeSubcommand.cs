@@ -4,7 +4,7 @@ using AsyncCoach.Storage;
 namespace AsyncCoach.Commands;
 
 /// <summary><c>/async snooze 2h | 1d | until 2026-12-01 | off</c>: no nudges for a while; without arguments, the current state.</summary>
-public sealed class SnoozeSubcommand(PersonSettingsStore settings, PersonZones zones, TimeProvider time)
+public sealed class SnoozeSubcommand(IPersonSettingsStore settings, PersonZones zones, TimeProvider time)
 {
     public async Task<CommandReply> HandleAsync(string teamId, string userId, string args, CancellationToken cancellationToken)
     {

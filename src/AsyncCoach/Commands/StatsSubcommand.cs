@@ -5,7 +5,7 @@ using AsyncCoach.Storage;
 namespace AsyncCoach.Commands;
 
 /// <summary><c>/async stats</c>: the person's own findings over the last four weeks, by rule, and how their nudges landed. Only they see it.</summary>
-public sealed class StatsSubcommand(FindingStore findings, INudgeHistory nudges, TimeProvider time)
+public sealed class StatsSubcommand(IFindingStore findings, INudgeHistory nudges, TimeProvider time)
 {
     public static readonly TimeSpan Period = TimeSpan.FromDays(28);
 

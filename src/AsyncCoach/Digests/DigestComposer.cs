@@ -6,11 +6,11 @@ using AsyncCoach.Storage;
 namespace AsyncCoach.Digests;
 
 /// <summary>
-/// The live path of a digest: the week's aggregates from SQL (<see cref="DigestStore"/>) into
+/// The live path of a digest: the week's aggregates from SQL (<see cref="IDigestStore"/>) into
 /// seam 3's <see cref="DigestInput"/>, built by <see cref="DigestBuilder"/> and rendered by
 /// <see cref="DigestBlocks"/>. Only counts leave the database; nobody is named.
 /// </summary>
-public sealed class DigestComposer(DigestStore store, ActivityStore activityStore, NormsStore norms)
+public sealed class DigestComposer(IDigestStore store, IActivityStore activityStore, INormsStore norms)
 {
     /// <summary>The digest of <paramref name="week"/> for the lead, as a Slack message.</summary>
     public async Task<SlackMessage> ComposeAsync(DigestSetting setting, TimeZoneInfo zone, DigestWeek week, bool late, CancellationToken cancellationToken) =>

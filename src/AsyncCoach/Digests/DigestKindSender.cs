@@ -12,7 +12,7 @@ namespace AsyncCoach.Digests;
 /// (<c>conversations.open</c>) and posts the digest there (<c>chat.postMessage</c>). The outbox
 /// claimed the row before this runs, so a crash between the two calls never sends twice.
 /// </summary>
-public sealed class DigestKindSender(DigestComposer composer, DigestSettingsStore settings, TimeProvider time) : IOutboxKindSender
+public sealed class DigestKindSender(DigestComposer composer, IDigestSettingsStore settings, TimeProvider time) : IOutboxKindSender
 {
     public const string DigestKind = "digest";
 

@@ -13,12 +13,12 @@ namespace AsyncCoach.Digests;
 /// downtime that is only the latest missed week, marked late. Deterministic in <c>now</c>.
 /// </summary>
 public sealed partial class DigestRun(
-    DigestSettingsStore settings,
-    NormsStore norms,
-    PersonSettingsStore people,
+    IDigestSettingsStore settings,
+    INormsStore norms,
+    IPersonSettingsStore people,
     PersonZones zones,
-    InstallationStore installations,
-    OutboxStore outbox,
+    IInstallationStore installations,
+    IOutboxStore outbox,
     OutboxSignal signal,
     IOptions<DigestOptions> options,
     ILogger<DigestRun> logger)

@@ -1,6 +1,5 @@
 using AsyncCoach.Commands;
 using AsyncCoach.Nudges;
-using AsyncCoach.Storage;
 
 namespace AsyncCoach.Digests;
 
@@ -10,8 +9,6 @@ public static class DigestServices
     public static IServiceCollection AddDigests(this IServiceCollection services)
     {
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section);
-        services.AddSingleton<DigestSettingsStore>();
-        services.AddSingleton<DigestStore>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestRun>();
         services.AddSingleton<IOutboxKindSender, DigestKindSender>();

@@ -13,7 +13,7 @@ namespace AsyncCoach.DryRun;
 /// nothing (nobody's time zone, no members), which is what the offline directory assumes too.
 /// One per dry-run team (<see cref="Installations.SlackClientFactory"/>): calls are recorded under it.
 /// </summary>
-public sealed partial class RecordingSlackWebApi(string teamId, ApiCallStore calls, TimeProvider time, ILogger logger) : ISlackWebApi
+public sealed partial class RecordingSlackWebApi(string teamId, IApiCallStore calls, TimeProvider time, ILogger logger) : ISlackWebApi
 {
     public Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken = default) =>
         RecordAsync("auth.test", "{}", new AuthTestResponse { Ok = true, Team = "dry-run", UserId = "UDRYRUN", TeamId = teamId }, cancellationToken);

@@ -20,20 +20,12 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReadyAsync(
-        DatabaseReadiness readiness, SqliteDatabase database, InboxJournal journal, SocketModeStatus socketMode, CancellationToken cancellationToken)
+        DatabaseReadiness readiness, IStorage storage, InboxJournal journal, SocketModeStatus socketMode, CancellationToken cancellationToken)
     {
         if (!readiness.IsMigrated)
         {
             return TypedResults.Problem(
                 title: "starting", detail: "the database is not migrated yet", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
-        if (database.IsFileMissing)
-        {
-            return TypedResults.Problem(
-                title: "database file missing",
-                detail: $"{database.FilePath} no longer exists: open connections still write to the deleted file, and that is lost when the service stops",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         if (journal.IsFolderMissing)
@@ -49,19 +41,13 @@ public static class HealthEndpoints
             return problem;
         }
 
-        try
+        if (await storage.CheckReadyAsync(cancellationToken) is { } storageProblem)
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM schema_version";
-            await command.ExecuteScalarAsync(cancellationToken);
-            StartupTrace.MarkFirstReady();
-            return TypedResults.Text("ready\n");
+            return TypedResults.Problem(title: storageProblem.Title, detail: storageProblem.Detail, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
-        {
-            return TypedResults.Problem(title: "database unreachable", detail: ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+
+        StartupTrace.MarkFirstReady();
+        return TypedResults.Text("ready\n");
     }
 
     private static ProblemHttpResult? SocketModeProblem(SocketModeStatus socketMode) => socketMode switch

@@ -13,6 +13,8 @@ using AsyncCoach.Slack.Signing;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.SocketMode;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Postgres;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Workspace;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -40,10 +42,7 @@ public static class AsyncCoachServices
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackRequestFilter>();
 
-        services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<SqliteGroupCommit>();
         services.AddSingleton<DatabaseReadiness>();
-        services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxJournal>();
         services.AddSingleton<InboxWriter>();
@@ -53,7 +52,7 @@ public static class AsyncCoachServices
         // Start order matters: the migration starts first (and host start waits for it, see
         // DatabaseInitializer); the background loops begin once the database is migrated.
         services.AddHostedService<DatabaseInitializer>();
-        services.AddHostedService<WalCheckpointer>();
+        AddStorage(services, builder.Configuration);
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxRetention>());
@@ -67,20 +66,14 @@ public static class AsyncCoachServices
         services.AddScoped<IMessagePipeline, RulesMessagePipeline>();
         services.AddScoped<ActivityTally>();
         services.AddSingleton<ActivityPeopleSeen>();
-        services.AddSingleton<ActivityStore>();
 
         // Rules: one tracker per process, its context loaded from storage and the workspace.
         services.AddSingleton<TrackerHost>();
-        services.AddSingleton<PendingFindingStore>();
         services.AddSingleton<IInboxIdleHandler, TrackerClock>();
         services.AddSingleton<MessageContextLoader>();
         services.AddSingleton<InboxLookAhead>();
         services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkspaceOptions>, WorkspaceOptionsValidator>();
-        services.AddSingleton<FindingStore>();
-        services.AddSingleton<NormsStore>();
-        services.AddSingleton<PhraseFeedbackStore>();
-        services.AddSingleton<PersonSettingsStore>();
 
         // Findings are recorded and turned into at most one nudge per message (outbox + sender).
         services.AddNudges();
@@ -126,6 +119,24 @@ public static class AsyncCoachServices
 
         services.AddProblemDetails();
         return builder;
+    }
+
+    /// <summary>
+    /// The storage provider <c>Storage:Provider</c> names: its stores, its machinery and its
+    /// background work, all behind the interfaces in <c>Storage/</c>. Any other value registers
+    /// nothing, and <see cref="StorageOptionsValidator"/> stops the service at start naming the key.
+    /// </summary>
+    private static void AddStorage(IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"];
+        if (StorageOptions.Names(provider, StorageOptions.Sqlite))
+        {
+            services.AddSqliteStorage();
+        }
+        else if (StorageOptions.Names(provider, StorageOptions.Postgres))
+        {
+            services.AddPostgresStorage();
+        }
     }
 
     public static WebApplication MapAsyncCoach(this WebApplication app)

@@ -11,7 +11,7 @@ namespace AsyncCoach.Hosting;
 /// On two cores that overlaps the migration's file work with the server's start-up and its first
 /// request's JIT instead of adding the two up.
 /// </summary>
-public sealed class DatabaseInitializer(SqliteDatabase database, DatabaseReadiness readiness) : IHostedLifecycleService
+public sealed class DatabaseInitializer(IDatabaseMigrator migrator, DatabaseReadiness readiness) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -39,18 +39,8 @@ public sealed class DatabaseInitializer(SqliteDatabase database, DatabaseReadine
         try
         {
             StartupTrace.Mark("database start");
-            var directory = Path.GetDirectoryName(Path.GetFullPath(database.FilePath));
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            // Microsoft.Data.Sqlite's async methods complete synchronously; this is its own thread.
-            using (var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult())
-            {
-                SqliteDatabase.EnableWalAsync(connection, CancellationToken.None).GetAwaiter().GetResult();
-                DatabaseMigrator.Migrate(connection);
-            }
+            // This is its own thread: blocking it costs nobody (SQLite's migration is synchronous anyway).
+            migrator.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
 
             StartupTrace.Mark("database migrated");
             readiness.SetMigrated();

@@ -11,7 +11,7 @@ public sealed partial class StartupBanner(
     IHostApplicationLifetime lifetime,
     IServer server,
     IOptions<SlackOptions> slack,
-    SqliteDatabase database,
+    IStorage storage,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed partial class StartupBanner(
                 (false, true) => "Slack events, commands and interactions arrive over Socket Mode (Slack:AppToken); no public URL is needed",
                 (false, false) => $"Slack events, commands and interactions arrive over Socket Mode (Slack:AppToken), and at the request URLs {Urls} as well",
             };
-            Log.Started(logger, mode, Path.GetFullPath(database.FilePath), string.Join(", ", urls), from,
+            Log.Started(logger, mode, storage.Description, string.Join(", ", urls), from,
                 $"curl {first}/healthz",
                 "dotnet run --project src/AsyncCoach -- check \"hey <@U2> got a minute?\"");
         });

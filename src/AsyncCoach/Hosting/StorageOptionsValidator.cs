@@ -1,64 +1,32 @@
 using AsyncCoach.Storage;
-using Microsoft.Data.Sqlite;
 using AsyncCoach.Storage.Postgres;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace AsyncCoach.Hosting;
 
-/// <summary>Checks the storage settings before anything touches the database.</summary>
+/// <summary>
+/// Checks the storage provider before anything touches the database; the provider's own settings
+/// are checked by its validator (SQLite's: <c>SqliteOptionsValidator</c>).
+/// </summary>
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
-        if (options.IsPostgres)
+        if (StorageOptions.Names(options.Provider, StorageOptions.Sqlite))
         {
-            return ValidatePostgres(options);
+            return ValidateOptionsResult.Success;
         }
 
-        if (!string.Equals(options.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        if (StorageOptions.Names(options.Provider, StorageOptions.Postgres))
         {
-            return ValidateOptionsResult.Fail(
-                $"Storage:Provider '{options.Provider}' is not supported; set Storage__Provider to 'sqlite' or 'postgres'.");
+            // Never a half-working provider: while a store has no PostgreSQL implementation, say which.
+            return PostgresServices.NotPorted.Count == 0
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
+                    $"Storage:Provider '{options.Provider}': the PostgreSQL provider is not complete in this version; not yet on PostgreSQL: {string.Join(", ", PostgresServices.NotPorted)}. Set Storage__Provider to '{StorageOptions.Sqlite}'.");
         }
 
-        try
-        {
-            var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
-            return string.IsNullOrWhiteSpace(builder.DataSource)
-                ? ValidateOptionsResult.Fail("Storage:ConnectionString has no Data Source; set Storage__ConnectionString, e.g. 'Data Source=asynccoach.db'.")
-                : ValidateOptionsResult.Success;
-        }
-        catch (ArgumentException ex)
-        {
-            return ValidateOptionsResult.Fail($"Storage:ConnectionString is not a valid SQLite connection string: {ex.Message}");
-        }
-    }
-
-    private static ValidateOptionsResult ValidatePostgres(StorageOptions options)
-    {
-        const string Example = "e.g. 'Host=db.example.com;Database=asynccoach;Username=asynccoach'";
-        if (options.LeaseDuration < TimeSpan.FromMinutes(1))
-        {
-            return ValidateOptionsResult.Fail($"Storage:LeaseDuration must be at least one minute (it is {options.LeaseDuration}): a shorter lease could end a send still in flight.");
-        }
-
-        try
-        {
-            var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-            if (string.IsNullOrWhiteSpace(builder.Host))
-            {
-                return ValidateOptionsResult.Fail($"Storage:ConnectionString has no Host for Storage:Provider 'postgres'; set Storage__ConnectionString, {Example}.");
-            }
-        }
-        catch (ArgumentException ex)
-        {
-            return ValidateOptionsResult.Fail($"Storage:ConnectionString is not a valid PostgreSQL connection string ({ex.Message}); {Example}.");
-        }
-
-        return PostgresServices.NotPorted.Count == 0
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                $"Storage:Provider 'postgres' is not complete in this build; not yet on PostgreSQL: {string.Join(", ", PostgresServices.NotPorted)}. Use 'sqlite'.");
+        return ValidateOptionsResult.Fail(
+            $"Storage:Provider '{options.Provider}' is not a storage provider; set Storage__Provider to '{StorageOptions.Sqlite}' (the default) or '{StorageOptions.Postgres}'.");
     }
 }

@@ -41,7 +41,7 @@ public sealed partial class InboxJournal : IDisposable
 
     private static readonly byte[] Zeros = new byte[64 * 1024];
 
-    private readonly SqliteDatabase _database;
+    private readonly IInboxStore _inbox;
     private readonly DatabaseReadiness _readiness;
     private readonly bool _syncEachAppend;
     private readonly ILogger<InboxJournal> _logger;
@@ -58,13 +58,13 @@ public sealed partial class InboxJournal : IDisposable
     private long _queuedPayloadBytes;
     private volatile bool _open;
 
-    public InboxJournal(SqliteDatabase database, DatabaseReadiness readiness, IOptions<StorageOptions> storage, ILogger<InboxJournal> logger)
+    public InboxJournal(IStorage database, IInboxStore inbox, DatabaseReadiness readiness, IOptions<StorageOptions> storage, ILogger<InboxJournal> logger)
     {
-        _database = database;
+        _inbox = inbox;
         _readiness = readiness;
         _syncEachAppend = storage.Value.Synchronous == SqliteSynchronous.Full;
         _logger = logger;
-        DirectoryPath = database.IsOnDisk ? database.FilePath + ".inbox" : null;
+        DirectoryPath = database.LocalFilePath is { } file ? file + ".inbox" : null;
     }
 
     /// <summary>The folder of log files; null for a database that is not a file (nothing to make durable).</summary>
@@ -119,8 +119,7 @@ public sealed partial class InboxJournal : IDisposable
             }
 
             await _readiness.Migrated.WaitAsync(cancellationToken);
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            Open(await InboxStore.ReadJournalPositionAsync(connection, cancellationToken));
+            Open(await _inbox.ReadJournalPositionAsync(cancellationToken));
         }
         finally
         {

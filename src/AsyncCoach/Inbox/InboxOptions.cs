@@ -33,7 +33,7 @@ public sealed class InboxOptions
     /// </summary>
     public TimeSpan KeepProcessedFor { get; set; } = TimeSpan.FromDays(2);
 
-    /// <summary>How long a row given up after <see cref="Storage.InboxStore.MaxAttempts"/> failures is kept, so an operator can read its <c>last_error</c>.</summary>
+    /// <summary>How long a row given up after <see cref="Storage.IInboxStore.MaxAttempts"/> failures is kept, so an operator can read its <c>last_error</c>.</summary>
     public TimeSpan KeepFailedFor { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>The shortest retention accepted: Slack's last ordinary retry comes 5 minutes after the first delivery.</summary>

@@ -3,7 +3,6 @@ using AsyncCoach.Pipeline;
 using AsyncCoach.Slack.Events;
 using AsyncCoach.Storage;
 using AsyncCoach.Workspace;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Inbox;
@@ -21,7 +20,8 @@ namespace AsyncCoach.Inbox;
 /// another's.
 /// </summary>
 public sealed partial class InboxProcessor(
-    SqliteDatabase database,
+    IStorage storage,
+    IInboxStore inbox,
     InboxJournal journal,
     InboxSignal signal,
     IServiceScopeFactory scopes,
@@ -38,9 +38,8 @@ public sealed partial class InboxProcessor(
     private readonly IInboxIdleHandler[] _idleHandlers = [.. idleHandlers];
     private readonly LookAheadWindow? _window = lookAhead.IsActive ? new LookAheadWindow(lookAhead, time, workspace.Value.MaxLookupWait) : null;
 
-    // Only the processing loop touches these (one round at a time).
-    private SqliteConnection? _connection;
-    private PreparedCommands? _prepared;
+    // Only the processing loop touches it (one round at a time).
+    private IProcessingSession? _session;
 
     /// <summary>The name of the processor's thread.</summary>
     public const string ThreadName = "inbox-processor";
@@ -63,7 +62,7 @@ public sealed partial class InboxProcessor(
         }
         finally
         {
-            CloseRoundConnection();
+            CloseSession();
         }
     }
 
@@ -84,9 +83,9 @@ public sealed partial class InboxProcessor(
             var hadFailures = false;
             try
             {
-                var connection = await RoundConnectionAsync(stoppingToken);
+                var session = _session ??= await storage.OpenSessionAsync(stoppingToken);
                 // Rows waiting for another attempt first (they are older), then the journal.
-                var rows = await InboxStore.ClaimPendingAsync(connection, settings.BatchSize, stoppingToken);
+                var rows = await inbox.ClaimPendingAsync(session, settings.BatchSize, stoppingToken);
                 IReadOnlyList<JournalRecord> window;
                 RoundPlan plan;
                 if (_window is null)
@@ -102,7 +101,7 @@ public sealed partial class InboxProcessor(
 
                 if (rows.Count + plan.Records.Count > 0)
                 {
-                    var outcomes = await ProcessRoundAsync(connection, rows, plan, stoppingToken);
+                    var outcomes = await ProcessRoundAsync(session, rows, plan, stoppingToken);
                     _window?.Committed(window, plan);
                     foreach (var observer in _observers)
                     {
@@ -130,9 +129,9 @@ public sealed partial class InboxProcessor(
             catch (Exception ex)
             {
                 // One bad round must not stop the host; wait and try again, on a fresh
-                // connection in case the kept one is what failed.
+                // session in case the kept one is what failed.
                 Log.RoundFailed(logger, ex);
-                CloseRoundConnection();
+                CloseSession();
                 hadFailures = true;
             }
 
@@ -157,7 +156,7 @@ public sealed partial class InboxProcessor(
     /// none (the rows are then processed again, and the writes are idempotent).
     /// </summary>
     private async Task<List<InboxOutcome>> ProcessRoundAsync(
-        SqliteConnection connection, IReadOnlyList<PendingInboxRow> rows, RoundPlan plan, CancellationToken cancellationToken)
+        IProcessingSession session, IReadOnlyList<PendingInboxRow> rows, RoundPlan plan, CancellationToken cancellationToken)
     {
         var records = plan.Records;
         await using var services = scopes.CreateAsyncScope();
@@ -175,11 +174,11 @@ public sealed partial class InboxProcessor(
         if (records.Count > 0)
         {
             var seen = new HashSet<string>(records.Count, StringComparer.Ordinal);
-            using var read = connection.BeginTransaction(deferred: true);
+            using var read = session.BeginRead();
             for (var i = 0; i < records.Count; i++)
             {
                 var eventId = records[i].Entry.EventId;
-                known[i] = !seen.Add(eventId) || InboxStore.IsKnown(connection, read, eventId);
+                known[i] = !seen.Add(eventId) || inbox.IsKnown(read, eventId);
             }
         }
 
@@ -198,32 +197,31 @@ public sealed partial class InboxProcessor(
 
         var outcomes = new List<InboxOutcome>(rows.Count + records.Count);
         outcomes.AddRange(rowOutcomes);
-        await using (var write = await database.BeginWriteAsync(connection, cancellationToken))
+        await using (var round = await session.BeginRoundAsync(cancellationToken))
         {
             var now = time.GetUtcNow();
-            await sink.WriteAsync(write.Connection, write.Transaction, cancellationToken);
+            await sink.WriteAsync(round, cancellationToken);
             if (rowOutcomes.Count > 0)
             {
-                await InboxStore.CompleteAsync(write.Connection, write.Transaction, rowOutcomes, now, cancellationToken);
+                await inbox.CompleteAsync(round, rowOutcomes, now, cancellationToken);
             }
 
             if (records.Count > 0)
             {
-                var at = StoredInstant.Format(now);
                 for (var i = 0; i < records.Count; i++)
                 {
                     var outcome = recordOutcomes[i];
-                    var id = outcome is null ? null : InboxStore.InsertProcessed(write.Connection, write.Transaction, records[i].Entry, outcome.Error, at);
+                    var id = outcome is null ? null : inbox.InsertProcessed(round, records[i].Entry, outcome.Error, now);
                     outcomes.Add(id is { } rowId ? outcome! with { Id = rowId } : new InboxOutcome(0, null) { Duplicate = true });
                 }
             }
 
             if (plan.Completes > 0)
             {
-                InboxStore.SaveJournalPosition(write.Connection, write.Transaction, plan.Position);
+                inbox.SaveJournalPosition(round, plan.Position);
             }
 
-            await write.CommitAsync(cancellationToken);
+            await round.CommitAsync(cancellationToken);
         }
 
         sink.Committed();
@@ -235,30 +233,12 @@ public sealed partial class InboxProcessor(
     private static PendingInboxRow AsRow(InboxEntry entry) =>
         new(0, entry.EventId, entry.TeamId, entry.ChannelId, entry.EventType, entry.Payload, 0);
 
-    /// <summary>
-    /// The connection every round reads its rows and writes on, kept open with its statements
-    /// compiled: the round holds the process's write turn while it writes, and every
-    /// acknowledgement waiting for the turn waits for it, so compiling the same statements afresh
-    /// each round is paid twice; and at 1,000 events/s, opening (and configuring) a pooled
-    /// connection and compiling the claim every round was a tenth of the service's CPU.
-    /// </summary>
-    private async Task<SqliteConnection> RoundConnectionAsync(CancellationToken cancellationToken)
+    // The session every round reads its rows and writes on, kept across rounds with its
+    // statements compiled (see IProcessingSession).
+    private void CloseSession()
     {
-        if (_connection is null)
-        {
-            _connection = await database.OpenAsync(cancellationToken);
-            _prepared = PreparedCommands.KeepOn(_connection);
-        }
-
-        return _connection;
-    }
-
-    private void CloseRoundConnection()
-    {
-        _prepared?.Dispose();
-        _prepared = null;
-        _connection?.Dispose();
-        _connection = null;
+        _session?.Dispose();
+        _session = null;
     }
 
     private async Task<InboxOutcome> ProcessAsync(

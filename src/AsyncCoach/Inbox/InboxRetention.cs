@@ -11,7 +11,7 @@ namespace AsyncCoach.Inbox;
 /// between windows; <c>secure_delete</c> overwrites what is deleted, and the freed pages are reused.
 /// </summary>
 public sealed partial class InboxRetention(
-    SqliteDatabase database,
+    IInboxStore inbox,
     DatabaseReadiness readiness,
     TimeProvider time,
     IOptions<InboxOptions> options,
@@ -69,12 +69,7 @@ public sealed partial class InboxRetention(
         var total = 0;
         while (true)
         {
-            InboxPurgeWindow window;
-            await using (var write = await database.BeginWriteAsync(cancellationToken))
-            {
-                window = await InboxStore.PurgeWindowAsync(write, after, WindowSize, processedBefore, failedBefore, cancellationToken);
-                await write.CommitAsync(cancellationToken);
-            }
+            var window = await inbox.PurgeWindowAsync(after, WindowSize, processedBefore, failedBefore, cancellationToken);
 
             total += window.Deleted;
             if (window.Finished)

@@ -14,7 +14,7 @@ namespace AsyncCoach.Installations;
 public sealed partial class ConfiguredBotToken(
     IOptions<SlackOptions> options,
     SlackWebApiClientFactory clients,
-    InstallationStore installations,
+    IInstallationStore installations,
     TimeProvider time,
     ILogger<ConfiguredBotToken> logger)
 {

@@ -1,5 +1,4 @@
 using AsyncCoach.Slack.WebApi;
-using AsyncCoach.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +10,6 @@ public static class InstallationServices
     public static IServiceCollection AddInstallations(this IServiceCollection services)
     {
         services.AddOptions<InstallationOptions>().BindConfiguration(InstallationOptions.Section);
-        services.AddSingleton<InstallationStore>();
-        services.AddSingleton<ApiCallStore>();
         services.AddSingleton<ConfiguredBotToken>();
         services.AddSingleton<OrgTeams>();
         services.AddSingleton<TokenRefresher>();
@@ -23,13 +20,11 @@ public static class InstallationServices
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>, KeyRingLocation>();
         services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
 
-        services.AddSingleton<OAuthStateStore>();
         services.AddSingleton<OAuthStates>();
         services.AddSingleton<OAuthInstaller>();
 
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
-        services.AddSingleton<TeamDataStore>();
         services.AddSingleton<RetentionPass>();
         services.AddSingleton<LeavingHandler>();
 

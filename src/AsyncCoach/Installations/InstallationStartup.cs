@@ -11,7 +11,7 @@ namespace AsyncCoach.Installations;
 /// </summary>
 public sealed partial class InstallationStartup(
     ConfiguredBotToken configured,
-    InstallationStore installations,
+    IInstallationStore installations,
     ISlackClientFactory clients,
     DatabaseReadiness database,
     TimeProvider time,

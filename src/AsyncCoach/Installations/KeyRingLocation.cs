@@ -7,10 +7,10 @@ namespace AsyncCoach.Installations;
 
 /// <summary>
 /// Puts the Data Protection key ring in <see cref="InstallationOptions.KeyRingPath"/>, or beside
-/// the SQLite file, unless something else (a shared store) already set an
+/// the database file, unless something else (a shared store) already set an
 /// <see cref="IXmlRepository"/>: the key storage is that interface, so replacing it is one registration.
 /// </summary>
-public sealed class KeyRingLocation(IOptions<InstallationOptions> options, SqliteDatabase database, ILoggerFactory loggers)
+public sealed class KeyRingLocation(IOptions<InstallationOptions> options, IStorage storage, ILoggerFactory loggers)
     : IConfigureOptions<KeyManagementOptions>
 {
     public void Configure(KeyManagementOptions keys)
@@ -22,7 +22,7 @@ public sealed class KeyRingLocation(IOptions<InstallationOptions> options, Sqlit
 
         var path = options.Value.KeyRingPath is { Length: > 0 } configured
             ? configured
-            : database.IsOnDisk ? database.FilePath + ".keys" : Path.Combine(AppContext.BaseDirectory, "keys");
+            : storage.LocalFilePath is { } file ? file + ".keys" : Path.Combine(AppContext.BaseDirectory, "keys");
         keys.XmlRepository = new FileSystemXmlRepository(CreatePrivate(Path.GetFullPath(path)), loggers);
     }
 

@@ -11,8 +11,8 @@ namespace AsyncCoach.Installations;
 /// for no user tokens, so a <c>tokens_revoked</c> it receives is about its bot token.
 /// </summary>
 public sealed partial class LeavingHandler(
-    InstallationStore installations,
-    TeamDataStore data,
+    IInstallationStore installations,
+    ITeamDataStore data,
     RetentionPass retention,
     TimeProvider time,
     IOptions<RetentionOptions> options,

@@ -15,7 +15,7 @@ public sealed partial class OAuthInstaller(
     IOptions<InstallationOptions> options,
     OAuthStates states,
     SlackWebApiClientFactory clients,
-    InstallationStore installations,
+    IInstallationStore installations,
     ITokenProtector protector,
     IEnumerable<IInstallObserver> observers,
     TimeProvider time,

@@ -8,13 +8,13 @@ namespace AsyncCoach.Installations;
 
 /// <summary>
 /// The install flow's <c>state</c>: a random nonce and its issue time, signed and encrypted with
-/// Data Protection, accepted once (<see cref="OAuthStateStore"/>) and within
+/// Data Protection, accepted once (<see cref="IOAuthStateStore"/>) and within
 /// <see cref="InstallationOptions.StateLifetime"/>. The expiry is checked on <see cref="TimeProvider"/>
 /// rather than by Data Protection's time-limited protector, which reads the system clock
 /// (docs/decisions.md).
 /// </summary>
 public sealed class OAuthStates(
-    IDataProtectionProvider protection, OAuthStateStore store, TimeProvider time, IOptions<InstallationOptions> options)
+    IDataProtectionProvider protection, IOAuthStateStore store, TimeProvider time, IOptions<InstallationOptions> options)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("AsyncCoach.Installations.OAuthState.v1");
 

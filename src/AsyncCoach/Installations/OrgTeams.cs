@@ -9,7 +9,7 @@ namespace AsyncCoach.Installations;
 /// installation (keyed by its <c>E…</c> id). Learned from events, kept in installation_teams so a
 /// restart does not forget, cached in memory (read on every call of a team without its own installation).
 /// </summary>
-public sealed class OrgTeams(InstallationStore installations, TimeProvider time)
+public sealed class OrgTeams(IInstallationStore installations, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, string?> _orgs = new(StringComparer.Ordinal);
 

@@ -7,13 +7,13 @@ namespace AsyncCoach.Installations;
 /// Nothing is kept for ever: at start and then every <see cref="RetentionOptions.Interval"/> (on
 /// <see cref="TimeProvider"/>), deletes the data of teams that left more than
 /// <see cref="RetentionOptions.UninstalledTeamDays"/> ago and everything older than the retention
-/// periods (<see cref="TeamDataStore"/> knows the tables): each team's own <c>retention_days</c>
+/// periods (<see cref="ITeamDataStore"/> knows the tables): each team's own <c>retention_days</c>
 /// norm, else <see cref="RetentionOptions.DataDays"/>.
 /// </summary>
 public sealed partial class RetentionPass(
-    TeamDataStore data,
-    InstallationStore installations,
-    NormsStore norms,
+    ITeamDataStore data,
+    IInstallationStore installations,
+    INormsStore norms,
     DatabaseReadiness database,
     TimeProvider time,
     IOptions<RetentionOptions> options,

@@ -11,7 +11,7 @@ namespace AsyncCoach.Installations;
 /// token or a revocation takes effect on the next call.
 /// </summary>
 public sealed class SlackClientFactory(
-    TeamTokens tokens, SlackWebApiClientFactory live, ApiCallStore calls, TimeProvider time, ILoggerFactory loggers) : ISlackClientFactory
+    TeamTokens tokens, SlackWebApiClientFactory live, IApiCallStore calls, TimeProvider time, ILoggerFactory loggers) : ISlackClientFactory
 {
     private readonly ConcurrentDictionary<string, TeamSlackClient> _teams = new(StringComparer.Ordinal);
     private readonly ILogger _dryRunLogger = loggers.CreateLogger<RecordingSlackWebApi>();

@@ -10,7 +10,7 @@ namespace AsyncCoach.Installations;
 /// that left is refused, so nothing is sent with a dead token and nothing is pretended sent.
 /// </summary>
 public sealed class TeamTokens(
-    InstallationStore installations, ITokenProtector protector, TokenRefresher refresher, ConfiguredBotToken configured, OrgTeams orgs)
+    IInstallationStore installations, ITokenProtector protector, TokenRefresher refresher, ConfiguredBotToken configured, OrgTeams orgs)
 {
     public async ValueTask<TeamCredential> GetAsync(string teamId, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ namespace AsyncCoach.Installations;
 /// cannot leave the only working token in memory.
 /// </summary>
 public sealed partial class TokenRefresher(
-    InstallationStore installations,
+    IInstallationStore installations,
     ITokenProtector protector,
     SlackWebApiClientFactory clients,
     IOptions<SlackOptions> slack,

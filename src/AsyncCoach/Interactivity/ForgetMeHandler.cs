@@ -12,15 +12,15 @@ namespace AsyncCoach.Interactivity;
 /// <summary>
 /// The buttons under <c>/async forget-me</c>'s question (<c>forget:*</c>). Confirm deletes the
 /// clicking person's data in their team at once, in one transaction
-/// (<see cref="TeamDataStore.DeletePersonAsync"/>), and answers through <c>response_url</c> with
+/// (<see cref="ITeamDataStore.DeletePersonAsync"/>), and answers through <c>response_url</c> with
 /// the counts; cancel deletes nothing. Who is forgotten comes from Slack's signed payload, never
 /// from the button: a value made for someone else, for another team or too long ago is refused
 /// with a clear answer and nothing is deleted.
 /// </summary>
 public sealed partial class ForgetMeHandler(
-    TeamDataStore data,
-    PersonSettingsStore people,
-    NormsStore norms,
+    ITeamDataStore data,
+    IPersonSettingsStore people,
+    INormsStore norms,
     TrackerHost tracker,
     IResponseUrlClient responseUrls,
     TimeProvider time,
@@ -108,7 +108,7 @@ public sealed partial class ForgetMeHandler(
             {
                 if (forgotten.Counts[i] > 0)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"\n• {TeamDataStore.PersonData[i].Label}: {forgotten.Counts[i]}");
+                    text.Append(CultureInfo.InvariantCulture, $"\n• {PersonDataKinds.All[i].Label}: {forgotten.Counts[i]}");
                 }
             }
         }

@@ -15,10 +15,10 @@ namespace AsyncCoach.Nudges;
 /// A value that is not a nudge of the clicking user in their team is refused with a reason.
 /// </summary>
 public sealed partial class NudgeActionHandler(
-    NudgeStore nudges,
-    PersonSettingsStore people,
-    PhraseFeedbackStore phraseFeedback,
-    NormsStore norms,
+    INudgeStore nudges,
+    IPersonSettingsStore people,
+    IPhraseFeedbackStore phraseFeedback,
+    INormsStore norms,
     IWorkspaceDirectory directory,
     IResponseUrlClient responseUrls,
     TimeProvider time,

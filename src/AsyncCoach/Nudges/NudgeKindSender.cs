@@ -8,7 +8,7 @@ namespace AsyncCoach.Nudges;
 /// <summary>A nudge: an ephemeral in the message's channel (in its thread), or a DM to the author.</summary>
 public sealed class NudgeKindSender : IOutboxKindSender
 {
-    public string Kind => OutboxStore.NudgeKind;
+    public string Kind => IOutboxStore.NudgeKind;
 
     public async Task SendAsync(OutboxRow row, ISlackWebApi slack, CancellationToken cancellationToken)
     {

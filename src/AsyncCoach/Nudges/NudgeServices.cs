@@ -10,13 +10,11 @@ public static class NudgeServices
     public static IServiceCollection AddNudges(this IServiceCollection services)
     {
         services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section);
-        services.AddSingleton<NudgeStore>();
-        services.AddSingleton<OutboxStore>();
         services.AddSingleton<IOutboxKindSender, NudgeKindSender>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<NudgingFindingSink>();
         services.AddScoped<IFindingSink>(sp => new ActivityCountingSink(
-            new PendingFindingsSink(sp.GetRequiredService<NudgingFindingSink>(), sp.GetRequiredService<TrackerHost>()),
+            new PendingFindingsSink(sp.GetRequiredService<NudgingFindingSink>(), sp.GetRequiredService<TrackerHost>(), sp.GetRequiredService<IPendingFindingStore>()),
             sp.GetRequiredService<ActivityTally>()));
         services.AddSingleton<INudgeLedger, OutboxNudgeLedger>();
         services.AddSingleton<INudgeHistory, OutboxNudgeHistory>();

@@ -1,11 +1,9 @@
-using System.Data.Common;
 using System.Text.Json;
 using AsyncCoach.Core.Nudges;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Storage;
 using AsyncCoach.Workspace;
-using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Nudges;
 
@@ -17,10 +15,10 @@ namespace AsyncCoach.Nudges;
 /// nudged again.
 /// </summary>
 public sealed partial class NudgingFindingSink(
-    FindingStore findingStore,
-    NudgeStore nudges,
-    NormsStore norms,
-    PersonSettingsStore people,
+    IFindingStore findingStore,
+    INudgeStore nudges,
+    INormsStore norms,
+    IPersonSettingsStore people,
     IWorkspaceDirectory directory,
     OutboxSignal signal,
     TimeProvider time,
@@ -54,7 +52,7 @@ public sealed partial class NudgingFindingSink(
     /// Records the staged findings and decides each message's nudge in the caller's transaction:
     /// the caps count nudges written earlier in the same transaction.
     /// </summary>
-    public async Task WriteAsync(SqliteConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task WriteAsync(IStorageTransaction transaction, CancellationToken cancellationToken)
     {
         if (_findings.Count == 0)
         {
@@ -62,7 +60,7 @@ public sealed partial class NudgingFindingSink(
         }
 
         var now = time.GetUtcNow();
-        await findingStore.AddAsync(connection, transaction, _findings, cancellationToken);
+        await findingStore.AddAsync(transaction, _findings, cancellationToken);
         // Each author's counts are read once per transaction and then kept up to date here: a
         // round can hold several messages from one person (a burst, a catch-up after a restart),
         // and every query here runs while acknowledgements wait for the write turn.
@@ -73,7 +71,7 @@ public sealed partial class NudgingFindingSink(
             var key = (first.Team.Value, first.Author.Value, dayStart);
             if (!counted.TryGetValue(key, out var counts))
             {
-                counts = await nudges.CountsAsync(connection, transaction, key.Item1, key.Item2, dayStart, cancellationToken);
+                counts = await nudges.CountsAsync(transaction, key.Item1, key.Item2, dayStart, cancellationToken);
                 counted[key] = counts;
             }
 
@@ -86,7 +84,7 @@ public sealed partial class NudgingFindingSink(
 
             var content = NudgeComposer.Compose(decision.Findings);
             string[] ruleIds = [.. decision.Findings.Select(f => f.RuleId)];
-            var id = await nudges.TryAddAsync(connection, transaction, new NewNudge(
+            var id = await nudges.TryAddAsync(transaction, new NewNudge(
                 first.Team.Value, first.Channel.Value, first.Ts.Value, first.ThreadTs?.Value, first.Author.Value, decision.Delivery,
                 JsonSerializer.Serialize(content, NudgeJsonContext.Default.NudgeContent),
                 decision.ExpiresAt, dayStart, ruleIds), now, cancellationToken);

@@ -4,7 +4,7 @@ using AsyncCoach.Storage;
 namespace AsyncCoach.Nudges;
 
 /// <summary>Sent, feedback and expired counts from the outbox and feedback tables, for <c>/async stats</c>.</summary>
-public sealed class OutboxNudgeHistory(NudgeStore store) : INudgeHistory
+public sealed class OutboxNudgeHistory(INudgeStore store) : INudgeHistory
 {
     public async Task<NudgeSummary> SummarizeAsync(string teamId, string userId, DateTimeOffset since, CancellationToken cancellationToken)
     {

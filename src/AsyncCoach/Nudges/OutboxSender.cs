@@ -19,8 +19,8 @@ namespace AsyncCoach.Nudges;
 /// <c>expires_at</c> (a nudge's freshness window) expires instead of going out late.
 /// </summary>
 public sealed partial class OutboxSender(
-    OutboxStore store,
-    InstallationStore installations,
+    IOutboxStore store,
+    IInstallationStore installations,
     IEnumerable<IOutboxKindSender> kinds,
     OutboxSignal signal,
     IServiceProvider services,
@@ -157,7 +157,7 @@ public sealed partial class OutboxSender(
             }
             else
             {
-                unclaimed.Add(new OutboxRow(row.Id, row.TeamId, "", "", null, "", row.Kind, null, OutboxStore.Pending, 0, row.ExpiresAt, row.Kind));
+                unclaimed.Add(new OutboxRow(row.Id, row.TeamId, "", "", null, "", row.Kind, null, IOutboxStore.Pending, 0, row.ExpiresAt, row.Kind));
             }
         }
 
@@ -279,7 +279,7 @@ public sealed partial class OutboxSender(
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["team_id"] = row.TeamId, ["channel_id"] = row.ChannelId, ["outbox_id"] = row.Id, ["kind"] = row.Kind });
         var now = time.GetUtcNow();
-        var claimed = row.State == OutboxStore.Sending;
+        var claimed = row.State == IOutboxStore.Sending;
         if (_holds.TryGetValue(row.TeamId, out var until))
         {
             if (now < until)
@@ -298,20 +298,20 @@ public sealed partial class OutboxSender(
 
         if (!await installations.IsActiveAsync(row.TeamId, cancellationToken))
         {
-            await EndAsync(row, OutboxStore.Failed, "installation_inactive", null, now, cancellationToken);
+            await EndAsync(row, IOutboxStore.Failed, "installation_inactive", null, now, cancellationToken);
             return true;
         }
 
         if (now >= row.ExpiresAt)
         {
-            await EndAsync(row, OutboxStore.Expired, "stale", null, now, cancellationToken);
+            await EndAsync(row, IOutboxStore.Expired, "stale", null, now, cancellationToken);
             return true;
         }
 
         if (!_kinds.TryGetValue(row.Kind, out var kind))
         {
             Log.UnknownKind(logger, row.Id, row.Kind);
-            await EndAsync(row, OutboxStore.Failed, "unknown_kind", null, now, cancellationToken);
+            await EndAsync(row, IOutboxStore.Failed, "unknown_kind", null, now, cancellationToken);
             return true;
         }
 
@@ -325,14 +325,14 @@ public sealed partial class OutboxSender(
 
         if (row.ContentJson is null)
         {
-            await EndAsync(row, OutboxStore.Expired, "stale", null, now, cancellationToken);
+            await EndAsync(row, IOutboxStore.Expired, "stale", null, now, cancellationToken);
             return true;
         }
 
         try
         {
             await kind.SendAsync(row, SlackFor(row.TeamId), cancellationToken);
-            await EndAsync(row, OutboxStore.Sent, null, "ok", time.GetUtcNow(), cancellationToken);
+            await EndAsync(row, IOutboxStore.Sent, null, "ok", time.GetUtcNow(), cancellationToken);
             return true;
         }
         catch (SlackApiException ex)
@@ -342,11 +342,11 @@ public sealed partial class OutboxSender(
             {
                 case OutboxFailure.Revoked:
                     await installations.SetAsync(row.TeamId, active: false, ex.Error, now, cancellationToken);
-                    await EndAsync(row, OutboxStore.Failed, ex.Error, ex.Error, now, cancellationToken);
+                    await EndAsync(row, IOutboxStore.Failed, ex.Error, ex.Error, now, cancellationToken);
                     Log.Revoked(logger, ex.Error);
                     return false;
                 case OutboxFailure.Permanent:
-                    await EndAsync(row, OutboxStore.Failed, ex.Error, ex.Error, now, cancellationToken);
+                    await EndAsync(row, IOutboxStore.Failed, ex.Error, ex.Error, now, cancellationToken);
                     return true;
                 case OutboxFailure.RateLimited:
                     _holds[row.TeamId] = now + ex.RetryAfter!.Value;
@@ -367,7 +367,7 @@ public sealed partial class OutboxSender(
         {
             // A kind's own failure (its payload, its figures): claimed, so it is not tried again.
             Log.SendFailed(logger, row.Id, ex);
-            await EndAsync(row, OutboxStore.Failed, "sender_error", ex.GetType().Name, time.GetUtcNow(), cancellationToken);
+            await EndAsync(row, IOutboxStore.Failed, "sender_error", ex.GetType().Name, time.GetUtcNow(), cancellationToken);
             return true;
         }
     }
@@ -398,7 +398,7 @@ public sealed partial class OutboxSender(
     }
 
     // "Nudge 12 ended sent", "Digest 13 ended sent": the kind as a capitalised word, no allocation for nudges.
-    private static string Label(string kind) => kind == OutboxStore.NudgeKind ? "Nudge" : char.ToUpperInvariant(kind[0]) + kind[1..];
+    private static string Label(string kind) => kind == IOutboxStore.NudgeKind ? "Nudge" : char.ToUpperInvariant(kind[0]) + kind[1..];
 
     private void Notify(long id, string outcome)
     {

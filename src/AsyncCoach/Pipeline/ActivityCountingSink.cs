@@ -1,6 +1,5 @@
-using System.Data.Common;
 using AsyncCoach.Core.Rules;
-using Microsoft.Data.Sqlite;
+using AsyncCoach.Storage;
 
 namespace AsyncCoach.Pipeline;
 
@@ -14,10 +13,10 @@ public sealed class ActivityCountingSink(IFindingSink inner, ActivityTally tally
     public Task AcceptAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken) =>
         inner.AcceptAsync(findings, cancellationToken);
 
-    public Task WriteAsync(SqliteConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public Task WriteAsync(IStorageTransaction transaction, CancellationToken cancellationToken)
     {
-        tally.Write(connection, transaction);
-        return inner.WriteAsync(connection, transaction, cancellationToken);
+        tally.Write(transaction);
+        return inner.WriteAsync(transaction, cancellationToken);
     }
 
     public void Committed()

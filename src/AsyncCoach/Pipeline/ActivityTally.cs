@@ -1,9 +1,7 @@
-using System.Data.Common;
 using AsyncCoach.Core.Digests;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Pipeline;
 
@@ -12,7 +10,7 @@ namespace AsyncCoach.Pipeline;
 /// round's transaction (an UPSERT per team, UTC hour and channel kind touched, and a row per
 /// person and hour for the privacy floor's distinct counts). Scoped: one per round.
 /// </summary>
-public sealed class ActivityTally(ActivityPeopleSeen seen)
+public sealed class ActivityTally(ActivityPeopleSeen seen, IActivityStore store)
 {
     private readonly Dictionary<(string Team, DateTimeOffset Hour, string Kind), (int Messages, int AfterHours)> _counts = [];
     private readonly HashSet<(string Team, DateTimeOffset Hour, string Author)> _people = [];
@@ -36,11 +34,11 @@ public sealed class ActivityTally(ActivityPeopleSeen seen)
     }
 
     /// <summary>Writes the round's counts in the caller's transaction.</summary>
-    public void Write(SqliteConnection connection, DbTransaction transaction)
+    public void Write(IStorageTransaction transaction)
     {
         if (_counts.Count > 0)
         {
-            ActivityStore.Add(connection, transaction,
+            store.Add(transaction,
                 _counts.Select(c => new ActivityDelta(c.Key.Team, c.Key.Hour, c.Key.Kind, c.Value.Messages, c.Value.AfterHours)), _people);
         }
     }

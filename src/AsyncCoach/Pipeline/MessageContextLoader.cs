@@ -13,7 +13,7 @@ namespace AsyncCoach.Pipeline;
 /// <see cref="PrepareAsync"/> asks the directory for the same people and members ahead of time
 /// (the inbox look-ahead), so that <see cref="LoadAsync"/> finds them known.
 /// </summary>
-public sealed class MessageContextLoader(IWorkspaceDirectory directory, NormsStore norms, PersonSettingsStore settings)
+public sealed class MessageContextLoader(IWorkspaceDirectory directory, INormsStore norms, IPersonSettingsStore settings)
 {
     /// <summary>
     /// With <paramref name="waitForLookups"/> false nobody is asked: people and members are taken as

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Pipeline;
 
@@ -10,20 +8,20 @@ namespace AsyncCoach.Pipeline;
 /// round is written in the same transaction as the findings released and the inbox outcomes, so
 /// after a crash or a restart the stored pending findings match the events processed.
 /// </summary>
-public sealed class PendingFindingsSink(IFindingSink inner, TrackerHost tracker) : IFindingSink
+public sealed class PendingFindingsSink(IFindingSink inner, TrackerHost tracker, IPendingFindingStore store) : IFindingSink
 {
     public Task AcceptAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken) =>
         inner.AcceptAsync(findings, cancellationToken);
 
-    public async Task WriteAsync(SqliteConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task WriteAsync(IStorageTransaction transaction, CancellationToken cancellationToken)
     {
         var changes = tracker.DrainPendingChanges();
         if (changes.Count > 0)
         {
-            await PendingFindingStore.WriteAsync(connection, transaction, changes);
+            await store.WriteAsync(transaction, changes, cancellationToken);
         }
 
-        await inner.WriteAsync(connection, transaction, cancellationToken);
+        await inner.WriteAsync(transaction, cancellationToken);
     }
 
     public void Committed() => inner.Committed();

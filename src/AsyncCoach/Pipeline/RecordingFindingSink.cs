@@ -1,12 +1,10 @@
-using System.Data.Common;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Pipeline;
 
 /// <summary>Records findings; nothing more.</summary>
-public sealed class RecordingFindingSink(FindingStore store) : IFindingSink
+public sealed class RecordingFindingSink(IFindingStore store) : IFindingSink
 {
     private readonly List<Finding> _staged = [];
 
@@ -16,11 +14,11 @@ public sealed class RecordingFindingSink(FindingStore store) : IFindingSink
         return Task.CompletedTask;
     }
 
-    public async Task WriteAsync(SqliteConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task WriteAsync(IStorageTransaction transaction, CancellationToken cancellationToken)
     {
         if (_staged.Count > 0)
         {
-            await store.AddAsync(connection, transaction, _staged, cancellationToken);
+            await store.AddAsync(transaction, _staged, cancellationToken);
         }
     }
 

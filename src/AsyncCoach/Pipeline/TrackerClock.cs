@@ -8,7 +8,7 @@ namespace AsyncCoach.Pipeline;
 /// follow-up still waiting in the inbox can never be overtaken by its own grace window. A small
 /// margin allows for Slack delivering events a moment late.
 /// </summary>
-public sealed class TrackerClock(TrackerHost tracker, SqliteDatabase database, IServiceScopeFactory scopes) : IInboxIdleHandler
+public sealed class TrackerClock(TrackerHost tracker, IStorage storage, IServiceScopeFactory scopes) : IInboxIdleHandler
 {
     public static readonly TimeSpan DeliveryMargin = TimeSpan.FromSeconds(3);
 
@@ -29,6 +29,6 @@ public sealed class TrackerClock(TrackerHost tracker, SqliteDatabase database, I
         await using var scope = scopes.CreateAsyncScope();
         var sink = scope.ServiceProvider.GetRequiredService<IFindingSink>();
         await sink.AcceptAsync(released, cancellationToken);
-        await sink.CommitAsync(database, cancellationToken);
+        await sink.CommitAsync(storage, cancellationToken);
     }
 }

@@ -14,7 +14,7 @@ namespace AsyncCoach.Pipeline;
 /// (<see cref="DrainPendingChanges"/>), and <see cref="EnsureRestoredAsync"/> puts them back after
 /// a restart before the first message or tick.
 /// </summary>
-public sealed class TrackerHost(PendingFindingStore store)
+public sealed class TrackerHost(IPendingFindingStore store)
 {
     private readonly Lock _gate = new();
     private ConversationTracker? _tracker;

@@ -5,13 +5,16 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary><c>sqlite</c> (one process, one file) or <c>postgres</c> (several instances share one server).</summary>
-    public string Provider { get; set; } = "sqlite";
+    /// <summary>The embedded default: one SQLite file, one process.</summary>
+    public const string Sqlite = "Sqlite";
 
-    /// <summary>
-    /// A Microsoft.Data.Sqlite connection string (by default a file in the working directory), or
-    /// with <c>postgres</c> an Npgsql one (<c>Host=…;Database=…;Username=…</c>).
-    /// </summary>
+    /// <summary>PostgreSQL, shared by several instances.</summary>
+    public const string Postgres = "Postgres";
+
+    /// <summary>Which provider keeps the data: <see cref="Sqlite"/> (the default) or <see cref="Postgres"/>, in any case.</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>The provider's connection string. SQLite: a Microsoft.Data.Sqlite one, by default a file in the working directory.</summary>
     public string ConnectionString { get; set; } = "Data Source=asynccoach.db";
 
     /// <summary>
@@ -21,8 +24,6 @@ public sealed class StorageOptions
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(10);
 
-    public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// How hard a commit waits for the disk. <see cref="SqliteSynchronous.Normal"/> (the default):
     /// a committed event survives a crash of AsyncCoach, and the write-ahead log is synced at
@@ -31,6 +32,10 @@ public sealed class StorageOptions
     /// (see docs/benchmarks.md for what that does to throughput on a given disk).
     /// </summary>
     public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
+
+    /// <summary>Whether <paramref name="provider"/> (as configured) names <paramref name="name"/>; unset names the default, <see cref="Sqlite"/>.</summary>
+    public static bool Names(string? provider, string name) =>
+        string.Equals(string.IsNullOrWhiteSpace(provider) ? Sqlite : provider.Trim(), name, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>SQLite's <c>PRAGMA synchronous</c> levels that are safe with write-ahead logging.</summary>

@@ -13,7 +13,7 @@ namespace AsyncCoach.Workspace;
 /// Never takes the service down: on failure people are looked up one by one.
 /// </summary>
 public sealed partial class WorkspaceWarmup(
-    InstallationStore installations, ConfiguredBotToken configured, DatabaseReadiness database, SlackWorkspaceDirectory directory, ILogger<WorkspaceWarmup> logger) : BackgroundService
+    IInstallationStore installations, ConfiguredBotToken configured, DatabaseReadiness database, SlackWorkspaceDirectory directory, ILogger<WorkspaceWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

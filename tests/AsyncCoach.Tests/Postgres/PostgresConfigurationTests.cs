@@ -6,36 +6,38 @@ namespace AsyncCoach.Tests.Postgres;
 
 public sealed class PostgresConfigurationTests
 {
+    private readonly PostgresOptionsValidator _postgres = new();
+
     [Test]
     public void Postgres_without_a_host_names_the_key_and_gives_an_example()
     {
-        var result = Validate(new StorageOptions { Provider = "postgres", ConnectionString = "Database=asynccoach" });
+        var result = _postgres.Validate(null, new StorageOptions { Provider = "postgres", ConnectionString = "Database=asynccoach" });
 
-        Assert.That(result.FailureMessage, Does.Contain("Storage:ConnectionString has no Host").And.Contain("Host="));
+        Assert.That(result.FailureMessage, Does.Contain("Storage:ConnectionString has no Host for the PostgreSQL provider").And.Contain("Host="));
     }
 
     [Test]
     public void Postgres_with_the_default_SQLite_connection_string_names_the_key()
     {
-        var result = Validate(new StorageOptions { Provider = "postgres" });
+        var result = _postgres.Validate(null, new StorageOptions { Provider = "postgres" });
 
         Assert.That(result.FailureMessage, Does.Contain("Storage:ConnectionString is not a valid PostgreSQL connection string").And.Contain("Host="));
     }
 
     [Test]
-    public void A_connection_string_that_does_not_parse_is_named()
+    public void A_lease_under_a_minute_is_refused()
     {
-        var result = Validate(new StorageOptions { Provider = "Postgres", ConnectionString = "Hots=db" });
+        var result = _postgres.Validate(null, new StorageOptions { Provider = "postgres", ConnectionString = "Host=db", LeaseDuration = TimeSpan.FromSeconds(5) });
 
-        Assert.That(result.FailureMessage, Does.Contain("Storage:ConnectionString is not a valid PostgreSQL connection string"));
+        Assert.That(result.FailureMessage, Does.Contain("Storage:LeaseDuration"));
     }
 
     [Test]
-    public void A_lease_under_a_minute_is_refused()
+    public void A_complete_connection_string_passes_the_provider_check()
     {
-        var result = Validate(new StorageOptions { Provider = "postgres", ConnectionString = "Host=db", LeaseDuration = TimeSpan.FromSeconds(5) });
+        var result = _postgres.Validate(null, new StorageOptions { Provider = "postgres", ConnectionString = "Host=db;Database=asynccoach;Username=asynccoach" });
 
-        Assert.That(result.FailureMessage, Does.Contain("Storage:LeaseDuration"));
+        Assert.That(result.Succeeded, Is.True);
     }
 
     [Test]
@@ -43,12 +45,9 @@ public sealed class PostgresConfigurationTests
     {
         Assume.That(PostgresServices.NotPorted, Is.Not.Empty);
 
-        var result = Validate(new StorageOptions { Provider = "postgres", ConnectionString = "Host=db;Database=asynccoach;Username=asynccoach" });
+        var result = new StorageOptionsValidator().Validate(null, new StorageOptions { Provider = "Postgres", ConnectionString = "Host=db" });
 
         Assert.That(result.Failed, Is.True);
-        Assert.That(result.FailureMessage, Does.Contain("not yet on PostgreSQL").And.Contain(PostgresServices.NotPorted[^1]));
+        Assert.That(result.FailureMessage, Does.Contain("Storage:Provider 'Postgres'").And.Contain("not yet on PostgreSQL").And.Contain(PostgresServices.NotPorted[^1]));
     }
-
-    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(StorageOptions options) =>
-        new StorageOptionsValidator().Validate(null, options);
 }

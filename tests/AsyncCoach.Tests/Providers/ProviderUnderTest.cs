@@ -1,5 +1,6 @@
 using AsyncCoach.Storage;
 using AsyncCoach.Storage.Postgres;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -14,6 +15,7 @@ public sealed class ProviderUnderTest : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly TempPostgresDatabase? _postgres;
+    private string? _sqliteFile;
 
     private ProviderUnderTest(ServiceProvider services, TempPostgresDatabase? postgres)
     {
@@ -40,10 +42,12 @@ public sealed class ProviderUnderTest : IAsyncDisposable
                 await built.Get<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
                 return built;
             case "Sqlite":
-                // The SQLite stores implement these interfaces once branch `seams` has converted
-                // them (its interfaces landed first); until it is merged here, only PostgreSQL runs.
-                Assert.Ignore("SQLite stores do not implement the storage interfaces on this branch yet (branch seams)");
-                throw new InvalidOperationException("unreachable");
+                var path = TestFiles.NewDatabase("suite");
+                services.AddOptions<StorageOptions>().Configure(o => o.ConnectionString = $"Data Source={path}");
+                services.AddSqliteStorage();
+                var sqlite = new ProviderUnderTest(services.BuildServiceProvider(), null) { _sqliteFile = path };
+                await sqlite.Get<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
+                return sqlite;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Sqlite or Postgres");
         }
@@ -55,6 +59,11 @@ public sealed class ProviderUnderTest : IAsyncDisposable
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
+        }
+
+        if (_sqliteFile is not null)
+        {
+            TempSqliteFile.Delete(_sqliteFile);
         }
     }
 }

@@ -1,16 +1,15 @@
-using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// SQL for the hourly activity counters (<c>activity_counters</c>, no person named) and the
 /// short-lived who-wrote-when rows (<c>activity_people</c>) the privacy floor's distinct counts
 /// need. Written once per inbox round, inside its transaction.
 /// </summary>
-public sealed class ActivityStore(SqliteDatabase database)
+public sealed class ActivityStore(SqliteDatabase database) : IActivityStore
 {
     private const string UpsertSql = """
         INSERT INTO activity_counters (team_id, hour, kind, messages, after_hours)
@@ -26,10 +25,12 @@ public sealed class ActivityStore(SqliteDatabase database)
         """;
 
     /// <summary>Adds a round's counts and who-wrote-when rows inside the caller's transaction.</summary>
-    public static void Add(
-        SqliteConnection connection, DbTransaction transaction, IEnumerable<ActivityDelta> deltas, IEnumerable<(string TeamId, DateTimeOffset Hour, string AuthorId)> people)
+    public void Add(
+        IStorageTransaction transaction, IEnumerable<ActivityDelta> deltas, IEnumerable<(string TeamId, DateTimeOffset Hour, string AuthorId)> people)
     {
-        using (var lease = PreparedCommands.Rent(connection, transaction, UpsertSql, p => Define(p, "@TeamId", "@Hour", "@Kind", "@Messages", "@AfterHours")))
+        var write = SqliteWrite.Of(transaction);
+        var (connection, sqliteTransaction) = (write.Connection, write.Transaction);
+        using (var lease = PreparedCommands.Rent(connection, sqliteTransaction, UpsertSql, p => Define(p, "@TeamId", "@Hour", "@Kind", "@Messages", "@AfterHours")))
         {
             var p = lease.Command.Parameters;
             foreach (var d in deltas)
@@ -43,7 +44,7 @@ public sealed class ActivityStore(SqliteDatabase database)
             }
         }
 
-        using (var lease = PreparedCommands.Rent(connection, transaction, PersonSql, p => Define(p, "@TeamId", "@Hour", "@AuthorId")))
+        using (var lease = PreparedCommands.Rent(connection, sqliteTransaction, PersonSql, p => Define(p, "@TeamId", "@Hour", "@AuthorId")))
         {
             var p = lease.Command.Parameters;
             foreach (var (team, hour, author) in people)

@@ -1,12 +1,12 @@
 using Dapper;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// SQL for slack_api_calls: the Web API calls dry-run made instead of sending them, per team. The
 /// request JSON is what would have been sent as arguments; tokens never travel in it.
 /// </summary>
-public sealed class ApiCallStore(SqliteDatabase database, TimeProvider time)
+public sealed class ApiCallStore(SqliteDatabase database, TimeProvider time) : IApiCallStore
 {
     private const string InsertSql = """
         INSERT INTO slack_api_calls (team_id, method, request_json, dry_run, created_at)

@@ -7,9 +7,9 @@ using System.Data.Common;
 // fails under native AOT; DapperAotCoverageTests finds any such call.
 [module: Dapper.DapperAot]
 [module: Dapper.SqlSyntax(Dapper.SqlSyntax.SQLite)]
-[module: Dapper.TypeHandler(typeof(System.DateTimeOffset), typeof(AsyncCoach.Storage.StoredInstantHandler))]
+[module: Dapper.TypeHandler(typeof(System.DateTimeOffset), typeof(AsyncCoach.Storage.Sqlite.StoredInstantHandler))]
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>Binds and reads <see cref="DateTimeOffset"/> as <see cref="StoredInstant"/> text.</summary>
 internal sealed class StoredInstantHandler : Dapper.DbValueHandler<DateTimeOffset>

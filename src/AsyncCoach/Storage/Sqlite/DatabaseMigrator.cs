@@ -1,7 +1,7 @@
 using DbUp;
 using Microsoft.Data.Sqlite;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// Applies the numbered SQL scripts embedded under Storage/Migrations/Sqlite with DbUp, in name

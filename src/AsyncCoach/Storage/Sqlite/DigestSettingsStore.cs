@@ -1,9 +1,9 @@
 using Dapper;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>SQL for <c>digest_settings</c> (migration 0008).</summary>
-public sealed class DigestSettingsStore(SqliteDatabase database)
+public sealed class DigestSettingsStore(SqliteDatabase database) : IDigestSettingsStore
 {
     private const string GetSql = """
         SELECT team_id AS TeamId, lead_id AS LeadId, enabled AS Enabled, weekday AS Weekday, local_time AS LocalTime,

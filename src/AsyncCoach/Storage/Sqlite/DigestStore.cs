@@ -1,13 +1,13 @@
 using Dapper;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// The digest's aggregate queries: counts and distinct-people counts only, over one team's
 /// findings and nudges, by week (Monday to Monday in the lead's zone, passed as instants).
 /// Channels narrow the findings when the lead chose some (a JSON array; null for all).
 /// </summary>
-public sealed class DigestStore(SqliteDatabase database)
+public sealed class DigestStore(SqliteDatabase database) : IDigestStore
 {
     // Each (rule, week) is one range of ix_findings_team_rule_at (team_id, rule_id, at, author_id,
     // channel_id), counted without a sort; the team's rules come from the same index by a loose

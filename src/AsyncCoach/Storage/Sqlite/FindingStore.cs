@@ -3,10 +3,10 @@ using AsyncCoach.Core.Rules;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>SQL for the findings table. Evidence and recipients are JSON; message text never is stored.</summary>
-public sealed class FindingStore(SqliteDatabase database, TimeProvider time)
+public sealed class FindingStore(SqliteDatabase database, TimeProvider time) : IFindingStore
 {
     private const string InsertSql = """
         INSERT INTO findings (team_id, channel_id, message_ts, thread_ts, rule_id, author_id, at, evidence_json, recipients_json, created_at)
@@ -23,17 +23,18 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time)
         }
 
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        var added = await AddAsync(write.Connection, write.Transaction, findings, cancellationToken);
+        var added = await AddAsync(write, findings, cancellationToken);
         await write.CommitAsync(cancellationToken);
         return added;
     }
 
     /// <summary>Records findings inside the caller's transaction (with the nudges they lead to).</summary>
-    public Task<int> AddAsync(SqliteConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    public Task<int> AddAsync(IStorageTransaction transaction, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var write = SqliteWrite.Of(transaction);
         var now = StoredInstant.Format(time.GetUtcNow());
-        using var lease = PreparedCommands.Rent(connection, transaction, InsertSql, DefineInsert);
+        using var lease = PreparedCommands.Rent(write.Connection, write.Transaction, InsertSql, DefineInsert);
         var p = lease.Command.Parameters;
         var added = 0;
         foreach (var f in findings)

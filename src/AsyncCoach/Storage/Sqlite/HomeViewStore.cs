@@ -1,16 +1,16 @@
 using System.Globalization;
 using Dapper;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// Asks for a person's Home tab to be published, as an outbox row of kind <c>home</c> whose
 /// payload is empty: the page is built when the row is sent, from the state at that moment, so
 /// one publish serves every request made while it waited. See <see cref="RequestAsync"/>.
 /// </summary>
-public sealed class HomeViewStore(SqliteDatabase database, OutboxStore outbox)
+public sealed class HomeViewStore(SqliteDatabase database, IOutboxStore outbox) : IHomeViewStore
 {
-    public const string Kind = "home";
+    private const string Kind = IHomeViewStore.Kind;
 
     private const string LatestSql = """
         SELECT id AS Id, state AS State, created_at AS CreatedAt
@@ -32,7 +32,7 @@ public sealed class HomeViewStore(SqliteDatabase database, OutboxStore outbox)
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var latest = await write.Connection.QuerySingleOrDefaultAsync<LatestRow>(
             LatestSql, new { TeamId = teamId, UserId = userId }, write.Transaction);
-        if (latest is { State: OutboxStore.Pending } || (!changed && latest is not null && latest.CreatedAt > now - window))
+        if (latest is { State: IOutboxStore.Pending } || (!changed && latest is not null && latest.CreatedAt > now - window))
         {
             return null;
         }
@@ -41,7 +41,7 @@ public sealed class HomeViewStore(SqliteDatabase database, OutboxStore outbox)
         // of the service decide at once.
         var key = latest is null ? "first" : "after-" + latest.Id.ToString(CultureInfo.InvariantCulture);
         var id = await outbox.TryEnqueueAsync(
-            write.Connection, write.Transaction, new OutboxMessage(Kind, teamId, userId, key, "{}", now + expiry), now, cancellationToken);
+            write, new OutboxMessage(Kind, teamId, userId, key, "{}", now + expiry), now, cancellationToken);
         await write.CommitAsync(cancellationToken);
         return id;
     }

@@ -4,13 +4,12 @@ using AsyncCoach.Inbox;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>SQL for the inbox table.</summary>
-public sealed class InboxStore(SqliteDatabase database)
+public sealed class InboxStore(SqliteDatabase database) : IInboxStore
 {
-    /// <summary>After this many failed attempts a row is given up (and its payload cleared).</summary>
-    public const int MaxAttempts = 5;
+    private const int MaxAttempts = IInboxStore.MaxAttempts;
 
     // A journaled event gets its row when it is processed: done (its payload never stored here),
     // or pending with its payload for another attempt. Only the processor inserts, one round at a
@@ -34,17 +33,19 @@ public sealed class InboxStore(SqliteDatabase database)
     private const string SaveJournalPositionSql = "UPDATE inbox_journal SET processed_up_to = @Position WHERE id = 1";
 
     /// <summary>The inbox journal's position processed so far (0 for a new database).</summary>
-    public static async Task<long> ReadJournalPositionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public async Task<long> ReadJournalPositionAsync(CancellationToken cancellationToken)
     {
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = ReadJournalPositionSql;
         return await command.ExecuteScalarAsync(cancellationToken) is long position ? position : 0;
     }
 
     /// <summary>Records, inside the round's transaction, the journal position processed up to.</summary>
-    public static void SaveJournalPosition(SqliteConnection connection, DbTransaction transaction, long position)
+    public void SaveJournalPosition(IStorageTransaction round, long position)
     {
-        using var lease = PreparedCommands.Rent(connection, transaction, SaveJournalPositionSql, static p => p.Add("@Position", SqliteType.Integer));
+        var write = SqliteWrite.Of(round);
+        using var lease = PreparedCommands.Rent(write.Connection, write.Transaction, SaveJournalPositionSql, static p => p.Add("@Position", SqliteType.Integer));
         lease.Command.Parameters[0].Value = position;
         if (lease.Command.ExecuteNonQuery() != 1)
         {
@@ -54,12 +55,13 @@ public sealed class InboxStore(SqliteDatabase database)
 
     /// <summary>
     /// Whether a row for <paramref name="eventId"/> is already in the inbox (a Slack retry, or a
-    /// second delivery). Pass the round's read <paramref name="transaction"/>: outside one, every
+    /// second delivery), in the round's <paramref name="read"/> transaction: outside one, every
     /// lookup would begin a read of its own.
     /// </summary>
-    public static bool IsKnown(SqliteConnection connection, DbTransaction? transaction, string eventId)
+    public bool IsKnown(IStorageRead read, string eventId)
     {
-        using var lease = PreparedCommands.Rent(connection, transaction, IsKnownSql, static p => p.Add("@EventId", SqliteType.Text));
+        var snapshot = SqliteRead.Of(read);
+        using var lease = PreparedCommands.Rent(snapshot.Connection, snapshot.Transaction, IsKnownSql, static p => p.Add("@EventId", SqliteType.Text));
         lease.Command.Parameters[0].Value = eventId;
         return lease.Command.ExecuteScalar() is not null;
     }
@@ -70,11 +72,13 @@ public sealed class InboxStore(SqliteDatabase database)
     /// counted (<see cref="MaxAttempts"/> is more than one). Returns the row's id, or null when the
     /// event already had one.
     /// </summary>
-    public static long? InsertProcessed(SqliteConnection connection, DbTransaction transaction, InboxEntry entry, string? error, string at)
+    public long? InsertProcessed(IStorageTransaction round, InboxEntry entry, string? error, DateTimeOffset at)
     {
+        var write = SqliteWrite.Of(round);
+        var connection = write.Connection;
         using var lease = error is null
-            ? PreparedCommands.Rent(connection, transaction, InsertDoneSql, static p => AddInsertParameters(p, "@ProcessedAt"))
-            : PreparedCommands.Rent(connection, transaction, InsertRetrySql, static p =>
+            ? PreparedCommands.Rent(connection, write.Transaction, InsertDoneSql, static p => AddInsertParameters(p, "@ProcessedAt"))
+            : PreparedCommands.Rent(connection, write.Transaction, InsertRetrySql, static p =>
             {
                 AddInsertParameters(p, "@Error");
                 p.Add("@Payload", SqliteType.Blob);
@@ -85,7 +89,7 @@ public sealed class InboxStore(SqliteDatabase database)
         p[2].Value = (object?)entry.ChannelId ?? DBNull.Value;
         p[3].Value = entry.EventType;
         p[4].Value = StoredInstant.Format(entry.ReceivedAt);
-        p[5].Value = error ?? at;
+        p[5].Value = error ?? write.Format(at);
         if (error is not null)
         {
             p[6].Value = entry.Payload;
@@ -119,14 +123,14 @@ public sealed class InboxStore(SqliteDatabase database)
         """);
 
     /// <summary>
-    /// Up to <paramref name="limit"/> pending rows, read on <paramref name="connection"/>: the
-    /// processor's kept one, so the statement stays compiled and no pooled connection is opened
+    /// Up to <paramref name="limit"/> pending rows, read on the <paramref name="session"/>'s
+    /// kept connection, so the statement stays compiled and no pooled connection is opened
     /// (and configured) for every round.
     /// </summary>
-    public static async Task<IReadOnlyList<PendingInboxRow>> ClaimPendingAsync(
-        SqliteConnection connection, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PendingInboxRow>> ClaimPendingAsync(
+        IProcessingSession session, int limit, CancellationToken cancellationToken)
     {
-        using var lease = PreparedCommands.Rent(connection, null, ClaimPendingSql(limit), static _ => { });
+        using var lease = PreparedCommands.Rent(SqliteSession.Of(session).Connection, null, ClaimPendingSql(limit), static _ => { });
         var rows = new List<PendingInboxRow>();
         await using var reader = await lease.Command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -171,11 +175,13 @@ public sealed class InboxStore(SqliteDatabase database)
     /// also holds the round's findings and nudges); payloads of finished rows are cleared.
     /// <paramref name="outcomes"/> are in the order the rows were claimed.
     /// </summary>
-    public static Task CompleteAsync(
-        SqliteConnection connection, DbTransaction transaction, IReadOnlyList<InboxOutcome> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task CompleteAsync(
+        IStorageTransaction round, IReadOnlyList<InboxOutcome> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var at = StoredInstant.Format(now);
+        var write = SqliteWrite.Of(round);
+        var (connection, transaction) = (write.Connection, write.Transaction);
+        var at = write.Format(now);
         if (outcomes.Count > 1 && outcomes.All(o => o.Error is null))
         {
             // The usual round: every row done, in one statement instead of one per row.
@@ -258,12 +264,21 @@ public sealed class InboxStore(SqliteDatabase database)
         """;
 
     /// <summary>
-    /// Deletes, inside the caller's write transaction, the finished rows of the next window of at
+    /// Deletes, in a short write transaction of its own, the finished rows of the next window of at
     /// most <paramref name="limit"/> rows after id <paramref name="after"/>: processed rows that
     /// arrived before <paramref name="processedBefore"/>, failed ones before <paramref name="failedBefore"/>.
     /// Pending rows are never touched.
     /// </summary>
-    public static async Task<InboxPurgeWindow> PurgeWindowAsync(
+    public async Task<InboxPurgeWindow> PurgeWindowAsync(
+        long after, int limit, DateTimeOffset processedBefore, DateTimeOffset failedBefore, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var window = await PurgeWindowAsync(write, after, limit, processedBefore, failedBefore, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return window;
+    }
+
+    private static async Task<InboxPurgeWindow> PurgeWindowAsync(
         SqliteWrite write, long after, int limit, DateTimeOffset processedBefore, DateTimeOffset failedBefore, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// The registry of installed workspaces (<see cref="Installation"/>): tokens (protected), whether
@@ -9,7 +9,7 @@ namespace AsyncCoach.Storage;
 /// <c>auth.test</c> at start). Read on every Web API call, so rows are cached; every write goes
 /// through here and refreshes the cache.
 /// </summary>
-public sealed class InstallationStore(SqliteDatabase database)
+public sealed class InstallationStore(SqliteDatabase database) : IInstallationStore
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Installation?> _rows = new(StringComparer.Ordinal);
 

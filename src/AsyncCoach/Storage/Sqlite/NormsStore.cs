@@ -3,13 +3,13 @@ using AsyncCoach.Core.Norms;
 using AsyncCoach.Norms;
 using Dapper;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// Team norms, stored as the JSON object of the keys a team has set (the same keys as the audit's
 /// <c>--norms</c> file); unset keys keep RULES.md's defaults. Read often, so cached per team.
 /// </summary>
-public sealed class NormsStore(SqliteDatabase database, PhraseFeedbackStore feedback, TimeProvider time)
+public sealed class NormsStore(SqliteDatabase database, IPhraseFeedbackStore feedback, TimeProvider time) : INormsStore
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TeamNorms> _cache = new(StringComparer.Ordinal);
 

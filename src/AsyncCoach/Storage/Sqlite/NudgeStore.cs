@@ -1,16 +1,15 @@
-using System.Data.Common;
 using AsyncCoach.Core.Nudges;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// SQL for the nudges in the outbox (kind <c>nudge</c>), their rules and feedback. Unique per
 /// (team, channel, message ts): a second insert for the same message is a no-op, so no retry
 /// nudges twice. Delivery (due rows, claims, ends, deferrals) is <see cref="OutboxStore"/>'s.
 /// </summary>
-public sealed class NudgeStore(SqliteDatabase database)
+public sealed class NudgeStore(SqliteDatabase database) : INudgeStore
 {
     // One statement, no grouping: an author has a handful of nudges a day, and this runs for
     // every message with a finding. Every nudge has at least one rule.
@@ -21,10 +20,11 @@ public sealed class NudgeStore(SqliteDatabase database)
         """;
 
     /// <summary>Nudges the author got since <paramref name="dayStart"/> (ones that expired or failed never reached them).</summary>
-    public Task<NudgeCounts> CountsAsync(SqliteConnection connection, DbTransaction transaction, string teamId, string authorId, DateTimeOffset dayStart, CancellationToken cancellationToken)
+    public Task<NudgeCounts> CountsAsync(IStorageTransaction transaction, string teamId, string authorId, DateTimeOffset dayStart, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var lease = PreparedCommands.Rent(connection, transaction, CountsSql, static p =>
+        var write = SqliteWrite.Of(transaction);
+        using var lease = PreparedCommands.Rent(write.Connection, write.Transaction, CountsSql, static p =>
         {
             p.Add("@TeamId", SqliteType.Text);
             p.Add("@AuthorId", SqliteType.Text);
@@ -59,11 +59,12 @@ public sealed class NudgeStore(SqliteDatabase database)
     private const string InsertRuleSql = "INSERT INTO nudge_rules (nudge_id, rule_id) VALUES (@NudgeId, @RuleId)";
 
     /// <summary>Adds the nudge unless the message already has one; returns its id, or null.</summary>
-    public Task<long?> TryAddAsync(SqliteConnection connection, DbTransaction transaction, NewNudge nudge, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<long?> TryAddAsync(IStorageTransaction transaction, NewNudge nudge, DateTimeOffset now, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var write = SqliteWrite.Of(transaction);
         long? id;
-        using (var insert = PreparedCommands.Rent(connection, transaction, InsertSql, DefineInsert))
+        using (var insert = PreparedCommands.Rent(write.Connection, write.Transaction, InsertSql, DefineInsert))
         {
             var p = insert.Command.Parameters;
             p[0].Value = nudge.TeamId;
@@ -81,7 +82,7 @@ public sealed class NudgeStore(SqliteDatabase database)
 
         if (id is { } nudgeId)
         {
-            using var rule = PreparedCommands.Rent(connection, transaction, InsertRuleSql, static p =>
+            using var rule = PreparedCommands.Rent(write.Connection, write.Transaction, InsertRuleSql, static p =>
             {
                 p.Add("@NudgeId", SqliteType.Integer);
                 p.Add("@RuleId", SqliteType.Text);

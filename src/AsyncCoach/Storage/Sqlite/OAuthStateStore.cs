@@ -1,9 +1,9 @@
 using Dapper;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>SQL for oauth_states: install links already used, so each is accepted once.</summary>
-public sealed class OAuthStateStore(SqliteDatabase database)
+public sealed class OAuthStateStore(SqliteDatabase database) : IOAuthStateStore
 {
     private const string UseSql = """
         INSERT INTO oauth_states (nonce, used_at, expires_at) VALUES (@Nonce, @Now, @ExpiresAt)

@@ -1,9 +1,7 @@
-using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// SQL for delivering the outbox (the <c>nudges</c> table and <c>nudge_attempts</c>, whatever the
@@ -11,14 +9,8 @@ namespace AsyncCoach.Storage;
 /// rows a crash left mid-call. Enqueueing a nudge is <see cref="NudgeStore"/>'s (it has rules
 /// and a cap); every other kind is enqueued here.
 /// </summary>
-public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit groupCommit)
+public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit groupCommit) : IOutboxStore
 {
-    public const string NudgeKind = "nudge";
-    public const string Pending = "pending";
-    public const string Sending = "sending";
-    public const string Sent = "sent";
-    public const string Expired = "expired";
-    public const string Failed = "failed";
 
     private const string EnqueueSql = """
         INSERT INTO nudges (kind, team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts, next_attempt_at, expires_at, day_start, created_at)
@@ -31,9 +23,9 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
     /// Adds the message in the caller's transaction unless one with the same kind, team, recipient
     /// and key exists; returns its id, or null. Notify <c>OutboxSignal</c> after committing.
     /// </summary>
-    public async Task<long?> TryEnqueueAsync(SqliteConnection connection, DbTransaction transaction, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<long?> TryEnqueueAsync(IStorageTransaction transaction, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (message.Kind == NudgeKind)
+        if (message.Kind == IOutboxStore.NudgeKind)
         {
             throw new ArgumentException("Nudges are enqueued by NudgeStore.TryAddAsync (rules and caps).", nameof(message));
         }
@@ -42,14 +34,15 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
         var parameters = new EnqueueParameters(
             message.Kind, message.TeamId, message.RecipientId, message.Kind + ":" + message.Key, message.PayloadJson,
             message.NotBefore is { } notBefore && notBefore > now ? notBefore : now, message.ExpiresAt, now);
-        return await connection.ExecuteScalarAsync<long?>(EnqueueSql, parameters, transaction);
+        var write = SqliteWrite.Of(transaction);
+        return await write.Connection.ExecuteScalarAsync<long?>(EnqueueSql, parameters, write.Transaction);
     }
 
     /// <summary>As above, in a transaction of its own; committed when the task completes.</summary>
     public async Task<long?> TryEnqueueAsync(OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        var id = await TryEnqueueAsync(write.Connection, write.Transaction, message, now, cancellationToken);
+        var id = await TryEnqueueAsync(write, message, now, cancellationToken);
         await write.CommitAsync(cancellationToken);
         return id;
     }

@@ -1,12 +1,10 @@
-using System.Data.Common;
 using System.Text.Json;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Core.Tracking;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>A pending finding as stored: ids, times and the matched phrases, never message text.</summary>
 public sealed record StoredPendingFinding(
@@ -17,7 +15,7 @@ public sealed record StoredPendingFinding(
 /// SQL for pending_findings: the findings the tracker holds back for their grace window, kept in
 /// step with it inside each processing round's transaction, and read back once after a restart.
 /// </summary>
-public sealed class PendingFindingStore(SqliteDatabase database)
+public sealed class PendingFindingStore(SqliteDatabase database) : IPendingFindingStore
 {
     private const string UpsertSql = """
         INSERT INTO pending_findings (team_id, channel_id, message_ts, thread_ts, rule_id, author_id, at, due, evidence_json, suggestion)
@@ -40,8 +38,10 @@ public sealed class PendingFindingStore(SqliteDatabase database)
         """;
 
     /// <summary>Applies the tracker's changes, in order, inside the caller's transaction.</summary>
-    public static async Task WriteAsync(SqliteConnection connection, DbTransaction transaction, IReadOnlyList<PendingChange> changes)
+    public async Task WriteAsync(IStorageTransaction transaction, IReadOnlyList<PendingChange> changes, CancellationToken cancellationToken)
     {
+        var write = SqliteWrite.Of(transaction);
+        var connection = write.Connection;
         foreach (var change in changes)
         {
             var f = change.Finding;
@@ -50,11 +50,11 @@ public sealed class PendingFindingStore(SqliteDatabase database)
                 await connection.ExecuteAsync(UpsertSql, new StoredPendingFinding(
                     f.Team.Value, f.Channel.Value, f.Ts.Value, f.ThreadTs?.Value, f.RuleId, f.Author.Value,
                     StoredInstant.Format(f.At), StoredInstant.Format(due),
-                    JsonSerializer.Serialize(f.Evidence, StorageJsonContext.Default.IReadOnlyListString), f.Suggestion), transaction);
+                    JsonSerializer.Serialize(f.Evidence, StorageJsonContext.Default.IReadOnlyListString), f.Suggestion), write.Transaction);
             }
             else
             {
-                await connection.ExecuteAsync(DeleteSql, new { TeamId = f.Team.Value, ChannelId = f.Channel.Value, MessageTs = f.Ts.Value, f.RuleId }, transaction);
+                await connection.ExecuteAsync(DeleteSql, new { TeamId = f.Team.Value, ChannelId = f.Channel.Value, MessageTs = f.Ts.Value, f.RuleId }, write.Transaction);
             }
         }
     }

@@ -1,13 +1,13 @@
 using AsyncCoach.Norms;
 using Dapper;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// SQL for person_settings, with a read-through cache: every message needs the settings of the
 /// people it reaches, and they change only through this store (one SQLite file, one process).
 /// </summary>
-public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider time)
+public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider time) : IPersonSettingsStore
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Team, string User), PersonSettings?> _cache = new();
 

@@ -1,12 +1,12 @@
 using Dapper;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// SQL for phrase_feedback: "Not helpful here" on a nudge counts against each evidence phrase of
 /// the phrase-based rules the nudge was about (the findings of the same message), once per person.
 /// </summary>
-public sealed class PhraseFeedbackStore(SqliteDatabase database)
+public sealed class PhraseFeedbackStore(SqliteDatabase database) : IPhraseFeedbackStore
 {
     // Only rules whose evidence is a phrase from the lists; the others' evidence is a description.
     private const string RecordSql = """

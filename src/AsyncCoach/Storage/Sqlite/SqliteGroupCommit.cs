@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// Group commit for small, independent writes that arrive concurrently (the outbox sender's

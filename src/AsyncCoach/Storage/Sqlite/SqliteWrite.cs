@@ -1,16 +1,18 @@
 using Microsoft.Data.Sqlite;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// A write transaction holding the process's write turn (see <see cref="SqliteDatabase.BeginWriteAsync(CancellationToken)"/>).
 /// Disposing it without <see cref="CommitAsync"/> rolls back; either way the turn passes on.
 /// </summary>
-public sealed class SqliteWrite : IAsyncDisposable
+public sealed class SqliteWrite : IStorageTransaction
 {
     private readonly SemaphoreSlim _gate;
     private readonly bool _ownsConnection;
     private bool _disposed;
+    private DateTimeOffset _formattedAt;
+    private string? _formatted;
 
     internal SqliteWrite(SemaphoreSlim gate, SqliteConnection connection, SqliteTransaction transaction, bool ownsConnection)
     {
@@ -23,6 +25,26 @@ public sealed class SqliteWrite : IAsyncDisposable
     public SqliteConnection Connection { get; }
 
     public SqliteTransaction Transaction { get; }
+
+    /// <summary>The SQLite write behind a unit of work; another provider's transaction is a programming error.</summary>
+    public static SqliteWrite Of(IStorageTransaction transaction) =>
+        transaction as SqliteWrite
+        ?? throw new ArgumentException($"A SQLite store was given a {transaction.GetType().Name}, not a transaction of the SQLite provider.", nameof(transaction));
+
+    /// <summary>
+    /// <paramref name="instant"/> as stored (<see cref="StoredInstant"/>), formatted once for the
+    /// many rows of a round that share their "now".
+    /// </summary>
+    internal string Format(DateTimeOffset instant)
+    {
+        if (_formatted is null || instant != _formattedAt)
+        {
+            _formatted = StoredInstant.Format(instant);
+            _formattedAt = instant;
+        }
+
+        return _formatted;
+    }
 
     public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
 

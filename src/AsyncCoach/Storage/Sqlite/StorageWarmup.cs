@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// Loads SQLite (the native library, Microsoft.Data.Sqlite's first open and command, their JIT)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// How an instant is stored: UTC ISO-8601 text with seven fraction digits, one format everywhere so

@@ -1,15 +1,15 @@
 using System.Text.Json.Nodes;
 using Dapper;
 
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// Deleting data: all of a team's (after it left), all of one person's (<c>/async forget-me</c>,
-/// <see cref="PersonData"/>), and whatever is older than the retention period. THE place that
+/// <see cref="PersonDataKinds"/>), and whatever is older than the retention period. THE place that
 /// knows which tables hold whose data: a new table with a team_id (or an age, or a person's id)
 /// gets its DELETE added to the lists below, and every purge covers it.
 /// </summary>
-public sealed class TeamDataStore(SqliteDatabase database)
+public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
 {
     // Children first (nudge rows are referenced by id). @TeamId is a team (T…) or an org (E…).
     private const string TeamNudgeChildrenSql = """
@@ -196,26 +196,14 @@ public sealed class TeamDataStore(SqliteDatabase database)
         """;
 
     /// <summary>
-    /// Everything stored about one person, in the order it is deleted: a table with a column that
-    /// names a person is listed here (a test compares this list with the schema). <see cref="PersonRows.Label"/>
-    /// is what forget-me's answers call it.
+    /// The statement that deletes each entry of <see cref="PersonDataKinds.All"/>, in its order
+    /// (a test checks each names its entry's table).
     /// </summary>
-    public static IReadOnlyList<PersonRows> PersonData { get; } =
+    internal static IReadOnlyList<string> PersonSql { get; } =
     [
-        new("answers you gave with a nudge's buttons", "nudge_feedback", "user_id", PersonFeedbackSql),
-        new("delivery records of the nudges sent to you", "nudge_attempts", null, PersonAttemptsSql),
-        new("tips combined in those nudges", "nudge_rules", null, PersonNudgeRulesSql),
-        new("your Home tab's publish records", "nudges", "author_id", PersonHomeSql),
-        new("nudges and digests sent to you", "nudges", "author_id", PersonNudgesSql),
-        new("findings about messages you wrote", "findings", "author_id", PersonFindingsSql),
-        new("greetings of yours still waiting for your follow-up", "pending_findings", "author_id", PersonPendingSql),
-        new("the hours you wrote in (for the digest's count of distinct people)", "activity_people", "author_id", PersonActivitySql),
-        new("your \"Not helpful here\" marks on phrases", "phrase_feedback", "user_id", PersonPhraseFeedbackSql),
-        new("your settings (hours, time zone, snooze, opt-out)", "person_settings", "user_id", PersonSettingsSql),
-        new("your digest settings", "digest_settings", "lead_id", PersonDigestSettingsSql),
-        new("your name as the last editor of the team's norms", "team_norms", "updated_by", PersonNormsEditorSql),
-        new("your name as the person who installed AsyncCoach", "installations", "installer_user_id", PersonInstallerSql),
-        new("dry-run records of calls made for you", "slack_api_calls", "request_json", PersonDryRunCallsSql),
+        PersonFeedbackSql, PersonAttemptsSql, PersonNudgeRulesSql, PersonHomeSql, PersonNudgesSql, PersonFindingsSql, PersonPendingSql,
+        PersonActivitySql, PersonPhraseFeedbackSql, PersonSettingsSql, PersonDigestSettingsSql, PersonNormsEditorSql, PersonInstallerSql,
+        PersonDryRunCallsSql,
     ];
 
     private const string WasOptedOutSql = "SELECT opted_out FROM person_settings WHERE team_id = @TeamId AND user_id = @UserId";
@@ -226,19 +214,19 @@ public sealed class TeamDataStore(SqliteDatabase database)
 
     /// <summary>
     /// Deletes everything stored about <paramref name="userId"/> in <paramref name="teamId"/>, in one
-    /// transaction, and returns how many rows of each <see cref="PersonData"/> entry went. A person
+    /// transaction, and returns how many rows of each <see cref="PersonDataKinds.All"/> entry went. A person
     /// who had opted out stays opted out (a settings row with only that flag): forgetting them must
     /// not start coaching them again.
     /// </summary>
     public async Task<PersonForgotten> DeletePersonAsync(string teamId, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var counts = new List<int>(PersonData.Count);
+        var counts = new List<int>(PersonSql.Count);
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var parameters = new { TeamId = teamId, UserId = userId };
         var optedOut = await write.Connection.ExecuteScalarAsync<long?>(WasOptedOutSql, parameters, write.Transaction) is > 0;
-        foreach (var rows in PersonData)
+        foreach (var sql in PersonSql)
         {
-            counts.Add(await write.Connection.ExecuteAsync(rows.Sql, parameters, write.Transaction));
+            counts.Add(await write.Connection.ExecuteAsync(sql, parameters, write.Transaction));
         }
 
         if (optedOut)
@@ -250,6 +238,3 @@ public sealed class TeamDataStore(SqliteDatabase database)
         return new PersonForgotten(counts, optedOut);
     }
 }
-
-/// <summary>One kind of a person's data: its plain-words <see cref="Label"/>, its table, the column that names the person (null: reached through its nudge), and the statement that deletes it.</summary>
-public sealed record PersonRows(string Label, string Table, string? PersonColumn, string Sql);

@@ -1,4 +1,4 @@
-namespace AsyncCoach.Storage;
+namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// Checkpoints the write-ahead log in the background, off the request path, every second: a

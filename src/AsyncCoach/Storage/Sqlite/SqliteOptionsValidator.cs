@@ -1,0 +1,23 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCoach.Storage.Sqlite;
+
+/// <summary>Checks the SQLite connection string before anything touches the database.</summary>
+public sealed class SqliteOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        try
+        {
+            var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+            return string.IsNullOrWhiteSpace(builder.DataSource)
+                ? ValidateOptionsResult.Fail("Storage:ConnectionString has no Data Source; set Storage__ConnectionString, e.g. 'Data Source=asynccoach.db'.")
+                : ValidateOptionsResult.Success;
+        }
+        catch (ArgumentException ex)
+        {
+            return ValidateOptionsResult.Fail($"Storage:ConnectionString is not a valid SQLite connection string: {ex.Message}");
+        }
+    }
+}
