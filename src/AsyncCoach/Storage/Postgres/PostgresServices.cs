@@ -17,7 +17,7 @@ public static class PostgresServices
         "IStorage (units of work, the processor's session, readiness)",
         "IInboxStore (the batch insert at acknowledgement exists, not the processor's side)",
         "IFindingStore", "INudgeStore", "IPendingFindingStore", "IActivityStore",
-        "INormsStore", "IPersonSettingsStore", "IPhraseFeedbackStore",
+        "INormsStore", "IPhraseFeedbackStore",
         "IDigestStore", "IDigestSettingsStore", "IInstallationStore", "ITeamDataStore", "IHomeViewStore",
     ];
 
@@ -32,6 +32,7 @@ public static class PostgresServices
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<IOAuthStateStore, PostgresOAuthStateStore>();
         services.AddSingleton<IApiCallStore, PostgresApiCallStore>();
+        services.AddSingleton<IPersonSettingsStore, PostgresPersonSettingsStore>();
 
         // First among the key ring's configurations: the file location defers to a repository already set.
         services.Insert(0, ServiceDescriptor.Singleton<IConfigureOptions<KeyManagementOptions>, PostgresKeyRing>());

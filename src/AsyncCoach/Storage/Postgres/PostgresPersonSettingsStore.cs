@@ -1,0 +1,103 @@
+using AsyncCoach.Norms;
+
+namespace AsyncCoach.Storage.Postgres;
+
+/// <summary>
+/// person_settings on PostgreSQL, with a read-through cache whose entries live
+/// <see cref="CacheLifetime"/>: another instance's change is seen here within that bound, this
+/// instance's own at once.
+/// </summary>
+public sealed class PostgresPersonSettingsStore(PostgresDatabase database, TimeProvider time) : IPersonSettingsStore
+{
+    /// <summary>How long a cached person (or a cached absence) is trusted: the staleness bound across instances.</summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Team, string User), (PersonSettings? Settings, DateTimeOffset Until)> _cache = new();
+
+    private const string GetManySql = """
+        SELECT user_id, hours, time_zone, snooze_until, opted_out
+        FROM person_settings
+        WHERE team_id = @TeamId AND user_id = ANY (@UserIds)
+        """;
+
+    public async Task<IReadOnlyDictionary<string, PersonSettings>> GetManyAsync(string teamId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var found = new Dictionary<string, PersonSettings>(StringComparer.Ordinal);
+        List<string>? missing = null;
+        foreach (var userId in userIds)
+        {
+            if (!_cache.TryGetValue((teamId, userId), out var cached) || cached.Until <= now)
+            {
+                (missing ??= []).Add(userId);
+            }
+            else if (cached.Settings is not null)
+            {
+                found[userId] = cached.Settings;
+            }
+        }
+
+        if (missing is null)
+        {
+            return found;
+        }
+
+        var loaded = new Dictionary<string, PersonSettings>(StringComparer.Ordinal);
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var command = Pg.Command(connection, GetManySql).With("TeamId", teamId).With("UserIds", missing.ToArray()))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var hours = reader.TextOrNull(1);
+                loaded[reader.GetString(0)] = new PersonSettings(
+                    reader.GetString(0), hours is null ? null : NormsJson.ParseWorkingHours(hours), reader.TextOrNull(2),
+                    reader.IsDBNull(3) ? null : reader.Instant(3), reader.GetBoolean(4));
+            }
+        }
+
+        foreach (var userId in missing)
+        {
+            var settings = loaded.GetValueOrDefault(userId);
+            _cache[(teamId, userId)] = (settings, now + CacheLifetime);
+            if (settings is not null)
+            {
+                found[userId] = settings;
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<PersonSettings> GetAsync(string teamId, string userId, CancellationToken cancellationToken)
+    {
+        var found = await GetManyAsync(teamId, [userId], cancellationToken);
+        return found.TryGetValue(userId, out var settings) ? settings : new PersonSettings(userId, null, null, null, false);
+    }
+
+    public void Forget(string teamId, string userId) => _cache.TryRemove((teamId, userId), out _);
+
+    private const string UpsertSql = """
+        INSERT INTO person_settings (team_id, user_id, hours, time_zone, snooze_until, opted_out, updated_at)
+        VALUES (@TeamId, @UserId, @Hours, @TimeZone, @SnoozeUntil, @OptedOut, @Now)
+        ON CONFLICT (team_id, user_id) DO UPDATE SET
+            hours = excluded.hours, time_zone = excluded.time_zone, snooze_until = excluded.snooze_until,
+            opted_out = excluded.opted_out, updated_at = excluded.updated_at
+        """;
+
+    public async Task SaveAsync(string teamId, PersonSettings settings, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var command = Pg.Command(connection, UpsertSql)
+            .With("TeamId", teamId).With("UserId", settings.UserId)
+            .WithText("Hours", settings.Hours is null ? null : WorkingHoursText.Format(settings.Hours))
+            .WithText("TimeZone", settings.TimeZone).WithInstant("SnoozeUntil", settings.SnoozeUntil)
+            .With("OptedOut", settings.OptedOut).WithInstant("Now", now))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        _cache[(teamId, settings.UserId)] = (settings, now + CacheLifetime);
+    }
+}
