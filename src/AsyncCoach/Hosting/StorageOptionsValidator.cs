@@ -5,7 +5,7 @@ namespace AsyncCoach.Hosting;
 
 /// <summary>
 /// Checks the storage provider before anything touches the database; the provider's own settings
-/// are checked by its validator (SQLite's: <c>SqliteOptionsValidator</c>).
+/// are checked by the provider's own validator.
 /// </summary>
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
