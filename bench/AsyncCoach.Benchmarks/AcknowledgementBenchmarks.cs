@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AsyncCoach.Slack.Events;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Data.Sqlite;
@@ -66,7 +67,8 @@ public class AcknowledgementBenchmarks
         }
 
         _prepared = PreparedCommands.KeepOn(_connection);
-        _round = [.. InboxStore.ClaimPendingAsync(_connection, RoundSize, CancellationToken.None).GetAwaiter().GetResult()
+        using var claim = new SqliteSession(database, database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult());
+        _round = [.. new InboxStore(database).ClaimPendingAsync(claim, RoundSize, CancellationToken.None).GetAwaiter().GetResult()
             .Select(r => new InboxOutcome(r.Id, null))];
         if (_round.Length != RoundSize)
         {

@@ -4,6 +4,7 @@ using AsyncCoach.Core.Digests;
 using AsyncCoach.Digests;
 using AsyncCoach.Nudges;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Workspace;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -72,7 +72,7 @@ public static class LookAheadRun
             var protector = app.Services.GetRequiredService<ITokenProtector>();
             foreach (var (team, token, _) in teams)
             {
-                await app.Services.GetRequiredService<InstallationStore>().SaveAsync(
+                await app.Services.GetRequiredService<IInstallationStore>().SaveAsync(
                     new Installation(team, true, null, Installation.FromOAuth, ProtectedBotToken: protector.Protect(token)), DateTimeOffset.UtcNow, CancellationToken.None);
             }
 

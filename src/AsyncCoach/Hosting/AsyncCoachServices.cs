@@ -123,8 +123,7 @@ public static class AsyncCoachServices
 
     /// <summary>
     /// The storage provider <c>Storage:Provider</c> names: its stores, its machinery and its
-    /// background work, all behind the interfaces in <c>Storage/</c>. Any other value registers
-    /// nothing, and <see cref="StorageOptionsValidator"/> stops the service at start naming the key.
+    /// background work, all behind the interfaces in <c>Storage/</c>.
     /// </summary>
     private static void AddStorage(IServiceCollection services, IConfiguration configuration)
     {
@@ -132,11 +131,23 @@ public static class AsyncCoachServices
         if (StorageOptions.Names(provider, StorageOptions.Sqlite))
         {
             services.AddSqliteStorage();
+            return;
         }
-        else if (StorageOptions.Names(provider, StorageOptions.Postgres))
+
+        if (StorageOptions.Names(provider, StorageOptions.Postgres))
         {
-            services.AddPostgresStorage();
+            // Its own settings (connection string, lease) are checked; while stores have no
+            // PostgreSQL implementation, StorageOptionsValidator stops the service at start naming
+            // them (PostgresServices.NotPorted). Once none is missing, AddPostgresStorage goes here.
+            services.AddSingleton<IValidateOptions<StorageOptions>, PostgresOptionsValidator>();
         }
+
+        // Postgres (not built yet; its provider registers here) or no provider at all:
+        // StorageOptionsValidator stops the service at start naming the key. The host is built
+        // (its hosted services resolved) before options are validated, so SQLite's registrations
+        // stand in; the first of them to be made reads the options, and so fails validation,
+        // before anything touches a file.
+        services.AddSqliteStorage();
     }
 
     public static WebApplication MapAsyncCoach(this WebApplication app)

@@ -6,7 +6,7 @@ namespace AsyncCoach.Hosting;
 
 /// <summary>
 /// Checks the storage provider before anything touches the database; the provider's own settings
-/// are checked by its validator (SQLite's: <c>SqliteOptionsValidator</c>).
+/// are checked by the provider's own validator.
 /// </summary>
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
@@ -23,7 +23,7 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return PostgresServices.NotPorted.Count == 0
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail(
-                    $"Storage:Provider '{options.Provider}': the PostgreSQL provider is not complete in this version; not yet on PostgreSQL: {string.Join(", ", PostgresServices.NotPorted)}. Set Storage__Provider to '{StorageOptions.Sqlite}'.");
+                    $"Storage:Provider '{options.Provider}': the PostgreSQL provider is not built into this version completely; these have no PostgreSQL implementation yet: {string.Join(", ", PostgresServices.NotPorted)}. Set Storage__Provider to '{StorageOptions.Sqlite}'.");
         }
 
         return ValidateOptionsResult.Fail(

@@ -14,7 +14,7 @@ public sealed class StorageOptions
     /// <summary>Which provider keeps the data: <see cref="Sqlite"/> (the default) or <see cref="Postgres"/>, in any case.</summary>
     public string Provider { get; set; } = Sqlite;
 
-    /// <summary>The provider's connection string. SQLite: a Microsoft.Data.Sqlite one, by default a file in the working directory.</summary>
+    /// <summary>The provider's connection string. SQLite: <c>Data Source=</c> a file path, by default a file in the working directory.</summary>
     public string ConnectionString { get; set; } = "Data Source=asynccoach.db";
 
     /// <summary>

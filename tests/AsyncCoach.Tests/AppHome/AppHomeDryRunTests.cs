@@ -20,7 +20,7 @@ public sealed class AppHomeDryRunTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await probe.WaitForAsync(1)).Single().Outcome, Is.EqualTo("ok"));
-        var recorded = await factory.Services.GetRequiredService<ApiCallStore>().ListAsync(CancellationToken.None);
+        var recorded = await factory.Services.GetRequiredService<IApiCallStore>().ListAsync(CancellationToken.None);
         Assert.That(recorded.Select(r => r.Method), Is.EqualTo(new[] { "views.publish" }));
         Assert.That(recorded.Single().RequestJson, Does.Contain("\"user_id\":\"U0DRY0001\"").And.Contain("\"type\":\"home\""));
         factory.DeleteDatabase();

@@ -40,7 +40,7 @@ public sealed class AppHomeEndToEndTests
     }
 
     private Task<PersonSettings> SettingsAsync() =>
-        _harness.Factory.Services.GetRequiredService<PersonSettingsStore>().GetAsync(Team, User, CancellationToken.None);
+        _harness.Factory.Services.GetRequiredService<IPersonSettingsStore>().GetAsync(Team, User, CancellationToken.None);
 
     private static string ViewJson(AsyncCoach.Tests.Fakes.RecordedCall call) => call.Json!.Value.GetProperty("view").GetRawText();
 
@@ -197,7 +197,7 @@ public sealed class AppHomeEndToEndTests
     }
 
     private Task MakeLeadAsync() =>
-        _harness.Factory.Services.GetRequiredService<NormsStore>().SetAsync(Team, "leads", new JsonArray(User), "test", CancellationToken.None);
+        _harness.Factory.Services.GetRequiredService<INormsStore>().SetAsync(Team, "leads", new JsonArray(User), "test", CancellationToken.None);
 
     [Test]
     public async Task A_leads_page_shows_the_digest_setting_and_a_preview_button_and_others_do_not()

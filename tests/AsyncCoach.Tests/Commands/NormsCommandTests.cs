@@ -29,7 +29,7 @@ public sealed class NormsCommandTests
         _harness.EphemeralTextAsync(text, user, Team, channel, channelName);
 
     private async Task<string?> StoredAsync() =>
-        (await _harness.Factory.Services.GetRequiredService<NormsStore>().GetJsonAsync(Team, CancellationToken.None))?.ToJsonString();
+        (await _harness.Factory.Services.GetRequiredService<INormsStore>().GetJsonAsync(Team, CancellationToken.None))?.ToJsonString();
 
     [Test]
     public async Task Anyone_can_read_the_norms_in_plain_words()
@@ -103,7 +103,7 @@ public sealed class NormsCommandTests
 
         await AsAsync(Admin, """norms set urgent_markers {"contains": [":fire:"], "starts_with": ["SEV1"]}""");
         await AsAsync(Admin, """norms set extra_phrases {"greetings": ["moin"]}""");
-        var norms = await _harness.Factory.Services.GetRequiredService<NormsStore>().GetAsync(Team, CancellationToken.None);
+        var norms = await _harness.Factory.Services.GetRequiredService<INormsStore>().GetAsync(Team, CancellationToken.None);
 
         Assert.That(norms.UrgentMarkersContains, Is.EqualTo(new[] { ":fire:" }));
         Assert.That(norms.UrgentMarkersPrefixes, Is.EqualTo(new[] { "SEV1" }));

@@ -19,7 +19,7 @@ public sealed class SlashCommandTests
     public async Task TearDown() => await _harness.DisposeAsync();
 
     private Task<PersonSettings> SettingsAsync(string user = CommandBodies.User) =>
-        _harness.Factory.Services.GetRequiredService<PersonSettingsStore>().GetAsync(CommandBodies.Team, user, CancellationToken.None);
+        _harness.Factory.Services.GetRequiredService<IPersonSettingsStore>().GetAsync(CommandBodies.Team, user, CancellationToken.None);
 
     private static JsonNode Button(JsonObject reply) =>
         reply["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "actions")!["elements"]![0]!;

@@ -82,7 +82,7 @@ public sealed class ActivityCounterTests
     {
         // Tuesday 21:xx in Lisbon (UTC+0 in March): outside everyone's hours here.
         _harness.Directory.Add("ULEAD", "Europe/Lisbon").Add("UB", "Europe/Lisbon").Add("UC", "Europe/Lisbon");
-        var norms = _harness.Factory.Services.GetRequiredService<NormsStore>();
+        var norms = _harness.Factory.Services.GetRequiredService<INormsStore>();
         await norms.SetAsync(Team, "leads", new JsonArray("ULEAD"), "test", CancellationToken.None);
         await norms.SetAsync(Team, "digest_min_group", JsonValue.Create(3), "test", CancellationToken.None);
         var evening = Tuesday.Date.AddHours(21);

@@ -1,6 +1,7 @@
 using AsyncCoach.Core.Digests;
 using AsyncCoach.Digests;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;

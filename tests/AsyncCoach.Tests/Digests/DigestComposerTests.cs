@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AsyncCoach.Core.Digests;
 using AsyncCoach.Digests;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;

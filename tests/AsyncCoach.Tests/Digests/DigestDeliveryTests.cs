@@ -26,10 +26,10 @@ public sealed class DigestDeliveryTests
         // Monday 2 March 2026, 07:59 UTC = 08:59 in Berlin.
         var factory = _harness.Start(now: new DateTimeOffset(2026, 3, 2, 7, 59, 0, TimeSpan.Zero));
         var services = factory.Services;
-        await services.GetRequiredService<InstallationStore>().SaveAsync(
+        await services.GetRequiredService<IInstallationStore>().SaveAsync(
             new Installation(NudgeHarness.Team, Active: true, Reason: null, Installation.FromConfiguration), factory.Time.GetUtcNow(), CancellationToken.None);
-        await services.GetRequiredService<NormsStore>().SetAsync(NudgeHarness.Team, "leads", new JsonArray(Lead), "test", CancellationToken.None);
-        await services.GetRequiredService<PersonSettingsStore>().SaveAsync(
+        await services.GetRequiredService<INormsStore>().SetAsync(NudgeHarness.Team, "leads", new JsonArray(Lead), "test", CancellationToken.None);
+        await services.GetRequiredService<IPersonSettingsStore>().SaveAsync(
             NudgeHarness.Team, new PersonSettings(Lead, null, "Europe/Berlin", null, false), CancellationToken.None);
         // The scheduler's and the outbox's timers start once the database is migrated, which may
         // be after this point: move the clock on a second at a time (at most ten minutes) until

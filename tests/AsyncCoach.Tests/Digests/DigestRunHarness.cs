@@ -3,6 +3,7 @@ using AsyncCoach.Commands;
 using AsyncCoach.Digests;
 using AsyncCoach.Nudges;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Fakes;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;

@@ -31,10 +31,10 @@ public sealed class DigestSlashCommandTests
     private Task<string> AsAsync(string user, string text) => _harness.EphemeralTextAsync(text, user, Team);
 
     private Task NameLeadAsync() =>
-        _harness.Factory.Services.GetRequiredService<NormsStore>().SetAsync(Team, "leads", new JsonArray(Lead, "U0BO"), "test", CancellationToken.None);
+        _harness.Factory.Services.GetRequiredService<INormsStore>().SetAsync(Team, "leads", new JsonArray(Lead, "U0BO"), "test", CancellationToken.None);
 
     private Task<DigestSetting?> StoredAsync() =>
-        _harness.Factory.Services.GetRequiredService<DigestSettingsStore>().GetAsync(Team, Lead, CancellationToken.None);
+        _harness.Factory.Services.GetRequiredService<IDigestSettingsStore>().GetAsync(Team, Lead, CancellationToken.None);
 
     [Test]
     public async Task A_lead_previews_this_weeks_digest_privately_as_Block_Kit()
@@ -126,11 +126,11 @@ public sealed class DigestSlashCommandTests
     [Test]
     public async Task The_privacy_floor_norm_cannot_go_below_three()
     {
-        await _harness.Factory.Services.GetRequiredService<NormsStore>().SetAsync(Team, "leads", new JsonArray(Lead), "test", CancellationToken.None);
+        await _harness.Factory.Services.GetRequiredService<INormsStore>().SetAsync(Team, "leads", new JsonArray(Lead), "test", CancellationToken.None);
 
         Assert.That(await AsAsync(Lead, "norms set digest_min_group 2"), Does.StartWith("That value doesn't work: key \"digest_min_group\": expected a whole number of at least 3."));
         Assert.That(await AsAsync(Lead, "norms set digest_min_group 7"), Is.EqualTo("Done: digest_min_group is now 7."));
-        var norms = await _harness.Factory.Services.GetRequiredService<NormsStore>().GetAsync(Team, CancellationToken.None);
+        var norms = await _harness.Factory.Services.GetRequiredService<INormsStore>().GetAsync(Team, CancellationToken.None);
         Assert.That(norms.DigestMinGroup, Is.EqualTo(7));
     }
 }

@@ -55,11 +55,45 @@ public sealed class ConfigurationTests
     }
 
     [Test]
-    public async Task An_unsupported_storage_provider_fails_start_naming_the_key()
+    public async Task An_unsupported_storage_provider_fails_start_naming_the_key_and_the_allowed_values()
     {
         var error = await StartFailureAsync(new() { ["Storage:Provider"] = "oracle" });
 
-        Assert.That(error.Message, Does.Contain("Storage:Provider 'oracle'"));
+        Assert.That(error.Message, Does.Contain("Storage:Provider 'oracle'").And.Contain("'Sqlite'").And.Contain("'Postgres'"));
+    }
+
+    [Test]
+    public async Task An_unsupported_storage_provider_prints_one_line_and_exits_2()
+    {
+        var (code, stderr) = await RunAsync("serve", "--environment", "Production", "--urls", "http://127.0.0.1:0",
+            "--Slack:SigningSecret", "s", "--Storage:Provider", "mongo", "--Storage:ConnectionString", TempDatabase());
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr.Trim(), Does.StartWith("AsyncCoach cannot start: Storage:Provider 'mongo'"));
+        Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Postgres_as_the_storage_provider_fails_start_saying_it_is_not_built_yet()
+    {
+        var error = await StartFailureAsync(new() { ["Storage:Provider"] = "Postgres" });
+
+        Assert.That(error.Message, Does.Contain("Storage:Provider 'Postgres'").And.Contain("not built"));
+    }
+
+    [TestCase("sqlite")]
+    [TestCase("SQLite")]
+    [TestCase("")]
+    public async Task Sqlite_is_the_storage_provider_in_any_case_and_when_unset(string provider)
+    {
+        await using var factory = new AsyncCoachFactory().With("Storage:Provider", provider);
+        using var client = factory.CreateClient();
+
+        var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.That((int)ready.StatusCode, Is.EqualTo(200), await ready.Content.ReadAsStringAsync());
+        Assert.That(factory.Services.GetRequiredService<AsyncCoach.Storage.IStorage>().LocalFilePath, Is.EqualTo(factory.DatabasePath));
+        factory.DeleteDatabase();
     }
 
     [Test]
@@ -134,7 +168,7 @@ public sealed class ConfigurationTests
     {
         await using var factory = new AsyncCoachFactory().With("Storage:Synchronous", setting);
         factory.StartServer();
-        var database = factory.Services.GetRequiredService<AsyncCoach.Storage.SqliteDatabase>();
+        var database = factory.Services.GetRequiredService<AsyncCoach.Storage.Sqlite.SqliteDatabase>();
 
         // Opened and closed in turn, so later opens get the pool's configured handle back.
         for (var i = 0; i < 3; i++)

@@ -1,4 +1,4 @@
-using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Tests.Hosting;

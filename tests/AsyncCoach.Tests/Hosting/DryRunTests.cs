@@ -22,7 +22,7 @@ public sealed class DryRunTests
         var result = await slack.PostEphemeralAsync(new PostEphemeralRequest("C1", "U1", "a nudge", ThreadTs: "1.000001"));
 
         Assert.That(result.Ok, Is.True);
-        var recorded = await factory.Services.GetRequiredService<ApiCallStore>().ListAsync(CancellationToken.None);
+        var recorded = await factory.Services.GetRequiredService<IApiCallStore>().ListAsync(CancellationToken.None);
         Assert.That(recorded.Single().Method, Is.EqualTo("chat.postEphemeral"));
         Assert.That(recorded.Single().TeamId, Is.EqualTo("T0001"));
         Assert.That(recorded.Single().RequestJson, Does.Contain("\"channel\":\"C1\"").And.Contain("\"thread_ts\":\"1.000001\""));
@@ -46,7 +46,7 @@ public sealed class DryRunTests
 
         var sent = slack.CallsTo("chat.postEphemeral");
         Assert.That(sent.Select(c => (c.Arg("channel"), c.Header("Authorization"))), Is.EqualTo(new[] { ("C1", "Bearer xoxb-test") }));
-        var recorded = await factory.Services.GetRequiredService<ApiCallStore>().ListAsync(CancellationToken.None);
+        var recorded = await factory.Services.GetRequiredService<IApiCallStore>().ListAsync(CancellationToken.None);
         Assert.That(recorded.Select(r => (r.TeamId, r.Method)), Is.EqualTo(new[] { ((string?)"T0OTHER", "chat.postEphemeral") }));
         factory.DeleteDatabase();
     }

@@ -115,7 +115,7 @@ public sealed class NativeAotTests
         Assert.That(await ScalarAsync("SELECT count(*) FROM inbox WHERE state = 'done' AND payload IS NULL"), Is.EqualTo(1));
         var messageTime = DateTimeOffset.FromUnixTimeSeconds(now).AddTicks(1_000); // ts ends in .000100
         Assert.That(await TextAsync("SELECT rule_id || ' ' || at FROM findings"),
-            Is.EqualTo($"huddle-instead-of-thread {Storage.StoredInstant.Format(messageTime)}"));
+            Is.EqualTo($"huddle-instead-of-thread {Storage.Sqlite.StoredInstant.Format(messageTime)}"));
 
         // What systemd or `docker stop` sends: the service drains and exits with 0.
         using var kill = Process.Start("kill", ["-TERM", service.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);

@@ -1,5 +1,6 @@
 using System.Text;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -19,26 +20,22 @@ public sealed class InboxClaimTests(bool keptConnection)
     private static readonly DateTimeOffset CompletedAt = new(2026, 3, 10, 9, 5, 0, TimeSpan.Zero);
 
     private TempSqliteFile _file = null!;
-    private SqliteConnection _connection = null!;
-    private PreparedCommands? _prepared;
+    private SqliteSession _session = null!;
+    private InboxStore _store = null!;
 
     [SetUp]
     public async Task CreateDatabase()
     {
         _file = new TempSqliteFile("inbox-claim");
         _file.Migrate();
-        _connection = await _file.Database.OpenAsync(CancellationToken.None);
-        if (keptConnection)
-        {
-            _prepared = PreparedCommands.KeepOn(_connection);
-        }
+        _session = new SqliteSession(_file.Database, await _file.Database.OpenAsync(CancellationToken.None), keepCommands: keptConnection);
+        _store = new InboxStore(_file.Database);
     }
 
     [TearDown]
     public void DeleteDatabase()
     {
-        _prepared?.Dispose();
-        _connection.Dispose();
+        _session.Dispose();
         _file.Dispose();
     }
 
@@ -50,7 +47,7 @@ public sealed class InboxClaimTests(bool keptConnection)
         await AddAsync("Ev3", channel: "C1", payload: null, state: "done");
         await AddAsync("Ev4", channel: "C2", payload: "{\"d\":4}", attempts: 2);
 
-        var rows = await InboxStore.ClaimPendingAsync(_connection, 10, CancellationToken.None);
+        var rows = await _store.ClaimPendingAsync(_session, 10, CancellationToken.None);
 
         Assert.That(rows.Select(r => r.EventId), Is.EqualTo(new[] { "Ev1", "Ev2", "Ev4" }));
         Assert.That(rows.Select(r => r.Id), Is.Ordered.Ascending);
@@ -69,7 +66,7 @@ public sealed class InboxClaimTests(bool keptConnection)
             await AddAsync($"Ev{i}", channel: "C1", payload: "{}");
         }
 
-        var rows = await InboxStore.ClaimPendingAsync(_connection, 3, CancellationToken.None);
+        var rows = await _store.ClaimPendingAsync(_session, 3, CancellationToken.None);
 
         Assert.That(rows.Select(r => r.EventId), Is.EqualTo(new[] { "Ev0", "Ev1", "Ev2" }));
     }
@@ -78,12 +75,12 @@ public sealed class InboxClaimTests(bool keptConnection)
     public async Task A_later_round_sees_rows_that_arrived_and_rows_that_were_done_since()
     {
         await AddAsync("Ev1", channel: "C1", payload: "{}");
-        Assert.That((await InboxStore.ClaimPendingAsync(_connection, 10, CancellationToken.None)).Select(r => r.EventId), Is.EqualTo(new[] { "Ev1" }));
+        Assert.That((await _store.ClaimPendingAsync(_session, 10, CancellationToken.None)).Select(r => r.EventId), Is.EqualTo(new[] { "Ev1" }));
 
         await TestDatabase.ExecuteAsync(_file.Path, "UPDATE inbox SET state = 'done', payload = NULL WHERE event_id = 'Ev1'");
         await AddAsync("Ev2", channel: "C1", payload: "{}");
 
-        var rows = await InboxStore.ClaimPendingAsync(_connection, 10, CancellationToken.None);
+        var rows = await _store.ClaimPendingAsync(_session, 10, CancellationToken.None);
         Assert.That(rows.Select(r => r.EventId), Is.EqualTo(new[] { "Ev2" }));
     }
 
@@ -91,7 +88,7 @@ public sealed class InboxClaimTests(bool keptConnection)
     public async Task A_claim_does_not_keep_the_log_from_being_checkpointed()
     {
         await AddAsync("Ev1", channel: "C1", payload: "{}");
-        await InboxStore.ClaimPendingAsync(_connection, 10, CancellationToken.None);
+        await _store.ClaimPendingAsync(_session, 10, CancellationToken.None);
 
         // A read left open would hold its snapshot, and a truncating checkpoint could not finish.
         await using var other = new SqliteConnection($"Data Source={_file.Path}");
@@ -108,7 +105,7 @@ public sealed class InboxClaimTests(bool keptConnection)
         await AddAsync("Ev3", channel: "C2", payload: "{}", attempts: 1);
         await AddAsync("Ev4", channel: "C1", payload: "{}");
         await AddAsync("Ev5", channel: "C1", payload: "{}");
-        var rows = await InboxStore.ClaimPendingAsync(_connection, 3, CancellationToken.None);
+        var rows = await _store.ClaimPendingAsync(_session, 3, CancellationToken.None);
         await TestDatabase.ExecuteAsync(_file.Path, "UPDATE inbox SET processed_at = 'earlier' WHERE event_id = 'Ev2'");
         await AddAsync("Ev6", channel: "C1", payload: "{}");
 
@@ -133,7 +130,7 @@ public sealed class InboxClaimTests(bool keptConnection)
         await AddAsync("Ev1", channel: "C1", payload: "{}");
         await AddAsync("Ev2", channel: "C1", payload: "{}");
         await AddAsync("Ev3", channel: "C1", payload: "{}");
-        var rows = await InboxStore.ClaimPendingAsync(_connection, 10, CancellationToken.None);
+        var rows = await _store.ClaimPendingAsync(_session, 10, CancellationToken.None);
 
         await CompleteAsync([new InboxOutcome(rows[0].Id, null), new InboxOutcome(rows[1].Id, "Boom: no"), new InboxOutcome(rows[2].Id, null)]);
 
@@ -153,7 +150,7 @@ public sealed class InboxClaimTests(bool keptConnection)
         await AddAsync("Ev1", channel: "C1", payload: "{}");
         await AddAsync("Ev2", channel: "C1", payload: "{}");
         await AddAsync("Ev3", channel: "C1", payload: "{}");
-        var rows = await InboxStore.ClaimPendingAsync(_connection, 10, CancellationToken.None);
+        var rows = await _store.ClaimPendingAsync(_session, 10, CancellationToken.None);
 
         // Ev2 left out: its row lies between the first and last, still pending.
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(
@@ -165,9 +162,9 @@ public sealed class InboxClaimTests(bool keptConnection)
 
     private async Task CompleteAsync(IReadOnlyList<InboxOutcome> outcomes)
     {
-        await using var transaction = await _connection.BeginTransactionAsync();
-        await InboxStore.CompleteAsync(_connection, transaction, outcomes, CompletedAt, CancellationToken.None);
-        await transaction.CommitAsync();
+        await using var round = await _session.BeginRoundAsync(CancellationToken.None);
+        await _store.CompleteAsync(round, outcomes, CompletedAt, CancellationToken.None);
+        await round.CommitAsync(CancellationToken.None);
     }
 
     private async Task<List<(string EventId, string State, bool HasPayload, string? ProcessedAt)>> StatesAsync()

@@ -1,6 +1,7 @@
 using System.Text;
 using AsyncCoach.Inbox;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -158,7 +159,7 @@ public sealed class InboxJournalTests
         first.Dispose();
         await TestDatabase.ExecuteAsync(_file.Path, $"UPDATE inbox_journal SET processed_up_to = {processed}");
         var readiness = new DatabaseReadiness();
-        var journal = Track(new InboxJournal(_file.Database, readiness, Options.Create(new StorageOptions()), NullLogger<InboxJournal>.Instance));
+        var journal = Track(new InboxJournal(new SqliteStorage(_file.Database), new InboxStore(_file.Database), readiness, Options.Create(new StorageOptions()), NullLogger<InboxJournal>.Instance));
 
         var opening = journal.EnsureOpenAsync(CancellationToken.None);
         Assert.That(opening.IsCompleted, Is.False, "opened before the database was migrated");
@@ -194,7 +195,7 @@ public sealed class InboxJournalTests
     }
 
     private InboxJournal NewJournal() =>
-        new(_file.Database, new DatabaseReadiness(), Options.Create(new StorageOptions()), NullLogger<InboxJournal>.Instance);
+        new(new SqliteStorage(_file.Database), new InboxStore(_file.Database), new DatabaseReadiness(), Options.Create(new StorageOptions()), NullLogger<InboxJournal>.Instance);
 
     private InboxJournal Track(InboxJournal journal)
     {

@@ -75,7 +75,7 @@ public sealed class InboxProcessingTests
         var probe = factory.Processed;
 
         using var response = await client.SendAsync(factory.SignedRequest("/slack/events", Payloads.MessageEvent("EvFail")));
-        for (var attempt = 1; attempt <= InboxStore.MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= IInboxStore.MaxAttempts; attempt++)
         {
             await probe.WaitForAsync(attempt);
             factory.Time.Advance(TimeSpan.FromSeconds(1));
@@ -83,7 +83,7 @@ public sealed class InboxProcessingTests
 
         var row = (await TestDatabase.InboxAsync(factory.DatabasePath)).Single();
         Assert.That(row.State, Is.EqualTo("failed"));
-        Assert.That(row.Attempts, Is.EqualTo(InboxStore.MaxAttempts));
+        Assert.That(row.Attempts, Is.EqualTo(IInboxStore.MaxAttempts));
         Assert.That(row.Payload, Is.Null);
         factory.DeleteDatabase();
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using AsyncCoach.Inbox;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -110,7 +111,7 @@ public sealed class InboxRetentionTests
 
     private InboxRetention Retention(InboxOptions options) =>
         new(
-            _file.Database,
+            new InboxStore(_file.Database),
             new DatabaseReadiness(),
             new FakeTimeProvider(Now),
             Options.Create(options),

@@ -1,6 +1,7 @@
 using System.Text;
 using AsyncCoach.Inbox;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -129,7 +130,7 @@ public sealed class InboxWriterTests
     }
 
     private InboxJournal NewJournal() =>
-        new(_file.Database, _readiness, Options.Create(new StorageOptions()), NullLogger<InboxJournal>.Instance);
+        new(new SqliteStorage(_file.Database), new InboxStore(_file.Database), _readiness, Options.Create(new StorageOptions()), NullLogger<InboxJournal>.Instance);
 
     /// <summary>What a restart would find in the journal: a second journal over the same folder.</summary>
     private List<string> DurableEventIds()

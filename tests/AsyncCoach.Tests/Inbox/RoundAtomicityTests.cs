@@ -1,10 +1,8 @@
-using System.Data.Common;
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Storage;
 using AsyncCoach.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AsyncCoach.Tests.Inbox;
@@ -17,7 +15,7 @@ public sealed class RoundAtomicityTests
     {
         var failures = new FailFirstWrite();
         await using var factory = new AsyncCoachFactory().WithServices(services =>
-            services.AddScoped<IFindingSink>(sp => new FailingSink(new RecordingFindingSink(sp.GetRequiredService<FindingStore>()), failures)));
+            services.AddScoped<IFindingSink>(sp => new FailingSink(new RecordingFindingSink(sp.GetRequiredService<IFindingStore>()), failures)));
         using var client = factory.CreateRealClient();
         var ts = MessageTs.FromInstant(factory.Time.GetUtcNow()).Value;
 
@@ -64,9 +62,9 @@ public sealed class RoundAtomicityTests
             return inner.AcceptAsync(findings, cancellationToken);
         }
 
-        public async Task WriteAsync(SqliteConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+        public async Task WriteAsync(IStorageTransaction transaction, CancellationToken cancellationToken)
         {
-            await inner.WriteAsync(connection, transaction, cancellationToken);
+            await inner.WriteAsync(transaction, cancellationToken);
             if (_staged && state.ShouldFail())
             {
                 state.Report();

@@ -1,7 +1,6 @@
-using System.Data.Common;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Pipeline;
-using Microsoft.Data.Sqlite;
+using AsyncCoach.Storage;
 
 namespace AsyncCoach.Tests.Infrastructure;
 
@@ -67,8 +66,8 @@ public sealed class FindingProbe
             _staged.AddRange(findings);
         }
 
-        public Task WriteAsync(SqliteConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-            inner.WriteAsync(connection, transaction, cancellationToken);
+        public Task WriteAsync(IStorageTransaction transaction, CancellationToken cancellationToken) =>
+            inner.WriteAsync(transaction, cancellationToken);
 
         public void Committed()
         {

@@ -1,5 +1,5 @@
 using System.Data;
-using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using Dapper;
 
 namespace AsyncCoach.Tests;

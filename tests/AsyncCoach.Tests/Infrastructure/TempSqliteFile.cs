@@ -1,4 +1,5 @@
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 

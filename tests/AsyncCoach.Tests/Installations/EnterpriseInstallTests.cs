@@ -53,7 +53,7 @@ public sealed class EnterpriseInstallTests
 
         Assert.That(attempt.Outcome, Is.EqualTo("ok"), "dry-run answers as Slack would");
         Assert.That(harness.Slack.Calls.Where(c => c.Method != "oauth.v2.access"), Is.Empty);
-        var recorded = await harness.Factory.Services.GetRequiredService<ApiCallStore>().ListAsync(CancellationToken.None);
+        var recorded = await harness.Factory.Services.GetRequiredService<IApiCallStore>().ListAsync(CancellationToken.None);
         Assert.That(recorded.Where(c => c.Method == "chat.postEphemeral").Select(c => c.TeamId), Is.EqualTo(new[] { "T0WORKSPACE2" }));
     }
 

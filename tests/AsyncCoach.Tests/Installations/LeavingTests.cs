@@ -24,7 +24,7 @@ public sealed class LeavingTests
             }
         });
         await harness.InstallAsync(InstallHarness.AnswerFor(Team, "xoxb-leaver"));
-        await harness.Factory.Services.GetRequiredService<NormsStore>()
+        await harness.Factory.Services.GetRequiredService<INormsStore>()
             .SetAsync(Team, "nudge_mode", JsonValue.Create("dm"), "U0LEAD", CancellationToken.None);
         await PostAsync(harness, "EvNudged", Message("EvNudged", harness));
         await harness.Attempts.WaitForAsync(1);
@@ -110,7 +110,7 @@ public sealed class LeavingTests
         await harness.Factory.Services.GetRequiredService<RetentionPass>().RunOnceAsync(CancellationToken.None);
 
         Assert.That(await CountAsync(harness, "findings"), Is.EqualTo(1));
-        var norms = await harness.Factory.Services.GetRequiredService<NormsStore>().GetAsync(Team, CancellationToken.None);
+        var norms = await harness.Factory.Services.GetRequiredService<INormsStore>().GetAsync(Team, CancellationToken.None);
         Assert.That(norms.NudgeMode.ToString(), Is.EqualTo("Dm"));
         await harness.Factory.Services.GetRequiredService<ISlackClientFactory>().ForTeam(Team).PostMessageAsync(new PostMessageRequest("C1", "x"));
         Assert.That(harness.Slack.CallsTo("chat.postMessage")[^1].Header("Authorization"), Is.EqualTo("Bearer xoxb-back-again"));

@@ -18,7 +18,7 @@ public sealed class TeamRetentionTests
         // No installation for these teams: dry-run, so each nudge is a recorded call.
         await using var harness = await InstallHarness.StartAsync();
         var start = harness.Factory.Time.GetUtcNow();
-        var norms = harness.Factory.Services.GetRequiredService<NormsStore>();
+        var norms = harness.Factory.Services.GetRequiredService<INormsStore>();
         await norms.SetAsync("T0SHORT", "retention_days", JsonValue.Create(30), "U0LEAD", CancellationToken.None);
         await norms.SetAsync("T0LONG", "retention_days", JsonValue.Create(365), "U0LEAD", CancellationToken.None);
         foreach (var team in Teams)

@@ -102,7 +102,7 @@ public sealed class NudgeButtonTests
         var (status, _) = await ClickAsync(Payload("botbuilder-BlockActionsBodyButton.txt", "nudge:snooze_today", Id(id)));
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
-        var settings = await _harness.Factory.Services.GetRequiredService<PersonSettingsStore>()
+        var settings = await _harness.Factory.Services.GetRequiredService<IPersonSettingsStore>()
             .GetAsync(NudgeHarness.Team, NudgeHarness.Author, CancellationToken.None);
         // The fake directory gives everyone Europe/London: midnight there on Wednesday 11 March is 00:00 UTC.
         Assert.That(settings.SnoozeUntil, Is.EqualTo(new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero)));

@@ -265,7 +265,7 @@ public sealed class NudgeDeliveryTests
     public async Task In_dm_mode_the_nudge_is_a_message_from_the_app_to_the_author()
     {
         var factory = _harness.Start();
-        await factory.Services.GetRequiredService<Storage.NormsStore>().SetAsync(NudgeHarness.Team, "nudge_mode", JsonValue.Create("dm"), "U0LEAD", CancellationToken.None);
+        await factory.Services.GetRequiredService<Storage.INormsStore>().SetAsync(NudgeHarness.Team, "nudge_mode", JsonValue.Create("dm"), "U0LEAD", CancellationToken.None);
         using var response = await _harness.PostMessageAsync("EvDm", Urgent);
 
         var call = await _harness.Slack.WaitForCallAsync("chat.postMessage");

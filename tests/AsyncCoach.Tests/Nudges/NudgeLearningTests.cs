@@ -27,7 +27,7 @@ public sealed class NudgeLearningTests
         _events = 0; // NUnit reuses the fixture instance across tests
         _harness = await NudgeHarness.StartAsync();
         _harness.Start();
-        await _harness.Factory.Services.GetRequiredService<NormsStore>()
+        await _harness.Factory.Services.GetRequiredService<INormsStore>()
             .SetAsync(NudgeHarness.Team, "leads", new JsonArray(Lead), "test", CancellationToken.None);
     }
 

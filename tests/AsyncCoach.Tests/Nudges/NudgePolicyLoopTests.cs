@@ -65,7 +65,7 @@ public sealed class NudgePolicyLoopTests
     public async Task The_daily_cap_holds_across_rules()
     {
         var factory = _harness.Start();
-        await factory.Services.GetRequiredService<NormsStore>().SetAsync(NudgeHarness.Team, "max_nudges_per_day", JsonValue.Create(1), "U0LEAD", CancellationToken.None);
+        await factory.Services.GetRequiredService<INormsStore>().SetAsync(NudgeHarness.Team, "max_nudges_per_day", JsonValue.Create(1), "U0LEAD", CancellationToken.None);
         using (await _harness.PostMessageAsync("EvDaily1", "send me the numbers asap"))
         {
         }
@@ -101,14 +101,7 @@ public sealed class NudgePolicyLoopTests
                 await sink.AcceptAsync([Found(rule, ++message)], CancellationToken.None);
             }
 
-            var database = factory.Services.GetRequiredService<SqliteDatabase>();
-            await using (var write = await database.BeginWriteAsync(CancellationToken.None))
-            {
-                await sink.WriteAsync(write.Connection, write.Transaction, CancellationToken.None);
-                await write.CommitAsync(CancellationToken.None);
-            }
-
-            sink.Committed();
+            await sink.CommitAsync(factory.Services.GetRequiredService<IStorage>(), CancellationToken.None);
         }
 
         var nudged = await _harness.QueryAsync<string>("SELECT r.rule_id FROM nudge_rules r JOIN nudges n ON n.id = r.nudge_id ORDER BY n.id");
@@ -121,7 +114,7 @@ public sealed class NudgePolicyLoopTests
     public async Task A_snoozed_author_is_not_nudged()
     {
         var factory = _harness.Start();
-        var people = factory.Services.GetRequiredService<PersonSettingsStore>();
+        var people = factory.Services.GetRequiredService<IPersonSettingsStore>();
         await people.SaveAsync(NudgeHarness.Team, new PersonSettings(NudgeHarness.Author, null, null, factory.Time.GetUtcNow().AddHours(3), false), CancellationToken.None);
         using (await _harness.PostMessageAsync("EvSnoozed", "send me the numbers asap"))
         {
@@ -137,7 +130,7 @@ public sealed class NudgePolicyLoopTests
     public async Task An_opted_out_author_is_not_nudged()
     {
         var factory = _harness.Start();
-        var people = factory.Services.GetRequiredService<PersonSettingsStore>();
+        var people = factory.Services.GetRequiredService<IPersonSettingsStore>();
         await people.SaveAsync(NudgeHarness.Team, new PersonSettings(NudgeHarness.Author, null, null, null, true), CancellationToken.None);
         using (await _harness.PostMessageAsync("EvOptedOut", "send me the numbers asap"))
         {
@@ -153,7 +146,7 @@ public sealed class NudgePolicyLoopTests
     public async Task In_observe_mode_findings_are_recorded_and_nobody_is_nudged()
     {
         var factory = _harness.Start();
-        await factory.Services.GetRequiredService<NormsStore>().SetAsync(NudgeHarness.Team, "observe_mode", JsonValue.Create(true), "U0LEAD", CancellationToken.None);
+        await factory.Services.GetRequiredService<INormsStore>().SetAsync(NudgeHarness.Team, "observe_mode", JsonValue.Create(true), "U0LEAD", CancellationToken.None);
         using (await _harness.PostMessageAsync("EvObserve", "send me the numbers asap"))
         {
         }
@@ -168,7 +161,7 @@ public sealed class NudgePolicyLoopTests
     public async Task Someone_else_is_still_nudged_while_one_author_is_snoozed()
     {
         var factory = _harness.Start();
-        var people = factory.Services.GetRequiredService<PersonSettingsStore>();
+        var people = factory.Services.GetRequiredService<IPersonSettingsStore>();
         await people.SaveAsync(NudgeHarness.Team, new PersonSettings(NudgeHarness.Author, null, null, factory.Time.GetUtcNow().AddHours(3), false), CancellationToken.None);
         using (await _harness.PostMessageAsync("EvSnoozedToo", "send me the numbers asap"))
         using (await _harness.PostMessageAsync("EvOther", "send me the numbers asap", user: "U0OTHER01", channel: "C0CHAN002"))

@@ -29,7 +29,7 @@ public sealed class OutboxFairnessTests
         var first = Start(withSender: false);
         var now = first.Time.GetUtcNow();
         var busy = new List<long>();
-        var store = first.Services.GetRequiredService<OutboxStore>();
+        var store = first.Services.GetRequiredService<IOutboxStore>();
         for (var i = 0; i < 300; i++)
         {
             busy.Add((await store.TryEnqueueAsync(Message(Busy, $"b{i}", now), now, CancellationToken.None))!.Value);

@@ -1,6 +1,7 @@
 using AsyncCoach.Nudges;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Fakes;
 using AsyncCoach.Tests.Nudges;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,7 +86,7 @@ public sealed class OutboxKindTests
     public async Task A_row_whose_kind_has_no_sender_ends_as_failed_without_calling_Slack()
     {
         var factory = Start();
-        var store = factory.Services.GetRequiredService<OutboxStore>();
+        var store = factory.Services.GetRequiredService<IOutboxStore>();
         var id = await store.TryEnqueueAsync(
             new OutboxMessage("nobody", NudgeHarness.Team, Lead, "k", "{}", factory.Time.GetUtcNow().AddHours(1)),
             factory.Time.GetUtcNow(), CancellationToken.None);
@@ -102,10 +103,10 @@ public sealed class OutboxKindTests
     public void A_nudge_cannot_be_enqueued_without_its_rules()
     {
         var factory = Start();
-        var store = factory.Services.GetRequiredService<OutboxStore>();
+        var store = factory.Services.GetRequiredService<IOutboxStore>();
 
         Assert.That(
-            async () => await store.TryEnqueueAsync(new OutboxMessage(OutboxStore.NudgeKind, NudgeHarness.Team, Lead, "k", "{}", factory.Time.GetUtcNow()), factory.Time.GetUtcNow(), CancellationToken.None),
+            async () => await store.TryEnqueueAsync(new OutboxMessage(IOutboxStore.NudgeKind, NudgeHarness.Team, Lead, "k", "{}", factory.Time.GetUtcNow()), factory.Time.GetUtcNow(), CancellationToken.None),
             Throws.ArgumentException);
     }
 
@@ -119,7 +120,7 @@ public sealed class OutboxKindTests
     private static async Task<long?> EnqueueAsync(Infrastructure.AsyncCoachFactory factory, string key, string text)
     {
         var now = factory.Time.GetUtcNow();
-        var id = await factory.Services.GetRequiredService<OutboxStore>().TryEnqueueAsync(
+        var id = await factory.Services.GetRequiredService<IOutboxStore>().TryEnqueueAsync(
             new OutboxMessage("probe", NudgeHarness.Team, Lead, key, text, now.AddHours(1)), now, CancellationToken.None);
         factory.Services.GetRequiredService<OutboxSignal>().Notify();
         return id;

@@ -1,4 +1,5 @@
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -98,7 +99,7 @@ public sealed class OutboxRoundStoreTests
     {
         var ids = await EnqueueAsync("TA", 1, Now);
         await _store.ClaimAsync(ids, CancellationToken.None);
-        await _store.EndAsync(ids[0], OutboxStore.Sent, null, "ok", Now, CancellationToken.None);
+        await _store.EndAsync(ids[0], IOutboxStore.Sent, null, "ok", Now, CancellationToken.None);
 
         await _store.ReleaseAsync(ids[0], Now.AddSeconds(45), CancellationToken.None);
 
@@ -127,7 +128,7 @@ public sealed class OutboxRoundStoreTests
         for (var i = 0; i < count; i++)
         {
             var message = new OutboxMessage("probe", team, "U0LEAD0001", $"{team}-{i}-{due:O}", $"payload {i}", Now.AddHours(1)) { NotBefore = due };
-            ids[i] = (await _store.TryEnqueueAsync(write.Connection, write.Transaction, message, due, CancellationToken.None))!.Value;
+            ids[i] = (await _store.TryEnqueueAsync(write, message, due, CancellationToken.None))!.Value;
         }
 
         await write.CommitAsync(CancellationToken.None);

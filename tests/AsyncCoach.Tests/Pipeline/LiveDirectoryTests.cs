@@ -45,7 +45,7 @@ public sealed class LiveDirectoryTests
             .With("Slack:BotToken", "xoxb-test-token")
             .With("Slack:ApiBaseUrl", _slack.ApiBaseUrl.ToString())
             .WithServices(services =>
-                services.AddScoped<IFindingSink>(sp => _findings.Wrap(new RecordingFindingSink(sp.GetRequiredService<FindingStore>()))));
+                services.AddScoped<IFindingSink>(sp => _findings.Wrap(new RecordingFindingSink(sp.GetRequiredService<IFindingStore>()))));
 
     private static FakeResponse User(string id, string? tz, bool isBot = false, bool deleted = false) =>
         FakeResponse.Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = id, ["tz"] = tz, ["is_bot"] = isBot, ["deleted"] = deleted } });

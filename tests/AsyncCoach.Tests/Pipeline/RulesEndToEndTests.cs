@@ -19,7 +19,7 @@ public sealed class RulesEndToEndTests
     {
         _findings = new FindingProbe();
         _factory = new AsyncCoachFactory().WithServices(services =>
-            services.AddScoped<IFindingSink>(sp => _findings.Wrap(new RecordingFindingSink(sp.GetRequiredService<FindingStore>()))));
+            services.AddScoped<IFindingSink>(sp => _findings.Wrap(new RecordingFindingSink(sp.GetRequiredService<IFindingStore>()))));
         _client = _factory.CreateRealClient();
     }
 

@@ -48,6 +48,6 @@ public sealed class PostgresConfigurationTests
         var result = new StorageOptionsValidator().Validate(null, new StorageOptions { Provider = "Postgres", ConnectionString = "Host=db" });
 
         Assert.That(result.Failed, Is.True);
-        Assert.That(result.FailureMessage, Does.Contain("Storage:Provider 'Postgres'").And.Contain("not yet on PostgreSQL").And.Contain(PostgresServices.NotPorted[^1]));
+        Assert.That(result.FailureMessage, Does.Contain("Storage:Provider 'Postgres'").And.Contain("no PostgreSQL implementation yet").And.Contain(PostgresServices.NotPorted[^1]));
     }
 }

@@ -1,4 +1,5 @@
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -6,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace AsyncCoach.Tests.Privacy;
 
 /// <summary>
-/// Forget-me deletes what <see cref="TeamDataStore.PersonData"/> lists. A table added later with a
+/// Forget-me deletes what <see cref="PersonDataKinds.All"/> lists. A table added later with a
 /// column that names a person must be added there (or below, with the reason it is not a person's
 /// data): this reads every column of the migrated schema and fails on one that is not covered.
 /// </summary>
@@ -49,24 +50,28 @@ public sealed class PersonDataCoverageTests
     public async Task Every_column_that_names_a_person_is_in_the_forget_me_list()
     {
         var columns = await ColumnsAsync();
-        var covered = TeamDataStore.PersonData.Where(p => p.PersonColumn is not null).Select(p => (p.Table, p.PersonColumn!))
+        var covered = PersonDataKinds.All.Where(p => p.PersonColumn is not null).Select(p => (p.Table, p.PersonColumn!))
             .Concat(NotAPerson.Select(n => (n.Table, n.Column)))
             .ToHashSet();
 
         var personColumns = columns.Where(c => NamesAPerson(c.Column)).ToList();
         Assert.That(personColumns, Has.Count.GreaterThanOrEqualTo(8), "the scan found the person columns we know of");
         Assert.That(personColumns.Where(c => !covered.Contains(c)).Select(c => $"{c.Table}.{c.Column}"), Is.Empty,
-            "add these to TeamDataStore.PersonData (what /async forget-me deletes), or to NotAPerson with the reason");
+            "add these to PersonDataKinds.All (what /async forget-me deletes), or to NotAPerson with the reason");
     }
 
     [Test]
     public async Task Every_entry_of_the_list_names_a_real_table_and_column_and_its_statement_runs()
     {
         var columns = (await ColumnsAsync()).ToHashSet();
-        Assert.That(TeamDataStore.PersonData.Select(p => (p.Table, p.PersonColumn ?? "nudge_id")).Where(c => !columns.Contains(c)), Is.Empty);
+        Assert.That(PersonDataKinds.All.Select(p => (p.Table, p.PersonColumn ?? "nudge_id")).Where(c => !columns.Contains(c)), Is.Empty);
+        Assert.That(TeamDataStore.PersonSql, Has.Count.EqualTo(PersonDataKinds.All.Count));
+        Assert.That(
+            TeamDataStore.PersonSql.Where((sql, i) => !System.Text.RegularExpressions.Regex.IsMatch(sql, $@"\b(DELETE FROM|UPDATE)\s+{PersonDataKinds.All[i].Table}\b")),
+            Is.Empty, "each SQLite statement deletes (or clears) its own entry's table");
 
         var forgotten = await new TeamDataStore(_file.Database).DeletePersonAsync("T0001", "U0AUTHOR1", DateTimeOffset.UnixEpoch, CancellationToken.None);
 
-        Assert.That(forgotten.Counts, Has.Count.EqualTo(TeamDataStore.PersonData.Count).And.All.EqualTo(0));
+        Assert.That(forgotten.Counts, Has.Count.EqualTo(PersonDataKinds.All.Count).And.All.EqualTo(0));
     }
 }

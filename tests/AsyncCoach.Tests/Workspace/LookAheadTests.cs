@@ -58,7 +58,7 @@ public sealed class LookAheadTests
         var services = _factory.Services;
         await services.GetRequiredService<DatabaseReadiness>().WaitForMigrationAsync(CancellationToken.None);
         var protector = services.GetRequiredService<ITokenProtector>();
-        var store = services.GetRequiredService<InstallationStore>();
+        var store = services.GetRequiredService<IInstallationStore>();
         foreach (var (team, token) in new[] { (TeamA, TokenA), (TeamB, TokenB) })
         {
             await store.SaveAsync(

@@ -48,7 +48,7 @@ public sealed class PeopleDirectoryTests
             .With("Slack:BotToken", "xoxb-test-token")
             .With("Slack:ApiBaseUrl", _slack.ApiBaseUrl.ToString())
             .WithServices(services =>
-                services.AddScoped<IFindingSink>(sp => _findings.Wrap(new RecordingFindingSink(sp.GetRequiredService<FindingStore>()))));
+                services.AddScoped<IFindingSink>(sp => _findings.Wrap(new RecordingFindingSink(sp.GetRequiredService<IFindingStore>()))));
         foreach (var (key, value) in settings)
         {
             _factory.With(key, value);

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 
 namespace AsyncCoach.Tests.Writes;
 

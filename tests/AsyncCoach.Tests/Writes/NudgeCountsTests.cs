@@ -1,6 +1,7 @@
 using AsyncCoach.Core.Nudges;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -90,14 +91,14 @@ public sealed class NudgeCountsTests(bool keptConnection)
     private async Task<NudgeCounts> CountAsync()
     {
         await using var write = await BeginWriteAsync();
-        return await _store.CountsAsync(write.Connection, write.Transaction, Team, Author, DayStart, CancellationToken.None);
+        return await _store.CountsAsync(write, Team, Author, DayStart, CancellationToken.None);
     }
 
     private async Task<long?> AddAsync(string ts, DateTimeOffset createdAt, string state, string rule, string? secondRule = null, string author = Author, string team = Team)
     {
         await using var write = await BeginWriteAsync();
         string[] rules = secondRule is null ? [rule] : [rule, secondRule];
-        var id = await _store.TryAddAsync(write.Connection, write.Transaction, new NewNudge(
+        var id = await _store.TryAddAsync(write, new NewNudge(
             team, "C0CHAN001", ts, null, author, NudgeDelivery.Ephemeral, "{}", createdAt.AddMinutes(10), DayStart, rules), createdAt, CancellationToken.None);
         await write.Connection.ExecuteAsync("UPDATE nudges SET state = @State WHERE id = @Id", new { State = state, Id = id }, write.Transaction);
         await write.CommitAsync(CancellationToken.None);

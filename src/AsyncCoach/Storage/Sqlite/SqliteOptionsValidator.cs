@@ -8,6 +8,12 @@ public sealed class SqliteOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
+        if (!StorageOptions.Names(options.Provider, StorageOptions.Sqlite))
+        {
+            // Another provider's connection string; StorageOptionsValidator reports the provider.
+            return ValidateOptionsResult.Skip;
+        }
+
         try
         {
             var builder = new SqliteConnectionStringBuilder(options.ConnectionString);

@@ -9,9 +9,10 @@ namespace AsyncCoach.Storage.Sqlite;
 /// 1,000 events/s, opening (and configuring) a pooled connection and compiling the claim every
 /// round was a tenth of the service's CPU.
 /// </summary>
-internal sealed class SqliteSession(SqliteDatabase database, SqliteConnection connection) : IProcessingSession
+internal sealed class SqliteSession(SqliteDatabase database, SqliteConnection connection, bool keepCommands = true) : IProcessingSession
 {
-    private readonly PreparedCommands _prepared = PreparedCommands.KeepOn(connection);
+    // Tests run the same rounds with and without kept commands, which must behave the same.
+    private readonly PreparedCommands? _prepared = keepCommands ? PreparedCommands.KeepOn(connection) : null;
 
     public SqliteConnection Connection => connection;
 
@@ -26,7 +27,7 @@ internal sealed class SqliteSession(SqliteDatabase database, SqliteConnection co
 
     public void Dispose()
     {
-        _prepared.Dispose();
+        _prepared?.Dispose();
         connection.Dispose();
     }
 }
