@@ -24,6 +24,8 @@ public sealed class TeamDataStore(SqliteDatabase database)
         DELETE FROM pending_findings WHERE team_id = @TeamId;
         DELETE FROM activity_counters WHERE team_id = @TeamId;
         DELETE FROM activity_people WHERE team_id = @TeamId;
+        DELETE FROM finding_counts WHERE team_id = @TeamId;
+        DELETE FROM finding_people WHERE team_id = @TeamId;
         DELETE FROM person_settings WHERE team_id = @TeamId;
         DELETE FROM team_norms WHERE team_id = @TeamId;
         DELETE FROM digest_settings WHERE team_id = @TeamId;
@@ -85,6 +87,8 @@ public sealed class TeamDataStore(SqliteDatabase database)
         DELETE FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
         DELETE FROM findings WHERE created_at < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
         DELETE FROM activity_people WHERE hour < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
+        DELETE FROM finding_counts WHERE hour < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
+        DELETE FROM finding_people WHERE day < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
         DELETE FROM phrase_feedback WHERE at < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
         DELETE FROM slack_api_calls WHERE created_at < @DryRunBefore;
         DELETE FROM oauth_states WHERE expires_at < @Now;
@@ -100,6 +104,8 @@ public sealed class TeamDataStore(SqliteDatabase database)
         DELETE FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending');
         DELETE FROM findings WHERE team_id = @TeamId AND created_at < @Before;
         DELETE FROM activity_people WHERE team_id = @TeamId AND hour < @Before;
+        DELETE FROM finding_counts WHERE team_id = @TeamId AND hour < @Before;
+        DELETE FROM finding_people WHERE team_id = @TeamId AND day < @Before;
         DELETE FROM phrase_feedback WHERE team_id = @TeamId AND at < @Before;
         """;
 
@@ -171,6 +177,9 @@ public sealed class TeamDataStore(SqliteDatabase database)
 
     private const string PersonFindingsSql = "DELETE FROM findings WHERE team_id = @TeamId AND author_id = @UserId";
 
+    // The digest's per-rule counts (finding_counts) name nobody and stay, like the activity counters.
+    private const string PersonFindingPeopleSql = "DELETE FROM finding_people WHERE team_id = @TeamId AND author_id = @UserId";
+
     private const string PersonPendingSql = "DELETE FROM pending_findings WHERE team_id = @TeamId AND author_id = @UserId";
 
     private const string PersonActivitySql = "DELETE FROM activity_people WHERE team_id = @TeamId AND author_id = @UserId";
@@ -208,6 +217,7 @@ public sealed class TeamDataStore(SqliteDatabase database)
         new("your Home tab's publish records", "nudges", "author_id", PersonHomeSql),
         new("nudges and digests sent to you", "nudges", "author_id", PersonNudgesSql),
         new("findings about messages you wrote", "findings", "author_id", PersonFindingsSql),
+        new("the days your messages met each rule (for the digest's count of distinct people)", "finding_people", "author_id", PersonFindingPeopleSql),
         new("greetings of yours still waiting for your follow-up", "pending_findings", "author_id", PersonPendingSql),
         new("the hours you wrote in (for the digest's count of distinct people)", "activity_people", "author_id", PersonActivitySql),
         new("your \"Not helpful here\" marks on phrases", "phrase_feedback", "user_id", PersonPhraseFeedbackSql),
