@@ -13,7 +13,7 @@ namespace AsyncCoach.Benchmarks;
 
 /// <summary>
 /// The live digest's two speed targets on databases seeded by <c>bench/digest-seed.py</c>:
-/// <c>digest-build &lt;db&gt;</c> builds the week of 2026-11-23 for T0BIG's lead (aggregates
+/// <c>digest-build &lt;db&gt; [repeat] [zone]</c> builds the week of 2026-11-23 (in UTC or the zone) for T0BIG's lead (aggregates
 /// from SQL, builder, Block Kit) repeatedly and prints wall and process CPU per build;
 /// <c>digest-schedule &lt;db&gt;</c> runs one scheduling pass for every lead (the Monday 09:00
 /// UTC slot of the week of 2026-11-30, plus the other zones' latest slots) and prints the CPU of
@@ -25,7 +25,9 @@ public static class DigestProbe
     {
         var (database, repeat) = (Open(args[0]), args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
         var composer = new DigestComposer(new DigestStore(database), new ActivityStore(database), new NormsStore(database, new PhraseFeedbackStore(database), TimeProvider.System));
-        var week = DigestWeek.Starting(new DateOnly(2026, 11, 23), TimeZoneInfo.Utc);
+        // An optional zone: a lead outside UTC has week boundaries inside UTC days (and, in Asia/Kolkata, inside hours).
+        var zone = args.Length > 2 ? TimeZoneInfo.FindSystemTimeZoneById(args[2]) : TimeZoneInfo.Utc;
+        var week = DigestWeek.Starting(new DateOnly(2026, 11, 23), zone);
         var setting = DigestSetting.Default("T0BIG", "U0LEAD000", week.Start);
         var wall = new List<double>();
         var cpu = new List<double>();
@@ -35,7 +37,7 @@ public static class DigestProbe
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
-            var message = await composer.ComposeAsync(setting, TimeZoneInfo.Utc, week, late: false, CancellationToken.None);
+            var message = await composer.ComposeAsync(setting, zone, week, late: false, CancellationToken.None);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             process.Refresh();
             if (i >= 2)

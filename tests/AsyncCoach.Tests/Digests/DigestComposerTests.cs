@@ -59,11 +59,12 @@ public sealed class DigestComposerTests
         var all = await _composer.InputAsync(DigestSetting.Default(Team, Lead, Week.Start), Berlin, Week, late: false, CancellationToken.None);
         var eng = await _composer.InputAsync(DigestSetting.Default(Team, Lead, Week.Start) with { Channels = ["C0ENG"] }, Berlin, Week, late: false, CancellationToken.None);
 
+        // Distinct authors are counted for the digest's week only (the privacy floor's week).
         Assert.That(all.Findings.OrderBy(f => f.RuleId).ThenBy(f => f.WeeksAgo), Is.EqualTo(new[]
         {
-            new RuleWeek("after-hours-ping", 3, 1, 1),
+            new RuleWeek("after-hours-ping", 3, 1, 0),
             new RuleWeek("vague-urgency", 0, 7, 6),
-            new RuleWeek("vague-urgency", 1, 3, 3),
+            new RuleWeek("vague-urgency", 1, 3, 0),
         }));
         Assert.That(eng.Findings.Single(f => f.RuleId == "vague-urgency" && f.WeeksAgo == 0), Is.EqualTo(new RuleWeek("vague-urgency", 0, 6, 6)));
         Assert.That((all.WeekStart, all.WeekEnd, all.MinGroup), Is.EqualTo((Week.Start, Week.End, 5)));

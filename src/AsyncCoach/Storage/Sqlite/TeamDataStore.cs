@@ -24,6 +24,8 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
         DELETE FROM pending_findings WHERE team_id = @TeamId;
         DELETE FROM activity_counters WHERE team_id = @TeamId;
         DELETE FROM activity_people WHERE team_id = @TeamId;
+        DELETE FROM finding_counts WHERE team_id = @TeamId;
+        DELETE FROM finding_people WHERE team_id = @TeamId;
         DELETE FROM person_settings WHERE team_id = @TeamId;
         DELETE FROM team_norms WHERE team_id = @TeamId;
         DELETE FROM digest_settings WHERE team_id = @TeamId;
@@ -85,6 +87,8 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
         DELETE FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
         DELETE FROM findings WHERE created_at < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
         DELETE FROM activity_people WHERE hour < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
+        DELETE FROM finding_counts WHERE hour < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
+        DELETE FROM finding_people WHERE day < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
         DELETE FROM phrase_feedback WHERE at < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
         DELETE FROM slack_api_calls WHERE created_at < @DryRunBefore;
         DELETE FROM oauth_states WHERE expires_at < @Now;
@@ -100,6 +104,8 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
         DELETE FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending');
         DELETE FROM findings WHERE team_id = @TeamId AND created_at < @Before;
         DELETE FROM activity_people WHERE team_id = @TeamId AND hour < @Before;
+        DELETE FROM finding_counts WHERE team_id = @TeamId AND hour < @Before;
+        DELETE FROM finding_people WHERE team_id = @TeamId AND day < @Before;
         DELETE FROM phrase_feedback WHERE team_id = @TeamId AND at < @Before;
         """;
 
@@ -171,6 +177,9 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
 
     private const string PersonFindingsSql = "DELETE FROM findings WHERE team_id = @TeamId AND author_id = @UserId";
 
+    // The digest's per-rule counts (finding_counts) name nobody and stay, like the activity counters.
+    private const string PersonFindingPeopleSql = "DELETE FROM finding_people WHERE team_id = @TeamId AND author_id = @UserId";
+
     private const string PersonPendingSql = "DELETE FROM pending_findings WHERE team_id = @TeamId AND author_id = @UserId";
 
     private const string PersonActivitySql = "DELETE FROM activity_people WHERE team_id = @TeamId AND author_id = @UserId";
@@ -201,7 +210,7 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
     /// </summary>
     internal static IReadOnlyList<string> PersonSql { get; } =
     [
-        PersonFeedbackSql, PersonAttemptsSql, PersonNudgeRulesSql, PersonHomeSql, PersonNudgesSql, PersonFindingsSql, PersonPendingSql,
+        PersonFeedbackSql, PersonAttemptsSql, PersonNudgeRulesSql, PersonHomeSql, PersonNudgesSql, PersonFindingsSql, PersonFindingPeopleSql, PersonPendingSql,
         PersonActivitySql, PersonPhraseFeedbackSql, PersonSettingsSql, PersonDigestSettingsSql, PersonNormsEditorSql, PersonInstallerSql,
         PersonDryRunCallsSql,
     ];
