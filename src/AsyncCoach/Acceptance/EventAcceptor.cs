@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AsyncCoach.Inbox;
+using AsyncCoach.Observability;
 using AsyncCoach.Slack.Events;
 
 namespace AsyncCoach.Acceptance;
@@ -10,7 +11,7 @@ namespace AsyncCoach.Acceptance;
 /// and writes each <c>event_callback</c> to the durable inbox before it may be acknowledged.
 /// The work happens later, in the inbox processor.
 /// </summary>
-public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, ILogger<EventAcceptor> logger)
+public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, AsyncCoachMetrics metrics, ILogger<EventAcceptor> logger)
 {
     /// <summary>The longest id or type name accepted; Slack's are far shorter.</summary>
     public const int MaxIdLength = 255;
@@ -18,6 +19,13 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
     /// <param name="body">The event body; kept as it is in the inbox, so not to be reused by the caller.</param>
     /// <param name="cancellationToken">Stops waiting for the inbox write (the event may still be written).</param>
     public async ValueTask<EventAcceptance> AcceptAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        var acceptance = await AcceptBodyAsync(body, cancellationToken);
+        metrics.EventAccepted(acceptance.Kind);
+        return acceptance;
+    }
+
+    private async ValueTask<EventAcceptance> AcceptBodyAsync(byte[] body, CancellationToken cancellationToken)
     {
         // Only the head is read here; the processor reads the whole envelope.
         EventEnvelopeHead? envelope;
@@ -83,6 +91,7 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
         }
 
         var entry = new InboxEntry(envelope.EventId!, envelope.TeamId!, slackEvent.Channel, slackEvent.Type!, time.GetUtcNow(), body);
+        using var activity = metrics.Tracing.StartAccept(entry.EventId, entry.EventType);
         try
         {
             // A Slack retry of an event already here is written again and acknowledged; the
