@@ -20,13 +20,7 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
     /// <param name="cancellationToken">Stops waiting for the inbox write (the event may still be written).</param>
     public async ValueTask<EventAcceptance> AcceptAsync(byte[] body, CancellationToken cancellationToken)
     {
-        var acceptance = await AcceptBodyAsync(body, cancellationToken);
-        metrics.EventAccepted(acceptance.Kind);
-        return acceptance;
-    }
-
-    private async ValueTask<EventAcceptance> AcceptBodyAsync(byte[] body, CancellationToken cancellationToken)
-    {
+        metrics.EventReceived();
         // Only the head is read here; the processor reads the whole envelope.
         EventEnvelopeHead? envelope;
         try
@@ -35,20 +29,20 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
         }
         catch (JsonException ex)
         {
-            return EventAcceptance.Rejected($"malformed JSON: {ex.Message}");
+            return Rejected($"malformed JSON: {ex.Message}");
         }
 
         switch (envelope?.Type)
         {
             case null when envelope is null:
-                return EventAcceptance.Rejected("the body must be a JSON object");
+                return Rejected("the body must be a JSON object");
 
             case null:
-                return EventAcceptance.Rejected("missing field: type");
+                return Rejected("missing field: type");
 
             case EventEnvelope.UrlVerification:
                 return string.IsNullOrEmpty(envelope.Challenge)
-                    ? EventAcceptance.Rejected("url_verification without a challenge")
+                    ? Rejected("url_verification without a challenge")
                     : new EventAcceptance(EventAcceptanceKind.Challenge, envelope.Challenge);
 
             case EventEnvelope.EventCallback:
@@ -72,7 +66,7 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
         };
         if (missing is not null)
         {
-            return EventAcceptance.Rejected($"event_callback without {missing}");
+            return Rejected($"event_callback without {missing}");
         }
 
         var slackEvent = envelope.Event!;
@@ -87,7 +81,7 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
         if (overlong is not null)
         {
             // Slack's ids and type names are a few dozen characters; the inbox journal keeps each in a short field.
-            return EventAcceptance.Rejected($"{overlong} is longer than {MaxIdLength} characters");
+            return Rejected($"{overlong} is longer than {MaxIdLength} characters");
         }
 
         var entry = new InboxEntry(envelope.EventId!, envelope.TeamId!, slackEvent.Channel, slackEvent.Type!, time.GetUtcNow(), body);
@@ -97,13 +91,22 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
             // A Slack retry of an event already here is written again and acknowledged; the
             // processor records each event_id once and skips the rest.
             await inbox.AddAsync(entry, cancellationToken);
+            metrics.EventAcknowledged();
             return EventAcceptance.Accepted;
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException)
         {
             // Not stored, so not acknowledged: Slack retries it.
+            metrics.EventRejected("unavailable");
             return new EventAcceptance(EventAcceptanceKind.Unavailable, "the inbox is unavailable; retry later");
         }
+    }
+
+    // Counted where it is decided, not by wrapping AcceptAsync: a second async layer would cost an allocation per event.
+    private EventAcceptance Rejected(string detail)
+    {
+        metrics.EventRejected("bad_body");
+        return Rejected(detail);
     }
 
     private static partial class Log

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using AsyncCoach.Acceptance;
 using AsyncCoach.AppHome;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Digests;
@@ -54,8 +53,6 @@ public sealed class AsyncCoachMetrics
 
     private static readonly KeyValuePair<string, object?> Ok = new("outcome", "ok");
     private static readonly KeyValuePair<string, object?> Failed = new("outcome", "failed");
-    private static readonly KeyValuePair<string, object?> BadBody = new("reason", "bad_body");
-    private static readonly KeyValuePair<string, object?> Unavailable = new("reason", "unavailable");
     private readonly BoundedTags _reasons = new("reason", 100);
     private readonly BoundedTags _rules = new("rule", 50);
     private readonly BoundedTags _methods = new("method", 50);
@@ -63,17 +60,17 @@ public sealed class AsyncCoachMetrics
     private readonly BoundedTags _tables = new("table", 50);
     private readonly BoundedTags _statuses = new("status", 100);
 
-    public AsyncCoachMetrics(IMeterFactory meters, InboxJournal journal, TimeProvider time)
+    private readonly Meter _meter;
+
+    public AsyncCoachMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(MeterName);
+        var meter = _meter = meters.Create(MeterName);
         _received = meter.CreateCounter<long>("asynccoach.events.received", "{event}", "Events API deliveries that reached AsyncCoach (HTTP or Socket Mode), whatever became of them");
         _acknowledged = meter.CreateCounter<long>("asynccoach.events.acknowledged", "{event}", "Events durable in the inbox and acknowledged to Slack");
         _rejected = meter.CreateCounter<long>("asynccoach.events.rejected", "{event}", "Events API deliveries refused, by reason");
         _deduplicated = meter.CreateCounter<long>("asynccoach.events.deduplicated", "{event}", "Deliveries skipped because their event_id was already processed (Slack retries)");
         _processed = meter.CreateCounter<long>("asynccoach.events.processed", "{event}", "Events processed by the inbox, by outcome");
         _roundDuration = meter.CreateHistogram<double>("asynccoach.inbox.round.duration", "s", "Time one inbox round took, from claiming its events to the commit");
-        meter.CreateObservableGauge("asynccoach.inbox.backlog", () => (long)journal.PendingCount, "{event}", "Acknowledged events not processed yet");
-        meter.CreateObservableGauge("asynccoach.inbox.oldest_age", () => OldestAge(journal, time), "s", "How long the oldest unprocessed event has waited (0 when none)");
         _findings = meter.CreateCounter<long>("asynccoach.findings", "{finding}", "Findings recorded, by rule");
         _nudgesQueued = meter.CreateCounter<long>("asynccoach.nudges.queued", "{nudge}", "Nudges written to the outbox");
         _nudgesSent = meter.CreateCounter<long>("asynccoach.nudges.sent", "{nudge}", "Nudges delivered to Slack");
@@ -98,23 +95,13 @@ public sealed class AsyncCoachMetrics
     /// <summary>The trace hand-offs of this service (one nudge's steps as one trace).</summary>
     public AsyncCoachTracing Tracing { get; } = new();
 
-    /// <summary>What became of a delivery that reached the acceptor (either transport).</summary>
-    public void EventAccepted(EventAcceptanceKind kind)
-    {
-        _received.Add(1);
-        switch (kind)
-        {
-            case EventAcceptanceKind.Accepted:
-                _acknowledged.Add(1);
-                break;
-            case EventAcceptanceKind.Rejected:
-                _rejected.Add(1, BadBody);
-                break;
-            case EventAcceptanceKind.Unavailable:
-                _rejected.Add(1, Unavailable);
-                break;
-        }
-    }
+    /// <summary>A delivery reached the acceptor (either transport).</summary>
+    public void EventReceived() => _received.Add(1);
+
+    public void EventAcknowledged() => _acknowledged.Add(1);
+
+    /// <summary>The acceptor refused a delivery: <c>bad_body</c>, or <c>unavailable</c> (the inbox could not write it).</summary>
+    public void EventRejected(string reason) => _rejected.Add(1, _reasons.For(reason));
 
     /// <summary>
     /// A delivery to <c>/slack/events</c> refused before its body was read as an event;
@@ -142,6 +129,13 @@ public sealed class AsyncCoachMetrics
         {
             _deduplicated.Add(duplicates);
         }
+    }
+
+    /// <summary>The inbox's gauges, read at each collection: its backlog and the age of its oldest event.</summary>
+    public void ObserveInbox(InboxJournal journal, TimeProvider time)
+    {
+        _meter.CreateObservableGauge("asynccoach.inbox.backlog", () => (long)journal.PendingCount, "{event}", "Acknowledged events not processed yet");
+        _meter.CreateObservableGauge("asynccoach.inbox.oldest_age", () => OldestAge(journal, time), "s", "How long the oldest unprocessed event has waited (0 when none)");
     }
 
     public void RoundCompleted(TimeSpan elapsed) => _roundDuration.Record(elapsed.TotalSeconds);

@@ -3,9 +3,20 @@ using AsyncCoach.Storage;
 
 namespace AsyncCoach.Observability;
 
-/// <summary>Counts each recorded round's outcomes: processed (ok or failed) and deliveries skipped as duplicates.</summary>
-internal sealed class InboxMetricsObserver(AsyncCoachMetrics metrics) : IInboxObserver
+/// <summary>
+/// Counts each recorded round's outcomes: processed (ok or failed) and deliveries skipped as
+/// duplicates; and puts up the inbox's gauges (made with the processor, which every host starts).
+/// </summary>
+internal sealed class InboxMetricsObserver : IInboxObserver
 {
+    private readonly AsyncCoachMetrics _metrics;
+
+    public InboxMetricsObserver(AsyncCoachMetrics metrics, InboxJournal journal, TimeProvider time)
+    {
+        _metrics = metrics;
+        metrics.ObserveInbox(journal, time);
+    }
+
     public void BatchCompleted(IReadOnlyList<InboxOutcome> outcomes)
     {
         int ok = 0, failed = 0, duplicates = 0;
@@ -26,6 +37,6 @@ internal sealed class InboxMetricsObserver(AsyncCoachMetrics metrics) : IInboxOb
             }
         }
 
-        metrics.EventsProcessed(ok, failed, duplicates);
+        _metrics.EventsProcessed(ok, failed, duplicates);
     }
 }
