@@ -106,7 +106,7 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
     private EventAcceptance Rejected(string detail)
     {
         metrics.EventRejected("bad_body");
-        return Rejected(detail);
+        return EventAcceptance.Rejected(detail);
     }
 
     private static partial class Log

@@ -28,6 +28,20 @@ public sealed class AsyncCoachTracing
     /// <summary>An event is being accepted; null (and nothing kept) when nobody listens.</summary>
     public Activity? StartAccept(string eventId, string eventType)
     {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
+        // ASP.NET Core starts an activity for every request (for its log scopes) that nothing records
+        // unless its own instrumentation is on; as a parent it would get this one dropped by the
+        // parent-based sampler. The trace starts here instead (for the caller's flow only: the
+        // change of Activity.Current stays inside the awaiting method that calls this).
+        if (Activity.Current is { Recorded: false })
+        {
+            Activity.Current = null;
+        }
+
         var activity = Source.StartActivity("event.accept");
         if (activity is not null)
         {

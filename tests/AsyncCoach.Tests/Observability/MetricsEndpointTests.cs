@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using AsyncCoach.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AsyncCoach.Tests.Observability;
 
@@ -83,8 +86,13 @@ public sealed class MetricsEndpointTests
     {
         var port = FreePort();
         await using var factory = new AsyncCoachFactory().With("Metrics:Enabled", "true").With("Metrics:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var client = factory.CreateRealClient();
+        using var started = factory.CreateRealClient();
+        // The server listens twice; the main listener is the address that is not the metrics port.
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var mainUrl = addresses.Single(a => !a.EndsWith($":{port}", StringComparison.Ordinal));
+        using var client = new HttpClient { BaseAddress = new Uri(mainUrl) };
         using var metricsClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        Assert.That(addresses, Has.Count.EqualTo(2));
 
         await PostAsync(client, factory, "EvOwnPort");
         await factory.Processed.WaitForAsync(1);

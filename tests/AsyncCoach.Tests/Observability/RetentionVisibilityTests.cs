@@ -67,7 +67,8 @@ public sealed class RetentionVisibilityTests
         var rows = await run.WaitAsync(TimeSpan.FromSeconds(15));
 
         Assert.That(rows, Is.EqualTo(1));
-        Assert.That(deleted.LastMeasurement?.Value, Is.EqualTo(1));
-        Assert.That(deleted.LastMeasurement?.Tags["table"], Is.EqualTo("inbox"));
+        // The daily pass may run on the same clock move; its tables are others.
+        var inbox = deleted.GetMeasurementSnapshot().Where(m => (string?)m.Tags["table"] == "inbox").ToList();
+        Assert.That(inbox.Sum(m => m.Value), Is.EqualTo(1));
     }
 }
