@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AsyncCoach.Inbox;
+using AsyncCoach.Observability;
 using AsyncCoach.Slack.Events;
 
 namespace AsyncCoach.Acceptance;
@@ -10,7 +11,7 @@ namespace AsyncCoach.Acceptance;
 /// and writes each <c>event_callback</c> to the durable inbox before it may be acknowledged.
 /// The work happens later, in the inbox processor.
 /// </summary>
-public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, ILogger<EventAcceptor> logger)
+public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, AsyncCoachMetrics metrics, ILogger<EventAcceptor> logger)
 {
     /// <summary>The longest id or type name accepted; Slack's are far shorter.</summary>
     public const int MaxIdLength = 255;
@@ -19,6 +20,7 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
     /// <param name="cancellationToken">Stops waiting for the inbox write (the event may still be written).</param>
     public async ValueTask<EventAcceptance> AcceptAsync(byte[] body, CancellationToken cancellationToken)
     {
+        metrics.EventReceived();
         // Only the head is read here; the processor reads the whole envelope.
         EventEnvelopeHead? envelope;
         try
@@ -27,20 +29,20 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
         }
         catch (JsonException ex)
         {
-            return EventAcceptance.Rejected($"malformed JSON: {ex.Message}");
+            return Rejected($"malformed JSON: {ex.Message}");
         }
 
         switch (envelope?.Type)
         {
             case null when envelope is null:
-                return EventAcceptance.Rejected("the body must be a JSON object");
+                return Rejected("the body must be a JSON object");
 
             case null:
-                return EventAcceptance.Rejected("missing field: type");
+                return Rejected("missing field: type");
 
             case EventEnvelope.UrlVerification:
                 return string.IsNullOrEmpty(envelope.Challenge)
-                    ? EventAcceptance.Rejected("url_verification without a challenge")
+                    ? Rejected("url_verification without a challenge")
                     : new EventAcceptance(EventAcceptanceKind.Challenge, envelope.Challenge);
 
             case EventEnvelope.EventCallback:
@@ -64,7 +66,7 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
         };
         if (missing is not null)
         {
-            return EventAcceptance.Rejected($"event_callback without {missing}");
+            return Rejected($"event_callback without {missing}");
         }
 
         var slackEvent = envelope.Event!;
@@ -79,22 +81,32 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
         if (overlong is not null)
         {
             // Slack's ids and type names are a few dozen characters; the inbox journal keeps each in a short field.
-            return EventAcceptance.Rejected($"{overlong} is longer than {MaxIdLength} characters");
+            return Rejected($"{overlong} is longer than {MaxIdLength} characters");
         }
 
         var entry = new InboxEntry(envelope.EventId!, envelope.TeamId!, slackEvent.Channel, slackEvent.Type!, time.GetUtcNow(), body);
+        using var activity = metrics.Tracing.StartAccept(entry.EventId, entry.EventType);
         try
         {
             // A Slack retry of an event already here is written again and acknowledged; the
             // processor records each event_id once and skips the rest.
             await inbox.AddAsync(entry, cancellationToken);
+            metrics.EventAcknowledged();
             return EventAcceptance.Accepted;
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException)
         {
             // Not stored, so not acknowledged: Slack retries it.
+            metrics.EventRejected("unavailable");
             return new EventAcceptance(EventAcceptanceKind.Unavailable, "the inbox is unavailable; retry later");
         }
+    }
+
+    // Counted where it is decided, not by wrapping AcceptAsync: a second async layer would cost an allocation per event.
+    private EventAcceptance Rejected(string detail)
+    {
+        metrics.EventRejected("bad_body");
+        return EventAcceptance.Rejected(detail);
     }
 
     private static partial class Log

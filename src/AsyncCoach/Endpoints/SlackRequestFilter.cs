@@ -1,4 +1,5 @@
 using System.Buffers;
+using AsyncCoach.Observability;
 using AsyncCoach.Slack.Signing;
 using AsyncCoach.Storage;
 using Microsoft.Net.Http.Headers;
@@ -12,7 +13,7 @@ namespace AsyncCoach.Endpoints;
 /// is still being migrated at start waits for it.
 /// </summary>
 public sealed partial class SlackRequestFilter(
-    SlackSignatureVerifier verifier, DatabaseReadiness database, ILogger<SlackRequestFilter> logger) : IEndpointFilter
+    SlackSignatureVerifier verifier, DatabaseReadiness database, AsyncCoachMetrics metrics, ILogger<SlackRequestFilter> logger) : IEndpointFilter
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
@@ -23,17 +24,20 @@ public sealed partial class SlackRequestFilter(
         var kind = http.GetEndpoint()?.Metadata.GetMetadata<SlackBodyKind>() ?? SlackBodyKind.Json;
         if (!HasContentType(request, kind.ContentType))
         {
+            CountRefused(kind, "unsupported_content_type");
             return Results.Text($"unsupported content type: expected {kind.ContentType}\n", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
+            CountRefused(kind, "too_large");
             return TooLarge();
         }
 
         var body = await ReadBodyAsync(request, http.RequestAborted);
         if (body is null)
         {
+            CountRefused(kind, "too_large");
             return TooLarge();
         }
 
@@ -44,12 +48,27 @@ public sealed partial class SlackRequestFilter(
         if (check != SignatureCheck.Valid)
         {
             Log.Rejected(logger, request.Path, check);
+            CountRefused(kind, check switch
+            {
+                SignatureCheck.StaleTimestamp => "stale_timestamp",
+                SignatureCheck.MissingTimestamp or SignatureCheck.MissingSignature => "missing_signature",
+                _ => "bad_signature",
+            });
             return Results.Text(check.Reason() + "\n", statusCode: StatusCodes.Status401Unauthorized);
         }
 
         http.Features.Set(new SlackBody(body));
         await database.Migrated.WaitAsync(http.RequestAborted);
         return await next(context);
+    }
+
+    // Only the events endpoint's deliveries are counted (asynccoach.events.rejected); commands and clicks are not events.
+    private void CountRefused(SlackBodyKind kind, string reason)
+    {
+        if (kind == SlackBodyKind.Json)
+        {
+            metrics.EventRefused(reason);
+        }
     }
 
     private static IResult TooLarge() =>

@@ -7,6 +7,7 @@ using AsyncCoach.Installations;
 using AsyncCoach.Interactivity;
 using AsyncCoach.Digests;
 using AsyncCoach.Nudges;
+using AsyncCoach.Observability;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Slack;
 using AsyncCoach.Slack.Signing;
@@ -118,6 +119,9 @@ public static class AsyncCoachServices
         services.AddAppHome();
 
         services.AddProblemDetails();
+
+        // Metrics and traces (after AddSlackWebApi: its handler goes inside the retry pipeline).
+        services.AddObservability(builder.Configuration);
         return builder;
     }
 
@@ -152,6 +156,7 @@ public static class AsyncCoachServices
 
     public static WebApplication MapAsyncCoach(this WebApplication app)
     {
+        app.MapObservability();
         app.MapHealth();
         if (SocketModeServices.ServesSlackRequestUrls(app.Configuration))
         {

@@ -99,6 +99,18 @@ public sealed partial class InboxJournal : IDisposable
         }
     }
 
+    /// <summary>When the oldest record not processed yet arrived (null when none): the inbox's lag, for the metrics.</summary>
+    public DateTimeOffset? OldestPendingReceivedAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.TryPeek(out var oldest) ? oldest.ReceivedAt : null;
+            }
+        }
+    }
+
     /// <summary>
     /// Once, before the first append or round: waits for the database's migration, reads the
     /// position processed so far, and queues every record after it (the ones a stop or crash left).
@@ -219,11 +231,11 @@ public sealed partial class InboxJournal : IDisposable
         if (segment is null || _queuedPayloadBytes < MemoryBudgetBytes)
         {
             _queuedPayloadBytes += entry.Payload.Length;
-            _pending.Enqueue(new Queued(entry, start, end, segment));
+            _pending.Enqueue(new Queued(entry, start, end, segment, entry.ReceivedAt));
         }
         else
         {
-            _pending.Enqueue(new Queued(null, start, end, segment));
+            _pending.Enqueue(new Queued(null, start, end, segment, entry.ReceivedAt));
         }
     }
 
@@ -571,7 +583,7 @@ public sealed partial class InboxJournal : IDisposable
         }
     }
 
-    private sealed record Queued(InboxEntry? Entry, long Start, long End, Segment? Segment);
+    private sealed record Queued(InboxEntry? Entry, long Start, long End, Segment? Segment, DateTimeOffset ReceivedAt);
 
     private sealed class Segment(long start, string path, SafeFileHandle handle)
     {

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using AsyncCoach.Observability;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Slack.Events;
 using AsyncCoach.Storage;
@@ -32,6 +34,7 @@ public sealed partial class InboxProcessor(
     DatabaseReadiness readiness,
     InboxLookAhead lookAhead,
     IOptions<WorkspaceOptions> workspace,
+    AsyncCoachMetrics metrics,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
     private readonly IInboxObserver[] _observers = [.. observers];
@@ -101,7 +104,9 @@ public sealed partial class InboxProcessor(
 
                 if (rows.Count + plan.Records.Count > 0)
                 {
+                    var started = Stopwatch.GetTimestamp();
                     var outcomes = await ProcessRoundAsync(session, rows, plan, stoppingToken);
+                    metrics.RoundCompleted(Stopwatch.GetElapsedTime(started));
                     _window?.Committed(window, plan);
                     foreach (var observer in _observers)
                     {
@@ -244,6 +249,7 @@ public sealed partial class InboxProcessor(
     private async Task<InboxOutcome> ProcessAsync(
         PendingInboxRow row, IInboxHandler handler, CancellationToken cancellationToken, EventEnvelope? read = null, bool lookupsPending = false)
     {
+        using var activity = metrics.Tracing.StartProcess(row.EventId, row.EventType);
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["event_id"] = row.EventId,

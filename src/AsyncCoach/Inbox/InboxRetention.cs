@@ -1,3 +1,4 @@
+using AsyncCoach.Observability;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ public sealed partial class InboxRetention(
     DatabaseReadiness readiness,
     TimeProvider time,
     IOptions<InboxOptions> options,
+    AsyncCoachMetrics metrics,
     ILogger<InboxRetention> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
@@ -80,9 +82,10 @@ public sealed partial class InboxRetention(
             after = window.LastId;
         }
 
+        metrics.RetentionDeleted("inbox", total);
         if (total > 0)
         {
-            Log.Purged(logger, total, settings.KeepProcessedFor, settings.KeepFailedFor);
+            Log.Purged(logger, total, processedBefore, failedBefore);
         }
 
         return total;
@@ -92,8 +95,8 @@ public sealed partial class InboxRetention(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "Deleted {Count} finished inbox rows (processed ones are kept {KeepProcessedFor}, failed ones {KeepFailedFor})")]
-        public static partial void Purged(ILogger logger, int count, TimeSpan keepProcessedFor, TimeSpan keepFailedFor);
+        [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "Deleted {Count} finished inbox rows (cut-offs: processed ones that arrived before {ProcessedBefore}, failed ones before {FailedBefore})")]
+        public static partial void Purged(ILogger logger, int count, DateTimeOffset processedBefore, DateTimeOffset failedBefore);
 
         [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Deleting old inbox rows failed; the next run retries")]
         public static partial void PurgeFailed(ILogger logger, Exception exception);

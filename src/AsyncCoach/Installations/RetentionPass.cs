@@ -1,3 +1,4 @@
+using AsyncCoach.Observability;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed partial class RetentionPass(
     DatabaseReadiness database,
     TimeProvider time,
     IOptions<RetentionOptions> options,
+    AsyncCoachMetrics metrics,
     ILogger<RetentionPass> logger) : BackgroundService
 {
     /// <summary>One pass, as of now.</summary>
@@ -30,16 +32,22 @@ public sealed partial class RetentionPass(
         }
 
         var teamsBefore = (await norms.RetentionDaysAsync(cancellationToken)).ToDictionary(t => t.Key, t => now.AddDays(-t.Value), StringComparer.Ordinal);
-        await data.DeleteOldAsync(now.AddDays(-settings.DataDays), teamsBefore, now.AddDays(-settings.DryRunCallDays), now, cancellationToken);
-        await data.DeleteOldCountersAsync(now.AddDays(-settings.CounterDays), cancellationToken);
+        var dataBefore = now.AddDays(-settings.DataDays);
+        var countersBefore = now.AddDays(-settings.CounterDays);
+        var dryRunBefore = now.AddDays(-settings.DryRunCallDays);
+        var deleted = await data.DeleteOldAsync(dataBefore, teamsBefore, dryRunBefore, now, cancellationToken);
+        deleted.Add("activity_counters", await data.DeleteOldCountersAsync(countersBefore, cancellationToken));
+        metrics.RetentionDeleted(deleted.Counts);
+        Log.Pass(logger, deleted.Total, deleted.ToString(), dataBefore, teamsBefore.Count, countersBefore, dryRunBefore);
     }
 
     /// <summary>Deletes everything stored about a team that left.</summary>
     public async Task PurgeTeamAsync(string teamId, CancellationToken cancellationToken)
     {
-        await data.DeleteTeamAsync(teamId, cancellationToken);
+        var deleted = await data.DeleteTeamAsync(teamId, cancellationToken);
         installations.Forget(teamId);
-        Log.Purged(logger, teamId);
+        metrics.RetentionDeleted(deleted.Counts);
+        Log.Purged(logger, teamId, deleted.Total, deleted.ToString());
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -82,8 +90,12 @@ public sealed partial class RetentionPass(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2230, Level = LogLevel.Information, Message = "Deleted the data of team {TeamId}, which left")]
-        public static partial void Purged(ILogger logger, string teamId);
+        [LoggerMessage(EventId = 2230, Level = LogLevel.Information, Message = "Deleted the data of team {TeamId}, which left: {Total} rows ({Deleted})")]
+        public static partial void Purged(ILogger logger, string teamId, int total, string deleted);
+
+        [LoggerMessage(EventId = 3201, Level = LogLevel.Information,
+            Message = "Retention pass deleted {Total} rows ({Deleted}); cut-offs: findings, nudges and feedback before {DataBefore} ({OwnPeriods} teams with their own retention_days), activity counters before {CountersBefore}, dry-run calls before {DryRunBefore}")]
+        public static partial void Pass(ILogger logger, int total, string deleted, DateTimeOffset dataBefore, int ownPeriods, DateTimeOffset countersBefore, DateTimeOffset dryRunBefore);
 
         [LoggerMessage(EventId = 2231, Level = LogLevel.Error, Message = "A retention pass failed; retried at the next one")]
         public static partial void Failed(ILogger logger, Exception exception);

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using AsyncCoach.Core.Nudges;
 using AsyncCoach.Core.Rules;
+using AsyncCoach.Observability;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Storage;
 using AsyncCoach.Workspace;
@@ -22,11 +24,12 @@ public sealed partial class NudgingFindingSink(
     IWorkspaceDirectory directory,
     OutboxSignal signal,
     TimeProvider time,
+    AsyncCoachMetrics metrics,
     ILogger<NudgingFindingSink> logger) : IFindingSink
 {
     private readonly List<Finding> _findings = [];
     private readonly List<StagedMessage> _messages = [];
-    private int _added;
+    private readonly List<(long Id, ActivityContext Trace)> _queued = [];
 
     /// <summary>Stages the findings and looks up what the policy needs (cached reads, no writes).</summary>
     public async Task AcceptAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
@@ -44,7 +47,7 @@ public sealed partial class NudgingFindingSink(
             var settings = await people.GetAsync(first.Team.Value, first.Author.Value, cancellationToken);
             var zone = settings.TimeZone ?? (await directory.GetPersonAsync(first.Team, first.Author, cancellationToken))?.TimeZoneId;
             _messages.Add(new StagedMessage([.. message], await norms.GetAsync(first.Team.Value, cancellationToken),
-                new NudgeAuthorState(settings.SnoozeUntil, settings.OptedOut), NudgeDay.StartOf(now, zone)));
+                new NudgeAuthorState(settings.SnoozeUntil, settings.OptedOut), NudgeDay.StartOf(now, zone), Activity.Current?.Context ?? default));
         }
     }
 
@@ -65,7 +68,7 @@ public sealed partial class NudgingFindingSink(
         // round can hold several messages from one person (a burst, a catch-up after a restart),
         // and every query here runs while acknowledgements wait for the write turn.
         var counted = new Dictionary<(string Team, string Author, DateTimeOffset DayStart), NudgeCounts>();
-        foreach (var (messageFindings, teamNorms, author, dayStart) in _messages)
+        foreach (var (messageFindings, teamNorms, author, dayStart, trace) in _messages)
         {
             var first = messageFindings[0];
             var key = (first.Team.Value, first.Author.Value, dayStart);
@@ -95,7 +98,7 @@ public sealed partial class NudgingFindingSink(
             else
             {
                 counted[key] = counts.WithNudge(ruleIds);
-                _added++;
+                _queued.Add((id.Value, trace));
             }
         }
     }
@@ -103,17 +106,19 @@ public sealed partial class NudgingFindingSink(
     /// <summary>The transaction is durable: wake the outbox sender if there is anything to send.</summary>
     public void Committed()
     {
-        if (_added > 0)
+        if (_queued.Count > 0)
         {
             signal.Notify();
         }
 
+        metrics.FindingsCommitted(_findings, _queued);
         _findings.Clear();
         _messages.Clear();
-        _added = 0;
+        _queued.Clear();
     }
 
-    private sealed record StagedMessage(IReadOnlyList<Finding> Findings, Core.Norms.TeamNorms Norms, NudgeAuthorState Author, DateTimeOffset DayStart);
+    private sealed record StagedMessage(
+        IReadOnlyList<Finding> Findings, Core.Norms.TeamNorms Norms, NudgeAuthorState Author, DateTimeOffset DayStart, ActivityContext Trace);
 
     private static partial class Log
     {

@@ -1,3 +1,4 @@
+using AsyncCoach.Observability;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public sealed partial class OutboxSender(
     IOptions<NudgeOptions> options,
     IEnumerable<INudgeObserver> observers,
     DatabaseReadiness database,
+    AsyncCoachMetrics metrics,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private readonly INudgeObserver[] _observers = [.. observers];
@@ -277,6 +279,7 @@ public sealed partial class OutboxSender(
     /// <summary>Delivers one row; false when the team's lane should stop (rate limited, revoked).</summary>
     private async Task<bool> SendAsync(OutboxRow row, CancellationToken cancellationToken)
     {
+        using var activity = metrics.Tracing.StartSend(row.Id, row.Kind);
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["team_id"] = row.TeamId, ["channel_id"] = row.ChannelId, ["outbox_id"] = row.Id, ["kind"] = row.Kind });
         var now = time.GetUtcNow();
         var claimed = row.State == IOutboxStore.Sending;
@@ -378,6 +381,7 @@ public sealed partial class OutboxSender(
     private async Task EndAsync(OutboxRow row, string state, string? reason, string? outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await store.EndAsync(row.Id, state, reason, outcome, now, cancellationToken);
+        metrics.OutboxEnded(row.Kind, state, reason);
         if (reason is null)
         {
             Log.EndedPlainly(logger, Label(row.Kind), row.Id, state);
@@ -392,6 +396,7 @@ public sealed partial class OutboxSender(
     private async Task DeferAsync(OutboxRow row, string outcome, DateTimeOffset retryAt, bool wholeTeam, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await store.DeferAsync(row, outcome, retryAt, wholeTeam, now, cancellationToken);
+        metrics.OutboxDeferred(row.Kind, outcome);
         Log.Deferred(logger, Label(row.Kind), row.Id, outcome, retryAt);
         Notify(row.Id, outcome);
         signal.Notify();

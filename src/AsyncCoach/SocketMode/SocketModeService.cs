@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using AsyncCoach.Observability;
 using AsyncCoach.Slack.SocketMode;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
@@ -20,6 +21,7 @@ public sealed partial class SocketModeService(
     DatabaseReadiness database,
     IOptions<SocketModeOptions> options,
     TimeProvider time,
+    AsyncCoachMetrics metrics,
     ILogger<SocketModeService> logger) : BackgroundService
 {
     private readonly List<Task> _retiring = [];
@@ -49,6 +51,7 @@ public sealed partial class SocketModeService(
                     failures++;
                     var delay = options.Value.Backoff(failures, Random.Shared.NextDouble());
                     Log.ConnectFailed(logger, failures, delay.TotalSeconds, Describe(ex));
+                    metrics.SocketModeReconnecting();
                     await Task.Delay(delay, time, stoppingToken);
                     continue;
                 }
@@ -60,7 +63,14 @@ public sealed partial class SocketModeService(
                 }
 
                 current = next;
+                metrics.SocketModeOpened();
                 var end = await current.Ended.WaitAsync(stoppingToken);
+                metrics.SocketModeClosed(end switch
+                {
+                    ConnectionEnd.Refresh => "refresh",
+                    ConnectionEnd.LinkDisabled => "link_disabled",
+                    _ => "dropped",
+                });
                 if (end == ConnectionEnd.LinkDisabled)
                 {
                     Log.LinkDisabled(logger);
@@ -78,6 +88,7 @@ public sealed partial class SocketModeService(
                 failures++;
                 var wait = options.Value.Backoff(failures, Random.Shared.NextDouble());
                 Log.Reconnecting(logger, wait.TotalSeconds);
+                metrics.SocketModeReconnecting();
                 await Task.Delay(wait, time, stoppingToken);
             }
         }

@@ -11,8 +11,9 @@ public interface ITeamDataStore
     /// <summary>
     /// Deletes everything stored about <paramref name="teamId"/>, in one transaction; for an org id
     /// (<c>E…</c>) also the data of the org's workspaces that have no installation of their own.
+    /// Returns the rows deleted per table.
     /// </summary>
-    Task DeleteTeamAsync(string teamId, CancellationToken cancellationToken);
+    Task<DeletedRows> DeleteTeamAsync(string teamId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Ends the team's (or the org's workspaces without an installation of their own) <c>pending</c>
@@ -27,9 +28,9 @@ public interface ITeamDataStore
     /// for each team in <paramref name="teamsBefore"/> (those with a <c>retention_days</c> norm)
     /// before its own instant instead; dry-run calls recorded before <paramref name="dryRunBefore"/>;
     /// and used install states expired by <paramref name="now"/>. Pending and sending outbox rows
-    /// are never deleted.
+    /// are never deleted. Returns the rows deleted per table.
     /// </summary>
-    Task DeleteOldAsync(
+    Task<DeletedRows> DeleteOldAsync(
         DateTimeOffset before, IReadOnlyDictionary<string, DateTimeOffset> teamsBefore, DateTimeOffset dryRunBefore, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Deletes hourly activity counters (which name nobody) of hours wholly before <paramref name="before"/> (starting an hour or more before it); returns how many.</summary>

@@ -115,6 +115,7 @@ public sealed class InboxRetentionTests
             new DatabaseReadiness(),
             new FakeTimeProvider(Now),
             Options.Create(options),
+            new AsyncCoach.Observability.AsyncCoachMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
             NullLogger<InboxRetention>.Instance);
 
     private async Task InsertAsync(string eventId, string state, DateTimeOffset receivedAt)

@@ -11,31 +11,35 @@ namespace AsyncCoach.Storage.Sqlite;
 /// </summary>
 public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
 {
-    // Children first (nudge rows are referenced by id). @TeamId is a team (T…) or an org (E…).
-    private const string TeamNudgeChildrenSql = """
-        DELETE FROM nudge_feedback WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId);
-        DELETE FROM nudge_attempts WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId);
-        DELETE FROM nudge_rules WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId);
-        """;
+    // Children first (nudge rows are referenced by id). @TeamId is a team (T…) or an org (E…). One
+    // statement per table, so a purge can say how many rows of each went.
+    private const string TeamFeedbackSql = "DELETE FROM nudge_feedback WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId)";
+    private const string TeamAttemptsSql = "DELETE FROM nudge_attempts WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId)";
+    private const string TeamNudgeRulesSql = "DELETE FROM nudge_rules WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId)";
+    private const string TeamNudgesSql = "DELETE FROM nudges WHERE team_id = @TeamId";
+    private const string TeamFindingsSql = "DELETE FROM findings WHERE team_id = @TeamId";
+    private const string TeamPendingSql = "DELETE FROM pending_findings WHERE team_id = @TeamId";
+    private const string TeamCountersSql = "DELETE FROM activity_counters WHERE team_id = @TeamId";
+    private const string TeamActivitySql = "DELETE FROM activity_people WHERE team_id = @TeamId";
+    private const string TeamFindingCountsSql = "DELETE FROM finding_counts WHERE team_id = @TeamId";
+    private const string TeamFindingPeopleSql = "DELETE FROM finding_people WHERE team_id = @TeamId";
+    private const string TeamSettingsSql = "DELETE FROM person_settings WHERE team_id = @TeamId";
+    private const string TeamNormsSql = "DELETE FROM team_norms WHERE team_id = @TeamId";
+    private const string TeamDigestSettingsSql = "DELETE FROM digest_settings WHERE team_id = @TeamId";
+    private const string TeamPhraseFeedbackSql = "DELETE FROM phrase_feedback WHERE team_id = @TeamId";
+    private const string TeamDryRunCallsSql = "DELETE FROM slack_api_calls WHERE team_id = @TeamId";
+    private const string TeamInstallationTeamsSql = "DELETE FROM installation_teams WHERE team_id = @TeamId OR enterprise_id = @TeamId";
+    private const string TeamInstallationSql = "DELETE FROM installations WHERE team_id = @TeamId";
 
-    private const string TeamRowsSql = """
-        DELETE FROM nudges WHERE team_id = @TeamId;
-        DELETE FROM findings WHERE team_id = @TeamId;
-        DELETE FROM pending_findings WHERE team_id = @TeamId;
-        DELETE FROM activity_counters WHERE team_id = @TeamId;
-        DELETE FROM activity_people WHERE team_id = @TeamId;
-        DELETE FROM finding_counts WHERE team_id = @TeamId;
-        DELETE FROM finding_people WHERE team_id = @TeamId;
-        DELETE FROM person_settings WHERE team_id = @TeamId;
-        DELETE FROM team_norms WHERE team_id = @TeamId;
-        DELETE FROM digest_settings WHERE team_id = @TeamId;
-        DELETE FROM phrase_feedback WHERE team_id = @TeamId;
-        DELETE FROM slack_api_calls WHERE team_id = @TeamId;
-        DELETE FROM installation_teams WHERE team_id = @TeamId OR enterprise_id = @TeamId;
-        DELETE FROM installations WHERE team_id = @TeamId;
-        """;
-
-    private static readonly string[] TeamSql = [TeamNudgeChildrenSql, TeamRowsSql];
+    private static readonly (string Table, string Sql)[] TeamSql =
+    [
+        ("nudge_feedback", TeamFeedbackSql), ("nudge_attempts", TeamAttemptsSql), ("nudge_rules", TeamNudgeRulesSql),
+        ("nudges", TeamNudgesSql), ("findings", TeamFindingsSql), ("pending_findings", TeamPendingSql),
+        ("activity_counters", TeamCountersSql), ("activity_people", TeamActivitySql),
+        ("finding_counts", TeamFindingCountsSql), ("finding_people", TeamFindingPeopleSql), ("person_settings", TeamSettingsSql),
+        ("team_norms", TeamNormsSql), ("digest_settings", TeamDigestSettingsSql), ("phrase_feedback", TeamPhraseFeedbackSql),
+        ("slack_api_calls", TeamDryRunCallsSql), ("installation_teams", TeamInstallationTeamsSql), ("installations", TeamInstallationSql),
+    ];
 
     // An org-wide installation's workspaces keep their rows under their own ids (T…): they leave
     // with it, unless one has an installation of its own.
@@ -44,20 +48,22 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
         WHERE enterprise_id = @TeamId AND team_id NOT IN (SELECT team_id FROM installations)
         """;
 
-    /// <summary>Deletes everything stored about <paramref name="teamId"/> (and, for an org, its workspaces), in one transaction.</summary>
-    public async Task DeleteTeamAsync(string teamId, CancellationToken cancellationToken)
+    /// <summary>Deletes everything stored about <paramref name="teamId"/> (and, for an org, its workspaces), in one transaction; returns the rows deleted per table.</summary>
+    public async Task<DeletedRows> DeleteTeamAsync(string teamId, CancellationToken cancellationToken)
     {
+        var deleted = new DeletedRows();
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var workspaces = (await write.Connection.QueryAsync<string>(OrgWorkspacesSql, new { TeamId = teamId }, write.Transaction)).AsList();
         foreach (var team in workspaces.Append(teamId))
         {
-            foreach (var sql in TeamSql)
+            foreach (var (table, sql) in TeamSql)
             {
-                await write.Connection.ExecuteAsync(sql, new { TeamId = team }, write.Transaction);
+                deleted.Add(table, await write.Connection.ExecuteAsync(sql, new { TeamId = team }, write.Transaction));
             }
         }
 
         await write.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     private const string EndPendingSql = """
@@ -76,61 +82,75 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
     }
 
     // The default period, for every team that did not set its own retention_days norm (@OwnRetention:
-    // a JSON array of those teams, which the per-team statements below cover).
-    private const string OldNudgeChildrenSql = """
-        DELETE FROM nudge_feedback WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention)));
-        DELETE FROM nudge_attempts WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention)));
-        DELETE FROM nudge_rules WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention)));
-        """;
+    // a JSON array of those teams, which the per-team statements below cover). Children first.
+    private const string OldOwnRetention = "team_id NOT IN (SELECT value FROM json_each(@OwnRetention))";
+    private const string OldFeedbackSql = $"DELETE FROM nudge_feedback WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND {OldOwnRetention})";
+    private const string OldAttemptsSql = $"DELETE FROM nudge_attempts WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND {OldOwnRetention})";
+    private const string OldNudgeRulesSql = $"DELETE FROM nudge_rules WHERE nudge_id IN (SELECT id FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND {OldOwnRetention})";
+    private const string OldNudgesSql = $"DELETE FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND {OldOwnRetention}";
+    private const string OldFindingsSql = $"DELETE FROM findings WHERE created_at < @Before AND {OldOwnRetention}";
+    private const string OldActivitySql = $"DELETE FROM activity_people WHERE hour < @Before AND {OldOwnRetention}";
+    private const string OldFindingCountsSql = $"DELETE FROM finding_counts WHERE hour < @Before AND {OldOwnRetention}";
+    private const string OldFindingPeopleSql = $"DELETE FROM finding_people WHERE day < @Before AND {OldOwnRetention}";
+    private const string OldPhraseFeedbackSql = $"DELETE FROM phrase_feedback WHERE at < @Before AND {OldOwnRetention}";
+    private const string OldDryRunCallsSql = "DELETE FROM slack_api_calls WHERE created_at < @DryRunBefore";
+    private const string OldOAuthStatesSql = "DELETE FROM oauth_states WHERE expires_at < @Now";
 
-    private const string OldRowsSql = """
-        DELETE FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
-        DELETE FROM findings WHERE created_at < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
-        DELETE FROM activity_people WHERE hour < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
-        DELETE FROM finding_counts WHERE hour < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
-        DELETE FROM finding_people WHERE day < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
-        DELETE FROM phrase_feedback WHERE at < @Before AND team_id NOT IN (SELECT value FROM json_each(@OwnRetention));
-        DELETE FROM slack_api_calls WHERE created_at < @DryRunBefore;
-        DELETE FROM oauth_states WHERE expires_at < @Now;
-        """;
-
-    private static readonly string[] OldSql = [OldNudgeChildrenSql, OldRowsSql];
+    private static readonly (string Table, string Sql)[] OldSql =
+    [
+        ("nudge_feedback", OldFeedbackSql), ("nudge_attempts", OldAttemptsSql), ("nudge_rules", OldNudgeRulesSql),
+        ("nudges", OldNudgesSql), ("findings", OldFindingsSql), ("activity_people", OldActivitySql),
+        ("finding_counts", OldFindingCountsSql), ("finding_people", OldFindingPeopleSql),
+        ("phrase_feedback", OldPhraseFeedbackSql), ("slack_api_calls", OldDryRunCallsSql), ("oauth_states", OldOAuthStatesSql),
+    ];
 
     // A team's own retention_days norm: the same age deletes, for that team (@TeamId) and its @Before.
-    private const string TeamOldSql = """
-        DELETE FROM nudge_feedback WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending'));
-        DELETE FROM nudge_attempts WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending'));
-        DELETE FROM nudge_rules WHERE nudge_id IN (SELECT id FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending'));
-        DELETE FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending');
-        DELETE FROM findings WHERE team_id = @TeamId AND created_at < @Before;
-        DELETE FROM activity_people WHERE team_id = @TeamId AND hour < @Before;
-        DELETE FROM finding_counts WHERE team_id = @TeamId AND hour < @Before;
-        DELETE FROM finding_people WHERE team_id = @TeamId AND day < @Before;
-        DELETE FROM phrase_feedback WHERE team_id = @TeamId AND at < @Before;
-        """;
+    private const string TeamOldNudgeIds = "SELECT id FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending')";
+    private const string TeamOldFeedbackSql = $"DELETE FROM nudge_feedback WHERE nudge_id IN ({TeamOldNudgeIds})";
+    private const string TeamOldAttemptsSql = $"DELETE FROM nudge_attempts WHERE nudge_id IN ({TeamOldNudgeIds})";
+    private const string TeamOldNudgeRulesSql = $"DELETE FROM nudge_rules WHERE nudge_id IN ({TeamOldNudgeIds})";
+    private const string TeamOldNudgesSql = "DELETE FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending')";
+    private const string TeamOldFindingsSql = "DELETE FROM findings WHERE team_id = @TeamId AND created_at < @Before";
+    private const string TeamOldActivitySql = "DELETE FROM activity_people WHERE team_id = @TeamId AND hour < @Before";
+    private const string TeamOldFindingCountsSql = "DELETE FROM finding_counts WHERE team_id = @TeamId AND hour < @Before";
+    private const string TeamOldFindingPeopleSql = "DELETE FROM finding_people WHERE team_id = @TeamId AND day < @Before";
+    private const string TeamOldPhraseFeedbackSql = "DELETE FROM phrase_feedback WHERE team_id = @TeamId AND at < @Before";
+
+    private static readonly (string Table, string Sql)[] TeamOldSql =
+    [
+        ("nudge_feedback", TeamOldFeedbackSql), ("nudge_attempts", TeamOldAttemptsSql), ("nudge_rules", TeamOldNudgeRulesSql),
+        ("nudges", TeamOldNudgesSql), ("findings", TeamOldFindingsSql), ("activity_people", TeamOldActivitySql),
+        ("finding_counts", TeamOldFindingCountsSql), ("finding_people", TeamOldFindingPeopleSql),
+        ("phrase_feedback", TeamOldPhraseFeedbackSql),
+    ];
 
     /// <summary>
     /// Deletes findings, nudge history, attempts and feedback from before <paramref name="before"/>
     /// (from before its own date for each team in <paramref name="teamsBefore"/>, the teams with a
     /// retention_days norm), dry-run calls from before <paramref name="dryRunBefore"/>, and used
-    /// install states that expired. One transaction.
+    /// install states that expired. One transaction; returns the rows deleted per table.
     /// </summary>
-    public async Task DeleteOldAsync(
+    public async Task<DeletedRows> DeleteOldAsync(
         DateTimeOffset before, IReadOnlyDictionary<string, DateTimeOffset> teamsBefore, DateTimeOffset dryRunBefore, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var deleted = new DeletedRows();
         var ownRetention = new JsonArray([.. teamsBefore.Keys.Select(t => (JsonNode?)JsonValue.Create(t))]).ToJsonString();
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        foreach (var sql in OldSql)
+        foreach (var (table, sql) in OldSql)
         {
-            await write.Connection.ExecuteAsync(sql, new { Before = before, DryRunBefore = dryRunBefore, Now = now, OwnRetention = ownRetention }, write.Transaction);
+            deleted.Add(table, await write.Connection.ExecuteAsync(sql, new { Before = before, DryRunBefore = dryRunBefore, Now = now, OwnRetention = ownRetention }, write.Transaction));
         }
 
         foreach (var (team, teamBefore) in teamsBefore)
         {
-            await write.Connection.ExecuteAsync(TeamOldSql, new { TeamId = team, Before = teamBefore }, write.Transaction);
+            foreach (var (table, sql) in TeamOldSql)
+            {
+                deleted.Add(table, await write.Connection.ExecuteAsync(sql, new { TeamId = team, Before = teamBefore }, write.Transaction));
+            }
         }
 
         await write.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     // An hour goes once all of it is older than the period: its start is more than an hour before.
