@@ -1,4 +1,5 @@
 using AsyncCoach.AppHome;
+using AsyncCoach.Caching;
 using AsyncCoach.Commands;
 using AsyncCoach.Core.Taxonomy;
 using AsyncCoach.Endpoints;
@@ -77,6 +78,8 @@ public static class AsyncCoachServices
         services.AddSingleton<InboxLookAhead>();
         services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkspaceOptions>, WorkspaceOptionsValidator>();
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CacheOptions>, CacheOptionsValidator>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<NormsStore>();
         services.AddSingleton<PhraseFeedbackStore>();
