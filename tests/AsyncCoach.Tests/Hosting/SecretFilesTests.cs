@@ -1,5 +1,4 @@
 using AsyncCoach.Hosting;
-using AsyncCoach.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace AsyncCoach.Tests.Hosting;
