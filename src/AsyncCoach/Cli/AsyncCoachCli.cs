@@ -23,6 +23,7 @@ public static class AsyncCoachCli
             ClassifyCommand.Create(Console.In),
             AuditCommand.Create(AuditCommand.DefaultAuditors),
             DigestCommand.Create(AuditCommand.DefaultAuditors),
+            HealthcheckCommand.Create(Environment.GetEnvironmentVariable),
         };
     }
 

@@ -23,6 +23,7 @@ public static class ServeCommand
             Args = args,
             ContentRootPath = explicitRoot ? null : AppContext.BaseDirectory,
         });
+        builder.Configuration.AddSecretFiles(Environment.GetEnvironmentVariable);
         StartupTrace.Mark("builder created");
         if (LogFormat.Apply(builder) is { } badFormat)
         {

@@ -1,4 +1,5 @@
 using AsyncCoach.AppHome;
+using AsyncCoach.Caching;
 using AsyncCoach.Commands;
 using AsyncCoach.Core.Taxonomy;
 using AsyncCoach.Endpoints;
@@ -35,6 +36,9 @@ public static class AsyncCoachServices
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ShutdownOptions>, ShutdownOptionsValidator>();
+        services.AddOptions<HostOptions>().Configure<IConfiguration>(ShutdownOptionsValidator.ApplyTo);
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InboxOptions>, InboxOptionsValidator>();
 
@@ -75,6 +79,8 @@ public static class AsyncCoachServices
         services.AddSingleton<InboxLookAhead>();
         services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkspaceOptions>, WorkspaceOptionsValidator>();
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CacheOptions>, CacheOptionsValidator>();
 
         // Findings are recorded and turned into at most one nudge per message (outbox + sender).
         services.AddNudges();

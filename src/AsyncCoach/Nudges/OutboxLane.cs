@@ -74,41 +74,37 @@ internal sealed class OutboxLane
 
     public void Close() => _queue.Writer.TryComplete();
 
+    // Stopping does not end the workers at once: the sender closes every lane when it stops, and
+    // the rows still queued go through send, which gives the claimed ones back (pending again) and
+    // lets a call already made finish, so a graceful stop leaves no row 'sending'.
     private async Task RunAsync(CancellationToken stoppingToken)
     {
-        try
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            while (_queue.Reader.TryRead(out var row))
             {
-                while (_queue.Reader.TryRead(out var row))
+                try
                 {
-                    try
+                    if (!await _send(row, stoppingToken))
                     {
-                        if (!await _send(row, stoppingToken))
-                        {
-                            _stopped = true;
-                            Close();
-                        }
-                    }
-                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                    {
-                        return;
-                    }
-                    catch (Exception ex)
-                    {
-                        _failed(row.Id, ex);
-                    }
-                    finally
-                    {
-                        Interlocked.Decrement(ref _count);
-                        _finished(row.Id, Free > 0);
+                        _stopped = true;
+                        Close();
                     }
                 }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    // The call was cut short: the row stays 'sending' and is ended at the next start.
+                }
+                catch (Exception ex)
+                {
+                    _failed(row.Id, ex);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _count);
+                    _finished(row.Id, Free > 0);
+                }
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping; rows mid-call stay 'sending' and are ended at the next start.
         }
     }
 }

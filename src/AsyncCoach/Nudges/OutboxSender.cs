@@ -283,6 +283,22 @@ public sealed partial class OutboxSender(
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["team_id"] = row.TeamId, ["channel_id"] = row.ChannelId, ["outbox_id"] = row.Id, ["kind"] = row.Kind });
         var now = time.GetUtcNow();
         var claimed = row.State == IOutboxStore.Sending;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: a claimed row that has not reached Slack goes back to pending (sent after
+            // the restart) instead of ending as interrupted; an unclaimed one is pending already.
+            if (claimed)
+            {
+                await store.ReleaseAsync(row.Id, now, CancellationToken.None);
+                Log.GivenBack(logger, row.Id);
+            }
+
+            return true;
+        }
+
+        // A call once started is let finish (Slack may already have the message): stopping waits
+        // for it, up to the host's shutdown timeout (Shutdown:Timeout), so its outcome is recorded.
+        cancellationToken = CancellationToken.None;
         if (_holds.TryGetValue(row.TeamId, out var until))
         {
             if (now < until)
@@ -436,6 +452,9 @@ public sealed partial class OutboxSender(
 
         [LoggerMessage(EventId = 1817, Level = LogLevel.Error, Message = "Sending outbox row {OutboxId} failed unexpectedly")]
         public static partial void SendFailed(ILogger logger, long outboxId, Exception exception);
+
+        [LoggerMessage(EventId = 3300, Level = LogLevel.Information, Message = "Outbox row {OutboxId} had not reached Slack when the service stopped; pending again, sent after the restart")]
+        public static partial void GivenBack(ILogger logger, long outboxId);
 
         [LoggerMessage(EventId = 1818, Level = LogLevel.Error, Message = "An outbox round failed; retrying after the poll interval")]
         public static partial void RoundFailed(ILogger logger, Exception exception);

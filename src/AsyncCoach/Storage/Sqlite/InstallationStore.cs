@@ -1,4 +1,6 @@
+using AsyncCoach.Caching;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Storage.Sqlite;
 
@@ -7,11 +9,13 @@ namespace AsyncCoach.Storage.Sqlite;
 /// they still work, and when a team left. Inactive after <c>token_revoked</c> or
 /// <c>invalid_auth</c> until a new token arrives (a reinstall, or a configured token that passes
 /// <c>auth.test</c> at start). Read on every Web API call, so rows are cached; every write goes
-/// through here and refreshes the cache.
+/// through here and refreshes the cache (bounded by <see cref="CacheOptions.MaxTeams"/> and
+/// <see cref="CacheOptions.MaxAge"/>).
 /// </summary>
-public sealed class InstallationStore(SqliteDatabase database) : IInstallationStore
+public sealed class InstallationStore(SqliteDatabase database, IOptions<CacheOptions>? caches = null, TimeProvider? time = null) : IInstallationStore, IDisposable
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Installation?> _rows = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, Installation?> _rows = new(
+        (caches?.Value ?? new()).MaxTeams, (caches?.Value ?? new()).MaxAge, time ?? TimeProvider.System);
 
     private const string GetSql = """
         SELECT team_id AS TeamId, active AS Active, reason AS Reason, source AS Source, enterprise_id AS EnterpriseId,
@@ -21,17 +25,22 @@ public sealed class InstallationStore(SqliteDatabase database) : IInstallationSt
         FROM installations WHERE team_id = @TeamId
         """;
 
+    /// <summary>Teams whose installation (or its absence) is held in memory now.</summary>
+    public int CachedCount => _rows.Count;
+
     /// <summary>The installation of <paramref name="teamId"/>, or null when there is none.</summary>
     public async ValueTask<Installation?> GetAsync(string teamId, CancellationToken cancellationToken)
     {
-        if (_rows.TryGetValue(teamId, out var cached))
+        if (_rows.TryGet(teamId, out var cached))
         {
             return cached;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<InstallationRow>(GetSql, new { TeamId = teamId });
-        return _rows[teamId] = row?.ToInstallation();
+        var installation = row?.ToInstallation();
+        _rows.Set(teamId, installation);
+        return installation;
     }
 
     /// <summary>True unless the team's token stopped working or the team left (no row: true).</summary>
@@ -53,7 +62,7 @@ public sealed class InstallationStore(SqliteDatabase database) : IInstallationSt
             await write.CommitAsync(cancellationToken);
         }
 
-        _rows.TryRemove(teamId, out _);
+        _rows.Remove(teamId);
     }
 
     private const string SaveSql = """
@@ -94,7 +103,7 @@ public sealed class InstallationStore(SqliteDatabase database) : IInstallationSt
             await write.CommitAsync(cancellationToken);
         }
 
-        _rows.TryRemove(installation.TeamId, out _);
+        _rows.Remove(installation.TeamId);
     }
 
     private const string UpdateTokensSql = """
@@ -119,7 +128,7 @@ public sealed class InstallationStore(SqliteDatabase database) : IInstallationSt
             await write.CommitAsync(cancellationToken);
         }
 
-        _rows.TryRemove(teamId, out _);
+        _rows.Remove(teamId);
     }
 
     private const string RegisterConfiguredSql = """
@@ -152,7 +161,7 @@ public sealed class InstallationStore(SqliteDatabase database) : IInstallationSt
             await write.CommitAsync(cancellationToken);
         }
 
-        _rows.TryRemove(teamId, out _);
+        _rows.Remove(teamId);
     }
 
     private const string LeftSql = """
@@ -173,11 +182,13 @@ public sealed class InstallationStore(SqliteDatabase database) : IInstallationSt
             await write.CommitAsync(cancellationToken);
         }
 
-        _rows.TryRemove(teamId, out _);
+        _rows.Remove(teamId);
     }
 
     /// <summary>Forgets cached rows (after a purge deleted them).</summary>
-    public void Forget(string teamId) => _rows.TryRemove(teamId, out _);
+    public void Forget(string teamId) => _rows.Remove(teamId);
+
+    public void Dispose() => _rows.Dispose();
 
     private const string LinkTeamSql = """
         INSERT INTO installation_teams (team_id, enterprise_id, seen_at) VALUES (@TeamId, @EnterpriseId, @Now)

@@ -1,35 +1,41 @@
 using System.Text.Json.Nodes;
+using AsyncCoach.Caching;
 using AsyncCoach.Core.Norms;
 using AsyncCoach.Norms;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// Team norms, stored as the JSON object of the keys a team has set (the same keys as the audit's
-/// <c>--norms</c> file); unset keys keep RULES.md's defaults. Read often, so cached per team.
+/// <c>--norms</c> file); unset keys keep RULES.md's defaults. Read often, so cached per team
+/// (bounded by <see cref="CacheOptions.MaxTeams"/> and <see cref="CacheOptions.MaxAge"/>).
 /// </summary>
-public sealed class NormsStore(SqliteDatabase database, IPhraseFeedbackStore feedback, TimeProvider time) : INormsStore
+public sealed class NormsStore(SqliteDatabase database, IPhraseFeedbackStore feedback, TimeProvider time, IOptions<CacheOptions>? caches = null) : INormsStore, IDisposable
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TeamNorms> _cache = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, TeamNorms> _cache = new((caches?.Value ?? new()).MaxTeams, (caches?.Value ?? new()).MaxAge, time);
+
+    /// <summary>Teams whose norms are held in memory now.</summary>
+    public int CachedCount => _cache.Count;
 
     private const string GetSql = "SELECT norms_json FROM team_norms WHERE team_id = @TeamId";
 
     public async Task<TeamNorms> GetAsync(string teamId, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(teamId, out var cached))
+        if (_cache.TryGet(teamId, out var cached) && cached is not null)
         {
             return cached;
         }
 
         var json = await GetJsonAsync(teamId, cancellationToken);
         var norms = await WithLearnedAsync(teamId, json is null ? TeamNorms.Default : NormsJson.Parse(json.ToJsonString()), cancellationToken);
-        _cache[teamId] = norms;
+        _cache.Set(teamId, norms);
         return norms;
     }
 
     /// <summary>Drops the cached norms of a team, so the next read sees new feedback.</summary>
-    public void Forget(string teamId) => _cache.TryRemove(teamId, out _);
+    public void Forget(string teamId) => _cache.Remove(teamId);
 
     // What the team's "Not helpful here" taught: phrases enough people marked, per rule.
     private async Task<TeamNorms> WithLearnedAsync(string teamId, TeamNorms norms, CancellationToken cancellationToken)
@@ -78,7 +84,7 @@ public sealed class NormsStore(SqliteDatabase database, IPhraseFeedbackStore fee
             await write.CommitAsync(cancellationToken);
         }
 
-        _cache[teamId] = norms;
+        _cache.Set(teamId, norms);
         return norms;
     }
 
@@ -95,6 +101,8 @@ public sealed class NormsStore(SqliteDatabase database, IPhraseFeedbackStore fee
         var rows = await connection.QueryAsync<RetentionRow>(RetentionDaysSql);
         return rows.ToDictionary(r => r.TeamId, r => (int)r.Days, StringComparer.Ordinal);
     }
+
+    public void Dispose() => _cache.Dispose();
 
     internal sealed record RetentionRow(string TeamId, long Days);
 }

@@ -1,15 +1,24 @@
+using AsyncCoach.Caching;
+using AsyncCoach.Core.Norms;
 using AsyncCoach.Norms;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// SQL for person_settings, with a read-through cache: every message needs the settings of the
 /// people it reaches, and they change only through this store (one SQLite file, one process).
+/// Bounded by <see cref="CacheOptions.MaxPersonSettings"/> and <see cref="CacheOptions.MaxAge"/>:
+/// whoever was let go is read again.
 /// </summary>
-public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider time) : IPersonSettingsStore
+public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider time, IOptions<CacheOptions>? caches = null) : IPersonSettingsStore, IDisposable
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Team, string User), PersonSettings?> _cache = new();
+    private readonly BoundedCache<(string Team, string User), PersonSettings?> _cache = new(
+        (caches?.Value ?? new()).MaxPersonSettings, (caches?.Value ?? new()).MaxAge, time);
+
+    /// <summary>People's settings held in memory now.</summary>
+    public int CachedCount => _cache.Count;
 
     private const string GetManySql = """
         SELECT user_id AS UserId, hours AS Hours, time_zone AS TimeZone, snooze_until AS SnoozeUntil, opted_out AS OptedOut
@@ -23,7 +32,7 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
         List<string>? missing = null;
         foreach (var userId in userIds)
         {
-            if (!_cache.TryGetValue((teamId, userId), out var cached))
+            if (!_cache.TryGet((teamId, userId), out var cached))
             {
                 (missing ??= []).Add(userId);
             }
@@ -44,7 +53,7 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
         foreach (var userId in missing)
         {
             var settings = loaded.GetValueOrDefault(userId);
-            _cache[(teamId, userId)] = settings;
+            _cache.Set((teamId, userId), settings);
             if (settings is not null)
             {
                 found[userId] = settings;
@@ -61,7 +70,7 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
     }
 
     /// <summary>Drops a person's cached settings (their rows were deleted elsewhere, by forget-me).</summary>
-    public void Forget(string teamId, string userId) => _cache.TryRemove((teamId, userId), out _);
+    public void Forget(string teamId, string userId) => _cache.Remove((teamId, userId));
 
     private const string UpsertSql = """
         INSERT INTO person_settings (team_id, user_id, hours, time_zone, snooze_until, opted_out, updated_at)
@@ -88,8 +97,10 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
             await write.CommitAsync(cancellationToken);
         }
 
-        _cache[(teamId, settings.UserId)] = settings;
+        _cache.Set((teamId, settings.UserId), settings);
     }
+
+    public void Dispose() => _cache.Dispose();
 
     internal sealed record Row(string UserId, string? Hours, string? TimeZone, DateTimeOffset? SnoozeUntil, long OptedOut)
     {
