@@ -177,16 +177,24 @@ internal static class MessageShapes
         if (i + 2 < words.Length && context.WordAt(i) is "can" or "may" or "could" or "might" && context.WordAt(i + 1) is "i"
             && context.WordAt(i + 2) is "disturb" or "bother" or "bug" or "interrupt" or "trouble" or "borrow" or "steal" or "grab" or "ping" or "call" or "ask")
         {
+            var asks = context.WordAt(i + 2) is "ask";
             i += 3;
             if (i < words.Length && context.WordAt(i) is "you" or "u")
             {
                 i++;
             }
 
-            return Duration(context, i);
+            return Duration(context, asks ? SkipVagueObject(context, i) : i);
         }
 
-        if (i < words.Length && context.WordAt(i) is "are" or "r")
+        // "when are you free?", "when r u back?": asking when, still only about the person.
+        var when = i + 1 < words.Length && context.WordAt(i) is "when" && context.WordAt(i + 1) is "are" or "r" or "will";
+        if (when)
+        {
+            i++;
+        }
+
+        if (i < words.Length && context.WordAt(i) is "are" or "r" or "will")
         {
             i++;
         }
@@ -199,6 +207,16 @@ internal static class MessageShapes
             {
                 i++;
             }
+        }
+
+        if (when && !subject)
+        {
+            return 0; // "when are the results due?" asks about a thing
+        }
+
+        if (subject && i < words.Length && context.WordAt(i) is "be")
+        {
+            i++; // "will you be around?"
         }
 
         while (i < words.Length && context.WordAt(i) is "still" or "already")
@@ -241,6 +259,36 @@ internal static class MessageShapes
         }
 
         return SkipTrailing(context, i);
+    }
+
+    // "can I ask (you) something quickly?": what is asked is not said, so it is no topic.
+    private static int SkipVagueObject(in RuleContext context, int i)
+    {
+        var words = context.Words;
+        if (i < words.Length && context.WordAt(i) is "something" or "smth" or "sth" or "smthg" or "anything" or "sthg")
+        {
+            i++;
+        }
+        else
+        {
+            var j = i;
+            while (j < words.Length && context.WordAt(j) is "a" or "one" or "quick" or "small" or "little" or "short" or "tiny")
+            {
+                j++;
+            }
+
+            if (j < words.Length && context.WordAt(j) is "question" or "thing" or "q")
+            {
+                i = j + 1;
+            }
+        }
+
+        while (i < words.Length && context.WordAt(i) is "quickly" or "quick" or "real" or "pls" or "please")
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static bool IsSmallNumber(ReadOnlySpan<char> word) => word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]);
