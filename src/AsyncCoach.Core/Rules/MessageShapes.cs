@@ -70,7 +70,7 @@ internal static class MessageShapes
 
             // At most two words of place ("the lab", "the main office"), none a question word or a number.
             var place = 0;
-            while (place < 2 && i < words.Length && !IsTime(context.WordAt(i)) && IsPlaceWord(context.WordAt(i)))
+            while (place < 3 && i < words.Length && !IsTime(context.WordAt(i)) && IsPlaceWord(context.WordAt(i)))
             {
                 i++;
                 place++;
@@ -84,6 +84,33 @@ internal static class MessageShapes
 
         return SkipTrailing(context, i);
     }
+
+    /// <summary>
+    /// "hope the weekend was restful", "hope you're all well", "hope ur having a good week": a wish
+    /// made only of pleasantry words, to the end of its clause; the word after it, or 0.
+    /// </summary>
+    public static int Pleasantry(in RuleContext context, int start)
+    {
+        var words = context.Words;
+        if (start >= words.Length || context.WordAt(start) is not ("hope" or "hoping" or "trust"))
+        {
+            return 0;
+        }
+
+        var i = start + 1;
+        while (i < words.Length && !context.ClauseBreakBetween(i - 1, i) && IsPleasantryWord(context.WordAt(i)))
+        {
+            i++;
+        }
+
+        return i - start >= 3 && (i == words.Length || context.ClauseBreakBetween(i - 1, i)) ? i : 0;
+    }
+
+    private static bool IsPleasantryWord(ReadOnlySpan<char> word) =>
+        word is "you" or "u" or "your" or "ur" or "youre" or "the" or "all" or "everyone" or "everybody" or "yall" or "guys" or "everything" or "weekend"
+            or "week" or "day" or "morning" or "holiday" or "holidays" or "trip" or "break" or "vacation" or "was" or "were" or "is" or "are" or "had" or "have"
+            or "having" or "a" or "an" or "good" or "great" or "nice" or "lovely" or "restful" or "relaxing" or "fine" or "well" or "ok" or "doing"
+            or "going" or "went" or "family" or "safe" or "and" or "too" or "this" or "finds" or "message" or "email" or "it" or "weather";
 
     // "alright?", "you alright?", "all right mate?": the British greeting, only as a question (a bare
     // "alright" answers something).
@@ -99,6 +126,18 @@ internal static class MessageShapes
         if (i < words.Length && context.WordAt(i) is "alright" or "allright" or "aight" or "awright")
         {
             return i + 1;
+        }
+
+        // "you ok?", "are u okay?", "you good?": the same check-in, only with a "you" (a bare "ok?" agrees).
+        if (i > start && i < words.Length && context.WordAt(i) is "ok" or "okay" or "good" or "well" or "fine")
+        {
+            return SkipTrailing(context, i + 1);
+        }
+
+        if (i == start && i + 2 < words.Length && context.WordAt(i) is "are" or "r" && context.WordAt(i + 1) is "you" or "u"
+            && context.WordAt(i + 2) is "ok" or "okay" or "good" or "well" or "fine" or "alright")
+        {
+            return SkipTrailing(context, i + 3);
         }
 
         return i + 1 < words.Length && context.WordAt(i) is "all" && context.WordAt(i + 1) is "right" ? i + 2 : 0;
@@ -295,7 +334,7 @@ internal static class MessageShapes
 
     private static bool IsTime(ReadOnlySpan<char> word) =>
         word is "today" or "tonight" or "tomorrow" or "now" or "rn" or "atm" or "later" or "this" or "morning" or "afternoon" or "evening" or "week"
-            or "at" or "all" or "day" or "yet";
+            or "at" or "all" or "day" or "yet" or "tmrw" or "tmr" or "tmw" or "tomo" or "2moro" or "2morrow" or "tonite" or "2day";
 
     private static bool IsPlaceWord(ReadOnlySpan<char> word)
     {

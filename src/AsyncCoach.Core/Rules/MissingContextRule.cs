@@ -106,6 +106,14 @@ public sealed class MissingContextRule : IRule
                 }
             }
 
+            if (MessageShapes.Pleasantry(context, p) is var wish and > 0)
+            {
+                reachable[wish] = true; // "hope the weekend was restful": a pleasantry, however it is worded
+                substance = true;
+                greetingEnd = Math.Max(greetingEnd, wish);
+                continue;
+            }
+
             if (question && MessageShapes.CheckIn(context, p) is var end and > 0)
             {
                 reachable[end] = true; // "alright?", "are you in the lab today?": what the question does, not its words

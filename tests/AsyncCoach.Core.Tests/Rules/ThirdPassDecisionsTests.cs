@@ -43,6 +43,38 @@ public sealed class ThirdPassDecisionsTests
             ("none of this is urgent", "none of this is urgent, take your time", None),
             ("nobody needs it asap", "nobody needs the report asap, the audit moved", None),
             ("a negator in another clause does not count", "none of the fixes landed, I need the patch asap", Vague),
+
+            // The check-in on the person, with a "you"; a pleasantry wish however it is worded.
+            ("you ok", "u okay?", Mc),
+            ("are you good", "hey, are you good?", Mc),
+            ("a bare ok? agrees", "ok?", None),
+            ("a wish about the weekend", "Morning! hope your holiday was relaxing", Mc),
+            ("a wish then the ask", "hi, hope you're well, can you send the Q3 invoices?", None),
+            ("a hope about a thing is content", "hi, hope the migration finishes before the backup window", None),
+            ("a place of three words", "are you at the Oak Rd depot tmrw?", Mc),
+
+            // vague-urgency: someone else's label or words, a procedure, a demand closed by "pls" or "have to".
+            ("someone else's label", "the auditor marked three findings as high priority, details in the report", None),
+            ("someone else's words", "the landlord says it's urgent for him, our lease terms don't change", None),
+            ("a procedure triggered by an event", "the runbook says to page on-call immediately after a failed backup", None),
+            ("a demand closed by pls", "the signage has to be replaced right away pls", Vague),
+            ("have to, then right away", "these invoices have to go out right away", Vague),
+            ("a listed deadline after since is when it started", "top priority: reconcile every payment since Monday", Vague),
+            ("a listed deadline after until is when it stops", "need the freezer readings asap, the sensor is offline until Friday", Vague),
+            ("a matter of urgency", "please chase the courier as a matter of urgency", Vague),
+
+            // huddle-instead-of-thread: proposing a new meeting, other verbs and tools, and what is not a proposal.
+            ("proposing a meeting", "could we arrange a meeting to go through the tender scoring?", [RuleIds.HuddleInsteadOfThread]),
+            ("make a short call", "let's make a quick meeting about the shift swaps", [RuleIds.HuddleInsteadOfThread]),
+            ("make a call decides", "we need to make a call on the vendor by Friday", None),
+            ("a named tool", "hop on skype later to go over the menu costs?", [RuleIds.HuddleInsteadOfThread]),
+            ("come to my office", "come see me about the timesheet errors", [RuleIds.HuddleInsteadOfThread]),
+            ("someone else wants a call", "the auditor wants to set up a video call next week, which slots suit you?", None),
+            ("a call from someone else", "new tenants get a phone call from the manager on move-in day", None),
+            ("who do we call is no proposal", "the lift is stuck again, who do we call?", None),
+            ("a named recurring meeting", "we do the packing huddle at 7 as usual", None),
+            ("something leaking justifies a call", "can you ring me? the dishwasher is leaking all over the floor", None),
+            ("a coffee roaster is no coffee chat", "can we do a video call with the coffee supplier about the price rise?", [RuleIds.HuddleInsteadOfThread]),
         ];
         foreach (var (decision, text, rules) in cases)
         {
