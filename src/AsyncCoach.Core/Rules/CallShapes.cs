@@ -16,7 +16,7 @@ internal static class CallShapes
             var verb = context.WordAt(i);
             if (verb is "call" or "ring" or "phone" or "buzz" or "facetime" or "skype" or "whatsapp" or "zoom" or "video"
                 && context.WordAt(i + 1) is "me" or "you" or "us" or "u"
-                && (i == 0 || context.ClauseBreakBetween(i - 1, i) || context.WordAt(i - 1) is "i" or "ill" or "can" or "could" or "pls" or "please" or "just" or "me" or "to" or "will" or "and" or "then" or "or" or "quickly"))
+                && (i == 0 || context.ClauseBreakBetween(i - 1, i) || context.WordAt(i - 1) is "i" or "ill" or "you" or "can" or "could" or "pls" or "please" or "just" or "me" or "to" or "will" or "and" or "then" or "or" or "quickly"))
             {
                 evidence = string.Concat(verb, " ", context.WordAt(i + 1));
                 return true;

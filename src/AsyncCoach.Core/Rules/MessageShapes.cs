@@ -8,9 +8,18 @@ namespace AsyncCoach.Core.Rules;
 /// </summary>
 internal static class MessageShapes
 {
-    /// <summary>The word after a check-in that starts at word <paramref name="start"/>, or 0 if none starts there.</summary>
-    public static int CheckIn(in RuleContext context, int start)
+    /// <summary>
+    /// The word after a check-in that starts at word <paramref name="start"/>, or 0 if none starts there.
+    /// Without a question mark only a request for time counts ("u got a min", "do you have some time
+    /// today"): informal writers drop the mark, and the shape is specific enough without it.
+    /// </summary>
+    public static int CheckIn(in RuleContext context, int start, bool question)
     {
+        if (!question)
+        {
+            return AsksForTime(context, start);
+        }
+
         var words = context.Words;
         var greeting = Greeting(context, start);
         if (greeting > 0)
@@ -199,6 +208,11 @@ internal static class MessageShapes
         }
 
         i++;
+        if (i + 1 < words.Length && context.WordAt(i) is "for" && context.WordAt(i + 1) is "me" or "us")
+        {
+            i += 2; // "do you have a few minutes for me?"
+        }
+
         while (i < words.Length && IsTime(context.WordAt(i)))
         {
             i++;

@@ -114,7 +114,7 @@ public sealed class MissingContextRule : IRule
                 continue;
             }
 
-            if (question && MessageShapes.CheckIn(context, p) is var end and > 0)
+            if (MessageShapes.CheckIn(context, p, question) is var end and > 0)
             {
                 reachable[end] = true; // "alright?", "are you in the lab today?": what the question does, not its words
                 substance = true;

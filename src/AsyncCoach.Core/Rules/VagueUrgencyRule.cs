@@ -35,7 +35,7 @@ public sealed class VagueUrgencyRule : IRule
 
     // Words that make a clause a request, and verbs that start an imperative one: what a demand does.
     private static readonly HashSet<string> RequestWords = new(
-        ["need", "needs", "please", "pls", "plz", "can", "could", "would", "must", "should", "asap", "urgent", "urgently", "want", "require", "requires", "kindly"],
+        ["need", "needs", "please", "pls", "plz", "can", "could", "would", "must", "asap", "urgent", "urgently", "want", "require", "requires", "kindly"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> Imperatives = new(

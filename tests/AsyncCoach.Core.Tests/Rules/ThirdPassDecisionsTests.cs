@@ -75,6 +75,20 @@ public sealed class ThirdPassDecisionsTests
             ("a named recurring meeting", "we do the packing huddle at 7 as usual", None),
             ("something leaking justifies a call", "can you ring me? the dishwasher is leaking all over the floor", None),
             ("a coffee roaster is no coffee chat", "can we do a video call with the coffee supplier about the price rise?", [RuleIds.HuddleInsteadOfThread]),
+
+            // A request for time without the question mark; terms of address; "a quick word".
+            ("time without a question mark", "yo, u got a min", Mc),
+            ("time for me", "Hi! could you spare a few minutes for me?", Mc),
+            ("time, no mark, a time word", "hey do you have some time today", Mc),
+            ("time without a mark but with a topic", "do you have some time today for the grant report", None),
+            ("a term of address", "howdy partner, you up?", Mc),
+            ("a quick word", "good afternoon, any chance of a quick word?", Mc),
+            ("a quick word about a topic is complete, like \"can we talk about X?\"", "any chance of a quick word about the rota?", None),
+            ("other-language pleasantry", "Hallo Jonas, alles gut?", Mc),
+
+            // "could you phone me" calls someone; "should" states an expectation, not a demand.
+            ("you phone me", "could you phone me about the lease renewal", [RuleIds.HuddleInsteadOfThread]),
+            ("an expectation with should", "payment approved, the funds should arrive right away", None),
         ];
         foreach (var (decision, text, rules) in cases)
         {
