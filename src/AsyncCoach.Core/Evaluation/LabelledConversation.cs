@@ -20,6 +20,9 @@ public sealed record LabelledConversation(string Id, MessageContext Context, IRe
 {
     public static readonly DateTimeOffset DefaultAt = new(2026, 3, 10, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The members of a channel or private channel whose line gives neither <c>count</c> nor <c>members</c>: the <c>check</c> verb's default.</summary>
+    public const int CheckDefaultChannelSize = 50;
+
     /// <summary>Every non-blank line of <paramref name="path"/>, in order.</summary>
     public static IReadOnlyList<LabelledConversation> Load(string path) =>
         [.. File.ReadLines(path).Select((line, i) => (line, i)).Where(l => !string.IsNullOrWhiteSpace(l.line)).Select(l => Parse(l.line, $"{Path.GetFileName(path)}:{l.i + 1}"))];
@@ -57,7 +60,11 @@ public sealed record LabelledConversation(string Id, MessageContext Context, IRe
             ExemptChannels = root.TryGetProperty("exempt", out var exempt) && exempt.GetBoolean() ? new HashSet<string>([channel]) : new HashSet<string>(),
             BroadcastThreshold = root.TryGetProperty("threshold", out var threshold) ? threshold.GetInt32() : 20,
         };
-        var count = root.TryGetProperty("count", out var c) ? c.GetInt32() : members.Count(u => !people[u].IsBot && !people[u].IsDeleted);
+        // Without "count", a channel whose members are not listed has the `check` verb's default size
+        // (50), so a line judged here is judged as `check` judges it; listed members are counted.
+        var count = root.TryGetProperty("count", out var c) ? c.GetInt32()
+            : m.ValueKind == JsonValueKind.Undefined && kind is ConversationKind.Channel or ConversationKind.Group ? CheckDefaultChannelSize
+            : members.Count(u => !people[u].IsBot && !people[u].IsDeleted);
         var context = new MessageContext(new Conversation(new ChannelId(channel), kind, members, count), people, norms);
         var at = Str(root, "at") is { } a ? DateTimeOffset.Parse(a, CultureInfo.InvariantCulture) : DefaultAt;
 

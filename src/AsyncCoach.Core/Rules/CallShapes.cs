@@ -16,7 +16,7 @@ internal static class CallShapes
             var verb = context.WordAt(i);
             if (verb is "call" or "ring" or "phone" or "buzz" or "facetime" or "skype" or "whatsapp" or "zoom" or "video"
                 && context.WordAt(i + 1) is "me" or "you" or "us" or "u"
-                && (i == 0 || context.ClauseBreakBetween(i - 1, i) || context.WordAt(i - 1) is "i" or "ill" or "can" or "could" or "pls" or "please" or "just" or "me" or "to" or "will" or "and" or "then" or "or" or "quickly"))
+                && (i == 0 || context.ClauseBreakBetween(i - 1, i) || context.WordAt(i - 1) is "i" or "ill" or "you" or "can" or "could" or "pls" or "please" or "just" or "me" or "to" or "will" or "and" or "then" or "or" or "quickly"))
             {
                 evidence = string.Concat(verb, " ", context.WordAt(i + 1));
                 return true;
@@ -68,13 +68,40 @@ internal static class CallShapes
             start--; // "in a huddle", "our quick call"
         }
 
-        return IsBeingOnACall(context, start) || (start > 0 && context.WordAt(start - 1) is "the" or "that" or "our" or "your" or "their" or "his" or "her" or "todays" or "yesterdays"
-            or "tomorrows" or "mornings" or "afternoons" or "weeks" or "mondays" or "fridays" or "weekly" or "daily" or "last" or "earlier" or "previous" or "same");
+        return IsBeingOnACall(context, start) || (start > 0 && NamesOne(context.WordAt(start - 1)))
+            || (start > 1 && context.WordAt(start - 2) is "the" or "our" or "their" or "todays" or "tomorrows" or "weekly" or "daily" && IsPlainWord(context.WordAt(start - 1)));
     }
 
-    /// <summary>"huddle summary", "call notes", "the huddle tool": a call word naming a thing, not a proposal (the word at <paramref name="next"/> is the noun).</summary>
+    // "the tasting huddle", "our design sync": a determiner and one word naming which meeting.
+    private static bool NamesOne(ReadOnlySpan<char> word) =>
+        word is "the" or "that" or "our" or "your" or "their" or "his" or "her" or "todays" or "yesterdays" or "tomorrows" or "mornings" or "afternoons"
+            or "weeks" or "mondays" or "fridays" or "weekly" or "daily" or "last" or "earlier" or "previous" or "same";
+
+    private static bool IsPlainWord(ReadOnlySpan<char> word) => word is not ("quick" or "short" or "brief" or "a" or "an") && !word.ContainsAnyExcept(Letters);
+
+    private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>
+    /// "the client wants to set up a call", "source wants to talk on the phone", "parents keep asking
+    /// for a phone call": a call someone else wishes for, reported in the same clause before the call
+    /// phrase at <paramref name="start"/>, is not the author moving this discussion to a call.
+    /// </summary>
+    public static bool WantedBySomeoneElse(in RuleContext context, int start)
+    {
+        for (var i = start - 1; i >= 0 && start - i <= 6 && !context.ClauseBreakBetween(i, start); i--)
+        {
+            if (context.WordAt(i) is "wants" or "wanted" or "asks" or "asked" or "asking" or "prefers" or "preferred" or "requested" or "requests" or "insists")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"huddle summary", "call notes", "the huddle tool": a call word naming a thing, not a proposal (the word at <paramref name="next"/> is the noun); "a call from the coordinator" is someone else's call.</summary>
     public static bool NamesAThing(in RuleContext context, int next) =>
-        next < context.Words.Length && context.WordAt(next) is "summary" or "notes" or "minutes" or "agenda" or "board" or "recording" or "channel" or "tool"
+        next < context.Words.Length && context.WordAt(next) is "from" or "summary" or "notes" or "minutes" or "agenda" or "board" or "recording" or "channel" or "tool"
             or "app" or "rota" or "schedule" or "transcript";
 
     // "I'm in a huddle till 3", "was on a quick call": where the author is, not a proposal.

@@ -5,7 +5,7 @@ namespace AsyncCoach.Core.Rules;
 /// no list can hold: a clock time (15:00, 3pm, 3 pm), a date (2026-03-10, 10/3, 3rd), "by 5",
 /// "in 30 minutes", "within 2 hrs", "before &lt;event&gt;", "end of &lt;period&gt;". A clock time after
 /// "since", "from", "after", "until", "till" or "embargo" says when something started or stops, not
-/// when it is due.
+/// when it is due; so does a listed deadline after "since", "from", "until" or "till" ("since January").
 /// </summary>
 internal static class Deadlines
 {
@@ -66,7 +66,7 @@ internal static class Deadlines
 
         foreach (var match in context.Matches)
         {
-            if (match.List == PhraseLists.DeadlineIndex && (match.Length > 1 || !context.IsGlued(match.Start)))
+            if (match.List == PhraseLists.DeadlineIndex && (match.Length > 1 || !context.IsGlued(match.Start)) && !AfterStartOrStop(context, match.Start))
             {
                 return true;
             }
@@ -113,6 +113,10 @@ internal static class Deadlines
 
         return next is not ("that" or "this" or "then" or "it" or "anything" or "everything" or "anyone" or "and" or "or" or "we" or "doing" or "now" or "so" or "but" or "too" or "i" or "me" or "us" or "them" or "if" or "because");
     }
+
+    // "since January", "from Monday", "until Friday": when something started or stops, not when it is due.
+    private static bool AfterStartOrStop(in RuleContext context, int index) =>
+        index > 0 && context.WordAt(index - 1) is "since" or "from" or "until" or "till" or "til";
 
     private static bool AfterPastMarker(in RuleContext context, int index) =>
         index > 0 && context.WordAt(index - 1) is "since" or "from" or "after" or "until" or "till" or "til" or "embargo" or "embargoed";

@@ -53,7 +53,8 @@ public sealed class HuddleInsteadOfThreadRule : IRule
         var requests = new List<string>();
         foreach (var match in context.Matches)
         {
-            if (match.List == PhraseLists.CallRequestIndex && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End))
+            if (match.List == PhraseLists.CallRequestIndex && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End)
+                && !CallShapes.WantedBySomeoneElse(context, match.Start))
             {
                 var text = context.Phrases.PhraseText(match.PhraseId);
                 if (!requests.Contains(text))
@@ -80,10 +81,19 @@ public sealed class HuddleInsteadOfThreadRule : IRule
         return requests;
     }
 
-    // "the on-call rota", "the video recording": a call word that names something else, not a medium.
+    // "the on-call rota", "the video recording": a call word that names something else, not a medium;
+    // "phone call", "video meeting": the noun goes on, and the longer noun is judged on its own.
     private static bool ModifiesANoun(in RuleContext context, PhraseMatch noun) =>
-        noun.End < context.Words.Length && context.WordAt(noun.End) is "rota" or "rotation" or "schedule" or "shift" or "week" or "engineer" or "duty"
+        noun.End < context.Words.Length && context.WordAt(noun.End) is "from" or "call" or "meeting" or "rota" or "rotation" or "schedule" or "shift" or "week" or "engineer" or "duty"
             or "person" or "list" or "pager" or "handover" or "log" or "logs" or "notes" or "recording" or "link" or "invite" or "board" or "room";
+
+    // "who do we call?", "do you have zoom?": "do" before its subject is an auxiliary, not the verb of a proposal.
+    private static bool IsAuxiliary(in RuleContext context, PhraseMatch verb) =>
+        verb.End < context.Words.Length && context.WordAt(verb.Start) is "do" && verb.Length == 1 && context.WordAt(verb.End) is "we" or "you" or "i" or "they" or "u";
+
+    // "make a call on the vendor" decides; "make a short call about the scrap rate", "make a meeting with the supplier" propose.
+    private static bool MakesADecision(in RuleContext context, PhraseMatch verb, PhraseMatch noun) =>
+        context.WordAt(verb.Start) is "make" && context.Phrases.PhraseText(noun.PhraseId) is "call" or "a call";
 
     /// <summary>"call?", "zoom?", "ring?": a call word that is the whole message.</summary>
     internal static bool IsBareCall(in RuleContext context)
@@ -102,7 +112,7 @@ public sealed class HuddleInsteadOfThreadRule : IRule
     // What a proposal does: a verb of meeting ("jump", "do", "book", "take … to", "discuss") followed
     // within a few words by a live medium ("a call", "a meet", "zoom", "video", "live"): "let's do a
     // call tonight", "better we do a zoom", "let's take the SLA debate to a call". A report ("we had a
-    // call") has no such verb; "make a call" is a decision, so "make" is not one.
+    // call") has no such verb; "make a call" is a decision, but "make a short call" or "make a meeting" proposes.
     private static bool ProposesCall(in RuleContext context, out string evidence)
     {
         evidence = "";
@@ -113,7 +123,7 @@ public sealed class HuddleInsteadOfThreadRule : IRule
 
         foreach (var verb in context.Matches)
         {
-            if (verb.List != PhraseLists.CallVerbsIndex)
+            if (verb.List != PhraseLists.CallVerbsIndex || IsAuxiliary(context, verb) || CallShapes.WantedBySomeoneElse(context, verb.Start))
             {
                 continue;
             }
@@ -121,7 +131,7 @@ public sealed class HuddleInsteadOfThreadRule : IRule
             foreach (var noun in context.Matches)
             {
                 if (noun.List == PhraseLists.CallNounsIndex && noun.Start >= verb.End && noun.Start - verb.End <= 4 && !context.ClauseBreakBetween(verb.Start, noun.Start)
-                    && !ModifiesANoun(context, noun))
+                    && !ModifiesANoun(context, noun) && !MakesADecision(context, verb, noun))
                 {
                     evidence = context.Phrases.PhraseText(verb.PhraseId) + " … " + context.Phrases.PhraseText(noun.PhraseId);
                     return true;

@@ -8,9 +8,18 @@ namespace AsyncCoach.Core.Rules;
 /// </summary>
 internal static class MessageShapes
 {
-    /// <summary>The word after a check-in that starts at word <paramref name="start"/>, or 0 if none starts there.</summary>
-    public static int CheckIn(in RuleContext context, int start)
+    /// <summary>
+    /// The word after a check-in that starts at word <paramref name="start"/>, or 0 if none starts there.
+    /// Without a question mark only a request for time counts ("u got a min", "do you have some time
+    /// today"): informal writers drop the mark, and the shape is specific enough without it.
+    /// </summary>
+    public static int CheckIn(in RuleContext context, int start, bool question)
     {
+        if (!question)
+        {
+            return AsksForTime(context, start);
+        }
+
         var words = context.Words;
         var greeting = Greeting(context, start);
         if (greeting > 0)
@@ -70,7 +79,7 @@ internal static class MessageShapes
 
             // At most two words of place ("the lab", "the main office"), none a question word or a number.
             var place = 0;
-            while (place < 2 && i < words.Length && !IsTime(context.WordAt(i)) && IsPlaceWord(context.WordAt(i)))
+            while (place < 3 && i < words.Length && !IsTime(context.WordAt(i)) && IsPlaceWord(context.WordAt(i)))
             {
                 i++;
                 place++;
@@ -84,6 +93,33 @@ internal static class MessageShapes
 
         return SkipTrailing(context, i);
     }
+
+    /// <summary>
+    /// "hope the weekend was restful", "hope you're all well", "hope ur having a good week": a wish
+    /// made only of pleasantry words, to the end of its clause; the word after it, or 0.
+    /// </summary>
+    public static int Pleasantry(in RuleContext context, int start)
+    {
+        var words = context.Words;
+        if (start >= words.Length || context.WordAt(start) is not ("hope" or "hoping" or "trust"))
+        {
+            return 0;
+        }
+
+        var i = start + 1;
+        while (i < words.Length && !context.ClauseBreakBetween(i - 1, i) && IsPleasantryWord(context.WordAt(i)))
+        {
+            i++;
+        }
+
+        return i - start >= 3 && (i == words.Length || context.ClauseBreakBetween(i - 1, i)) ? i : 0;
+    }
+
+    private static bool IsPleasantryWord(ReadOnlySpan<char> word) =>
+        word is "you" or "u" or "your" or "ur" or "youre" or "the" or "all" or "everyone" or "everybody" or "yall" or "guys" or "everything" or "weekend"
+            or "week" or "day" or "morning" or "holiday" or "holidays" or "trip" or "break" or "vacation" or "was" or "were" or "is" or "are" or "had" or "have"
+            or "having" or "a" or "an" or "good" or "great" or "nice" or "lovely" or "restful" or "relaxing" or "fine" or "well" or "ok" or "doing"
+            or "going" or "went" or "family" or "safe" or "and" or "too" or "this" or "finds" or "message" or "email" or "it" or "weather";
 
     // "alright?", "you alright?", "all right mate?": the British greeting, only as a question (a bare
     // "alright" answers something).
@@ -99,6 +135,18 @@ internal static class MessageShapes
         if (i < words.Length && context.WordAt(i) is "alright" or "allright" or "aight" or "awright")
         {
             return i + 1;
+        }
+
+        // "you ok?", "are u okay?", "you good?": the same check-in, only with a "you" (a bare "ok?" agrees).
+        if (i > start && i < words.Length && context.WordAt(i) is "ok" or "okay" or "good" or "well" or "fine")
+        {
+            return SkipTrailing(context, i + 1);
+        }
+
+        if (i == start && i + 2 < words.Length && context.WordAt(i) is "are" or "r" && context.WordAt(i + 1) is "you" or "u"
+            && context.WordAt(i + 2) is "ok" or "okay" or "good" or "well" or "fine" or "alright")
+        {
+            return SkipTrailing(context, i + 3);
         }
 
         return i + 1 < words.Length && context.WordAt(i) is "all" && context.WordAt(i + 1) is "right" ? i + 2 : 0;
@@ -160,6 +208,11 @@ internal static class MessageShapes
         }
 
         i++;
+        if (i + 1 < words.Length && context.WordAt(i) is "for" && context.WordAt(i + 1) is "me" or "us")
+        {
+            i += 2; // "do you have a few minutes for me?"
+        }
+
         while (i < words.Length && IsTime(context.WordAt(i)))
         {
             i++;
@@ -177,16 +230,24 @@ internal static class MessageShapes
         if (i + 2 < words.Length && context.WordAt(i) is "can" or "may" or "could" or "might" && context.WordAt(i + 1) is "i"
             && context.WordAt(i + 2) is "disturb" or "bother" or "bug" or "interrupt" or "trouble" or "borrow" or "steal" or "grab" or "ping" or "call" or "ask")
         {
+            var asks = context.WordAt(i + 2) is "ask";
             i += 3;
             if (i < words.Length && context.WordAt(i) is "you" or "u")
             {
                 i++;
             }
 
-            return Duration(context, i);
+            return Duration(context, asks ? SkipVagueObject(context, i) : i);
         }
 
-        if (i < words.Length && context.WordAt(i) is "are" or "r")
+        // "when are you free?", "when r u back?": asking when, still only about the person.
+        var when = i + 1 < words.Length && context.WordAt(i) is "when" && context.WordAt(i + 1) is "are" or "r" or "will";
+        if (when)
+        {
+            i++;
+        }
+
+        if (i < words.Length && context.WordAt(i) is "are" or "r" or "will")
         {
             i++;
         }
@@ -199,6 +260,16 @@ internal static class MessageShapes
             {
                 i++;
             }
+        }
+
+        if (when && !subject)
+        {
+            return 0; // "when are the results due?" asks about a thing
+        }
+
+        if (subject && i < words.Length && context.WordAt(i) is "be")
+        {
+            i++; // "will you be around?"
         }
 
         while (i < words.Length && context.WordAt(i) is "still" or "already")
@@ -243,11 +314,41 @@ internal static class MessageShapes
         return SkipTrailing(context, i);
     }
 
+    // "can I ask (you) something quickly?": what is asked is not said, so it is no topic.
+    private static int SkipVagueObject(in RuleContext context, int i)
+    {
+        var words = context.Words;
+        if (i < words.Length && context.WordAt(i) is "something" or "smth" or "sth" or "smthg" or "anything" or "sthg")
+        {
+            i++;
+        }
+        else
+        {
+            var j = i;
+            while (j < words.Length && context.WordAt(j) is "a" or "one" or "quick" or "small" or "little" or "short" or "tiny")
+            {
+                j++;
+            }
+
+            if (j < words.Length && context.WordAt(j) is "question" or "thing" or "q")
+            {
+                i = j + 1;
+            }
+        }
+
+        while (i < words.Length && context.WordAt(i) is "quickly" or "quick" or "real" or "pls" or "please")
+        {
+            i++;
+        }
+
+        return i;
+    }
+
     private static bool IsSmallNumber(ReadOnlySpan<char> word) => word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]);
 
     private static bool IsTime(ReadOnlySpan<char> word) =>
         word is "today" or "tonight" or "tomorrow" or "now" or "rn" or "atm" or "later" or "this" or "morning" or "afternoon" or "evening" or "week"
-            or "at" or "all" or "day" or "yet";
+            or "at" or "all" or "day" or "yet" or "tmrw" or "tmr" or "tmw" or "tomo" or "2moro" or "2morrow" or "tonite" or "2day";
 
     private static bool IsPlaceWord(ReadOnlySpan<char> word)
     {

@@ -106,7 +106,15 @@ public sealed class MissingContextRule : IRule
                 }
             }
 
-            if (question && MessageShapes.CheckIn(context, p) is var end and > 0)
+            if (MessageShapes.Pleasantry(context, p) is var wish and > 0)
+            {
+                reachable[wish] = true; // "hope the weekend was restful": a pleasantry, however it is worded
+                substance = true;
+                greetingEnd = Math.Max(greetingEnd, wish);
+                continue;
+            }
+
+            if (MessageShapes.CheckIn(context, p, question) is var end and > 0)
             {
                 reachable[end] = true; // "alright?", "are you in the lab today?": what the question does, not its words
                 substance = true;

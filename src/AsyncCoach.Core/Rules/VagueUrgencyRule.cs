@@ -35,7 +35,7 @@ public sealed class VagueUrgencyRule : IRule
 
     // Words that make a clause a request, and verbs that start an imperative one: what a demand does.
     private static readonly HashSet<string> RequestWords = new(
-        ["need", "needs", "please", "pls", "plz", "can", "could", "would", "must", "should", "asap", "urgent", "urgently", "want", "require", "requires", "kindly"],
+        ["need", "needs", "please", "pls", "plz", "can", "could", "would", "must", "asap", "urgent", "urgently", "want", "require", "requires", "kindly"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> Imperatives = new(
@@ -59,19 +59,56 @@ public sealed class VagueUrgencyRule : IRule
             }
         }
 
-        return IsMannerAdverb(context.WordAt(match.Start)) && !IsDemandClause(context, match.Start);
+        if (IsReported(context, match.Start))
+        {
+            return true; // "the customer labelled it as urgent", "carrier says it's high priority"
+        }
+
+        return IsMannerAdverb(context.WordAt(match.Start)) && (IsTriggered(context, match.End) || !IsDemandClause(context, match.Start, match.End));
     }
+
+    // A label or someone else's words, up to five words before, in the same clause: "QA labelled 14
+    // bugs urgent", "marked the ticket as high priority", "the carrier says it's high priority".
+    private static bool IsReported(in RuleContext context, int start)
+    {
+        for (var i = start - 1; i >= 0 && start - i <= 5 && !context.ClauseBreakBetween(i, start); i--)
+        {
+            if (context.WordAt(i) is "labelled" or "labeled" or "marked" or "flagged" or "tagged" or "classed" or "classified" or "rated" or "says"
+                or "said" or "claims" or "claimed" or "thinks" or "considers" or "considered" or "deemed" or "called")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "escalate immediately upon a match", "alert right away if it fails": a manner adverb tied to a
+    // trigger describes a procedure, not a demand on the reader.
+    private static bool IsTriggered(in RuleContext context, int end) =>
+        end < context.Words.Length && !context.ClauseBreakBetween(end - 1, end)
+        && context.WordAt(end) is "upon" or "after" or "when" or "whenever" or "once" or "if" or "following";
 
     private static bool IsMannerAdverb(ReadOnlySpan<char> word) => word is "immediately" or "right" or "straight" or "instantly" or "at";
 
-    private static bool IsDemandClause(in RuleContext context, int end)
+    private static bool IsDemandClause(in RuleContext context, int end, int after)
     {
+        // "… right away pls", "… immediately please": a request word closing the clause.
+        for (var j = after; j < context.Words.Length && !context.ClauseBreakBetween(after - 1, j); j++)
+        {
+            if (context.WordAt(j) is "pls" or "please" or "plz")
+            {
+                return true;
+            }
+        }
+
         var i = end - 1;
         for (; i >= 0 && !context.ClauseBreakBetween(i, end); i--)
         {
-            if (RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(i)))
+            if (RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(i))
+                || (context.WordAt(i) is "to" && i > 0 && context.WordAt(i - 1) is "have" or "has" or "got"))
             {
-                return true;
+                return true; // "need", "please", "can you"; "have to go on right away"
             }
         }
 

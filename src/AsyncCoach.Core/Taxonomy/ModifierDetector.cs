@@ -137,6 +137,11 @@ internal sealed partial class ModifierDetector
                     (noun, threshold) = (StartsWith(_zoneNouns, rest), many.MinTimeZones);
                 }
 
+                if (noun is null && IsPeopleOfARole(tokens, i, i + skip))
+                {
+                    (noun, threshold) = (AgentNoun, many.MinPeople);
+                }
+
                 if (noun is null)
                 {
                     continue;
@@ -163,6 +168,26 @@ internal sealed partial class ModifierDetector
         {
             yield return new CueHit(TaxonomyIds.ManyStakeholders, 1, $"{places.Count} locations ({string.Join(", ", places)})", 0);
         }
+    }
+
+    private static readonly PhrasePattern AgentNoun = new("_", new HashSet<string>());
+
+    // "all 120 operators", "with 12 editors", "from all 40 devs": after "all"/"with"/"from"/"to", a
+    // number and a plural role noun (-ers, -ors, -ists, -ians, -ees, "devs") count people, whatever the role.
+    private static bool IsPeopleOfARole(IReadOnlyList<Token> tokens, int number, int noun)
+    {
+        if (number == 0 || tokens[number - 1].Text is not ("all" or "with" or "from" or "to") || noun != number + 1)
+        {
+            return false;
+        }
+
+        var word = tokens[noun].Text;
+        return word is "devs" or "nurses" or "chefs" or "staff"
+            || (word.Length > 5 && (word.EndsWith("ers", StringComparison.Ordinal) || word.EndsWith("ors", StringComparison.Ordinal)
+                || word.EndsWith("ists", StringComparison.Ordinal) || word.EndsWith("ians", StringComparison.Ordinal) || word.EndsWith("ees", StringComparison.Ordinal))
+                && word is not ("servers" or "containers" or "layers" or "filters" or "orders" or "numbers" or "papers" or "computers" or "printers"
+                    or "routers" or "monitors" or "sensors" or "trailers" or "folders" or "letters" or "meters" or "chapters" or "headers" or "markers"
+                    or "registers" or "errors" or "doors" or "floors" or "answers" or "centers" or "centres" or "lists" or "checklists" or "fees"));
     }
 
     private static PhrasePattern? StartsWith(IReadOnlyList<PhrasePattern> nouns, IReadOnlyList<Token> rest) =>
