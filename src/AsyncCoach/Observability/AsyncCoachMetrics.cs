@@ -161,22 +161,22 @@ public sealed class AsyncCoachMetrics
     /// <summary>An outbox row ended (<c>sent</c>, <c>expired</c>, <c>failed</c>); counted under its kind's metric.</summary>
     public void OutboxEnded(string kind, string state, string? reason)
     {
-        var sent = state == OutboxStore.Sent;
+        var sent = state == IOutboxStore.Sent;
         switch (kind)
         {
-            case OutboxStore.NudgeKind when sent:
+            case IOutboxStore.NudgeKind when sent:
                 _nudgesSent.Add(1);
                 break;
-            case OutboxStore.NudgeKind when state == OutboxStore.Expired:
+            case IOutboxStore.NudgeKind when state == IOutboxStore.Expired:
                 _nudgesExpired.Add(1);
                 break;
-            case OutboxStore.NudgeKind:
+            case IOutboxStore.NudgeKind:
                 _nudgesFailed.Add(1, _reasons.For(reason ?? state));
                 break;
-            case HomeViewStore.Kind when sent:
+            case IHomeViewStore.Kind when sent:
                 _homeViewsPublished.Add(1);
                 break;
-            case HomeViewStore.Kind:
+            case IHomeViewStore.Kind:
                 _homeViewsFailed.Add(1, _reasons.For(reason ?? state));
                 break;
             case DigestKindSender.DigestKind or DigestPreviewSender.PreviewKind when sent:

@@ -89,7 +89,7 @@ public sealed class AsyncCoachTracing
         }
 
         _nudges.TryRemove(outboxId, out var queued);
-        var activity = Source.StartActivity(kind == Storage.OutboxStore.NudgeKind ? "nudge.send" : "outbox.send", ActivityKind.Internal, queued);
+        var activity = Source.StartActivity(kind == Storage.IOutboxStore.NudgeKind ? "nudge.send" : "outbox.send", ActivityKind.Internal, queued);
         activity?.SetTag("asynccoach.outbox_id", outboxId);
         activity?.SetTag("asynccoach.outbox_kind", kind);
         return activity;

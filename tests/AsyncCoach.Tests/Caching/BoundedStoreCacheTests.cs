@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AsyncCoach.Caching;
 using AsyncCoach.Hosting;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

@@ -5,6 +5,7 @@ using AsyncCoach.Core.Rules;
 using AsyncCoach.Digests;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
+using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,4 @@
 using AsyncCoach.Caching;
-using AsyncCoach.Core.Norms;
 using AsyncCoach.Norms;
 using Dapper;
 using Microsoft.Extensions.Options;
