@@ -80,9 +80,25 @@ public sealed class DigestAggregateTests
                 Execute(connection, new StreamReader(stream).ReadToEnd());
                 Execute(connection, $"INSERT INTO schema_version (ScriptName, Applied) VALUES ('{name}', '2026-11-20 09:00:00.0000000')");
             }
+
+            // As the store wrote them before 0022.
+            foreach (var f in findings)
+            {
+                using var insert = connection.CreateCommand();
+                insert.CommandText = """
+                    INSERT INTO findings (team_id, channel_id, message_ts, rule_id, author_id, at, evidence_json, recipients_json, created_at)
+                    VALUES ($team, $channel, $ts, $rule, $author, $at, '[]', '[]', $at)
+                    """;
+                insert.Parameters.AddWithValue("$team", f.Team.Value);
+                insert.Parameters.AddWithValue("$channel", f.Channel.Value);
+                insert.Parameters.AddWithValue("$ts", f.Ts.Value);
+                insert.Parameters.AddWithValue("$rule", f.RuleId);
+                insert.Parameters.AddWithValue("$author", f.Author.Value);
+                insert.Parameters.AddWithValue("$at", StoredInstant.Format(f.At));
+                insert.ExecuteNonQuery();
+            }
         }
 
-        await new FindingStore(_file.Database, new FakeTimeProvider(week.End)).AddAsync(findings, CancellationToken.None);
         SqliteConnection.ClearAllPools();
         _file.Migrate();
 

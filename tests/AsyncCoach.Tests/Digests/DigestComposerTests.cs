@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using AsyncCoach.Core.Digests;
+using AsyncCoach.Core.Model;
+using AsyncCoach.Core.Rules;
 using AsyncCoach.Digests;
 using AsyncCoach.Storage;
 using AsyncCoach.Storage.Sqlite;
@@ -105,14 +107,11 @@ public sealed class DigestComposerTests
         Assert.That(input.DataSince, Is.Null);
     }
 
-    private async Task FindingAsync(string rule, string author, DateTimeOffset at, string channel)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
-        await connection.ExecuteAsync("""
-            INSERT INTO findings (team_id, channel_id, message_ts, rule_id, author_id, at, evidence_json, recipients_json, created_at)
-            VALUES (@Team, @Channel, @Ts, @Rule, @Author, @At, '[]', '[]', @At)
-            """, new { Team, Channel = channel, Ts = $"{++_ts}.000100", Rule = rule, Author = author, At = StoredInstant.Format(at) });
-    }
+    // Through the store, as the pipeline records them: it keeps the digest's aggregates.
+    private async Task FindingAsync(string rule, string author, DateTimeOffset at, string channel) =>
+        await new FindingStore(_file.Database, new FakeTimeProvider(at)).AddAsync(
+            [new Finding(rule, new TeamId(Team), new ChannelId(channel), new MessageTs($"{++_ts}.000100"), null, new UserId(author), at, [], "")],
+            CancellationToken.None);
 
     private async Task<long> NudgeAsync(string rule, string author, DateTimeOffset sentAt, string? feedback)
     {

@@ -65,17 +65,15 @@ public sealed class ActivityStore(SqliteDatabase database) : IActivityStore
         }
     }
 
-    // Distinct authors only for the first week asked (@Distinct): the privacy floor applies to the
-    // digest's week, and last week's are not read (each is a pass over a week of rows). A week's
-    // after-hours authors are not read at all (the slots' are): 0.
     // Bounds are hour bounds (ActivityClock.FirstHour), so a counter's hour and a finding's instant
     // compare with the same text. Findings use ix_findings_team_rule_at; after-hours-ping findings are
     // the after-hours messages (AfterHoursReach).
     private const string WeekSql = """
         SELECT c.Messages, c.AfterHours,
-               CASE WHEN @Distinct THEN (SELECT COUNT(DISTINCT author_id) FROM activity_people
-                WHERE team_id = @TeamId AND hour >= @From AND hour < @To) ELSE 0 END AS People,
-               0 AS AfterHoursPeople
+               (SELECT COUNT(DISTINCT author_id) FROM activity_people
+                WHERE team_id = @TeamId AND hour >= @From AND hour < @To) AS People,
+               (SELECT COUNT(DISTINCT author_id) FROM findings
+                WHERE team_id = @TeamId AND at >= @From AND at < @To AND rule_id = 'after-hours-ping') AS AfterHoursPeople
         FROM (SELECT COALESCE(SUM(messages), 0) AS Messages, COALESCE(SUM(after_hours), 0) AS AfterHours
               FROM activity_counters WHERE team_id = @TeamId AND hour >= @From AND hour < @To) c
         """;
@@ -99,8 +97,7 @@ public sealed class ActivityStore(SqliteDatabase database) : IActivityStore
         """;
 
     /// <summary>
-    /// The activity of each of <paramref name="weeks"/> (hour bounds, newest first; distinct people
-    /// for the first only, 0 for the others and for the after-hours authors), of the slots
+    /// The activity of each of <paramref name="weeks"/> (hour bounds, newest first), of the slots
     /// between <paramref name="slotBounds"/> (hour bounds), and how many distinct people
     /// <paramref name="leadId"/> reached outside their hours in each of <paramref name="leadWeeks"/>.
     /// </summary>
@@ -116,7 +113,7 @@ public sealed class ActivityStore(SqliteDatabase database) : IActivityStore
         var weekCounts = new List<ActivityWeekCount>(weeks.Count);
         foreach (var (from, to) in weeks)
         {
-            weekCounts.Add(await connection.QuerySingleAsync<ActivityWeekCount>(WeekSql, new HourRange(teamId, from, to, weekCounts.Count == 0)));
+            weekCounts.Add(await connection.QuerySingleAsync<ActivityWeekCount>(WeekSql, new HourRange(teamId, from, to)));
         }
 
         var bounds = JsonSerializer.Serialize(slotBounds.Select(StoredInstant.Format).ToList(), StorageJsonContext.Default.ListString);
@@ -131,7 +128,7 @@ public sealed class ActivityStore(SqliteDatabase database) : IActivityStore
     }
 
     /// <summary>Parameters of the queries (named types for Dapper.AOT).</summary>
-    internal sealed record HourRange(string TeamId, DateTimeOffset From, DateTimeOffset To, bool Distinct);
+    internal sealed record HourRange(string TeamId, DateTimeOffset From, DateTimeOffset To);
 
     internal sealed record SlotBounds(string TeamId, string Bounds);
 

@@ -25,20 +25,10 @@ CREATE TABLE finding_people (
     PRIMARY KEY (team_id, channel_id, day, rule_id, author_id)
 ) WITHOUT ROWID;
 
--- Kept in the inserting transaction (the inbox round's), for every path that records a finding.
--- Fires only for a row actually inserted: a reprocessed event's ON CONFLICT DO NOTHING adds nothing.
--- Stored instants are 'yyyy-MM-ddTHH:mm:ss.fffffffZ' (StoredInstant), so the hour and the day are prefixes.
-CREATE TRIGGER findings_aggregate AFTER INSERT ON findings
-BEGIN
-    INSERT INTO finding_counts (team_id, channel_id, hour, rule_id, findings)
-    VALUES (NEW.team_id, '', substr(NEW.at, 1, 13) || ':00:00.0000000Z', NEW.rule_id, 1),
-           (NEW.team_id, NEW.channel_id, substr(NEW.at, 1, 13) || ':00:00.0000000Z', NEW.rule_id, 1)
-    ON CONFLICT (team_id, channel_id, hour, rule_id) DO UPDATE SET findings = findings + 1;
-    INSERT INTO finding_people (team_id, channel_id, day, rule_id, author_id)
-    VALUES (NEW.team_id, '', substr(NEW.at, 1, 10) || 'T00:00:00.0000000Z', NEW.rule_id, NEW.author_id),
-           (NEW.team_id, NEW.channel_id, substr(NEW.at, 1, 10) || 'T00:00:00.0000000Z', NEW.rule_id, NEW.author_id)
-    ON CONFLICT DO NOTHING;
-END;
+-- Kept by FindingStore.AddAsync in the inserting transaction (the inbox round's), for the rows it
+-- actually inserted, aggregated per call (an AFTER INSERT trigger did the same row by row and
+-- cost three times as much per finding). Stored instants are 'yyyy-MM-ddTHH:mm:ss.fffffffZ'
+-- (StoredInstant), so the hour and the day are prefixes.
 
 -- Backfill from the findings already recorded.
 INSERT INTO finding_counts (team_id, channel_id, hour, rule_id, findings)
