@@ -61,7 +61,7 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time) : I
             }
         }
 
-        WriteAggregates(connection, transaction, counts, people);
+        WriteAggregates(write.Connection, write.Transaction, counts, people);
         return Task.FromResult(added);
     }
 
