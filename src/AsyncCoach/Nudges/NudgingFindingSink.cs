@@ -106,12 +106,14 @@ public sealed partial class NudgingFindingSink(
     /// <summary>The transaction is durable: wake the outbox sender if there is anything to send.</summary>
     public void Committed()
     {
+        // Counted (and each nudge's trace handed on) before the sender is woken: a sender that
+        // claimed the row first would start its send without the trace it belongs to.
+        metrics.FindingsCommitted(_findings, _queued);
         if (_queued.Count > 0)
         {
             signal.Notify();
         }
 
-        metrics.FindingsCommitted(_findings, _queued);
         _findings.Clear();
         _messages.Clear();
         _queued.Clear();
