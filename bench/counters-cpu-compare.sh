@@ -8,9 +8,6 @@
 # (reference: git archive main | tar -x -C /tmp/main && dotnet build -c Release /tmp/main/src/AsyncCoach)
 set -uo pipefail
 : "${A_DLL:?path of the reference build's AsyncCoach.dll}" "${B_DLL:?path of the candidate build's AsyncCoach.dll}"
-# C_SQL: what C undoes after start (default: 0019's indexes; C_SQL="DROP TRIGGER findings_aggregate;"
-# measures the digest aggregates' trigger of migration 0022).
-C_SQL=${C_SQL:-"DROP INDEX ix_findings_team_rule_at; DROP INDEX ix_nudges_team_sent_cover;"}
 PORT=${PORT:-5743} ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-10} WARMUP=${WARMUP:-3}
 L="dotnet $(dirname "$0")/AsyncCoach.Benchmarks/bin/Release/net10.0/AsyncCoach.Benchmarks.dll load"
 for round in $(seq 1 "$ROUNDS"); do
@@ -21,7 +18,7 @@ for round in $(seq 1 "$ROUNDS"); do
       ASPNETCORE_ENVIRONMENT=Production dotnet "$dll" serve --urls "http://127.0.0.1:$PORT" > /dev/null 2>&1 &
     server=$!
     for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/readyz" > /dev/null && break; sleep 0.2; done
-    if [ "$which" = C ]; then sqlite3 /tmp/counters-compare.db "$C_SQL"; fi
+    if [ "$which" = C ]; then sqlite3 /tmp/counters-compare.db "DROP INDEX ix_findings_team_rule_at; DROP INDEX ix_nudges_team_sent;"; fi
     echo "== $which round $round, $(date -u +%H:%M:%S), load average $(cut -d' ' -f1-3 /proc/loadavg)"
     $L --url "http://127.0.0.1:$PORT/slack/events" --server-pid $server --connections 50 --duration "$DURATION" --warmup "$WARMUP" --settle true 2>&1 | grep -vE "^\s*$"
     if [ "$which" != A ]; then sqlite3 /tmp/counters-compare.db "select sum(messages), sum(after_hours), count(*) from activity_counters" 2>/dev/null | sed 's/^/   counters: /'; fi

@@ -18,11 +18,7 @@ db = sqlite3.connect(path)
 db.execute("PRAGMA journal_mode = WAL")
 db.execute("PRAGMA synchronous = OFF")
 here = os.path.dirname(os.path.abspath(__file__))
-# The schema up to 0021 before the rows; the later scripts after them, as on a database that a year
-# of findings reached before migration 0022 (its backfill builds the digest's aggregates, and its
-# trigger does not slow the 5 M inserts down).
-scripts = sorted(glob.glob(os.path.join(here, "..", "src", "AsyncCoach", "Storage", "Sqlite", "Migrations", "*.sql")))
-for script in [s for s in scripts if os.path.basename(s) < "0022"]:
+for script in sorted(glob.glob(os.path.join(here, "..", "src", "AsyncCoach", "Storage", "Sqlite", "Migrations", "*.sql"))):
     db.executescript(open(script).read())
 def iso(seconds):
     import datetime
@@ -100,10 +96,5 @@ elif mode == "many":
 else:
     sys.exit("usage: digest-seed.py big|many <db>")
 db.commit()
-for script in [s for s in scripts if os.path.basename(s) >= "0022"]:
-    db.executescript(open(script).read())
-db.commit()
-if mode == "big":
-    db.execute("ANALYZE")
 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 print(mode, "seeded", path)

@@ -28,11 +28,7 @@ public interface IDigestStore
         string teamId, string leadId, IReadOnlyList<DateTimeOffset> weekStarts, DateTimeOffset end, string? channelsJson, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// Findings of one rule in one week bucket (0 = the digest's week) and their distinct authors. The
-/// authors are counted for the digest's week only (the privacy floor applies to it; the builder reads
-/// no other week's): 0 for the weeks before.
-/// </summary>
+/// <summary>Findings of one rule in one week bucket (0 = the digest's week) and their distinct authors.</summary>
 public sealed record RuleWeekCount(string RuleId, long WeeksAgo, long Findings, long People);
 
 /// <summary>One rule's nudges in the week: delivered, feedback, distinct recipients.</summary>

@@ -16,7 +16,6 @@ public static class PersonDataKinds
         new("your Home tab's publish records", "nudges", "author_id"),
         new("nudges and digests sent to you", "nudges", "author_id"),
         new("findings about messages you wrote", "findings", "author_id"),
-        new("the days your messages met each rule (for the digest's count of distinct people)", "finding_people", "author_id"),
         new("greetings of yours still waiting for your follow-up", "pending_findings", "author_id"),
         new("the hours you wrote in (for the digest's count of distinct people)", "activity_people", "author_id"),
         new("your \"Not helpful here\" marks on phrases", "phrase_feedback", "user_id"),

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using AsyncCoach.Core.Digests;
-using AsyncCoach.Core.Model;
-using AsyncCoach.Core.Rules;
 using AsyncCoach.Digests;
 using AsyncCoach.Storage;
 using AsyncCoach.Storage.Sqlite;
@@ -61,12 +59,11 @@ public sealed class DigestComposerTests
         var all = await _composer.InputAsync(DigestSetting.Default(Team, Lead, Week.Start), Berlin, Week, late: false, CancellationToken.None);
         var eng = await _composer.InputAsync(DigestSetting.Default(Team, Lead, Week.Start) with { Channels = ["C0ENG"] }, Berlin, Week, late: false, CancellationToken.None);
 
-        // Distinct authors are counted for the digest's week only (the privacy floor's week).
         Assert.That(all.Findings.OrderBy(f => f.RuleId).ThenBy(f => f.WeeksAgo), Is.EqualTo(new[]
         {
-            new RuleWeek("after-hours-ping", 3, 1, 0),
+            new RuleWeek("after-hours-ping", 3, 1, 1),
             new RuleWeek("vague-urgency", 0, 7, 6),
-            new RuleWeek("vague-urgency", 1, 3, 0),
+            new RuleWeek("vague-urgency", 1, 3, 3),
         }));
         Assert.That(eng.Findings.Single(f => f.RuleId == "vague-urgency" && f.WeeksAgo == 0), Is.EqualTo(new RuleWeek("vague-urgency", 0, 6, 6)));
         Assert.That((all.WeekStart, all.WeekEnd, all.MinGroup), Is.EqualTo((Week.Start, Week.End, 5)));
@@ -107,11 +104,14 @@ public sealed class DigestComposerTests
         Assert.That(input.DataSince, Is.Null);
     }
 
-    // Through the store, as the pipeline records them: it keeps the digest's aggregates.
-    private async Task FindingAsync(string rule, string author, DateTimeOffset at, string channel) =>
-        await new FindingStore(_file.Database, new FakeTimeProvider(at)).AddAsync(
-            [new Finding(rule, new TeamId(Team), new ChannelId(channel), new MessageTs($"{++_ts}.000100"), null, new UserId(author), at, [], "")],
-            CancellationToken.None);
+    private async Task FindingAsync(string rule, string author, DateTimeOffset at, string channel)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
+        await connection.ExecuteAsync("""
+            INSERT INTO findings (team_id, channel_id, message_ts, rule_id, author_id, at, evidence_json, recipients_json, created_at)
+            VALUES (@Team, @Channel, @Ts, @Rule, @Author, @At, '[]', '[]', @At)
+            """, new { Team, Channel = channel, Ts = $"{++_ts}.000100", Rule = rule, Author = author, At = StoredInstant.Format(at) });
+    }
 
     private async Task<long> NudgeAsync(string rule, string author, DateTimeOffset sentAt, string? feedback)
     {

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Storage.Sqlite;
 
@@ -11,45 +9,24 @@ namespace AsyncCoach.Storage.Sqlite;
 /// </summary>
 public sealed class DigestStore(SqliteDatabase database) : IDigestStore
 {
-    // A week's findings per rule from the hourly aggregates (migration 0022): hour-aligned bounds,
-    // one range of the primary key per channel key ('' = the whole team).
-    private const string CountsSql = """
-        SELECT rule_id AS RuleId, SUM(findings) AS Count
-        FROM finding_counts
-        WHERE team_id = @TeamId AND channel_id IN (SELECT value FROM json_each(@Keys)) AND hour >= @Lo AND hour < @Hi
-        GROUP BY rule_id
-        """;
-
-    // Every rule with a finding between two hour bounds (the team's total rows), for the recounts below.
-    private const string RulesSql = """
-        SELECT DISTINCT rule_id FROM finding_counts WHERE team_id = @TeamId AND channel_id = '' AND hour >= @Lo AND hour < @Hi
-        """;
-
-    // Part of an hour that a week boundary cuts (a 30/45-minute zone), recounted from findings: one
-    // range of ix_findings_team_rule_at per rule (with (team_id, at) every row would be looked up).
-    private const string RecountSql = """
-        SELECT rule_id AS RuleId, COUNT(*) AS Count
-        FROM findings INDEXED BY ix_findings_team_rule_at
-        WHERE team_id = @TeamId AND rule_id IN (SELECT value FROM json_each(@Rules)) AND at >= @Lo AND at < @Hi
-          AND (@Channels IS NULL OR channel_id IN (SELECT value FROM json_each(@Channels)))
-        GROUP BY rule_id
-        """;
-
-    // This week's distinct authors per rule: the whole UTC days from finding_people, the hours before
-    // the first and after the last whole day from findings (covering index ranges, as above).
-    private const string PeopleSql = """
-        SELECT RuleId, COUNT(DISTINCT AuthorId) AS Count FROM (
-            SELECT rule_id AS RuleId, author_id AS AuthorId FROM finding_people
-            WHERE team_id = @TeamId AND channel_id IN (SELECT value FROM json_each(@Keys)) AND day >= @DayLo AND day < @DayHi
+    // Each (rule, week) is one range of ix_findings_team_rule_at (team_id, rule_id, at, author_id,
+    // channel_id), counted without a sort; the team's rules come from the same index by a loose
+    // index scan (one seek per rule), so a rule id the code does not know is still counted.
+    private const string RuleWeeksSql = """
+        WITH RECURSIVE rules(rule_id) AS (
+            SELECT MIN(rule_id) FROM findings WHERE team_id = @TeamId
             UNION ALL
-            SELECT rule_id, author_id FROM findings INDEXED BY ix_findings_team_rule_at
-            WHERE team_id = @TeamId AND rule_id IN (SELECT value FROM json_each(@Rules)) AND at >= @Lo AND at < @DayLo
-              AND (@Channels IS NULL OR channel_id IN (SELECT value FROM json_each(@Channels)))
-            UNION ALL
-            SELECT rule_id, author_id FROM findings INDEXED BY ix_findings_team_rule_at
-            WHERE team_id = @TeamId AND rule_id IN (SELECT value FROM json_each(@Rules)) AND at >= @DayHi AND at < @Hi
-              AND (@Channels IS NULL OR channel_id IN (SELECT value FROM json_each(@Channels))))
-        GROUP BY RuleId
+            SELECT (SELECT MIN(rule_id) FROM findings WHERE team_id = @TeamId AND rule_id > rules.rule_id) FROM rules WHERE rules.rule_id IS NOT NULL),
+        weeks(WeeksAgo, Lo, Hi) AS (VALUES (0, @W0, @End), (1, @W1, @W0), (2, @W2, @W1), (3, @W3, @W2))
+        SELECT r.rule_id AS RuleId, w.WeeksAgo AS WeeksAgo,
+                   (SELECT COUNT(*) FROM findings f
+                    WHERE f.team_id = @TeamId AND f.rule_id = r.rule_id AND f.at >= w.Lo AND f.at < w.Hi
+                      AND (@Channels IS NULL OR f.channel_id IN (SELECT value FROM json_each(@Channels)))) AS Findings,
+                   (SELECT COUNT(DISTINCT f.author_id) FROM findings f
+                    WHERE f.team_id = @TeamId AND f.rule_id = r.rule_id AND f.at >= w.Lo AND f.at < w.Hi
+                      AND (@Channels IS NULL OR f.channel_id IN (SELECT value FROM json_each(@Channels)))) AS People
+        FROM rules r, weeks w
+        WHERE r.rule_id IS NOT NULL
         """;
 
     private const string NudgesSql = """
@@ -65,7 +42,7 @@ public sealed class DigestStore(SqliteDatabase database) : IDigestStore
         """;
 
     // The lead's nudges through ix_nudges_author (the unary + keeps the planner off the team's
-    // ix_nudges_team_sent_cover, which would read every nudge of the team's last two weeks).
+    // ix_nudges_team_sent, which would read every nudge of the team's last two weeks).
     private const string LeadSql = """
         SELECT CASE WHEN at >= @W0 THEN 0 ELSE 1 END AS WeeksAgo,
                SUM(rule_id = 'after-hours-ping') AS AfterHoursPings,
@@ -89,75 +66,21 @@ public sealed class DigestStore(SqliteDatabase database) : IDigestStore
 
     /// <summary>
     /// The week's aggregates. <paramref name="weekStarts"/> are the starts of this week and the
-    /// three before (newest first); <paramref name="end"/> is this week's end. Findings come from the
-    /// aggregates that every insert into findings keeps (migration 0022), never from a recount of
-    /// the weeks: only the part of an hour or a day that a week boundary cuts is read from findings.
+    /// three before (newest first); <paramref name="end"/> is this week's end.
     /// </summary>
     public async Task<DigestCounts> ReadAsync(
         string teamId, string leadId, IReadOnlyList<DateTimeOffset> weekStarts, DateTimeOffset end, string? channelsJson, CancellationToken cancellationToken)
     {
         var parameters = new Weeks(teamId, leadId, weekStarts[0], weekStarts[1], weekStarts[2], weekStarts[3], end, channelsJson);
-        var keys = channelsJson ?? """[""]""";
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rules = (await connection.QueryAsync<string>(RulesSql, new Range(teamId, FloorHour(weekStarts[^1]), CeilHour(end)))).AsList();
-        var rulesJson = JsonSerializer.Serialize(rules, StorageJsonContext.Default.ListString);
-        var counts = new Dictionary<(string Rule, int WeeksAgo), long>();
-        for (var w = 0; w < weekStarts.Count; w++)
-        {
-            var (lo, hi) = (weekStarts[w], w == 0 ? end : weekStarts[w - 1]);
-            var (alignedLo, alignedHi) = (CeilHour(lo), FloorHour(hi));
-            await AddAsync(connection, CountsSql, new Span(teamId, keys, rulesJson, channelsJson, alignedLo, alignedHi), counts, w);
-            await AddAsync(connection, RecountSql, new Span(teamId, keys, rulesJson, channelsJson, lo, alignedLo), counts, w);
-            await AddAsync(connection, RecountSql, new Span(teamId, keys, rulesJson, channelsJson, alignedHi, hi), counts, w);
-        }
-
-        var (dayLo, dayHi) = (CeilDay(weekStarts[0]), FloorDay(end));
-        if (dayLo > dayHi)
-        {
-            (dayLo, dayHi) = (end, end);
-        }
-
-        var people = (await connection.QueryAsync<RuleTally>(PeopleSql, new Days(teamId, keys, rulesJson, channelsJson, weekStarts[0], dayLo, dayHi, end)))
-            .ToDictionary(r => r.RuleId, r => r.Count, StringComparer.Ordinal);
-        var ruleWeeks = counts.Where(c => c.Value > 0)
-            .Select(c => new RuleWeekCount(c.Key.Rule, c.Key.WeeksAgo, c.Value, c.Key.WeeksAgo == 0 ? people.GetValueOrDefault(c.Key.Rule) : 0))
-            .ToList();
+        var rules = (await connection.QueryAsync<RuleWeekCount>(RuleWeeksSql, parameters)).Where(r => r.Findings > 0).ToList();
         var nudges = (await connection.QueryAsync<RuleNudgeCount>(NudgesSql, parameters)).AsList();
         var lead = (await connection.QueryAsync<LeadCount>(LeadSql, parameters)).AsList();
         var since = await connection.ExecuteScalarAsync<string?>(SinceSql, new { TeamId = teamId });
-        return new DigestCounts(ruleWeeks, nudges, lead, since is null ? null : StoredInstant.Parse(since));
+        return new DigestCounts(rules, nudges, lead, since is null ? null : StoredInstant.Parse(since));
     }
-
-    private static async Task AddAsync(SqliteConnection connection, string sql, Span span, Dictionary<(string Rule, int WeeksAgo), long> counts, int weeksAgo)
-    {
-        if (span.Lo >= span.Hi)
-        {
-            return;
-        }
-
-        foreach (var row in await connection.QueryAsync<RuleTally>(sql, span))
-        {
-            counts[(row.RuleId, weeksAgo)] = counts.GetValueOrDefault((row.RuleId, weeksAgo)) + row.Count;
-        }
-    }
-
-    private static DateTimeOffset FloorHour(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
-
-    private static DateTimeOffset CeilHour(DateTimeOffset t) => FloorHour(t) == t ? t.ToUniversalTime() : FloorHour(t).AddHours(1);
-
-    private static DateTimeOffset FloorDay(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerDay), TimeSpan.Zero);
-
-    private static DateTimeOffset CeilDay(DateTimeOffset t) => FloorDay(t) == t ? t.ToUniversalTime() : FloorDay(t).AddDays(1);
 
     /// <summary>The parameters of the digest's queries (a named type for Dapper.AOT).</summary>
     internal sealed record Weeks(
         string TeamId, string LeadId, DateTimeOffset W0, DateTimeOffset W1, DateTimeOffset W2, DateTimeOffset W3, DateTimeOffset End, string? Channels);
-
-    internal sealed record Range(string TeamId, DateTimeOffset Lo, DateTimeOffset Hi);
-
-    internal sealed record Span(string TeamId, string Keys, string Rules, string? Channels, DateTimeOffset Lo, DateTimeOffset Hi);
-
-    internal sealed record Days(string TeamId, string Keys, string Rules, string? Channels, DateTimeOffset Lo, DateTimeOffset DayLo, DateTimeOffset DayHi, DateTimeOffset Hi);
-
-    internal sealed record RuleTally(string RuleId, long Count);
 }

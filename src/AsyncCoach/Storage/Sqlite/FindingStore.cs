@@ -37,8 +37,6 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time) : I
         using var lease = PreparedCommands.Rent(write.Connection, write.Transaction, InsertSql, DefineInsert);
         var p = lease.Command.Parameters;
         var added = 0;
-        var counts = new Dictionary<(string, string, string, string), int>();
-        var people = new HashSet<(string, string, string, string, string)>();
         foreach (var f in findings)
         {
             p[0].Value = f.Team.Value;
@@ -47,85 +45,16 @@ public sealed class FindingStore(SqliteDatabase database, TimeProvider time) : I
             p[3].Value = (object?)f.ThreadTs?.Value ?? DBNull.Value;
             p[4].Value = f.RuleId;
             p[5].Value = f.Author.Value;
-            var at = StoredInstant.Format(f.At);
-            p[6].Value = at;
+            p[6].Value = StoredInstant.Format(f.At);
             p[7].Value = JsonSerializer.Serialize(f.Evidence, StorageJsonContext.Default.IReadOnlyListString);
             p[8].Value = JsonSerializer.Serialize(
                 f.OffHoursRecipients.Select(r => new StoredRecipient(r.User.Value, r.TimeZoneId, r.LocalTime, r.NextWorkStart)).ToList(),
                 StorageJsonContext.Default.ListStoredRecipient);
             p[9].Value = now;
-            if (lease.Command.ExecuteNonQuery() == 1)
-            {
-                added++;
-                Tally(counts, people, f, at);
-            }
+            added += lease.Command.ExecuteNonQuery();
         }
 
-        WriteAggregates(write.Connection, write.Transaction, counts, people);
         return Task.FromResult(added);
-    }
-
-    // The digest's aggregates (migration 0022) of the rows just inserted: a reprocessed event's
-    // findings hit ON CONFLICT DO NOTHING and count nothing. Each under the team's total ('') and
-    // under its channel.
-    private const string CountSql = """
-        INSERT INTO finding_counts (team_id, channel_id, hour, rule_id, findings) VALUES (@TeamId, @ChannelId, @Hour, @RuleId, @Findings)
-        ON CONFLICT (team_id, channel_id, hour, rule_id) DO UPDATE SET findings = findings + excluded.findings
-        """;
-
-    private const string PersonSql = """
-        INSERT INTO finding_people (team_id, channel_id, day, rule_id, author_id) VALUES (@TeamId, @ChannelId, @Day, @RuleId, @AuthorId)
-        ON CONFLICT DO NOTHING
-        """;
-
-    private static void Tally(Dictionary<(string, string, string, string), int> counts, HashSet<(string, string, string, string, string)> people, Finding f, string at)
-    {
-        // Stored instants are 'yyyy-MM-ddTHH:mm:ss.fffffffZ': the hour and the day are prefixes.
-        var hour = string.Concat(at.AsSpan(0, 13), ":00:00.0000000Z");
-        var day = string.Concat(at.AsSpan(0, 10), "T00:00:00.0000000Z");
-        foreach (var channel in (ReadOnlySpan<string>)["", f.Channel.Value])
-        {
-            var key = (f.Team.Value, channel, hour, f.RuleId);
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-            people.Add((f.Team.Value, channel, day, f.RuleId, f.Author.Value));
-        }
-    }
-
-    private static void WriteAggregates(
-        SqliteConnection connection, System.Data.Common.DbTransaction transaction, Dictionary<(string, string, string, string), int> counts, HashSet<(string, string, string, string, string)> people)
-    {
-        if (counts.Count == 0)
-        {
-            return;
-        }
-
-        using (var lease = PreparedCommands.Rent(connection, transaction, CountSql, p => Define(p, "@TeamId", "@ChannelId", "@Hour", "@RuleId", "@Findings")))
-        {
-            var p = lease.Command.Parameters;
-            foreach (var ((team, channel, hour, rule), n) in counts)
-            {
-                (p[0].Value, p[1].Value, p[2].Value, p[3].Value, p[4].Value) = (team, channel, hour, rule, n);
-                lease.Command.ExecuteNonQuery();
-            }
-        }
-
-        using (var lease = PreparedCommands.Rent(connection, transaction, PersonSql, p => Define(p, "@TeamId", "@ChannelId", "@Day", "@RuleId", "@AuthorId")))
-        {
-            var p = lease.Command.Parameters;
-            foreach (var (team, channel, day, rule, author) in people)
-            {
-                (p[0].Value, p[1].Value, p[2].Value, p[3].Value, p[4].Value) = (team, channel, day, rule, author);
-                lease.Command.ExecuteNonQuery();
-            }
-        }
-    }
-
-    private static void Define(SqliteParameterCollection parameters, params ReadOnlySpan<string> names)
-    {
-        foreach (var name in names)
-        {
-            parameters.Add(name, name == "@Findings" ? SqliteType.Integer : SqliteType.Text);
-        }
     }
 
     // In the order of InsertSql's parameters, which AddAsync sets by position.

@@ -21,8 +21,6 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
     private const string TeamPendingSql = "DELETE FROM pending_findings WHERE team_id = @TeamId";
     private const string TeamCountersSql = "DELETE FROM activity_counters WHERE team_id = @TeamId";
     private const string TeamActivitySql = "DELETE FROM activity_people WHERE team_id = @TeamId";
-    private const string TeamFindingCountsSql = "DELETE FROM finding_counts WHERE team_id = @TeamId";
-    private const string TeamFindingPeopleSql = "DELETE FROM finding_people WHERE team_id = @TeamId";
     private const string TeamSettingsSql = "DELETE FROM person_settings WHERE team_id = @TeamId";
     private const string TeamNormsSql = "DELETE FROM team_norms WHERE team_id = @TeamId";
     private const string TeamDigestSettingsSql = "DELETE FROM digest_settings WHERE team_id = @TeamId";
@@ -36,7 +34,7 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
         ("nudge_feedback", TeamFeedbackSql), ("nudge_attempts", TeamAttemptsSql), ("nudge_rules", TeamNudgeRulesSql),
         ("nudges", TeamNudgesSql), ("findings", TeamFindingsSql), ("pending_findings", TeamPendingSql),
         ("activity_counters", TeamCountersSql), ("activity_people", TeamActivitySql),
-        ("finding_counts", TeamFindingCountsSql), ("finding_people", TeamFindingPeopleSql), ("person_settings", TeamSettingsSql),
+        ("person_settings", TeamSettingsSql),
         ("team_norms", TeamNormsSql), ("digest_settings", TeamDigestSettingsSql), ("phrase_feedback", TeamPhraseFeedbackSql),
         ("slack_api_calls", TeamDryRunCallsSql), ("installation_teams", TeamInstallationTeamsSql), ("installations", TeamInstallationSql),
     ];
@@ -90,8 +88,6 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
     private const string OldNudgesSql = $"DELETE FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND {OldOwnRetention}";
     private const string OldFindingsSql = $"DELETE FROM findings WHERE created_at < @Before AND {OldOwnRetention}";
     private const string OldActivitySql = $"DELETE FROM activity_people WHERE hour < @Before AND {OldOwnRetention}";
-    private const string OldFindingCountsSql = $"DELETE FROM finding_counts WHERE hour < @Before AND {OldOwnRetention}";
-    private const string OldFindingPeopleSql = $"DELETE FROM finding_people WHERE day < @Before AND {OldOwnRetention}";
     private const string OldPhraseFeedbackSql = $"DELETE FROM phrase_feedback WHERE at < @Before AND {OldOwnRetention}";
     private const string OldDryRunCallsSql = "DELETE FROM slack_api_calls WHERE created_at < @DryRunBefore";
     private const string OldOAuthStatesSql = "DELETE FROM oauth_states WHERE expires_at < @Now";
@@ -100,7 +96,6 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
     [
         ("nudge_feedback", OldFeedbackSql), ("nudge_attempts", OldAttemptsSql), ("nudge_rules", OldNudgeRulesSql),
         ("nudges", OldNudgesSql), ("findings", OldFindingsSql), ("activity_people", OldActivitySql),
-        ("finding_counts", OldFindingCountsSql), ("finding_people", OldFindingPeopleSql),
         ("phrase_feedback", OldPhraseFeedbackSql), ("slack_api_calls", OldDryRunCallsSql), ("oauth_states", OldOAuthStatesSql),
     ];
 
@@ -112,15 +107,12 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
     private const string TeamOldNudgesSql = "DELETE FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending')";
     private const string TeamOldFindingsSql = "DELETE FROM findings WHERE team_id = @TeamId AND created_at < @Before";
     private const string TeamOldActivitySql = "DELETE FROM activity_people WHERE team_id = @TeamId AND hour < @Before";
-    private const string TeamOldFindingCountsSql = "DELETE FROM finding_counts WHERE team_id = @TeamId AND hour < @Before";
-    private const string TeamOldFindingPeopleSql = "DELETE FROM finding_people WHERE team_id = @TeamId AND day < @Before";
     private const string TeamOldPhraseFeedbackSql = "DELETE FROM phrase_feedback WHERE team_id = @TeamId AND at < @Before";
 
     private static readonly (string Table, string Sql)[] TeamOldSql =
     [
         ("nudge_feedback", TeamOldFeedbackSql), ("nudge_attempts", TeamOldAttemptsSql), ("nudge_rules", TeamOldNudgeRulesSql),
         ("nudges", TeamOldNudgesSql), ("findings", TeamOldFindingsSql), ("activity_people", TeamOldActivitySql),
-        ("finding_counts", TeamOldFindingCountsSql), ("finding_people", TeamOldFindingPeopleSql),
         ("phrase_feedback", TeamOldPhraseFeedbackSql),
     ];
 
@@ -197,8 +189,6 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
 
     private const string PersonFindingsSql = "DELETE FROM findings WHERE team_id = @TeamId AND author_id = @UserId";
 
-    // The digest's per-rule counts (finding_counts) name nobody and stay, like the activity counters.
-    private const string PersonFindingPeopleSql = "DELETE FROM finding_people WHERE team_id = @TeamId AND author_id = @UserId";
 
     private const string PersonPendingSql = "DELETE FROM pending_findings WHERE team_id = @TeamId AND author_id = @UserId";
 
@@ -230,7 +220,7 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
     /// </summary>
     internal static IReadOnlyList<string> PersonSql { get; } =
     [
-        PersonFeedbackSql, PersonAttemptsSql, PersonNudgeRulesSql, PersonHomeSql, PersonNudgesSql, PersonFindingsSql, PersonFindingPeopleSql, PersonPendingSql,
+        PersonFeedbackSql, PersonAttemptsSql, PersonNudgeRulesSql, PersonHomeSql, PersonNudgesSql, PersonFindingsSql, PersonPendingSql,
         PersonActivitySql, PersonPhraseFeedbackSql, PersonSettingsSql, PersonDigestSettingsSql, PersonNormsEditorSql, PersonInstallerSql,
         PersonDryRunCallsSql,
     ];
