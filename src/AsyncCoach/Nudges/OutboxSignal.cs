@@ -1,14 +1,6 @@
-using System.Threading.Channels;
+using AsyncCoach.Hosting;
 
 namespace AsyncCoach.Nudges;
 
-/// <summary>Wakes the outbox sender when a nudge is committed; signals coalesce.</summary>
-public sealed class OutboxSignal
-{
-    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-
-    public void Notify() => _channel.Writer.TryWrite(true);
-
-    public Task WaitAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAsync(cancellationToken).AsTask();
-}
+/// <summary>Wakes the outbox sender when a message is committed to the outbox.</summary>
+public sealed class OutboxSignal : WakeSignal;
