@@ -256,9 +256,7 @@ internal sealed class DayFileScanner
             return decoded is not null;
         }
 
-        subtype = content.SequenceEqual("thread_broadcast"u8) || content.SequenceEqual("file_share"u8) || content.SequenceEqual("me_message"u8)
-            ? ExportSubtype.Human
-            : ExportSubtype.Other;
+        subtype = MessageSubtypes.IsHuman(content) ? ExportSubtype.Human : ExportSubtype.Other;
         return true;
     }
 

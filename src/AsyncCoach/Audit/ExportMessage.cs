@@ -1,3 +1,5 @@
+using AsyncCoach.Core.Model;
+
 namespace AsyncCoach.Audit;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal readonly record struct ExportMessage(
     public static ExportSubtype SubtypeOf(string? subtype) => subtype switch
     {
         null => ExportSubtype.None,
-        "thread_broadcast" or "file_share" or "me_message" => ExportSubtype.Human,
+        _ when MessageSubtypes.IsHuman(subtype) => ExportSubtype.Human,
         _ => ExportSubtype.Other,
     };
 }

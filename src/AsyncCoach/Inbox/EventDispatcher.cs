@@ -1,4 +1,5 @@
 using AsyncCoach.AppHome;
+using AsyncCoach.Core.Model;
 using AsyncCoach.Slack.Events;
 
 namespace AsyncCoach.Inbox;
@@ -14,11 +15,6 @@ public sealed partial class EventDispatcher(
     AppHomeOpenedHandler appHome,
     ILogger<EventDispatcher> logger) : IInboxHandler
 {
-    private static readonly HashSet<string> EvaluatedSubtypes = new(StringComparer.Ordinal)
-    {
-        "message_changed", "message_deleted", "thread_broadcast", "file_share", "me_message",
-    };
-
     public Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
         // Enterprise Grid org-wide install: this workspace's calls go out with the org's token.
@@ -42,7 +38,7 @@ public sealed partial class EventDispatcher(
         switch (slackEvent?.Type)
         {
             case "message" when IsFromBot(slackEvent, inboxEvent.Envelope):
-            case "message" when slackEvent.Subtype is { } subtype && !EvaluatedSubtypes.Contains(subtype):
+            case "message" when !IsEvaluated(slackEvent.Subtype):
                 Log.Skipped(logger, slackEvent.Subtype ?? "bot");
                 return Task.CompletedTask;
             case "message":
@@ -61,7 +57,11 @@ public sealed partial class EventDispatcher(
     public static bool IsJudgedMessage(EventEnvelope envelope) =>
         envelope.Event is { Type: "message" } message
         && !IsFromBot(message, envelope)
-        && (message.Subtype is null || EvaluatedSubtypes.Contains(message.Subtype));
+        && IsEvaluated(message.Subtype);
+
+    // A person writing (one definition with the audit's), or an edit or deletion of a message.
+    private static bool IsEvaluated(string? subtype) =>
+        MessageSubtypes.IsHuman(subtype) || subtype is "message_changed" or "message_deleted";
 
     private static bool IsFromBot(SlackEvent message, EventEnvelope envelope)
     {
