@@ -1,31 +1,13 @@
 using AsyncCoach.Storage;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncCoach.Tests.Providers;
 
 /// <summary><see cref="IOutboxStore"/>'s contract, the same tests against every provider.</summary>
 [TestFixture("Sqlite")]
 [TestFixture("Postgres")]
-public sealed class OutboxStoreSuite(string provider)
+public sealed class OutboxStoreSuite(string provider) : ProviderSuite(provider)
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
-
-    private readonly FakeTimeProvider _time = new(Start);
-    private ProviderUnderTest? _provider;
-
-    private IOutboxStore Outbox => _provider!.Get<IOutboxStore>();
-
-    [SetUp]
-    public async Task CreateProvider() => _provider = await ProviderUnderTest.CreateAsync(provider, _time);
-
-    [TearDown]
-    public async Task DisposeProvider()
-    {
-        if (_provider is not null)
-        {
-            await _provider.DisposeAsync();
-        }
-    }
+    private IOutboxStore Outbox => Provider.Get<IOutboxStore>();
 
     [Test]
     public async Task An_enqueue_is_idempotent_per_kind_team_recipient_and_key()
@@ -78,7 +60,7 @@ public sealed class OutboxStoreSuite(string provider)
     }
 
     [Test]
-    public async Task A_released_row_is_pending_again_not_before_the_given_time_and_its_attempt_not_counted()
+    public async Task A_released_row_is_pending_again_not_before_the_givenTime_and_its_attempt_not_counted()
     {
         var id = (await Outbox.TryEnqueueAsync(Message("T1", "U1", "w1"), Start, CancellationToken.None))!.Value;
         await Outbox.ClaimAsync([id], CancellationToken.None);
@@ -104,7 +86,7 @@ public sealed class OutboxStoreSuite(string provider)
     }
 
     [Test]
-    public async Task A_rate_limited_deferral_holds_the_whole_team_until_the_retry_time()
+    public async Task A_rate_limited_deferral_holds_the_whole_team_until_the_retryTime()
     {
         var first = (await Outbox.TryEnqueueAsync(Message("T1", "U1", "a"), Start, CancellationToken.None))!.Value;
         await Outbox.TryEnqueueAsync(Message("T1", "U2", "b"), Start, CancellationToken.None);
@@ -125,10 +107,10 @@ public sealed class OutboxStoreSuite(string provider)
         var id = (await Outbox.TryEnqueueAsync(Message("T1", "U1", "w1"), Start, CancellationToken.None))!.Value;
         await Outbox.ClaimAsync([id], CancellationToken.None);
         // Past any lease: the claimer is gone on every provider.
-        _time.Advance(TimeSpan.FromHours(1));
+        Time.Advance(TimeSpan.FromHours(1));
 
-        var ended = await Outbox.RecoverInterruptedAsync(_time.GetUtcNow(), CancellationToken.None);
-        var endedAgain = await Outbox.RecoverInterruptedAsync(_time.GetUtcNow(), CancellationToken.None);
+        var ended = await Outbox.RecoverInterruptedAsync(Time.GetUtcNow(), CancellationToken.None);
+        var endedAgain = await Outbox.RecoverInterruptedAsync(Time.GetUtcNow(), CancellationToken.None);
 
         Assert.That((ended, endedAgain), Is.EqualTo((1, 0)));
         Assert.That(await Outbox.ClaimAsync([id], CancellationToken.None), Is.Empty, "never sent again");

@@ -1,31 +1,14 @@
 using AsyncCoach.Norms;
 using AsyncCoach.Storage;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncCoach.Tests.Providers;
 
 /// <summary><see cref="IPersonSettingsStore"/>'s contract, the same tests against every provider.</summary>
 [TestFixture("Sqlite")]
 [TestFixture("Postgres")]
-public sealed class PersonSettingsStoreSuite(string provider)
+public sealed class PersonSettingsStoreSuite(string provider) : ProviderSuite(provider)
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
-
-    private ProviderUnderTest? _provider;
-
-    private IPersonSettingsStore Settings => _provider!.Get<IPersonSettingsStore>();
-
-    [SetUp]
-    public async Task CreateProvider() => _provider = await ProviderUnderTest.CreateAsync(provider, new FakeTimeProvider(Start));
-
-    [TearDown]
-    public async Task DisposeProvider()
-    {
-        if (_provider is not null)
-        {
-            await _provider.DisposeAsync();
-        }
-    }
+    private IPersonSettingsStore Settings => Provider.Get<IPersonSettingsStore>();
 
     [Test]
     public async Task Saved_settings_are_read_back_and_people_without_any_are_absent()

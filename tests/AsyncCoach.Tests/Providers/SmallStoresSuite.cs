@@ -1,33 +1,16 @@
 using AsyncCoach.Storage;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncCoach.Tests.Providers;
 
 /// <summary><see cref="IOAuthStateStore"/> and <see cref="IApiCallStore"/>, the same tests against every provider.</summary>
 [TestFixture("Sqlite")]
 [TestFixture("Postgres")]
-public sealed class SmallStoresSuite(string provider)
+public sealed class SmallStoresSuite(string provider) : ProviderSuite(provider)
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
-
-    private ProviderUnderTest? _provider;
-
-    [SetUp]
-    public async Task CreateProvider() => _provider = await ProviderUnderTest.CreateAsync(provider, new FakeTimeProvider(Start));
-
-    [TearDown]
-    public async Task DisposeProvider()
-    {
-        if (_provider is not null)
-        {
-            await _provider.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task An_install_state_is_accepted_once_even_when_two_callbacks_race()
     {
-        var states = _provider!.Get<IOAuthStateStore>();
+        var states = Provider.Get<IOAuthStateStore>();
 
         var racing = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
             Task.Run(() => states.TryUseAsync("nonce-1", Start, Start.AddMinutes(10), CancellationToken.None))));
@@ -39,7 +22,7 @@ public sealed class SmallStoresSuite(string provider)
     [Test]
     public async Task Recorded_calls_are_listed_in_the_order_they_were_made()
     {
-        var calls = _provider!.Get<IApiCallStore>();
+        var calls = Provider.Get<IApiCallStore>();
 
         await calls.RecordAsync("T1", "chat.postEphemeral", "{\"channel\":\"C1\"}", CancellationToken.None);
         await calls.RecordAsync("T2", "views.publish", "{\"user_id\":\"U1\"}", CancellationToken.None);
