@@ -58,6 +58,7 @@ public static class AsyncCoachServices
         // DatabaseInitializer); the background loops begin once the database is migrated.
         services.AddHostedService<DatabaseInitializer>();
         AddStorage(services, builder.Configuration);
+        services.TryAddSingleton<IInboxAppender, JournalAppender>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxRetention>());
@@ -141,6 +142,12 @@ public static class AsyncCoachServices
         if (StorageOptions.Names(provider, StorageOptions.Sqlite))
         {
             services.AddSqliteStorage();
+            return;
+        }
+
+        if (StorageOptions.Names(provider, StorageOptions.Postgres) && PostgresServices.NotPorted.Count == 0)
+        {
+            services.AddPostgresStorage();
             return;
         }
 

@@ -4,12 +4,13 @@ namespace AsyncCoach.Inbox;
 
 /// <summary>
 /// Group commit for the inbox. Each request hands its event over and waits; one writer loop
-/// drains whatever has queued up, appends it all to the <see cref="InboxJournal"/> in one write
-/// (synced too with <c>Storage:Synchronous=Full</c>), and then completes every waiting request.
+/// drains whatever has queued up, makes it all durable in one write (<see cref="IInboxAppender"/>:
+/// the <see cref="InboxJournal"/> with SQLite, synced too with <c>Storage:Synchronous=Full</c>; one
+/// multi-row insert with PostgreSQL), and then completes every waiting request.
 /// Under load, batches grow and each write is shared; when idle, a lone event is written at once.
 /// An event is acknowledged only after its batch is durable.
 /// </summary>
-public sealed partial class InboxWriter(InboxJournal journal, InboxSignal signal, ILogger<InboxWriter> logger) : BackgroundService
+public sealed partial class InboxWriter(IInboxAppender appender, InboxSignal signal, ILogger<InboxWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 512;
 
@@ -18,7 +19,8 @@ public sealed partial class InboxWriter(InboxJournal journal, InboxSignal signal
 
     /// <summary>
     /// Queues the entry and completes once it is durable. A second delivery of the same event is
-    /// written too: the processor, which records each event once, skips it.
+    /// written too with SQLite (the processor, which records each event once, skips it); PostgreSQL
+    /// drops it at the insert.
     /// </summary>
     public Task AddAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
@@ -51,9 +53,7 @@ public sealed partial class InboxWriter(InboxJournal journal, InboxSignal signal
 
             try
             {
-                // The first batch waits for the database's migration and the journal's recovery.
-                await journal.EnsureOpenAsync(CancellationToken.None);
-                journal.Append(entries);
+                await appender.AppendAsync(entries, CancellationToken.None);
             }
             catch (Exception ex)
             {

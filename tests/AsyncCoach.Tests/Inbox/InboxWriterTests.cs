@@ -32,7 +32,7 @@ public sealed class InboxWriterTests
         // the test says so.
         _readiness = new DatabaseReadiness();
         _journal = NewJournal();
-        _writer = new InboxWriter(_journal, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        _writer = new InboxWriter(new JournalAppender(_journal), new InboxSignal(), NullLogger<InboxWriter>.Instance);
         await _writer.StartAsync(CancellationToken.None);
     }
 
@@ -120,7 +120,7 @@ public sealed class InboxWriterTests
     {
         // Since .NET 10 the loop starts on the thread pool, and not at all if the stop comes first.
         _readiness.SetMigrated();
-        using var unstarted = new InboxWriter(_journal, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        using var unstarted = new InboxWriter(new JournalAppender(_journal), new InboxSignal(), NullLogger<InboxWriter>.Instance);
         var adds = Enumerable.Range(0, 3).Select(i => unstarted.AddAsync(Entry($"EvEarly{i}"), CancellationToken.None)).ToArray();
 
         await unstarted.StopAsync(CancellationToken.None).WaitAsync(Patience);

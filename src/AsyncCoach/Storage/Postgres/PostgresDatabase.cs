@@ -15,10 +15,21 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         // The slim builder: only the type mappings used here (arrays for batches), AOT-friendly;
         // TLS stays available for a managed server.
         var builder = new NpgsqlSlimDataSourceBuilder(connectionString);
+        // The processor's session runs the same few statements every round: prepared on the
+        // server after a few uses, unless the connection string says otherwise.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
+        Description = $"PostgreSQL {builder.ConnectionStringBuilder.Host}:{builder.ConnectionStringBuilder.Port}/{builder.ConnectionStringBuilder.Database}";
         builder.EnableArrays();
         builder.EnableTransportSecurity();
         _dataSource = builder.Build();
     }
+
+    /// <summary>Server and database, never a password.</summary>
+    public string Description { get; }
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
         _dataSource.OpenConnectionAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using AsyncCoach.Inbox;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -14,10 +15,6 @@ public static class PostgresServices
     /// <summary>The storage interfaces that have no PostgreSQL implementation yet.</summary>
     public static readonly IReadOnlyList<string> NotPorted =
     [
-        "IStorage (units of work, the processor's session, readiness)",
-        "IInboxStore (the batch insert at acknowledgement exists, not the processor's side)",
-        "IFindingStore", "INudgeStore", "IPendingFindingStore", "IActivityStore",
-        "INormsStore", "IPhraseFeedbackStore",
         "IDigestStore", "IDigestSettingsStore", "IInstallationStore", "ITeamDataStore", "IHomeViewStore",
     ];
 
@@ -28,7 +25,21 @@ public static class PostgresServices
         services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddSingleton<InstanceIdentity>();
         services.AddSingleton<IDatabaseMigrator, PostgresDatabaseMigrator>();
+
+        // The processing path (pgcore): units of work, the inbox (acknowledgement and processor)
+        // and the stores a round writes.
+        services.AddSingleton<IStorage, PostgresStorage>();
         services.AddSingleton<PostgresInboxStore>();
+        services.AddSingleton<IInboxStore>(sp => sp.GetRequiredService<PostgresInboxStore>());
+        services.TryAddSingleton<DatabaseReadiness>();
+        services.AddSingleton<IInboxAppender, PostgresInboxAppender>();
+        services.AddSingleton<IFindingStore, PostgresFindingStore>();
+        services.AddSingleton<IPendingFindingStore, PostgresPendingFindingStore>();
+        services.AddSingleton<IActivityStore, PostgresActivityStore>();
+        services.AddSingleton<INudgeStore, PostgresNudgeStore>();
+        services.AddSingleton<INormsStore, PostgresNormsStore>();
+        services.AddSingleton<IPhraseFeedbackStore, PostgresPhraseFeedbackStore>();
+
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<IOAuthStateStore, PostgresOAuthStateStore>();
         services.AddSingleton<IApiCallStore, PostgresApiCallStore>();

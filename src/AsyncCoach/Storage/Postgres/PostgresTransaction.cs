@@ -2,13 +2,19 @@ using Npgsql;
 
 namespace AsyncCoach.Storage.Postgres;
 
-/// <summary>A unit of work on PostgreSQL: a pooled connection and its transaction, both released on dispose.</summary>
+/// <summary>
+/// A unit of work on PostgreSQL: a pooled connection and its transaction, both released on dispose;
+/// or a processing round's transaction on the processor's kept connection, which stays open.
+/// </summary>
 public sealed class PostgresTransaction : IStorageTransaction
 {
-    private PostgresTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private readonly bool _ownsConnection;
+
+    private PostgresTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, bool ownsConnection = true)
     {
         Connection = connection;
         Transaction = transaction;
+        _ownsConnection = ownsConnection;
     }
 
     internal NpgsqlConnection Connection { get; }
@@ -29,6 +35,10 @@ public sealed class PostgresTransaction : IStorageTransaction
         }
     }
 
+    /// <summary>A transaction on a connection someone else keeps (the processor's session): disposing it leaves the connection open.</summary>
+    internal static async Task<PostgresTransaction> BeginOnAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        new(connection, await connection.BeginTransactionAsync(cancellationToken), ownsConnection: false);
+
     /// <summary>The PostgreSQL transaction behind <paramref name="transaction"/>; another provider's is refused.</summary>
     public static PostgresTransaction From(IStorageTransaction transaction) =>
         transaction as PostgresTransaction
@@ -41,6 +51,9 @@ public sealed class PostgresTransaction : IStorageTransaction
     public async ValueTask DisposeAsync()
     {
         await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        if (_ownsConnection)
+        {
+            await Connection.DisposeAsync();
+        }
     }
 }
