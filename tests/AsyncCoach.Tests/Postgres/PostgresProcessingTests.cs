@@ -89,7 +89,8 @@ public sealed class PostgresProcessingTests
         using var secondSession = await new PostgresStorage(second).OpenSessionAsync(None);
         var claimed = await firstInbox.ClaimPendingAsync(firstSession, 10, None);
 
-        // The first instance's connection ends (its process was killed, or the network cut it).
+        // The first instance's connection ends (its process was killed, or the network cut it); the
+        // server has ended the backend, and with it the lock, when this returns.
         await KillAsync(((PostgresSession)firstSession).Connection.ProcessID);
         Assert.That(async () =>
         {
@@ -131,7 +132,7 @@ public sealed class PostgresProcessingTests
     {
         await using var connection = new NpgsqlConnection(_temp!.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT pg_terminate_backend(@Pid)", connection);
+        await using var command = new NpgsqlCommand("SELECT pg_terminate_backend(@Pid, 10000)", connection);
         command.Parameters.AddWithValue("Pid", processId);
         Assert.That(await command.ExecuteScalarAsync(), Is.True);
     }

@@ -41,7 +41,7 @@ public sealed class NormsStoresSuite(string provider) : ProviderSuite(provider)
     {
         await Norms.SetAsync("T1", "max_nudges_per_day", JsonValue.Create(2), "U1", None);
 
-        var error = Assert.ThrowsAsync<NormsFormatException>(() => Norms.SetAsync("T1", "retention_days", JsonValue.Create(1), "U1", None));
+        var error = await Assert.ThrowsAsync<NormsFormatException>(() => Norms.SetAsync("T1", "retention_days", JsonValue.Create(1), "U1", None));
 
         Assert.That(error!.Message, Does.Contain("retention_days"));
         Assert.That((await Norms.GetJsonAsync("T1", None))!.ToJsonString(), Is.EqualTo("{\"max_nudges_per_day\":2}"));
