@@ -119,7 +119,7 @@ public sealed partial class InboxProcessor(
                         continue;
                     }
                 }
-                else if (window.Count == 0)
+                else if (window.Count == 0 && session.IsProcessor)
                 {
                     foreach (var handler in _idleHandlers)
                     {
