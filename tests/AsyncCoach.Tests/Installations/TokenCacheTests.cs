@@ -39,7 +39,7 @@ public sealed class TokenCacheTests
 
         await harness.Factory.Services.GetRequiredService<IInstallationStore>()
             .SetAsync(Team, active: false, "token_revoked", harness.Factory.Time.GetUtcNow(), CancellationToken.None);
-        var refused = Assert.ThrowsAsync<SlackApiException>(() => slack.AuthTestAsync());
+        var refused = await Assert.ThrowsAsync<SlackApiException>(() => slack.AuthTestAsync());
         Assert.That(refused!.Error, Is.EqualTo("token_revoked"));
         Assert.That(Authorizations(harness), Has.Count.EqualTo(7), "a revoked team's call is not made");
 
@@ -59,7 +59,7 @@ public sealed class TokenCacheTests
         await slack.AuthTestAsync();
 
         await store.SetAsync(Team, active: false, "invalid_auth", harness.Factory.Time.GetUtcNow(), CancellationToken.None);
-        Assert.ThrowsAsync<SlackApiException>(() => slack.AuthTestAsync());
+        await Assert.ThrowsAsync<SlackApiException>(() => slack.AuthTestAsync());
         await store.SetAsync(Team, active: true, null, harness.Factory.Time.GetUtcNow(), CancellationToken.None);
         await slack.AuthTestAsync();
 
