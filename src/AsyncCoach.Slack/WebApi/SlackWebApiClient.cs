@@ -70,19 +70,19 @@ public sealed partial class SlackWebApiClient(
     }
 
     public Task<PostEphemeralResponse> PostEphemeralAsync(PostEphemeralRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync("chat.postEphemeral", JsonContent.Create(request, Json.PostEphemeralRequest), Json.PostEphemeralResponse, cancellationToken);
+        SendAsync("chat.postEphemeral", JsonBody(request, Json.PostEphemeralRequest), Json.PostEphemeralResponse, cancellationToken);
 
     public Task<PostMessageResponse> PostMessageAsync(PostMessageRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync("chat.postMessage", JsonContent.Create(request, Json.PostMessageRequest), Json.PostMessageResponse, cancellationToken);
+        SendAsync("chat.postMessage", JsonBody(request, Json.PostMessageRequest), Json.PostMessageResponse, cancellationToken);
 
     public Task<ScheduleMessageResponse> ScheduleMessageAsync(ScheduleMessageRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync("chat.scheduleMessage", JsonContent.Create(request, Json.ScheduleMessageRequest), Json.ScheduleMessageResponse, cancellationToken);
+        SendAsync("chat.scheduleMessage", JsonBody(request, Json.ScheduleMessageRequest), Json.ScheduleMessageResponse, cancellationToken);
 
     public Task<PublishViewResponse> PublishViewAsync(PublishViewRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync("views.publish", JsonContent.Create(request, Json.PublishViewRequest), Json.PublishViewResponse, cancellationToken);
+        SendAsync("views.publish", JsonBody(request, Json.PublishViewRequest), Json.PublishViewResponse, cancellationToken);
 
     public Task<OpenViewResponse> OpenViewAsync(OpenViewRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync("views.open", JsonContent.Create(request, Json.OpenViewRequest), Json.OpenViewResponse, cancellationToken);
+        SendAsync("views.open", JsonBody(request, Json.OpenViewRequest), Json.OpenViewResponse, cancellationToken);
 
     public Task<OAuthV2AccessResponse> OAuthV2AccessAsync(OAuthV2AccessRequest request, CancellationToken cancellationToken = default)
     {
@@ -167,6 +167,18 @@ public sealed partial class SlackWebApiClient(
         {
             throw new SlackApiException(method, SlackErrorCodes.NetworkError, ex.HttpRequestError.ToString(), ex);
         }
+    }
+
+    /// <summary>
+    /// A JSON body serialized up front, so the request carries a Content-Length and goes out with
+    /// its headers; <c>JsonContent</c> has no length and is sent chunked, serialized through the
+    /// connection's stream (docs/benchmarks.md, "Nudge loop").
+    /// </summary>
+    private static ByteArrayContent JsonBody<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
+        return content;
     }
 
     private static FormUrlEncodedContent Form(params (string Key, string? Value)[] fields)

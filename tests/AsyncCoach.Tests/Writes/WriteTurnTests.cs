@@ -61,7 +61,7 @@ public sealed class WriteTurnTests
     [Test]
     public async Task Group_commit_stores_every_concurrent_write_and_fails_only_the_one_that_broke()
     {
-        var commits = new SqliteGroupCommit(_database);
+        await using var commits = new SqliteGroupCommit(_database);
         var names = Enumerable.Range(0, 30).Select(i => $"item-{i}").Append("item-7").ToList();
 
         var writes = names.Select(name => commits.RunAsync((connection, transaction) =>
@@ -82,5 +82,41 @@ public sealed class WriteTurnTests
         Assert.That(outcomes.Count(o => o == 1), Is.EqualTo(30));
         await using var connection = await _database.OpenAsync(CancellationToken.None);
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM items"), Is.EqualTo(30));
+    }
+
+    [Test]
+    public async Task A_batch_written_again_after_a_failing_write_applies_every_other_write_once()
+    {
+        await using var commits = new SqliteGroupCommit(_database);
+        List<Task<int>> writes;
+
+        // Held while the writes queue, so that they are written as one batch when it is released.
+        using (await _database.TakeWriteTurnAsync(CancellationToken.None))
+        {
+            await using (var seed = await _database.OpenAsync(CancellationToken.None))
+            {
+                await seed.ExecuteAsync("INSERT INTO items (name) VALUES ('taken')");
+            }
+
+            writes = [.. Enumerable.Range(0, 20).Select(i => commits.RunAsync((connection, transaction) =>
+                connection.ExecuteAsync(i == 10 ? "INSERT INTO items (name) VALUES ('taken')" : "UPDATE counter SET n = n + 1", transaction: transaction)))];
+        }
+
+        var outcomes = await Task.WhenAll(writes.Select(async w =>
+        {
+            try
+            {
+                return await w;
+            }
+            catch (SqliteException)
+            {
+                return -1;
+            }
+        }));
+
+        Assert.That(outcomes[10], Is.EqualTo(-1), "the duplicate fails");
+        Assert.That(outcomes.Where((_, i) => i != 10), Is.All.EqualTo(1));
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(19), "the first try was rolled back, not counted twice");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace AsyncCoach.Storage.Sqlite;
 
@@ -161,22 +162,31 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
         WHERE id = @Id;
         """;
 
-    /// <summary>Sent, expired or failed: the words are cleared (they may quote the author).</summary>
-    public Task EndAsync(long id, string state, string? reason, string? attemptOutcome, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var parameters = new
+    /// <summary>
+    /// Sent, expired or failed: the words are cleared (they may quote the author). The one write
+    /// every message makes, so its command stays compiled on the group commit's connection.
+    /// </summary>
+    public Task EndAsync(long id, string state, string? reason, string? attemptOutcome, DateTimeOffset now, CancellationToken cancellationToken) =>
+        groupCommit.RunAsync((connection, transaction) =>
         {
-            Id = id,
-            State = state,
-            Reason = reason,
-            Outcome = attemptOutcome ?? "",
-            Attempted = attemptOutcome is null ? 0 : 1,
-            Now = now,
-        };
-        return groupCommit.RunAsync(async (connection, transaction) =>
-            await connection.ExecuteAsync(EndSql, parameters, transaction))
-            .WaitAsync(cancellationToken);
-    }
+            using var lease = PreparedCommands.Rent(connection, transaction, EndSql, static p =>
+            {
+                p.Add("@Id", SqliteType.Integer);
+                p.Add("@State", SqliteType.Text);
+                p.Add("@Reason", SqliteType.Text);
+                p.Add("@Outcome", SqliteType.Text);
+                p.Add("@Attempted", SqliteType.Integer);
+                p.Add("@Now", SqliteType.Text);
+            });
+            var p = lease.Command.Parameters;
+            p[0].Value = id;
+            p[1].Value = state;
+            p[2].Value = (object?)reason ?? DBNull.Value;
+            p[3].Value = attemptOutcome ?? "";
+            p[4].Value = attemptOutcome is null ? 0 : 1;
+            p[5].Value = StoredInstant.Format(now);
+            return Task.FromResult(lease.Command.ExecuteNonQuery());
+        }).WaitAsync(cancellationToken);
 
     private const string DeferSql = """
         INSERT INTO nudge_attempts (nudge_id, at, outcome, retry_after) VALUES (@Id, @Now, @Outcome, @RetryAt);

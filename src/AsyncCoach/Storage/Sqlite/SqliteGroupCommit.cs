@@ -4,16 +4,25 @@ namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
 /// Group commit for small, independent writes that arrive concurrently (the outbox sender's
-/// bookkeeping: a call is about to go out, a call ended). Each caller queues its write and waits;
-/// whoever finds no flush running starts one, which writes everything queued in one transaction,
-/// each write under its own savepoint so one failing write does not undo the others, and then
-/// completes every waiting caller. A caller's write is durable when its task completes.
+/// bookkeeping: a round's claim, a call ended). Each caller queues its write and waits; whoever
+/// finds no flush running starts one, which writes everything queued in one transaction and then
+/// completes every waiting caller. A caller's write is durable when its task completes, and one
+/// failing write does not undo the others: a batch is written without savepoints first, and only
+/// when a write in it fails is it rolled back and written again with each write under its own
+/// savepoint (two statements fewer per write in the usual case). Flushes run one at a time on one
+/// kept connection whose commands stay compiled (<see cref="PreparedCommands"/>), as the inbox
+/// processor's do.
 /// </summary>
-public sealed class SqliteGroupCommit(SqliteDatabase database)
+public sealed class SqliteGroupCommit(SqliteDatabase database) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private List<Entry> _queued = [];
     private bool _flushing;
+    private bool _disposed;
+
+    // Only the running flush touches these (one at a time: _flushing).
+    private SqliteConnection? _connection;
+    private PreparedCommands? _prepared;
 
     public Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write)
     {
@@ -44,6 +53,11 @@ public sealed class SqliteGroupCommit(SqliteDatabase database)
                 if (_queued.Count == 0)
                 {
                     _flushing = false;
+                    if (_disposed)
+                    {
+                        Drop();
+                    }
+
                     return;
                 }
 
@@ -51,32 +65,18 @@ public sealed class SqliteGroupCommit(SqliteDatabase database)
                 _queued = [];
             }
 
-            var succeeded = new List<Entry>(batch.Count);
             try
             {
-                await using var write = await database.BeginWriteAsync(CancellationToken.None);
-                for (var i = 0; i < batch.Count; i++)
+                if (!await TryWriteAsync(batch, isolated: false))
                 {
-                    var savepoint = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    await write.Transaction.SaveAsync(savepoint);
-                    try
-                    {
-                        await batch[i].WriteAsync(write.Connection, write.Transaction);
-                        await write.Transaction.ReleaseAsync(savepoint);
-                        succeeded.Add(batch[i]);
-                    }
-                    catch (Exception ex)
-                    {
-                        await write.Transaction.RollbackAsync(savepoint);
-                        batch[i].Fail(ex);
-                    }
+                    await TryWriteAsync(batch, isolated: true);
                 }
-
-                await write.CommitAsync(CancellationToken.None);
             }
             catch (Exception ex)
             {
-                // The transaction did not commit: nothing in it happened.
+                // The transaction did not commit: nothing in it happened. The connection may be
+                // what failed, so the next batch opens another.
+                Drop();
                 foreach (var entry in batch)
                 {
                     entry.Fail(ex);
@@ -85,15 +85,94 @@ public sealed class SqliteGroupCommit(SqliteDatabase database)
                 continue;
             }
 
-            foreach (var entry in succeeded)
+            foreach (var entry in batch)
             {
                 entry.Complete();
             }
         }
     }
 
+    /// <summary>
+    /// Writes and commits the batch. Not isolated: false (rolled back, nothing failed yet) when a
+    /// write threw. Isolated: each write under a savepoint; a failing one fails alone.
+    /// </summary>
+    private async Task<bool> TryWriteAsync(List<Entry> batch, bool isolated)
+    {
+        _connection ??= await OpenAsync();
+        await using var write = await database.BeginWriteAsync(_connection, CancellationToken.None);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Failed)
+            {
+                continue;
+            }
+
+            if (!isolated)
+            {
+                try
+                {
+                    await batch[i].WriteAsync(write.Connection, write.Transaction);
+                    continue;
+                }
+                catch (Exception)
+                {
+                    // Disposing the write rolls back the batch; it is written again, isolated.
+                    return false;
+                }
+            }
+
+            var savepoint = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await write.Transaction.SaveAsync(savepoint);
+            try
+            {
+                await batch[i].WriteAsync(write.Connection, write.Transaction);
+                await write.Transaction.ReleaseAsync(savepoint);
+            }
+            catch (Exception ex)
+            {
+                await write.Transaction.RollbackAsync(savepoint);
+                batch[i].Fail(ex);
+            }
+        }
+
+        await write.CommitAsync(CancellationToken.None);
+        return true;
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = await database.OpenAsync(CancellationToken.None);
+        _prepared = PreparedCommands.KeepOn(connection);
+        return connection;
+    }
+
+    private void Drop()
+    {
+        _prepared?.Dispose();
+        _prepared = null;
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    /// <summary>Closes the kept connection once no flush runs (a flush still running closes it as it ends).</summary>
+    public ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            if (!_flushing)
+            {
+                Drop();
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     private abstract class Entry
     {
+        public bool Failed { get; protected set; }
+
         public abstract Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction);
 
         public abstract void Complete();
@@ -111,8 +190,18 @@ public sealed class SqliteGroupCommit(SqliteDatabase database)
         public override async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction) =>
             _result = await write(connection, transaction);
 
-        public override void Complete() => _completion.TrySetResult(_result!);
+        public override void Complete()
+        {
+            if (!Failed)
+            {
+                _completion.TrySetResult(_result!);
+            }
+        }
 
-        public override void Fail(Exception exception) => _completion.TrySetException(exception);
+        public override void Fail(Exception exception)
+        {
+            Failed = true;
+            _completion.TrySetException(exception);
+        }
     }
 }
