@@ -5,27 +5,11 @@ namespace AsyncCoach.Slack.Interactivity;
 /// an option. Only what the coach needs is modelled; the clicked message's text is deliberately
 /// not kept. <see cref="ResponseUrl"/> is set for messages, not for Home tab views.
 /// </summary>
-public sealed record BlockActionsPayload
+public sealed record BlockActionsPayload : InteractionPayload
 {
     public const string TypeName = "block_actions";
 
-    public string Type { get; init; } = "";
-
-    public InteractionUser? User { get; init; }
-
-    /// <summary>Null for org-wide installs.</summary>
-    public InteractionTeam? Team { get; init; }
-
-    public InteractionEnterprise? Enterprise { get; init; }
-
-    public bool IsEnterpriseInstall { get; init; }
-
-    public string? ApiAppId { get; init; }
-
     public InteractionContainer? Container { get; init; }
-
-    /// <summary>Opens a modal; single use, expires after 3 s.</summary>
-    public string? TriggerId { get; init; }
 
     public InteractionChannel? Channel { get; init; }
 
@@ -33,34 +17,8 @@ public sealed record BlockActionsPayload
 
     public string? ResponseUrl { get; init; }
 
-    public IReadOnlyList<BlockAction> Actions { get; init; } = [];
-}
-
-public sealed record InteractionUser
-{
-    public string Id { get; init; } = "";
-
-    public string? Username { get; init; }
-
-    public string? Name { get; init; }
-
-    public string? TeamId { get; init; }
-}
-
-public sealed record InteractionTeam
-{
-    public string Id { get; init; } = "";
-
-    public string? Domain { get; init; }
-
-    public string? EnterpriseId { get; init; }
-}
-
-public sealed record InteractionEnterprise
-{
-    public string Id { get; init; } = "";
-
-    public string? Name { get; init; }
+    /// <summary>Empty, never null, when Slack sent none (the source generator sets a missing init property to null).</summary>
+    public IReadOnlyList<BlockAction> Actions { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>Where the click happened: <c>type</c> is <c>message</c>, <c>view</c> or <c>message_attachment</c>.</summary>

@@ -5,29 +5,11 @@ namespace AsyncCoach.Slack.Interactivity;
 /// button. The inputs' values are in <see cref="SubmittedView.State"/>, keyed by block id, then
 /// action id. Answer within 3 s: empty to close, or an <see cref="InteractionResponse"/>.
 /// </summary>
-public sealed record ViewSubmissionPayload
+public sealed record ViewSubmissionPayload : InteractionPayload
 {
     public const string TypeName = "view_submission";
 
-    public string Type { get; init; } = "";
-
-    /// <summary>Null for org-wide installs.</summary>
-    public InteractionTeam? Team { get; init; }
-
-    public InteractionUser? User { get; init; }
-
-    public InteractionEnterprise? Enterprise { get; init; }
-
-    public bool IsEnterpriseInstall { get; init; }
-
-    public string? ApiAppId { get; init; }
-
-    public string? TriggerId { get; init; }
-
     public SubmittedView? View { get; init; }
-
-    /// <summary>The team the submission belongs to: <c>team.id</c>, else the user's.</summary>
-    public string? TeamId => Team?.Id is { Length: > 0 } id ? id : User?.TeamId;
 
     /// <summary>The submitted value of one input, or null when the view has no such input (or it was left empty).</summary>
     public ViewStateValue? Value(string blockId, string actionId) =>

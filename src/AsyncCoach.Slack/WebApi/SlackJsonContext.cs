@@ -37,4 +37,5 @@ namespace AsyncCoach.Slack.WebApi;
 [JsonSerializable(typeof(ResponseUrlMessage))]
 [JsonSerializable(typeof(IReadOnlyList<Block>))]
 [JsonSerializable(typeof(BlockActionsPayload))]
+[JsonSerializable(typeof(OtherInteractionPayload))]
 public sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -18,11 +18,12 @@ public sealed partial class CommandAcceptor(CommandRunner runner, OrgTeams orgs,
     public async Task<CommandAcceptance> AcceptAsync(Func<string, string?> field, CancellationToken cancellationToken)
     {
         var command = SlashCommandReader.Read(field, out var missing);
-        if (command is null)
-        {
-            return new CommandAcceptance(missing, null);
-        }
+        return command is null ? new CommandAcceptance(missing, null) : await AcceptAsync(command, cancellationToken);
+    }
 
+    /// <summary>Runs a command already read by the transport (<see cref="SlashCommandReader"/>).</summary>
+    public async Task<CommandAcceptance> AcceptAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
         await LinkOrgAsync(command, cancellationToken);
         return new CommandAcceptance(null, await runner.RunAsync(command, cancellationToken));
     }

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using AsyncCoach.Interactivity;
 using AsyncCoach.Slack.Interactivity;
-using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
 
 namespace AsyncCoach.AppHome;
@@ -16,26 +14,16 @@ public sealed partial class HoursSubmissionHandler(
 {
     public string Prefix => HomeActions.HoursModal;
 
-    public async Task<InteractionOutcome> HandleAsync(JsonElement payload, CancellationToken cancellationToken)
+    public async Task<InteractionOutcome> HandleAsync(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
-        ViewSubmissionPayload? submission;
-        try
-        {
-            submission = payload.Deserialize(SlackJsonContext.Default.ViewSubmissionPayload);
-        }
-        catch (JsonException)
-        {
-            return new InteractionOutcome("view_submission payload does not have the documented shape");
-        }
-
-        var userId = submission?.User?.Id;
-        var teamId = submission?.TeamId;
+        var userId = submission.User?.Id;
+        var teamId = submission.TeamId;
         if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(teamId))
         {
             return new InteractionOutcome("view_submission payload has no user or team");
         }
 
-        var read = HoursModal.Read(submission!);
+        var read = HoursModal.Read(submission);
         if (read.Errors is { } errors)
         {
             Log.Refused(logger, string.Join(",", errors.Keys));

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 using AsyncCoach.Acceptance;
 
 namespace AsyncCoach.Endpoints;
@@ -6,7 +6,7 @@ namespace AsyncCoach.Endpoints;
 /// <summary>
 /// <c>POST /slack/interactivity</c>: one form field, <c>payload</c>, holding the interaction as
 /// JSON; the HTTP adapter of <see cref="InteractionAcceptor"/>. A response body, if the handler
-/// gives one, is the answer's body.
+/// gives one, is the answer's body; a payload that cannot be read is a 400 with the reason.
 /// </summary>
 public static class InteractivityEndpoint
 {
@@ -18,26 +18,13 @@ public static class InteractivityEndpoint
             return BadRequest("missing form field: payload");
         }
 
-        JsonDocument document;
-        try
+        var outcome = await acceptor.AcceptAsync(Encoding.UTF8.GetBytes(payload), http.RequestAborted);
+        return outcome switch
         {
-            document = JsonDocument.Parse(payload);
-        }
-        catch (JsonException ex)
-        {
-            return BadRequest($"payload is not valid JSON: {ex.Message}");
-        }
-
-        using (document)
-        {
-            var outcome = await acceptor.AcceptAsync(document.RootElement, http.RequestAborted);
-            return outcome switch
-            {
-                { Error: { } error } => BadRequest(error),
-                { Response: { } answer } => Results.Bytes(answer.Json, "application/json"),
-                _ => Results.Ok(),
-            };
-        }
+            { Error: { } error } => BadRequest(error),
+            { Response: { } answer } => Results.Bytes(answer.Json, "application/json"),
+            _ => Results.Ok(),
+        };
     }
 
     private static IResult BadRequest(string reason) => Results.Text(reason + "\n", statusCode: StatusCodes.Status400BadRequest);

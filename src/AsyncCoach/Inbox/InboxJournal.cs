@@ -1,11 +1,6 @@
 using System.Buffers;
-using System.Buffers.Binary;
-using System.Globalization;
-using System.IO.Hashing;
-using System.Text;
 using AsyncCoach.Storage;
 using Microsoft.Extensions.Options;
-using Microsoft.Win32.SafeHandles;
 
 namespace AsyncCoach.Inbox;
 
@@ -22,32 +17,22 @@ namespace AsyncCoach.Inbox;
 /// operating system before Slack is answered, and with <c>Storage:Synchronous=Full</c> also synced.
 /// </para>
 /// <para>
-/// A record is <c>[length][CRC-32 of the body][body]</c>; a record that is cut short or does not
-/// match its checksum (a power loss mid-write) ends the readable log of its file, which is cut back
-/// there at start. Positions are byte offsets over the whole log; each file is named by the position
-/// it starts at. Once a round is committed its records are overwritten with zeros, and a file that
-/// holds nothing unprocessed is synced (so the zeros, not the text, are what the disk keeps) and
-/// deleted: message text is not kept beyond processing.
+/// Its parts, each with the part of the protocol it keeps (docs/architecture.md, "The inbox
+/// journal"): <see cref="JournalRecordCodec"/> (a record's bytes, its checksum, its version),
+/// <see cref="JournalSegment"/> (the files, named by position; zeroing and deleting what is
+/// processed), <see cref="JournalRecovery"/> (what is read again at start). This class keeps the
+/// queue of unprocessed records, within a memory budget, and the positions.
 /// </para>
 /// </summary>
 public sealed partial class InboxJournal : IDisposable
 {
-    private const string Extension = ".journal";
-    private const int HeaderBytes = 8;
-    private const byte FormatVersion = 1;
-
-    /// <summary>A record's body is at most the request body (1 MiB, the endpoint's limit) and its ids.</summary>
-    internal const int MaxBodyBytes = 2 * 1024 * 1024;
-
-    private static readonly byte[] Zeros = new byte[64 * 1024];
-
     private readonly IInboxStore _inbox;
     private readonly DatabaseReadiness _readiness;
     private readonly bool _syncEachAppend;
     private readonly ILogger<InboxJournal> _logger;
 
     // Segments in position order; the last one is appended to. Guarded by _gate, as is _pending.
-    private readonly List<Segment> _segments = [];
+    private readonly List<JournalSegment> _segments = [];
     private readonly Queue<Queued> _pending = new();
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _opening = new(1, 1);
@@ -149,9 +134,16 @@ public sealed partial class InboxJournal : IDisposable
             if (DirectoryPath is not null)
             {
                 Directory.CreateDirectory(DirectoryPath);
-                foreach (var (start, path) in ExistingSegments(DirectoryPath))
+                foreach (var (start, path) in JournalSegment.Existing(DirectoryPath))
                 {
-                    Recover(start, path, processedUpTo);
+                    var segment = JournalSegment.OpenExisting(start, path);
+                    _segments.Add(segment);
+                    foreach (var (recordStart, record) in JournalRecovery.Unprocessed(segment, processedUpTo, _logger))
+                    {
+                        Enqueue(record.Entry, recordStart, record.End, segment);
+                    }
+
+                    _appendAt = Math.Max(_appendAt, segment.End);
                 }
             }
 
@@ -182,30 +174,15 @@ public sealed partial class InboxJournal : IDisposable
         var ends = new long[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
-            Encode(_buffer, entries[i]);
+            JournalRecordCodec.Encode(_buffer, entries[i]);
             ends[i] = _appendAt + _buffer.WrittenCount;
         }
 
-        Segment? segment = null;
+        JournalSegment? segment = null;
         if (DirectoryPath is not null)
         {
             segment = CurrentSegment();
-            var offset = _appendAt - segment.Start;
-            try
-            {
-                RandomAccess.Write(segment.Handle, _buffer.WrittenSpan, offset);
-                if (_syncEachAppend)
-                {
-                    RandomAccess.FlushToDisk(segment.Handle);
-                }
-            }
-            catch (IOException)
-            {
-                // A partial write must not be taken for records at the next start.
-                TryCutBack(segment, offset);
-                throw;
-            }
-
+            segment.Write(_buffer.WrittenSpan, _appendAt, _syncEachAppend);
             lock (_gate)
             {
                 segment.End = _appendAt + _buffer.WrittenCount;
@@ -226,7 +203,7 @@ public sealed partial class InboxJournal : IDisposable
     }
 
     // Under _gate. Without a file (a database that is not one) every record stays in memory.
-    private void Enqueue(InboxEntry entry, long start, long end, Segment? segment)
+    private void Enqueue(InboxEntry entry, long start, long end, JournalSegment? segment)
     {
         if (segment is null || _queuedPayloadBytes < MemoryBudgetBytes)
         {
@@ -323,8 +300,8 @@ public sealed partial class InboxJournal : IDisposable
             return;
         }
 
-        List<Segment> finished = [];
-        List<(Segment Segment, long Offset, long Length)> clear = [];
+        List<JournalSegment> finished = [];
+        List<(JournalSegment Segment, long From, long To)> clear = [];
         lock (_gate)
         {
             foreach (var segment in _segments)
@@ -333,7 +310,7 @@ public sealed partial class InboxJournal : IDisposable
                 var to = Math.Min(position, segment.End);
                 if (to > from)
                 {
-                    clear.Add((segment, from - segment.Start, to - from));
+                    clear.Add((segment, from, to));
                 }
 
                 if (segment.End <= position && segment != _segments[^1])
@@ -351,17 +328,14 @@ public sealed partial class InboxJournal : IDisposable
         }
 
         // Outside the lock, so the group commit is not kept waiting; the writer only appends past these ranges.
-        foreach (var (segment, offset, length) in clear)
+        foreach (var (segment, from, to) in clear)
         {
-            ZeroRange(segment, offset, length);
+            segment.Zero(from, to);
         }
 
         foreach (var segment in finished)
         {
-            // Synced first: a file deleted with its zeros still unwritten would leave the text on disk.
-            RandomAccess.FlushToDisk(segment.Handle);
-            segment.Handle.Dispose();
-            File.Delete(segment.Path);
+            segment.Delete();
         }
     }
 
@@ -371,7 +345,7 @@ public sealed partial class InboxJournal : IDisposable
         {
             foreach (var segment in _segments)
             {
-                segment.Handle.Dispose();
+                segment.Dispose();
             }
 
             _segments.Clear();
@@ -380,7 +354,7 @@ public sealed partial class InboxJournal : IDisposable
         _opening.Dispose();
     }
 
-    private Segment CurrentSegment()
+    private JournalSegment CurrentSegment()
     {
         lock (_gate)
         {
@@ -389,191 +363,21 @@ public sealed partial class InboxJournal : IDisposable
                 return last;
             }
 
-            var path = Path.Combine(DirectoryPath!, _appendAt.ToString("D20", CultureInfo.InvariantCulture) + Extension);
-            SafeFileHandle handle;
-            try
-            {
-                handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read);
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                throw new IOException($"Cannot create the inbox journal file {path}: {ex.Message}", ex);
-            }
-
-            var segment = new Segment(_appendAt, path, handle) { End = _appendAt };
+            var segment = JournalSegment.Create(DirectoryPath!, _appendAt);
             _segments.Add(segment);
             return segment;
         }
-    }
-
-    private static void TryCutBack(Segment segment, long length)
-    {
-        try
-        {
-            RandomAccess.SetLength(segment.Handle, length);
-        }
-        catch (IOException)
-        {
-            // Whatever was written past the last whole batch fails its checksum at the next start.
-        }
-    }
-
-    private static void ZeroRange(Segment segment, long offset, long length)
-    {
-        while (length > 0)
-        {
-            var chunk = (int)Math.Min(length, Zeros.Length);
-            RandomAccess.Write(segment.Handle, Zeros.AsSpan(0, chunk), offset);
-            offset += chunk;
-            length -= chunk;
-        }
-    }
-
-    private static IEnumerable<(long Start, string Path)> ExistingSegments(string directory) =>
-        Directory.EnumerateFiles(directory, "*" + Extension)
-            .Select(path => (Ok: long.TryParse(Path.GetFileNameWithoutExtension(path), NumberStyles.None, CultureInfo.InvariantCulture, out var start), Start: start, Path: path))
-            .Where(s => s.Ok)
-            .OrderBy(s => s.Start)
-            .Select(s => (s.Start, s.Path));
-
-    /// <summary>Queues the records of one file that lie after <paramref name="processedUpTo"/>; cuts an unreadable tail off.</summary>
-    private void Recover(long start, string path, long processedUpTo)
-    {
-        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
-        var length = RandomAccess.GetLength(handle);
-        var segment = new Segment(start, path, handle) { End = start + length };
-        _segments.Add(segment);
-        if (segment.End <= processedUpTo)
-        {
-            return;
-        }
-
-        var bytes = new byte[length];
-        RandomAccess.Read(handle, bytes, 0);
-        var offset = (int)Math.Max(0, processedUpTo - start);
-        while (offset < length)
-        {
-            if (!TryDecode(bytes.AsSpan(offset), start + offset, out var record, out var size))
-            {
-                Log.TailCut(_logger, path, offset, length - offset);
-                RandomAccess.SetLength(handle, offset);
-                segment.End = start + offset;
-                break;
-            }
-
-            Enqueue(record.Entry, start + offset, record.End, segment);
-            offset += size;
-        }
-
-        _appendAt = Math.Max(_appendAt, segment.End);
-    }
-
-    internal static void Encode(ArrayBufferWriter<byte> buffer, InboxEntry entry)
-    {
-        var bodyLength = 1 + 8 + Utf8Length(entry.EventId) + Utf8Length(entry.TeamId) + Utf8Length(entry.ChannelId)
-            + Utf8Length(entry.EventType) + entry.Payload.Length;
-        var span = buffer.GetSpan(HeaderBytes + bodyLength)[..(HeaderBytes + bodyLength)];
-        var body = span[HeaderBytes..];
-        body[0] = FormatVersion;
-        BinaryPrimitives.WriteInt64LittleEndian(body[1..], entry.ReceivedAt.UtcTicks);
-        var at = 9;
-        at += WriteString(body[at..], entry.EventId);
-        at += WriteString(body[at..], entry.TeamId);
-        at += WriteString(body[at..], entry.ChannelId);
-        at += WriteString(body[at..], entry.EventType);
-        entry.Payload.CopyTo(body[at..]);
-        BinaryPrimitives.WriteInt32LittleEndian(span, bodyLength);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[4..], Crc32.HashToUInt32(body));
-        buffer.Advance(span.Length);
-    }
-
-    /// <summary>Reads the record at the start of <paramref name="bytes"/>; false when there is no whole, intact one.</summary>
-    internal static bool TryDecode(ReadOnlySpan<byte> bytes, long position, out JournalRecord record, out int size)
-    {
-        record = null!;
-        size = 0;
-        if (bytes.Length < HeaderBytes)
-        {
-            return false;
-        }
-
-        var bodyLength = BinaryPrimitives.ReadInt32LittleEndian(bytes);
-        if (bodyLength < 9 || bodyLength > MaxBodyBytes || bodyLength > bytes.Length - HeaderBytes)
-        {
-            return false;
-        }
-
-        var body = bytes.Slice(HeaderBytes, bodyLength);
-        if (Crc32.HashToUInt32(body) != BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]) || body[0] != FormatVersion)
-        {
-            return false;
-        }
-
-        var at = 9;
-        if (!TryReadString(body, ref at, out var eventId) || !TryReadString(body, ref at, out var teamId)
-            || !TryReadString(body, ref at, out var channelId) || !TryReadString(body, ref at, out var eventType)
-            || eventId is null || teamId is null || eventType is null)
-        {
-            return false;
-        }
-
-        var receivedAt = new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(body[1..]), TimeSpan.Zero);
-        size = HeaderBytes + bodyLength;
-        record = new JournalRecord(new InboxEntry(eventId, teamId, channelId, eventType, receivedAt, body[at..].ToArray()), position + size);
-        return true;
-    }
-
-    private static int Utf8Length(string? value) => 2 + (value is null ? 0 : Encoding.UTF8.GetByteCount(value));
-
-    // A string is its UTF-8 length (0xFFFF for null) and bytes; ids and types are far shorter.
-    private static int WriteString(Span<byte> target, string? value)
-    {
-        if (value is null)
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(target, ushort.MaxValue);
-            return 2;
-        }
-
-        var written = Encoding.UTF8.GetBytes(value, target[2..]);
-        BinaryPrimitives.WriteUInt16LittleEndian(target, checked((ushort)written));
-        return 2 + written;
-    }
-
-    private static bool TryReadString(ReadOnlySpan<byte> body, ref int at, out string? value)
-    {
-        value = null;
-        if (body.Length - at < 2)
-        {
-            return false;
-        }
-
-        var length = BinaryPrimitives.ReadUInt16LittleEndian(body[at..]);
-        at += 2;
-        if (length == ushort.MaxValue)
-        {
-            return true;
-        }
-
-        if (body.Length - at < length)
-        {
-            return false;
-        }
-
-        value = Encoding.UTF8.GetString(body.Slice(at, length));
-        at += length;
-        return true;
     }
 
     /// <summary>Records beyond the memory budget, in one file one after another, read again from it (it is kept until they are processed).</summary>
     private static void ReadBack(ReadOnlySpan<Queued> run, Span<JournalRecord> into)
     {
         var segment = run[0].Segment!;
-        var bytes = new byte[run[^1].End - run[0].Start];
-        RandomAccess.Read(segment.Handle, bytes, run[0].Start - segment.Start);
+        var bytes = segment.Read(run[0].Start, run[^1].End);
         var offset = 0;
         for (var i = 0; i < run.Length; i++)
         {
-            if (!TryDecode(bytes.AsSpan(offset), run[i].Start, out var record, out var size))
+            if (!JournalRecordCodec.TryDecode(bytes.AsSpan(offset), run[i].Start, out var record, out var size))
             {
                 throw new IOException($"The inbox journal record at {run[i].Start} in {segment.Path} no longer reads back.");
             }
@@ -583,29 +387,11 @@ public sealed partial class InboxJournal : IDisposable
         }
     }
 
-    private sealed record Queued(InboxEntry? Entry, long Start, long End, Segment? Segment, DateTimeOffset ReceivedAt);
-
-    private sealed class Segment(long start, string path, SafeFileHandle handle)
-    {
-        public long Start { get; } = start;
-
-        public string Path { get; } = path;
-
-        public SafeFileHandle Handle { get; } = handle;
-
-        /// <summary>The position just after its last whole record.</summary>
-        public long End { get; set; }
-    }
+    private sealed record Queued(InboxEntry? Entry, long Start, long End, JournalSegment? Segment, DateTimeOffset ReceivedAt);
 
     private static partial class Log
     {
         [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "Resuming {Count} acknowledged events not processed before the last stop (inbox journal {Directory})")]
         public static partial void Recovered(ILogger logger, int count, string directory);
-
-        [LoggerMessage(EventId = 1112, Level = LogLevel.Warning, Message = "The inbox journal file {Path} ends in {Bytes} unreadable bytes at offset {Offset} (a write cut short); cut back there")]
-        public static partial void TailCut(ILogger logger, string path, long offset, long bytes);
     }
 }
-
-/// <summary>An acknowledged event in the journal, and the position just after it.</summary>
-public sealed record JournalRecord(InboxEntry Entry, long End);

@@ -1,12 +1,11 @@
-using System.Text.Json;
 using AsyncCoach.Slack.Interactivity;
 
 namespace AsyncCoach.Interactivity;
 
-/// <summary>Handles a verified interaction payload (buttons, modals).</summary>
+/// <summary>Handles a verified interaction payload (buttons, modals), typed by the Slack layer.</summary>
 public interface IInteractionHandler
 {
-    Task<InteractionOutcome> HandleAsync(string type, JsonElement payload, CancellationToken cancellationToken);
+    Task<InteractionOutcome> HandleAsync(InteractionPayload payload, CancellationToken cancellationToken);
 }
 
 /// <summary>

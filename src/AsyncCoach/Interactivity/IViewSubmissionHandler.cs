@@ -1,4 +1,4 @@
-using System.Text.Json;
+using AsyncCoach.Slack.Interactivity;
 
 namespace AsyncCoach.Interactivity;
 
@@ -6,12 +6,12 @@ namespace AsyncCoach.Interactivity;
 /// Handles the <c>view_submission</c> of the modals whose <c>callback_id</c> starts with
 /// <see cref="Prefix"/>. Answer <see cref="InteractionOutcome.Ok"/> to close the modal, or
 /// <see cref="InteractionOutcome.Respond"/> with
-/// <see cref="Slack.Interactivity.InteractionResponse.Errors"/> to keep it open with messages.
+/// <see cref="InteractionResponse.Errors"/> to keep it open with messages.
 /// Registered in DI; one per feature.
 /// </summary>
 public interface IViewSubmissionHandler
 {
     string Prefix { get; }
 
-    Task<InteractionOutcome> HandleAsync(JsonElement payload, CancellationToken cancellationToken);
+    Task<InteractionOutcome> HandleAsync(ViewSubmissionPayload submission, CancellationToken cancellationToken);
 }

@@ -1,13 +1,10 @@
-using System.Text.Json;
 using AsyncCoach.Slack.Interactivity;
-using AsyncCoach.Slack.WebApi;
 
 namespace AsyncCoach.Interactivity;
 
 /// <summary>
-/// Routes interaction payloads: a <c>block_actions</c> payload is read once into the Slack layer's
-/// typed <see cref="BlockActionsPayload"/>, and each action goes to the handler whose prefix
-/// its <c>action_id</c> carries. Payload types we do not use are acknowledged and ignored; an
+/// Routes the Slack layer's typed interaction payloads: each action of a <see cref="BlockActionsPayload"/>
+/// goes to the handler whose prefix its <c>action_id</c> carries. Payload types we do not use are acknowledged and ignored; an
 /// action nobody handles is a 400 with the action id, so a stale or forged button is visible.
 /// A <c>view_submission</c> goes to the handler whose prefix its view's <c>callback_id</c> carries,
 /// and its outcome (which may carry a response body) is the answer.
@@ -18,35 +15,28 @@ public sealed partial class InteractionRouter(
     private readonly IBlockActionHandler[] _handlers = [.. handlers];
     private readonly IViewSubmissionHandler[] _submissions = [.. submissions];
 
-    public async Task<InteractionOutcome> HandleAsync(string type, JsonElement payload, CancellationToken cancellationToken)
+    public Task<InteractionOutcome> HandleAsync(InteractionPayload payload, CancellationToken cancellationToken)
     {
-        if (type == "view_submission")
+        switch (payload)
         {
-            return await SubmitAsync(payload, cancellationToken);
+            case BlockActionsPayload actions:
+                return ActAsync(actions, cancellationToken);
+            case ViewSubmissionPayload submission:
+                return SubmitAsync(submission, cancellationToken);
+            default:
+                Log.Ignored(logger, payload.Type);
+                return Task.FromResult(InteractionOutcome.Ok);
         }
+    }
 
-        if (type != "block_actions")
-        {
-            Log.Ignored(logger, type);
-            return InteractionOutcome.Ok;
-        }
-
-        BlockActionsPayload? typed;
-        try
-        {
-            typed = payload.Deserialize(SlackJsonContext.Default.BlockActionsPayload);
-        }
-        catch (JsonException)
-        {
-            return new InteractionOutcome("block_actions payload does not have the documented shape");
-        }
-
-        if (typed is not { Actions.Count: > 0 })
+    private async Task<InteractionOutcome> ActAsync(BlockActionsPayload payload, CancellationToken cancellationToken)
+    {
+        if (payload.Actions.Count == 0)
         {
             return new InteractionOutcome("block_actions payload has no actions");
         }
 
-        foreach (var action in typed.Actions)
+        foreach (var action in payload.Actions)
         {
             if (string.IsNullOrEmpty(action.ActionId))
             {
@@ -59,7 +49,7 @@ public sealed partial class InteractionRouter(
                 return new InteractionOutcome($"unknown action_id: {action.ActionId}");
             }
 
-            var outcome = await handler.HandleAsync(typed, action, cancellationToken);
+            var outcome = await handler.HandleAsync(payload, action, cancellationToken);
             if (outcome.Error is not null)
             {
                 return outcome;
@@ -69,11 +59,9 @@ public sealed partial class InteractionRouter(
         return InteractionOutcome.Ok;
     }
 
-    private Task<InteractionOutcome> SubmitAsync(JsonElement payload, CancellationToken cancellationToken)
+    private Task<InteractionOutcome> SubmitAsync(ViewSubmissionPayload submission, CancellationToken cancellationToken)
     {
-        var callbackId = payload.TryGetProperty("view", out var view) && view.ValueKind == JsonValueKind.Object
-            && view.TryGetProperty("callback_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()! : null;
-        if (callbackId is null)
+        if (submission.View?.CallbackId is not { } callbackId)
         {
             return Task.FromResult(new InteractionOutcome("view_submission payload has no view.callback_id"));
         }
@@ -81,7 +69,7 @@ public sealed partial class InteractionRouter(
         var handler = Array.Find(_submissions, h => callbackId.StartsWith(h.Prefix, StringComparison.Ordinal));
         return handler is null
             ? Task.FromResult(new InteractionOutcome($"unknown callback_id: {callbackId}"))
-            : handler.HandleAsync(payload, cancellationToken);
+            : handler.HandleAsync(submission, cancellationToken);
     }
 
     private static partial class Log

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AsyncCoach.Acceptance;
+using AsyncCoach.Slack.Commands;
 using AsyncCoach.Slack.SocketMode;
 using AsyncCoach.Slack.WebApi;
 
@@ -64,36 +65,35 @@ public sealed partial class SocketEnvelopeHandler(
 
     private async Task<byte[]?> AcceptCommandAsync(SocketModeFrame envelope, string id, byte[] payload, CancellationToken cancellationToken)
     {
-        using var document = Parse(payload, envelope, id);
-        if (document is null)
+        SlashCommand? command;
+        string? missing;
+        try
         {
+            command = SlashCommandReader.ReadJson(payload, out missing);
+        }
+        catch (FormatException ex)
+        {
+            Log.Rejected(logger, envelope.Type, id, ex.Message);
             return SocketModeAck.Write(id);
         }
 
-        var fields = document.RootElement;
-        var result = await commands.AcceptAsync(name => fields.TryGetProperty(name, out var value) ? Field(value) : null, cancellationToken);
-        if (result.Reply is not { } reply)
+        if (command is null)
         {
-            Log.Rejected(logger, envelope.Type, id, $"missing field: {result.MissingField}");
+            Log.Rejected(logger, envelope.Type, id, $"missing field: {missing}");
             return SocketModeAck.Write(id);
         }
 
-        return envelope.AcceptsResponsePayload
+        var reply = (await commands.AcceptAsync(command, cancellationToken)).Reply;
+        return reply is not null && envelope.AcceptsResponsePayload
             ? SocketModeAck.Write(id, JsonSerializer.SerializeToUtf8Bytes(reply.ToMessage(), SlackJsonContext.Default.ResponseUrlMessage))
             : SocketModeAck.Write(id);
     }
 
     private async Task<byte[]?> AcceptInteractionAsync(SocketModeFrame envelope, string id, byte[] payload, CancellationToken cancellationToken)
     {
-        using var document = Parse(payload, envelope, id);
-        if (document is null)
-        {
-            return SocketModeAck.Write(id);
-        }
-
         // Interaction handlers are scoped, as they are per HTTP request.
         await using var scope = scopes.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<InteractionAcceptor>().AcceptAsync(document.RootElement, cancellationToken);
+        var outcome = await scope.ServiceProvider.GetRequiredService<InteractionAcceptor>().AcceptAsync(payload, cancellationToken);
         if (outcome.Error is { } error)
         {
             Log.Rejected(logger, envelope.Type, id, error);
@@ -104,28 +104,6 @@ public sealed partial class SocketEnvelopeHandler(
             ? SocketModeAck.Write(id, answer.Json)
             : SocketModeAck.Write(id);
     }
-
-    private JsonDocument? Parse(byte[] payload, SocketModeFrame envelope, string id)
-    {
-        try
-        {
-            return JsonDocument.Parse(payload);
-        }
-        catch (JsonException ex)
-        {
-            Log.Rejected(logger, envelope.Type, id, $"payload is not valid JSON (line {ex.LineNumber}, byte {ex.BytePositionInLine})");
-            return null;
-        }
-    }
-
-    // A command's fields are strings over HTTP; over Socket Mode a flag such as is_enterprise_install may be a JSON boolean.
-    private static string? Field(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String when value.GetString() is { Length: > 0 } text => text,
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
-    };
 
     /// <summary>A JSON parser's message may quote a character of the payload; the log keeps only what kind of failure it was.</summary>
     private static string WithoutContent(string reason) =>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsyncCoach.Interactivity;
 using AsyncCoach.Slack.Interactivity;
@@ -85,9 +84,9 @@ public sealed class ViewSubmissionResponseTests
     {
         public string Prefix => "test:";
 
-        public Task<InteractionOutcome> HandleAsync(JsonElement payload, CancellationToken cancellationToken)
+        public Task<InteractionOutcome> HandleAsync(ViewSubmissionPayload submission, CancellationToken cancellationToken)
         {
-            var value = payload.GetProperty("view").GetProperty("state").GetProperty("values").GetProperty("hours").GetProperty("input").GetProperty("value").GetString();
+            var value = submission.Value("hours", "input")?.Value;
             return Task.FromResult(value == "09:00-17:30"
                 ? InteractionOutcome.Ok
                 : InteractionOutcome.Respond(InteractionResponse.Errors(new Dictionary<string, string> { ["hours"] = "Use 09:00-17:30" })));

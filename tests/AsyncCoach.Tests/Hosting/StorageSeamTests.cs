@@ -14,7 +14,7 @@ public sealed class StorageSeamTests
     /// <summary>The files allowed to name the SQLite provider, and why.</summary>
     private static readonly Dictionary<string, string> Allowed = new(StringComparer.Ordinal)
     {
-        [Path.Combine("Hosting", "AsyncCoachServices.cs")] = "registers the provider Storage:Provider names (AddSqliteStorage)",
+        [Path.Combine("Hosting", "StorageServices.cs")] = "registers the provider Storage:Provider names (AddSqliteStorage)",
         [Path.Combine("Cli", "ServeCommand.cs")] = "starts loading SQLite on another core before the configuration is read (StorageWarmup)",
     };
 
