@@ -1,3 +1,4 @@
+using AsyncCoach.Caching;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,6 @@ public static class PostgresServices
         "IInboxStore (the batch insert at acknowledgement exists, not the processor's side)",
         "IFindingStore", "INudgeStore", "IPendingFindingStore", "IActivityStore",
         "INormsStore", "IPhraseFeedbackStore",
-        "IDigestStore", "IDigestSettingsStore", "IInstallationStore", "ITeamDataStore", "IHomeViewStore",
     ];
 
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services)
@@ -33,6 +33,19 @@ public static class PostgresServices
         services.AddSingleton<IOAuthStateStore, PostgresOAuthStateStore>();
         services.AddSingleton<IApiCallStore, PostgresApiCallStore>();
         services.AddSingleton<IPersonSettingsStore, PostgresPersonSettingsStore>();
+
+        // Branch pgrest (issue #19): the remaining stores, cache invalidation, partition leases.
+        services.AddOptions<CacheOptions>();
+        services.AddSingleton<IDigestStore, PostgresDigestStore>();
+        services.AddSingleton<IDigestSettingsStore, PostgresDigestSettingsStore>();
+        services.AddSingleton<IInstallationStore, PostgresInstallationStore>();
+        services.AddSingleton<ITeamDataStore, PostgresTeamDataStore>();
+        services.AddSingleton<IHomeViewStore, PostgresHomeViewStore>();
+        services.AddSingleton<PostgresCacheListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresCacheListener>());
+        services.AddSingleton<PostgresPartitionLeaseStore>();
+        services.AddSingleton<PartitionLeaseKeeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<PartitionLeaseKeeper>());
 
         // First among the key ring's configurations: the file location defers to a repository already set.
         services.Insert(0, ServiceDescriptor.Singleton<IConfigureOptions<KeyManagementOptions>, PostgresKeyRing>());
