@@ -27,6 +27,9 @@ public sealed partial class PostgresCacheListener(
     /// <summary>The listening session started (first or after a failure), after the caches were cleared.</summary>
     public event Action? Listening;
 
+    /// <summary>The listening session failed; the caches were cleared and the retry is scheduled.</summary>
+    public event Action? Disconnected;
+
     /// <summary>True while the listening session is up.</summary>
     public bool IsListening { get; private set; }
 
@@ -66,9 +69,11 @@ public sealed partial class PostgresCacheListener(
                 Log.Lost(logger, ex.GetType().Name, retry);
             }
 
+            var delay = Task.Delay(retry, time, stoppingToken);
+            Disconnected?.Invoke();
             try
             {
-                await Task.Delay(retry, time, stoppingToken);
+                await delay;
             }
             catch (OperationCanceledException)
             {
