@@ -23,11 +23,13 @@ public sealed class PostgresCacheInvalidationTests
     private ServiceProvider _b = null!;
     private PostgresCacheListener _listener = null!;
     private readonly List<string> _applied = [];
-    private TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _listening = null!;
 
     [SetUp]
     public async Task SetUp()
     {
+        _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _applied.Clear();
         var server = await PostgresServer.GetAsync();
         _database = await server.CreateDatabaseAsync("cache_notices");
         _a = PostgresTestServices.Instance(_database.ConnectionString, _time);

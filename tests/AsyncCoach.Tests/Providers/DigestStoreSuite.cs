@@ -10,7 +10,7 @@ public sealed class DigestStoreSuite(string provider) : ProviderSuite(provider)
     private static readonly DateTimeOffset End = Start;
     private static readonly DateTimeOffset[] Weeks = [End.AddDays(-7), End.AddDays(-14), End.AddDays(-21), End.AddDays(-28)];
 
-    private StoreRows Rows => field ??= new StoreRows(Provider);
+    private StoreRows Rows => new(Provider);
 
     private async Task FillAsync()
     {

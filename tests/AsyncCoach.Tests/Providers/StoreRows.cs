@@ -3,12 +3,13 @@ namespace AsyncCoach.Tests.Providers;
 /// <summary>Rows of the stores another suite covers, written as plain SQL both providers take, for the suites that read or delete them.</summary>
 public sealed class StoreRows(ProviderUnderTest provider)
 {
-    private int _ts;
+    // Unique message timestamps across every suite's rows (a suite makes a StoreRows per use).
+    private static int _ts;
 
     public Task FindingAsync(string team, string channel, string rule, string author, DateTimeOffset at, DateTimeOffset? created = null) =>
         provider.ExecuteAsync($"""
             INSERT INTO findings (team_id, channel_id, message_ts, rule_id, author_id, at, evidence_json, recipients_json, created_at)
-            VALUES ('{team}', '{channel}', '{++_ts}.000100', '{rule}', '{author}', {ProviderUnderTest.At(at)}, '[]', '[]', {ProviderUnderTest.At(created ?? at)})
+            VALUES ('{team}', '{channel}', '{Interlocked.Increment(ref _ts)}.000100', '{rule}', '{author}', {ProviderUnderTest.At(at)}, '[]', '[]', {ProviderUnderTest.At(created ?? at)})
             """);
 
     /// <summary>An outbox row of <paramref name="kind"/> for <paramref name="author"/> (its recipient); sent at <paramref name="sentAt"/> when state is 'sent'.</summary>
@@ -19,7 +20,7 @@ public sealed class StoreRows(ProviderUnderTest provider)
         var sent = sentAt is { } at ? ProviderUnderTest.At(at) : "NULL";
         var id = await provider.ExecuteAsync($"""
             INSERT INTO nudges (kind, team_id, channel_id, message_ts, author_id, delivery, state, attempts, next_attempt_at, expires_at, day_start, created_at, sent_at)
-            VALUES ('{kind}', '{team}', '{channel}', '{++_ts}.000200', '{author}', 'Ephemeral', '{state}', 1,
+            VALUES ('{kind}', '{team}', '{channel}', '{Interlocked.Increment(ref _ts)}.000200', '{author}', 'Ephemeral', '{state}', 1,
                     {ProviderUnderTest.At(created)}, {ProviderUnderTest.At(created.AddDays(1))}, {ProviderUnderTest.At(created)}, {ProviderUnderTest.At(created)}, {sent})
             RETURNING id
             """) ?? throw new InvalidOperationException("no id returned");
@@ -46,7 +47,7 @@ public sealed class StoreRows(ProviderUnderTest provider)
     public Task PendingAsync(string team, string author, DateTimeOffset at) =>
         provider.ExecuteAsync($"""
             INSERT INTO pending_findings (team_id, channel_id, message_ts, rule_id, author_id, at, due, evidence_json, suggestion)
-            VALUES ('{team}', 'C1', '{++_ts}.000300', 'missing-context', '{author}', {ProviderUnderTest.At(at)}, {ProviderUnderTest.At(at.AddMinutes(2))}, '[]', 'say why')
+            VALUES ('{team}', 'C1', '{Interlocked.Increment(ref _ts)}.000300', 'missing-context', '{author}', {ProviderUnderTest.At(at)}, {ProviderUnderTest.At(at.AddMinutes(2))}, '[]', 'say why')
             """);
 
     public Task PhraseFeedbackAsync(string team, string user, DateTimeOffset at) =>

@@ -9,7 +9,7 @@ public sealed class TeamDataStoreSuite(string provider) : ProviderSuite(provider
 {
     private ITeamDataStore Data => Provider.Get<ITeamDataStore>();
 
-    private StoreRows Rows => field ??= new StoreRows(Provider);
+    private StoreRows Rows => new(Provider);
 
     /// <summary>Something in every table for <paramref name="team"/>, two people (U1, U2) in it.</summary>
     private async Task FillAsync(string team)

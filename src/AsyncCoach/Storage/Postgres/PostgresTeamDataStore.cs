@@ -4,7 +4,7 @@ namespace AsyncCoach.Storage.Postgres;
 
 /// <summary>
 /// Deleting data (<see cref="ITeamDataStore"/>) on PostgreSQL: a team's, a person's, and what is
-/// older than the retention period. The same statements as SQLite's <c>TeamDataStore</c>, table by
+/// older than the retention period. The same statements as the SQLite provider's, table by
 /// table (children before the outbox rows they reference), with PostgreSQL's types: a list of
 /// teams is a <c>text[]</c>, flags are booleans.
 /// </summary>
