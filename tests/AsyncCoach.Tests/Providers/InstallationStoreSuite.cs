@@ -53,7 +53,11 @@ public sealed class InstallationStoreSuite(string provider) : ProviderSuite(prov
 
         Assert.That(left, Is.EqualTo(OAuth("T1") with
         {
-            Active = false, Reason = "app_uninstalled", ProtectedBotToken = null, ProtectedRefreshToken = null, TokenExpiresAt = null,
+            Active = false,
+            Reason = "app_uninstalled",
+            ProtectedBotToken = null,
+            ProtectedRefreshToken = null,
+            TokenExpiresAt = null,
             UninstalledAt = Start.AddDays(1),
         }));
 

@@ -42,9 +42,20 @@ public sealed class TeamDataStoreSuite(string provider) : ProviderSuite(provider
 
         Assert.That(deleted.Counts, Is.EqualTo(new Dictionary<string, int>
         {
-            ["activity_counters"] = 2, ["activity_people"] = 2, ["digest_settings"] = 2, ["findings"] = 2, ["installations"] = 1,
-            ["nudge_attempts"] = 4, ["nudge_feedback"] = 2, ["nudge_rules"] = 2, ["nudges"] = 4, ["pending_findings"] = 2,
-            ["person_settings"] = 2, ["phrase_feedback"] = 2, ["slack_api_calls"] = 2, ["team_norms"] = 1,
+            ["activity_counters"] = 2,
+            ["activity_people"] = 2,
+            ["digest_settings"] = 2,
+            ["findings"] = 2,
+            ["installations"] = 1,
+            ["nudge_attempts"] = 4,
+            ["nudge_feedback"] = 2,
+            ["nudge_rules"] = 2,
+            ["nudges"] = 4,
+            ["pending_findings"] = 2,
+            ["person_settings"] = 2,
+            ["phrase_feedback"] = 2,
+            ["slack_api_calls"] = 2,
+            ["team_norms"] = 1,
         }));
         Assert.That((await Data.DeleteTeamAsync("T2", CancellationToken.None)).Total, Is.EqualTo(deleted.Total), "the other team was untouched");
     }
@@ -101,8 +112,15 @@ public sealed class TeamDataStoreSuite(string provider) : ProviderSuite(provider
 
         Assert.That(deleted.Counts, Is.EqualTo(new Dictionary<string, int>
         {
-            ["activity_people"] = 2, ["findings"] = 3, ["nudge_attempts"] = 2, ["nudge_feedback"] = 2, ["nudge_rules"] = 2, ["nudges"] = 2,
-            ["oauth_states"] = 1, ["phrase_feedback"] = 2, ["slack_api_calls"] = 1,
+            ["activity_people"] = 2,
+            ["findings"] = 3,
+            ["nudge_attempts"] = 2,
+            ["nudge_feedback"] = 2,
+            ["nudge_rules"] = 2,
+            ["nudges"] = 2,
+            ["oauth_states"] = 1,
+            ["phrase_feedback"] = 2,
+            ["slack_api_calls"] = 1,
         }));
         Assert.That(await Rows.CountAsync("nudges", "state = 'pending'"), Is.EqualTo(2));
         Assert.That(await Data.DeleteOldCountersAsync(old.AddMinutes(59), CancellationToken.None), Is.Zero, "an hour goes only once all of it is older");
