@@ -39,6 +39,9 @@ public sealed class BoundedCache<TKey, TValue>(int maxEntries, TimeSpan maxAge, 
 
     public void Remove(TKey key) => _cache.Remove(key);
 
+    /// <summary>Drops every entry (their changes may have been missed).</summary>
+    public void Clear() => _cache.Clear();
+
     public void Dispose() => _cache.Dispose();
 
     private sealed record Entry(TValue Value, DateTimeOffset Until);

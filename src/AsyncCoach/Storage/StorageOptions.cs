@@ -25,6 +25,13 @@ public sealed class StorageOptions
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// PostgreSQL only: how long an instance's lease on a conversation partition lasts; it is
+    /// renewed every third of it. A dead instance's partitions are taken over this long after its
+    /// last renewal, so this bounds how long its conversations wait.
+    /// </summary>
+    public TimeSpan PartitionLeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// How hard a commit waits for the disk. <see cref="SqliteSynchronous.Normal"/> (the default):
     /// a committed event survives a crash of AsyncCoach, and the write-ahead log is synced at
     /// checkpoints, so a power loss can lose the last moments. <see cref="SqliteSynchronous.Full"/>:

@@ -33,6 +33,14 @@ public sealed class PostgresConfigurationTests
     }
 
     [Test]
+    public void A_partition_lease_under_three_seconds_is_refused_with_an_example()
+    {
+        var result = _postgres.Validate(null, new StorageOptions { Provider = "postgres", ConnectionString = "Host=db", PartitionLeaseDuration = TimeSpan.FromSeconds(1) });
+
+        Assert.That(result.FailureMessage, Does.Contain("Storage:PartitionLeaseDuration").And.Contain("00:00:15"));
+    }
+
+    [Test]
     public void A_complete_connection_string_passes_the_provider_check()
     {
         var result = _postgres.Validate(null, new StorageOptions { Provider = "postgres", ConnectionString = "Host=db;Database=asynccoach;Username=asynccoach" });

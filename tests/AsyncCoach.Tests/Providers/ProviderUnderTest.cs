@@ -26,6 +26,30 @@ public sealed class ProviderUnderTest : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
+    /// <summary>An instant as a SQL literal both providers read (SQLite's stored text; PostgreSQL parses it as a timestamptz).</summary>
+    public static string At(DateTimeOffset instant) => $"'{StoredInstant.Format(instant)}'";
+
+    /// <summary>
+    /// Runs plain SQL (literals only, valid on both providers) on the test's database, for rows
+    /// another store writes; returns the first column of the first row as a number, if any.
+    /// </summary>
+    public async Task<long?> ExecuteAsync(string sql)
+    {
+        if (_postgres is not null)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(_postgres.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            return await command.ExecuteScalarAsync() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        }
+
+        await using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_sqliteFile};Pooling=False");
+        await sqlite.OpenAsync();
+        await using var sqliteCommand = sqlite.CreateCommand();
+        sqliteCommand.CommandText = sql;
+        return await sqliteCommand.ExecuteScalarAsync() is { } result and not DBNull ? Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
     public static async Task<ProviderUnderTest> CreateAsync(string provider, FakeTimeProvider time)
     {
         var services = new ServiceCollection();

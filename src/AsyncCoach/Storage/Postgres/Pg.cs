@@ -26,6 +26,9 @@ internal static class Pg
     public static NpgsqlCommand WithText(this NpgsqlCommand command, string name, string? value) =>
         value is null ? command.WithNull(name, NpgsqlTypes.NpgsqlDbType.Text) : command.With(name, value);
 
+    public static NpgsqlCommand WithTextArray(this NpgsqlCommand command, string name, string[]? values) =>
+        values is null ? command.WithNull(name, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) : command.With(name, values);
+
     private static NpgsqlCommand WithNull(this NpgsqlCommand command, string name, NpgsqlTypes.NpgsqlDbType type)
     {
         command.Parameters.Add(new NpgsqlParameter(name, type) { Value = DBNull.Value });
@@ -37,4 +40,23 @@ internal static class Pg
 
     public static DateTimeOffset Instant(this NpgsqlDataReader reader, int ordinal) =>
         reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    /// <summary>Runs a query of one text column and disposes the command; the values in order.</summary>
+    public static async Task<IReadOnlyList<string>> ReadStringsAsync(this NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var values = new List<string>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                values.Add(reader.GetString(0));
+            }
+
+            return values;
+        }
+    }
+
+    public static DateTimeOffset? InstantOrNull(this NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

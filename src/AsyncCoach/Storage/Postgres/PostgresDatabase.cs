@@ -9,9 +9,11 @@ namespace AsyncCoach.Storage.Postgres;
 public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _connectionString;
 
     public PostgresDatabase(string connectionString)
     {
+        _connectionString = connectionString;
         // The slim builder: only the type mappings used here (arrays for batches), AOT-friendly;
         // TLS stays available for a managed server.
         var builder = new NpgsqlSlimDataSourceBuilder(connectionString);
@@ -33,6 +35,20 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
         _dataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>
+    /// A connection of its own, outside the pool, for a session that waits (LISTEN): a keepalive
+    /// query every <paramref name="keepAlive"/> while idle, so a connection that died silently
+    /// fails the wait instead of leaving it waiting for ever. The caller disposes the source.
+    /// </summary>
+    public NpgsqlDataSource ListenerSource(TimeSpan keepAlive)
+    {
+        var builder = new NpgsqlSlimDataSourceBuilder(_connectionString);
+        builder.ConnectionStringBuilder.Pooling = false;
+        builder.ConnectionStringBuilder.KeepAlive = (int)Math.Ceiling(keepAlive.TotalSeconds);
+        builder.EnableTransportSecurity();
+        return builder.Build();
+    }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

@@ -9,10 +9,11 @@ namespace AsyncCoach.Storage.Postgres;
 /// <summary>
 /// Team norms on PostgreSQL, as SQLite keeps them (the JSON object of the keys a team set), with
 /// the same per-team cache (<see cref="CacheOptions.MaxTeams"/>, <see cref="CacheOptions.MaxAge"/>).
-/// This instance's own changes are seen at once; another instance's within <see cref="CacheOptions.MaxAge"/>.
+/// This instance's own changes are seen at once; another instance's as soon as its change notice
+/// arrives (<see cref="PostgresCacheListener"/>), and within <see cref="CacheOptions.MaxAge"/> at worst.
 /// </summary>
 public sealed class PostgresNormsStore(PostgresDatabase database, IPhraseFeedbackStore feedback, TimeProvider time, IOptions<CacheOptions>? caches = null)
-    : INormsStore, IDisposable
+    : INormsStore, IClearableCache, IDisposable
 {
     private readonly BoundedCache<string, TeamNorms> _cache = new((caches?.Value ?? new()).MaxTeams, (caches?.Value ?? new()).MaxAge, time);
 
@@ -30,6 +31,9 @@ public sealed class PostgresNormsStore(PostgresDatabase database, IPhraseFeedbac
     }
 
     public void Forget(string teamId) => _cache.Remove(teamId);
+
+    /// <summary>Drops every cached team: the cache listener lost notices while it was disconnected.</summary>
+    public void ClearCache() => _cache.Clear();
 
     private async Task<TeamNorms> WithLearnedAsync(string teamId, TeamNorms norms, CancellationToken cancellationToken)
     {

@@ -16,6 +16,12 @@ public sealed class PostgresOptionsValidator : IValidateOptions<StorageOptions>
                 $"Storage:LeaseDuration must be at least one minute (it is {options.LeaseDuration}): a shorter lease could end a send still in flight.");
         }
 
+        if (options.PartitionLeaseDuration < TimeSpan.FromSeconds(3))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Storage:PartitionLeaseDuration must be at least 3 seconds (it is {options.PartitionLeaseDuration}), e.g. '00:00:15': it is renewed every third of it.");
+        }
+
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);

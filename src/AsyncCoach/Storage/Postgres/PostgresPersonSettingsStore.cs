@@ -1,18 +1,23 @@
+using AsyncCoach.Caching;
 using AsyncCoach.Norms;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Storage.Postgres;
 
 /// <summary>
-/// person_settings on PostgreSQL, with a read-through cache whose entries live
-/// <see cref="CacheLifetime"/>: another instance's change is seen here within that bound, this
-/// instance's own at once.
+/// person_settings on PostgreSQL, with a read-through cache (at most
+/// <see cref="CacheOptions.MaxPersonSettings"/> people) whose entries live
+/// <see cref="CacheLifetime"/>: another instance's change is seen here once its notice arrives
+/// (<see cref="PostgresCacheListener"/>), and within that bound in any case; this instance's own at once.
 /// </summary>
-public sealed class PostgresPersonSettingsStore(PostgresDatabase database, TimeProvider time) : IPersonSettingsStore
+public sealed class PostgresPersonSettingsStore(PostgresDatabase database, TimeProvider time, IOptions<CacheOptions>? caches = null)
+    : IPersonSettingsStore, IClearableCache, IDisposable
 {
     /// <summary>How long a cached person (or a cached absence) is trusted: the staleness bound across instances.</summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Team, string User), (PersonSettings? Settings, DateTimeOffset Until)> _cache = new();
+    private readonly BoundedCache<(string Team, string User), PersonSettings?> _cache = new(
+        (caches?.Value ?? new()).MaxPersonSettings, CacheLifetime, time);
 
     private const string GetManySql = """
         SELECT user_id, hours, time_zone, snooze_until, opted_out
@@ -22,18 +27,17 @@ public sealed class PostgresPersonSettingsStore(PostgresDatabase database, TimeP
 
     public async Task<IReadOnlyDictionary<string, PersonSettings>> GetManyAsync(string teamId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var found = new Dictionary<string, PersonSettings>(StringComparer.Ordinal);
         List<string>? missing = null;
         foreach (var userId in userIds)
         {
-            if (!_cache.TryGetValue((teamId, userId), out var cached) || cached.Until <= now)
+            if (!_cache.TryGet((teamId, userId), out var cached))
             {
                 (missing ??= []).Add(userId);
             }
-            else if (cached.Settings is not null)
+            else if (cached is not null)
             {
-                found[userId] = cached.Settings;
+                found[userId] = cached;
             }
         }
 
@@ -59,7 +63,7 @@ public sealed class PostgresPersonSettingsStore(PostgresDatabase database, TimeP
         foreach (var userId in missing)
         {
             var settings = loaded.GetValueOrDefault(userId);
-            _cache[(teamId, userId)] = (settings, now + CacheLifetime);
+            _cache.Set((teamId, userId), settings);
             if (settings is not null)
             {
                 found[userId] = settings;
@@ -75,7 +79,11 @@ public sealed class PostgresPersonSettingsStore(PostgresDatabase database, TimeP
         return found.TryGetValue(userId, out var settings) ? settings : new PersonSettings(userId, null, null, null, false);
     }
 
-    public void Forget(string teamId, string userId) => _cache.TryRemove((teamId, userId), out _);
+    public void Forget(string teamId, string userId) => _cache.Remove((teamId, userId));
+
+    public void ClearCache() => _cache.Clear();
+
+    public void Dispose() => _cache.Dispose();
 
     private const string UpsertSql = """
         INSERT INTO person_settings (team_id, user_id, hours, time_zone, snooze_until, opted_out, updated_at)
@@ -98,6 +106,6 @@ public sealed class PostgresPersonSettingsStore(PostgresDatabase database, TimeP
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        _cache[(teamId, settings.UserId)] = (settings, now + CacheLifetime);
+        _cache.Set((teamId, settings.UserId), settings);
     }
 }

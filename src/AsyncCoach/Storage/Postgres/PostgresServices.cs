@@ -1,3 +1,4 @@
+using AsyncCoach.Caching;
 using AsyncCoach.Inbox;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,6 @@ public static class PostgresServices
     /// <summary>The storage interfaces that have no PostgreSQL implementation yet.</summary>
     public static readonly IReadOnlyList<string> NotPorted =
     [
-        "IDigestStore", "IDigestSettingsStore", "IInstallationStore", "ITeamDataStore", "IHomeViewStore",
     ];
 
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services)
@@ -44,6 +44,19 @@ public static class PostgresServices
         services.AddSingleton<IOAuthStateStore, PostgresOAuthStateStore>();
         services.AddSingleton<IApiCallStore, PostgresApiCallStore>();
         services.AddSingleton<IPersonSettingsStore, PostgresPersonSettingsStore>();
+
+        // Branch pgrest (issue #19): the remaining stores, cache invalidation, partition leases.
+        services.AddOptions<CacheOptions>();
+        services.AddSingleton<IDigestStore, PostgresDigestStore>();
+        services.AddSingleton<IDigestSettingsStore, PostgresDigestSettingsStore>();
+        services.AddSingleton<IInstallationStore, PostgresInstallationStore>();
+        services.AddSingleton<ITeamDataStore, PostgresTeamDataStore>();
+        services.AddSingleton<IHomeViewStore, PostgresHomeViewStore>();
+        services.AddSingleton<PostgresCacheListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresCacheListener>());
+        services.AddSingleton<PostgresPartitionLeaseStore>();
+        services.AddSingleton<PartitionLeaseKeeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<PartitionLeaseKeeper>());
 
         // First among the key ring's configurations: the file location defers to a repository already set.
         services.Insert(0, ServiceDescriptor.Singleton<IConfigureOptions<KeyManagementOptions>, PostgresKeyRing>());
