@@ -70,6 +70,7 @@ public static class AsyncCoachServices
         services.AddScoped<IInboxHandler, EventDispatcher>();
         services.AddScoped<IMessagePipeline, RulesMessagePipeline>();
         services.AddScoped<ActivityTally>();
+        services.AddScoped<FindingCountTally>();
         services.AddSingleton<ActivityPeopleSeen>();
 
         // Rules: one tracker per process, its context loaded from storage and the workspace.
