@@ -33,6 +33,7 @@ public static class PostgresServices
         services.AddSingleton<IOAuthStateStore, PostgresOAuthStateStore>();
         services.AddSingleton<IApiCallStore, PostgresApiCallStore>();
         services.AddSingleton<IPersonSettingsStore, PostgresPersonSettingsStore>();
+        services.AddSingleton<IFindingCountStore, PostgresFindingCountStore>();
 
         // First among the key ring's configurations: the file location defers to a repository already set.
         services.Insert(0, ServiceDescriptor.Singleton<IConfigureOptions<KeyManagementOptions>, PostgresKeyRing>());

@@ -47,16 +47,35 @@ public sealed class DigestStore(SqliteDatabase database) : IDigestStore
             LIMIT @Cap)
         """;
 
-    private const string NudgesSql = """
+    // This week's nudges per rule from the hourly counters (migration 0023, kept by triggers when a
+    // nudge is sent and when its author answers), hour-aligned as the findings above.
+    private const string NudgeCountsSql = """
+        SELECT rule_id AS RuleId, SUM(delivered) AS Delivered, SUM(thanks) AS Thanks, SUM(not_helpful) AS NotHelpful, 0 AS People
+        FROM nudge_counts
+        WHERE team_id = @TeamId AND channel_id IN (SELECT value FROM json_each(@Keys)) AND hour >= @Lo AND hour < @Hi
+        GROUP BY rule_id
+        """;
+
+    // The part of an hour that the week's boundary cuts, recounted from nudges.
+    private const string NudgeRecountSql = """
         SELECT r.rule_id AS RuleId,
                COUNT(*) AS Delivered,
                SUM(EXISTS (SELECT 1 FROM nudge_feedback f WHERE f.nudge_id = n.id AND f.kind = 'thanks')) AS Thanks,
                SUM(EXISTS (SELECT 1 FROM nudge_feedback f WHERE f.nudge_id = n.id AND f.kind = 'not_helpful')) AS NotHelpful,
-               COUNT(DISTINCT n.author_id) AS People
+               0 AS People
         FROM nudges n JOIN nudge_rules r ON r.nudge_id = n.id
-        WHERE n.team_id = @TeamId AND n.kind = 'nudge' AND n.state = 'sent' AND n.sent_at >= @W0 AND n.sent_at < @End
+        WHERE n.team_id = @TeamId AND n.kind = 'nudge' AND n.state = 'sent' AND n.sent_at >= @Lo AND n.sent_at < @Hi
           AND (@Channels IS NULL OR n.channel_id IN (SELECT value FROM json_each(@Channels)))
         GROUP BY r.rule_id
+        """;
+
+    // A rule's distinct recipients this week, counted up to @Cap (ix_nudges_team_sent, stopping once found).
+    private const string NudgePeopleSql = """
+        SELECT COUNT(*) FROM (
+            SELECT DISTINCT n.author_id FROM nudges n JOIN nudge_rules r ON r.nudge_id = n.id
+            WHERE n.team_id = @TeamId AND n.kind = 'nudge' AND n.state = 'sent' AND n.sent_at >= @Lo AND n.sent_at < @Hi AND r.rule_id = @RuleId
+              AND (@Channels IS NULL OR n.channel_id IN (SELECT value FROM json_each(@Channels)))
+            LIMIT @Cap)
         """;
 
     // The lead's nudges through ix_nudges_author (the unary + keeps the planner off the team's
@@ -116,7 +135,7 @@ public sealed class DigestStore(SqliteDatabase database) : IDigestStore
             ruleWeeks.Add(new RuleWeekCount(rule, weeksAgo, findings, people));
         }
 
-        var nudges = (await connection.QueryAsync<RuleNudgeCount>(NudgesSql, parameters)).AsList();
+        var nudges = await NudgesAsync(connection, new Span(teamId, keys, rulesJson, channelsJson, weekStarts[0], end));
         var lead = (await connection.QueryAsync<LeadCount>(LeadSql, parameters)).AsList();
         var since = await connection.ExecuteScalarAsync<string?>(SinceSql, new { TeamId = teamId });
         return new DigestCounts(ruleWeeks, nudges, lead, since is null ? null : StoredInstant.Parse(since));
@@ -133,6 +152,32 @@ public sealed class DigestStore(SqliteDatabase database) : IDigestStore
         {
             counts[(row.RuleId, weeksAgo)] = counts.GetValueOrDefault((row.RuleId, weeksAgo)) + row.Count;
         }
+    }
+
+    private static async Task<List<RuleNudgeCount>> NudgesAsync(SqliteConnection connection, Span week)
+    {
+        var (alignedLo, alignedHi) = (CeilHour(week.Lo), FloorHour(week.Hi));
+        var rows = new List<RuleNudgeCount>();
+        foreach (var (sql, span) in new (string, Span)[]
+        {
+            (NudgeCountsSql, week with { Lo = alignedLo, Hi = alignedHi }), (NudgeRecountSql, week with { Hi = alignedLo }), (NudgeRecountSql, week with { Lo = alignedHi }),
+        })
+        {
+            if (span.Lo < span.Hi)
+            {
+                rows.AddRange(await connection.QueryAsync<RuleNudgeCount>(sql, span));
+            }
+        }
+
+        var nudges = new List<RuleNudgeCount>();
+        foreach (var rule in rows.Where(r => r.Delivered > 0).GroupBy(r => r.RuleId, StringComparer.Ordinal))
+        {
+            var people = await connection.ExecuteScalarAsync<long>(
+                NudgePeopleSql, new RulePeople(week.TeamId, rule.Key, week.Channels, week.Lo, week.Hi, DigestInput.LargestMinGroup));
+            nudges.Add(new RuleNudgeCount(rule.Key, rule.Sum(r => r.Delivered), rule.Sum(r => r.Thanks), rule.Sum(r => r.NotHelpful), people));
+        }
+
+        return nudges;
     }
 
     private static DateTimeOffset FloorHour(DateTimeOffset t) => ActivityClock.HourOf(t);
