@@ -16,6 +16,8 @@ public sealed class FindingCountStoreSuite(string provider) : ProviderSuite(prov
 {
     private static readonly DateTimeOffset Hour = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
 
+    private bool OnPostgres => Provider.Get<IFindingCountStore>() is PostgresFindingCountStore;
+
     [Test]
     public async Task A_rounds_deltas_add_to_the_counters_when_it_commits()
     {
@@ -46,7 +48,7 @@ public sealed class FindingCountStoreSuite(string provider) : ProviderSuite(prov
 
     // The inbox round's unit of work (PostgreSQL's IStorage is not ported yet: its transaction directly).
     private async Task<IStorageTransaction> BeginAsync() =>
-        provider == "Postgres"
+        OnPostgres
             ? await PostgresTransaction.BeginAsync(Provider.Get<PostgresDatabase>(), CancellationToken.None)
             : await Provider.Get<IStorage>().BeginTransactionAsync(CancellationToken.None);
 
@@ -54,7 +56,7 @@ public sealed class FindingCountStoreSuite(string provider) : ProviderSuite(prov
     {
         const string Sql = "SELECT team_id, channel_id, hour, rule_id, findings FROM finding_counts ORDER BY channel_id, hour";
         var rows = new List<(string, string, DateTimeOffset, string, long)>();
-        if (provider == "Postgres")
+        if (OnPostgres)
         {
             await using var connection = await Provider.Get<PostgresDatabase>().OpenAsync(CancellationToken.None);
             await using var command = new NpgsqlCommand(Sql, connection);
