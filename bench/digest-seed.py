@@ -81,6 +81,11 @@ if mode == "big":
     db.executemany("INSERT INTO nudges (team_id, channel_id, message_ts, author_id, delivery, state, attempts, next_attempt_at, expires_at, day_start, created_at, sent_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", nudges)
     db.execute("INSERT INTO nudge_rules (nudge_id, rule_id) SELECT id, CASE id % 3 WHEN 0 THEN 'vague-urgency' WHEN 1 THEN 'missing-context' ELSE 'after-hours-ping' END FROM nudges")
     db.execute("INSERT INTO nudge_feedback (nudge_id, kind, user_id, at) SELECT id, CASE id % 2 WHEN 0 THEN 'thanks' ELSE 'not_helpful' END, author_id, sent_at FROM nudges WHERE id % 5 = 0")
+    # The digest's counters (migrations 0022, 0023) from the rows just generated: each migration's
+    # statements after its "-- Backfill" line.
+    for name in ("0022_finding_counts.sql", "0023_nudge_counts.sql"):
+        script = open(os.path.join(here, "..", "src", "AsyncCoach", "Storage", "Sqlite", "Migrations", name)).read()
+        db.executescript(script[script.index("-- Backfill"):])
     db.execute("ANALYZE")
 elif mode == "many":
     zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Asia/Kathmandu"]

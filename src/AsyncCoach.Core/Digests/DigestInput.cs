@@ -14,6 +14,12 @@ public sealed record DigestInput
     /// <summary>The norm cannot go below this: a breakdown of one or two people names them.</summary>
     public const int SmallestMinGroup = 3;
 
+    /// <summary>
+    /// The norm cannot go above this. The live path counts distinct people only up to it (a count of
+    /// this many means this many or more; docs/decisions.md), which is all the floor needs.
+    /// </summary>
+    public const int LargestMinGroup = 50;
+
     /// <summary>Weeks in the trend, this week included (<see cref="RuleWeek.WeeksAgo"/> 0 to 3).</summary>
     public const int TrendWeeks = 4;
 
@@ -23,7 +29,7 @@ public sealed record DigestInput
     /// <summary>The next Monday 00:00 in the lead's zone (exclusive).</summary>
     public required DateTimeOffset WeekEnd { get; init; }
 
-    /// <summary>The team's <c>digest_min_group</c>; a value below <see cref="SmallestMinGroup"/> counts as that.</summary>
+    /// <summary>The team's <c>digest_min_group</c>; a value below <see cref="SmallestMinGroup"/> or above <see cref="LargestMinGroup"/> counts as that.</summary>
     public int MinGroup { get; init; } = DefaultMinGroup;
 
     /// <summary>
@@ -54,7 +60,7 @@ public sealed record DigestInput
     public bool Late { get; init; }
 
     /// <summary>The floor actually applied.</summary>
-    public int EffectiveMinGroup => Math.Max(MinGroup, SmallestMinGroup);
+    public int EffectiveMinGroup => Math.Clamp(MinGroup, SmallestMinGroup, LargestMinGroup);
 }
 
 /// <summary>

@@ -59,7 +59,7 @@ public static class DigestCommand
 
     private static readonly Option<int> MinGroup = new("--min-group")
     {
-        Description = "The privacy floor (the digest_min_group norm): a breakdown needs at least this many people. At least 3.",
+        Description = "The privacy floor (the digest_min_group norm): a breakdown needs at least this many people. From 3 to 50.",
         HelpName = "n",
         DefaultValueFactory = _ => DigestInput.DefaultMinGroup,
     };
@@ -91,6 +91,10 @@ public static class DigestCommand
             if (r.GetValueOrDefault<int>() < DigestInput.SmallestMinGroup)
             {
                 r.AddError($"--min-group must be at least {DigestInput.SmallestMinGroup}: a smaller group can name a person.");
+            }
+            else if (r.GetValueOrDefault<int>() > DigestInput.LargestMinGroup)
+            {
+                r.AddError($"--min-group must be at most {DigestInput.LargestMinGroup}, as the digest_min_group norm: for example --min-group 5.");
             }
         });
     }

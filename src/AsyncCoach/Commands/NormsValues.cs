@@ -27,7 +27,7 @@ public static class NormsValues
         ["extra_phrases"] = "/async norms set extra_phrases {\"vague_urgency\": [\"chop chop\"]}",
         ["exempt_channels"] = "/async norms exempt #incidents",
         ["leads"] = "/async norms set leads @ana @bo",
-        ["digest_min_group"] = "/async norms set digest_min_group 5 (at least 3)",
+        ["digest_min_group"] = "/async norms set digest_min_group 5 (3 to 50)",
         ["learn_after"] = "/async norms set learn_after 3",
         ["retention_days"] = "/async norms set retention_days 90 (from 7 to 3650)",
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AsyncCoach.Core.Digests;
 using AsyncCoach.Core.Norms;
 using AsyncCoach.Core.Rules;
 
@@ -10,7 +11,7 @@ namespace AsyncCoach.Norms;
 /// <c>working_hours</c> ("09:00-17:00 mon-fri"), <c>exempt_channels</c>, <c>broadcast_threshold</c>,
 /// <c>enabled_rules</c>, <c>urgent_markers</c>, <c>extra_phrases</c>, <c>grace_window_seconds</c>,
 /// <c>nudge_mode</c>, <c>max_nudges_per_day</c>, <c>max_nudges_per_rule_per_day</c>,
-/// <c>observe_mode</c>, <c>nudge_freshness_seconds</c>, <c>leads</c> (user ids), <c>digest_min_group</c> (at least 3), <c>learn_after</c>, <c>retention_days</c> (7 to 3650). Missing keys keep the defaults; unknown
+/// <c>observe_mode</c>, <c>nudge_freshness_seconds</c>, <c>leads</c> (user ids), <c>digest_min_group</c> (3 to 50), <c>learn_after</c>, <c>retention_days</c> (7 to 3650). Missing keys keep the defaults; unknown
 /// keys are refused, so a typo does not silently fall back to a default.
 /// </summary>
 public static class NormsJson
@@ -106,7 +107,7 @@ public static class NormsJson
                 "observe_mode" => norms with { ObserveMode = value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw new FormatException("expected true or false") },
                 "nudge_freshness_seconds" => norms with { NudgeFreshness = TimeSpan.FromSeconds(Int(value, min: 1)) },
                 "leads" => norms with { Leads = new HashSet<string>(UserIds(value), StringComparer.Ordinal) },
-                "digest_min_group" => norms with { DigestMinGroup = Int(value, min: 3) },
+                "digest_min_group" => norms with { DigestMinGroup = Int(value, min: DigestInput.SmallestMinGroup, max: DigestInput.LargestMinGroup) },
                 "learn_after" => norms with { LearnAfterPeople = Int(value, min: 1) },
                 "retention_days" => norms with { RetentionDays = Int(value, min: TeamNorms.MinRetentionDays, max: TeamNorms.MaxRetentionDays) },
                 _ => throw new NormsFormatException($"unknown key \"{key}\"."),

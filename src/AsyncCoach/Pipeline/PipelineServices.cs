@@ -12,6 +12,7 @@ public static class PipelineServices
     {
         services.AddScoped<IMessagePipeline, RulesMessagePipeline>();
         services.AddScoped<ActivityTally>();
+        services.AddScoped<FindingCountTally>();
         services.AddSingleton<ActivityPeopleSeen>();
         services.AddSingleton<TrackerHost>();
         services.AddSingleton<IInboxIdleHandler, TrackerClock>();

@@ -17,7 +17,8 @@ public interface IActivityStore
     /// <summary>
     /// For the digest: the activity of each of <paramref name="weeks"/> (hour bounds, from
     /// included, to excluded; newest first) with its distinct authors and distinct authors of
-    /// after-hours pings (findings of rule <c>after-hours-ping</c>); the activity of each slot
+    /// after-hours pings (findings of rule <c>after-hours-ping</c>), both counted up to
+    /// <c>DigestInput.LargestMinGroup</c> (that many means that many or more); the activity of each slot
     /// between consecutive <paramref name="slotBounds"/> (slot i from bound i to bound i+1; slots
     /// without counters are absent); and how many distinct people <paramref name="leadId"/> reached
     /// outside their hours (recipients of their after-hours-ping findings) in each of <paramref name="leadWeeks"/>.

@@ -14,8 +14,9 @@ public interface IDigestStore
     /// lead's own counts are not narrowed.
     /// <list type="bullet">
     /// <item><see cref="DigestCounts.Rules"/>: per rule the team has findings for, and per week
-    /// (0 = this week … 3), the findings by <c>at</c> and their distinct authors; only entries with
-    /// findings.</item>
+    /// (0 = this week … 3), the findings by <c>at</c> and their distinct authors, counted up to
+    /// <c>DigestInput.LargestMinGroup</c> (that many means that many or more: all the privacy floor
+    /// needs); only entries with findings.</item>
     /// <item><see cref="DigestCounts.Nudges"/>: per rule, this week's nudges sent (by <c>sent_at</c>),
     /// how many got a thanks and a not-helpful, and their distinct recipients.</item>
     /// <item><see cref="DigestCounts.Lead"/>: rows for this week (0) and the one before (1): the

@@ -6,6 +6,8 @@ using AsyncCoach.Digests;
 using AsyncCoach.Storage;
 using AsyncCoach.Tests.Audit;
 using AsyncCoach.Tests.Infrastructure;
+using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AsyncCoach.Tests.Digests;
@@ -67,6 +69,15 @@ public sealed class ActivityParityTests
         Assert.That(live.ActivityWeeks, Is.EqualTo(exported.ActivityWeeks));
         Assert.That(live.Activity, Is.EqualTo(exported.Activity));
         Assert.That(live.Lead!.ThisWeek.PeopleReachedAfterHours, Is.EqualTo(exported.Lead!.ThisWeek.PeopleReachedAfterHours).And.EqualTo(3));
+
+        // The digest's findings counters, written by the service's rounds, add up to the findings they recorded.
+        await using var connection = new SqliteConnection($"Data Source={harness.Factory.DatabasePath};Pooling=False");
+        var recorded = (await connection.QueryAsync<(string, string, long)>(
+            "SELECT channel_id, rule_id, COUNT(*) FROM findings GROUP BY 1, 2 UNION ALL SELECT '', rule_id, COUNT(*) FROM findings GROUP BY 2 ORDER BY 1, 2")).AsList();
+        var counted = (await connection.QueryAsync<(string, string, long)>(
+            "SELECT channel_id, rule_id, SUM(findings) FROM finding_counts GROUP BY 1, 2 ORDER BY 1, 2")).AsList();
+        Assert.That(recorded, Is.Not.Empty);
+        Assert.That(counted, Is.EqualTo(recorded));
     }
 
     private static ExportBuilder BuildExport()

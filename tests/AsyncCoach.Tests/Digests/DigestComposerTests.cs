@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using AsyncCoach.Core.Digests;
+using AsyncCoach.Core.Model;
+using AsyncCoach.Core.Rules;
 using AsyncCoach.Digests;
+using AsyncCoach.Pipeline;
 using AsyncCoach.Storage;
 using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
@@ -104,13 +107,16 @@ public sealed class DigestComposerTests
         Assert.That(input.DataSince, Is.Null);
     }
 
+    // As an inbox round records a finding: through the round's counting store, its tally (the digest's counters) in the same transaction.
     private async Task FindingAsync(string rule, string author, DateTimeOffset at, string channel)
     {
-        await using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
-        await connection.ExecuteAsync("""
-            INSERT INTO findings (team_id, channel_id, message_ts, rule_id, author_id, at, evidence_json, recipients_json, created_at)
-            VALUES (@Team, @Channel, @Ts, @Rule, @Author, @At, '[]', '[]', @At)
-            """, new { Team, Channel = channel, Ts = $"{++_ts}.000100", Rule = rule, Author = author, At = StoredInstant.Format(at) });
+        var tally = new FindingCountTally(new FindingCountStore());
+        var store = new CountingFindingStore(new FindingStore(_file.Database, new FakeTimeProvider(at)), tally);
+        var finding = new Finding(rule, new TeamId(Team), new ChannelId(channel), new MessageTs($"{++_ts}.000100"), null, new UserId(author), at, [], "");
+        await using var write = await _file.Database.BeginWriteAsync(CancellationToken.None);
+        await store.AddAsync(write, [finding], CancellationToken.None);
+        tally.Write(write);
+        await write.CommitAsync(CancellationToken.None);
     }
 
     private async Task<long> NudgeAsync(string rule, string author, DateTimeOffset sentAt, string? feedback)
@@ -119,9 +125,11 @@ public sealed class DigestComposerTests
         var at = StoredInstant.Format(sentAt);
         var id = await connection.ExecuteScalarAsync<long>("""
             INSERT INTO nudges (team_id, channel_id, message_ts, author_id, delivery, state, attempts, next_attempt_at, expires_at, day_start, created_at, sent_at)
-            VALUES (@Team, 'C0ENG', @Ts, @Author, 'Ephemeral', 'sent', 1, @At, @At, @At, @At, @At) RETURNING id
+            VALUES (@Team, 'C0ENG', @Ts, @Author, 'Ephemeral', 'pending', 1, @At, @At, @At, @At, NULL) RETURNING id
             """, new { Team, Ts = $"{++_ts}.000200", Author = author, At = at });
         await connection.ExecuteAsync("INSERT INTO nudge_rules (nudge_id, rule_id) VALUES (@Id, @Rule)", new { Id = id, Rule = rule });
+        // Sent as the outbox ends a send (the digest's nudge counters follow the state change).
+        await connection.ExecuteAsync("UPDATE nudges SET state = 'sent', sent_at = @At WHERE id = @Id", new { Id = id, At = at });
         if (feedback is not null)
         {
             await connection.ExecuteAsync("INSERT INTO nudge_feedback (nudge_id, kind, user_id, at) VALUES (@Id, @Kind, @Author, @At)", new { Id = id, Kind = feedback, Author = author, At = at });

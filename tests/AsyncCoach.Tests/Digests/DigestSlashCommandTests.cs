@@ -128,7 +128,7 @@ public sealed class DigestSlashCommandTests
     {
         await _harness.Factory.Services.GetRequiredService<INormsStore>().SetAsync(Team, "leads", new JsonArray(Lead), "test", CancellationToken.None);
 
-        Assert.That(await AsAsync(Lead, "norms set digest_min_group 2"), Does.StartWith("That value doesn't work: key \"digest_min_group\": expected a whole number of at least 3."));
+        Assert.That(await AsAsync(Lead, "norms set digest_min_group 2"), Does.StartWith("That value doesn't work: key \"digest_min_group\": expected a whole number from 3 to 50."));
         Assert.That(await AsAsync(Lead, "norms set digest_min_group 7"), Is.EqualTo("Done: digest_min_group is now 7."));
         var norms = await _harness.Factory.Services.GetRequiredService<INormsStore>().GetAsync(Team, CancellationToken.None);
         Assert.That(norms.DigestMinGroup, Is.EqualTo(7));

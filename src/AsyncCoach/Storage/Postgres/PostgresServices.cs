@@ -44,6 +44,7 @@ public static class PostgresServices
         services.AddSingleton<IOAuthStateStore, PostgresOAuthStateStore>();
         services.AddSingleton<IApiCallStore, PostgresApiCallStore>();
         services.AddSingleton<IPersonSettingsStore, PostgresPersonSettingsStore>();
+        services.AddSingleton<IFindingCountStore, PostgresFindingCountStore>();
 
         // Branch pgrest (issue #19): the remaining stores, cache invalidation, partition leases.
         services.AddOptions<CacheOptions>();

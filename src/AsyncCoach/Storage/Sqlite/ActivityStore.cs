@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AsyncCoach.Core.Digests;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -67,13 +68,14 @@ public sealed class ActivityStore(SqliteDatabase database) : IActivityStore
 
     // Bounds are hour bounds (ActivityClock.FirstHour), so a counter's hour and a finding's instant
     // compare with the same text. Findings use ix_findings_team_rule_at; after-hours-ping findings are
-    // the after-hours messages (AfterHoursReach).
+    // the after-hours messages (AfterHoursReach). Distinct people are counted up to @Cap (the largest
+    // privacy floor): DISTINCT with LIMIT stops reading once @Cap are found.
     private const string WeekSql = """
         SELECT c.Messages, c.AfterHours,
-               (SELECT COUNT(DISTINCT author_id) FROM activity_people
-                WHERE team_id = @TeamId AND hour >= @From AND hour < @To) AS People,
-               (SELECT COUNT(DISTINCT author_id) FROM findings
-                WHERE team_id = @TeamId AND at >= @From AND at < @To AND rule_id = 'after-hours-ping') AS AfterHoursPeople
+               (SELECT COUNT(*) FROM (SELECT DISTINCT author_id FROM activity_people
+                WHERE team_id = @TeamId AND hour >= @From AND hour < @To LIMIT @Cap)) AS People,
+               (SELECT COUNT(*) FROM (SELECT DISTINCT author_id FROM findings
+                WHERE team_id = @TeamId AND rule_id = 'after-hours-ping' AND at >= @From AND at < @To LIMIT @Cap)) AS AfterHoursPeople
         FROM (SELECT COALESCE(SUM(messages), 0) AS Messages, COALESCE(SUM(after_hours), 0) AS AfterHours
               FROM activity_counters WHERE team_id = @TeamId AND hour >= @From AND hour < @To) c
         """;
@@ -81,8 +83,8 @@ public sealed class ActivityStore(SqliteDatabase database) : IActivityStore
     private const string SlotsSql = """
         WITH b AS (SELECT key AS Slot, value AS Lo, lead(value) OVER (ORDER BY key) AS Hi FROM json_each(@Bounds))
         SELECT b.Slot AS Slot, SUM(c.messages) AS Messages, SUM(c.after_hours) AS AfterHours,
-               (SELECT COUNT(DISTINCT f.author_id) FROM findings f
-                WHERE f.team_id = @TeamId AND f.at >= b.Lo AND f.at < b.Hi AND f.rule_id = 'after-hours-ping') AS AfterHoursPeople
+               (SELECT COUNT(*) FROM (SELECT DISTINCT f.author_id FROM findings f
+                WHERE f.team_id = @TeamId AND f.rule_id = 'after-hours-ping' AND f.at >= b.Lo AND f.at < b.Hi LIMIT @Cap)) AS AfterHoursPeople
         FROM b JOIN activity_counters c ON c.team_id = @TeamId AND c.hour >= b.Lo AND c.hour < b.Hi
         WHERE b.Hi IS NOT NULL
         GROUP BY b.Slot
@@ -98,7 +100,8 @@ public sealed class ActivityStore(SqliteDatabase database) : IActivityStore
 
     /// <summary>
     /// The activity of each of <paramref name="weeks"/> (hour bounds, newest first), of the slots
-    /// between <paramref name="slotBounds"/> (hour bounds), and how many distinct people
+    /// between <paramref name="slotBounds"/> (hour bounds), with distinct people counted up to
+    /// <see cref="DigestInput.LargestMinGroup"/>, and how many distinct people
     /// <paramref name="leadId"/> reached outside their hours in each of <paramref name="leadWeeks"/>.
     /// </summary>
     public async Task<ActivityCounts> ReadAsync(
@@ -113,11 +116,11 @@ public sealed class ActivityStore(SqliteDatabase database) : IActivityStore
         var weekCounts = new List<ActivityWeekCount>(weeks.Count);
         foreach (var (from, to) in weeks)
         {
-            weekCounts.Add(await connection.QuerySingleAsync<ActivityWeekCount>(WeekSql, new HourRange(teamId, from, to)));
+            weekCounts.Add(await connection.QuerySingleAsync<ActivityWeekCount>(WeekSql, new HourRange(teamId, from, to, DigestInput.LargestMinGroup)));
         }
 
         var bounds = JsonSerializer.Serialize(slotBounds.Select(StoredInstant.Format).ToList(), StorageJsonContext.Default.ListString);
-        var slots = (await connection.QueryAsync<ActivitySlotCount>(SlotsSql, new SlotBounds(teamId, bounds))).AsList();
+        var slots = (await connection.QueryAsync<ActivitySlotCount>(SlotsSql, new SlotBounds(teamId, bounds, DigestInput.LargestMinGroup))).AsList();
         var reached = new List<long>(leadWeeks.Count);
         foreach (var (from, to) in leadWeeks)
         {
@@ -128,9 +131,9 @@ public sealed class ActivityStore(SqliteDatabase database) : IActivityStore
     }
 
     /// <summary>Parameters of the queries (named types for Dapper.AOT).</summary>
-    internal sealed record HourRange(string TeamId, DateTimeOffset From, DateTimeOffset To);
+    internal sealed record HourRange(string TeamId, DateTimeOffset From, DateTimeOffset To, int Cap);
 
-    internal sealed record SlotBounds(string TeamId, string Bounds);
+    internal sealed record SlotBounds(string TeamId, string Bounds, int Cap);
 
     internal sealed record LeadRange(string TeamId, string AuthorId, DateTimeOffset From, DateTimeOffset To);
 }

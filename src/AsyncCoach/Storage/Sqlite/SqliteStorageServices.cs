@@ -18,6 +18,7 @@ public static class SqliteStorageServices
         services.AddSingleton<IFindingStore, FindingStore>();
         services.AddSingleton<IPendingFindingStore, PendingFindingStore>();
         services.AddSingleton<IActivityStore, ActivityStore>();
+        services.AddSingleton<IFindingCountStore, FindingCountStore>();
         services.AddSingleton<INudgeStore, NudgeStore>();
         services.AddSingleton<IOutboxStore, OutboxStore>();
         services.AddSingleton<IHomeViewStore, HomeViewStore>();

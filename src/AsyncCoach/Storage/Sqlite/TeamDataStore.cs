@@ -21,6 +21,8 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
     private const string TeamPendingSql = "DELETE FROM pending_findings WHERE team_id = @TeamId";
     private const string TeamCountersSql = "DELETE FROM activity_counters WHERE team_id = @TeamId";
     private const string TeamActivitySql = "DELETE FROM activity_people WHERE team_id = @TeamId";
+    private const string TeamFindingCountsSql = "DELETE FROM finding_counts WHERE team_id = @TeamId";
+    private const string TeamNudgeCountsSql = "DELETE FROM nudge_counts WHERE team_id = @TeamId";
     private const string TeamSettingsSql = "DELETE FROM person_settings WHERE team_id = @TeamId";
     private const string TeamNormsSql = "DELETE FROM team_norms WHERE team_id = @TeamId";
     private const string TeamDigestSettingsSql = "DELETE FROM digest_settings WHERE team_id = @TeamId";
@@ -34,7 +36,7 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
         ("nudge_feedback", TeamFeedbackSql), ("nudge_attempts", TeamAttemptsSql), ("nudge_rules", TeamNudgeRulesSql),
         ("nudges", TeamNudgesSql), ("findings", TeamFindingsSql), ("pending_findings", TeamPendingSql),
         ("activity_counters", TeamCountersSql), ("activity_people", TeamActivitySql),
-        ("person_settings", TeamSettingsSql),
+        ("finding_counts", TeamFindingCountsSql), ("nudge_counts", TeamNudgeCountsSql), ("person_settings", TeamSettingsSql),
         ("team_norms", TeamNormsSql), ("digest_settings", TeamDigestSettingsSql), ("phrase_feedback", TeamPhraseFeedbackSql),
         ("slack_api_calls", TeamDryRunCallsSql), ("installation_teams", TeamInstallationTeamsSql), ("installations", TeamInstallationSql),
     ];
@@ -88,6 +90,11 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
     private const string OldNudgesSql = $"DELETE FROM nudges WHERE created_at < @Before AND state NOT IN ('pending', 'sending') AND {OldOwnRetention}";
     private const string OldFindingsSql = $"DELETE FROM findings WHERE created_at < @Before AND {OldOwnRetention}";
     private const string OldActivitySql = $"DELETE FROM activity_people WHERE hour < @Before AND {OldOwnRetention}";
+
+    // The digest's findings and nudge counters go with what they count (same window, by their hour),
+    // so a digest never shows more than a recount of the rows still kept would.
+    private const string OldFindingCountsSql = $"DELETE FROM finding_counts WHERE hour < @Before AND {OldOwnRetention}";
+    private const string OldNudgeCountsSql = $"DELETE FROM nudge_counts WHERE hour < @Before AND {OldOwnRetention}";
     private const string OldPhraseFeedbackSql = $"DELETE FROM phrase_feedback WHERE at < @Before AND {OldOwnRetention}";
     private const string OldDryRunCallsSql = "DELETE FROM slack_api_calls WHERE created_at < @DryRunBefore";
     private const string OldOAuthStatesSql = "DELETE FROM oauth_states WHERE expires_at < @Now";
@@ -96,6 +103,7 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
     [
         ("nudge_feedback", OldFeedbackSql), ("nudge_attempts", OldAttemptsSql), ("nudge_rules", OldNudgeRulesSql),
         ("nudges", OldNudgesSql), ("findings", OldFindingsSql), ("activity_people", OldActivitySql),
+        ("finding_counts", OldFindingCountsSql), ("nudge_counts", OldNudgeCountsSql),
         ("phrase_feedback", OldPhraseFeedbackSql), ("slack_api_calls", OldDryRunCallsSql), ("oauth_states", OldOAuthStatesSql),
     ];
 
@@ -107,12 +115,15 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
     private const string TeamOldNudgesSql = "DELETE FROM nudges WHERE team_id = @TeamId AND created_at < @Before AND state NOT IN ('pending', 'sending')";
     private const string TeamOldFindingsSql = "DELETE FROM findings WHERE team_id = @TeamId AND created_at < @Before";
     private const string TeamOldActivitySql = "DELETE FROM activity_people WHERE team_id = @TeamId AND hour < @Before";
+    private const string TeamOldFindingCountsSql = "DELETE FROM finding_counts WHERE team_id = @TeamId AND hour < @Before";
+    private const string TeamOldNudgeCountsSql = "DELETE FROM nudge_counts WHERE team_id = @TeamId AND hour < @Before";
     private const string TeamOldPhraseFeedbackSql = "DELETE FROM phrase_feedback WHERE team_id = @TeamId AND at < @Before";
 
     private static readonly (string Table, string Sql)[] TeamOldSql =
     [
         ("nudge_feedback", TeamOldFeedbackSql), ("nudge_attempts", TeamOldAttemptsSql), ("nudge_rules", TeamOldNudgeRulesSql),
         ("nudges", TeamOldNudgesSql), ("findings", TeamOldFindingsSql), ("activity_people", TeamOldActivitySql),
+        ("finding_counts", TeamOldFindingCountsSql), ("nudge_counts", TeamOldNudgeCountsSql),
         ("phrase_feedback", TeamOldPhraseFeedbackSql),
     ];
 
