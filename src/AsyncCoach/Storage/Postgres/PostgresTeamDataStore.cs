@@ -20,6 +20,8 @@ public sealed class PostgresTeamDataStore(PostgresDatabase database) : ITeamData
         ("pending_findings", "DELETE FROM pending_findings WHERE team_id = @TeamId"),
         ("activity_counters", "DELETE FROM activity_counters WHERE team_id = @TeamId"),
         ("activity_people", "DELETE FROM activity_people WHERE team_id = @TeamId"),
+        ("finding_counts", "DELETE FROM finding_counts WHERE team_id = @TeamId"),
+        ("nudge_counts", "DELETE FROM nudge_counts WHERE team_id = @TeamId"),
         ("person_settings", "DELETE FROM person_settings WHERE team_id = @TeamId"),
         ("team_norms", "DELETE FROM team_norms WHERE team_id = @TeamId"),
         ("digest_settings", "DELETE FROM digest_settings WHERE team_id = @TeamId"),
@@ -80,6 +82,8 @@ public sealed class PostgresTeamDataStore(PostgresDatabase database) : ITeamData
         ("nudges", $"DELETE FROM nudges WHERE id IN ({OldNudgeIds})"),
         ("findings", $"DELETE FROM findings WHERE created_at < @Before AND {OldOwnRetention}"),
         ("activity_people", $"DELETE FROM activity_people WHERE hour < @Before AND {OldOwnRetention}"),
+        ("finding_counts", $"DELETE FROM finding_counts WHERE hour < @Before AND {OldOwnRetention}"),
+        ("nudge_counts", $"DELETE FROM nudge_counts WHERE hour < @Before AND {OldOwnRetention}"),
         ("phrase_feedback", $"DELETE FROM phrase_feedback WHERE at < @Before AND {OldOwnRetention}"),
         ("slack_api_calls", "DELETE FROM slack_api_calls WHERE created_at < @DryRunBefore"),
         ("oauth_states", "DELETE FROM oauth_states WHERE expires_at < @Now"),
@@ -96,6 +100,8 @@ public sealed class PostgresTeamDataStore(PostgresDatabase database) : ITeamData
         ("nudges", $"DELETE FROM nudges WHERE id IN ({TeamOldNudgeIds})"),
         ("findings", "DELETE FROM findings WHERE team_id = @TeamId AND created_at < @Before"),
         ("activity_people", "DELETE FROM activity_people WHERE team_id = @TeamId AND hour < @Before"),
+        ("finding_counts", "DELETE FROM finding_counts WHERE team_id = @TeamId AND hour < @Before"),
+        ("nudge_counts", "DELETE FROM nudge_counts WHERE team_id = @TeamId AND hour < @Before"),
         ("phrase_feedback", "DELETE FROM phrase_feedback WHERE team_id = @TeamId AND at < @Before"),
     ];
 
