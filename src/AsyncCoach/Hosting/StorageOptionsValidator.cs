@@ -1,5 +1,4 @@
 using AsyncCoach.Storage;
-using AsyncCoach.Storage.Postgres;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Hosting;
@@ -19,11 +18,7 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 
         if (StorageOptions.Names(options.Provider, StorageOptions.Postgres))
         {
-            // Never a half-working provider: while a store has no PostgreSQL implementation, say which.
-            return PostgresServices.NotPorted.Count == 0
-                ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail(
-                    $"Storage:Provider '{options.Provider}': the PostgreSQL provider is not built into this version completely; these have no PostgreSQL implementation yet: {string.Join(", ", PostgresServices.NotPorted)}. Set Storage__Provider to '{StorageOptions.Sqlite}'.");
+            return ValidateOptionsResult.Success;
         }
 
         return ValidateOptionsResult.Fail(

@@ -32,25 +32,16 @@ public static class StorageServices
             return services;
         }
 
-        if (StorageOptions.Names(provider, StorageOptions.Postgres) && PostgresServices.NotPorted.Count == 0)
+        if (StorageOptions.Names(provider, StorageOptions.Postgres))
         {
             services.AddPostgresStorage();
             return services;
         }
 
-        if (StorageOptions.Names(provider, StorageOptions.Postgres))
-        {
-            // Its own settings (connection string, lease) are checked; while stores have no
-            // PostgreSQL implementation, StorageOptionsValidator stops the service at start naming
-            // them (PostgresServices.NotPorted). Once none is missing, AddPostgresStorage goes here.
-            services.AddSingleton<IValidateOptions<StorageOptions>, PostgresOptionsValidator>();
-        }
-
-        // Postgres (not built yet; its provider registers here) or no provider at all:
-        // StorageOptionsValidator stops the service at start naming the key. The host is built
-        // (its hosted services resolved) before options are validated, so SQLite's registrations
-        // stand in; the first of them to be made reads the options, and so fails validation,
-        // before anything touches a file.
+        // No provider this version knows: StorageOptionsValidator stops the service at start naming
+        // the key. The host is built (its hosted services resolved) before options are validated, so
+        // SQLite's registrations stand in; the first of them to be made reads the options, and so
+        // fails validation, before anything touches a file.
         services.AddSqliteStorage();
         return services;
     }

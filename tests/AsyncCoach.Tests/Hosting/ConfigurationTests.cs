@@ -74,11 +74,11 @@ public sealed class ConfigurationTests
     }
 
     [Test]
-    public async Task Postgres_as_the_storage_provider_fails_start_saying_it_is_not_built_yet()
+    public async Task Postgres_with_a_SQLite_connection_string_fails_start_naming_the_key_with_an_example()
     {
         var error = await StartFailureAsync(new() { ["Storage:Provider"] = "Postgres" });
 
-        Assert.That(error.Message, Does.Contain("Storage:Provider 'Postgres'").And.Contain("not built"));
+        Assert.That(error.Message, Does.Contain("Storage:ConnectionString").And.Contain("e.g. 'Host="));
     }
 
     [TestCase("sqlite")]

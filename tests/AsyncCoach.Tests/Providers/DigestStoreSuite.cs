@@ -31,6 +31,7 @@ public sealed class DigestStoreSuite(string provider) : ProviderSuite(provider)
         await Rows.NudgeAsync("T1", "C1", "L", "sent", Weeks[1].AddDays(1), Weeks[1].AddDays(1), rule: "after-hours-ping");
         await Rows.NudgeAsync("T1", "C1", "U1", "pending", week0, rule: "bare-greeting");
         await Rows.NudgeAsync("T1", "U1", "U1", "sent", week0, week0, kind: "home");
+        await Rows.RecountDigestCountersAsync();
     }
 
     private Task<DigestCounts> ReadAsync(string? channelsJson) =>

@@ -26,6 +26,9 @@ public sealed class ProviderUnderTest : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
+    /// <summary>True when the provider under test is PostgreSQL (for SQL the two dialects write differently).</summary>
+    public bool IsPostgres => _postgres is not null;
+
     /// <summary>An instant as a SQL literal both providers read (SQLite's stored text; PostgreSQL parses it as a timestamptz).</summary>
     public static string At(DateTimeOffset instant) => $"'{StoredInstant.Format(instant)}'";
 

@@ -12,6 +12,36 @@ public sealed class StoreRows(ProviderUnderTest provider)
             VALUES ('{team}', '{channel}', '{Interlocked.Increment(ref _ts)}.000100', '{rule}', '{author}', {ProviderUnderTest.At(at)}, '[]', '[]', {ProviderUnderTest.At(created ?? at)})
             """);
 
+    /// <summary>
+    /// Rebuilds the digest's findings and nudge counters from the rows written here (the service
+    /// keeps them as it writes findings and sends nudges; plain rows bypass that), with the same
+    /// statements as the migrations' backfills, in the provider's dialect.
+    /// </summary>
+    public async Task RecountDigestCountersAsync()
+    {
+        await provider.ExecuteAsync("DELETE FROM finding_counts");
+        await provider.ExecuteAsync("DELETE FROM nudge_counts");
+        var hour = provider.IsPostgres ? "date_trunc('hour', {0} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'" : "substr({0}, 1, 13) || ':00:00.0000000Z'";
+        var findingHour = string.Format(System.Globalization.CultureInfo.InvariantCulture, hour, "at");
+        var sentHour = string.Format(System.Globalization.CultureInfo.InvariantCulture, hour, "n.sent_at");
+        foreach (var channel in new[] { "''", "channel_id" })
+        {
+            await provider.ExecuteAsync($"""
+                INSERT INTO finding_counts (team_id, channel_id, hour, rule_id, findings)
+                SELECT team_id, {channel}, {findingHour}, rule_id, COUNT(*) FROM findings GROUP BY 1, 2, 3, 4
+                """);
+            await provider.ExecuteAsync($"""
+                INSERT INTO nudge_counts (team_id, channel_id, hour, rule_id, delivered, thanks, not_helpful)
+                SELECT n.team_id, {channel.Replace("channel_id", "n.channel_id", StringComparison.Ordinal)}, {sentHour}, r.rule_id, COUNT(*),
+                       SUM(CASE WHEN EXISTS (SELECT 1 FROM nudge_feedback f WHERE f.nudge_id = n.id AND f.kind = 'thanks') THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN EXISTS (SELECT 1 FROM nudge_feedback f WHERE f.nudge_id = n.id AND f.kind = 'not_helpful') THEN 1 ELSE 0 END)
+                FROM nudges n JOIN nudge_rules r ON r.nudge_id = n.id
+                WHERE n.state = 'sent' AND n.kind = 'nudge' AND n.sent_at IS NOT NULL
+                GROUP BY 1, 2, 3, 4
+                """);
+        }
+    }
+
     /// <summary>An outbox row of <paramref name="kind"/> for <paramref name="author"/> (its recipient); sent at <paramref name="sentAt"/> when state is 'sent'.</summary>
     public async Task<long> NudgeAsync(
         string team, string channel, string author, string state, DateTimeOffset created, DateTimeOffset? sentAt = null, string kind = "nudge",

@@ -7,17 +7,11 @@ using Microsoft.Extensions.Options;
 namespace AsyncCoach.Storage.Postgres;
 
 /// <summary>
-/// Registers the PostgreSQL provider (<c>Storage:Provider=postgres</c>): what is ported so far is
-/// below; <see cref="NotPorted"/> names the parts still missing, and while it is not empty the
-/// provider refuses to start (<c>StorageOptionsValidator</c>) rather than run half on SQLite.
+/// Registers the PostgreSQL provider (<c>Storage:Provider=postgres</c>): every storage interface,
+/// the migrator, the key ring in the database, the cache listener and the partition lease keeper.
 /// </summary>
 public static class PostgresServices
 {
-    /// <summary>The storage interfaces that have no PostgreSQL implementation yet.</summary>
-    public static readonly IReadOnlyList<string> NotPorted =
-    [
-    ];
-
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
