@@ -294,7 +294,7 @@ internal static class MessageShapes
     }
 
     // "… for 2 mins", "… for a sec", "… for a bit": how long, not what about.
-    private static int Duration(in RuleContext context, int i)
+    internal static int Duration(in RuleContext context, int i)
     {
         var words = context.Words;
         if (i < words.Length && context.WordAt(i) is "for")
@@ -346,7 +346,7 @@ internal static class MessageShapes
 
     private static bool IsSmallNumber(ReadOnlySpan<char> word) => word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]);
 
-    private static bool IsTime(ReadOnlySpan<char> word) =>
+    internal static bool IsTime(ReadOnlySpan<char> word) =>
         word is "today" or "tonight" or "tomorrow" or "now" or "rn" or "atm" or "later" or "this" or "morning" or "afternoon" or "evening" or "week"
             or "at" or "all" or "day" or "yet" or "tmrw" or "tmr" or "tmw" or "tomo" or "2moro" or "2morrow" or "tonite" or "2day";
 

@@ -71,9 +71,9 @@ public sealed class MissingContextRule : IRule
         }
 
         var question = (context.Features & TextFeatures.Question) != 0;
-        if ((context.ListMask & SubstanceLists) == 0 && !question)
+        if ((context.ListMask & SubstanceLists) == 0 && !question && ContactGrammar.AsksForContact(context, 0) == 0)
         {
-            return false; // nothing that greets or asks, and no question shape to look for
+            return false; // nothing that greets or asks, no question shape to look for, and no request for contact to start with
         }
 
         var substance = (context.ListMask & SubstanceLists) != 0;
@@ -114,9 +114,12 @@ public sealed class MissingContextRule : IRule
                 continue;
             }
 
-            if (MessageShapes.CheckIn(context, p, question) is var end and > 0)
+            // "alright?", "are you in the lab today?", "have you got 5?", "need to talk to you", "ping me
+            // when you're back": what the words do, not the words.
+            var end = Math.Max(MessageShapes.CheckIn(context, p, question), ContactGrammar.AsksForContact(context, p));
+            if (end > 0)
             {
-                reachable[end] = true; // "alright?", "are you in the lab today?": what the question does, not its words
+                reachable[end] = true;
                 substance = true;
                 greetingEnd = Math.Max(greetingEnd, end);
                 continue;

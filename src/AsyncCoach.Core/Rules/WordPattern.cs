@@ -1,0 +1,103 @@
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>
+/// A small grammar over the words of normalised text: a sequence of slots, each a set of
+/// alternatives, required (<c>talk|speak</c>), optional (<c>you|u?</c>) or repeated any number of
+/// times (<c>a|few|quick*</c>). Two word classes stand for open sets: <c>#num</c> (a number of one
+/// or two digits) and <c>#time</c> (a time word: today, now, later…). A pattern says what a phrase
+/// does ("asks for some of your time") once for all its wordings, instead of listing the wordings.
+/// Immutable; matching allocates nothing.
+/// </summary>
+internal sealed class WordPattern
+{
+    private readonly Slot[] _slots;
+
+    private WordPattern(Slot[] slots) => _slots = slots;
+
+    /// <summary>The pattern as written (for tests and messages).</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Parses <c>"can|could we|i talk|speak to|with? you|u?"</c>.</summary>
+    public static WordPattern Parse(string pattern)
+    {
+        var slots = new List<Slot>();
+        foreach (var token in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var quantity = token[^1] switch { '?' => Quantity.Optional, '*' => Quantity.Any, _ => Quantity.One };
+            var body = quantity == Quantity.One ? token : token[..^1];
+            var alternatives = body.Split('|', StringSplitOptions.RemoveEmptyEntries);
+            if (alternatives.Length == 0)
+            {
+                throw new FormatException($"Empty slot in word pattern '{pattern}'.");
+            }
+
+            slots.Add(new Slot(alternatives, quantity));
+        }
+
+        if (slots.Count == 0 || slots.TrueForAll(s => s.Quantity != Quantity.One))
+        {
+            throw new FormatException($"Word pattern '{pattern}' needs at least one required slot.");
+        }
+
+        return new WordPattern([.. slots]) { Source = pattern };
+    }
+
+    /// <summary>The word after the longest match that starts at word <paramref name="start"/>, or 0 if none.</summary>
+    public int Match(in RuleContext context, int start) => Match(context, 0, start);
+
+    private int Match(in RuleContext context, int slot, int at)
+    {
+        if (slot == _slots.Length)
+        {
+            return at;
+        }
+
+        var s = _slots[slot];
+        if (s.Quantity == Quantity.One)
+        {
+            return at < context.Words.Length && s.Accepts(context.WordAt(at)) ? Match(context, slot + 1, at + 1) : 0;
+        }
+
+        var best = Match(context, slot + 1, at); // the slot left out
+        for (var i = at; i < context.Words.Length && s.Accepts(context.WordAt(i)); i++)
+        {
+            best = Math.Max(best, Match(context, slot + 1, i + 1));
+            if (s.Quantity == Quantity.Optional)
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private enum Quantity
+    {
+        One,
+        Optional,
+        Any,
+    }
+
+    private readonly record struct Slot(string[] Alternatives, Quantity Quantity)
+    {
+        public bool Accepts(ReadOnlySpan<char> word)
+        {
+            foreach (var alternative in Alternatives)
+            {
+                if (alternative[0] == '#' ? IsOfClass(alternative, word) : word.SequenceEqual(alternative))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsOfClass(string name, ReadOnlySpan<char> word) => name switch
+        {
+            "#num" => word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]),
+            "#time" => MessageShapes.IsTime(word),
+            _ => false,
+        };
+    }
+}
