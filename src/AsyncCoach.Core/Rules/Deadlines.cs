@@ -35,9 +35,9 @@ internal static class Deadlines
                 return true;
             }
 
-            if ((word is "before" && IsEvent(context, i + 1)) || (word is "end" && i + 1 < words.Length && context.WordAt(i + 1) is "of"))
+            if ((Before(context, i) is var anchor and > 0 && IsEvent(context, anchor)) || (word is "end" && i + 1 < words.Length && context.WordAt(i + 1) is "of"))
             {
-                return true; // "before rounds", "before Sam's demo", "by end of sprint"
+                return true; // "before rounds", "ahead of Sam's demo", "in time for the audit", "by end of sprint"
             }
 
             if (word is "in" or "within" or "next" && i + 2 < words.Length && IsAmount(context.WordAt(i + 1)))
@@ -94,6 +94,35 @@ internal static class Deadlines
         }
 
         return false;
+    }
+
+    // The ways of saying "before" that anchor a deadline to an event: a tiny grammar, not a list of events.
+    private static readonly WordPattern[] BeforeMarkers =
+    [
+        WordPattern.Parse("before|pre"),
+        WordPattern.Parse("ahead|prior of|to"),
+        WordPattern.Parse("in time for|to"),
+        WordPattern.Parse("no|not later|after than"),
+        WordPattern.Parse("by the time"),
+    ];
+
+    // The word after a "before" marker ("before", "ahead of", "prior to", "in time for", "no later
+    // than", "by the time") that starts at word i, or 0.
+    private static int Before(in RuleContext context, int i)
+    {
+        var word = context.WordAt(i);
+        if (word is not ("before" or "pre" or "ahead" or "prior" or "in" or "no" or "not" or "by"))
+        {
+            return 0;
+        }
+
+        var end = 0;
+        foreach (var pattern in BeforeMarkers)
+        {
+            end = Math.Max(end, pattern.Match(context, i));
+        }
+
+        return end;
     }
 
     // "before <event>": a noun phrase ("rounds", "the board meeting", "Sam's demo") or someone
