@@ -106,6 +106,13 @@ internal static class MessageShapes
             return 0;
         }
 
+        // "hope the layover in Dakar was restful", "hope the conference went well": something of
+        // theirs, however named, and a good wish about it, to the end of the clause.
+        if (WishAboutSomething.Match(context, start) is var wish and > 0 && (wish == words.Length || context.ClauseBreakBetween(wish - 1, wish)))
+        {
+            return wish;
+        }
+
         var i = start + 1;
         while (i < words.Length && !context.ClauseBreakBetween(i - 1, i) && IsPleasantryWord(context.WordAt(i)))
         {
@@ -114,6 +121,9 @@ internal static class MessageShapes
 
         return i - start >= 3 && (i == words.Length || context.ClauseBreakBetween(i - 1, i)) ? i : 0;
     }
+
+    private static readonly WordGrammar WishAboutSomething = new(
+        "hope|hoping|trust the|your|ur|yr|you|ya #word #word? #word? #word? was|went|were|is|are|has|have|had|going|goes been|going|gone? so|really|very|super|all? well|good|great|fine|ok|okay|restful|relaxing|smooth|smoothly|fun|nice|lovely|productive|successful|amazing|awesome|alright|enjoyable|safe|brilliant|better|fab|fantastic");
 
     private static bool IsPleasantryWord(ReadOnlySpan<char> word) =>
         word is "you" or "u" or "your" or "ur" or "youre" or "the" or "all" or "everyone" or "everybody" or "yall" or "guys" or "everything" or "weekend"

@@ -18,6 +18,9 @@ public sealed class MissingContextRule : IRule
         PhraseLists.GreetingIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex,
         PhraseLists.BareUrgencyIndex, PhraseLists.CallRequestIndex, PhraseLists.InPersonIndex, PhraseLists.BareCallIndex);
 
+    // A message this short is read for what it does even with no listed phrase ("sorry for disturbing, may i ask one thing").
+    private const int ShortMessage = 12;
+
     public const string Suggestion =
         "Friendly tip: put the greeting, the context, your ask and when you need it in one message. " +
         "Then they can answer in one go, even if they only see it later.";
@@ -71,9 +74,9 @@ public sealed class MissingContextRule : IRule
         }
 
         var question = (context.Features & TextFeatures.Question) != 0;
-        if ((context.ListMask & SubstanceLists) == 0 && !question && ContactGrammar.AsksForContact(context, 0) == 0)
+        if ((context.ListMask & SubstanceLists) == 0 && !question && words.Length > ShortMessage)
         {
-            return false; // nothing that greets or asks, no question shape to look for, and no request for contact to start with
+            return false; // nothing that greets or asks, no question shape to look for, and too long to be only an ask for contact
         }
 
         var substance = (context.ListMask & SubstanceLists) != 0;
@@ -125,6 +128,19 @@ public sealed class MissingContextRule : IRule
                 continue;
             }
 
+            if (ContactGrammar.Apology(context, p) is var apology and > 0)
+            {
+                reachable[apology] = true; // "apologies for the intrusion": politeness, no ask by itself
+                greetingEnd = Math.Max(greetingEnd, apology);
+                continue;
+            }
+
+            if (p == 0 && !advanced && IsLeadingVocative(context, question))
+            {
+                reachable[1] = true; // "coach u about?", "TL can I ask a small question", "lads u around"
+                continue;
+            }
+
             if (!advanced && (IsRecipientName(context, context.WordAt(p)) || (p == greetingEnd && (IsNameWord(context, p) || IsVocative(context, p, question))) || IsDeadlineGlue(context, p)))
             {
                 reachable[p + 1] = true;
@@ -132,14 +148,36 @@ public sealed class MissingContextRule : IRule
             }
         }
 
-        return substance && reachable[words.Length];
+        return (substance && reachable[words.Length]) || IsNameCalled(context, question);
     }
+
+    // "Rafa?", "Sam??": a name alone, asked: a ping by name, as naked as a bare mention.
+    private static bool IsNameCalled(in RuleContext context, bool question) =>
+        question && context.Words.Length == 1 && IsCapitalised(context.Message.Text, context.WordAt(0));
+
+    // One word of address before what the message does ("coach u about?", "TL can I ask a small
+    // question pls", "lads u around"): a name, a role or a group, not a topic, when the rest is an ask
+    // for contact.
+    private static bool IsLeadingVocative(in RuleContext context, bool question)
+    {
+        if (context.Words.Length < 2 || context.WordAt(0).ContainsAnyExcept(Letters) || context.WordAt(0).Length > 12)
+        {
+            return false;
+        }
+
+        return MessageShapes.CheckIn(context, 1, question) > 0 || ContactGrammar.AsksForContact(context, 1) > 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     // "morning founders", "hey design", "hi nurses": one word after a greeting that ends the message
     // (not a question) names who is greeted; it is not a topic.
     private static bool IsVocative(in RuleContext context, int index, bool question)
     {
-        if (question || index != context.Words.Length - 1)
+        // "hey night team": a second word may follow when it is an address word ("team", "crew", "all").
+        var last = index == context.Words.Length - 1
+            || (index == context.Words.Length - 2 && EndsAt(context, PhraseLists.AddressIndex, context.Words.Length));
+        if (question || !last)
         {
             return false;
         }
@@ -188,6 +226,19 @@ public sealed class MissingContextRule : IRule
         }
 
         return word.Length <= 4 && word.Length > 0 && char.IsAsciiDigit(word[0]) && (word[^1] is 'm' || word.Length <= 2);
+    }
+
+    private static bool EndsAt(in RuleContext context, int list, int end)
+    {
+        foreach (var match in context.Matches)
+        {
+            if (match.List == list && match.End == end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Mask(params ReadOnlySpan<int> lists)

@@ -4,7 +4,7 @@ namespace AsyncCoach.Core.Rules;
 /// A small grammar over the words of normalised text: a sequence of slots, each a set of
 /// alternatives, required (<c>talk|speak</c>), optional (<c>you|u?</c>) or repeated any number of
 /// times (<c>a|few|quick*</c>). Two word classes stand for open sets: <c>#num</c> (a number of one
-/// or two digits) and <c>#time</c> (a time word: today, now, later…). A pattern says what a phrase
+/// or two digits), <c>#time</c> (a time word: today, now, later…) and <c>#word</c> (any word of letters). A pattern says what a phrase
 /// does ("asks for some of your time") once for all its wordings, instead of listing the wordings.
 /// Immutable; matching allocates nothing.
 /// </summary>
@@ -42,6 +42,34 @@ internal sealed class WordPattern
         return new WordPattern([.. slots]) { Source = pattern };
     }
 
+    /// <summary>The literal words a match can start with, or null when a word class (<c>#num</c>…) can start it.</summary>
+    public IReadOnlyList<string>? FirstWords
+    {
+        get
+        {
+            var words = new List<string>();
+            foreach (var slot in _slots)
+            {
+                foreach (var alternative in slot.Alternatives)
+                {
+                    if (alternative[0] == '#')
+                    {
+                        return null;
+                    }
+
+                    words.Add(alternative);
+                }
+
+                if (slot.Quantity == Quantity.One)
+                {
+                    break;
+                }
+            }
+
+            return words;
+        }
+    }
+
     /// <summary>The word after the longest match that starts at word <paramref name="start"/>, or 0 if none.</summary>
     public int Match(in RuleContext context, int start) => Match(context, 0, start);
 
@@ -71,6 +99,8 @@ internal sealed class WordPattern
         return best;
     }
 
+    private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöùúûüýÿ");
+
     private enum Quantity
     {
         One,
@@ -97,6 +127,7 @@ internal sealed class WordPattern
         {
             "#num" => word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]),
             "#time" => MessageShapes.IsTime(word),
+            "#word" => word.Length > 0 && !word.ContainsAnyExcept(Letters),
             _ => false,
         };
     }
