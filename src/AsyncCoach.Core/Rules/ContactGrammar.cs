@@ -34,6 +34,9 @@ internal static class ContactGrammar
         "a|one|another|1 quick|small|little|short|tiny|silly? doubt|query|question|q|qn|ques|thing",
         "can|could|may|might i|we ask|disturb|bother|interrupt|steal|borrow|grab|trouble you|u|ya? something|smth|sth|anything? a|an|one|quick|small|little|short|tiny* question|thing|q|query|doubt|moment|minute|sec?",
 
+        // A live talk with no topic: "let's connect" (a call, in many workplaces' English).
+        "lets|let us? connect",
+
         // To be contacted later: "ping me when you're back", "call me", "can you text me back?", "lmk when you're free".
         "please|pls|plz|kindly|can|could|would|pl? you|u? ping|call|text|message|msg|dm|buzz|ring|reach|contact|phone|hmu me|back",
         "please|pls|plz|kindly? let|lemme me know",

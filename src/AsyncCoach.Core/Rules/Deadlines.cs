@@ -144,8 +144,24 @@ internal static class Deadlines
     }
 
     // "since January", "from Monday", "until Friday": when something started or stops, not when it is due.
+    // "needs to be delivered until friday" (a common non-native "by"): after a word of completion in
+    // the same clause, "until" marks the deadline.
     private static bool AfterStartOrStop(in RuleContext context, int index) =>
-        index > 0 && context.WordAt(index - 1) is "since" or "from" or "until" or "till" or "til";
+        index > 0 && (context.WordAt(index - 1) is "since" or "from"
+            || (context.WordAt(index - 1) is "until" or "till" or "til" && !AfterCompletion(context, index - 1)));
+
+    private static bool AfterCompletion(in RuleContext context, int index)
+    {
+        for (var i = index - 1; i >= 0 && index - i <= 4 && !context.ClauseBreakBetween(i, index); i--)
+        {
+            if (context.WordAt(i) is "delivered" or "done" or "ready" or "sent" or "submitted" or "finished" or "completed" or "approved" or "fixed" or "returned" or "paid" or "signed")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool AfterPastMarker(in RuleContext context, int index) =>
         index > 0 && context.WordAt(index - 1) is "since" or "from" or "after" or "until" or "till" or "til" or "embargo" or "embargoed";

@@ -102,8 +102,22 @@ public sealed class VagueUrgencyRule : IRule
             }
         }
 
+        // "someone pls get the gate fixed, like right now": an afterthought of at most one word before
+        // the adverb belongs to the clause before it.
+        var clauseStart = end;
+        while (clauseStart > 0 && !context.ClauseBreakBetween(clauseStart - 1, clauseStart))
+        {
+            clauseStart--;
+        }
+
+        var afterthought = clauseStart > 0 && end - clauseStart <= 1 && (clauseStart == end || context.WordAt(clauseStart) is "like" or "and" or "so" or "ideally");
+        if (afterthought)
+        {
+            end = clauseStart; // the clause before it ends at word clauseStart - 1
+        }
+
         var i = end - 1;
-        for (; i >= 0 && !context.ClauseBreakBetween(i, end); i--)
+        for (; i >= 0 && (afterthought ? i == end - 1 || !context.ClauseBreakBetween(i, end - 1) : !context.ClauseBreakBetween(i, end)); i--)
         {
             if (RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(i))
                 || (context.WordAt(i) is "to" && i > 0 && context.WordAt(i - 1) is "have" or "has" or "got"))
@@ -198,7 +212,7 @@ public sealed class VagueUrgencyRule : IRule
         EndsAt(context, PhraseLists.UrgencyNegatorsIndex, end) || IsNegativeAuxiliary(context.WordAt(end - 1));
 
     // "wouldnt", "cant", "didnt", "shouldnt", "havent", "aint": an auxiliary with "n't", apostrophe dropped.
-    private static bool IsNegativeAuxiliary(ReadOnlySpan<char> word) =>
+    internal static bool IsNegativeAuxiliary(ReadOnlySpan<char> word) =>
         word is "cant" or "cannot" or "wont" or "aint" || (word.EndsWith("nt") && word[..^2] is "is" or "are" or "was" or "were" or "do" or "does" or "did"
             or "would" or "could" or "should" or "have" or "has" or "had" or "must" or "need" or "might");
 
