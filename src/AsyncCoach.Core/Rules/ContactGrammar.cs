@@ -12,7 +12,7 @@ internal static class ContactGrammar
     // Each pattern is one act; words are as normalised (no apostrophes: "youre", "id"; no accents).
     private static readonly WordGrammar Acts = new(
         // Some of your time: "have you got 5?", "do you have a minute to talk?", "when do you have time?", "you got a sec for me?"
-        "when|whenever? any? chance? do|did|would|could|will|can|have|got|has? you|u|ya|yall could|can|would|will|might? have|got|get|spare|find|has a|an|few|couple|of|some|the|quick|spare|free|little|bit|more* #num|min|mins|minute|minutes|sec|secs|second|seconds|moment|mo|mom|tick|time|bit|jiffy to|for? talk|chat|speak|me|us|call?",
+        "when|whenever? any? chance? do|did|would|could|will|can|have|got|has? you|u|ya|yall could|can|would|will|might? have|got|get|spare|find|has a|an|few|couple|of|some|the|quick|spare|free|little|bit|more* #num|min|mins|minute|minutes|sec|secs|second|seconds|moment|mo|mom|tick|time|bit|jiffy min|mins|minute|minutes|sec|secs? to|for? talk|chat|speak|me|us|call?",
 
         // Whether you are free: "are you around", "lads u around", "any chance you're free for a bit?", "when will you be back?"
         "when|whenever? any? chance? are|r|will|is? you|u|ya|youre|ur|yr|yall|anyone|anybody|someone|somebody|any1|everyone be? still|already|currently? free|busy|available|around|there|about|online|back|awake|up|reachable|here|in",

@@ -23,6 +23,11 @@ internal sealed class WordPattern
         var slots = new List<Slot>();
         foreach (var token in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            if (token.Contains("||", StringComparison.Ordinal) || token.StartsWith('|') || token.TrimEnd('?', '*').EndsWith('|'))
+            {
+                throw new FormatException($"Empty alternative in slot '{token}' of word pattern '{pattern}'.");
+            }
+
             var quantity = token[^1] switch { '?' => Quantity.Optional, '*' => Quantity.Any, _ => Quantity.One };
             var body = quantity == Quantity.One ? token : token[..^1];
             var alternatives = body.Split('|', StringSplitOptions.RemoveEmptyEntries);
@@ -71,9 +76,18 @@ internal sealed class WordPattern
     }
 
     /// <summary>The word after the longest match that starts at word <paramref name="start"/>, or 0 if none.</summary>
-    public int Match(in RuleContext context, int start) => Match(context, 0, start);
+    public int Match(in RuleContext context, int start) => Match(context.Text, context.Words, 0, start);
 
-    private int Match(in RuleContext context, int slot, int at)
+    /// <summary>The same over raw text, normalised here (for tests and tools).</summary>
+    public int Match(string text, int start = 0)
+    {
+        var normalized = Text.MessageText.Normalize(text);
+        var words = new Word[normalized.Length];
+        var count = Word.Split(normalized, words);
+        return Match(normalized, words.AsSpan(0, count), 0, start);
+    }
+
+    private int Match(ReadOnlySpan<char> text, ReadOnlySpan<Word> words, int slot, int at)
     {
         if (slot == _slots.Length)
         {
@@ -83,13 +97,13 @@ internal sealed class WordPattern
         var s = _slots[slot];
         if (s.Quantity == Quantity.One)
         {
-            return at < context.Words.Length && s.Accepts(context.WordAt(at)) ? Match(context, slot + 1, at + 1) : 0;
+            return at < words.Length && s.Accepts(words[at].Of(text)) ? Match(text, words, slot + 1, at + 1) : 0;
         }
 
-        var best = Match(context, slot + 1, at); // the slot left out
-        for (var i = at; i < context.Words.Length && s.Accepts(context.WordAt(i)); i++)
+        var best = Match(text, words, slot + 1, at); // the slot left out
+        for (var i = at; i < words.Length && s.Accepts(words[i].Of(text)); i++)
         {
-            best = Math.Max(best, Match(context, slot + 1, i + 1));
+            best = Math.Max(best, Match(text, words, slot + 1, i + 1));
             if (s.Quantity == Quantity.Optional)
             {
                 break;
