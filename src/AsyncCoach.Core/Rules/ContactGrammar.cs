@@ -68,6 +68,9 @@ internal static class ContactGrammar
         return end == 0 ? 0 : After(context, end);
     }
 
+    /// <summary>Whether a contact act or an apology may start at word <paramref name="start"/> (cheap: no matching).</summary>
+    public static bool MayStartAt(in RuleContext context, int start) => Acts.MayStartAt(context, start) || Apologies.MayStartAt(context, start);
+
     /// <summary>The word after an apology for interrupting ("sorry to bother you") at <paramref name="start"/>, or 0.</summary>
     public static int Apology(in RuleContext context, int start) => Apologies.Match(context, start);
 

@@ -18,7 +18,7 @@ public sealed class HuddleInsteadOfThreadRule : IRule
         var requests = Requests(context);
         var proposes = requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked && !InPersonWantedBySomeoneElse(context))
             || IsBareCall(context) || ProposesCall(context, out _) || (context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _)))
-            || CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context);
+            || ((context.Has(PhraseLists.CallWordsIndex) || (context.Features & Text.TextFeatures.Question) != 0) && (CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context)));
         if (!proposes
             || context.Has(PhraseLists.CallReasonIndex)
             || context.Has(PhraseLists.CallDeclinedIndex)

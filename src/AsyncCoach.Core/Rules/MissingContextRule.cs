@@ -74,7 +74,8 @@ public sealed class MissingContextRule : IRule
         }
 
         var question = (context.Features & TextFeatures.Question) != 0;
-        if ((context.ListMask & SubstanceLists) == 0 && !question && words.Length > ShortMessage)
+        if ((context.ListMask & SubstanceLists) == 0 && !question
+            && (words.Length > ShortMessage || !(ContactGrammar.MayStartAt(context, 0) || context.WordAt(0) is "hope" or "hoping" or "trust")))
         {
             return false; // nothing that greets or asks, no question shape to look for, and too long to be only an ask for contact
         }
@@ -135,7 +136,7 @@ public sealed class MissingContextRule : IRule
                 continue;
             }
 
-            if (p == 0 && !advanced && IsLeadingVocative(context, question))
+            if (p == 0 && !advanced && words.Length <= ShortMessage && IsLeadingVocative(context, question))
             {
                 reachable[1] = true; // "coach u about?", "TL can I ask a small question", "lads u around"
                 continue;
@@ -260,8 +261,10 @@ public sealed class MissingContextRule : IRule
             return false;
         }
 
-        foreach (var member in context.Conversation.Members)
+        var members = context.Conversation.Members;
+        for (var i = 0; i < members.Count; i++) // an indexer, not foreach: no boxed enumerator per word
         {
+            var member = members[i];
             if (member != context.Message.Author
                 && context.Context.People.TryGetValue(member, out var person)
                 && person.DisplayName is { Length: > 0 } name)

@@ -9,6 +9,9 @@ internal sealed class WordGrammar
     private readonly Dictionary<string, WordPattern[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
     private readonly WordPattern[] _anyFirstWord;
 
+    // (first letter, last letter, length) of every first word, as in PhraseBook: most words are ruled out without hashing.
+    private readonly bool[] _mayStart = new bool[27 * 27 * 32];
+
     public WordGrammar(params string[] patterns)
     {
         var byFirst = new Dictionary<string, List<WordPattern>>(StringComparer.Ordinal);
@@ -30,6 +33,7 @@ internal sealed class WordGrammar
                 }
 
                 bucket.Add(pattern);
+                _mayStart[FilterIndex(word)] = true;
             }
         }
 
@@ -51,7 +55,8 @@ internal sealed class WordGrammar
             end = Math.Max(end, pattern.Match(context, start));
         }
 
-        if (_byFirstWord.TryGetValue(context.WordAt(start), out var candidates))
+        var word = context.WordAt(start);
+        if (_mayStart[FilterIndex(word)] && _byFirstWord.TryGetValue(word, out var candidates))
         {
             foreach (var pattern in candidates)
             {
@@ -61,6 +66,23 @@ internal sealed class WordGrammar
 
         return end;
     }
+
+    /// <summary>Whether some pattern may start at word <paramref name="start"/> (a cheap test before <see cref="Match"/>).</summary>
+    public bool MayStartAt(in RuleContext context, int start)
+    {
+        if (start >= context.Words.Length)
+        {
+            return false;
+        }
+
+        var word = context.WordAt(start);
+        return _anyFirstWord.Length > 0 || (_mayStart[FilterIndex(word)] && _byFirstWord.ContainsKey(word));
+    }
+
+    private static int FilterIndex(ReadOnlySpan<char> word) =>
+        word.IsEmpty ? 0 : (((Letter(word[0]) * 27) + Letter(word[^1])) * 32) + Math.Min(word.Length, 31);
+
+    private static int Letter(char c) => c is >= 'a' and <= 'z' ? c - 'a' : 26;
 
     /// <summary>The first match anywhere in the message: its start and end (the word after it); false if none.</summary>
     public bool Find(in RuleContext context, out int start, out int end)
