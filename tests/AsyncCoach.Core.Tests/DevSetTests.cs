@@ -5,7 +5,7 @@ using AsyncCoach.Core.Taxonomy;
 namespace AsyncCoach.Core.Tests;
 
 /// <summary>
-/// The independent development sets (Fixtures/devset and Fixtures/devset2, each written by someone who had read only the
+/// The independent development sets (Fixtures/devset, devset2 and devset3, each written by someone who had read only the
 /// contracts): the rules and the classifier scored on its dev and test splits, with the harness the
 /// bench's <c>accuracy</c> verb uses. Run with <c>--logger "console;verbosity=detailed"</c> for the tables.
 /// The gates are the targets where they are met (docs/rules.md, "Measuring accuracy"), so a
@@ -18,12 +18,14 @@ public sealed class DevSetTests
 
     private static string PathOf(string folder, string file) => Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", folder, file);
 
-    // devset2 labels only missing-context, huddle-instead-of-thread, vague-urgency and broadcast-overuse
+    // devset2 and devset3 label only missing-context, huddle-instead-of-thread, vague-urgency and broadcast-overuse
     // (its README); the other rules have no positives there and score 1.0 by having no false alarms.
     [TestCase("devset", "messages.dev.jsonl", 0.95, 600)]
     [TestCase("devset", "messages.test.jsonl", 0.75, 150)]
     [TestCase("devset2", "messages.dev.jsonl", 0.95, 450)]
     [TestCase("devset2", "messages.test.jsonl", 0.75, 220)]
+    [TestCase("devset3", "messages.dev.jsonl", 0.95, 400)]
+    [TestCase("devset3", "messages.test.jsonl", 0.65, 200)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
@@ -40,16 +42,18 @@ public sealed class DevSetTests
         });
     }
 
-    [TestCase("devset", "tasks.dev.jsonl")]
-    [TestCase("devset", "tasks.test.jsonl")]
-    [TestCase("devset2", "tasks.dev.jsonl")]
-    [TestCase("devset2", "tasks.test.jsonl")]
-    public void The_classifier_meets_the_targets(string folder, string file)
+    [TestCase("devset", "tasks.dev.jsonl", 100)]
+    [TestCase("devset", "tasks.test.jsonl", 100)]
+    [TestCase("devset2", "tasks.dev.jsonl", 100)]
+    [TestCase("devset2", "tasks.test.jsonl", 100)]
+    [TestCase("devset3", "tasks.dev.jsonl", 140)]
+    [TestCase("devset3", "tasks.test.jsonl", 70)]
+    public void The_classifier_meets_the_targets(string folder, string file, int minTasks)
     {
         var scores = TaxonomyScores.Evaluate(Classifier, LabelledTask.Load(PathOf(folder, file)));
 
         TestContext.Out.WriteLine(scores.ToMarkdown());
-        Assert.That(scores.Matrix.Total, Is.GreaterThanOrEqualTo(100));
+        Assert.That(scores.Matrix.Total, Is.GreaterThanOrEqualTo(minTasks));
         Assert.That((scores.TierAccuracy, scores.ModeAccuracy, scores.UnclearRecall), Is.EqualTo((0.85, 0.85, 0.80)).Using<(double, double, double)>(
             (actual, target) => actual.Item1 >= target.Item1 && actual.Item2 >= target.Item2 && actual.Item3 >= target.Item3));
     }

@@ -46,7 +46,9 @@ public sealed record LabelledConversation(string Id, MessageContext Context, IRe
         var id = Str(root, "id") ?? where;
         var kind = ConversationKinds.Parse(Str(root, "kind") ?? "im") ?? throw new FormatException($"unknown kind in {id}");
         var channel = kind switch { ConversationKind.Im => "D1", ConversationKind.Mpim => "G1", ConversationKind.Group => "G2", _ => "C1" };
-        var members = root.TryGetProperty("members", out var m)
+        // "members" lists the member ids, or (devset3's form) gives how many humans the conversation has.
+        var memberCount = root.TryGetProperty("members", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : (int?)null;
+        var members = memberCount is null && m.ValueKind != JsonValueKind.Undefined
             ? [.. m.EnumerateArray().Select(e => new UserId(e.GetString()!))]
             : kind switch
             {
@@ -63,6 +65,7 @@ public sealed record LabelledConversation(string Id, MessageContext Context, IRe
         // Without "count", a channel whose members are not listed has the `check` verb's default size
         // (50), so a line judged here is judged as `check` judges it; listed members are counted.
         var count = root.TryGetProperty("count", out var c) ? c.GetInt32()
+            : memberCount is { } given ? given
             : m.ValueKind == JsonValueKind.Undefined && kind is ConversationKind.Channel or ConversationKind.Group ? CheckDefaultChannelSize
             : members.Count(u => !people[u].IsBot && !people[u].IsDeleted);
         var context = new MessageContext(new Conversation(new ChannelId(channel), kind, members, count), people, norms);

@@ -122,10 +122,20 @@ internal static class CallShapes
             }
         }
 
+        // "discord later about the brackets?", "zoom now re the invoice?": a medium that opens its clause, then when.
+        for (var i = 0; i + 1 < context.Words.Length; i++)
+        {
+            if (IsMedium(context.WordAt(i)) && (i == 0 || context.ClauseBreakBetween(i - 1, i)) && context.WordAt(i + 1) is "later" or "now" or "rn" or "today" or "tonight" or "tomorrow" or "tmrw" or "after")
+            {
+                evidence = string.Concat(context.WordAt(i), " ", context.WordAt(i + 1));
+                return true;
+            }
+        }
+
         return false;
     }
 
-    private static bool IsMedium(ReadOnlySpan<char> word) =>
+    internal static bool IsMedium(ReadOnlySpan<char> word) =>
         word is "meet" or "zoom" or "call" or "huddle" or "teams" or "webex" or "video" or "facetime" or "phone" or "gmeet" or "whereby" or "discord"
             or "hangout" or "skype";
 
@@ -136,7 +146,7 @@ internal static class CallShapes
         {
             var word = context.WordAt(i);
             var declines = word is "not" or "no" or "never" or "without" or "skip" or "instead"
-                || (word is "dont" or "doesnt" && (i == 0 || context.WordAt(i - 1) is not "why"));
+                || (VagueUrgencyRule.IsNegativeAuxiliary(word) && (i == 0 || context.WordAt(i - 1) is not "why"));
             if (!declines)
             {
                 continue;
@@ -145,7 +155,7 @@ internal static class CallShapes
             // A call word within five words after it, in the same clause.
             for (var j = i + 1; j < context.Words.Length && j <= i + 5 && !context.ClauseBreakBetween(i, j); j++)
             {
-                if (context.WordAt(j) is "call" or "huddle" or "zoom" or "meet" or "meeting" or "video" or "facetime" or "sync")
+                if (context.WordAt(j) is "call" or "huddle" or "zoom" or "meet" or "meeting" or "video" or "facetime" or "sync" or "bridge" or "teams")
                 {
                     return true;
                 }

@@ -35,9 +35,9 @@ internal static class Deadlines
                 return true;
             }
 
-            if ((word is "before" && IsEvent(context, i + 1)) || (word is "end" && i + 1 < words.Length && context.WordAt(i + 1) is "of"))
+            if ((Before(context, i) is var anchor and > 0 && IsEvent(context, anchor)) || (word is "end" && i + 1 < words.Length && context.WordAt(i + 1) is "of"))
             {
-                return true; // "before rounds", "before Sam's demo", "by end of sprint"
+                return true; // "before rounds", "ahead of Sam's demo", "in time for the audit", "by end of sprint"
             }
 
             if (word is "in" or "within" or "next" && i + 2 < words.Length && IsAmount(context.WordAt(i + 1)))
@@ -96,6 +96,35 @@ internal static class Deadlines
         return false;
     }
 
+    // The ways of saying "before" that anchor a deadline to an event: a tiny grammar, not a list of events.
+    private static readonly WordPattern[] BeforeMarkers =
+    [
+        WordPattern.Parse("before|pre"),
+        WordPattern.Parse("ahead|prior of|to"),
+        WordPattern.Parse("in time for|to"),
+        WordPattern.Parse("no|not later|after than"),
+        WordPattern.Parse("by the time"),
+    ];
+
+    // The word after a "before" marker ("before", "ahead of", "prior to", "in time for", "no later
+    // than", "by the time") that starts at word i, or 0.
+    private static int Before(in RuleContext context, int i)
+    {
+        var word = context.WordAt(i);
+        if (word is not ("before" or "pre" or "ahead" or "prior" or "in" or "no" or "not" or "by"))
+        {
+            return 0;
+        }
+
+        var end = 0;
+        foreach (var pattern in BeforeMarkers)
+        {
+            end = Math.Max(end, pattern.Match(context, i));
+        }
+
+        return end;
+    }
+
     // "before <event>": a noun phrase ("rounds", "the board meeting", "Sam's demo") or someone
     // leaving ("before I leave"); not "before I forget", "before that", "before we start guessing".
     private static bool IsEvent(in RuleContext context, int index)
@@ -115,8 +144,24 @@ internal static class Deadlines
     }
 
     // "since January", "from Monday", "until Friday": when something started or stops, not when it is due.
+    // "needs to be delivered until friday" (a common non-native "by"): after a word of completion in
+    // the same clause, "until" marks the deadline.
     private static bool AfterStartOrStop(in RuleContext context, int index) =>
-        index > 0 && context.WordAt(index - 1) is "since" or "from" or "until" or "till" or "til";
+        index > 0 && (context.WordAt(index - 1) is "since" or "from"
+            || (context.WordAt(index - 1) is "until" or "till" or "til" && !AfterCompletion(context, index - 1)));
+
+    private static bool AfterCompletion(in RuleContext context, int index)
+    {
+        for (var i = index - 1; i >= 0 && index - i <= 4 && !context.ClauseBreakBetween(i, index); i--)
+        {
+            if (context.WordAt(i) is "delivered" or "done" or "ready" or "sent" or "submitted" or "finished" or "completed" or "approved" or "fixed" or "returned" or "paid" or "signed")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool AfterPastMarker(in RuleContext context, int index) =>
         index > 0 && context.WordAt(index - 1) is "since" or "from" or "after" or "until" or "till" or "til" or "embargo" or "embargoed";

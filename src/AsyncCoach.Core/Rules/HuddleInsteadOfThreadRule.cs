@@ -16,8 +16,9 @@ public sealed class HuddleInsteadOfThreadRule : IRule
         // Asking someone over in person is a live talk too, but only with a topic: "can I steal you
         // for a sec?" alone is an availability check (missing-context), like "can we talk?".
         var requests = Requests(context);
-        var proposes = requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked)
-            || IsBareCall(context) || ProposesCall(context, out _) || (context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _)));
+        var proposes = requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked && !InPersonWantedBySomeoneElse(context))
+            || IsBareCall(context) || ProposesCall(context, out _) || (context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _)))
+            || ((context.Has(PhraseLists.CallWordsIndex) || (context.Features & Text.TextFeatures.Question) != 0) && (CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context)));
         if (!proposes
             || context.Has(PhraseLists.CallReasonIndex)
             || context.Has(PhraseLists.CallDeclinedIndex)
@@ -35,7 +36,10 @@ public sealed class HuddleInsteadOfThreadRule : IRule
 
         if (evidence.Count == 0)
         {
-            evidence = ProposesCall(context, out var proposal) ? [proposal] : context.Evidence(PhraseLists.InPersonIndex);
+            evidence = ProposesCall(context, out var proposal) ? [proposal]
+                : CallGrammar.Proposes(context, out proposal) ? [proposal]
+                : CallGrammar.Connect(context) ? ["connect"]
+                : context.Evidence(PhraseLists.InPersonIndex);
         }
 
         return context.CreateFinding(Id, evidence.Count > 0 ? evidence : context.Evidence(PhraseLists.BareCallIndex), Suggestion);
@@ -91,9 +95,25 @@ public sealed class HuddleInsteadOfThreadRule : IRule
     private static bool IsAuxiliary(in RuleContext context, PhraseMatch verb) =>
         verb.End < context.Words.Length && context.WordAt(verb.Start) is "do" && verb.Length == 1 && context.WordAt(verb.End) is "we" or "you" or "i" or "they" or "u";
 
-    // "make a call on the vendor" decides; "make a short call about the scrap rate", "make a meeting with the supplier" propose.
+    // "make a call on the vendor", "make the call" decide; "make a short call about the scrap rate", "make a fast
+    // call", "make a meeting with the supplier" propose: only "make (a|the) call" with nothing between decides.
     private static bool MakesADecision(in RuleContext context, PhraseMatch verb, PhraseMatch noun) =>
-        context.WordAt(verb.Start) is "make" && context.Phrases.PhraseText(noun.PhraseId) is "call" or "a call";
+        context.WordAt(verb.Start) is "make" && context.Phrases.PhraseText(noun.PhraseId) is "call" or "a call"
+        && (noun.Start == verb.End || (noun.Start == verb.End + 1 && context.WordAt(verb.End) is "a" or "the" or "that" or "this" or "your" or "our" or "my"));
+
+    // "the resident insists on a face-to-face meeting": someone else's wish, not the author's proposal.
+    private static bool InPersonWantedBySomeoneElse(in RuleContext context)
+    {
+        foreach (var match in context.Matches)
+        {
+            if (match.List == PhraseLists.InPersonIndex && !CallShapes.WantedBySomeoneElse(context, match.Start))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>"call?", "zoom?", "ring?": a call word that is the whole message.</summary>
     internal static bool IsBareCall(in RuleContext context)
@@ -106,7 +126,22 @@ public sealed class HuddleInsteadOfThreadRule : IRule
             }
         }
 
-        return false;
+        // "quick teams?", "short zoom now?": a medium with only words of haste or time around it.
+        var medium = false;
+        for (var i = 0; i < context.Words.Length; i++)
+        {
+            var word = context.WordAt(i);
+            if (CallShapes.IsMedium(word))
+            {
+                medium = true;
+            }
+            else if (word is not ("quick" or "short" or "fast" or "brief" or "a" or "pls" or "please" or "now" or "rn") && !MessageShapes.IsTime(word))
+            {
+                return false;
+            }
+        }
+
+        return medium && (context.Features & Text.TextFeatures.Question) != 0;
     }
 
     // What a proposal does: a verb of meeting ("jump", "do", "book", "take … to", "discuss") followed

@@ -106,6 +106,13 @@ internal static class MessageShapes
             return 0;
         }
 
+        // "hope the layover in Dakar was restful", "hope the conference went well": something of
+        // theirs, however named, and a good wish about it, to the end of the clause.
+        if (WishAboutSomething.Match(context, start) is var wish and > 0 && (wish == words.Length || context.ClauseBreakBetween(wish - 1, wish)))
+        {
+            return wish;
+        }
+
         var i = start + 1;
         while (i < words.Length && !context.ClauseBreakBetween(i - 1, i) && IsPleasantryWord(context.WordAt(i)))
         {
@@ -114,6 +121,9 @@ internal static class MessageShapes
 
         return i - start >= 3 && (i == words.Length || context.ClauseBreakBetween(i - 1, i)) ? i : 0;
     }
+
+    private static readonly WordGrammar WishAboutSomething = new(
+        "hope|hoping|trust the|your|ur|yr|you|ya #word #word? #word? #word? was|went|were|is|are|has|have|had|going|goes been|going|gone? so|really|very|super|all? well|good|great|fine|ok|okay|restful|relaxing|smooth|smoothly|fun|nice|lovely|productive|successful|amazing|awesome|alright|enjoyable|safe|brilliant|better|fab|fantastic");
 
     private static bool IsPleasantryWord(ReadOnlySpan<char> word) =>
         word is "you" or "u" or "your" or "ur" or "youre" or "the" or "all" or "everyone" or "everybody" or "yall" or "guys" or "everything" or "weekend"
@@ -294,7 +304,7 @@ internal static class MessageShapes
     }
 
     // "… for 2 mins", "… for a sec", "… for a bit": how long, not what about.
-    private static int Duration(in RuleContext context, int i)
+    internal static int Duration(in RuleContext context, int i)
     {
         var words = context.Words;
         if (i < words.Length && context.WordAt(i) is "for")
@@ -346,7 +356,7 @@ internal static class MessageShapes
 
     private static bool IsSmallNumber(ReadOnlySpan<char> word) => word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]);
 
-    private static bool IsTime(ReadOnlySpan<char> word) =>
+    internal static bool IsTime(ReadOnlySpan<char> word) =>
         word is "today" or "tonight" or "tomorrow" or "now" or "rn" or "atm" or "later" or "this" or "morning" or "afternoon" or "evening" or "week"
             or "at" or "all" or "day" or "yet" or "tmrw" or "tmr" or "tmw" or "tomo" or "2moro" or "2morrow" or "tonite" or "2day";
 

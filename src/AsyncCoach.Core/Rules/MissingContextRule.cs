@@ -18,6 +18,9 @@ public sealed class MissingContextRule : IRule
         PhraseLists.GreetingIndex, PhraseLists.AvailabilityIndex, PhraseLists.QuickQuestionIndex,
         PhraseLists.BareUrgencyIndex, PhraseLists.CallRequestIndex, PhraseLists.InPersonIndex, PhraseLists.BareCallIndex);
 
+    // A message this short is read for what it does even with no listed phrase ("sorry for disturbing, may i ask one thing").
+    private const int ShortMessage = 12;
+
     public const string Suggestion =
         "Friendly tip: put the greeting, the context, your ask and when you need it in one message. " +
         "Then they can answer in one go, even if they only see it later.";
@@ -71,9 +74,10 @@ public sealed class MissingContextRule : IRule
         }
 
         var question = (context.Features & TextFeatures.Question) != 0;
-        if ((context.ListMask & SubstanceLists) == 0 && !question)
+        if ((context.ListMask & SubstanceLists) == 0 && !question
+            && (words.Length > ShortMessage || !(ContactGrammar.MayStartAt(context, 0) || context.WordAt(0) is "hope" or "hoping" or "trust")))
         {
-            return false; // nothing that greets or asks, and no question shape to look for
+            return false; // nothing that greets or asks, no question shape to look for, and too long to be only an ask for contact
         }
 
         var substance = (context.ListMask & SubstanceLists) != 0;
@@ -114,11 +118,27 @@ public sealed class MissingContextRule : IRule
                 continue;
             }
 
-            if (MessageShapes.CheckIn(context, p, question) is var end and > 0)
+            // "alright?", "are you in the lab today?", "have you got 5?", "need to talk to you", "ping me
+            // when you're back": what the words do, not the words.
+            var end = Math.Max(MessageShapes.CheckIn(context, p, question), ContactGrammar.AsksForContact(context, p));
+            if (end > 0)
             {
-                reachable[end] = true; // "alright?", "are you in the lab today?": what the question does, not its words
+                reachable[end] = true;
                 substance = true;
                 greetingEnd = Math.Max(greetingEnd, end);
+                continue;
+            }
+
+            if (ContactGrammar.Apology(context, p) is var apology and > 0)
+            {
+                reachable[apology] = true; // "apologies for the intrusion": politeness, no ask by itself
+                greetingEnd = Math.Max(greetingEnd, apology);
+                continue;
+            }
+
+            if (p == 0 && !advanced && words.Length <= ShortMessage && IsLeadingVocative(context, question))
+            {
+                reachable[1] = true; // "coach u about?", "TL can I ask a small question", "lads u around"
                 continue;
             }
 
@@ -129,14 +149,36 @@ public sealed class MissingContextRule : IRule
             }
         }
 
-        return substance && reachable[words.Length];
+        return (substance && reachable[words.Length]) || IsNameCalled(context, question);
     }
+
+    // "Rafa?", "Sam??": a name alone, asked: a ping by name, as naked as a bare mention.
+    private static bool IsNameCalled(in RuleContext context, bool question) =>
+        question && context.Words.Length == 1 && IsCapitalised(context.Message.Text, context.WordAt(0));
+
+    // One word of address before what the message does ("coach u about?", "TL can I ask a small
+    // question pls", "lads u around"): a name, a role or a group, not a topic, when the rest is an ask
+    // for contact.
+    private static bool IsLeadingVocative(in RuleContext context, bool question)
+    {
+        if (context.Words.Length < 2 || context.WordAt(0).ContainsAnyExcept(Letters) || context.WordAt(0).Length > 12)
+        {
+            return false;
+        }
+
+        return MessageShapes.CheckIn(context, 1, question) > 0 || ContactGrammar.AsksForContact(context, 1) > 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     // "morning founders", "hey design", "hi nurses": one word after a greeting that ends the message
     // (not a question) names who is greeted; it is not a topic.
     private static bool IsVocative(in RuleContext context, int index, bool question)
     {
-        if (question || index != context.Words.Length - 1)
+        // "hey night team": a second word may follow when it is an address word ("team", "crew", "all").
+        var last = index == context.Words.Length - 1
+            || (index == context.Words.Length - 2 && EndsAt(context, PhraseLists.AddressIndex, context.Words.Length));
+        if (question || !last)
         {
             return false;
         }
@@ -187,6 +229,19 @@ public sealed class MissingContextRule : IRule
         return word.Length <= 4 && word.Length > 0 && char.IsAsciiDigit(word[0]) && (word[^1] is 'm' || word.Length <= 2);
     }
 
+    private static bool EndsAt(in RuleContext context, int list, int end)
+    {
+        foreach (var match in context.Matches)
+        {
+            if (match.List == list && match.End == end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static int Mask(params ReadOnlySpan<int> lists)
     {
         var mask = 0;
@@ -206,8 +261,10 @@ public sealed class MissingContextRule : IRule
             return false;
         }
 
-        foreach (var member in context.Conversation.Members)
+        var members = context.Conversation.Members;
+        for (var i = 0; i < members.Count; i++) // an indexer, not foreach: no boxed enumerator per word
         {
+            var member = members[i];
             if (member != context.Message.Author
                 && context.Context.People.TryGetValue(member, out var person)
                 && person.DisplayName is { Length: > 0 } name)

@@ -137,7 +137,7 @@ public sealed class PhraseBook
         return !word.IsEmpty && _mayStartPhrase[FilterIndex(word)] && _lookup.TryGetValue(word, out candidates);
     }
 
-    // "heyyy", "hiii", "hellooo": a stretched last letter is the same word.
+    // "heyyy", "hiii", "hellooo", "bom diaaa": a stretched last letter is the same word (at any place in a phrase).
     private static ReadOnlySpan<char> Unstretched(ReadOnlySpan<char> word)
     {
         var end = word.Length;
@@ -158,7 +158,8 @@ public sealed class PhraseBook
     {
         for (var k = 1; k < phrase.Words.Length; k++)
         {
-            if (!words[start + k].Of(text).SequenceEqual(phrase.Words[k]))
+            var word = words[start + k].Of(text);
+            if (!word.SequenceEqual(phrase.Words[k]) && !Unstretched(word).SequenceEqual(phrase.Words[k]))
             {
                 return false;
             }

@@ -102,8 +102,22 @@ public sealed class VagueUrgencyRule : IRule
             }
         }
 
+        // "someone pls get the gate fixed, like right now": an afterthought of at most one word before
+        // the adverb belongs to the clause before it.
+        var clauseStart = end;
+        while (clauseStart > 0 && !context.ClauseBreakBetween(clauseStart - 1, clauseStart))
+        {
+            clauseStart--;
+        }
+
+        var afterthought = clauseStart > 0 && end - clauseStart <= 1 && (clauseStart == end || context.WordAt(clauseStart) is "like" or "and" or "so" or "ideally");
+        if (afterthought)
+        {
+            end = clauseStart; // the clause before it ends at word clauseStart - 1
+        }
+
         var i = end - 1;
-        for (; i >= 0 && !context.ClauseBreakBetween(i, end); i--)
+        for (; i >= 0 && (afterthought ? i == end - 1 || !context.ClauseBreakBetween(i, end - 1) : !context.ClauseBreakBetween(i, end)); i--)
         {
             if (RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(i))
                 || (context.WordAt(i) is "to" && i > 0 && context.WordAt(i - 1) is "have" or "has" or "got"))
@@ -145,19 +159,32 @@ public sealed class VagueUrgencyRule : IRule
         return null;
     }
 
-    // "not urgent", "it's not really something we need asap", "no rush, not urgent": a negator up to
-    // five words before the urgency phrase, in the same clause ("not a blocker, but I need it asap"
-    // is urgent: the comma and "but" end the negation's scope).
+    // "not urgent", "it's not really something we need asap", "we can't do it asap": a negator (the
+    // list, or any negative auxiliary: "wouldnt", "cant", "didnt"…) up to five words before the
+    // urgency phrase, in the same clause ("not a blocker, but I need it asap" is urgent: the comma and
+    // "but" end the negation's scope). A negated opinion ("I don't think this one is really that
+    // urgent", "I wouldn't say it's urgent") scopes over its whole clause. A negated verb of delay
+    // ("don't forget to send it asap", "don't wait, fix it right away") is a double negative: it demands.
     private static bool IsNegated(in RuleContext context, PhraseMatch match)
     {
-        for (var end = match.Start; end > 0 && match.Start - end < 5; end--)
+        for (var end = match.Start; end > 0 && match.Start - end < 12; end--)
         {
             if (context.ClauseBreakBetween(end - 1, match.Start) || context.WordAt(end - 1) is "but" or "though" or "however" or "although" or "yet")
             {
                 return false;
             }
 
-            if (EndsAt(context, PhraseLists.UrgencyNegatorsIndex, end))
+            if (!IsNegator(context, end))
+            {
+                continue;
+            }
+
+            if (end < context.Words.Length && context.WordAt(end) is "forget" or "hesitate" or "wait" or "delay" or "let" or "hold")
+            {
+                continue; // "don't forget …": a demand
+            }
+
+            if (match.Start - end < 5 || NegatesAnOpinion(context, end))
             {
                 return true;
             }
@@ -165,6 +192,29 @@ public sealed class VagueUrgencyRule : IRule
 
         return false;
     }
+
+    // "don't think", "wouldn't say", "not sure", "never considered": an opinion or a label denied.
+    private static bool NegatesAnOpinion(in RuleContext context, int after)
+    {
+        for (var i = after; i < context.Words.Length && i <= after + 1; i++)
+        {
+            if (context.WordAt(i) is "think" or "say" or "believe" or "feel" or "consider" or "reckon" or "expect" or "sure" or "call" or "see" or "count"
+                or "treat" or "seem" or "seems" or "look" or "looks" or "sound" or "sounds" or "mean" or "meant" or "classify" or "mark" or "flag")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNegator(in RuleContext context, int end) =>
+        EndsAt(context, PhraseLists.UrgencyNegatorsIndex, end) || IsNegativeAuxiliary(context.WordAt(end - 1));
+
+    // "wouldnt", "cant", "didnt", "shouldnt", "havent", "aint": an auxiliary with "n't", apostrophe dropped.
+    internal static bool IsNegativeAuxiliary(ReadOnlySpan<char> word) =>
+        word is "cant" or "cannot" or "wont" or "aint" || (word.EndsWith("nt") && word[..^2] is "is" or "are" or "was" or "were" or "do" or "does" or "did"
+            or "would" or "could" or "should" or "have" or "has" or "had" or "must" or "need" or "might");
 
     private static bool EndsAt(in RuleContext context, int list, int end)
     {

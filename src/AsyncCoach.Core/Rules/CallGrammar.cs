@@ -1,0 +1,57 @@
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>
+/// What a proposal of a live talk does, as a small grammar (docs/rules.md "Decided", fourth pass):
+/// ringing someone by any name ("give us a bell", "a quick ring", "a tinkle"), being free to call,
+/// meeting up ("shall we all meet", "dial in", "find time to meet"), pulling people into a call, or
+/// coming over to the author's place. Read alongside the phrase lists and the verb-noun shape.
+/// </summary>
+internal static class CallGrammar
+{
+    private static readonly WordGrammar Proposals = new(
+        // Ringing by any name: "give us a bell", "give me a quick ring", "I'll give you a tinkle".
+        "give|gimme|giv me|us|you|u|ya|him|her|them? a|an quick|quickie|short|fast|brief|little? ring|bell|call|buzz|tinkle|shout|holler|phone|video",
+
+        // Free to call: "free to call about the wet-lease?", "around to talk through the plan?"
+        "free|available|around to call|talk|chat|huddle|zoom|meet|jump|hop|ring|speak|phone|dial",
+
+        // Meeting up: "shall we all meet at the gate", "shall we all dial in", "could we find time to meet".
+        "shall|should|can|could|lets|let|why we|us all|both? not? meet|gather|dial|regroup|huddle|convene up|in?",
+        "find|make|set|block|grab a|some? time|slot to meet|talk|call|chat|speak|sync|connect|huddle",
+
+        // Pulling people in: "gonna pull you both into a teams room", "let me add you to a zoom".
+        "pull|drag|bring|add|get|invite you|u|both|everyone|them|all|yall* into|in|onto|on|to a|my|the|our? quick? teams|zoom|meet|call|huddle|bridge|room|hangout|webex|skype|discord",
+
+        // Coming over: "stop by my bench", "swing round to my desk", "pop over to our lab".
+        "stop|swing|come|pop|drop|pass|walk|head by|over|round|across to? my|our #word");
+
+    /// <summary>The first proposal in the message (evidence: its first words), or false.</summary>
+    public static bool Proposes(in RuleContext context, out string evidence)
+    {
+        evidence = "";
+        if (!Proposals.Find(context, out var start, out var end))
+        {
+            return false;
+        }
+
+        var last = Math.Min(end, start + 4) - 1;
+        evidence = context.Text[context.Words[start].Start..(context.Words[last].Start + context.Words[last].Length)].ToString();
+        return true;
+    }
+
+    /// <summary>"let's connect", "can we connect today?", "let's connect on the launch": a call proposed by "connect", alone or before its topic.</summary>
+    public static bool Connect(in RuleContext context)
+    {
+        for (var i = 1; i < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is "connect" && context.WordAt(i - 1) is "lets" or "we" or "us"
+                && (i + 1 == context.Words.Length || context.WordAt(i + 1) is "on" or "about" or "re" or "regarding" or "over" or "quickly" or "today" or "tomorrow"
+                    or "later" or "now" or "soon" or "sometime" or "this" or "tmrw" or "briefly"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,97 @@
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>
+/// What an availability check does, as a small grammar rather than a list of its wordings
+/// (docs/rules.md "Decided", fourth pass): it asks for some of the reader's time, whether they are
+/// free, to talk, to ask something not yet said, or to be contacted later, and names no topic. A
+/// phrase that matches is filler for missing-context; whatever else the message says still has to
+/// be filler too, so a topic ("… to look at the rota") keeps the message complete.
+/// </summary>
+internal static class ContactGrammar
+{
+    // Each pattern is one act; words are as normalised (no apostrophes: "youre", "id"; no accents).
+    private static readonly WordGrammar Acts = new(
+        // Some of your time: "have you got 5?", "do you have a minute to talk?", "when do you have time?", "you got a sec for me?"
+        "when|whenever? any? chance? do|did|would|could|will|can|have|got|has? you|u|ya|yall could|can|would|will|might? have|got|get|spare|find|has a|an|few|couple|of|some|the|quick|spare|free|little|bit|more* #num|min|mins|minute|minutes|sec|secs|second|seconds|moment|mo|mom|tick|time|bit|jiffy min|mins|minute|minutes|sec|secs? to|for? talk|chat|speak|me|us|call?",
+
+        // Whether you are free: "are you around", "lads u around", "any chance you're free for a bit?", "when will you be back?"
+        "when|whenever? any? chance? are|r|will|is? you|u|ya|youre|ur|yr|yall|anyone|anybody|someone|somebody|any1|everyone be? still|already|currently? free|busy|available|around|there|about|online|back|awake|up|reachable|here|in",
+        "from the|your|ur? lunch|break|holiday|holidays|leave|vacation|meeting|trip|school|site",
+
+        // To talk, no topic: "can u talk?", "could we speak quickly?", "you can talk now?" (either order).
+        "can|could|may|shall|should|cn|cud we|i|u|you talk|speak|chat quickly|briefly|privately|real|quick? to|with? you|u|me|ya?",
+        "you|u|we can|could talk|speak|chat to|with? me|us?",
+
+        // Wanting to talk: "need to talk to you", "wanna chat?", "I'd like to speak with you".
+        "i|we|id|wed|ive? really|would|just? need|needed|want|wanted|wanna|gotta|must|like|love|have|got to? talk|speak|chat to|with? you|u|ya?",
+
+        // A word or a chat: "I need a word", "can I have a quick word?", "fancy a quick chat?"
+        "can|could|may? i|we|id? need|want|wanted|like|have|get|grab|fancy a|an|one quick|short|brief|small|little? word|words|chat|natter with? you|u?",
+
+        // Asking to ask, the question not said: "have a question for you", "I have a doubt", "may i ask one thing", "one small query".
+        "i|we? have|got|ive|has|gotta a|an|one|some|another|few|couple|of|more* quick|small|little|short|tiny|silly|stupid|random? question|questions|doubt|doubts|query|queries|q|qn|qs|ques|thing|something|smth|sth for|to? ask? you|u|ya|yall?",
+        "something|smth|sth|sthg|a|one|few|couple|of* quick|small|little? thing|things|question|questions? to ask|check|clarify with? you|u?",
+        "a|one|another|1 quick|small|little|short|tiny|silly? doubt|query|question|q|qn|ques|thing",
+        "can|could|may|might i|we ask|disturb|bother|interrupt|steal|borrow|grab|trouble you|u|ya? something|smth|sth|anything? a|an|one|quick|small|little|short|tiny* question|thing|q|query|doubt|moment|minute|sec?",
+
+        // A live talk with no topic: "let's connect" (a call, in many workplaces' English).
+        "lets|let us? connect",
+
+        // To be contacted later: "ping me when you're back", "call me", "can you text me back?", "lmk when you're free".
+        "please|pls|plz|kindly|can|could|would|pl? you|u? ping|call|text|message|msg|dm|buzz|ring|reach|contact|phone|hmu me|back",
+        "please|pls|plz|kindly? let|lemme me know",
+        "please|pls|plz|kindly? lmk",
+
+        // …when the reader is free: "when you have a moment", "whenever you get a chance", "once you're back".
+        "when|whenever|once|if you|u|youre|ur|ya are|r|re? get|have|got|find? a|some? free|spare|few? moment|minute|minutes|min|mins|sec|chance|time|free|back|around|available|online|bit|up|in",
+
+        // May I interrupt: "is it ok if I disturb you", "would it be alright to call you".
+        "is|would|will? it|that|this? be? ok|okay|alright|fine|possible|cool if|to i|we? disturb|bother|interrupt|call|ping|steal|borrow|grab|ask you|u?");
+
+    // Politeness about the interruption itself: filler that adds nothing, but is no ask on its own
+    // ("apologies for the intrusion", "sorry to bother you", "excuse me").
+    private static readonly WordGrammar Apologies = new(
+        "so|really|very? sorry|apologies|apologise|apologize|pardon|excuse for|to? the|this? disturb|disturbing|disturbance|bother|bothering|interrupt|interrupting|interruption|intrusion|intruding|ping|pinging|trouble|troubling you|u? again|late|here?",
+        "excuse|pardon me|the interruption?");
+
+    // Time words after an act: "at the mo", "at some point today", "for a sec".
+    private static readonly WordGrammar TimeWords = new(
+        "at|for the moment|mo|minute|min",
+        "at some point",
+        "some|any time|point",
+        "sometime|soon|shortly|asap");
+
+    /// <summary>The word after a contact act that starts at word <paramref name="start"/> (with any time words, a duration and closing politeness after it), or 0.</summary>
+    public static int AsksForContact(in RuleContext context, int start)
+    {
+        var end = Acts.Match(context, start);
+        return end == 0 ? 0 : After(context, end);
+    }
+
+    /// <summary>Whether a contact act or an apology may start at word <paramref name="start"/> (cheap: no matching).</summary>
+    public static bool MayStartAt(in RuleContext context, int start) => Acts.MayStartAt(context, start) || Apologies.MayStartAt(context, start);
+
+    /// <summary>The word after an apology for interrupting ("sorry to bother you") at <paramref name="start"/>, or 0.</summary>
+    public static int Apology(in RuleContext context, int start) => Apologies.Match(context, start);
+
+    private static int After(in RuleContext context, int end)
+    {
+        while (end < context.Words.Length)
+        {
+            if (TimeWords.Match(context, end) is var time and > 0)
+            {
+                end = time;
+            }
+            else if (MessageShapes.IsTime(context.WordAt(end)))
+            {
+                end++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return MessageShapes.Duration(context, end);
+    }
+}

@@ -1,0 +1,148 @@
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>
+/// A small grammar over the words of normalised text: a sequence of slots, each a set of
+/// alternatives, required (<c>talk|speak</c>), optional (<c>you|u?</c>) or repeated any number of
+/// times (<c>a|few|quick*</c>). Two word classes stand for open sets: <c>#num</c> (a number of one
+/// or two digits), <c>#time</c> (a time word: today, now, later…) and <c>#word</c> (any word of letters). A pattern says what a phrase
+/// does ("asks for some of your time") once for all its wordings, instead of listing the wordings.
+/// Immutable; matching allocates nothing.
+/// </summary>
+internal sealed class WordPattern
+{
+    private readonly Slot[] _slots;
+
+    private WordPattern(Slot[] slots) => _slots = slots;
+
+    /// <summary>The pattern as written (for tests and messages).</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Parses <c>"can|could we|i talk|speak to|with? you|u?"</c>.</summary>
+    public static WordPattern Parse(string pattern)
+    {
+        var slots = new List<Slot>();
+        foreach (var token in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token.Contains("||", StringComparison.Ordinal) || token.StartsWith('|') || token.TrimEnd('?', '*').EndsWith('|'))
+            {
+                throw new FormatException($"Empty alternative in slot '{token}' of word pattern '{pattern}'.");
+            }
+
+            var quantity = token[^1] switch { '?' => Quantity.Optional, '*' => Quantity.Any, _ => Quantity.One };
+            var body = quantity == Quantity.One ? token : token[..^1];
+            var alternatives = body.Split('|', StringSplitOptions.RemoveEmptyEntries);
+            if (alternatives.Length == 0)
+            {
+                throw new FormatException($"Empty slot in word pattern '{pattern}'.");
+            }
+
+            slots.Add(new Slot(alternatives, quantity));
+        }
+
+        if (slots.Count == 0 || slots.TrueForAll(s => s.Quantity != Quantity.One))
+        {
+            throw new FormatException($"Word pattern '{pattern}' needs at least one required slot.");
+        }
+
+        return new WordPattern([.. slots]) { Source = pattern };
+    }
+
+    /// <summary>The literal words a match can start with, or null when a word class (<c>#num</c>…) can start it.</summary>
+    public IReadOnlyList<string>? FirstWords
+    {
+        get
+        {
+            var words = new List<string>();
+            foreach (var slot in _slots)
+            {
+                foreach (var alternative in slot.Alternatives)
+                {
+                    if (alternative[0] == '#')
+                    {
+                        return null;
+                    }
+
+                    words.Add(alternative);
+                }
+
+                if (slot.Quantity == Quantity.One)
+                {
+                    break;
+                }
+            }
+
+            return words;
+        }
+    }
+
+    /// <summary>The word after the longest match that starts at word <paramref name="start"/>, or 0 if none.</summary>
+    public int Match(in RuleContext context, int start) => Match(context.Text, context.Words, 0, start);
+
+    /// <summary>The same over raw text, normalised here (for tests and tools).</summary>
+    public int Match(string text, int start = 0)
+    {
+        var normalized = Text.MessageText.Normalize(text);
+        var words = new Word[normalized.Length];
+        var count = Word.Split(normalized, words);
+        return Match(normalized, words.AsSpan(0, count), 0, start);
+    }
+
+    private int Match(ReadOnlySpan<char> text, ReadOnlySpan<Word> words, int slot, int at)
+    {
+        if (slot == _slots.Length)
+        {
+            return at;
+        }
+
+        var s = _slots[slot];
+        if (s.Quantity == Quantity.One)
+        {
+            return at < words.Length && s.Accepts(words[at].Of(text)) ? Match(text, words, slot + 1, at + 1) : 0;
+        }
+
+        var best = Match(text, words, slot + 1, at); // the slot left out
+        for (var i = at; i < words.Length && s.Accepts(words[i].Of(text)); i++)
+        {
+            best = Math.Max(best, Match(text, words, slot + 1, i + 1));
+            if (s.Quantity == Quantity.Optional)
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzàáâãäåçèéêëìíîïñòóôõöùúûüýÿ");
+
+    private enum Quantity
+    {
+        One,
+        Optional,
+        Any,
+    }
+
+    private readonly record struct Slot(string[] Alternatives, Quantity Quantity)
+    {
+        public bool Accepts(ReadOnlySpan<char> word)
+        {
+            foreach (var alternative in Alternatives)
+            {
+                if (alternative[0] == '#' ? IsOfClass(alternative, word) : word.SequenceEqual(alternative))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsOfClass(string name, ReadOnlySpan<char> word) => name switch
+        {
+            "#num" => word.Length is 1 or 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]),
+            "#time" => MessageShapes.IsTime(word),
+            "#word" => word.Length > 0 && !word.ContainsAnyExcept(Letters),
+            _ => false,
+        };
+    }
+}
