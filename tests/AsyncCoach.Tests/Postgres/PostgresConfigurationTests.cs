@@ -1,4 +1,3 @@
-using AsyncCoach.Hosting;
 using AsyncCoach.Storage;
 using AsyncCoach.Storage.Postgres;
 

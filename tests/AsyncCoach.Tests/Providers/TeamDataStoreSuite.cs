@@ -28,6 +28,7 @@ public sealed class TeamDataStoreSuite(string provider) : ProviderSuite(provider
         }
 
         await Rows.NormsAsync(team, """{"leads":["U1"]}""", "U1", Start);
+        await Rows.RecountDigestCountersAsync();
         await Provider.Get<IInstallationStore>().SaveAsync(
             new Installation(team, true, null, Installation.FromOAuth, InstallerUserId: "U1", InstalledAt: Start), Start, CancellationToken.None);
     }
@@ -45,9 +46,11 @@ public sealed class TeamDataStoreSuite(string provider) : ProviderSuite(provider
             ["activity_counters"] = 2,
             ["activity_people"] = 2,
             ["digest_settings"] = 2,
+            ["finding_counts"] = 2,
             ["findings"] = 2,
             ["installations"] = 1,
             ["nudge_attempts"] = 4,
+            ["nudge_counts"] = 2,
             ["nudge_feedback"] = 2,
             ["nudge_rules"] = 2,
             ["nudges"] = 4,
@@ -104,6 +107,7 @@ public sealed class TeamDataStoreSuite(string provider) : ProviderSuite(provider
             await Rows.PhraseFeedbackAsync(team, "U1", old);
         }
 
+        await Rows.RecountDigestCountersAsync();
         await Provider.Get<IApiCallStore>().RecordAsync("T1", "chat.postEphemeral", "{}", CancellationToken.None);
         await Provider.Get<IOAuthStateStore>().TryUseAsync("n1", old, old.AddMinutes(10), CancellationToken.None);
 
@@ -113,8 +117,10 @@ public sealed class TeamDataStoreSuite(string provider) : ProviderSuite(provider
         Assert.That(deleted.Counts, Is.EqualTo(new Dictionary<string, int>
         {
             ["activity_people"] = 2,
+            ["finding_counts"] = 6,
             ["findings"] = 3,
             ["nudge_attempts"] = 2,
+            ["nudge_counts"] = 4,
             ["nudge_feedback"] = 2,
             ["nudge_rules"] = 2,
             ["nudges"] = 2,
