@@ -20,6 +20,7 @@ public static class InboxServices
         services.AddSingleton<InboxWriter>();
         // The provider may register its own (PostgreSQL: the batch insert); SQLite's is the journal.
         services.TryAddSingleton<IInboxAppender, JournalAppender>();
+        services.TryAddSingleton<IInboxBacklog, JournalBacklog>();
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<InboxRetention>();
         services.AddSingleton<InboxLookAhead>();

@@ -132,10 +132,10 @@ public sealed class AsyncCoachMetrics
     }
 
     /// <summary>The inbox's gauges, read at each collection: its backlog and the age of its oldest event.</summary>
-    public void ObserveInbox(InboxJournal journal, TimeProvider time)
+    public void ObserveInbox(IInboxBacklog backlog, TimeProvider time)
     {
-        _meter.CreateObservableGauge("asynccoach.inbox.backlog", () => (long)journal.PendingCount, "{event}", "Acknowledged events not processed yet");
-        _meter.CreateObservableGauge("asynccoach.inbox.oldest_age", () => OldestAge(journal, time), "s", "How long the oldest unprocessed event has waited (0 when none)");
+        _meter.CreateObservableGauge("asynccoach.inbox.backlog", () => backlog.Read().Pending, "{event}", "Acknowledged events not processed yet");
+        _meter.CreateObservableGauge("asynccoach.inbox.oldest_age", () => OldestAge(backlog, time), "s", "How long the oldest unprocessed event has waited (0 when none)");
     }
 
     public void RoundCompleted(TimeSpan elapsed) => _roundDuration.Record(elapsed.TotalSeconds);
@@ -233,8 +233,8 @@ public sealed class AsyncCoachMetrics
         }
     }
 
-    private static double OldestAge(InboxJournal journal, TimeProvider time) =>
-        journal.OldestPendingReceivedAt is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0;
+    private static double OldestAge(IInboxBacklog backlog, TimeProvider time) =>
+        backlog.Read().OldestReceivedAt is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0;
 
     private static string StatusText(int status) => status switch
     {

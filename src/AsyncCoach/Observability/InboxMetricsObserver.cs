@@ -11,10 +11,10 @@ internal sealed class InboxMetricsObserver : IInboxObserver
 {
     private readonly AsyncCoachMetrics _metrics;
 
-    public InboxMetricsObserver(AsyncCoachMetrics metrics, InboxJournal journal, TimeProvider time)
+    public InboxMetricsObserver(AsyncCoachMetrics metrics, IInboxBacklog backlog, TimeProvider time)
     {
         _metrics = metrics;
-        metrics.ObserveInbox(journal, time);
+        metrics.ObserveInbox(backlog, time);
     }
 
     public void BatchCompleted(IReadOnlyList<InboxOutcome> outcomes)

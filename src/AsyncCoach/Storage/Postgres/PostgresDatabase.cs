@@ -36,6 +36,9 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
         _dataSource.OpenConnectionAsync(cancellationToken);
 
+    /// <summary>A pooled connection opened synchronously, for callers that cannot await (the metrics' gauges).</summary>
+    public NpgsqlConnection Open() => _dataSource.OpenConnection();
+
     /// <summary>
     /// A connection of its own, outside the pool, for a session that waits (LISTEN): a keepalive
     /// query every <paramref name="keepAlive"/> while idle, so a connection that died silently

@@ -27,6 +27,7 @@ public static class PostgresServices
         services.AddSingleton<IInboxStore>(sp => sp.GetRequiredService<PostgresInboxStore>());
         services.TryAddSingleton<DatabaseReadiness>();
         services.AddSingleton<IInboxAppender, PostgresInboxAppender>();
+        services.AddSingleton<IInboxBacklog, PostgresInboxBacklog>();
         services.AddSingleton<IFindingStore, PostgresFindingStore>();
         services.AddSingleton<IPendingFindingStore, PostgresPendingFindingStore>();
         services.AddSingleton<IActivityStore, PostgresActivityStore>();
