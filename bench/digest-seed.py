@@ -94,6 +94,8 @@ elif mode == "many":
         leads = ["U%04dL%02d" % (t, k) for k in range(10)]
         db.execute("INSERT INTO team_norms (team_id, norms_json, updated_by, updated_at) VALUES (?, ?, 'bench', '2026-01-01T00:00:00.0000000Z')",
                    (team, '{"leads":[%s]}' % ",".join('"%s"' % l for l in leads)))
+        # The scheduler iterates installed, active teams only (the registry of installations).
+        db.execute("INSERT INTO installations (team_id, active, source, installed_at, updated_at) VALUES (?, 1, 'oauth', '2026-01-01T00:00:00.0000000Z', '2026-01-01T00:00:00.0000000Z')", (team,))
         for k, lead in enumerate(leads):
             db.execute("INSERT INTO person_settings (team_id, user_id, time_zone, opted_out, updated_at) VALUES (?, ?, ?, 0, '2026-01-01T00:00:00.0000000Z')",
                        (team, lead, zones[(t + k) % len(zones)]))
