@@ -96,12 +96,16 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
             Enqueue(row);
         }
 
-        foreach (var row in await store.ClaimAsync(claim, stoppingToken))
+        // Not cancelled by stopping: a claim, once queued, commits whether or not anyone still
+        // waits for it, and rows claimed with no one to send or give them back would stay
+        // 'sending' until the next start ended them as interrupted. A stopping lane gives back
+        // what it is handed (OutboxDelivery), and a row no lane takes is given back here.
+        foreach (var row in await store.ClaimAsync(claim, CancellationToken.None))
         {
             if (!Enqueue(row))
             {
-                // The lane stopped (a rate limit) while the claim was committing: give it back.
-                await delivery.ReleaseAsync(row, stoppingToken);
+                // The lane stopped (a rate limit, or stopping) while the claim was committing: give it back.
+                await delivery.ReleaseAsync(row, CancellationToken.None);
             }
         }
 
