@@ -136,6 +136,30 @@ public sealed class ConversationTracker(RuleEngine engine)
         return dropped;
     }
 
+    /// <summary>
+    /// Forgets the conversations <paramref name="conversation"/> selects, with their pending findings,
+    /// not journaled: they stay stored for the process that takes those conversations over (this one
+    /// no longer processes them). Returns how many pending findings were dropped.
+    /// </summary>
+    public int Forget(Func<TeamId, ChannelId, bool> conversation)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var dropped = 0;
+        foreach (var key in _conversations.Keys.Where(key => conversation(key.Item1, key.Item2)).ToList())
+        {
+            var state = _conversations[key];
+            // Their entries in the due queue find their owner's list empty and are skipped.
+            dropped += state.Pending?.Count ?? 0;
+            state.Pending?.Clear();
+            _conversations.Remove(key);
+        }
+
+        PendingCount -= dropped;
+        // Changes not yet written belong to the new owner's stored state now: never write them from here.
+        _changes?.RemoveAll(change => conversation(change.Finding.Team, change.Finding.Channel));
+        return dropped;
+    }
+
     /// <summary>message_deleted: drops a pending finding for that message. True if one was dropped.</summary>
     public bool Retract(TeamId team, ChannelId channel, MessageTs ts)
     {

@@ -31,6 +31,7 @@ public sealed partial class InboxProcessor(
     IOptions<InboxOptions> options,
     IEnumerable<IInboxObserver> observers,
     IEnumerable<IInboxIdleHandler> idleHandlers,
+    IEnumerable<IInboxRoundPreparer> preparers,
     DatabaseReadiness readiness,
     InboxLookAhead lookAhead,
     IOptions<WorkspaceOptions> workspace,
@@ -39,6 +40,7 @@ public sealed partial class InboxProcessor(
 {
     private readonly IInboxObserver[] _observers = [.. observers];
     private readonly IInboxIdleHandler[] _idleHandlers = [.. idleHandlers];
+    private readonly IInboxRoundPreparer[] _preparers = [.. preparers];
     private readonly LookAheadWindow? _window = lookAhead.IsActive ? new LookAheadWindow(lookAhead, time, workspace.Value.MaxLookupWait) : null;
 
     // Only the processing loop touches it (one round at a time).
@@ -87,6 +89,11 @@ public sealed partial class InboxProcessor(
             try
             {
                 var session = _session ??= await storage.OpenSessionAsync(stoppingToken);
+                foreach (var preparer in _preparers)
+                {
+                    await preparer.PrepareAsync(stoppingToken);
+                }
+
                 // Rows waiting for another attempt first (they are older), then the journal.
                 var rows = await inbox.ClaimPendingAsync(session, settings.BatchSize, stoppingToken);
                 IReadOnlyList<JournalRecord> window;
@@ -119,7 +126,7 @@ public sealed partial class InboxProcessor(
                         continue;
                     }
                 }
-                else if (window.Count == 0 && session.IsProcessor)
+                else if (window.Count == 0)
                 {
                     foreach (var handler in _idleHandlers)
                     {

@@ -15,6 +15,7 @@ public static class PipelineServices
         services.AddScoped<FindingCountTally>();
         services.AddSingleton<ActivityPeopleSeen>();
         services.AddSingleton<TrackerHost>();
+        services.AddSingleton<IInboxRoundPreparer>(sp => sp.GetRequiredService<TrackerHost>());
         services.AddSingleton<IInboxIdleHandler, TrackerClock>();
         services.AddSingleton<MessageContextLoader>();
         return services;

@@ -1,6 +1,7 @@
 using AsyncCoach.Core.Model;
 using AsyncCoach.Core.Rules;
 using AsyncCoach.Core.Tracking;
+using AsyncCoach.Inbox;
 using AsyncCoach.Storage;
 
 namespace AsyncCoach.Pipeline;
@@ -13,17 +14,52 @@ namespace AsyncCoach.Pipeline;
 /// Its pending findings are durable: each round writes the tracker's changes to them
 /// (<see cref="DrainPendingChanges"/>), and <see cref="EnsureRestoredAsync"/> puts them back after
 /// a restart before the first message or tick.
+/// Where instances divide the conversations (<see cref="IConversationOwnership"/>, PostgreSQL) the
+/// tracker holds only this instance's: before each claim (<see cref="PrepareAsync"/>) it drops the
+/// conversations given back or lost and restores the stored pending findings of those taken up,
+/// every time (a conversation lost and taken up again is restored again).
 /// </summary>
-public sealed class TrackerHost(IPendingFindingStore store)
+public sealed class TrackerHost(IPendingFindingStore store, IEnumerable<IConversationOwnership> ownerships) : IInboxRoundPreparer
 {
     private readonly Lock _gate = new();
+    private readonly IConversationOwnership? _ownership = ownerships.SingleOrDefault();
     private ConversationTracker? _tracker;
     private volatile bool _restored;
 
-    /// <summary>Once per process, before anything else reaches the tracker: the pending findings stored when it last stopped.</summary>
+    /// <summary>Where conversations are divided: takes up and drops conversations as this instance's share changed (the processor calls it between rounds).</summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        if (_ownership is null)
+        {
+            return;
+        }
+
+        var change = await _ownership.RefreshAsync(cancellationToken);
+        if (change.IsEmpty)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _tracker?.Forget((team, channel) => change.Lost(team.Value, channel.Value));
+        }
+
+        var stored = await store.AllAsync(cancellationToken);
+        lock (_gate)
+        {
+            foreach (var (finding, due) in stored.Where(s => change.Gained(s.Finding.Team.Value, s.Finding.Channel.Value)))
+            {
+                Tracker.Restore(finding, due);
+            }
+        }
+    }
+
+    /// <summary>Once per process, before anything else reaches the tracker: the pending findings stored when it last stopped (every conversation's, unless they are divided among instances).</summary>
     public async ValueTask EnsureRestoredAsync(CancellationToken cancellationToken)
     {
-        if (_restored)
+        // Divided among instances, PrepareAsync restores what this instance takes up.
+        if (_restored || _ownership is not null)
         {
             return;
         }

@@ -18,15 +18,6 @@ namespace AsyncCoach.Storage;
 /// </remarks>
 public interface IProcessingSession : IDisposable
 {
-    /// <summary>
-    /// Whether this session is the one processing the inbox now. Always, where one process owns the
-    /// database (SQLite). With a database shared by several instances (PostgreSQL) only the session
-    /// holding the processing lock, known once it has claimed; the others claim nothing, and must
-    /// not run the idle work either (the tracker's clock would release pending findings that the
-    /// processing instance may have cancelled).
-    /// </summary>
-    bool IsProcessor => true;
-
     /// <summary>Starts a read snapshot on the session's connection, for the round's look-ups.</summary>
     IStorageRead BeginRead();
 

@@ -9,7 +9,10 @@ namespace AsyncCoach.Storage.Postgres;
 /// and gives every partition back when the host stops. A failed round is logged and retried at
 /// the next tick; meanwhile the leases held run out on their own (<see cref="TryGetLease"/> checks
 /// the clock), so an instance cut off from the database stops claiming its conversations.
-/// Not yet wired: the inbox processor still processes every conversation (docs/decisions.md).
+/// With a <see cref="PartitionOwnership"/> attached (<see cref="DeferGiveBack"/>), a round keeps the
+/// partitions beyond the fair share and names them (<see cref="LeaseRound.Surplus"/>); the inbox
+/// processor gives them back between its rounds (<see cref="GiveBackAsync"/>), so never while a
+/// round is in flight on them.
 /// </summary>
 public sealed partial class PartitionLeaseKeeper(
     PostgresPartitionLeaseStore store, InstanceIdentity instance, TimeProvider time, IOptions<StorageOptions> options,
@@ -17,6 +20,7 @@ public sealed partial class PartitionLeaseKeeper(
 {
     private readonly TimeSpan _duration = options.Value.PartitionLeaseDuration;
     private LeaseRound _held = LeaseRound.None;
+    private volatile bool _deferGiveBack;
 
     /// <summary>A round ended (held leases after it); raised on the keeper's thread.</summary>
     public event Action<LeaseRound>? RoundEnded;
@@ -39,10 +43,24 @@ public sealed partial class PartitionLeaseKeeper(
         return false;
     }
 
+    /// <summary>From now on a round keeps its surplus partitions for <see cref="GiveBackAsync"/> instead of giving them back itself.</summary>
+    public void DeferGiveBack() => _deferGiveBack = true;
+
+    /// <summary>Gives back <paramref name="partitions"/> now (the caller has no round in flight on them) and stops counting them as held.</summary>
+    public async Task GiveBackAsync(IReadOnlyCollection<int> partitions, CancellationToken cancellationToken)
+    {
+        await store.ReleaseAsync(instance.Id, partitions, cancellationToken);
+        var before = Volatile.Read(ref _held);
+        var after = before with { Tokens = before.Tokens.Where(t => !partitions.Contains(t.Key)).ToDictionary(), Surplus = new HashSet<int>() };
+        // A round that ended meanwhile wins: it ran after the release, so it no longer holds them.
+        Interlocked.CompareExchange(ref _held, after, before);
+        Log.GaveBack(logger, partitions.Count);
+    }
+
     /// <summary>One lease round now (the loop's tick; tests call it directly).</summary>
     public async Task<LeaseRound> RenewOnceAsync(CancellationToken cancellationToken)
     {
-        var round = await store.RunRoundAsync(instance.Id, time.GetUtcNow(), _duration, cancellationToken);
+        var round = await store.RunRoundAsync(instance.Id, time.GetUtcNow(), _duration, giveBackSurplus: !_deferGiveBack, cancellationToken);
         var before = Volatile.Read(ref _held);
         Volatile.Write(ref _held, round);
         if (before.Tokens.Count != round.Tokens.Count)
@@ -108,5 +126,8 @@ public sealed partial class PartitionLeaseKeeper(
 
         [LoggerMessage(EventId = 3762, Level = LogLevel.Warning, Message = "Could not give back the partition leases at stop ({Error}); they expire on their own")]
         public static partial void ReleaseFailed(ILogger logger, string error);
+
+        [LoggerMessage(EventId = 3900, Level = LogLevel.Information, Message = "Gave back {Count} conversation partitions beyond this instance's share")]
+        public static partial void GaveBack(ILogger logger, int count);
     }
 }

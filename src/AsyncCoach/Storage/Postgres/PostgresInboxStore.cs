@@ -6,15 +6,15 @@ namespace AsyncCoach.Storage.Postgres;
 /// The inbox on PostgreSQL: an acknowledged event is a row of the <c>inbox</c> table before Slack
 /// gets its 200 (with PostgreSQL there is no local journal: every instance must see every event).
 /// A batch is one multi-row insert, unique on <c>event_id</c> with <c>ON CONFLICT DO NOTHING</c>,
-/// so a Slack retry (to this instance or another) is recognised at acknowledgement. The processor
-/// claims the pending rows in id order; only the instance whose session holds the processing lock
-/// claims any (<see cref="PostgresSession"/>).
+/// so a Slack retry (to this instance or another) is recognised at acknowledgement. Each row carries
+/// its conversation's partition (<see cref="ConversationPartitions.Of"/>); an instance's processor
+/// claims the pending rows of the partitions it leases, in id order (<see cref="PostgresSession"/>).
 /// </summary>
 public sealed class PostgresInboxStore(PostgresDatabase database) : IInboxStore
 {
     private const string AddBatchSql = """
-        INSERT INTO inbox (event_id, team_id, channel_id, event_type, received_at, payload)
-        SELECT * FROM unnest(@EventIds, @TeamIds, @ChannelIds, @EventTypes, @ReceivedAts, @Payloads)
+        INSERT INTO inbox (event_id, team_id, channel_id, event_type, received_at, payload, partition)
+        SELECT * FROM unnest(@EventIds, @TeamIds, @ChannelIds, @EventTypes, @ReceivedAts, @Payloads, @Partitions)
         ON CONFLICT (event_id) DO NOTHING
         RETURNING event_id
         """;
@@ -41,7 +41,8 @@ public sealed class PostgresInboxStore(PostgresDatabase database) : IInboxStore
             .With("ChannelIds", batch.Select(e => e.ChannelId).ToArray())
             .With("EventTypes", batch.Select(e => e.EventType).ToArray())
             .With("ReceivedAts", batch.Select(e => e.ReceivedAt.ToUniversalTime()).ToArray())
-            .With("Payloads", batch.Select(e => e.Payload).ToArray());
+            .With("Payloads", batch.Select(e => e.Payload).ToArray())
+            .With("Partitions", batch.Select(e => ConversationPartitions.Of(e.TeamId, e.ChannelId)).ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -73,8 +74,8 @@ public sealed class PostgresInboxStore(PostgresDatabase database) : IInboxStore
     }
 
     private const string InsertProcessedSql = """
-        INSERT INTO inbox (event_id, team_id, channel_id, event_type, received_at, payload, state, attempts, processed_at, last_error)
-        VALUES (@EventId, @TeamId, @ChannelId, @EventType, @ReceivedAt, @Payload,
+        INSERT INTO inbox (event_id, team_id, channel_id, event_type, received_at, partition, payload, state, attempts, processed_at, last_error)
+        VALUES (@EventId, @TeamId, @ChannelId, @EventType, @ReceivedAt, @Partition, @Payload,
                 CASE WHEN @Error IS NULL THEN 'done' ELSE 'pending' END,
                 CASE WHEN @Error IS NULL THEN 0 ELSE 1 END,
                 CASE WHEN @Error IS NULL THEN @Now END, @Error)
@@ -87,6 +88,7 @@ public sealed class PostgresInboxStore(PostgresDatabase database) : IInboxStore
         using var command = PostgresTransaction.From(round).Command(InsertProcessedSql)
             .With("EventId", entry.EventId).With("TeamId", entry.TeamId).WithText("ChannelId", entry.ChannelId)
             .With("EventType", entry.EventType).WithInstant("ReceivedAt", entry.ReceivedAt)
+            .With("Partition", ConversationPartitions.Of(entry.TeamId, entry.ChannelId))
             .With("Payload", error is null ? null : entry.Payload)
             .WithText("Error", error).WithInstant("Now", at);
         return command.ExecuteScalar() is long id ? id : null;
@@ -95,25 +97,26 @@ public sealed class PostgresInboxStore(PostgresDatabase database) : IInboxStore
     private const string ClaimPendingSql = """
         SELECT id, event_id, team_id, channel_id, event_type, payload, attempts
         FROM inbox
-        WHERE state = 'pending'
+        WHERE state = 'pending' AND partition = ANY (@Partitions)
         ORDER BY id
         LIMIT @Limit
         """;
 
     /// <summary>
-    /// Up to <paramref name="limit"/> pending rows in id order, on the session's kept connection;
-    /// none while another instance's session holds the processing lock (it processes them).
+    /// Up to <paramref name="limit"/> pending rows of the partitions this instance processes, in id
+    /// order, on the session's kept connection; none while it holds no partition.
     /// </summary>
     public async Task<IReadOnlyList<PendingInboxRow>> ClaimPendingAsync(IProcessingSession session, int limit, CancellationToken cancellationToken)
     {
         var postgres = PostgresSession.Of(session);
-        if (!await postgres.TryBecomeProcessorAsync(cancellationToken))
+        var partitions = postgres.Partitions;
+        if (partitions.Length == 0)
         {
             return [];
         }
 
         var rows = new List<PendingInboxRow>();
-        await using var command = Pg.Command(postgres.Connection, ClaimPendingSql).With("Limit", limit);
+        await using var command = Pg.Command(postgres.Connection, ClaimPendingSql).With("Partitions", partitions).With("Limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

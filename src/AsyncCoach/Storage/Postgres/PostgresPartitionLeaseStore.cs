@@ -3,10 +3,16 @@ namespace AsyncCoach.Storage.Postgres;
 /// <summary>A partition held by this instance and the fencing token it was acquired with.</summary>
 public readonly record struct PartitionLease(int Partition, long Token);
 
-/// <summary>What a lease round left this instance holding, until when, and how many instances are alive.</summary>
+/// <summary>
+/// What a lease round left this instance holding, until when, and how many instances are alive;
+/// <see cref="Surplus"/>: held partitions beyond its fair share, still renewed, that the instance
+/// is to give back once no round is in flight on them (when the round was told not to give them back itself).
+/// </summary>
 public sealed record LeaseRound(IReadOnlyDictionary<int, long> Tokens, DateTimeOffset Until, int Members)
 {
     public static readonly LeaseRound None = new(new Dictionary<int, long>(), DateTimeOffset.MinValue, 0);
+
+    public IReadOnlySet<int> Surplus { get; init; } = new HashSet<int>();
 }
 
 /// <summary>
@@ -58,7 +64,13 @@ public sealed class PostgresPartitionLeaseStore(PostgresDatabase database)
         """;
 
     /// <summary>One round for <paramref name="owner"/> at <paramref name="now"/>, in one transaction; leases run to now + <paramref name="duration"/>.</summary>
-    public async Task<LeaseRound> RunRoundAsync(string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    /// <remarks>
+    /// With <paramref name="giveBackSurplus"/> false the partitions beyond the fair share are renewed
+    /// and named in <see cref="LeaseRound.Surplus"/> instead, for the caller to give back
+    /// (<see cref="ReleaseAsync"/>) when no round is in flight on them.
+    /// </remarks>
+    public async Task<LeaseRound> RunRoundAsync(
+        string owner, DateTimeOffset now, TimeSpan duration, bool giveBackSurplus, CancellationToken cancellationToken)
     {
         var until = now + duration;
         await using var transaction = await PostgresTransaction.BeginAsync(database, cancellationToken);
@@ -81,7 +93,12 @@ public sealed class PostgresPartitionLeaseStore(PostgresDatabase database)
 
         var held = await LeasesAsync(transaction.Command(RenewSql).With("Owner", owner).WithInstant("Now", now).WithInstant("Until", until), cancellationToken);
         var share = (ConversationPartitions.Count + members - 1) / members;
-        if (held.Count > share)
+        var kept = new HashSet<int>();
+        if (held.Count > share && !giveBackSurplus)
+        {
+            kept.UnionWith(held.Keys.Order().Skip(share));
+        }
+        else if (held.Count > share)
         {
             var surplus = held.Keys.Order().Skip(share).ToArray();
             await using var release = transaction.Command(ReleaseSql).With("Owner", owner).With("Partitions", surplus);
@@ -103,7 +120,15 @@ public sealed class PostgresPartitionLeaseStore(PostgresDatabase database)
 
         await transaction.CommitAsync(cancellationToken);
         _seeded = true;
-        return new LeaseRound(held, until, members);
+        return new LeaseRound(held, until, members) { Surplus = kept };
+    }
+
+    /// <summary>Gives back <paramref name="partitions"/> of <paramref name="owner"/>: others take them at their next round.</summary>
+    public async Task ReleaseAsync(string owner, IReadOnlyCollection<int> partitions, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Pg.Command(connection, ReleaseSql).With("Owner", owner).With("Partitions", partitions.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private const string ReleaseAllSql = """
@@ -138,6 +163,38 @@ public sealed class PostgresPartitionLeaseStore(PostgresDatabase database)
         await using var command = PostgresTransaction.From(transaction).Command(FenceSql)
             .With("Partition", lease.Partition).With("Owner", owner).With("Token", lease.Token).WithInstant("Now", now);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    // FOR KEY SHARE, not FOR SHARE: the owner's own renewals and give-backs (updates that leave the
+    // key alone) do not wait for a round, while a takeover (FOR UPDATE SKIP LOCKED) skips the
+    // partition until the round's transaction ends.
+    private const string FenceAllSql = """
+        SELECT l.partition FROM partition_leases l
+        JOIN unnest(@Partitions, @Tokens) AS h(partition, token) ON h.partition = l.partition AND h.token = l.token
+        WHERE l.owner = @Owner AND l.lease_until > @Now
+        FOR KEY SHARE OF l
+        """;
+
+    /// <summary>
+    /// The fence for a round touching many partitions, in one statement: the partitions of
+    /// <paramref name="leases"/> that <paramref name="owner"/> no longer holds under that token at
+    /// <paramref name="now"/> (empty: it holds them all, and keeps them from a takeover until
+    /// <paramref name="transaction"/> ends).
+    /// </summary>
+    public async Task<IReadOnlySet<int>> NotHeldAsync(
+        IStorageTransaction transaction, string owner, IReadOnlyDictionary<int, long> leases, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var missing = new HashSet<int>(leases.Keys);
+        await using var command = PostgresTransaction.From(transaction).Command(FenceAllSql)
+            .With("Partitions", leases.Keys.ToArray()).With("Tokens", leases.Values.ToArray())
+            .With("Owner", owner).WithInstant("Now", now);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            missing.Remove(reader.GetInt32(0));
+        }
+
+        return missing;
     }
 
     private static async Task<Dictionary<int, long>> LeasesAsync(Npgsql.NpgsqlCommand command, CancellationToken cancellationToken)

@@ -53,6 +53,9 @@ public static class PostgresServices
         services.AddSingleton<PostgresPartitionLeaseStore>();
         services.AddSingleton<PartitionLeaseKeeper>();
         services.AddHostedService(sp => sp.GetRequiredService<PartitionLeaseKeeper>());
+        // Branch part19: the processor processes the conversations of the partitions leased.
+        services.AddSingleton<PartitionOwnership>();
+        services.AddSingleton<IConversationOwnership>(sp => sp.GetRequiredService<PartitionOwnership>());
 
         // First among the key ring's configurations: the file location defers to a repository already set.
         services.Insert(0, ServiceDescriptor.Singleton<IConfigureOptions<KeyManagementOptions>, PostgresKeyRing>());

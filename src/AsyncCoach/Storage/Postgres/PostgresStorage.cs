@@ -4,9 +4,9 @@ namespace AsyncCoach.Storage.Postgres;
 
 /// <summary>
 /// The PostgreSQL provider's entry point: units of work on pooled connections, the processor's
-/// kept session, and readiness. No local files: the inbox is a table every instance shares.
+/// kept session (processing the partitions this instance leases), and readiness. No local files: the inbox is a table every instance shares.
 /// </summary>
-public sealed class PostgresStorage(PostgresDatabase database) : IStorage
+public sealed class PostgresStorage(PostgresDatabase database, PartitionOwnership ownership) : IStorage
 {
     public string? LocalFilePath => null;
 
@@ -16,7 +16,7 @@ public sealed class PostgresStorage(PostgresDatabase database) : IStorage
         await PostgresTransaction.BeginAsync(database, cancellationToken);
 
     public async Task<IProcessingSession> OpenSessionAsync(CancellationToken cancellationToken) =>
-        new PostgresSession(await database.OpenAsync(cancellationToken));
+        new PostgresSession(await database.OpenAsync(cancellationToken), ownership);
 
     private const string ReadySql = "SELECT count(*) FROM schema_migrations";
 
