@@ -41,7 +41,14 @@ public sealed class PartitionLeaseTests
     {
         identity = new InstanceIdentity();
         return new PartitionLeaseKeeper(
-            new PostgresPartitionLeaseStore(_database), identity, _time, Options.Create(new StorageOptions()), NullLogger<PartitionLeaseKeeper>.Instance);
+            new PostgresPartitionLeaseStore(_database), identity, _time, Options.Create(new StorageOptions()), Migrated(), NullLogger<PartitionLeaseKeeper>.Instance);
+    }
+
+    private static DatabaseReadiness Migrated()
+    {
+        var readiness = new DatabaseReadiness();
+        readiness.SetMigrated();
+        return readiness;
     }
 
     /// <summary>A alone takes everything; B joins, A gives back its surplus, B takes it.</summary>

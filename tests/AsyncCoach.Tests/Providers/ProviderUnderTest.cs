@@ -67,6 +67,9 @@ public sealed class ProviderUnderTest : IAsyncDisposable
                 services.AddPostgresStorage();
                 var built = new ProviderUnderTest(services.BuildServiceProvider(), database);
                 await built.Get<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
+                // The only instance: it leases every conversation partition, so its processor claims every row.
+                await built.Get<PartitionLeaseKeeper>().RenewOnceAsync(CancellationToken.None);
+                await built.Get<PartitionOwnership>().RefreshAsync(CancellationToken.None);
                 return built;
             case "Sqlite":
                 var path = TestFiles.NewDatabase("suite");

@@ -16,7 +16,7 @@ namespace AsyncCoach.Storage.Postgres;
 /// </summary>
 public sealed partial class PartitionLeaseKeeper(
     PostgresPartitionLeaseStore store, InstanceIdentity instance, TimeProvider time, IOptions<StorageOptions> options,
-    ILogger<PartitionLeaseKeeper> logger) : BackgroundService
+    DatabaseReadiness readiness, ILogger<PartitionLeaseKeeper> logger) : BackgroundService
 {
     private readonly TimeSpan _duration = options.Value.PartitionLeaseDuration;
     private LeaseRound _held = LeaseRound.None;
@@ -74,6 +74,12 @@ public sealed partial class PartitionLeaseKeeper(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Its tables come with the migrations; a round before them would fail and wait a tick.
+        if (!await readiness.WaitForMigrationAsync(stoppingToken))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(_duration / 3, time);
         do
         {

@@ -15,6 +15,7 @@ public static class PostgresServices
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<InboxSignal>();
         services.AddSingleton<IValidateOptions<StorageOptions>, PostgresOptionsValidator>();
         services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddSingleton<InstanceIdentity>();
