@@ -24,7 +24,8 @@ public sealed class MultiInstanceTests
     private const string Call = "hey <@U0002> can we hop on a quick call about the deploy?";
     private const string Greeting = "hi";
     private const string FollowUp = "could you send me the Q3 numbers by Friday?";
-    private const int Slots = 1_500;
+    private const int Slots = 2_000;
+    private const int MaxAhead = 150;
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
 
     private TempPostgresDatabase _database = null!;
@@ -57,18 +58,30 @@ public sealed class MultiInstanceTests
 
             var acknowledged = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             var retries = 0;
+            var callsSent = 0;
             var next = -1;
             var start = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             var load = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
             {
                 for (var slot = Interlocked.Increment(ref next); slot < Slots; slot = Interlocked.Increment(ref next))
                 {
+                    // Never far ahead of the nudges, so the kill comes mid-load however slowly this machine processes.
+                    for (var sent = slack.CallsTo("chat.postEphemeral").Count; Volatile.Read(ref callsSent) - sent > MaxAhead; sent = slack.CallsTo("chat.postEphemeral").Count)
+                    {
+                        await slack.WaitForCallAsync("chat.postEphemeral", count: sent + 1, timeout: Deadline);
+                    }
+
                     var ts = string.Create(CultureInfo.InvariantCulture, $"{start}.{slot:D6}");
                     var channel = IsGreeting(slot) ? $"DM{slot:D5}" : $"CM{slot % 64:D2}";
                     var first = IsGreeting(slot)
                         ? Payloads.MessageEvent(EventId(slot, 'g'), text: Greeting, channel: channel, channelType: "im", user: Author(slot), ts: ts)
                         : Payloads.MessageEvent(EventId(slot, 'c'), text: Call, channel: channel, user: Author(slot), ts: ts);
                     var at = await DeliverAsync(() => live, slot, EventId(slot, IsGreeting(slot) ? 'g' : 'c'), first, acknowledged);
+                    if (!IsGreeting(slot))
+                    {
+                        Interlocked.Increment(ref callsSent);
+                    }
+
                     if (slot % 3 == 0)
                     {
                         // Slack did not see the 200 in time: its retry goes to another instance.
