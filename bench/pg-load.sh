@@ -126,6 +126,10 @@ apps = [int(y) - int(x) for x, y in zip(sys.argv[5].split(","), sys.argv[6].spli
 print(f"CPU per event, the same events: PostgreSQL {int(sys.argv[4]) * 10000 / events:.1f} µs, instance(s) {sum(apps) * 10000 / events:.1f} µs"
       + (" (" + " + ".join(f"{a * 10000 / events:.1f}" for a in apps) + ")" if len(apps) > 1 else ""))
 PY
+    echo "rows and bytes on disk per live row (heap + indexes + TOAST; before vacuum):"
+    $PSQL -d load -F ' | ' -c "SELECT relname, n_live_tup, n_dead_tup, pg_total_relation_size(relid) / greatest(n_live_tup, 1)
+      FROM pg_stat_user_tables WHERE relname IN ('inbox', 'findings', 'nudges', 'nudge_rules', 'pending_findings', 'activity_counters', 'activity_people', 'finding_counts')
+      ORDER BY relname"
     echo "statements by time (calls per event | rows per call | WAL bytes per event | µs per event):"
     $PSQL -d postgres -F ' | ' -c "SELECT round(calls::numeric / $events, 3), round(rows::numeric / greatest(calls, 1), 1), round(wal_bytes / $events, 1), round((total_exec_time * 1000 / $events)::numeric, 1),
         left(regexp_replace(query, '\s+', ' ', 'g'), 90)

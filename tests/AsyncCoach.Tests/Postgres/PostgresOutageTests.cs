@@ -1,0 +1,89 @@
+using System.Net;
+using AsyncCoach.Core.Model;
+using AsyncCoach.Tests.Infrastructure;
+using Npgsql;
+
+namespace AsyncCoach.Tests.Postgres;
+
+/// <summary>
+/// PostgreSQL lost while the service runs, over real HTTP (issue #19, "Bad configuration"): the
+/// test's own throwaway server is stopped at once (<c>pg_ctl stop -m immediate</c>, every
+/// connection breaks), the service answers <c>/readyz</c> and Slack's events with 503 (Slack
+/// retries), acknowledges nothing it could not make durable, and once the server is back it
+/// acknowledges and processes again, with every acknowledged event processed once.
+/// </summary>
+public sealed class PostgresOutageTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Test]
+    public async Task While_PostgreSQL_is_down_readyz_and_events_answer_503_and_once_it_is_back_every_acknowledged_event_is_processed_once()
+    {
+        using var own = await PostgresServer.StartOwnAsync();
+        var temp = await own.Server.CreateDatabaseAsync("outage");
+        await using var factory = new AsyncCoachFactory()
+            .With("Storage:Provider", "Postgres")
+            .With("Storage:ConnectionString", temp.ConnectionString);
+        using var client = factory.CreateRealClient();
+
+        await PostAsync(factory, client, Event(factory, "EvBefore"), HttpStatusCode.OK);
+        await factory.Processed.WaitForAsync(1);
+
+        own.Server.StopImmediately();
+
+        Assert.That(await ReadyAsync(client), Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        var lost = Event(factory, "EvDuringOutage");
+        await PostAsync(factory, client, lost, HttpStatusCode.ServiceUnavailable);
+
+        own.Server.Start();
+
+        // Back: /readyz says so, and Slack's retry of the event answered 503 is taken (a pooled
+        // connection broken by the outage may fail one more batch, answered 503 and retried again).
+        await UntilAsync(async () => await ReadyAsync(client) == HttpStatusCode.OK, factory, "/readyz 200 again");
+        await UntilAsync(async () => await StatusAsync(factory, client, lost) == HttpStatusCode.OK, factory, "the retry acknowledged");
+        await PostAsync(factory, client, Event(factory, "EvAfter"), HttpStatusCode.OK);
+        await UntilAsync(() => Task.FromResult(factory.Processed.Outcomes.Count(o => o.Error is null) >= 3), factory, "three events processed");
+
+        await using var connection = new NpgsqlConnection(temp.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT string_agg(event_id || ':' || state, ',' ORDER BY id) FROM inbox", connection);
+        Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("EvBefore:done,EvDuringOutage:done,EvAfter:done"),
+            "each acknowledged event is one row, processed; the 503 left nothing behind");
+        Assert.That(factory.Processed.Outcomes.Where(o => o.Error is null).Select(o => o.Id).ToList(), Has.Count.EqualTo(3).And.Unique, "nothing processed twice");
+    }
+
+    private static string Event(AsyncCoachFactory factory, string eventId) =>
+        Payloads.MessageEvent(eventId, text: "deploy notes are in the thread", channel: $"C{eventId.ToUpperInvariant()}",
+            ts: MessageTs.FromInstant(factory.Time.GetUtcNow()).Value);
+
+    private static async Task PostAsync(AsyncCoachFactory factory, HttpClient client, string body, HttpStatusCode expected) =>
+        Assert.That(await StatusAsync(factory, client, body), Is.EqualTo(expected));
+
+    private static async Task<HttpStatusCode> StatusAsync(AsyncCoachFactory factory, HttpClient client, string body)
+    {
+        using var response = await client.SendAsync(factory.SignedRequest("/slack/events", body));
+        return response.StatusCode;
+    }
+
+    private static async Task<HttpStatusCode> ReadyAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        return response.StatusCode;
+    }
+
+    /// <summary>
+    /// Asks again until the condition holds, moving the fake clock on between tries (the service's
+    /// retries after the outage wait on it); fails after <see cref="Patience"/> of real time.
+    /// </summary>
+    private static async Task UntilAsync(Func<Task<bool>> condition, AsyncCoachFactory factory, string what)
+    {
+        using var deadline = new CancellationTokenSource(Patience);
+        while (!await condition())
+        {
+            Assert.That(deadline.IsCancellationRequested, Is.False, $"not reached within {Patience.TotalSeconds:0} s: {what}");
+            factory.Time.Advance(TimeSpan.FromSeconds(1));
+            // A poll on real time, not a wait for an outcome: each turn asks again.
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+}
