@@ -27,9 +27,11 @@ public sealed class PostgresServer
     private readonly string _bin;
     private readonly string _root;
     private readonly string? _runAs;
+    private readonly bool _durable;
 
-    private PostgresServer(string bin, string root, string? runAs, int port)
+    private PostgresServer(string bin, string root, string? runAs, int port, bool durable = false)
     {
+        _durable = durable;
         _bin = bin;
         _root = root;
         _runAs = runAs;
@@ -125,7 +127,7 @@ public sealed class PostgresServer
         server.StopAndDelete();
     }
 
-    private static async Task<PostgresServer> StartAsync()
+    private static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         var bin = FindBinaries();
         var runAs = Environment.UserName == "root" ? "postgres" : null;
@@ -141,7 +143,7 @@ public sealed class PostgresServer
         File.SetUnixFileMode(root, runAs is null
             ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             : (UnixFileMode)0x1FF);
-        var server = new PostgresServer(bin, root, runAs, FreePort());
+        var server = new PostgresServer(bin, root, runAs, FreePort(), durable);
         try
         {
             server.Run("initdb", ["-D", server.DataDirectory, "-U", User, "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"]);
@@ -172,14 +174,18 @@ public sealed class PostgresServer
     {
         // The shared server's start tells whether PostgreSQL is here at all (and ignores the test if not).
         await GetAsync();
-        return new OwnPostgresServer(await StartAsync());
+        return new OwnPostgresServer(await StartAsync(durable: true));
     }
 
-    /// <summary>Starts the stopped server again, on the same folder and port.</summary>
+    /// <summary>
+    /// Starts the stopped server again, on the same folder and port. A test's own server commits
+    /// synchronously (what it stops at once must not lose what was committed: the WAL is written
+    /// before a commit returns; fsync stays off, the files outlive the process in the page cache).
+    /// </summary>
     public void Start() =>
         Run("pg_ctl", [
             "start", "-D", DataDirectory, "-w", "-t", "60", "-l", Path.Combine(_root, "server.log"),
-            "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+            "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -k {_root} -c fsync=off -c synchronous_commit={(_durable ? "on" : "off")} -c full_page_writes=off -c max_connections=300",
         ]);
 
     /// <summary>Stops the server at once, as a crash or a lost network would: every connection to it breaks.</summary>
