@@ -31,7 +31,17 @@ public sealed class DatabaseInitializer(IDatabaseMigrator migrator, DatabaseRead
         return readiness.Migrated.WaitAsync(cancellationToken);
     }
 
-    public async Task StoppingAsync(CancellationToken cancellationToken) => await _stopping.CancelAsync();
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A host may be disposed before it is stopped (a test's restart): nothing waits then.
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
