@@ -104,6 +104,20 @@ public sealed class PostgresOutageTests
         Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("EvEarly:done"));
     }
 
+    [Test]
+    public async Task A_database_that_does_not_exist_is_not_waited_for_start_fails_naming_it()
+    {
+        var server = await PostgresServer.GetAsync();
+        await using var temp = await server.CreateDatabaseAsync("exists");
+        var missing = new NpgsqlConnectionStringBuilder(temp.ConnectionString) { Database = "no_such_database" }.ConnectionString;
+        await using var factory = new AsyncCoachFactory()
+            .With("Storage:Provider", "Postgres")
+            .With("Storage:ConnectionString", missing);
+
+        // Waiting cannot create it: the migration's error fails start at once, as before.
+        Assert.That(() => factory.CreateRealClient(), Throws.InstanceOf<PostgresException>().With.Property(nameof(PostgresException.SqlState)).EqualTo("3D000"));
+    }
+
     private static async Task<bool> ListeningAsync(HttpClient client)
     {
         try
