@@ -13,6 +13,9 @@ public sealed class HttpConnection(Uri url) : IAsyncDisposable
     private readonly Socket _socket = new(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
     private readonly byte[] _buffer = new byte[16 * 1024];
 
+    /// <summary>The URL this connection talks to.</summary>
+    public Uri Url => url;
+
     public Task ConnectAsync(CancellationToken cancellationToken) =>
         _socket.ConnectAsync(url.Host, url.Port, cancellationToken).AsTask();
 

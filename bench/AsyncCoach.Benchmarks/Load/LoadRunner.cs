@@ -23,17 +23,18 @@ public static class LoadRunner
             return 2;
         }
 
-        if (options.Settle && options.ServerPid is null)
+        if (options.Settle && options.ServerPids is null)
         {
             await Console.Error.WriteLineAsync("load: --settle true needs --server-pid (the server's CPU use tells when it is idle)");
             return 2;
         }
 
-        var factory = new SignedEventFactory(options.Url, options.Secret, options.FindingShare, options.Teams);
+        var factory = new SignedEventFactory(options.Urls[0], options.Secret, options.FindingShare, options.Teams);
         var connections = new HttpConnection[options.Connections];
         for (var i = 0; i < connections.Length; i++)
         {
-            connections[i] = new HttpConnection(options.Url);
+            // Dealt round-robin over the URLs: several instances share one load.
+            connections[i] = new HttpConnection(options.Urls[i % options.Urls.Count]);
             await connections[i].ConnectAsync(CancellationToken.None);
         }
 
@@ -44,30 +45,30 @@ public static class LoadRunner
         if (options.Settle)
         {
             // The warm-up's backlog is processed before the measured phase, not during it.
-            if (await WaitUntilIdleAsync(options.ServerPid!.Value) is null)
+            if (await WaitUntilIdleAsync(options.ServerPids!) is null)
             {
                 return StillBusy();
             }
         }
 
-        var cpuBefore = ServerCpu(options.ServerPid);
+        var cpuBefore = ServerCpu(options.ServerPids);
         var stopwatch = Stopwatch.StartNew();
         var result = await RunPhaseAsync(connections, factory, options.Duration, options.Rate, record: true);
         var elapsed = stopwatch.Elapsed;
-        var cpuAfter = ServerCpu(options.ServerPid);
+        var cpuAfter = ServerCpu(options.ServerPids);
         TimeSpan? settled = null;
         TimeSpan? cpuSettled = null;
         if (options.Settle)
         {
             // Work the server put off (processing the measured events' backlog) is part of
             // their cost: counted until the server is idle again.
-            settled = await WaitUntilIdleAsync(options.ServerPid!.Value);
+            settled = await WaitUntilIdleAsync(options.ServerPids!);
             if (settled is null)
             {
                 return StillBusy();
             }
 
-            cpuSettled = ServerCpu(options.ServerPid);
+            cpuSettled = ServerCpu(options.ServerPids);
         }
 
         foreach (var connection in connections)
@@ -99,15 +100,15 @@ public static class LoadRunner
     /// second, that is, it has no backlog left; returns how long that took, or null when it is
     /// still busy after <see cref="SettleLimit"/>.
     /// </summary>
-    private static async Task<TimeSpan?> WaitUntilIdleAsync(int pid)
+    private static async Task<TimeSpan?> WaitUntilIdleAsync(IReadOnlyList<int> pids)
     {
         var window = TimeSpan.FromMilliseconds(250);
         var stopwatch = Stopwatch.StartNew();
-        var last = ServerCpu(pid)!.Value;
+        var last = ServerCpu(pids)!.Value;
         while (stopwatch.Elapsed < SettleLimit)
         {
             await Task.Delay(window);
-            var now = ServerCpu(pid)!.Value;
+            var now = ServerCpu(pids)!.Value;
             if (now - last <= TimeSpan.FromMilliseconds(10))
             {
                 // The quiet window itself is not part of the work.
@@ -163,7 +164,7 @@ public static class LoadRunner
                         return;
                     }
 
-                    var request = factory.Next();
+                    var request = factory.Next(connection.Url);
                     var sent = Stopwatch.GetTimestamp();
                     var status = await connection.SendAsync(request, CancellationToken.None);
                     var took = Stopwatch.GetTimestamp() - sent;
@@ -186,12 +187,27 @@ public static class LoadRunner
         return new PhaseResult(all, errors, late);
     }
 
-    internal static TimeSpan? ServerCpu(int? pid)
+    /// <summary>The servers' CPU time summed (several instances behind one load), or null without pids.</summary>
+    internal static TimeSpan? ServerCpu(IReadOnlyList<int>? pids)
     {
-        if (pid is null)
+        if (pids is null)
         {
             return null;
         }
+
+        var total = TimeSpan.Zero;
+        foreach (var pid in pids)
+        {
+            total += ServerCpu(pid);
+        }
+
+        return total;
+    }
+
+    internal static TimeSpan? ServerCpu(int? pid) => pid is { } one ? ServerCpu(one) : null;
+
+    internal static TimeSpan ServerCpu(int pid)
+    {
 
         // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks (100 per second here).
         var stat = File.ReadAllText($"/proc/{pid}/stat");

@@ -34,14 +34,17 @@ public sealed class SignedEventFactory(Uri url, string secret, double findingSha
     private long _sequence;
     private long _lastMicros;
 
-    public byte[] Next()
+    public byte[] Next() => Next(url);
+
+    /// <summary>A request for <paramref name="target"/> (its path and Host header), for a load spread over several instances.</summary>
+    public byte[] Next(Uri target)
     {
         var now = DateTimeOffset.UtcNow;
         var bodyBytes = Body(now);
         var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = Sign(timestamp, bodyBytes);
         var head = string.Create(CultureInfo.InvariantCulture,
-            $"POST {url.AbsolutePath} HTTP/1.1\r\nHost: {url.Authority}\r\nContent-Type: application/json\r\nX-Slack-Request-Timestamp: {timestamp}\r\nX-Slack-Signature: {signature}\r\nContent-Length: {bodyBytes.Length}\r\n\r\n");
+            $"POST {target.AbsolutePath} HTTP/1.1\r\nHost: {target.Authority}\r\nContent-Type: application/json\r\nX-Slack-Request-Timestamp: {timestamp}\r\nX-Slack-Signature: {signature}\r\nContent-Length: {bodyBytes.Length}\r\n\r\n");
         var headBytes = Encoding.ASCII.GetBytes(head);
         var request = new byte[headBytes.Length + bodyBytes.Length];
         headBytes.CopyTo(request, 0);

@@ -24,8 +24,11 @@ public static class HealthEndpoints
     {
         if (!readiness.IsMigrated)
         {
-            return TypedResults.Problem(
-                title: "starting", detail: "the database is not migrated yet", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return readiness.Unreachable is { } reason
+                ? TypedResults.Problem(
+                    title: "database unreachable", detail: $"{storage.Description}: {reason} (tried again until it answers)", statusCode: StatusCodes.Status503ServiceUnavailable)
+                : TypedResults.Problem(
+                    title: "starting", detail: "the database is not migrated yet", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         if (journal.IsFolderMissing)

@@ -58,7 +58,17 @@ public sealed partial class SlackRequestFilter(
         }
 
         http.Features.Set(new SlackBody(body));
-        await database.Migrated.WaitAsync(http.RequestAborted);
+        if (!database.IsMigrated)
+        {
+            // Waits for the migration at start, unless the database did not answer it (PostgreSQL
+            // down): then 503 at once, so Slack retries instead of waiting past its own timeout.
+            await Task.WhenAny(database.Migrated, database.FirstUnreachable).WaitAsync(http.RequestAborted);
+            if (!database.IsMigrated)
+            {
+                return Results.Text("the database is not reachable yet; retry later\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        }
+
         return await next(context);
     }
 

@@ -11,8 +11,11 @@ namespace AsyncCoach.Hosting;
 /// On two cores that overlaps the migration's file work with the server's start-up and its first
 /// request's JIT instead of adding the two up.
 /// </summary>
-public sealed class DatabaseInitializer(IDatabaseMigrator migrator, DatabaseReadiness readiness) : IHostedLifecycleService
+public sealed class DatabaseInitializer(IDatabaseMigrator migrator, DatabaseReadiness readiness) : IHostedLifecycleService, IDisposable
 {
+    // Ends a migration still waiting for its database (PostgreSQL retries one that does not answer) when the host stops.
+    private readonly CancellationTokenSource _stopping = new();
+
     public Task StartingAsync(CancellationToken cancellationToken)
     {
         _ = Task.Factory.StartNew(Initialize, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -28,11 +31,23 @@ public sealed class DatabaseInitializer(IDatabaseMigrator migrator, DatabaseRead
         return readiness.Migrated.WaitAsync(cancellationToken);
     }
 
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A host may be disposed before it is stopped (a test's restart): nothing waits then.
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _stopping.Dispose();
 
     private void Initialize()
     {
@@ -40,7 +55,7 @@ public sealed class DatabaseInitializer(IDatabaseMigrator migrator, DatabaseRead
         {
             StartupTrace.Mark("database start");
             // This is its own thread: blocking it costs nobody (SQLite's migration is synchronous anyway).
-            migrator.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+            migrator.MigrateAsync(_stopping.Token).GetAwaiter().GetResult();
 
             StartupTrace.Mark("database migrated");
             readiness.SetMigrated();

@@ -3,7 +3,8 @@ namespace AsyncCoach.Storage;
 /// <summary>
 /// Whether the database has been brought up to date at start. The server listens while the
 /// migration runs (<see cref="Hosting.DatabaseInitializer"/>); until it is done <c>/readyz</c>
-/// answers 503, Slack requests wait for it, and so do the background loops.
+/// answers 503, Slack requests wait for it (or get a 503 once the database is found unreachable,
+/// <see cref="Unreachable"/>), and the background loops wait for it.
 /// </summary>
 public sealed class DatabaseReadiness
 {
@@ -31,7 +32,29 @@ public sealed class DatabaseReadiness
         }
     }
 
-    internal void SetMigrated() => _migrated.TrySetResult();
+    private readonly TaskCompletionSource _unreachableOnce = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile string? _unreachable;
+
+    /// <summary>
+    /// Why the migration is still waiting: the database did not answer its last try (a provider
+    /// that retries, PostgreSQL, says so); null once migrated, or while nothing has failed.
+    /// </summary>
+    public string? Unreachable => _unreachable;
+
+    /// <summary>Completes the first time the migration finds the database unreachable.</summary>
+    public Task FirstUnreachable => _unreachableOnce.Task;
+
+    internal void SetUnreachable(string reason)
+    {
+        _unreachable = reason;
+        _unreachableOnce.TrySetResult();
+    }
+
+    internal void SetMigrated()
+    {
+        _unreachable = null;
+        _migrated.TrySetResult();
+    }
 
     internal void SetFailed(Exception exception) => _migrated.TrySetException(exception);
 }

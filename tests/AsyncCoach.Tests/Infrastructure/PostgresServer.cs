@@ -27,9 +27,11 @@ public sealed class PostgresServer
     private readonly string _bin;
     private readonly string _root;
     private readonly string? _runAs;
+    private readonly bool _durable;
 
-    private PostgresServer(string bin, string root, string? runAs, int port)
+    private PostgresServer(string bin, string root, string? runAs, int port, bool durable = false)
     {
+        _durable = durable;
         _bin = bin;
         _root = root;
         _runAs = runAs;
@@ -122,17 +124,10 @@ public sealed class PostgresServer
         }
 
         NpgsqlConnection.ClearAllPools();
-        try
-        {
-            server.Run("pg_ctl", ["stop", "-D", server.DataDirectory, "-m", "immediate", "-w"]);
-        }
-        finally
-        {
-            Directory.Delete(server._root, recursive: true);
-        }
+        server.StopAndDelete();
     }
 
-    private static async Task<PostgresServer> StartAsync()
+    private static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         var bin = FindBinaries();
         var runAs = Environment.UserName == "root" ? "postgres" : null;
@@ -148,14 +143,11 @@ public sealed class PostgresServer
         File.SetUnixFileMode(root, runAs is null
             ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             : (UnixFileMode)0x1FF);
-        var server = new PostgresServer(bin, root, runAs, FreePort());
+        var server = new PostgresServer(bin, root, runAs, FreePort(), durable);
         try
         {
             server.Run("initdb", ["-D", server.DataDirectory, "-U", User, "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"]);
-            server.Run("pg_ctl", [
-                "start", "-D", server.DataDirectory, "-w", "-t", "60", "-l", Path.Combine(root, "server.log"),
-                "-o", $"-c listen_addresses=127.0.0.1 -p {server.Port} -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
-            ]);
+            server.Start();
         }
         catch (PostgresUnavailableException)
         {
@@ -171,6 +163,48 @@ public sealed class PostgresServer
         }
 
         return server;
+    }
+
+    /// <summary>
+    /// A server of the caller's own (its own folder and port), for a test that stops and starts it
+    /// (<see cref="StopImmediately"/>, <see cref="Start"/>) without touching the run's shared one;
+    /// disposing it stops it and deletes its folder. Ignored (or in CI failed) like the shared one.
+    /// </summary>
+    public static async Task<OwnPostgresServer> StartOwnAsync()
+    {
+        // The shared server's start tells whether PostgreSQL is here at all (and ignores the test if not).
+        await GetAsync();
+        return new OwnPostgresServer(await StartAsync(durable: true));
+    }
+
+    /// <summary>
+    /// Starts the stopped server again, on the same folder and port. A test's own server commits
+    /// synchronously (what it stops at once must not lose what was committed: the WAL is written
+    /// before a commit returns; fsync stays off, the files outlive the process in the page cache).
+    /// </summary>
+    public void Start() =>
+        Run("pg_ctl", [
+            "start", "-D", DataDirectory, "-w", "-t", "60", "-l", Path.Combine(_root, "server.log"),
+            "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -k {_root} -c fsync=off -c synchronous_commit={(_durable ? "on" : "off")} -c full_page_writes=off -c max_connections=300",
+        ]);
+
+    /// <summary>Stops the server at once, as a crash or a lost network would: every connection to it breaks.</summary>
+    public void StopImmediately() => Run("pg_ctl", ["stop", "-D", DataDirectory, "-m", "immediate", "-w"]);
+
+    internal void StopAndDelete()
+    {
+        try
+        {
+            StopImmediately();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped (the test stopped it): the folder goes all the same.
+        }
+        finally
+        {
+            Directory.Delete(_root, recursive: true);
+        }
     }
 
     private static string FindBinaries()
@@ -244,6 +278,18 @@ public sealed class PostgresServer
     }
 
     private sealed class PostgresUnavailableException(string message) : Exception(message);
+}
+
+/// <summary>A throwaway server of one test's own (<see cref="PostgresServer.StartOwnAsync"/>): stopped and deleted when disposed.</summary>
+public sealed class OwnPostgresServer(PostgresServer server) : IDisposable
+{
+    public PostgresServer Server { get; } = server;
+
+    public void Dispose()
+    {
+        NpgsqlConnection.ClearAllPools();
+        Server.StopAndDelete();
+    }
 }
 
 /// <summary>A database of one test's own on the run's <see cref="PostgresServer"/>.</summary>

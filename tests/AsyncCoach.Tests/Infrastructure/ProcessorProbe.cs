@@ -12,6 +12,18 @@ public sealed class ProcessorProbe : IInboxObserver, IInboxIdleHandler
     private readonly Lock _gate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Every outcome reported so far, in order.</summary>
+    public IReadOnlyList<InboxOutcome> Outcomes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _outcomes];
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<InboxOutcome>> WaitForAsync(int processed, TimeSpan? timeout = null)
     {
         var deadline = timeout ?? TimeSpan.FromSeconds(15);

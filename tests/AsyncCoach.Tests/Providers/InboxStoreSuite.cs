@@ -108,6 +108,23 @@ public sealed class InboxStoreSuite(string provider) : ProviderSuite(provider)
         Assert.That((await Inbox.ClaimPendingAsync(session, 10, None)).Select(r => (r.EventId, r.Attempts)), Is.EqualTo(new[] { ("Ev2", 1L) }));
     }
 
+    [TestCase(null)]
+    [TestCase("timeout")]
+    public async Task Completing_a_single_row_that_is_not_pending_any_more_throws_and_changes_nothing(string? error)
+    {
+        using var session = await Storage.OpenSessionAsync(None);
+        await InsertAsync(session, [Entry("Ev1")], "timeout");
+        var rows = await Inbox.ClaimPendingAsync(session, 10, None);
+        await CompleteAsync(session, [new InboxOutcome(rows[0].Id, null)]);
+
+        Assert.That(
+            async () => await CompleteAsync(session, [new InboxOutcome(rows[0].Id, error)]),
+            Throws.InvalidOperationException.With.Message.Contains($"{rows[0].Id}"));
+
+        // Still done, as the first round left it: the second changed nothing.
+        Assert.That(await Inbox.CountByStateAsync(None), Is.EquivalentTo(new Dictionary<string, long> { ["done"] = 1 }));
+    }
+
     [Test]
     public async Task Retention_deletes_old_finished_rows_a_window_at_a_time_and_never_pending_ones()
     {

@@ -1,3 +1,5 @@
+using AsyncCoach.Pipeline;
+
 namespace AsyncCoach.Storage.Postgres;
 
 /// <summary>
@@ -93,34 +95,34 @@ public sealed class PostgresActivityStore(PostgresDatabase database) : IActivity
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var weekCounts = new List<ActivityWeekCount>(weeks.Count);
-        foreach (var (from, to) in weeks)
-        {
-            await using var command = Pg.Command(connection, WeekSql).With("TeamId", teamId).WithInstant("From", from).WithInstant("To", to);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            weekCounts.Add(new ActivityWeekCount(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
-        }
-
-        var slots = new List<ActivitySlotCount>();
-        await using (var command = Pg.Command(connection, SlotsSql)
-            .With("TeamId", teamId).With("Bounds", slotBounds.Select(b => b.ToUniversalTime()).ToArray()))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
+        return await ActivityReads.ReadAsync(
+            weeks,
+            leadWeeks,
+            async (from, to) =>
             {
-                slots.Add(new ActivitySlotCount(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
-            }
-        }
+                await using var command = Pg.Command(connection, WeekSql).With("TeamId", teamId).WithInstant("From", from).WithInstant("To", to);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                return new ActivityWeekCount(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            },
+            async () =>
+            {
+                var slots = new List<ActivitySlotCount>();
+                await using var command = Pg.Command(connection, SlotsSql)
+                    .With("TeamId", teamId).With("Bounds", slotBounds.Select(b => b.ToUniversalTime()).ToArray());
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    slots.Add(new ActivitySlotCount(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
+                }
 
-        var reached = new List<long>(leadWeeks.Count);
-        foreach (var (from, to) in leadWeeks)
-        {
-            await using var command = Pg.Command(connection, ReachedSql)
-                .With("TeamId", teamId).With("AuthorId", leadId).WithInstant("From", from).WithInstant("To", to);
-            reached.Add(await command.ExecuteScalarAsync(cancellationToken) is long count ? count : 0);
-        }
-
-        return new ActivityCounts(weekCounts, slots, reached);
+                return slots;
+            },
+            async (from, to) =>
+            {
+                await using var command = Pg.Command(connection, ReachedSql)
+                    .With("TeamId", teamId).With("AuthorId", leadId).WithInstant("From", from).WithInstant("To", to);
+                return await command.ExecuteScalarAsync(cancellationToken) is long count ? count : 0;
+            });
     }
 }

@@ -15,35 +15,15 @@ namespace AsyncCoach.Storage.Postgres;
 public sealed class PostgresNormsStore(PostgresDatabase database, IPhraseFeedbackStore feedback, TimeProvider time, IOptions<CacheOptions>? caches = null)
     : INormsStore, IClearableCache, IDisposable
 {
-    private readonly BoundedCache<string, TeamNorms> _cache = new((caches?.Value ?? new()).MaxTeams, (caches?.Value ?? new()).MaxAge, time);
+    private readonly TeamNormsCache _cache = new(feedback, time, caches?.Value);
 
-    public async Task<TeamNorms> GetAsync(string teamId, CancellationToken cancellationToken)
-    {
-        if (_cache.TryGet(teamId, out var cached) && cached is not null)
-        {
-            return cached;
-        }
+    public Task<TeamNorms> GetAsync(string teamId, CancellationToken cancellationToken) =>
+        _cache.GetAsync(teamId, GetJsonAsync, cancellationToken);
 
-        var json = await GetJsonAsync(teamId, cancellationToken);
-        var norms = await WithLearnedAsync(teamId, json is null ? TeamNorms.Default : NormsJson.Parse(json.ToJsonString()), cancellationToken);
-        _cache.Set(teamId, norms);
-        return norms;
-    }
-
-    public void Forget(string teamId) => _cache.Remove(teamId);
+    public void Forget(string teamId) => _cache.Forget(teamId);
 
     /// <summary>Drops every cached team: the cache listener lost notices while it was disconnected.</summary>
     public void ClearCache() => _cache.Clear();
-
-    private async Task<TeamNorms> WithLearnedAsync(string teamId, TeamNorms norms, CancellationToken cancellationToken)
-    {
-        var votes = await feedback.VotesAsync(teamId, norms.LearnAfterPeople, cancellationToken);
-        return votes.Count == 0 ? norms : norms with
-        {
-            LearnedPhrases = votes.GroupBy(v => v.RuleId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(v => v.Phrase).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal),
-        };
-    }
 
     private const string GetSql = "SELECT norms_json FROM team_norms WHERE team_id = @TeamId";
 
@@ -61,27 +41,14 @@ public sealed class PostgresNormsStore(PostgresDatabase database, IPhraseFeedbac
         """;
 
     /// <summary>Checks the whole result parses before anything is stored (throws <see cref="NormsFormatException"/> naming the key).</summary>
-    public async Task<TeamNorms> SetAsync(string teamId, string key, JsonNode? value, string updatedBy, CancellationToken cancellationToken)
-    {
-        var json = await GetJsonAsync(teamId, cancellationToken) ?? [];
-        json[key] = value?.DeepClone();
-        if (value is null)
+    public Task<TeamNorms> SetAsync(string teamId, string key, JsonNode? value, string updatedBy, CancellationToken cancellationToken) =>
+        _cache.SetAsync(teamId, key, value, GetJsonAsync, async (text, ct) =>
         {
-            json.Remove(key);
-        }
-
-        var text = json.ToJsonString();
-        var norms = await WithLearnedAsync(teamId, NormsJson.Parse(text), cancellationToken);
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var command = Pg.Command(connection, UpsertSql)
-            .With("TeamId", teamId).With("Json", text).With("UpdatedBy", updatedBy).WithInstant("Now", time.GetUtcNow()))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        _cache.Set(teamId, norms);
-        return norms;
-    }
+            await using var connection = await database.OpenAsync(ct);
+            await using var command = Pg.Command(connection, UpsertSql)
+                .With("TeamId", teamId).With("Json", text).With("UpdatedBy", updatedBy).WithInstant("Now", time.GetUtcNow());
+            await command.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
 
     // Only a JSON number was ever stored (SetAsync parses the norms first).
     private const string RetentionDaysSql = """

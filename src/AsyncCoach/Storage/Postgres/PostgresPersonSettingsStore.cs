@@ -16,8 +16,7 @@ public sealed class PostgresPersonSettingsStore(PostgresDatabase database, TimeP
     /// <summary>How long a cached person (or a cached absence) is trusted: the staleness bound across instances.</summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
-    private readonly BoundedCache<(string Team, string User), PersonSettings?> _cache = new(
-        (caches?.Value ?? new()).MaxPersonSettings, CacheLifetime, time);
+    private readonly PersonSettingsCache _cache = new((caches?.Value ?? new()).MaxPersonSettings, CacheLifetime, time);
 
     private const string GetManySql = """
         SELECT user_id, hours, time_zone, snooze_until, opted_out
@@ -25,61 +24,30 @@ public sealed class PostgresPersonSettingsStore(PostgresDatabase database, TimeP
         WHERE team_id = @TeamId AND user_id = ANY (@UserIds)
         """;
 
-    public async Task<IReadOnlyDictionary<string, PersonSettings>> GetManyAsync(string teamId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, PersonSettings>> GetManyAsync(string teamId, IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
+        _cache.GetManyAsync(teamId, userIds, LoadAsync, cancellationToken);
+
+    public Task<PersonSettings> GetAsync(string teamId, string userId, CancellationToken cancellationToken) =>
+        _cache.GetAsync(teamId, userId, LoadAsync, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, PersonSettings>> LoadAsync(string teamId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, PersonSettings>(StringComparer.Ordinal);
-        List<string>? missing = null;
-        foreach (var userId in userIds)
-        {
-            if (!_cache.TryGet((teamId, userId), out var cached))
-            {
-                (missing ??= []).Add(userId);
-            }
-            else if (cached is not null)
-            {
-                found[userId] = cached;
-            }
-        }
-
-        if (missing is null)
-        {
-            return found;
-        }
-
         var loaded = new Dictionary<string, PersonSettings>(StringComparer.Ordinal);
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var command = Pg.Command(connection, GetManySql).With("TeamId", teamId).With("UserIds", missing.ToArray()))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Pg.Command(connection, GetManySql).With("TeamId", teamId).With("UserIds", userIds.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var hours = reader.TextOrNull(1);
-                loaded[reader.GetString(0)] = new PersonSettings(
-                    reader.GetString(0), hours is null ? null : NormsJson.ParseWorkingHours(hours), reader.TextOrNull(2),
-                    reader.IsDBNull(3) ? null : reader.Instant(3), reader.GetBoolean(4));
-            }
+            var hours = reader.TextOrNull(1);
+            loaded[reader.GetString(0)] = new PersonSettings(
+                reader.GetString(0), hours is null ? null : NormsJson.ParseWorkingHours(hours), reader.TextOrNull(2),
+                reader.IsDBNull(3) ? null : reader.Instant(3), reader.GetBoolean(4));
         }
 
-        foreach (var userId in missing)
-        {
-            var settings = loaded.GetValueOrDefault(userId);
-            _cache.Set((teamId, userId), settings);
-            if (settings is not null)
-            {
-                found[userId] = settings;
-            }
-        }
-
-        return found;
+        return loaded;
     }
 
-    public async Task<PersonSettings> GetAsync(string teamId, string userId, CancellationToken cancellationToken)
-    {
-        var found = await GetManyAsync(teamId, [userId], cancellationToken);
-        return found.TryGetValue(userId, out var settings) ? settings : new PersonSettings(userId, null, null, null, false);
-    }
-
-    public void Forget(string teamId, string userId) => _cache.Remove((teamId, userId));
+    public void Forget(string teamId, string userId) => _cache.Forget(teamId, userId);
 
     public void ClearCache() => _cache.Clear();
 
@@ -106,6 +74,6 @@ public sealed class PostgresPersonSettingsStore(PostgresDatabase database, TimeP
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        _cache.Set((teamId, settings.UserId), settings);
+        _cache.Saved(teamId, settings);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AsyncCoach.Core.Digests;
+using AsyncCoach.Pipeline;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -113,21 +114,16 @@ public sealed class ActivityStore(SqliteDatabase database) : IActivityStore
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var weekCounts = new List<ActivityWeekCount>(weeks.Count);
-        foreach (var (from, to) in weeks)
-        {
-            weekCounts.Add(await connection.QuerySingleAsync<ActivityWeekCount>(WeekSql, new HourRange(teamId, from, to, DigestInput.LargestMinGroup)));
-        }
-
-        var bounds = JsonSerializer.Serialize(slotBounds.Select(StoredInstant.Format).ToList(), StorageJsonContext.Default.ListString);
-        var slots = (await connection.QueryAsync<ActivitySlotCount>(SlotsSql, new SlotBounds(teamId, bounds, DigestInput.LargestMinGroup))).AsList();
-        var reached = new List<long>(leadWeeks.Count);
-        foreach (var (from, to) in leadWeeks)
-        {
-            reached.Add(await connection.ExecuteScalarAsync<long>(ReachedSql, new LeadRange(teamId, leadId, from, to)));
-        }
-
-        return new ActivityCounts(weekCounts, slots, reached);
+        return await ActivityReads.ReadAsync(
+            weeks,
+            leadWeeks,
+            (from, to) => connection.QuerySingleAsync<ActivityWeekCount>(WeekSql, new HourRange(teamId, from, to, DigestInput.LargestMinGroup)),
+            async () =>
+            {
+                var bounds = JsonSerializer.Serialize(slotBounds.Select(StoredInstant.Format).ToList(), StorageJsonContext.Default.ListString);
+                return (await connection.QueryAsync<ActivitySlotCount>(SlotsSql, new SlotBounds(teamId, bounds, DigestInput.LargestMinGroup))).AsList();
+            },
+            (from, to) => connection.ExecuteScalarAsync<long>(ReachedSql, new LeadRange(teamId, leadId, from, to)));
     }
 
     /// <summary>Parameters of the queries (named types for Dapper.AOT).</summary>

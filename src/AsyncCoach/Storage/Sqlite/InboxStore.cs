@@ -150,7 +150,7 @@ public sealed class InboxStore(SqliteDatabase database) : IInboxStore
 
     private const string MarkDoneSql = """
         UPDATE inbox SET state = 'done', payload = NULL, processed_at = @Now, last_error = NULL
-        WHERE id = @Id
+        WHERE id = @Id AND state = 'pending'
         """;
 
     private const string MarkRetrySql = """
@@ -160,7 +160,7 @@ public sealed class InboxStore(SqliteDatabase database) : IInboxStore
             state = CASE WHEN attempts + 1 >= @MaxAttempts THEN 'failed' ELSE 'pending' END,
             payload = CASE WHEN attempts + 1 >= @MaxAttempts THEN NULL ELSE payload END,
             processed_at = CASE WHEN attempts + 1 >= @MaxAttempts THEN @Now ELSE NULL END
-        WHERE id = @Id
+        WHERE id = @Id AND state = 'pending'
         """;
 
     // A claim takes the first pending rows in id order, and ids only grow (AUTOINCREMENT), so the
@@ -217,7 +217,7 @@ public sealed class InboxStore(SqliteDatabase database) : IInboxStore
         }
     }
 
-    /// <summary>Marks each outcome's row by itself: done, or retried (failed once out of attempts).</summary>
+    /// <summary>Marks each outcome's row by itself: done, or retried (failed once out of attempts); throws if one is not pending any more.</summary>
     internal static void MarkEach(SqliteConnection connection, DbTransaction transaction, IReadOnlyList<InboxOutcome> outcomes, string at, CancellationToken cancellationToken)
     {
         foreach (var outcome in outcomes)
@@ -244,7 +244,11 @@ public sealed class InboxStore(SqliteDatabase database) : IInboxStore
                 p[2].Value = outcome.Error;
             }
 
-            lease.Command.ExecuteNonQuery();
+            if (lease.Command.ExecuteNonQuery() != 1)
+            {
+                // As with a range: thrown so that the round's transaction is rolled back.
+                throw new InvalidOperationException($"Inbox row {outcome.Id} was claimed but is not pending any more.");
+            }
         }
     }
 

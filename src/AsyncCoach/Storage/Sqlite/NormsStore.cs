@@ -14,39 +14,18 @@ namespace AsyncCoach.Storage.Sqlite;
 /// </summary>
 public sealed class NormsStore(SqliteDatabase database, IPhraseFeedbackStore feedback, TimeProvider time, IOptions<CacheOptions>? caches = null) : INormsStore, IDisposable
 {
-    private readonly BoundedCache<string, TeamNorms> _cache = new((caches?.Value ?? new()).MaxTeams, (caches?.Value ?? new()).MaxAge, time);
+    private readonly TeamNormsCache _cache = new(feedback, time, caches?.Value);
 
     /// <summary>Teams whose norms are held in memory now.</summary>
     public int CachedCount => _cache.Count;
 
     private const string GetSql = "SELECT norms_json FROM team_norms WHERE team_id = @TeamId";
 
-    public async Task<TeamNorms> GetAsync(string teamId, CancellationToken cancellationToken)
-    {
-        if (_cache.TryGet(teamId, out var cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var json = await GetJsonAsync(teamId, cancellationToken);
-        var norms = await WithLearnedAsync(teamId, json is null ? TeamNorms.Default : NormsJson.Parse(json.ToJsonString()), cancellationToken);
-        _cache.Set(teamId, norms);
-        return norms;
-    }
+    public Task<TeamNorms> GetAsync(string teamId, CancellationToken cancellationToken) =>
+        _cache.GetAsync(teamId, GetJsonAsync, cancellationToken);
 
     /// <summary>Drops the cached norms of a team, so the next read sees new feedback.</summary>
-    public void Forget(string teamId) => _cache.Remove(teamId);
-
-    // What the team's "Not helpful here" taught: phrases enough people marked, per rule.
-    private async Task<TeamNorms> WithLearnedAsync(string teamId, TeamNorms norms, CancellationToken cancellationToken)
-    {
-        var votes = await feedback.VotesAsync(teamId, norms.LearnAfterPeople, cancellationToken);
-        return votes.Count == 0 ? norms : norms with
-        {
-            LearnedPhrases = votes.GroupBy(v => v.RuleId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(v => v.Phrase).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal),
-        };
-    }
+    public void Forget(string teamId) => _cache.Forget(teamId);
 
     /// <summary>The keys this team has set, as stored.</summary>
     public async Task<JsonObject?> GetJsonAsync(string teamId, CancellationToken cancellationToken)
@@ -66,27 +45,14 @@ public sealed class NormsStore(SqliteDatabase database, IPhraseFeedbackStore fee
     /// Sets one key (or removes it with a null value) after checking the whole result parses, so
     /// a bad value never reaches storage. Throws <see cref="NormsFormatException"/> naming the key.
     /// </summary>
-    public async Task<TeamNorms> SetAsync(string teamId, string key, JsonNode? value, string updatedBy, CancellationToken cancellationToken)
-    {
-        var json = await GetJsonAsync(teamId, cancellationToken) ?? [];
-        json[key] = value?.DeepClone();
-        if (value is null)
+    public Task<TeamNorms> SetAsync(string teamId, string key, JsonNode? value, string updatedBy, CancellationToken cancellationToken) =>
+        _cache.SetAsync(teamId, key, value, GetJsonAsync, async (text, ct) =>
         {
-            json.Remove(key);
-        }
-
-        var text = json.ToJsonString();
-        var norms = await WithLearnedAsync(teamId, NormsJson.Parse(text), cancellationToken);
-        await using (var write = await database.BeginWriteAsync(cancellationToken))
-        {
+            await using var write = await database.BeginWriteAsync(ct);
             await write.Connection.ExecuteAsync(UpsertSql,
                 new { TeamId = teamId, Json = text, UpdatedBy = updatedBy, Now = time.GetUtcNow() }, write.Transaction);
-            await write.CommitAsync(cancellationToken);
-        }
-
-        _cache.Set(teamId, norms);
-        return norms;
-    }
+            await write.CommitAsync(ct);
+        }, cancellationToken);
 
     private const string RetentionDaysSql = """
         SELECT team_id AS TeamId, json_extract(norms_json, '$.retention_days') AS Days

@@ -13,7 +13,7 @@ namespace AsyncCoach.Storage.Sqlite;
 /// </summary>
 public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider time, IOptions<CacheOptions>? caches = null) : IPersonSettingsStore, IDisposable
 {
-    private readonly BoundedCache<(string Team, string User), PersonSettings?> _cache = new(
+    private readonly PersonSettingsCache _cache = new(
         (caches?.Value ?? new()).MaxPersonSettings, (caches?.Value ?? new()).MaxAge, time);
 
     /// <summary>People's settings held in memory now.</summary>
@@ -25,51 +25,21 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
         WHERE team_id = @TeamId AND user_id IN @UserIds
         """;
 
-    public async Task<IReadOnlyDictionary<string, PersonSettings>> GetManyAsync(string teamId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, PersonSettings>> GetManyAsync(string teamId, IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
+        _cache.GetManyAsync(teamId, userIds, LoadAsync, cancellationToken);
+
+    public Task<PersonSettings> GetAsync(string teamId, string userId, CancellationToken cancellationToken) =>
+        _cache.GetAsync(teamId, userId, LoadAsync, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, PersonSettings>> LoadAsync(string teamId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, PersonSettings>(StringComparer.Ordinal);
-        List<string>? missing = null;
-        foreach (var userId in userIds)
-        {
-            if (!_cache.TryGet((teamId, userId), out var cached))
-            {
-                (missing ??= []).Add(userId);
-            }
-            else if (cached is not null)
-            {
-                found[userId] = cached;
-            }
-        }
-
-        if (missing is null)
-        {
-            return found;
-        }
-
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(GetManySql, new { TeamId = teamId, UserIds = missing });
-        var loaded = rows.ToDictionary(r => r.UserId, r => r.ToSettings(), StringComparer.Ordinal);
-        foreach (var userId in missing)
-        {
-            var settings = loaded.GetValueOrDefault(userId);
-            _cache.Set((teamId, userId), settings);
-            if (settings is not null)
-            {
-                found[userId] = settings;
-            }
-        }
-
-        return found;
-    }
-
-    public async Task<PersonSettings> GetAsync(string teamId, string userId, CancellationToken cancellationToken)
-    {
-        var found = await GetManyAsync(teamId, [userId], cancellationToken);
-        return found.TryGetValue(userId, out var settings) ? settings : new PersonSettings(userId, null, null, null, false);
+        var rows = await connection.QueryAsync<Row>(GetManySql, new { TeamId = teamId, UserIds = userIds });
+        return rows.ToDictionary(r => r.UserId, r => r.ToSettings(), StringComparer.Ordinal);
     }
 
     /// <summary>Drops a person's cached settings (their rows were deleted elsewhere, by forget-me).</summary>
-    public void Forget(string teamId, string userId) => _cache.Remove((teamId, userId));
+    public void Forget(string teamId, string userId) => _cache.Forget(teamId, userId);
 
     private const string UpsertSql = """
         INSERT INTO person_settings (team_id, user_id, hours, time_zone, snooze_until, opted_out, updated_at)
@@ -96,7 +66,7 @@ public sealed class PersonSettingsStore(SqliteDatabase database, TimeProvider ti
             await write.CommitAsync(cancellationToken);
         }
 
-        _cache.Set((teamId, settings.UserId), settings);
+        _cache.Saved(teamId, settings);
     }
 
     public void Dispose() => _cache.Dispose();
