@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 RATE=${RATE:-1000}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}; TEAMS=${TEAMS:-1}; APP_PORT=${APP_PORT:-5180}; FAKE_PORT=${FAKE_PORT:-5191}
 DB=/tmp/nudge-loop-$$.db
 B="dotnet bench/AsyncCoach.Benchmarks/bin/Release/net10.0/AsyncCoach.Benchmarks.dll"
-APP="dotnet src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll"
+APP=${APP:-"dotnet src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll"}
 
 $B fake-slack --urls http://127.0.0.1:${FAKE_PORT} >/tmp/nudge-loop-fake.log 2>&1 &
 FAKE=$!
@@ -45,12 +45,28 @@ c.commit()
 PY
 start_app
 echo "load average before: $(cat /proc/loadavg)"
+# PERF=stat: context switches and migrations of the server over the measured phase (after the
+# warm-up); PERF=record: its call stacks (JIT symbols need DOTNET_PerfMapEnabled=1 in the
+# environment), written to PERF_DATA for bench/perf-components.py.
+if [ -n "${PERF:-}" ]; then
+  ( sleep "$WARMUP"
+    if [ "$PERF" = syscalls ]; then
+      # Which system calls, counted (not sampled): load-independent, unlike CPU time on a busy machine.
+      perf stat -e 'syscalls:sys_enter_futex,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_epoll_ctl,syscalls:sys_enter_read,syscalls:sys_enter_write,syscalls:sys_enter_pread64,syscalls:sys_enter_pwrite64,syscalls:sys_enter_fcntl,syscalls:sys_enter_sendto,syscalls:sys_enter_recvfrom,syscalls:sys_enter_sendmsg,syscalls:sys_enter_recvmsg,syscalls:sys_enter_sched_yield,syscalls:sys_enter_openat,syscalls:sys_enter_close,syscalls:sys_enter_newfstatat,syscalls:sys_enter_lseek,syscalls:sys_enter_mmap,syscalls:sys_enter_munmap,syscalls:sys_enter_madvise,syscalls:sys_enter_mprotect,syscalls:sys_enter_ioctl,syscalls:sys_enter_getrandom,syscalls:sys_enter_fdatasync,syscalls:sys_enter_fsync,syscalls:sys_enter_access' -p $APPPID -- sleep "$DURATION" 2>&1 | awk '$1 ~ /^[0-9,]+$/ && $1 != "0" {print}' | sort -rn
+    elif [ "$PERF" = record ]; then
+      perf record -F 499 --call-graph "${PERF_CALLGRAPH:-dwarf,16384}" -p $APPPID -o "${PERF_DATA:-/tmp/nudge-loop-$$.perf}" -- sleep "${PERF_SECONDS:-$DURATION}" 2>/dev/null
+    else
+      perf stat -e task-clock,context-switches,cpu-migrations,raw_syscalls:sys_enter -p $APPPID -- sleep "$DURATION" 2>&1 | grep -E "task-clock|context-switches|cpu-migrations|syscalls"
+    fi ) &
+  PERFJOB=$!
+fi
 $B load --url http://127.0.0.1:${APP_PORT}/slack/events --server-pid $APPPID --connections 50 --duration "$DURATION" --warmup "$WARMUP" --rate "$RATE" --teams "$TEAMS"
 echo "load average after: $(cat /proc/loadavg)"
+if [ -n "${PERFJOB:-}" ]; then wait $PERFJOB || true; fi
 # Let the outbox drain (nudges go out within milliseconds unless the machine is saturated).
 sleep 5
-curl -sf http://127.0.0.1:${FAKE_PORT}/arrivals > /tmp/nudge-loop-arrivals.csv
-python3 - "$DB" /tmp/nudge-loop-arrivals.csv "$WARMUP" <<'PY'
+curl -sf http://127.0.0.1:${FAKE_PORT}/arrivals > /tmp/nudge-loop-$$-arrivals.csv
+python3 - "$DB" /tmp/nudge-loop-$$-arrivals.csv "$WARMUP" <<'PY'
 import sqlite3, sys
 from datetime import datetime
 db = sqlite3.connect(sys.argv[1])

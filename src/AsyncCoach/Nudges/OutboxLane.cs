@@ -77,33 +77,43 @@ internal sealed class OutboxLane
     // Stopping does not end the workers at once: the sender closes every lane when it stops, and
     // the rows still queued go through send, which gives the claimed ones back (pending again) and
     // lets a call already made finish, so a graceful stop leaves no row 'sending'.
+    // Each worker waits in ReadAsync, which hands a written row to one waiting worker; waiting in
+    // WaitToReadAsync instead woke every idle worker of the lane for each row (seven of eight
+    // then found nothing), a thread-pool hop each, per row, under a trickle of nudges.
     private async Task RunAsync(CancellationToken stoppingToken)
     {
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        while (true)
         {
-            while (_queue.Reader.TryRead(out var row))
+            OutboxRow row;
+            try
             {
-                try
+                row = await _queue.Reader.ReadAsync(CancellationToken.None);
+            }
+            catch (ChannelClosedException)
+            {
+                return;
+            }
+
+            try
+            {
+                if (!await _send(row, stoppingToken))
                 {
-                    if (!await _send(row, stoppingToken))
-                    {
-                        _stopped = true;
-                        Close();
-                    }
+                    _stopped = true;
+                    Close();
                 }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    // The call was cut short: the row stays 'sending' and is ended at the next start.
-                }
-                catch (Exception ex)
-                {
-                    _failed(row.Id, ex);
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref _count);
-                    _finished(row.Id, Free > 0);
-                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The call was cut short: the row stays 'sending' and is ended at the next start.
+            }
+            catch (Exception ex)
+            {
+                _failed(row.Id, ex);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _count);
+                _finished(row.Id, Free > 0);
             }
         }
     }

@@ -23,12 +23,45 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
     // The last round left due rows behind (a lane was full): finishing a row should wake the loop to hand out more.
     private volatile bool _moreDue;
 
-    /// <summary>Closes the lanes with nothing queued or running (only the loop adds to them).</summary>
-    public void CloseIdle()
+    // Idle lanes, since when (the loop's clock): an idle lane is kept for IdleLaneLifetime, so a
+    // team whose messages come one at a time keeps its lane instead of getting a new one (a
+    // channel and SendsPerTeam workers started) for each.
+    private readonly Dictionary<string, DateTimeOffset> _idleSince = new(StringComparer.Ordinal);
+
+    /// <summary>How long a lane with nothing queued or running is kept before it is closed.</summary>
+    public static readonly TimeSpan IdleLaneLifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Closes the lanes that have had nothing queued or running for <see cref="IdleLaneLifetime"/>,
+    /// and at once the idle lanes that stopped (a rate limit, a revoked token), so their team's
+    /// next rows get a new lane (only the loop adds to them).
+    /// </summary>
+    public void CloseIdle(DateTimeOffset now)
     {
-        foreach (var idle in _lanes.Where(l => l.Value.IsIdle).Select(l => l.Key).ToList())
+        List<string>? closing = null;
+        foreach (var (team, lane) in _lanes)
         {
-            _lanes.Remove(idle, out var lane);
+            if (!lane.IsIdle)
+            {
+                _idleSince.Remove(team);
+                continue;
+            }
+
+            if (!_idleSince.TryGetValue(team, out var since))
+            {
+                _idleSince[team] = since = now;
+            }
+
+            if (lane.IsStopped || now - since >= IdleLaneLifetime)
+            {
+                (closing ??= []).Add(team);
+            }
+        }
+
+        foreach (var team in closing ?? [])
+        {
+            _lanes.Remove(team, out var lane);
+            _idleSince.Remove(team);
             lane!.Close();
         }
     }
@@ -72,6 +105,7 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
             }
 
             free[row.TeamId] = slots - 1;
+            _idleSince.Remove(row.TeamId);
             if (now < row.ExpiresAt && delivery.Knows(row.Kind) && await installations.IsActiveAsync(row.TeamId, stoppingToken))
             {
                 claim.Add(row.Id);

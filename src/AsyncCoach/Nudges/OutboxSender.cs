@@ -64,8 +64,8 @@ public sealed partial class OutboxSender(
             TimeSpan wait = settings.PollInterval;
             try
             {
-                Lanes.CloseIdle();
                 var now = time.GetUtcNow();
+                Lanes.CloseIdle(now);
                 var busy = Lanes.BusyTeams();
                 var (due, next) = await store.DueAsync(now, settings.BatchSize, busy, stoppingToken);
                 await Lanes.HandOutAsync(due, now, full: due.Count >= settings.BatchSize || busy.Count > 0, stoppingToken);
@@ -84,7 +84,10 @@ public sealed partial class OutboxSender(
                 Log.RoundFailed(logger, ex);
             }
 
-            await WaitAsync(wait, stoppingToken);
+            if (await WaitAsync(wait, stoppingToken) && settings.WakeDelay > TimeSpan.Zero)
+            {
+                await CoalesceAsync(settings.WakeDelay, stoppingToken);
+            }
         }
 
         try
@@ -109,17 +112,33 @@ public sealed partial class OutboxSender(
         // auth.test at start: Installations/ConfiguredBotToken), not here.
     }
 
-    private async Task WaitAsync(TimeSpan wait, CancellationToken stoppingToken)
+    /// <summary>Waits for a signal or until <paramref name="wait"/> has passed; true when signalled.</summary>
+    private async Task<bool> WaitAsync(TimeSpan wait, CancellationToken stoppingToken)
     {
         using var timeout = new CancellationTokenSource(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
         try
         {
             await signal.WaitAsync(linked.Token);
+            return true;
         }
         catch (OperationCanceledException)
         {
             // Timed out, or stopping.
+            return false;
+        }
+    }
+
+    /// <summary>Lets the commits of the next few milliseconds join this round (<see cref="NudgeOptions.WakeDelay"/>).</summary>
+    private async Task CoalesceAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the loop ends.
         }
     }
 

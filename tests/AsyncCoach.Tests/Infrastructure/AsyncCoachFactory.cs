@@ -29,6 +29,10 @@ public sealed class AsyncCoachFactory : WebApplicationFactory<Program>
         // already be starting Kestrel ("cannot be modified after the server has started"). The
         // bound address is read back once the server has started.
         _settings["urls"] = "http://127.0.0.1:0";
+
+        // The outbox sender's wait after a wake-up (Nudges:WakeDelay) runs on the fake clock, which
+        // most tests do not move: they get their sends at once, and the tests of that wait set it.
+        _settings["Nudges:WakeDelay"] = "00:00:00";
         UseKestrel();
     }
 

@@ -19,6 +19,12 @@ public sealed class SqliteDatabase : IDisposable
     // 1, 2, 5, 10… ms between tries: a waiting write starts the moment the previous one ends.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    // Pages of the database file are read through a memory map rather than pread. Every commit of
+    // another connection empties a connection's page cache (the inbox round's after each outbox
+    // claim or end, and the other way round), and refilling it cost ~50 pread calls per nudge
+    // sent in the nudge loop (docs/benchmarks.md, "Nudge loop"). Pages still in the WAL are read as before.
+    private const long MmapSize = 1L << 30;
+
     // Native connections (kept open by the pool) whose pragmas are set; forgotten with them.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
     private static readonly object Configured = new();
@@ -39,6 +45,7 @@ public sealed class SqliteDatabase : IDisposable
             PRAGMA secure_delete = ON;
             PRAGMA foreign_keys = ON;
             PRAGMA wal_autocheckpoint = 0;
+            PRAGMA mmap_size = {MmapSize};
             """;
     }
 
