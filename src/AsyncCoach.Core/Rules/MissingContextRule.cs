@@ -87,14 +87,20 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             return false;
         }
 
+        if ((context.ListMask & GrammarActs) != 0)
+        {
+            return false; // a call medium or request, a reason for one, or urgency: the call and urgency grammars read those acts
+        }
+
         var question = (context.Features & TextFeatures.Question) != 0;
         var asks = question || (context.ListMask & SubstanceLists) != 0;
         for (var i = 0; i < context.Words.Length; i++)
         {
             var word = context.WordAt(i);
-            if (word.ContainsAnyInRange('0', '9') || word is "what" or "whats" or "which" or "why" or "how" or "hows" or "who")
+            if (word.ContainsAnyInRange('0', '9') || word is "what" or "whats" or "which" or "why" or "how" or "hows" or "who"
+                || (i + 1 < context.Words.Length && word is "the" or "my" or "your" or "our" or "his" or "her" or "their" or "these" or "those" && !IsMomentNoun(context.WordAt(i + 1))))
             {
-                return false;
+                return false; // a number, a question word or a thing named by its determiner ("have you got the keys?") is a topic
             }
 
             asks |= word is "you" or "u" or "ya" or "yall" or "anyone" or "anybody";
@@ -102,6 +108,14 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
 
         return asks && model.IsNaked(context.Text, context.Words, question, context.Message.Kind.IsDirect());
     }
+
+    private static readonly int GrammarActs = Mask(
+        PhraseLists.CallNounsIndex, PhraseLists.CallRequestIndex, PhraseLists.CallReasonIndex, PhraseLists.UrgencyIndex, PhraseLists.BareCallIndex);
+
+    // "at your desk", "a bit of your time", "the morning": a moment or a place of work, not a topic.
+    private static bool IsMomentNoun(ReadOnlySpan<char> word) =>
+        word is "minute" or "minutes" or "min" or "mins" or "moment" or "mo" or "sec" or "secs" or "second" or "bit" or "time" or "day"
+            or "morning" or "afternoon" or "evening" or "week" or "weekend" or "desk" or "office";
 
     /// <summary>
     /// Whether the text states no purpose: only greetings, pleasantries, availability checks, an empty
