@@ -76,8 +76,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
     }
 
     // The model is a second reader, asked only where the grammars found a topic, and only about a
-    // message that asks something of its reader (a question, a "you", a greeting or an ask the lists
-    // know) and names nothing: no number (a ticket, an asset, a time), no question word asking what
+    // message that asks something of its reader (a question, a "you" or a greeting) and names nothing: no number (a ticket, an asset, a time), no question word asking what
     // is needed ("how can I help?", the contract's complete reply).
     private bool ModelSaysNaked(in RuleContext context)
     {
@@ -93,7 +92,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         }
 
         var question = (context.Features & TextFeatures.Question) != 0;
-        var asks = question || (context.ListMask & SubstanceLists) != 0;
+        var asks = question || context.Has(PhraseLists.GreetingIndex); // a question, a greeting or (below) a "you"; a listed word alone ("ping") is the grammars' to read
         for (var i = 0; i < context.Words.Length; i++)
         {
             var word = context.WordAt(i);
