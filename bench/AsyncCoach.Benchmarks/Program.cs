@@ -12,7 +12,8 @@ public static class BenchmarkProgram
     /// two-workspace run against a Slack with 80 ms latency (issue #21);
     /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
     /// run the end-to-end audit measurement; <c>accuracy &lt;folder|file&gt;… [--misses]</c> scores the
-    /// rules and the classifier on labelled sets; <c>digest-build &lt;db&gt;</c> and
+    /// rules and the classifier on labelled sets; <c>train-naked &lt;out.bin&gt; &lt;folder&gt;…</c> trains the
+    /// missing-context model (<see cref="AsyncCoach.Core.Rules.NakedModel"/>); <c>digest-build &lt;db&gt;</c> and
     /// <c>digest-schedule &lt;db&gt;</c> the live digest's (<see cref="DigestProbe"/>); <c>digest-cpu</c>
     /// is the digest builder's CPU-time probe; anything else goes to BenchmarkDotNet.
     /// </summary>
@@ -42,6 +43,8 @@ public static class BenchmarkProgram
                 return await AuditThroughput.RunAsync(args[1..]);
             case "accuracy":
                 return AccuracyReport.Run(args[1..], Console.Out, Console.Error);
+            case "train-naked":
+                return AsyncCoach.Core.Evaluation.NakedModelCommand.Run(args[1..], Console.Out, Console.Error);
             case "digest-build" when args.Length > 1:
                 return await DigestProbe.BuildAsync(args[1..]);
             case "digest-schedule" when args.Length > 1:

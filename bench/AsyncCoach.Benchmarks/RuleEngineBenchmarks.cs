@@ -53,10 +53,24 @@ public class RuleEngineBenchmarks
         "you around?",
     ];
 
+    // Short DM questions that pass the missing-context model's gate (fifth pass), so the model is read on each.
+    private static readonly string[] ShortAsks =
+    [
+        "is it a bad moment?",
+        "are you coming to the leaving drinks?",
+        "do you have a sec to chat",
+        "did you get my email?",
+        "you around for a bit?",
+        "have you seen the new brand guidelines?",
+        "lunch?",
+        "are you okay with moving the retro?",
+    ];
+
     private static readonly string[] Zones = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "Europe/London"];
 
     private ChatMessage[] _mixed = [];
     private ChatMessage[] _quiet = [];
+    private ChatMessage[] _shortAsks = [];
     private MessageContext[] _contexts = [];
     private MessageContext[] _quietContexts = [];
     private RuleEngine _engine = null!;
@@ -73,6 +87,7 @@ public class RuleEngineBenchmarks
         _quietContexts = [.. Enumerable.Range(0, 200).Select(c => Conversation(c, office))];
         _mixed = Build(_contexts, new DateTimeOffset(2026, 3, 10, 8, 0, 0, TimeSpan.Zero), 1.5, i => i % 7 == 0 ? Firing[i / 7 % Firing.Length] : Quiet[i % Quiet.Length]);
         _quiet = Build(_quietContexts, new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero), 0.5, i => Quiet[i % Quiet.Length]);
+        _shortAsks = Build([_quietContexts[0]], new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero), 0.5, i => ShortAsks[i % ShortAsks.Length]);
         if (Run(_quiet, _quietContexts) != 0 || NothingFiresEngineOnly() != 0)
         {
             throw new InvalidOperationException("The nothing-fires mix raised findings.");
@@ -84,6 +99,19 @@ public class RuleEngineBenchmarks
 
     [Benchmark(OperationsPerInvoke = Messages)]
     public int NothingFiresThroughTracker() => Run(_quiet, _quietContexts);
+
+    /// <summary>Short DM questions, each read by the missing-context model (engine only, no tracker).</summary>
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public int ShortAsksEngineOnly()
+    {
+        var findings = 0;
+        for (var i = 0; i < _shortAsks.Length; i++)
+        {
+            findings += _engine.Evaluate(_shortAsks[i], _quietContexts[0]).Count;
+        }
+
+        return findings;
+    }
 
     [Benchmark(OperationsPerInvoke = Messages)]
     public int NothingFiresEngineOnly()

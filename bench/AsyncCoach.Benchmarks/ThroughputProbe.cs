@@ -20,6 +20,7 @@ public static class ThroughputProbe
             ("mixed, through tracker", benchmarks.MixedThroughTracker),
             ("nothing fires, through tracker", benchmarks.NothingFiresThroughTracker),
             ("nothing fires, engine only", benchmarks.NothingFiresEngineOnly),
+            ("short DM questions (the missing-context model reads each), engine only", benchmarks.ShortAsksEngineOnly),
         ];
         foreach (var (name, workload) in workloads)
         {

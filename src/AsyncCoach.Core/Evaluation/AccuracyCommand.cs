@@ -4,23 +4,24 @@ using AsyncCoach.Core.Taxonomy;
 namespace AsyncCoach.Core.Evaluation;
 
 /// <summary>
-/// <c>accuracy &lt;folder|file&gt;… [--split dev|test|all] [--misses]</c>: scores the rules and the
+/// <c>accuracy &lt;folder|file&gt;… [--split dev|test|all] [--misses] [--no-model]</c>: scores the rules and the
 /// classifier on labelled sets and prints a table per file. In a folder, <c>messages*.jsonl</c> and
 /// <c>rules*.jsonl</c> are labelled messages (<see cref="LabelledConversation"/>), <c>tasks*.jsonl</c> and
 /// <c>taxonomy*.jsonl</c> labelled tasks (<see cref="LabelledTask"/>); <c>--split dev</c> keeps the files
 /// named <c>*.dev.jsonl</c> (and <c>test</c> the <c>*.test.jsonl</c>). The text of a miss is printed only
-/// with <c>--misses</c>. Bad input (a missing path, an unknown option or split, a malformed line)
+/// with <c>--misses</c>; <c>--no-model</c> scores missing-context without <see cref="NakedModel"/>. Bad input (a missing path, an unknown option or split, a malformed line)
 /// prints one line on the error writer naming the file, line and field, and returns 2.
 /// </summary>
 public static class AccuracyCommand
 {
-    public const string Usage = "accuracy <folder|file.jsonl>… [--split dev|test|all] [--misses]";
+    public const string Usage = "accuracy <folder|file.jsonl>… [--split dev|test|all] [--misses] [--no-model]";
 
     private static readonly string[] Splits = ["dev", "test", "all"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var misses = false;
+        var noModel = false;
         var split = "all";
         var paths = new List<string>();
         for (var i = 0; i < args.Count; i++)
@@ -29,6 +30,9 @@ public static class AccuracyCommand
             {
                 case "--misses":
                     misses = true;
+                    break;
+                case "--no-model":
+                    noModel = true; // missing-context by the grammars alone, to see what the model adds
                     break;
                 case "--split" when i + 1 < args.Count:
                     split = args[++i];
@@ -112,7 +116,7 @@ public static class AccuracyCommand
             }
         }
 
-        var engine = RuleEngine.CreateDefault();
+        var engine = noModel ? new RuleEngine(PhraseBook.Default, RuleEngine.DefaultRules(null)) : RuleEngine.CreateDefault();
         var classifier = TaskClassifier.CreateDefault();
         foreach (var (file, messages, tasks) in sets)
         {

@@ -31,8 +31,13 @@ public sealed class RuleScores
             for (var i = 0; i < conversation.Messages.Count; i++)
             {
                 var message = conversation.Messages[i];
-                var actual = findings.Where(f => f.Ts == message.Message.Ts && f.Channel == message.Message.Channel).Select(f => f.RuleId).ToHashSet();
-                scores.Add($"{conversation.Id}#{i}", message.Message.Text, message.Expected, actual);
+                var mine = findings.Where(f => f.Ts == message.Message.Ts && f.Channel == message.Message.Channel).ToList();
+                var actual = mine.Select(f => f.RuleId).ToHashSet();
+                // A missing-context finding the model made says which features decided it.
+                var why = mine.Any(f => f.Evidence.Contains(MissingContextRule.ModelEvidence)) && engine.Rules.OfType<MissingContextRule>().FirstOrDefault()?.Model is { } model
+                    ? $" (model: {string.Join(", ", model.Explain(message.Message.Text, message.Message.Kind))})"
+                    : "";
+                scores.Add($"{conversation.Id}#{i}", message.Message.Text + why, message.Expected, actual);
             }
         }
 

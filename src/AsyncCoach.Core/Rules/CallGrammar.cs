@@ -23,7 +23,57 @@ internal static class CallGrammar
         "pull|drag|bring|add|get|invite you|u|both|everyone|them|all|yall* into|in|onto|on|to a|my|the|our? quick? teams|zoom|meet|call|huddle|bridge|room|hangout|webex|skype|discord",
 
         // Coming over: "stop by my bench", "swing round to my desk", "pop over to our lab".
-        "stop|swing|come|pop|drop|pass|walk|head by|over|round|across to? my|our #word");
+        "stop|swing|come|pop|drop|pass|walk|head by|over|round|across to? my|our #word",
+
+        // Joining the author's room or link: "hop into the meet link", "join my webex room", "come into my teams room".
+        "join|hop|jump|come|pop|get on|in|into|onto? my|our|the zoom|meet|teams|webex|whereby|skype|discord|huddle|video|google? meet? room|link|bridge");
+
+    // Meeting up by other verbs (fifth pass), read on every message: no call word need be present.
+    private static readonly WordGrammar Meetings = new(
+        // Finding time together (fifth pass): "let's find 15 minutes", "can we carve out half an hour",
+        // "shall we grab 20 mins". "we": a joint activity; "find 15 minutes to complete the training" is a task.
+        "lets|let|shall|should|can|could|why we|us? all|both? find|grab|carve|block|take|set|book out|aside? a|an|half|some|few|couple|of|#num* minutes|mins|min|minute|hour|hours|hr|hrs|mo|moment",
+
+        // Getting together, sitting down together: "let's get together this afternoon", "we should sit down and…".
+        "lets|let|shall|should|can|could|why|we should|can|could|must|we|us? all|both? get together",
+        "lets|let|shall|should|can|could|why|we should|can|could|must|we|us? all|both? sit down");
+
+    /// <summary>"let's find 15 minutes to go over…", "shall we get together", "we should sit down and…": a meeting proposed without a call word.</summary>
+    public static bool MeetsUp(in RuleContext context, out string evidence)
+    {
+        evidence = "";
+        if (!Meetings.Find(context, out var start, out var end))
+        {
+            return false;
+        }
+
+        var last = Math.Min(end, start + 4) - 1;
+        evidence = context.Text[context.Words[start].Start..(context.Words[last].Start + context.Words[last].Length)].ToString();
+        return true;
+    }
+
+    // Something broken now (fifth pass): a reason for a call however the failure is worded ("the
+    // scanner won't turn on", "the lift is stuck", "the till keeps freezing"); the subject is a thing,
+    // not a person ("I can't open the doc" is no outage).
+    private static readonly WordGrammar Failures = new(
+        "wont|cant|doesnt|didnt|wouldnt|couldnt turn|boot|start|switch|load|open|print|charge|power|respond|connect|work",
+        "is|are|got|keeps|keep|getting stuck|jammed|frozen|dead|beeping",
+        "keeps|kept crashing|freezing|rebooting|restarting|dropping|beeping|failing");
+
+    /// <summary>Whether the message reports a thing that is broken now (a reason that justifies a call).</summary>
+    public static bool ReportsAFailure(in RuleContext context)
+    {
+        for (var start = 1; start < context.Words.Length; start++)
+        {
+            if (Failures.Match(context, start) > 0
+                && context.WordAt(start - 1) is not ("i" or "we" or "you" or "u" or "they" or "he" or "she" or "im" or "were" or "youre" or "theyre"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The first proposal in the message (evidence: its first words), or false.</summary>
     public static bool Proposes(in RuleContext context, out string evidence)

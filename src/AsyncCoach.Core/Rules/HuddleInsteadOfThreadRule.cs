@@ -18,12 +18,14 @@ public sealed class HuddleInsteadOfThreadRule : IRule
         var requests = Requests(context);
         var proposes = requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked && !InPersonWantedBySomeoneElse(context))
             || IsBareCall(context) || ProposesCall(context, out _) || (context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _)))
-            || ((context.Has(PhraseLists.CallWordsIndex) || (context.Features & Text.TextFeatures.Question) != 0) && (CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context)));
+            || ((context.Has(PhraseLists.CallWordsIndex) || (context.Features & Text.TextFeatures.Question) != 0) && (CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context)))
+            || CallGrammar.MeetsUp(context, out _);
         if (!proposes
             || context.Has(PhraseLists.CallReasonIndex)
             || context.Has(PhraseLists.CallDeclinedIndex)
             || context.Has(PhraseLists.ScheduledMeetingIndex)
-            || CallShapes.DeclinesACall(context))
+            || CallShapes.DeclinesACall(context)
+            || CallGrammar.ReportsAFailure(context))
         {
             return null;
         }
@@ -39,6 +41,7 @@ public sealed class HuddleInsteadOfThreadRule : IRule
             evidence = ProposesCall(context, out var proposal) ? [proposal]
                 : CallGrammar.Proposes(context, out proposal) ? [proposal]
                 : CallGrammar.Connect(context) ? ["connect"]
+                : CallGrammar.MeetsUp(context, out proposal) ? [proposal]
                 : context.Evidence(PhraseLists.InPersonIndex);
         }
 

@@ -4,8 +4,19 @@ using AsyncCoach.Core.Text;
 namespace AsyncCoach.Core.Rules;
 
 /// <summary>missing-context: an addressed message that is only greetings, availability checks, an empty "quick question" or a bare urgency flag.</summary>
-public sealed class MissingContextRule : IRule
+public sealed class MissingContextRule(NakedModel? model) : IRule
 {
+    /// <summary>The evidence of a finding the grammars did not make but <see cref="NakedModel"/> did (never the message's words).</summary>
+    public const string ModelEvidence = "(model: reads as an ask for contact with no topic)";
+
+    private static readonly string[] ModelEvidenceList = [ModelEvidence];
+
+    /// <summary>The rule with the embedded <see cref="NakedModel"/> as a second reader.</summary>
+    public MissingContextRule()
+        : this(NakedModel.Default)
+    {
+    }
+
     // Lists whose phrases say nothing about the purpose; a naked message is covered by them entirely.
     // A deadline says when, not what: "urgent, need you by 3pm" states no purpose.
     private static readonly int FillerLists = Mask(
@@ -27,11 +38,21 @@ public sealed class MissingContextRule : IRule
 
     public string Id => RuleIds.MissingContext;
 
+    /// <summary>The second reader, or null when the grammars decide alone.</summary>
+    public NakedModel? Model => model;
+
     public Finding? Evaluate(in RuleContext context)
     {
-        if (!context.IsAddressed || !context.IsNaked)
+        if (!context.IsAddressed)
         {
             return null;
+        }
+
+        if (!context.IsNaked)
+        {
+            // The grammars found a topic; the model may still read a short message as an ask for
+            // contact worded in a way they do not know ("is this a bad time?").
+            return ModelSaysNaked(context) ? context.CreateFinding(Id, ModelEvidenceList, Suggestion) : null;
         }
 
         var evidence = new List<string>();
@@ -53,6 +74,47 @@ public sealed class MissingContextRule : IRule
 
         return context.CreateFinding(Id, evidence, Suggestion);
     }
+
+    // The model is a second reader, asked only where the grammars found a topic, and only about a
+    // message that asks something of its reader (a question, a "you" or a greeting) and names nothing: no number (a ticket, an asset, a time), no question word asking what
+    // is needed ("how can I help?", the contract's complete reply).
+    private bool ModelSaysNaked(in RuleContext context)
+    {
+        if (model is null || context.Words.Length is 0 or > NakedModel.MaxWords
+            || (context.Features & (TextFeatures.Link | TextFeatures.Quote | TextFeatures.Code)) != 0)
+        {
+            return false;
+        }
+
+        if ((context.ListMask & GrammarActs) != 0)
+        {
+            return false; // a call medium or request, a reason for one, or urgency: the call and urgency grammars read those acts
+        }
+
+        var question = (context.Features & TextFeatures.Question) != 0;
+        var asks = question || context.Has(PhraseLists.GreetingIndex); // a question, a greeting or (below) a "you"; a listed word alone ("ping") is the grammars' to read
+        for (var i = 0; i < context.Words.Length; i++)
+        {
+            var word = context.WordAt(i);
+            if (word.ContainsAnyInRange('0', '9') || word is "what" or "whats" or "which" or "why" or "how" or "hows" or "who"
+                || (i + 1 < context.Words.Length && word is "the" or "my" or "your" or "our" or "his" or "her" or "their" or "these" or "those" && !IsMomentNoun(context.WordAt(i + 1))))
+            {
+                return false; // a number, a question word or a thing named by its determiner ("have you got the keys?") is a topic
+            }
+
+            asks |= word is "you" or "u" or "ya" or "yall" or "anyone" or "anybody";
+        }
+
+        return asks && model.IsNaked(context.Text, context.Words, question, context.Message.Kind.IsDirect());
+    }
+
+    private static readonly int GrammarActs = Mask(
+        PhraseLists.CallNounsIndex, PhraseLists.CallRequestIndex, PhraseLists.CallReasonIndex, PhraseLists.UrgencyIndex, PhraseLists.BareCallIndex);
+
+    // "at your desk", "a bit of your time", "the morning": a moment or a place of work, not a topic.
+    private static bool IsMomentNoun(ReadOnlySpan<char> word) =>
+        word is "minute" or "minutes" or "min" or "mins" or "moment" or "mo" or "sec" or "secs" or "second" or "bit" or "time" or "day"
+            or "morning" or "afternoon" or "evening" or "week" or "weekend" or "desk" or "office";
 
     /// <summary>
     /// Whether the text states no purpose: only greetings, pleasantries, availability checks, an empty

@@ -27,9 +27,12 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
     /// <summary>The six rules of RULES.md over the embedded English phrase lists.</summary>
     public static RuleEngine CreateDefault() => new(PhraseBook.Default, DefaultRules());
 
-    public static IReadOnlyList<IRule> DefaultRules() =>
+    public static IReadOnlyList<IRule> DefaultRules() => DefaultRules(NakedModel.Default);
+
+    /// <summary>The six rules, missing-context reading with <paramref name="nakedModel"/> (null: the grammars alone).</summary>
+    public static IReadOnlyList<IRule> DefaultRules(NakedModel? nakedModel) =>
     [
-        new MissingContextRule(), new HuddleInsteadOfThreadRule(), new AfterHoursPingRule(),
+        new MissingContextRule(nakedModel), new HuddleInsteadOfThreadRule(), new AfterHoursPingRule(),
         new BroadcastOveruseRule(), new MessageBurstRule(), new VagueUrgencyRule(),
     ];
 
