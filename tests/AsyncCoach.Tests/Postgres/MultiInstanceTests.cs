@@ -116,7 +116,10 @@ public sealed class MultiInstanceTests
             await UntilAsync(async () =>
                 await ScalarAsync("SELECT count(*) FROM inbox WHERE state = 'done'") == acknowledged.Count
                 && await ScalarAsync("SELECT count(*) FROM nudges WHERE state = 'pending'") == 0
-                && await ScalarAsync(CallNudges) == calls.Length, "every event processed and every nudge handed out", live);
+                && await ScalarAsync(CallNudges) == calls.Length
+                // A live instance's sends in flight end; only the killed instance's claims stay 'sending'.
+                && await ScalarAsync("SELECT count(DISTINCT lease_owner) FROM nudges WHERE state = 'sending'") <= 1,
+                "every event processed, every nudge handed out and every live instance's sends ended", live);
 
             var nudged = slack.CallsTo("chat.postEphemeral").GroupBy(c => c.Arg("user") ?? "").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var claimedByTheKilled = await StringsAsync("SELECT author_id FROM nudges WHERE state = 'sending'");
