@@ -19,7 +19,10 @@ public sealed class PostgresEndToEndTests
         await using var temp = await server.CreateDatabaseAsync("e2e");
         await using var harness = await InstallHarness.StartAsync(f => f
             .With("Storage:Provider", "Postgres")
-            .With("Storage:ConnectionString", temp.ConnectionString));
+            .With("Storage:ConnectionString", temp.ConnectionString)
+            // The restart below moves the fake clock on by days (AsyncCoachFactory.DisposeAsync), which
+            // would let the inbox's retention delete the rows this test counts.
+            .With("Inbox:KeepProcessedFor", "3650.00:00:00"));
         await harness.InstallAsync(InstallHarness.AnswerFor("T0PGTEAM", "xoxb-pg-token"));
 
         for (var i = 0; i < 5; i++)
@@ -37,13 +40,22 @@ public sealed class PostgresEndToEndTests
         Assert.That(nudges.Select(c => c.Header("Authorization")), Is.All.EqualTo("Bearer xoxb-pg-token"));
         Assert.That(nudges.Select(c => c.Arg("channel")), Is.EquivalentTo(Enumerable.Range(0, 5).Select(i => $"C0PG{i}")), "one nudge per message");
 
+        // Fake Slack saw the calls; their ends are written just after. Stopping the host races the
+        // fake clock forward, so a send whose end is not written yet would time out on that clock.
+        await using var connection = new NpgsqlConnection(temp.ConnectionString);
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await ScalarAsync(connection, "SELECT count(*) FROM nudges WHERE kind = 'nudge' AND state = 'sent'") < 5)
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the five sent nudges' ends were not written");
+            await Task.Delay(50);
+        }
+
         // A graceful stop ends every round and send in flight; the restarted service, on the same
         // database, finds nothing left to process or send.
         await harness.RestartAsync();
         Assert.That(harness.Slack.CallsTo("chat.postEphemeral"), Has.Count.EqualTo(5));
 
-        await using var connection = new NpgsqlConnection(temp.ConnectionString);
-        await connection.OpenAsync();
         Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM inbox"), Is.EqualTo(5), "a retry adds no inbox row");
         Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM inbox WHERE state = 'done'"), Is.EqualTo(5));
         Assert.That(await ScalarAsync(connection, "SELECT count(*) FROM findings WHERE team_id = 'T0PGTEAM' AND rule_id = 'vague-urgency'"), Is.EqualTo(5));
