@@ -171,53 +171,18 @@ public sealed class GracefulShutdownTests
 
     private async Task<Service> StartAsync(FakeSlackApi slack, int port)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "AsyncCoach.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Slack__SigningSecret"] = Secret;
-        start.Environment["Slack__BotToken"] = "xoxb-shutdown-test";
-        start.Environment["Slack__ApiBaseUrl"] = slack.ApiBaseUrl.ToString();
+        var start = ServiceProcess.StartInfo(port, Secret, "xoxb-shutdown-test", slack.ApiBaseUrl);
         start.Environment["Storage__ConnectionString"] = $"Data Source={_database}";
         // Every author is new: users.info for each, as fast as the fake answers.
         start.Environment["Workspace__Tier4PerMinute"] = "1000000";
         start.Environment["Shutdown__Timeout"] = "00:00:30";
         var lines = new ConcurrentQueue<string>();
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ServiceProcess.Start(start, lines);
         var service = new Service(process, lines);
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-        await WaitUntilAsync(async () => await IsReadyAsync(http), "ready", process, service);
+        await WaitUntilAsync(async () => await ServiceProcess.IsReadyAsync(http), "ready", process, service);
         return service;
-
-        void Keep(string? line)
-        {
-            if (!string.IsNullOrEmpty(line))
-            {
-                lines.Enqueue(line);
-            }
-        }
-    }
-
-    private static async Task<bool> IsReadyAsync(HttpClient http)
-    {
-        try
-        {
-            using var response = await http.GetAsync("/readyz");
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
     }
 
     /// <summary>SIGTERM, as systemd and Docker send it (<see cref="Process.Kill()"/> is SIGKILL), and the exit within the deadline.</summary>

@@ -208,17 +208,7 @@ public sealed class MultiInstanceTests
     private async Task<Service> StartAsync(FakeSlackApi slack)
     {
         var port = FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "AsyncCoach.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Slack__SigningSecret"] = Secret;
-        start.Environment["Slack__BotToken"] = "xoxb-multi-instance-test";
-        start.Environment["Slack__ApiBaseUrl"] = slack.ApiBaseUrl.ToString();
+        var start = ServiceProcess.StartInfo(port, Secret, "xoxb-multi-instance-test", slack.ApiBaseUrl);
         start.Environment["Storage__Provider"] = "Postgres";
         start.Environment["Storage__ConnectionString"] = _database.ConnectionString;
         // Short leases, so a killed instance's conversations are taken over in seconds.
@@ -227,35 +217,10 @@ public sealed class MultiInstanceTests
         start.Environment["Inbox__PollInterval"] = "00:00:00.200";
         start.Environment["Workspace__Tier4PerMinute"] = "1000000";
         var lines = new ConcurrentQueue<string>();
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ServiceProcess.Start(start, lines);
         var service = new Service(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) }, lines);
-        await UntilAsync(async () => await IsReadyAsync(service.Http), "ready", [service]);
+        await UntilAsync(async () => await ServiceProcess.IsReadyAsync(service.Http), "ready", [service]);
         return service;
-
-        void Keep(string? line)
-        {
-            if (!string.IsNullOrEmpty(line))
-            {
-                lines.Enqueue(line);
-            }
-        }
-    }
-
-    private static async Task<bool> IsReadyAsync(HttpClient http)
-    {
-        try
-        {
-            using var response = await http.GetAsync("/readyz");
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
     }
 
     // A deadline, not a timing: polls the condition until it holds, or fails with what the services printed.
