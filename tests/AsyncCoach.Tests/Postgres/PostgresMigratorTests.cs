@@ -55,6 +55,77 @@ public sealed class PostgresMigratorTests
         Assert.That(await TableExistsAsync(temp.ConnectionString, "schema_migrations"), Is.False, "the journal's creation was rolled back too");
     }
 
+    [Test]
+    public async Task An_upgrade_gives_every_pending_row_of_an_older_inbox_its_conversation_partition()
+    {
+        var server = await PostgresServer.GetAsync();
+        await using var temp = await server.CreateDatabaseAsync("migrate_backfill");
+        await using var database = new PostgresDatabase(temp.ConnectionString);
+        // The database as the version before conversation partitions left it: scripts up to 0012,
+        // journaled as the migrator journals them, with rows written by that version.
+        var scripts = PostgresMigrator.ScriptNames();
+        var before = scripts.Where(name => string.CompareOrdinal(name, PostgresMigrator.ScriptPrefix + "0013") < 0).ToList();
+        await ExecuteAsync(temp.ConnectionString, "CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL)");
+        foreach (var name in before)
+        {
+            await ExecuteAsync(temp.ConnectionString, ReadScript(name));
+            await ExecuteAsync(temp.ConnectionString, $"INSERT INTO schema_migrations (name, applied_at) VALUES ('{name}', now())");
+        }
+
+        var rows = new (string EventId, string Team, string? Channel, string State)[]
+        {
+            ("Ev1", "T1", "C1", "pending"), ("Ev2", "T1", null, "pending"), ("Ev3", "TÉ", "C😀", "pending"),
+            ("Ev4", "T0123456789", "C0987654321", "pending"), ("Ev5", "T1", "C1", "done"),
+        };
+        foreach (var (eventId, team, channel, state) in rows)
+        {
+            await using var connection = new NpgsqlConnection(temp.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "INSERT INTO inbox (event_id, team_id, channel_id, event_type, received_at, state) VALUES (@EventId, @Team, @Channel, 'message', now(), @State)", connection);
+            command.Parameters.AddWithValue("EventId", eventId);
+            command.Parameters.AddWithValue("Team", team);
+            command.Parameters.AddWithValue("Channel", (object?)channel ?? DBNull.Value);
+            command.Parameters.AddWithValue("State", state);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var ran = await PostgresMigrator.MigrateAsync(database, Now, CancellationToken.None);
+
+        Assert.That(ran, Is.EqualTo(scripts.Except(before)), "the upgrade runs the newer scripts only");
+        var partitions = await PartitionsAsync(temp.ConnectionString);
+        Assert.That(partitions, Is.EqualTo(new Dictionary<string, int?>
+        {
+            ["Ev1"] = ConversationPartitions.Of("T1", "C1"),
+            ["Ev2"] = ConversationPartitions.Of("T1", null),
+            ["Ev3"] = ConversationPartitions.Of("TÉ", "C😀"),
+            ["Ev4"] = ConversationPartitions.Of("T0123456789", "C0987654321"),
+            ["Ev5"] = null, // finished before the upgrade: never claimed again, so left without one
+        }));
+    }
+
+    private static async Task<Dictionary<string, int?>> PartitionsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT event_id, partition FROM inbox", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var partitions = new Dictionary<string, int?>();
+        while (await reader.ReadAsync())
+        {
+            partitions[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetInt32(1);
+        }
+
+        return partitions;
+    }
+
+    private static string ReadScript(string name)
+    {
+        using var stream = typeof(PostgresMigrator).Assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     private static async Task<List<string>> JournaledAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
