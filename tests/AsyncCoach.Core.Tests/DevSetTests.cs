@@ -48,6 +48,10 @@ public sealed class DevSetTests
     [TestCase("devset2", "tasks.test.jsonl", 100)]
     [TestCase("devset3", "tasks.dev.jsonl", 140)]
     [TestCase("devset3", "tasks.test.jsonl", 70)]
+    [TestCase("devset4", "tasks.dev.jsonl", 110)]
+    [TestCase("devset4", "tasks.test.jsonl", 55)]
+    [TestCase("devset5", "tasks.dev.jsonl", 130)]
+    [TestCase("devset5", "tasks.test.jsonl", 65)]
     public void The_classifier_meets_the_targets(string folder, string file, int minTasks)
     {
         var scores = TaxonomyScores.Evaluate(Classifier, LabelledTask.Load(PathOf(folder, file)));
