@@ -15,14 +15,15 @@ using AsyncCoach.Storage;
 namespace AsyncCoach.Benchmarks;
 
 /// <summary>
-/// <c>webapi-cpu [--calls N] [--rounds R] [--client retrying|single|floor] [--url http://127.0.0.1:port/api/] [--alloc-types]</c>: the client-side
+/// <c>webapi-cpu [--calls N] [--rounds R] [--client retrying|single|floor] [--url http://127.0.0.1:port/api/] [--alloc-types] [--metrics]</c>: the client-side
 /// CPU and allocations of one Web API call, <c>chat.postEphemeral</c> with a real nudge's blocks
 /// and <c>views.publish</c> with a Home view, one call at a time over a kept-alive connection to
 /// <c>fake-slack</c> (a Kestrel server in a child process, so its CPU is not counted). Clients:
 /// <c>retrying</c> and <c>single</c> as the service builds them (DI, HttpClientFactory, the
 /// resilience pipeline or none, the metrics handler, the service's appsettings.json log levels), and <c>floor</c>,
 /// a bare <see cref="SocketsHttpHandler"/> sending a body serialized once. Rounds alternate the
-/// clients so a neighbour's load falls on all of them alike.
+/// clients so a neighbour's load falls on all of them alike. <c>--metrics</c> turns the service's
+/// metrics on (<c>Metrics:Enabled</c>: OpenTelemetry collecting the Slack call counters).
 /// </summary>
 public static class WebApiCallProbe
 {
@@ -38,7 +39,8 @@ public static class WebApiCallProbe
         try
         {
             await WaitForAsync(baseUrl);
-            await using var services = Services(baseUrl);
+            await using var services = Services(baseUrl, metrics: args.Contains("--metrics"));
+            _ = services.GetService<OpenTelemetry.Metrics.MeterProvider>(); // with --metrics: collecting, as the host starts it
             var factory = services.GetRequiredService<SlackWebApiClientFactory>();
             var ephemeral = Nudge();
             var home = new PublishViewRequest("U0AUTHOR1", Home());
@@ -120,7 +122,7 @@ public static class WebApiCallProbe
     }
 
     /// <summary>The service's registration of the Web API client and its metrics handler, at its default log levels.</summary>
-    private static ServiceProvider Services(string baseUrl)
+    private static ServiceProvider Services(string baseUrl, bool metrics)
     {
         // The service's own appsettings.json (copied beside this build from the project reference): its log levels.
         var configuration = new ConfigurationBuilder()
@@ -129,6 +131,7 @@ public static class WebApiCallProbe
             {
                 ["Slack:ApiBaseUrl"] = baseUrl,
                 ["Slack:BotToken"] = Token,
+                ["Metrics:Enabled"] = metrics ? "true" : "false",
             }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
