@@ -15,7 +15,7 @@ public static class BenchmarkProgram
     /// rules and the classifier on labelled sets; <c>train-naked &lt;out.bin&gt; &lt;folder&gt;…</c> trains the
     /// missing-context model (<see cref="AsyncCoach.Core.Rules.NakedModel"/>); <c>digest-build &lt;db&gt;</c> and
     /// <c>digest-schedule &lt;db&gt;</c> the live digest's (<see cref="DigestProbe"/>); <c>digest-cpu</c>
-    /// is the digest builder's CPU-time probe; anything else goes to BenchmarkDotNet.
+    /// is the digest builder's CPU-time probe; <c>webapi-cpu</c> one Web API call's (<see cref="WebApiCallProbe"/>); anything else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -34,6 +34,8 @@ public static class BenchmarkProgram
             case "--throughput" when args.Length == 1:
                 ThroughputProbe.Run(Console.Out);
                 return 0;
+            case "webapi-cpu":
+                return await WebApiCallProbe.RunAsync(args[1..]);
             case "digest-cpu":
                 DigestCpuProbe.Run(Console.Out);
                 return 0;

@@ -30,7 +30,7 @@ public sealed class SlackOptions
     /// <summary>Web API base URL; tests point it at a fake server.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
 
-    /// <summary>Timeout of one HTTP attempt.</summary>
+    /// <summary>Timeout of one HTTP attempt (all of a <see cref="WebApi.SlackCallPolicy.SingleAttempt"/> call, the outbox's).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Timeout of one call including all retries and waits.</summary>
@@ -43,8 +43,9 @@ public sealed class SlackOptions
     public int MaxRetryAttempts { get; set; } = 4;
 
     /// <summary>
-    /// The longest <c>Retry-After</c> we wait for in-process. A longer one is not retried here:
-    /// the call fails with <c>ratelimited</c> and its <c>RetryAfter</c>, so the outbox can reschedule.
+    /// The longest <c>Retry-After</c> a retrying client (<see cref="WebApi.SlackCallPolicy.Retrying"/>)
+    /// waits for in-process. A longer one is not retried: the call fails with <c>ratelimited</c> and
+    /// its <c>RetryAfter</c>. (The outbox's single-attempt calls wait for none.)
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 

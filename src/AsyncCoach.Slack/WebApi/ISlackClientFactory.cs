@@ -10,4 +10,10 @@ public interface ISlackClientFactory
 {
     /// <summary>The client for <paramref name="teamId"/> (a <c>T…</c> team id, or the <c>E…</c> id of an org-wide install).</summary>
     ISlackWebApi ForTeam(string teamId);
+
+    /// <summary>
+    /// As <see cref="ForTeam(string)"/>, with the calls' failure handling chosen by the caller:
+    /// <see cref="SlackCallPolicy.SingleAttempt"/> for a caller that retries on its own (the outbox).
+    /// </summary>
+    ISlackWebApi ForTeam(string teamId, SlackCallPolicy policy);
 }

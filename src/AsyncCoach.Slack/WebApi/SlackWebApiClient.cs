@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -11,15 +10,36 @@ using Polly.Timeout;
 namespace AsyncCoach.Slack.WebApi;
 
 /// <summary>
-/// <see cref="ISlackWebApi"/> over a typed <see cref="HttpClient"/> whose base address is
-/// <c>Slack:ApiBaseUrl</c>; retries live in the resilience handler (<see cref="SlackResilience"/>).
-/// Reads are form-encoded (those methods take no JSON); writes are JSON. Bound to one token:
-/// made by <see cref="SlackWebApiClientFactory"/> for the team that token belongs to.
+/// <see cref="ISlackWebApi"/> over a typed <see cref="HttpClient"/> to <c>Slack:ApiBaseUrl</c>;
+/// with <see cref="SlackCallPolicy.Retrying"/> retries live in the resilience handler
+/// (<see cref="SlackResilience"/>), with <see cref="SlackCallPolicy.SingleAttempt"/> a call is one
+/// attempt within <see cref="SlackOptions.AttemptTimeout"/>. Reads are form-encoded (those methods take no
+/// JSON); writes are JSON. Bound to one token: made by <see cref="SlackWebApiClientFactory"/> for
+/// the team that token belongs to.
 /// </summary>
-public sealed partial class SlackWebApiClient(
-    HttpClient http, string? token, TimeProvider timeProvider, ILogger<SlackWebApiClient> logger) : ISlackWebApi, ISlackOAuthApi
+public sealed partial class SlackWebApiClient : ISlackWebApi, ISlackOAuthApi
 {
     private static readonly SlackJsonContext Json = SlackJsonContext.Default;
+
+    private readonly HttpClient http;
+    private readonly SlackMethodUris uris;
+    private readonly TimeSpan? attemptTimeout;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<SlackWebApiClient> logger;
+
+    // "Bearer xoxb-…" built once per client (one client per token), added unparsed to each request.
+    private readonly string? bearer;
+
+    internal SlackWebApiClient(
+        HttpClient http, string? token, SlackMethodUris uris, TimeSpan? attemptTimeout, TimeProvider timeProvider, ILogger<SlackWebApiClient> logger)
+    {
+        this.http = http;
+        this.uris = uris;
+        this.attemptTimeout = attemptTimeout;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        bearer = token is { Length: > 0 } ? "Bearer " + token : null;
+    }
 
     public Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken = default) =>
         SendAsync("auth.test", new FormUrlEncodedContent([]), Json.AuthTestResponse, cancellationToken);
@@ -70,19 +90,19 @@ public sealed partial class SlackWebApiClient(
     }
 
     public Task<PostEphemeralResponse> PostEphemeralAsync(PostEphemeralRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync("chat.postEphemeral", JsonBody(request, Json.PostEphemeralRequest), Json.PostEphemeralResponse, cancellationToken);
+        SendAsync("chat.postEphemeral", PooledJsonContent.Create(request, Json.PostEphemeralRequest), Json.PostEphemeralResponse, cancellationToken);
 
     public Task<PostMessageResponse> PostMessageAsync(PostMessageRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync("chat.postMessage", JsonBody(request, Json.PostMessageRequest), Json.PostMessageResponse, cancellationToken);
+        SendAsync("chat.postMessage", PooledJsonContent.Create(request, Json.PostMessageRequest), Json.PostMessageResponse, cancellationToken);
 
     public Task<ScheduleMessageResponse> ScheduleMessageAsync(ScheduleMessageRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync("chat.scheduleMessage", JsonBody(request, Json.ScheduleMessageRequest), Json.ScheduleMessageResponse, cancellationToken);
+        SendAsync("chat.scheduleMessage", PooledJsonContent.Create(request, Json.ScheduleMessageRequest), Json.ScheduleMessageResponse, cancellationToken);
 
     public Task<PublishViewResponse> PublishViewAsync(PublishViewRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync("views.publish", JsonBody(request, Json.PublishViewRequest), Json.PublishViewResponse, cancellationToken);
+        SendAsync("views.publish", PooledJsonContent.Create(request, Json.PublishViewRequest), Json.PublishViewResponse, cancellationToken);
 
     public Task<OpenViewResponse> OpenViewAsync(OpenViewRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync("views.open", JsonBody(request, Json.OpenViewRequest), Json.OpenViewResponse, cancellationToken);
+        SendAsync("views.open", PooledJsonContent.Create(request, Json.OpenViewRequest), Json.OpenViewResponse, cancellationToken);
 
     public Task<OAuthV2AccessResponse> OAuthV2AccessAsync(OAuthV2AccessRequest request, CancellationToken cancellationToken = default)
     {
@@ -99,23 +119,41 @@ public sealed partial class SlackWebApiClient(
         string method, HttpContent content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, AuthenticationHeaderValue? authorization = null)
         where T : SlackResponse
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, uris.For(method)) { Content = content };
         if (authorization is not null)
         {
             request.Headers.Authorization = authorization;
         }
-        else if (token is { Length: > 0 })
+        else if (bearer is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.TryAddWithoutValidation("Authorization", bearer);
         }
 
-        var started = timeProvider.GetTimestamp();
-        using var response = await SendWithinRetriesAsync(http, method, request, cancellationToken);
-        Log.Called(logger, method, (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        using var timeout = attemptTimeout is { } limit ? new CallTimeout(limit, timeProvider, cancellationToken) : null;
+        var token = timeout?.Token ?? cancellationToken;
+        try
+        {
+            var started = timeProvider.GetTimestamp();
+            // Single attempt: headers only, the body read under the same deadline (ReadAsync). The
+            // pipeline's timeouts end when SendAsync returns, so there the body is read inside it.
+            var completion = timeout is null ? HttpCompletionOption.ResponseContentRead : HttpCompletionOption.ResponseHeadersRead;
+            using var response = await SendWithinRetriesAsync(http, method, request, token, completion);
+            Log.Called(logger, method, (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            return await ReadAsync(method, response, typeInfo, token);
+        }
+        catch (OperationCanceledException ex) when (timeout is not null && timeout.Expired(cancellationToken))
+        {
+            throw new SlackApiException(method, SlackErrorCodes.ClientTimeout, innerException: ex);
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(string method, HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : SlackResponse
+    {
         T? body = null;
         try
         {
-            body = await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken);
+            body = await PooledResponseBody.ReadAsync(response.Content, typeInfo, cancellationToken);
         }
         catch (JsonException ex) when (response.IsSuccessStatusCode)
         {
@@ -148,16 +186,17 @@ public sealed partial class SlackWebApiClient(
     }
 
     /// <summary>
-    /// Sends through the retry pipeline; what is left after the retries becomes a
-    /// <see cref="SlackApiException"/> so callers (the outbox) catch one type. The caller's own
-    /// cancellation still surfaces as <see cref="OperationCanceledException"/>.
+    /// Sends (through the retry pipeline, when the client has one); what is left after the retries becomes a <see cref="SlackApiException"/> so
+    /// callers (the outbox) catch one type. The caller's own cancellation still surfaces as
+    /// <see cref="OperationCanceledException"/>.
     /// </summary>
     internal static async Task<HttpResponseMessage> SendWithinRetriesAsync(
-        HttpClient http, string method, HttpRequestMessage request, CancellationToken cancellationToken)
+        HttpClient http, string method, HttpRequestMessage request, CancellationToken cancellationToken,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         try
         {
-            return await http.SendAsync(request, cancellationToken);
+            return await http.SendAsync(request, completion, cancellationToken);
         }
         catch (TimeoutRejectedException ex)
         {
@@ -167,18 +206,6 @@ public sealed partial class SlackWebApiClient(
         {
             throw new SlackApiException(method, SlackErrorCodes.NetworkError, ex.HttpRequestError.ToString(), ex);
         }
-    }
-
-    /// <summary>
-    /// A JSON body serialized up front, so the request carries a Content-Length and goes out with
-    /// its headers; <c>JsonContent</c> has no length and is sent chunked, serialized through the
-    /// connection's stream (docs/benchmarks.md, "Nudge loop").
-    /// </summary>
-    private static ByteArrayContent JsonBody<T>(T value, JsonTypeInfo<T> typeInfo)
-    {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
-        return content;
     }
 
     private static FormUrlEncodedContent Form(params (string Key, string? Value)[] fields)

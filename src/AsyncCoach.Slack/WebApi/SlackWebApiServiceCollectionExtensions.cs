@@ -7,6 +7,8 @@ namespace AsyncCoach.Slack.WebApi;
 
 public static class SlackWebApiServiceCollectionExtensions
 {
+    private static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// Binds <see cref="SlackOptions"/> from <c>Slack</c> and registers <see cref="SlackWebApiClientFactory"/>
     /// (Web API clients bound to a token, over a named HttpClient) and <see cref="IResponseUrlClient"/>,
@@ -20,21 +22,15 @@ public static class SlackWebApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<SlackWebApiClientFactory>();
-        services.AddHttpClient(SlackWebApiClientFactory.HttpClientName, (provider, http) =>
-            {
-                var baseUrl = provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.ToString();
 
-                // Relative method names resolve against the base only when it ends with '/'.
-                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-
-                // Timeouts are the pipeline's (on TimeProvider), not HttpClient's fixed 100 s.
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            // HttpClientFactory's header log masks the message but keeps raw values in its
-            // structured state, so a JSON log sink would write the bot token; the client logs
-            // method, status and time itself instead.
-            .RemoveAllLoggers()
+        // HttpClientFactory's header log masks the message but keeps raw values in its
+        // structured state, so a JSON log sink would write the bot token; the client logs
+        // method, status and time itself instead.
+        WebApiClient(services, SlackWebApiClientFactory.HttpClientName)
             .AddResilienceHandler("slack-web-api", (builder, context) => SlackResilience.Configure(builder, context, readSlackErrors: true));
+
+        // The outbox's calls: one attempt, no pipeline (it retries, holds on 429 and expires rows).
+        WebApiClient(services, SlackWebApiClientFactory.SingleAttemptClientName);
 
         services.AddHttpClient<IResponseUrlClient, ResponseUrlClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
@@ -42,4 +38,17 @@ public static class SlackWebApiServiceCollectionExtensions
 
         return services;
     }
+
+    private static IHttpClientBuilder WebApiClient(IServiceCollection services, string name) =>
+        services.AddHttpClient(name, (provider, http) =>
+            {
+                http.BaseAddress = SlackMethodUris.Normalize(provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
+
+                // Timeouts are the pipeline's or the client's (on TimeProvider), not HttpClient's fixed 100 s.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            // Clients are kept per token (one per team), so they keep their handler past the
+            // factory's rotation: connections are renewed here instead, to follow DNS changes.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = PooledConnectionLifetime })
+            .RemoveAllLoggers();
 }

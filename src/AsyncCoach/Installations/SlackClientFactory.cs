@@ -14,12 +14,16 @@ public sealed class SlackClientFactory(
     TeamTokens tokens, SlackWebApiClientFactory live, IApiCallStore calls, TimeProvider time, ILoggerFactory loggers) : ISlackClientFactory
 {
     private readonly ConcurrentDictionary<string, TeamSlackClient> _teams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TeamSlackClient> _singleAttempt = new(StringComparer.Ordinal);
     private readonly ILogger _dryRunLogger = loggers.CreateLogger<RecordingSlackWebApi>();
 
-    public ISlackWebApi ForTeam(string teamId)
+    public ISlackWebApi ForTeam(string teamId) => ForTeam(teamId, SlackCallPolicy.Retrying);
+
+    public ISlackWebApi ForTeam(string teamId, SlackCallPolicy policy)
     {
         ArgumentException.ThrowIfNullOrEmpty(teamId);
-        return _teams.GetOrAdd(teamId, team => new TeamSlackClient(
-            team, tokens, live, new RecordingSlackWebApi(team, calls, time, _dryRunLogger)));
+        var teams = policy == SlackCallPolicy.SingleAttempt ? _singleAttempt : _teams;
+        return teams.GetOrAdd(teamId, team => new TeamSlackClient(
+            team, tokens, live, policy, new RecordingSlackWebApi(team, calls, time, _dryRunLogger)));
     }
 }

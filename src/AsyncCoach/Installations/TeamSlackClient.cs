@@ -7,7 +7,8 @@ namespace AsyncCoach.Installations;
 /// to the dry-run recorder when the team has none, or fails without calling Slack when the team
 /// is refused (revoked or uninstalled) with that reason as the error code.
 /// </summary>
-internal sealed class TeamSlackClient(string teamId, TeamTokens tokens, SlackWebApiClientFactory live, ISlackWebApi dryRun) : ISlackWebApi
+internal sealed class TeamSlackClient(
+    string teamId, TeamTokens tokens, SlackWebApiClientFactory live, SlackCallPolicy policy, ISlackWebApi dryRun) : ISlackWebApi
 {
     // The live client of the token last used; a new token (rotation, reinstall) gets a new one.
     private CurrentClient? _current;
@@ -67,7 +68,7 @@ internal sealed class TeamSlackClient(string teamId, TeamTokens tokens, SlackWeb
             return current.Client;
         }
 
-        var client = live.Create(token);
+        var client = live.Create(token, policy);
         _current = new CurrentClient(token, client);
         return client;
     }

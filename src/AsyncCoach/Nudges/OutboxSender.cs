@@ -38,7 +38,7 @@ public sealed partial class OutboxSender(
 
     /// <summary>Made once, in the loop: the send policy holds the teams' rate-limit holds, the lanes their rows.</summary>
     private OutboxLanes Lanes => _lanes ??= new OutboxLanes(store, installations, new OutboxDelivery(
-            store, installations, kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal), team => _slack.Value.ForTeam(team),
+            store, installations, kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal), team => _slack.Value.ForTeam(team, SlackCallPolicy.SingleAttempt),
             signal, time, options.Value, [.. observers], metrics, logger),
         signal, Math.Max(1, options.Value.SendsPerTeam));
 

@@ -18,9 +18,11 @@ public static class ObservabilityServices
         services.AddSingleton<AsyncCoachMetrics>();
         services.AddSingleton<IInboxObserver, InboxMetricsObserver>();
 
-        // Added after AddSlackWebApi's resilience handler, so it is inside it and sees every attempt.
+        // Added after AddSlackWebApi's resilience handler, so it is inside it and sees every attempt;
+        // the single-attempt client (the outbox's) has no pipeline, so it sees its one attempt.
         services.AddTransient<SlackCallMetricsHandler>();
         services.AddHttpClient(SlackWebApiClientFactory.HttpClientName).AddHttpMessageHandler<SlackCallMetricsHandler>();
+        services.AddHttpClient(SlackWebApiClientFactory.SingleAttemptClientName).AddHttpMessageHandler<SlackCallMetricsHandler>();
 
         var options = Read(configuration);
         if (!options.Enabled)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 
@@ -10,9 +11,13 @@ namespace AsyncCoach.Observability;
 /// </summary>
 internal sealed class SlackCallMetricsHandler(AsyncCoachMetrics metrics, TimeProvider time) : DelegatingHandler
 {
+    // Method by URL: the Web API clients send to one cached URL per method (a bounded set), and
+    // Uri.Segments makes an array and a string per segment on every call.
+    private static readonly ConcurrentDictionary<Uri, string> Methods = new();
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var method = request.RequestUri is { } uri ? uri.Segments[^1] : "unknown";
+        var method = request.RequestUri is { } uri ? Methods.GetOrAdd(uri, static u => u.Segments[^1]) : "unknown";
         using var activity = AsyncCoachTracing.StartSlackCall(method);
         var started = Stopwatch.GetTimestamp();
         try

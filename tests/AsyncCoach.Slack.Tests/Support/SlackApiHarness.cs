@@ -28,6 +28,9 @@ internal sealed class SlackApiHarness : IAsyncDisposable
 
     public ISlackWebApi Api => _services.GetRequiredService<SlackWebApiClientFactory>().Create(BotToken);
 
+    /// <summary>The outbox's client: one attempt, no retry pipeline.</summary>
+    public ISlackWebApi SingleAttempt => _services.GetRequiredService<SlackWebApiClientFactory>().Create(BotToken, SlackCallPolicy.SingleAttempt);
+
     public IResponseUrlClient ResponseUrl => _services.GetRequiredService<IResponseUrlClient>();
 
     public FakeLogCollector Logs => _services.GetRequiredService<FakeLogCollector>();
