@@ -46,7 +46,36 @@ internal static class ContactGrammar
         "when|whenever|once|if you|u|youre|ur|ya are|r|re? get|have|got|find? a|some? free|spare|few? moment|minute|minutes|min|mins|sec|chance|time|free|back|around|available|online|bit|up|in",
 
         // May I interrupt: "is it ok if I disturb you", "would it be alright to call you".
-        "is|would|will? it|that|this? be? ok|okay|alright|fine|possible|cool if|to i|we? disturb|bother|interrupt|call|ping|steal|borrow|grab|ask you|u?");
+        "is|would|will? it|that|this? be? ok|okay|alright|fine|possible|cool if|to i|we? disturb|bother|interrupt|call|ping|steal|borrow|grab|ask you|u?",
+
+        // The same acts in the other languages the contract's decisions name (greetings in other
+        // languages are naked): some of your time, whether you are free (sixth pass).
+        // German: "hast du kurz Zeit?", "haben Sie einen Moment?", "bist du da?"
+        "hast|haben|hattest|hättest|hatten|hätten du|sie mal|kurz|gerade|heute|eben|noch* eine|einen|ne|nen|n? zeit|moment|minute|minuten|sekunde|augenblick|minütchen",
+        "bist|sind du|sie gerade|kurz|noch? da|frei|erreichbar|verfugbar|verfügbar|online|am platz",
+        // Spanish and Portuguese: "tienes un momento?", "tem um minutinho?", "estás libre?", "pode falar?"
+        "tienes|tiene|tenes|tendrias|tendrías|tem|tens|teria|terias|voce|você|vc tem? un|una|um|uma|5|2|cinco|dos|dois? momento|momentito|minuto|minutito|minutinho|segundo|rato|tempo|min",
+        "estas|estás|esta|está|estais|ta|tá libre|disponible|disponivel|disponível|livre|ocupado|ocupada|ahi|ahí|ai|aí",
+        "puedes|podes|pode|podemos|posso hablar|falar|conversar|charlar",
+        // Italian: "hai un minuto?", "sei libero?"
+        "hai|ha|avresti|avete un|due|5? minuto|momento|attimo|secondo|minutino",
+        "sei|siete|è libero|libera|liberi|disponibile",
+        // French: "tu as une minute ?", "t'as 5 min ?", "vous avez un moment ?", "t'es dispo ?"
+        "tu|vous|t? as|avez|aurais|auriez|tas tu|vous? une|un|deux|5|2? minute|minutes|min|moment|instant|seconde|sec",
+        "tu|vous? es|etes|êtes|tes dispo|disponible|libre|la|là",
+        // Dutch and Polish: "heb je even tijd?", "masz chwilę?"
+        "heb|hebt|heeft je|jij|u even|een|eventjes? tijd|minuutje|momentje|moment|minuut",
+        "masz|macie|ma pan|pani? chwile|chwilę|chwilke|chwilkę|minute|minutę|czas");
+
+    // A good wish about the message reaching them: "I hope my email finds you well", "trust this note
+    // finds you well" (MessageShapes.Pleasantry reads the wishes about the reader's own things).
+    private static readonly WordGrammar Wishes = new(
+        "i|we? really|just|do? hope|trust|hoping this|my|our|the message|email|mail|note|msg|text|ping finds|reaches|catches you|u|ya|yall|all|everyone well|fine|safe|good|ok|okay|healthy");
+
+    // "… when you're done with the dailies", "once you're finished with your call": when the reader is
+    // free, named by what they are busy with; a time, not a topic.
+    private static readonly WordGrammar WhenDone = new(
+        "when|whenever|once|after you|u|youre|ur|ya are|r|re? done|finished|through|free|back|off with|from the|your|ur|yr|this|that? #word? #word? #word");
 
     // Politeness about the interruption itself: filler that adds nothing, but is no ask on its own
     // ("apologies for the intrusion", "sorry to bother you", "excuse me").
@@ -68,6 +97,23 @@ internal static class ContactGrammar
         return end == 0 ? 0 : After(context, end);
     }
 
+    /// <summary>
+    /// The word after a good wish at <paramref name="start"/> that MessageShapes.Pleasantry does not read:
+    /// one about the message itself ("I hope my email finds you well") or one with its subject said
+    /// ("I hope you had a good weekend"); or 0.
+    /// </summary>
+    public static int Wish(in RuleContext context, int start)
+    {
+        if (Wishes.Match(context, start) is var wish and > 0)
+        {
+            return wish;
+        }
+
+        return start + 1 < context.Words.Length && context.WordAt(start) is "i" or "we" && context.WordAt(start + 1) is "hope" or "hoping" or "trust"
+            ? MessageShapes.Pleasantry(context, start + 1)
+            : 0;
+    }
+
     /// <summary>Whether a contact act or an apology may start at word <paramref name="start"/> (cheap: no matching).</summary>
     public static bool MayStartAt(in RuleContext context, int start) => Acts.MayStartAt(context, start) || Apologies.MayStartAt(context, start);
 
@@ -85,6 +131,10 @@ internal static class ContactGrammar
             else if (MessageShapes.IsTime(context.WordAt(end)))
             {
                 end++;
+            }
+            else if (WhenDone.Match(context, end) is var done and > 0 && (done == context.Words.Length || context.ClauseBreakBetween(done - 1, done)))
+            {
+                end = done;
             }
             else
             {

@@ -20,7 +20,7 @@ internal static class Deadlines
         for (var i = 0; i < words.Length; i++)
         {
             var word = context.WordAt(i);
-            if (IsOrdinal(word) || (IsTimeOfDay(word) && !AfterPastMarker(context, i)))
+            if (IsOrdinal(word) || (IsTimeOfDay(word) && !AfterPastMarker(context, i)) || IsDayWord(context, i))
             {
                 return true;
             }
@@ -74,6 +74,13 @@ internal static class Deadlines
 
         return false;
     }
+
+    // "for tomorrow's shoot", "the seating chart for tonight's gala": a day named as the owner of an
+    // event (apostrophe dropped by normalisation) anchors the ask to it; so do tomorrow's short forms
+    // ("tmrw", "2moro"). Weekdays are left out: "mondays" is as often a plural ("on mondays") as a possessive.
+    private static bool IsDayWord(in RuleContext context, int i) =>
+        context.WordAt(i) is "todays" or "tomorrows" or "tonights" or "tmrws" or "tmrw" or "tmr" or "tmrow" or "2moro" or "2morrow"
+        && !AfterStartOrStop(context, i);
 
     private static bool HasClockOrDate(ReadOnlySpan<char> raw)
     {

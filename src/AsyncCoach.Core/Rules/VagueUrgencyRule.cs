@@ -10,7 +10,7 @@ public sealed class VagueUrgencyRule : IRule
 
     public Finding? Evaluate(in RuleContext context)
     {
-        var needNow = context.Has(PhraseLists.UrgencyIndex) ? null : NeedNow(context);
+        var needNow = context.Has(PhraseLists.UrgencyIndex) ? null : NeedNow(context) ?? SpeedDemand(context);
         if ((!context.Has(PhraseLists.UrgencyIndex) && needNow is null) || Deadlines.HasDeadline(context))
         {
             return null;
@@ -19,7 +19,8 @@ public sealed class VagueUrgencyRule : IRule
         List<string>? evidence = needNow is null ? null : [needNow];
         foreach (var match in context.Matches)
         {
-            if (match.List == PhraseLists.UrgencyIndex && !IsDescriptive(context, match) && !IsNegated(context, match))
+            if (match.List == PhraseLists.UrgencyIndex && !IsDescriptive(context, match) && !IsNegated(context, match.Start)
+                && !UrgencyGrammar.IsQuoted(context, match.Start, match.End))
             {
                 var phrase = context.Phrases.PhraseText(match.PhraseId);
                 evidence ??= [];
@@ -59,9 +60,9 @@ public sealed class VagueUrgencyRule : IRule
             }
         }
 
-        if (IsReported(context, match.Start))
+        if (IsReported(context, match.Start) || UrgencyGrammar.IsConditionalProcedure(context, match.Start))
         {
-            return true; // "the customer labelled it as urgent", "carrier says it's high priority"
+            return true; // "the customer labelled it as urgent", "carrier says it's high priority", "if the alarm goes off, call the vet immediately"
         }
 
         return IsMannerAdverb(context.WordAt(match.Start)) && (IsTriggered(context, match.End) || !IsDemandClause(context, match.Start, match.End));
@@ -136,6 +137,20 @@ public sealed class VagueUrgencyRule : IRule
         return first < end ? Imperatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(first)) : end == 0;
     }
 
+    // "hurry pls", "the sooner the better", "get the order expedited": speed demanded in words no list
+    // holds (UrgencyGrammar), unless negated, reported, quoted or a standing procedure.
+    private static string? SpeedDemand(in RuleContext context)
+    {
+        var (start, end) = UrgencyGrammar.FindDemand(context);
+        if (end == 0 || IsNegated(context, start) || IsReported(context, start) || UrgencyGrammar.IsConditionalProcedure(context, start)
+            || UrgencyGrammar.IsQuoted(context, start, end))
+        {
+            return null;
+        }
+
+        return context.Text[context.Words[start].Start..(context.Words[end - 1].Start + context.Words[end - 1].Length)].ToString();
+    }
+
     // "need the sample sheet now": a need with "now" closing the clause demands now.
     private static string? NeedNow(in RuleContext context)
     {
@@ -165,11 +180,11 @@ public sealed class VagueUrgencyRule : IRule
     // "but" end the negation's scope). A negated opinion ("I don't think this one is really that
     // urgent", "I wouldn't say it's urgent") scopes over its whole clause. A negated verb of delay
     // ("don't forget to send it asap", "don't wait, fix it right away") is a double negative: it demands.
-    private static bool IsNegated(in RuleContext context, PhraseMatch match)
+    private static bool IsNegated(in RuleContext context, int start)
     {
-        for (var end = match.Start; end > 0 && match.Start - end < 12; end--)
+        for (var end = start; end > 0 && start - end < 12; end--)
         {
-            if (context.ClauseBreakBetween(end - 1, match.Start) || context.WordAt(end - 1) is "but" or "though" or "however" or "although" or "yet")
+            if (context.ClauseBreakBetween(end - 1, start) || context.WordAt(end - 1) is "but" or "though" or "however" or "although" or "yet")
             {
                 return false;
             }
@@ -184,7 +199,7 @@ public sealed class VagueUrgencyRule : IRule
                 continue; // "don't forget …": a demand
             }
 
-            if (match.Start - end < 5 || NegatesAnOpinion(context, end))
+            if (start - end < 5 || NegatesAnOpinion(context, end))
             {
                 return true;
             }
