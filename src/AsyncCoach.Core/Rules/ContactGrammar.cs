@@ -15,7 +15,7 @@ internal static class ContactGrammar
         "when|whenever? any? chance? do|did|would|could|will|can|have|got|has? you|u|ya|yall could|can|would|will|might? have|got|get|spare|find|has a|an|few|couple|of|some|the|quick|spare|free|little|bit|more* #num|min|mins|minute|minutes|sec|secs|second|seconds|moment|mo|mom|tick|time|bit|jiffy min|mins|minute|minutes|sec|secs? to|for? talk|chat|speak|me|us|call?",
 
         // Whether you are free: "are you around", "lads u around", "any chance you're free for a bit?", "when will you be back?"
-        "when|whenever? any? chance? are|r|will|is? you|u|ya|youre|ur|yr|yall|anyone|anybody|someone|somebody|any1|everyone be? still|already|currently? free|busy|available|around|there|about|online|back|awake|up|reachable|here|in",
+        "when|whenever? any? chance? are|r|will|is? you|u|ya|youre|ur|yr|yall|anyone|anybody|someone|somebody|any1|everyone of? you|u|yall|us? be? still|already|currently? free|busy|available|around|there|about|online|back|awake|up|reachable|here|in",
         "from the|your|ur? lunch|break|holiday|holidays|leave|vacation|meeting|trip|school|site",
 
         // To talk, no topic: "can u talk?", "could we speak quickly?", "you can talk now?" (either order).
@@ -65,7 +65,21 @@ internal static class ContactGrammar
         "tu|vous? es|etes|êtes|tes dispo|disponible|libre|la|là",
         // Dutch and Polish: "heb je even tijd?", "masz chwilę?"
         "heb|hebt|heeft je|jij|u even|een|eventjes? tijd|minuutje|momentje|moment|minuut",
-        "masz|macie|ma pan|pani? chwile|chwilę|chwilke|chwilkę|minute|minutę|czas");
+        "masz|macie|ma pan|pani? chwile|chwilę|chwilke|chwilkę|minute|minutę|czas",
+        // Vietnamese: "anh rảnh không?", "em có rảnh ko" (the pronoun addresses the reader).
+        "anh|chi|chị|em|ban|bạn|a|c|e? co|có? ranh|rảnh khong|ko|k|hong|hông?");
+
+    // Whereabouts: "Are you at the office or out at viewings this morning?", "you out in the paddock or
+    // at the shed today?": a second place offered after "or" is still a check on where they are.
+    private static readonly WordGrammar OtherPlace = new(
+        "or|and still|already|back|out|working? in|at|on|into|near|around|from the|your|ur|our|a? #word? #word? #word?",
+        "or|and onsite|offsite|remote|wfh|home|off|away|out");
+
+    // Small talk about something of theirs, asked: "how was the trip to Hanoi?", "how did your
+    // holiday go?", "how was ur weekend in Porto". Only the reader's own time away: "how was the client
+    // meeting?" asks about work.
+    private static readonly WordGrammar SmallTalk = new(
+        "how|hows was|were|did|is|are|went? the|your|ur|yr|ya trip|weekend|holiday|holidays|vacation|flight|journey|travels|honeymoon|wedding|birthday|break|leave|hike|festival|concert|party|move|daytrip|staycation|getaway go|going|been? to|in|at|with|on|around|over? #word? #word?");
 
     // A good wish about the message reaching them: "I hope my email finds you well", "trust this note
     // finds you well" (MessageShapes.Pleasantry reads the wishes about the reader's own things).
@@ -113,6 +127,26 @@ internal static class ContactGrammar
             ? MessageShapes.Pleasantry(context, start + 1)
             : 0;
     }
+
+    /// <summary>The word after a whereabouts check that ends at <paramref name="end"/> and offers another place ("… or at the shed today"), else <paramref name="end"/>.</summary>
+    public static int OrElsewhere(in RuleContext context, int end)
+    {
+        if (end == 0 || end >= context.Words.Length || OtherPlace.Match(context, end) is not (var other and > 0))
+        {
+            return end;
+        }
+
+        while (other < context.Words.Length && MessageShapes.IsTime(context.WordAt(other)))
+        {
+            other++;
+        }
+
+        return other;
+    }
+
+    /// <summary>The word after small talk about the reader's time away ("how was the trip to Hanoi?") at <paramref name="start"/>, or 0.</summary>
+    public static int SmallTalkAt(in RuleContext context, int start) =>
+        SmallTalk.Match(context, start) is var end and > 0 && (end == context.Words.Length || context.ClauseBreakBetween(end - 1, end)) ? end : 0;
 
     /// <summary>Whether a contact act or an apology may start at word <paramref name="start"/> (cheap: no matching).</summary>
     public static bool MayStartAt(in RuleContext context, int start) => Acts.MayStartAt(context, start) || Apologies.MayStartAt(context, start);

@@ -183,7 +183,8 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
 
             // "alright?", "are you in the lab today?", "have you got 5?", "need to talk to you", "ping me
             // when you're back": what the words do, not the words.
-            var end = Math.Max(MessageShapes.CheckIn(context, p, question), ContactGrammar.AsksForContact(context, p));
+            var end = Math.Max(ContactGrammar.OrElsewhere(context, MessageShapes.CheckIn(context, p, question)), ContactGrammar.AsksForContact(context, p));
+            end = Math.Max(end, ContactGrammar.SmallTalkAt(context, p));
             if (end > 0)
             {
                 reachable[end] = true;
@@ -257,8 +258,10 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         return true;
     }
 
+    // A title, a name, or a group greeted in another language ("Guten Morgen zusammen", "hola a todos" is listed).
     private static bool IsNameWord(in RuleContext context, int index) =>
-        context.WordAt(index) is "dr" or "mr" or "mrs" or "ms" or "prof" or "doc" or "sir" or "madam"
+        context.WordAt(index) is "dr" or "mr" or "mrs" or "ms" or "prof" or "doc" or "sir" or "madam" or "zusammen" or "leute" or "ihr" or "tutti"
+            or "ragazzi" or "chicos" or "chicas" or "amigos" or "wszystkim" or "panstwo" or "allemaal" or "anh" or "chi" or "em" or "ban"
         || IsCapitalised(context.Message.Text, context.WordAt(index));
 
     // "hi Sam", "morning Priya", "Hi Inés": a capitalised word right after a greeting is a name, not a topic.

@@ -79,6 +79,13 @@ public sealed class VagueUrgencyRule : IRule
             {
                 return true;
             }
+
+            // "mark it as urgent in Jira", "flag this high priority": asking for a label, not for speed.
+            if (context.WordAt(i) is "mark" or "label" or "flag" or "tag" or "classify" or "categorise" or "categorize" or "set" or "file"
+                && (context.WordAt(start - 1) is "as" || start - i <= 2))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -134,8 +141,26 @@ public sealed class VagueUrgencyRule : IRule
             first++;
         }
 
-        return first < end ? Imperatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(first)) : end == 0;
+        return first < end ? Imperatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(first)) || IsImperativeShape(context, first, end) : end == 0;
     }
+
+    // "ship the samples immediately", "leave the building right away": a clause that opens with a bare
+    // word followed by its object (a determiner or an object pronoun) is an imperative, whatever the verb.
+    private static bool IsImperativeShape(in RuleContext context, int first, int end)
+    {
+        if (first + 1 >= end || context.WordAt(first) is var verb && (verb.ContainsAnyExcept(Letters) || (verb.EndsWith("s") && !verb.EndsWith("ss") && !verb.EndsWith("us")) || verb.EndsWith("ed") || verb.EndsWith("ing")
+            || verb is "i" or "we" or "you" or "u" or "they" or "he" or "she" or "it" or "this" or "that" or "the" or "a" or "an" or "there" or "here"
+                or "my" or "our" or "your" or "their" or "his" or "her" or "its" or "all" or "every" or "each" or "some" or "any" or "no" or "if" or "when"
+                or "then" or "now" or "will" or "would" or "should" or "might" or "may" or "also" or "only" or "still" or "even"))
+        {
+            return false;
+        }
+
+        return context.WordAt(first + 1) is "the" or "a" or "an" or "this" or "that" or "these" or "those" or "it" or "them" or "me" or "us" or "him" or "her"
+            or "everything" or "everyone" or "all" or "my" or "our" or "your" or "his" or "their";
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     // "hurry pls", "the sooner the better", "get the order expedited": speed demanded in words no list
     // holds (UrgencyGrammar), unless negated, reported, quoted or a standing procedure.
@@ -151,7 +176,8 @@ public sealed class VagueUrgencyRule : IRule
         return context.Text[context.Words[start].Start..(context.Words[end - 1].Start + context.Words[end - 1].Length)].ToString();
     }
 
-    // "need the sample sheet now": a need with "now" closing the clause demands now.
+    // "need the sample sheet now", "need those logs yesterday": a need with "now" (or, hyperbolically,
+    // "yesterday") closing the clause demands now.
     private static string? NeedNow(in RuleContext context)
     {
         var words = context.Words;
@@ -164,9 +190,9 @@ public sealed class VagueUrgencyRule : IRule
 
             for (var j = i + 2; j <= i + 4 && j < words.Length; j++)
             {
-                if (context.WordAt(j) is "now" && (j + 1 == words.Length || context.ClauseBreakBetween(j, j + 1)) && !context.ClauseBreakBetween(i, j))
+                if (context.WordAt(j) is "now" or "yesterday" && (j + 1 == words.Length || context.ClauseBreakBetween(j, j + 1)) && !context.ClauseBreakBetween(i, j))
                 {
-                    return "need … now";
+                    return context.WordAt(j) is "now" ? "need … now" : "need … yesterday";
                 }
             }
         }
