@@ -54,7 +54,7 @@ internal static class ContactGrammar
         "hast|haben|hattest|hättest|hatten|hätten du|sie mal|kurz|gerade|heute|eben|noch* eine|einen|ne|nen|n? zeit|moment|minute|minuten|sekunde|augenblick|minütchen",
         "bist|sind du|sie gerade|kurz|noch? da|frei|erreichbar|verfugbar|verfügbar|online|am platz",
         // Spanish and Portuguese: "tienes un momento?", "tem um minutinho?", "estás libre?", "pode falar?"
-        "tienes|tiene|tenes|tendrias|tendrías|tem|tens|teria|terias|voce|você|vc tem? un|una|um|uma|5|2|cinco|dos|dois? momento|momentito|minuto|minutito|minutinho|segundo|rato|tempo|min",
+        "alguien|usted|vos|tu|alguem|alguém? tienes|tiene|tenes|tendrias|tendrías|tem|tens|teria|terias|voce|você|vc tem? un|una|um|uma|5|2|cinco|dos|dois? momento|momentito|minuto|minutito|minutinho|segundo|rato|tempo|min",
         "estas|estás|esta|está|estais|ta|tá libre|disponible|disponivel|disponível|livre|ocupado|ocupada|ahi|ahí|ai|aí",
         "puedes|podes|pode|podemos|posso hablar|falar|conversar|charlar",
         // Italian: "hai un minuto?", "sei libero?"
@@ -79,7 +79,7 @@ internal static class ContactGrammar
     // holiday go?", "how was ur weekend in Porto". Only the reader's own time away: "how was the client
     // meeting?" asks about work.
     private static readonly WordGrammar SmallTalk = new(
-        "how|hows was|were|did|is|are|went? the|your|ur|yr|ya trip|weekend|holiday|holidays|vacation|flight|journey|travels|honeymoon|wedding|birthday|break|leave|hike|festival|concert|party|move|daytrip|staycation|getaway go|going|been? to|in|at|with|on|around|over? #word? #word?");
+        "how|hows was|were|did|is|are|went? the|your|ur|yr|ya long|big|short|little|last|first|work|family|team|school|ski|beach|road? trip|weekend|holiday|holidays|vacation|flight|journey|travels|honeymoon|wedding|birthday|break|leave|hike|festival|concert|party|move|daytrip|staycation|getaway go|going|been? to|in|at|with|on|around|over? #word? #word?");
 
     // A good wish about the message reaching them: "I hope my email finds you well", "trust this note
     // finds you well" (MessageShapes.Pleasantry reads the wishes about the reader's own things).

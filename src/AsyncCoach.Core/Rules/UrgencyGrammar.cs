@@ -26,6 +26,19 @@ internal static class UrgencyGrammar
         "no time to lose|waste",
         "drop everything",
 
+        // A manner of speed closed by a request word: "reset my password quickly pls", "fast please".
+        "quickly|fast|quick|quicker|faster please|pls|plz",
+
+        // It cannot wait: "please escalate this, it can't wait" (not "can't wait to see you").
+        "it|this|that|these|those|which cant|cannot|wont wait",
+        "it|this|that|these|those|which can|will not wait",
+
+        // Acting fast: "move fast on the refund", "act quickly on the complaint".
+        "move|act|react|respond fast|quickly|quick|swiftly",
+
+        // Calling it an emergency: "it's an emergency!!", "this is a real emergency".
+        "its|it|this|thats|that is? a|an real|genuine|absolute|total? emergency",
+
         // Hurrying: "hurry pls", "please hurry up", "hurry up with the plan".
         "please|pls|plz? hurry up?",
 
