@@ -50,16 +50,27 @@ internal static class UrgencyGrammar
         "get|have|be|been|being|needs|need it|this|that|these|those|them|the|order|request|application|claim|form? #word? #word? #word? #word? expedited|rushed|fasttracked|expediting",
         "get|have|be|been|being it|this|that|these|those|them|the? #word? #word? fast tracked");
 
+    // Every demand above holds one of these words: a message without one (nearly all) is passed over
+    // with one filter-array test per word, no hashing (this runs on every message without a listed urgency phrase).
+    private static readonly WordGrammar Anchors = new(
+        "sooner|faster|quicker|earlier|chop|move|step|pace|double|lose|waste|everything|hurry|rush|rushed|expedite|expedited|expediting|fasttrack|fasttracked|track|tracked|wait|quickly|quick|fast|swiftly|emergency");
+
     /// <summary>The first demand for speed in the message as (start, end) words, or (0, 0).</summary>
     public static (int Start, int End) FindDemand(in RuleContext context)
     {
+        var anchored = false;
+        for (var i = 0; i < context.Words.Length && !anchored; i++)
+        {
+            anchored = Anchors.MayStartAt(context, i);
+        }
+
+        if (!anchored)
+        {
+            return (0, 0);
+        }
+
         for (var i = 0; i < context.Words.Length; i++)
         {
-            if (!Demands.MayStartAt(context, i))
-            {
-                continue;
-            }
-
             var end = Demands.Match(context, i);
             if (end > 0 && !IsNounUse(context, i))
             {

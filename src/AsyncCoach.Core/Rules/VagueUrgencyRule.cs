@@ -81,7 +81,7 @@ public sealed class VagueUrgencyRule : IRule
             }
 
             // "mark it as urgent in Jira", "flag this high priority": asking for a label, not for speed.
-            if (context.WordAt(i) is "mark" or "label" or "flag" or "tag" or "classify" or "categorise" or "categorize" or "set" or "file"
+            if (context.WordAt(i) is "mark" or "label" or "flag" or "tag" or "classify" or "categorise" or "categorize"
                 && (context.WordAt(start - 1) is "as" || start - i <= 2))
             {
                 return true;

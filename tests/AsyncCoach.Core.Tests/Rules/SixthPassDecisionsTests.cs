@@ -68,6 +68,8 @@ public sealed class SixthPassDecisionsTests
     [TestCase("urgente: necesito el contrato firmado")]
     [TestCase("if you can, send the waiver immediately")]
     [TestCase("chase the courier, this won't wait")]
+    [TestCase("need today's sales figures asap")]
+    [TestCase("set it up asap please")]
     [TestCase("act quickly on the supplier's complaint")]
     public void Speed_demanded_in_other_words_is_vague_urgency(string text) =>
         Assert.That(RulesOn(text, ConversationKind.Channel), Does.Contain(RuleIds.VagueUrgency));
