@@ -15,7 +15,7 @@ internal static class ContactGrammar
         "when|whenever? any? chance? do|did|would|could|will|can|have|got|has? you|u|ya|yall could|can|would|will|might? have|got|get|spare|find|has a|an|few|couple|of|some|the|quick|spare|free|little|bit|more* #num|min|mins|minute|minutes|sec|secs|second|seconds|moment|mo|mom|tick|time|bit|jiffy min|mins|minute|minutes|sec|secs? to|for? talk|chat|speak|me|us|call?",
 
         // Whether you are free: "are you around", "lads u around", "any chance you're free for a bit?", "when will you be back?"
-        "when|whenever? any? chance? are|r|will|is? you|u|ya|youre|ur|yr|yall|anyone|anybody|someone|somebody|any1|everyone be? still|already|currently? free|busy|available|around|there|about|online|back|awake|up|reachable|here|in",
+        "when|whenever? any? chance? are|r|will|is? you|u|ya|youre|ur|yr|yall|anyone|anybody|someone|somebody|any1|everyone of? you|u|yall|us? be? still|already|currently? free|busy|available|around|there|about|online|back|awake|up|reachable|here|in",
         "from the|your|ur? lunch|break|holiday|holidays|leave|vacation|meeting|trip|school|site",
 
         // To talk, no topic: "can u talk?", "could we speak quickly?", "you can talk now?" (either order).
@@ -46,7 +46,50 @@ internal static class ContactGrammar
         "when|whenever|once|if you|u|youre|ur|ya are|r|re? get|have|got|find? a|some? free|spare|few? moment|minute|minutes|min|mins|sec|chance|time|free|back|around|available|online|bit|up|in",
 
         // May I interrupt: "is it ok if I disturb you", "would it be alright to call you".
-        "is|would|will? it|that|this? be? ok|okay|alright|fine|possible|cool if|to i|we? disturb|bother|interrupt|call|ping|steal|borrow|grab|ask you|u?");
+        "is|would|will? it|that|this? be? ok|okay|alright|fine|possible|cool if|to i|we? disturb|bother|interrupt|call|ping|steal|borrow|grab|ask you|u?",
+
+        // The same acts in the other languages the contract's decisions name (greetings in other
+        // languages are naked): some of your time, whether you are free (sixth pass).
+        // German: "hast du kurz Zeit?", "haben Sie einen Moment?", "bist du da?"
+        "hast|haben|hattest|hättest|hatten|hätten du|sie mal|kurz|gerade|heute|eben|noch* eine|einen|ne|nen|n? zeit|moment|minute|minuten|sekunde|augenblick|minütchen",
+        "bist|sind du|sie gerade|kurz|noch? da|frei|erreichbar|verfugbar|verfügbar|online|am platz",
+        // Spanish and Portuguese: "tienes un momento?", "tem um minutinho?", "estás libre?", "pode falar?"
+        "alguien|usted|vos|tu|alguem|alguém? tienes|tiene|tenes|tendrias|tendrías|tem|tens|teria|terias|voce|você|vc tem? un|una|um|uma|5|2|cinco|dos|dois? momento|momentito|minuto|minutito|minutinho|segundo|rato|tempo|min",
+        "estas|estás|esta|está|estais|ta|tá libre|disponible|disponivel|disponível|livre|ocupado|ocupada|ahi|ahí|ai|aí",
+        "puedes|podes|pode|podemos|posso hablar|falar|conversar|charlar",
+        // Italian: "hai un minuto?", "sei libero?"
+        "hai|ha|avresti|avete un|due|5? minuto|momento|attimo|secondo|minutino",
+        "sei|siete|è libero|libera|liberi|disponibile",
+        // French: "tu as une minute ?", "t'as 5 min ?", "vous avez un moment ?", "t'es dispo ?"
+        "tu|vous|t? as|avez|aurais|auriez|tas tu|vous? une|un|deux|5|2? minute|minutes|min|moment|instant|seconde|sec",
+        "tu|vous? es|etes|êtes|tes dispo|disponible|libre|la|là",
+        // Dutch and Polish: "heb je even tijd?", "masz chwilę?"
+        "heb|hebt|heeft je|jij|u even|een|eventjes? tijd|minuutje|momentje|moment|minuut",
+        "masz|macie|ma pan|pani? chwile|chwilę|chwilke|chwilkę|minute|minutę|czas",
+        // Vietnamese: "anh rảnh không?", "em có rảnh ko" (the pronoun addresses the reader).
+        "anh|chi|chị|em|ban|bạn|a|c|e? co|có? ranh|rảnh khong|ko|k|hong|hông?");
+
+    // Whereabouts: "Are you at the office or out at viewings this morning?", "you out in the paddock or
+    // at the shed today?": a second place offered after "or" is still a check on where they are.
+    private static readonly WordGrammar OtherPlace = new(
+        "or|and still|already|back|out|working? in|at|on|into|near|around|from the|your|ur|our|a? #word? #word? #word?",
+        "or|and onsite|offsite|remote|wfh|home|off|away|out");
+
+    // Small talk about something of theirs, asked: "how was the trip to Hanoi?", "how did your
+    // holiday go?", "how was ur weekend in Porto". Only the reader's own time away: "how was the client
+    // meeting?" asks about work.
+    private static readonly WordGrammar SmallTalk = new(
+        "how|hows was|were|did|is|are|went? the|your|ur|yr|ya long|big|short|little|last|first|work|family|team|school|ski|beach|road? trip|weekend|holiday|holidays|vacation|flight|journey|travels|honeymoon|wedding|birthday|break|leave|hike|festival|concert|party|move|daytrip|staycation|getaway go|going|been? to|in|at|with|on|around|over? #word? #word?");
+
+    // A good wish about the message reaching them: "I hope my email finds you well", "trust this note
+    // finds you well" (MessageShapes.Pleasantry reads the wishes about the reader's own things).
+    private static readonly WordGrammar Wishes = new(
+        "i|we? really|just|do? hope|trust|hoping this|my|our|the message|email|mail|note|msg|text|ping finds|reaches|catches you|u|ya|yall|all|everyone well|fine|safe|good|ok|okay|healthy");
+
+    // "… when you're done with the dailies", "once you're finished with your call": when the reader is
+    // free, named by what they are busy with; a time, not a topic.
+    private static readonly WordGrammar WhenDone = new(
+        "when|whenever|once|after you|u|youre|ur|ya are|r|re? done|finished|through|free|back|off with|from the|your|ur|yr|this|that? #word? #word? #word");
 
     // Politeness about the interruption itself: filler that adds nothing, but is no ask on its own
     // ("apologies for the intrusion", "sorry to bother you", "excuse me").
@@ -68,6 +111,43 @@ internal static class ContactGrammar
         return end == 0 ? 0 : After(context, end);
     }
 
+    /// <summary>
+    /// The word after a good wish at <paramref name="start"/> that MessageShapes.Pleasantry does not read:
+    /// one about the message itself ("I hope my email finds you well") or one with its subject said
+    /// ("I hope you had a good weekend"); or 0.
+    /// </summary>
+    public static int Wish(in RuleContext context, int start)
+    {
+        if (Wishes.Match(context, start) is var wish and > 0)
+        {
+            return wish;
+        }
+
+        return start + 1 < context.Words.Length && context.WordAt(start) is "i" or "we" && context.WordAt(start + 1) is "hope" or "hoping" or "trust"
+            ? MessageShapes.Pleasantry(context, start + 1)
+            : 0;
+    }
+
+    /// <summary>The word after a whereabouts check that ends at <paramref name="end"/> and offers another place ("… or at the shed today"), else <paramref name="end"/>.</summary>
+    public static int OrElsewhere(in RuleContext context, int end)
+    {
+        if (end == 0 || end >= context.Words.Length || OtherPlace.Match(context, end) is not (var other and > 0))
+        {
+            return end;
+        }
+
+        while (other < context.Words.Length && MessageShapes.IsTime(context.WordAt(other)))
+        {
+            other++;
+        }
+
+        return other;
+    }
+
+    /// <summary>The word after small talk about the reader's time away ("how was the trip to Hanoi?") at <paramref name="start"/>, or 0.</summary>
+    public static int SmallTalkAt(in RuleContext context, int start) =>
+        SmallTalk.Match(context, start) is var end and > 0 && (end == context.Words.Length || context.ClauseBreakBetween(end - 1, end)) ? end : 0;
+
     /// <summary>Whether a contact act or an apology may start at word <paramref name="start"/> (cheap: no matching).</summary>
     public static bool MayStartAt(in RuleContext context, int start) => Acts.MayStartAt(context, start) || Apologies.MayStartAt(context, start);
 
@@ -85,6 +165,10 @@ internal static class ContactGrammar
             else if (MessageShapes.IsTime(context.WordAt(end)))
             {
                 end++;
+            }
+            else if (WhenDone.Match(context, end) is var done and > 0 && (done == context.Words.Length || context.ClauseBreakBetween(done - 1, done)))
+            {
+                end = done;
             }
             else
             {

@@ -20,7 +20,7 @@ internal static class Deadlines
         for (var i = 0; i < words.Length; i++)
         {
             var word = context.WordAt(i);
-            if (IsOrdinal(word) || (IsTimeOfDay(word) && !AfterPastMarker(context, i)))
+            if (IsOrdinal(word) || (IsTimeOfDay(word) && !AfterPastMarker(context, i)) || IsDayWord(context, i))
             {
                 return true;
             }
@@ -74,6 +74,15 @@ internal static class Deadlines
 
         return false;
     }
+
+    // "for tomorrow's shoot", "the seating chart for tonight's gala": a day named as the owner of an
+    // event the ask is for (apostrophe dropped by normalisation) anchors it ("need today's figures asap"
+    // names data, not a deadline); tomorrow's short forms ("tmrw", "2moro") are deadlines as they are.
+    // Weekdays are left out: "mondays" is as often a plural ("on mondays") as a possessive.
+    private static bool IsDayWord(in RuleContext context, int i) =>
+        (context.WordAt(i) is "tmrw" or "tmr" or "tmrow" or "2moro" or "2morrow"
+            || (context.WordAt(i) is "todays" or "tomorrows" or "tonights" && i > 0 && context.WordAt(i - 1) is "for" or "before" or "by" or "of" or "until" or "till"))
+        && !AfterStartOrStop(context, i);
 
     private static bool HasClockOrDate(ReadOnlySpan<char> raw)
     {

@@ -57,7 +57,7 @@ internal static class MessageShapes
             i++;
         }
 
-        while (i < words.Length && context.WordAt(i) is "still" or "already" or "back" or "coming" or "going" or "heading" or "working" or "here")
+        while (i < words.Length && context.WordAt(i) is "still" or "already" or "back" or "coming" or "going" or "heading" or "working" or "here" or "out")
         {
             i++;
         }

@@ -97,9 +97,10 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         {
             var word = context.WordAt(i);
             if (word.ContainsAnyInRange('0', '9') || word is "what" or "whats" or "which" or "why" or "how" or "hows" or "who"
+                || (i + 1 < context.Words.Length && word is "about" or "regarding" or "re" or "concerning" or "wrt" or "abt" or "bzgl" or "sobre" && !IsMomentNoun(context.WordAt(i + 1)))
                 || (i + 1 < context.Words.Length && word is "the" or "my" or "your" or "our" or "his" or "her" or "their" or "these" or "those" && !IsMomentNoun(context.WordAt(i + 1))))
             {
-                return false; // a number, a question word or a thing named by its determiner ("have you got the keys?") is a topic
+                return false; // a number, a question word, a thing named by its determiner ("have you got the keys?") or what it is about ("quick question about Luna's dose") is a topic
             }
 
             asks |= word is "you" or "u" or "ya" or "yall" or "anyone" or "anybody";
@@ -137,7 +138,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
 
         var question = (context.Features & TextFeatures.Question) != 0;
         if ((context.ListMask & SubstanceLists) == 0 && !question
-            && (words.Length > ShortMessage || !(ContactGrammar.MayStartAt(context, 0) || context.WordAt(0) is "hope" or "hoping" or "trust")))
+            && (words.Length > ShortMessage || !(ContactGrammar.MayStartAt(context, 0) || context.WordAt(0) is "hope" or "hoping" or "trust" || ContactGrammar.Wish(context, 0) > 0)))
         {
             return false; // nothing that greets or asks, no question shape to look for, and too long to be only an ask for contact
         }
@@ -172,7 +173,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
                 }
             }
 
-            if (MessageShapes.Pleasantry(context, p) is var wish and > 0)
+            if (Math.Max(MessageShapes.Pleasantry(context, p), ContactGrammar.Wish(context, p)) is var wish and > 0)
             {
                 reachable[wish] = true; // "hope the weekend was restful": a pleasantry, however it is worded
                 substance = true;
@@ -182,7 +183,8 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
 
             // "alright?", "are you in the lab today?", "have you got 5?", "need to talk to you", "ping me
             // when you're back": what the words do, not the words.
-            var end = Math.Max(MessageShapes.CheckIn(context, p, question), ContactGrammar.AsksForContact(context, p));
+            var end = Math.Max(ContactGrammar.OrElsewhere(context, MessageShapes.CheckIn(context, p, question)), ContactGrammar.AsksForContact(context, p));
+            end = Math.Max(end, ContactGrammar.SmallTalkAt(context, p));
             if (end > 0)
             {
                 reachable[end] = true;
@@ -256,12 +258,47 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         return true;
     }
 
+    // A title, a name, or a group greeted in another language ("Guten Morgen zusammen", "hola a todos" is listed).
     private static bool IsNameWord(in RuleContext context, int index) =>
-        context.WordAt(index) is "dr" or "mr" or "mrs" or "ms" or "prof" or "doc" or "sir" or "madam"
+        context.WordAt(index) is "dr" or "mr" or "mrs" or "ms" or "prof" or "doc" or "sir" or "madam" or "zusammen" or "leute" or "ihr" or "tutti"
+            or "ragazzi" or "chicos" or "chicas" or "amigos" or "wszystkim" or "panstwo" or "allemaal" or "anh" or "chi" or "em" or "ban"
         || IsCapitalised(context.Message.Text, context.WordAt(index));
 
-    // "hi Sam", "morning Priya": a capitalised word right after a greeting is a name, not a topic.
+    // "hi Sam", "morning Priya", "Hi Inés": a capitalised word right after a greeting is a name, not a topic.
     private static bool IsCapitalised(ReadOnlySpan<char> raw, ReadOnlySpan<char> word)
+    {
+        if (raw.Contains(word, StringComparison.OrdinalIgnoreCase))
+        {
+            return IsCapitalisedAsWritten(raw, word);
+        }
+
+        // The word as normalised has its accents folded ("ines"): look for it letter by folded letter.
+        for (var start = 0; start + word.Length <= raw.Length; start++)
+        {
+            if ((start == 0 || !char.IsLetterOrDigit(raw[start - 1])) && char.IsUpper(raw[start]) && FoldedEquals(raw.Slice(start, word.Length), word)
+                && (start + word.Length == raw.Length || !char.IsLetterOrDigit(raw[start + word.Length])))
+            {
+                return word.Length < 2 || char.IsLower(raw[start + 1]);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool FoldedEquals(ReadOnlySpan<char> raw, ReadOnlySpan<char> word)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (MessageText.Fold(raw[i]) != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsCapitalisedAsWritten(ReadOnlySpan<char> raw, ReadOnlySpan<char> word)
     {
         var from = 0;
         while (from < raw.Length && raw[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase) is var at and >= 0)

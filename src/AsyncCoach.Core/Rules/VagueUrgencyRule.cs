@@ -10,7 +10,7 @@ public sealed class VagueUrgencyRule : IRule
 
     public Finding? Evaluate(in RuleContext context)
     {
-        var needNow = context.Has(PhraseLists.UrgencyIndex) ? null : NeedNow(context);
+        var needNow = context.Has(PhraseLists.UrgencyIndex) ? null : NeedNow(context) ?? SpeedDemand(context);
         if ((!context.Has(PhraseLists.UrgencyIndex) && needNow is null) || Deadlines.HasDeadline(context))
         {
             return null;
@@ -19,7 +19,8 @@ public sealed class VagueUrgencyRule : IRule
         List<string>? evidence = needNow is null ? null : [needNow];
         foreach (var match in context.Matches)
         {
-            if (match.List == PhraseLists.UrgencyIndex && !IsDescriptive(context, match) && !IsNegated(context, match))
+            if (match.List == PhraseLists.UrgencyIndex && !IsDescriptive(context, match) && !IsNegated(context, match.Start)
+                && !UrgencyGrammar.IsQuoted(context, match.Start, match.End))
             {
                 var phrase = context.Phrases.PhraseText(match.PhraseId);
                 evidence ??= [];
@@ -59,9 +60,9 @@ public sealed class VagueUrgencyRule : IRule
             }
         }
 
-        if (IsReported(context, match.Start))
+        if (IsReported(context, match.Start) || UrgencyGrammar.IsConditionalProcedure(context, match.Start))
         {
-            return true; // "the customer labelled it as urgent", "carrier says it's high priority"
+            return true; // "the customer labelled it as urgent", "carrier says it's high priority", "if the alarm goes off, call the vet immediately"
         }
 
         return IsMannerAdverb(context.WordAt(match.Start)) && (IsTriggered(context, match.End) || !IsDemandClause(context, match.Start, match.End));
@@ -75,6 +76,13 @@ public sealed class VagueUrgencyRule : IRule
         {
             if (context.WordAt(i) is "labelled" or "labeled" or "marked" or "flagged" or "tagged" or "classed" or "classified" or "rated" or "says"
                 or "said" or "claims" or "claimed" or "thinks" or "considers" or "considered" or "deemed" or "called")
+            {
+                return true;
+            }
+
+            // "mark it as urgent in Jira", "flag this high priority": asking for a label, not for speed.
+            if (context.WordAt(i) is "mark" or "label" or "flag" or "tag" or "classify" or "categorise" or "categorize"
+                && (context.WordAt(start - 1) is "as" || start - i <= 2))
             {
                 return true;
             }
@@ -133,10 +141,43 @@ public sealed class VagueUrgencyRule : IRule
             first++;
         }
 
-        return first < end ? Imperatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(first)) : end == 0;
+        return first < end ? Imperatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(first)) || IsImperativeShape(context, first, end) : end == 0;
     }
 
-    // "need the sample sheet now": a need with "now" closing the clause demands now.
+    // "ship the samples immediately", "leave the building right away": a clause that opens with a bare
+    // word followed by its object (a determiner or an object pronoun) is an imperative, whatever the verb.
+    private static bool IsImperativeShape(in RuleContext context, int first, int end)
+    {
+        if (first + 1 >= end || context.WordAt(first) is var verb && (verb.ContainsAnyExcept(Letters) || (verb.EndsWith("s") && !verb.EndsWith("ss") && !verb.EndsWith("us")) || verb.EndsWith("ed") || verb.EndsWith("ing")
+            || verb is "i" or "we" or "you" or "u" or "they" or "he" or "she" or "it" or "this" or "that" or "the" or "a" or "an" or "there" or "here"
+                or "my" or "our" or "your" or "their" or "his" or "her" or "its" or "all" or "every" or "each" or "some" or "any" or "no" or "if" or "when"
+                or "then" or "now" or "will" or "would" or "should" or "might" or "may" or "also" or "only" or "still" or "even"))
+        {
+            return false;
+        }
+
+        return context.WordAt(first + 1) is "the" or "a" or "an" or "this" or "that" or "these" or "those" or "it" or "them" or "me" or "us" or "him" or "her"
+            or "everything" or "everyone" or "all" or "my" or "our" or "your" or "his" or "their";
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
+
+    // "hurry pls", "the sooner the better", "get the order expedited": speed demanded in words no list
+    // holds (UrgencyGrammar), unless negated, reported, quoted or a standing procedure.
+    private static string? SpeedDemand(in RuleContext context)
+    {
+        var (start, end) = UrgencyGrammar.FindDemand(context);
+        if (end == 0 || IsNegated(context, start) || IsReported(context, start) || UrgencyGrammar.IsConditionalProcedure(context, start)
+            || UrgencyGrammar.IsQuoted(context, start, end))
+        {
+            return null;
+        }
+
+        return context.Text[context.Words[start].Start..(context.Words[end - 1].Start + context.Words[end - 1].Length)].ToString();
+    }
+
+    // "need the sample sheet now", "need those logs yesterday": a need with "now" (or, hyperbolically,
+    // "yesterday") closing the clause demands now.
     private static string? NeedNow(in RuleContext context)
     {
         var words = context.Words;
@@ -149,9 +190,9 @@ public sealed class VagueUrgencyRule : IRule
 
             for (var j = i + 2; j <= i + 4 && j < words.Length; j++)
             {
-                if (context.WordAt(j) is "now" && (j + 1 == words.Length || context.ClauseBreakBetween(j, j + 1)) && !context.ClauseBreakBetween(i, j))
+                if (context.WordAt(j) is "now" or "yesterday" && (j + 1 == words.Length || context.ClauseBreakBetween(j, j + 1)) && !context.ClauseBreakBetween(i, j))
                 {
-                    return "need … now";
+                    return context.WordAt(j) is "now" ? "need … now" : "need … yesterday";
                 }
             }
         }
@@ -165,11 +206,11 @@ public sealed class VagueUrgencyRule : IRule
     // "but" end the negation's scope). A negated opinion ("I don't think this one is really that
     // urgent", "I wouldn't say it's urgent") scopes over its whole clause. A negated verb of delay
     // ("don't forget to send it asap", "don't wait, fix it right away") is a double negative: it demands.
-    private static bool IsNegated(in RuleContext context, PhraseMatch match)
+    private static bool IsNegated(in RuleContext context, int start)
     {
-        for (var end = match.Start; end > 0 && match.Start - end < 12; end--)
+        for (var end = start; end > 0 && start - end < 12; end--)
         {
-            if (context.ClauseBreakBetween(end - 1, match.Start) || context.WordAt(end - 1) is "but" or "though" or "however" or "although" or "yet")
+            if (context.ClauseBreakBetween(end - 1, start) || context.WordAt(end - 1) is "but" or "though" or "however" or "although" or "yet")
             {
                 return false;
             }
@@ -184,7 +225,7 @@ public sealed class VagueUrgencyRule : IRule
                 continue; // "don't forget …": a demand
             }
 
-            if (match.Start - end < 5 || NegatesAnOpinion(context, end))
+            if (start - end < 5 || NegatesAnOpinion(context, end))
             {
                 return true;
             }

@@ -11,7 +11,8 @@ namespace AsyncCoach.Cli;
 
 /// <summary>
 /// <c>asynccoach check "text" [options]</c>: runs one message through the rules and prints the
-/// findings and the nudge its author would get. The text is evaluated in memory and never echoed.
+/// findings and the nudge its author would get. The text is evaluated in memory and never echoed
+/// (except, with <c>--explain</c>, the model's deciding words on the caller's own terminal).
 /// Exit codes: 0 no findings, 1 findings, 2 bad usage.
 /// </summary>
 public static partial class CheckCommand
@@ -68,6 +69,12 @@ public static partial class CheckCommand
             : Error<string?>(r, $"option --format: \"{r.Tokens[0].Value}\" is not one of text, json"),
     };
 
+    private static readonly Option<bool> Explain = new("--explain")
+    {
+        Description = "For a missing-context finding made by the learned model, print the features that decided it "
+            + "(words and letter runs of the message, shown only on this terminal, never stored).",
+    };
+
     private static readonly UserId Author = new("U0AUTHOR");
     private static readonly UserId Recipient = new("U0RECIPIENT");
 
@@ -82,7 +89,7 @@ public static partial class CheckCommand
             Exit codes: 0 no findings, 1 findings, 2 bad usage.
             """)
         {
-            Text, ChannelType, At, RecipientZone, Members, Json,
+            Text, ChannelType, At, RecipientZone, Members, Json, Explain,
         };
         CliInvocation.RejectUnknownOptions(Text);
         command.SetAction(result => Run(result, time));
@@ -111,7 +118,7 @@ public static partial class CheckCommand
         var kind = result.GetValue(ChannelType) ?? ConversationKind.Im;
         var defaultMembers = kind switch { ConversationKind.Im => 2, ConversationKind.Mpim => 3, _ => 50 };
         var options = new CheckOptions(words[0], kind, result.GetValue(At) ?? time.GetUtcNow(), result.GetValue(RecipientZone),
-            result.GetValue(Members) ?? defaultMembers, result.GetValue(Json) == "json");
+            result.GetValue(Members) ?? defaultMembers, result.GetValue(Json) == "json", result.GetValue(Explain));
         var findings = Evaluate(options);
         if (options.Json)
         {
@@ -173,6 +180,10 @@ public static partial class CheckCommand
             stdout.WriteLine(finding.RuleId);
             stdout.WriteLine($"  evidence: {Readable(string.Join("; ", finding.Evidence))}");
             stdout.WriteLine($"  nudge:    {Readable(finding.Suggestion)}");
+            if (Deciding(options, finding) is { } features)
+            {
+                stdout.WriteLine($"  model:    {string.Join("; ", features)}");
+            }
         }
     }
 
@@ -195,6 +206,16 @@ public static partial class CheckCommand
                 finding.Evidence.ToList().ForEach(e => json.WriteStringValue(Readable(e)));
                 json.WriteEndArray();
                 json.WriteString("nudge", Readable(finding.Suggestion));
+                if (Deciding(options, finding) is { } features)
+                {
+                    json.WriteStartArray("model_features");
+                    foreach (var feature in features)
+                    {
+                        json.WriteStringValue(feature);
+                    }
+
+                    json.WriteEndArray();
+                }
                 json.WriteStartArray("off_hours_recipients");
                 foreach (var recipient in finding.OffHoursRecipients)
                 {
@@ -236,5 +257,12 @@ public static partial class CheckCommand
     [GeneratedRegex("<@([A-Za-z0-9]+)>")]
     private static partial Regex MentionPattern();
 
-    private sealed record CheckOptions(string Text, ConversationKind Kind, DateTimeOffset At, string? RecipientZone, int Members, bool Json);
+    // The model's deciding features for a finding it made (--explain), else null: the grammars'
+    // findings are explained by their evidence already.
+    private static IReadOnlyList<string>? Deciding(CheckOptions options, Finding finding) =>
+        options.Explain && finding.RuleId == RuleIds.MissingContext && finding.Evidence.Contains(MissingContextRule.ModelEvidence)
+            ? NakedModel.Default.Explain(options.Text, options.Kind)
+            : null;
+
+    private sealed record CheckOptions(string Text, ConversationKind Kind, DateTimeOffset At, string? RecipientZone, int Members, bool Json, bool Explain);
 }

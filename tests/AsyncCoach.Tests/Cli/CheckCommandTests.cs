@@ -110,6 +110,47 @@ public sealed class CheckCommandTests
     }
 
     [Test]
+    public void Explain_prints_the_features_that_decided_a_model_finding()
+    {
+        var (exit, output, _) = Run("is it a bad moment?", "--explain");
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("missing-context").And.Contain("evidence: (model: reads as an ask for contact with no topic)"));
+        var model = output.Split('\n').Single(l => l.TrimStart().StartsWith("model:", StringComparison.Ordinal));
+        Assert.That(model.Split(';'), Has.Length.InRange(1, 3));
+        Assert.That(model, Does.Contain("word '").Or.Contain("words '").Or.Contain("letters '").Or.Contain("a question"));
+    }
+
+    [Test]
+    public void Without_explain_a_model_finding_names_no_features()
+    {
+        var (exit, output, _) = Run("is it a bad moment?");
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("(model: reads as an ask for contact").And.Not.Contain("model:    ").And.Not.Contain("moment'"));
+    }
+
+    [Test]
+    public void Explain_adds_nothing_to_a_finding_the_grammars_made()
+    {
+        var (_, output, _) = Run("hey <@U2> got a minute?", "--explain");
+
+        Assert.That(output, Does.Contain("evidence: hey; got a minute").And.Not.Contain("model:"));
+    }
+
+    [Test]
+    public void Explain_in_json_lists_the_model_features()
+    {
+        var (_, output, _) = Run("is it a bad moment?", "--explain", "--format", "json");
+
+        using var document = JsonDocument.Parse(output);
+        var finding = document.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "missing-context");
+        var features = finding.GetProperty("model_features").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.That(features, Has.Count.InRange(1, 3));
+        Assert.That(features, Is.All.Not.Empty);
+    }
+
+    [Test]
     public void Help_documents_the_defaults()
     {
         var (exit, output, _) = Run("--help");

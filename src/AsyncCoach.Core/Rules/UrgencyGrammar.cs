@@ -1,0 +1,171 @@
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>
+/// What a demand for speed does, read as a small grammar rather than more phrases (docs/rules.md
+/// "Decided", sixth pass): asking someone to hurry or rush a thing, to get it expedited or
+/// fast-tracked, saying the sooner the better, or urging pace ("chop chop", "get a move on"). Verbs
+/// count in their base form only (a request), or as a past participle after "get", "have" or "be"
+/// ("get the order expedited", "can this be fast-tracked"); "we expedited it last week" reports.
+/// Also two readings that make an urgency word not a demand: a standing procedure under a
+/// condition ("if the alarm goes off, call the vet immediately") and a word quoted to talk about it
+/// ("'ASAP' is a four-letter word here").
+/// </summary>
+internal static class UrgencyGrammar
+{
+    private static readonly WordGrammar Demands = new(
+        // The sooner the better: "the sooner the better on the invoice", "faster the better".
+        "the? sooner|faster|quicker|earlier the better",
+
+        // Urging pace: "chop chop", "get a move on", "step on it", "pick up the pace", "at the double".
+        "chop chop",
+        "get|gets a move on",
+        "step on it",
+        "pick up the pace",
+        "at|on the double",
+        "double quick|time",
+        "no time to lose|waste",
+        "drop everything",
+
+        // A manner of speed closed by a request word: "reset my password quickly pls", "fast please".
+        "quickly|fast|quick|quicker|faster please|pls|plz",
+
+        // It cannot wait: "please escalate this, it can't wait" (not "can't wait to see you").
+        "it|this|that|these|those|which cant|cannot|wont wait",
+        "it|this|that|these|those|which can|will not wait",
+
+        // Acting fast: "move fast on the refund", "act quickly on the complaint".
+        "move|act|react|respond fast|quickly|quick|swiftly",
+
+        // Calling it an emergency: "it's an emergency!!", "this is a real emergency".
+        "its|it|this|thats|that is? a|an real|genuine|absolute|total? emergency",
+
+        // Hurrying: "hurry pls", "please hurry up", "hurry up with the plan".
+        "please|pls|plz? hurry up?",
+
+        // Rushing or expediting a thing (base form: a request): "please rush the results", "expedite the order".
+        "please|pls|plz|kindly? rush|expedite|fasttrack",
+        "please|pls|plz|kindly? fast track",
+
+        // …done to it: "get the order expedited", "can this be fast-tracked", "needs expediting".
+        "get|have|be|been|being|needs|need it|this|that|these|those|them|the|order|request|application|claim|form? #word? #word? #word? #word? expedited|rushed|fasttracked|expediting",
+        "get|have|be|been|being it|this|that|these|those|them|the? #word? #word? fast tracked");
+
+    // Every demand above holds one of these words: a message without one (nearly all) is passed over
+    // with one filter-array test per word, no hashing (this runs on every message without a listed urgency phrase).
+    private static readonly WordGrammar Anchors = new(
+        "sooner|faster|quicker|earlier|chop|move|step|pace|double|lose|waste|everything|hurry|rush|rushed|expedite|expedited|expediting|fasttrack|fasttracked|track|tracked|wait|quickly|quick|fast|swiftly|emergency");
+
+    /// <summary>The first demand for speed in the message as (start, end) words, or (0, 0).</summary>
+    public static (int Start, int End) FindDemand(in RuleContext context)
+    {
+        var anchored = false;
+        for (var i = 0; i < context.Words.Length && !anchored; i++)
+        {
+            anchored = Anchors.MayStartAt(context, i);
+        }
+
+        if (!anchored)
+        {
+            return (0, 0);
+        }
+
+        for (var i = 0; i < context.Words.Length; i++)
+        {
+            var end = Demands.Match(context, i);
+            if (end > 0 && !IsNounUse(context, i))
+            {
+                return (i, end);
+            }
+        }
+
+        return (0, 0);
+    }
+
+    // "the morning rush", "in a hurry", "a rush job is fine", "no rush": a noun, not a request.
+    private static bool IsNounUse(in RuleContext context, int start) =>
+        start > 0 && context.WordAt(start) is "rush" or "hurry" && !context.ClauseBreakBetween(start - 1, start)
+        && context.WordAt(start - 1) is "a" or "the" or "no" or "any" or "in" or "morning" or "evening" or "lunch" or "holiday" or "christmas" or "sugar";
+
+    /// <summary>
+    /// Whether the clause holding word <paramref name="start"/> follows a condition on something other
+    /// than the reader: "if the fridge alarm goes off, call the duty vet immediately", "whenever a
+    /// patient falls, page the nurse right away" — a standing procedure, not a demand now. A condition
+    /// on the reader ("if you can, send it asap", "when you see this, call me right away") still demands.
+    /// </summary>
+    public static bool IsConditionalProcedure(in RuleContext context, int start)
+    {
+        var clause = start;
+        while (clause > 0 && !context.ClauseBreakBetween(clause - 1, clause))
+        {
+            clause--;
+        }
+
+        // The condition is the clause itself ("call the vet immediately if …" is IsTriggered's) or the one before it.
+        var condition = clause;
+        if (!OpensCondition(context, condition))
+        {
+            if (clause == 0)
+            {
+                return false;
+            }
+
+            condition = clause - 1;
+            while (condition > 0 && !context.ClauseBreakBetween(condition - 1, condition))
+            {
+                condition--;
+            }
+
+            if (!OpensCondition(context, condition))
+            {
+                return false;
+            }
+        }
+
+        for (var i = condition; i < start; i++)
+        {
+            if (context.WordAt(i) is "you" or "u" or "ya" or "youre" or "ur" or "your" or "yall" or "possible" or "poss" or "can")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool OpensCondition(in RuleContext context, int i) =>
+        i < context.Words.Length
+        && (context.WordAt(i) is "if" or "whenever" or "should" or "anytime"
+            || (context.WordAt(i) is "in" && i + 1 < context.Words.Length && context.WordAt(i + 1) is "case")
+            || (context.WordAt(i) is "every" or "each" && i + 1 < context.Words.Length && context.WordAt(i + 1) is "time"));
+
+    /// <summary>
+    /// Whether the words <paramref name="start"/>..<paramref name="end"/> stand in quotation marks in
+    /// the text as written ("'ASAP' is a four-letter word in this office"): the word is mentioned, not used.
+    /// </summary>
+    public static bool IsQuoted(in RuleContext context, int start, int end)
+    {
+        var raw = context.Message.Text.AsSpan();
+        var first = context.WordAt(start);
+        var last = context.WordAt(end - 1);
+        for (var from = 0; from < raw.Length && raw[from..].IndexOf(first, StringComparison.OrdinalIgnoreCase) is var at and >= 0; from += at + first.Length)
+        {
+            var open = from + at;
+            if (open == 0 || !IsQuoteMark(raw[open - 1]))
+            {
+                continue;
+            }
+
+            // The last word of the phrase, then a closing mark right after it (within the next 40 characters).
+            var rest = raw[open..Math.Min(raw.Length, open + first.Length + 40)];
+            var lastAt = rest.LastIndexOf(last, StringComparison.OrdinalIgnoreCase);
+            if (lastAt >= 0 && open + lastAt + last.Length < raw.Length && IsQuoteMark(raw[open + lastAt + last.Length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsQuoteMark(char c) => c is '\'' or '"' or '‘' or '’' or '“' or '”' or '«' or '»' or '„';
+}
