@@ -17,10 +17,14 @@ namespace AsyncCoach.Storage.Sqlite;
 /// nudges the row's end does not make the inbox connection re-read its pages after another
 /// connection's commit; only if no round comes within <see cref="JoinWindow"/> is it flushed here.
 /// </summary>
-public sealed class SqliteGroupCommit(SqliteDatabase database) : IAsyncDisposable
+/// <param name="database">The file.</param>
+/// <param name="joinWindow">Instead of <see cref="JoinWindow"/> (tests).</param>
+public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWindow = null) : IAsyncDisposable
 {
     /// <summary>How long a <see cref="RunSoonAsync{T}"/> write waits for a commit to join before it is flushed on its own.</summary>
     public static readonly TimeSpan JoinWindow = TimeSpan.FromMilliseconds(20);
+
+    private readonly TimeSpan _joinWindow = joinWindow ?? JoinWindow;
 
     private readonly Lock _gate = new();
     private List<Entry> _queued = [];
@@ -65,7 +69,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database) : IAsyncDisposabl
     /// </summary>
     public Task<T> RunSoonAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write)
     {
-        if (Environment.TickCount64 - Volatile.Read(ref _lastJoinOffer) > (long)JoinWindow.TotalMilliseconds)
+        if (Environment.TickCount64 - Volatile.Read(ref _lastJoinOffer) > (long)_joinWindow.TotalMilliseconds)
         {
             return RunAsync(write);
         }
@@ -89,7 +93,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database) : IAsyncDisposabl
 
     private async Task FlushLaterAsync()
     {
-        await Task.Delay(JoinWindow);
+        await Task.Delay(_joinWindow);
         lock (_gate)
         {
             _timed = false;
