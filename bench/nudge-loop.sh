@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${RATE:-1000}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}; TEAMS=${TEAMS:-1}; APP_PORT=${APP_PORT:-5180}; FAKE_PORT=${FAKE_PORT:-5191}
 DB=/tmp/nudge-loop-$$.db
-B="dotnet bench/AsyncCoach.Benchmarks/bin/Release/net10.0/AsyncCoach.Benchmarks.dll"
+WINDOW=/tmp/nudge-loop-$$-window
+B="dotnet ${BENCH_DIR:-bench/AsyncCoach.Benchmarks/bin/Release/net10.0}/AsyncCoach.Benchmarks.dll"
 APP=${APP:-"dotnet src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll"}
 
 $B fake-slack --urls http://127.0.0.1:${FAKE_PORT} >/tmp/nudge-loop-fake.log 2>&1 &
@@ -56,7 +57,14 @@ if [ -n "${PERF:-}" ]; then
     elif [ "$PERF" = record ]; then
       perf record -F 499 --call-graph "${PERF_CALLGRAPH:-dwarf,16384}" -p $APPPID -o "${PERF_DATA:-/tmp/nudge-loop-$$.perf}" -- sleep "${PERF_SECONDS:-$DURATION}" 2>/dev/null
     else
-      perf stat -e task-clock,context-switches,cpu-migrations,raw_syscalls:sys_enter -p $APPPID -- sleep "$DURATION" 2>&1 | grep -E "task-clock|context-switches|cpu-migrations|syscalls"
+      # Counted over the measured phase: CPU time, context switches, system calls and, where the
+      # machine exposes hardware counters (this VM does not: "<not supported>"), instructions,
+      # which unlike CPU time do not move with other load. The window's ends go to a file so the
+      # nudges sent inside it can be counted (SUMMARY line at the end).
+      date +%s.%N > "$WINDOW"
+      perf stat -x, -e task-clock,context-switches,cpu-migrations,raw_syscalls:sys_enter,instructions -p $APPPID -- sleep "$DURATION" 2> "$WINDOW.perf" >/dev/null || true
+      date +%s.%N >> "$WINDOW"
+      awk -F, '{ printf "perf: %s %s %s\n", $3, $1, $2 }' "$WINDOW.perf" | grep -v "^perf:  " || true
     fi ) &
   PERFJOB=$!
 fi
@@ -66,7 +74,8 @@ if [ -n "${PERFJOB:-}" ]; then wait $PERFJOB || true; fi
 # Let the outbox drain (nudges go out within milliseconds unless the machine is saturated).
 sleep 5
 curl -sf http://127.0.0.1:${FAKE_PORT}/arrivals > /tmp/nudge-loop-$$-arrivals.csv
-python3 - "$DB" /tmp/nudge-loop-$$-arrivals.csv "$WARMUP" <<'PY'
+python3 - "$DB" /tmp/nudge-loop-$$-arrivals.csv "$WARMUP" "$WINDOW" "${OBSERVE:-0}" <<'PY'
+import os
 import sqlite3, sys
 from datetime import datetime
 db = sqlite3.connect(sys.argv[1])
@@ -110,4 +119,19 @@ print(f"findings {db.execute('SELECT COUNT(*) FROM findings').fetchone()[0]}, nu
 print("event -> chat.postEphemeral (excl. missing-context, after warm-up),", pct(lat))
 dry = db.execute("SELECT COUNT(*) FROM slack_api_calls").fetchone()[0]
 print(f"dry-run records (calls not sent to fake-slack): {dry}")
+# PERF=stat: the counters over the measured window beside what happened inside it, on one line
+# for bench/nudge-cost.sh (nudges: marked sent inside the window; findings: recorded inside it).
+if os.path.exists(sys.argv[4]) and os.path.exists(sys.argv[4] + ".perf"):
+    lo, hi = [float(x) * 1_000_000 for x in open(sys.argv[4]).read().split()[:2]]
+    sent_in = sum(1 for (at,) in db.execute("SELECT sent_at FROM nudges WHERE sent_at IS NOT NULL") if lo <= micros(at) < hi)
+    found_in = sum(1 for (at,) in db.execute("SELECT created_at FROM findings") if lo <= micros(at) < hi)
+    counters = {}
+    for line in open(sys.argv[4] + ".perf"):
+        f = line.strip().split(",")
+        if len(f) >= 3 and f[2]:
+            counters[f[2].split(":")[-1]] = f[0]
+    print("SUMMARY mode=%s window_s=%.2f task_clock_ms=%s context_switches=%s syscalls=%s instructions=%s nudges=%d findings=%d" % (
+        "observe" if sys.argv[5] == "1" else "nudging", (hi - lo) / 1e6, counters.get("task-clock", "?"), counters.get("context-switches", "?"),
+        counters.get("sys_enter", "?"), counters.get("instructions", "?").replace("<not supported>", "n/a"), sent_in, found_in))
 PY
+rm -f "$WINDOW" "$WINDOW.perf"

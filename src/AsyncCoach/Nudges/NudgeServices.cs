@@ -14,12 +14,13 @@ public static class NudgeServices
         services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section);
         services.AddSingleton<IOutboxKindSender, NudgeKindSender>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxHandoff>();
         // The nudging sink inserts findings through the round's CountingFindingStore, so the round's
         // FindingCountTally counts the digest's findings counters it writes after them.
         services.AddScoped(sp => new NudgingFindingSink(
             new CountingFindingStore(sp.GetRequiredService<IFindingStore>(), sp.GetRequiredService<FindingCountTally>()),
             sp.GetRequiredService<INudgeStore>(), sp.GetRequiredService<INormsStore>(), sp.GetRequiredService<IPersonSettingsStore>(),
-            sp.GetRequiredService<IWorkspaceDirectory>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IWorkspaceDirectory>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<OutboxHandoff>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<AsyncCoachMetrics>(), sp.GetRequiredService<ILogger<NudgingFindingSink>>()));
         services.AddScoped<IFindingSink>(sp => new ActivityCountingSink(
             new FindingCountingSink(

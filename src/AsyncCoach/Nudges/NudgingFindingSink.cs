@@ -14,7 +14,9 @@ namespace AsyncCoach.Nudges;
 /// per message to the outbox as <see cref="NudgePolicy"/> decides. A message that already has a
 /// nudge gets no second one: a missing-context finding released after its grace window for a
 /// message that was already nudged (say, for huddle-instead-of-thread) is recorded but not
-/// nudged again.
+/// nudged again. A nudge whose team's lane can take it now is written already claimed and handed
+/// to the sender after the commit (<see cref="OutboxHandoff"/>); any other waits, pending, for the
+/// sender's next round.
 /// </summary>
 public sealed partial class NudgingFindingSink(
     IFindingStore findingStore,
@@ -23,6 +25,7 @@ public sealed partial class NudgingFindingSink(
     IPersonSettingsStore people,
     IWorkspaceDirectory directory,
     OutboxSignal signal,
+    OutboxHandoff handoff,
     TimeProvider time,
     AsyncCoachMetrics metrics,
     ILogger<NudgingFindingSink> logger) : IFindingSink
@@ -30,6 +33,12 @@ public sealed partial class NudgingFindingSink(
     private readonly List<Finding> _findings = [];
     private readonly List<StagedMessage> _messages = [];
     private readonly List<(long Id, ActivityContext Trace)> _queued = [];
+
+    // Written claimed: handed to the sender's lanes once the transaction is durable.
+    private readonly List<OutboxRow> _claimed = [];
+
+    // Written pending: the sender is woken to read and claim them.
+    private bool _pending;
 
     /// <summary>Stages the findings and looks up what the policy needs (cached reads, no writes).</summary>
     public async Task AcceptAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
@@ -87,29 +96,45 @@ public sealed partial class NudgingFindingSink(
 
             var content = NudgeComposer.Compose(decision.Findings);
             string[] ruleIds = [.. decision.Findings.Select(f => f.RuleId)];
-            var id = await nudges.TryAddAsync(transaction, new NewNudge(
+            var claimed = decision.ExpiresAt > now && handoff.Takes(first.Team.Value, now);
+            var nudge = new NewNudge(
                 first.Team.Value, first.Channel.Value, first.Ts.Value, first.ThreadTs?.Value, first.Author.Value, decision.Delivery,
                 JsonSerializer.Serialize(content, NudgeJsonContext.Default.NudgeContent),
-                decision.ExpiresAt, dayStart, ruleIds), now, cancellationToken);
+                decision.ExpiresAt, dayStart, ruleIds, claimed);
+            var id = await nudges.TryAddAsync(transaction, nudge, now, cancellationToken);
             if (id is null)
             {
                 Log.AlreadyNudged(logger);
+                continue;
+            }
+
+            counted[key] = counts.WithNudge(ruleIds);
+            _queued.Add((id.Value, trace));
+            if (claimed)
+            {
+                // As the outbox's claim returns it: attempts before this one, the payload to send.
+                _claimed.Add(new OutboxRow(id.Value, nudge.TeamId, nudge.ChannelId, nudge.MessageTs, nudge.ThreadTs, nudge.AuthorId,
+                    nudge.Delivery.ToString(), nudge.ContentJson, IOutboxStore.Sending, 0, nudge.ExpiresAt, IOutboxStore.NudgeKind));
             }
             else
             {
-                counted[key] = counts.WithNudge(ruleIds);
-                _queued.Add((id.Value, trace));
+                _pending = true;
             }
         }
     }
 
-    /// <summary>The transaction is durable: wake the outbox sender if there is anything to send.</summary>
+    /// <summary>The transaction is durable: hand the claimed nudges to the sender, wake it for the pending ones.</summary>
     public void Committed()
     {
         // Counted (and each nudge's trace handed on) before the sender is woken: a sender that
         // claimed the row first would start its send without the trace it belongs to.
         metrics.FindingsCommitted(_findings, _queued);
-        if (_queued.Count > 0)
+        foreach (var row in _claimed)
+        {
+            handoff.HandOver(row);
+        }
+
+        if (_pending)
         {
             signal.Notify();
         }
@@ -117,6 +142,8 @@ public sealed partial class NudgingFindingSink(
         _findings.Clear();
         _messages.Clear();
         _queued.Clear();
+        _claimed.Clear();
+        _pending = false;
     }
 
     private sealed record StagedMessage(

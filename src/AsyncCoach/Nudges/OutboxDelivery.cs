@@ -28,6 +28,9 @@ internal sealed partial class OutboxDelivery(
     // still queued in the stopped lane is given back (not sent) until then.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _holds = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the team is rate limited (a 429's <c>Retry-After</c>) at <paramref name="now"/>.</summary>
+    public bool IsHeld(string teamId, DateTimeOffset now) => _holds.TryGetValue(teamId, out var until) && now < until;
+
     /// <summary>Whether a row of this kind can be sent at all (a row of an unknown kind is ended unclaimed).</summary>
     public bool Knows(string kind) => kinds.ContainsKey(kind);
 

@@ -14,7 +14,7 @@ internal sealed class OutboxLane
     private readonly Func<OutboxRow, CancellationToken, Task<bool>> _send;
     private readonly Action<long, Exception> _failed;
     private readonly Action<long, bool> _finished;
-    private readonly Channel<OutboxRow> _queue = Channel.CreateUnbounded<OutboxRow>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly Channel<OutboxRow> _queue = Channel.CreateUnbounded<OutboxRow>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly int _sends;
     private int _count;
     private volatile bool _stopped;
@@ -39,7 +39,7 @@ internal sealed class OutboxLane
 
     public bool IsStopped => _stopped;
 
-    /// <summary>Nothing queued or running; only the loop adds rows, so this cannot change under it.</summary>
+    /// <summary>Nothing queued or running; rows are added under the lanes' lock, so this cannot change while it is held.</summary>
     public bool IsIdle => Volatile.Read(ref _count) == 0;
 
     /// <summary>
@@ -55,6 +55,9 @@ internal sealed class OutboxLane
             return free * 2 >= _sends * Depth ? free : 0;
         }
     }
+
+    /// <summary>Below what it holds at most (<see cref="Depth"/> rows per call slot): an inbox round may hand it a row it wrote claimed.</summary>
+    public bool HasRoom => Volatile.Read(ref _count) < _sends * Depth;
 
     /// <summary>Rows a lane holds per call slot: claimed rows waiting for a slot are few, so a crash ends few as interrupted.</summary>
     public const int Depth = 4;

@@ -8,11 +8,18 @@ namespace AsyncCoach.Nudges;
 /// commit; a row that needs no call (expired, its kind unknown, its team inactive) goes unclaimed
 /// and is ended by the lane. A team that had rows left over is backlogged: while its lane is busy,
 /// rounds pass over its rows (<see cref="BusyTeams"/>), so the rows of other teams behind them are
-/// seen. Only the sender's loop calls in here; lanes report back through <see cref="Finished"/>.
+/// seen. The sender's loop calls in here, and the inbox round hands over the rows it wrote
+/// claimed (<see cref="OutboxHandoff"/>: <see cref="Takes"/>, <see cref="TryHandOver"/>), so the
+/// lanes and what says which teams are backlogged or idle are read and changed under a lock,
+/// never across an await; lanes report back through <see cref="Finished"/>.
 /// </summary>
-internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore installations, OutboxDelivery delivery, OutboxSignal signal, int sends)
+internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore installations, OutboxDelivery delivery, OutboxSignal signal, int sends, CancellationToken stoppingToken)
 {
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, OutboxLane> _lanes = new(StringComparer.Ordinal);
+
+    // Cleared when the sender stops (CloseAllAsync): no row is handed over after that.
+    private bool _open = true;
 
     // Teams whose due rows outnumbered their lane's free slots.
     private readonly HashSet<string> _backlogged = new(StringComparer.Ordinal);
@@ -37,6 +44,14 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
     /// next rows get a new lane (only the loop adds to them).
     /// </summary>
     public void CloseIdle(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            CloseIdleLocked(now);
+        }
+    }
+
+    private void CloseIdleLocked(DateTimeOffset now)
     {
         List<string>? closing = null;
         foreach (var (team, lane) in _lanes)
@@ -70,6 +85,16 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
     public List<string> BusyTeams()
     {
         var busy = new List<string>();
+        lock (_gate)
+        {
+            BusyTeamsLocked(busy);
+        }
+
+        return busy;
+    }
+
+    private void BusyTeamsLocked(List<string> busy)
+    {
         foreach (var team in _backlogged)
         {
             if (_lanes.TryGetValue(team, out var lane) && (lane.Free == 0 || lane.IsStopped))
@@ -77,12 +102,53 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
                 busy.Add(team);
             }
         }
-
-        return busy;
     }
 
+    /// <summary>
+    /// Whether a row of <paramref name="teamId"/> written now may be written claimed and handed
+    /// over after its commit: the sender runs, the team is not rate limited, not backlogged (its
+    /// older pending rows go first), and its lane, if it has one, is not stopped and has room.
+    /// </summary>
+    public bool Takes(string teamId, DateTimeOffset now)
+    {
+        if (delivery.IsHeld(teamId, now))
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            return _open && !_backlogged.Contains(teamId)
+                && (!_lanes.TryGetValue(teamId, out var lane) || (!lane.IsStopped && lane.HasRoom));
+        }
+    }
+
+    /// <summary>A row written claimed by an inbox round, after its commit: into its team's lane; false when none takes it now.</summary>
+    public bool TryHandOver(OutboxRow row)
+    {
+        lock (_gate)
+        {
+            if (!_open)
+            {
+                return false;
+            }
+
+            var lane = LaneFor(row.TeamId);
+            if (lane.IsStopped)
+            {
+                return false;
+            }
+
+            _idleSince.Remove(row.TeamId);
+            return Enqueue(row);
+        }
+    }
+
+    /// <summary>A claimed row no lane took: pending again, after its team's rate-limit hold if any.</summary>
+    public Task ReleaseAsync(OutboxRow row) => delivery.ReleaseAsync(row, CancellationToken.None);
+
     /// <summary>Hands a round's due rows out; <paramref name="full"/>: the round did not see every due row.</summary>
-    public async Task HandOutAsync(IReadOnlyList<DueRow> due, DateTimeOffset now, bool full, CancellationToken stoppingToken)
+    public async Task HandOutAsync(IReadOnlyList<DueRow> due, DateTimeOffset now, bool full, CancellationToken cancellationToken)
     {
         var more = full;
         var free = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -95,18 +161,13 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
                 continue;
             }
 
-            var lane = LaneFor(row.TeamId, stoppingToken);
-            var slots = free.TryGetValue(row.TeamId, out var left) ? left : lane.Free;
-            if (lane.IsStopped || slots <= 0)
+            if (!TakeSlot(row.TeamId, free))
             {
-                _backlogged.Add(row.TeamId);
                 more = true;
                 continue;
             }
 
-            free[row.TeamId] = slots - 1;
-            _idleSince.Remove(row.TeamId);
-            if (now < row.ExpiresAt && delivery.Knows(row.Kind) && await installations.IsActiveAsync(row.TeamId, stoppingToken))
+            if (now < row.ExpiresAt && delivery.Knows(row.Kind) && await installations.IsActiveAsync(row.TeamId, cancellationToken))
             {
                 claim.Add(row.Id);
             }
@@ -116,18 +177,21 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
             }
         }
 
-        // A team all of whose rows fitted is caught up.
-        foreach (var (team, slots) in free)
+        lock (_gate)
         {
-            if (slots > 0)
+            // A team all of whose rows fitted is caught up.
+            foreach (var (team, slots) in free)
             {
-                _backlogged.Remove(team);
+                if (slots > 0)
+                {
+                    _backlogged.Remove(team);
+                }
             }
-        }
 
-        foreach (var row in unclaimed)
-        {
-            Enqueue(row);
+            foreach (var row in unclaimed)
+            {
+                Enqueue(row);
+            }
         }
 
         // Not cancelled by stopping: a claim, once queued, commits whether or not anyone still
@@ -136,7 +200,13 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
         // what it is handed (OutboxDelivery), and a row no lane takes is given back here.
         foreach (var row in await store.ClaimAsync(claim, CancellationToken.None))
         {
-            if (!Enqueue(row))
+            bool queued;
+            lock (_gate)
+            {
+                queued = _open && Enqueue(row);
+            }
+
+            if (!queued)
             {
                 // The lane stopped (a rate limit, or stopping) while the claim was committing: give it back.
                 await delivery.ReleaseAsync(row, CancellationToken.None);
@@ -149,15 +219,39 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
     /// <summary>Closes every lane and completes once their queued rows went through (stopping).</summary>
     public Task CloseAllAsync()
     {
-        foreach (var lane in _lanes.Values)
+        lock (_gate)
         {
-            lane.Close();
-        }
+            _open = false;
+            foreach (var lane in _lanes.Values)
+            {
+                lane.Close();
+            }
 
-        return Task.WhenAll(_lanes.Values.Select(l => l.Completion));
+            return Task.WhenAll(_lanes.Values.Select(l => l.Completion).ToList());
+        }
     }
 
-    private OutboxLane LaneFor(string teamId, CancellationToken stoppingToken)
+    // A slot of the team's lane for one of a round's rows (free: the slots this round has left per team).
+    private bool TakeSlot(string teamId, Dictionary<string, int> free)
+    {
+        lock (_gate)
+        {
+            var lane = LaneFor(teamId);
+            var slots = free.TryGetValue(teamId, out var left) ? left : lane.Free;
+            if (lane.IsStopped || slots <= 0)
+            {
+                _backlogged.Add(teamId);
+                return false;
+            }
+
+            free[teamId] = slots - 1;
+            _idleSince.Remove(teamId);
+            return true;
+        }
+    }
+
+    // Under _gate.
+    private OutboxLane LaneFor(string teamId)
     {
         if (!_lanes.TryGetValue(teamId, out var lane))
         {
@@ -168,6 +262,7 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
         return lane;
     }
 
+    // Under _gate.
     private bool Enqueue(OutboxRow row)
     {
         if (_inFlight.TryAdd(row.Id, 0) && _lanes[row.TeamId].TryEnqueue(row))

@@ -22,6 +22,7 @@ public sealed partial class OutboxSender(
     IInstallationStore installations,
     IEnumerable<IOutboxKindSender> kinds,
     OutboxSignal signal,
+    OutboxHandoff handoff,
     IServiceProvider services,
     TimeProvider time,
     IOptions<NudgeOptions> options,
@@ -34,13 +35,11 @@ public sealed partial class OutboxSender(
     // resilience pipeline) added 50-80 ms to start while the host resolved its hosted services.
     private readonly Lazy<ISlackClientFactory> _slack = new(services.GetRequiredService<ISlackClientFactory>);
 
-    private OutboxLanes? _lanes;
-
     /// <summary>Made once, in the loop: the send policy holds the teams' rate-limit holds, the lanes their rows.</summary>
-    private OutboxLanes Lanes => _lanes ??= new OutboxLanes(store, installations, new OutboxDelivery(
+    private OutboxLanes NewLanes(CancellationToken stoppingToken) => new(store, installations, new OutboxDelivery(
             store, installations, kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal), team => _slack.Value.ForTeam(team, SlackCallPolicy.SingleAttempt),
             signal, time, options.Value, [.. observers], metrics, logger),
-        signal, Math.Max(1, options.Value.SendsPerTeam));
+        signal, Math.Max(1, options.Value.SendsPerTeam), stoppingToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,6 +57,10 @@ public sealed partial class OutboxSender(
             return;
         }
 
+        // Only now, after the rows a previous process left mid-call were ended: a row an inbox
+        // round wrote claimed before that would have been ended with them.
+        var lanes = NewLanes(stoppingToken);
+        handoff.Open(lanes);
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -65,10 +68,10 @@ public sealed partial class OutboxSender(
             try
             {
                 var now = time.GetUtcNow();
-                Lanes.CloseIdle(now);
-                var busy = Lanes.BusyTeams();
+                lanes.CloseIdle(now);
+                var busy = lanes.BusyTeams();
                 var (due, next) = await store.DueAsync(now, settings.BatchSize, busy, stoppingToken);
-                await Lanes.HandOutAsync(due, now, full: due.Count >= settings.BatchSize || busy.Count > 0, stoppingToken);
+                await lanes.HandOutAsync(due, now, full: due.Count >= settings.BatchSize || busy.Count > 0, stoppingToken);
 
                 if (next is { } nextDue && nextDue - now < wait)
                 {
@@ -92,7 +95,7 @@ public sealed partial class OutboxSender(
 
         try
         {
-            await Lanes.CloseAllAsync();
+            await lanes.CloseAllAsync();
         }
         catch (OperationCanceledException)
         {

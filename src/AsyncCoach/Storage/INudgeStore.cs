@@ -23,6 +23,10 @@ public interface INudgeStore
     /// Adds the nudge, <c>pending</c> and due at <paramref name="now"/>, with its rules, inside the
     /// caller's transaction, unless the message already has a row (of any state); returns the new
     /// row's id, or null (nothing written). On the hot path: completes synchronously where it can.
+    /// With <see cref="NewNudge.Claimed"/> the row is written already claimed by this process
+    /// (<c>sending</c>, one attempt counted, on PostgreSQL under this instance's lease), as the
+    /// outbox's claim would leave it: the sender is handed it after the commit
+    /// (<c>OutboxHandoff</c>) instead of reading and claiming it in a commit of its own.
     /// </summary>
     Task<long?> TryAddAsync(IStorageTransaction transaction, NewNudge nudge, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -49,7 +53,7 @@ public interface INudgeStore
 /// <summary>A nudge to write: where, for whom, the words as JSON, and its window.</summary>
 public sealed record NewNudge(
     string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string AuthorId, NudgeDelivery Delivery,
-    string ContentJson, DateTimeOffset ExpiresAt, DateTimeOffset DayStart, IReadOnlyList<string> RuleIds);
+    string ContentJson, DateTimeOffset ExpiresAt, DateTimeOffset DayStart, IReadOnlyList<string> RuleIds, bool Claimed = false);
 
 /// <summary>A nudge as the buttons see it: whose it is and what it was about.</summary>
 public sealed record NudgeRef(long Id, string TeamId, string AuthorId, string State, IReadOnlyList<string> RuleIds);

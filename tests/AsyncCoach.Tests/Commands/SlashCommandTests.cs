@@ -27,10 +27,15 @@ public sealed class SlashCommandTests
     [Test]
     public async Task Stats_count_my_own_findings_by_rule_over_four_weeks_and_no_one_elses()
     {
+        // The nudge's end is durable a little after the round that wrote it: wait for it to be recorded.
+        await _harness.DisposeAsync();
+        var nudges = new Nudges.NudgeProbe();
+        _harness = await CommandHarness.StartAsync(s => s.AddSingleton<AsyncCoach.Nudges.INudgeObserver>(nudges));
         var ts = AsyncCoach.Core.Model.MessageTs.FromInstant(_harness.Factory.Time.GetUtcNow()).Value;
         using var posted = await _harness.Client.SendAsync(_harness.Factory.SignedRequest("/slack/events",
             Payloads.MessageEvent("EvStats", text: "can we hop on a call about the migration?", channel: "C77", user: "U5", ts: ts, team: "T0001")));
         await _harness.Factory.Processed.WaitForAsync(1);
+        Assert.That((await nudges.WaitForAsync(1)).Single().Outcome, Is.EqualTo("ok"));
 
         var mine = await _harness.EphemeralTextAsync("stats", user: "U5", team: "T0001");
         var someoneElse = await _harness.EphemeralTextAsync("stats", user: "U6", team: "T0001");

@@ -1,4 +1,5 @@
 using AsyncCoach.Core.Nudges;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCoach.Storage.Postgres;
 
@@ -8,8 +9,10 @@ namespace AsyncCoach.Storage.Postgres;
 /// row is written and the other gets null, so no message is nudged twice. Delivery is
 /// <see cref="PostgresOutboxStore"/>'s.
 /// </summary>
-public sealed class PostgresNudgeStore(PostgresDatabase database) : INudgeStore
+public sealed class PostgresNudgeStore(PostgresDatabase database, InstanceIdentity instance, IOptions<StorageOptions> options) : INudgeStore
 {
+    private readonly TimeSpan _lease = options.Value.LeaseDuration;
+
     private const string CountsSql = """
         SELECT n.id, r.rule_id
         FROM nudges n JOIN nudge_rules r ON r.nudge_id = n.id
@@ -36,8 +39,10 @@ public sealed class PostgresNudgeStore(PostgresDatabase database) : INudgeStore
     // The rules go in with the nudge, in the same statement, only when the nudge row was new.
     private const string InsertSql = """
         WITH n AS (
-            INSERT INTO nudges (team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts, next_attempt_at, expires_at, day_start, created_at)
-            VALUES (@TeamId, @ChannelId, @MessageTs, @ThreadTs, @AuthorId, @Delivery, @ContentJson, 'pending', 0, @Now, @ExpiresAt, @DayStart, @Now)
+            INSERT INTO nudges (team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts, next_attempt_at, expires_at, day_start, created_at, lease_owner, lease_until)
+            VALUES (@TeamId, @ChannelId, @MessageTs, @ThreadTs, @AuthorId, @Delivery, @ContentJson,
+                    CASE WHEN @Claimed THEN 'sending' ELSE 'pending' END, CASE WHEN @Claimed THEN 1 ELSE 0 END, @Now, @ExpiresAt, @DayStart, @Now,
+                    CASE WHEN @Claimed THEN @Owner END, CASE WHEN @Claimed THEN @LeaseUntil END)
             ON CONFLICT (team_id, channel_id, message_ts) DO NOTHING
             RETURNING id),
         r AS (
@@ -52,7 +57,8 @@ public sealed class PostgresNudgeStore(PostgresDatabase database) : INudgeStore
             .With("TeamId", nudge.TeamId).With("ChannelId", nudge.ChannelId).With("MessageTs", nudge.MessageTs)
             .WithText("ThreadTs", nudge.ThreadTs).With("AuthorId", nudge.AuthorId).With("Delivery", nudge.Delivery.ToString())
             .With("ContentJson", nudge.ContentJson).WithInstant("Now", now).WithInstant("ExpiresAt", nudge.ExpiresAt)
-            .WithInstant("DayStart", nudge.DayStart).With("RuleIds", nudge.RuleIds.Distinct(StringComparer.Ordinal).ToArray());
+            .WithInstant("DayStart", nudge.DayStart).With("RuleIds", nudge.RuleIds.Distinct(StringComparer.Ordinal).ToArray())
+            .With("Claimed", nudge.Claimed).With("Owner", instance.Id).WithInstant("LeaseUntil", now + _lease);
         return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
     }
 

@@ -51,7 +51,8 @@ public sealed class NudgeStore(SqliteDatabase database) : INudgeStore
 
     private const string InsertSql = """
         INSERT INTO nudges (team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts, next_attempt_at, expires_at, day_start, created_at)
-        VALUES (@TeamId, @ChannelId, @MessageTs, @ThreadTs, @AuthorId, @Delivery, @ContentJson, 'pending', 0, @Now, @ExpiresAt, @DayStart, @Now)
+        VALUES (@TeamId, @ChannelId, @MessageTs, @ThreadTs, @AuthorId, @Delivery, @ContentJson,
+                CASE WHEN @Claimed = 1 THEN 'sending' ELSE 'pending' END, @Claimed, @Now, @ExpiresAt, @DayStart, @Now)
         ON CONFLICT (team_id, channel_id, message_ts) DO NOTHING
         RETURNING id
         """;
@@ -77,6 +78,7 @@ public sealed class NudgeStore(SqliteDatabase database) : INudgeStore
             p[7].Value = StoredInstant.Format(now);
             p[8].Value = StoredInstant.Format(nudge.ExpiresAt);
             p[9].Value = StoredInstant.Format(nudge.DayStart);
+            p[10].Value = nudge.Claimed ? 1 : 0;
             id = insert.Command.ExecuteScalar() is long added ? added : null;
         }
 
@@ -105,6 +107,8 @@ public sealed class NudgeStore(SqliteDatabase database) : INudgeStore
         {
             p.Add(name, SqliteType.Text);
         }
+
+        p.Add("@Claimed", SqliteType.Integer);
     }
 
     private const string GetSql = """

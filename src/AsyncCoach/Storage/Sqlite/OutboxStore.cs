@@ -164,10 +164,12 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
 
     /// <summary>
     /// Sent, expired or failed: the words are cleared (they may quote the author). The one write
-    /// every message makes, so its command stays compiled on the group commit's connection.
+    /// every message makes, so its command stays compiled on the connections that run it (the
+    /// group commit's, the inbox session's), and it joins the next inbox round's commit when one
+    /// comes within <see cref="SqliteGroupCommit.JoinWindow"/> instead of a commit of its own.
     /// </summary>
     public Task EndAsync(long id, string state, string? reason, string? attemptOutcome, DateTimeOffset now, CancellationToken cancellationToken) =>
-        groupCommit.RunAsync((connection, transaction) =>
+        groupCommit.RunSoonAsync((connection, transaction) =>
         {
             using var lease = PreparedCommands.Rent(connection, transaction, EndSql, static p =>
             {

@@ -113,13 +113,17 @@ public sealed class SqliteDatabase : IDisposable
     public Task<SqliteWrite> BeginWriteAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
         BeginWriteAsync(connection, ownsConnection: false, cancellationToken);
 
-    private async Task<SqliteWrite> BeginWriteAsync(SqliteConnection connection, bool ownsConnection, CancellationToken cancellationToken)
+    /// <summary>As above; the group commit's queued writes join this transaction's commit (the inbox round's).</summary>
+    internal Task<SqliteWrite> BeginWriteAsync(SqliteConnection connection, SqliteGroupCommit? joins, CancellationToken cancellationToken) =>
+        BeginWriteAsync(connection, ownsConnection: false, cancellationToken, joins);
+
+    private async Task<SqliteWrite> BeginWriteAsync(SqliteConnection connection, bool ownsConnection, CancellationToken cancellationToken, SqliteGroupCommit? joins = null)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
             // BEGIN IMMEDIATE: the write lock is taken now, not at the first write.
-            return new SqliteWrite(_writeGate, connection, connection.BeginTransaction(deferred: false), ownsConnection);
+            return new SqliteWrite(_writeGate, connection, connection.BeginTransaction(deferred: false), ownsConnection) { Joins = joins };
         }
         catch
         {

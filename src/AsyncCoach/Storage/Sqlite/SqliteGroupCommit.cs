@@ -11,14 +11,29 @@ namespace AsyncCoach.Storage.Sqlite;
 /// when a write in it fails is it rolled back and written again with each write under its own
 /// savepoint (two statements fewer per write in the usual case). Flushes run one at a time on one
 /// kept connection whose commands stay compiled (<see cref="PreparedCommands"/>), as the inbox
-/// processor's do.
+/// processor's do. A write that may wait a little (<see cref="RunSoonAsync{T}"/>: a call's end)
+/// is not a commit of its own when another commit comes soon: the inbox round's transaction takes
+/// what is queued (<see cref="Join"/>) and writes it before its own commit, so under a trickle of
+/// nudges the row's end does not make the inbox connection re-read its pages after another
+/// connection's commit; only if no round comes within <see cref="JoinWindow"/> is it flushed here.
 /// </summary>
-public sealed class SqliteGroupCommit(SqliteDatabase database) : IAsyncDisposable
+/// <param name="database">The file.</param>
+/// <param name="joinWindow">Instead of <see cref="JoinWindow"/> (tests).</param>
+public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWindow = null) : IAsyncDisposable
 {
+    /// <summary>How long a <see cref="RunSoonAsync{T}"/> write waits for a commit to join before it is flushed on its own.</summary>
+    public static readonly TimeSpan JoinWindow = TimeSpan.FromMilliseconds(20);
+
+    private readonly TimeSpan _joinWindow = joinWindow ?? JoinWindow;
+
     private readonly Lock _gate = new();
     private List<Entry> _queued = [];
     private bool _flushing;
+    private bool _timed;
     private bool _disposed;
+
+    // When a transaction last offered to take queued writes (Join), in Environment.TickCount64.
+    private long _lastJoinOffer = long.MinValue / 2;
 
     // Only the running flush touches these (one at a time: _flushing).
     private SqliteConnection? _connection;
@@ -44,6 +59,125 @@ public sealed class SqliteGroupCommit(SqliteDatabase database) : IAsyncDisposabl
         }
 
         return entry.Task;
+    }
+
+    /// <summary>
+    /// As <see cref="RunAsync{T}"/>, but while inbox rounds are committing (one offered to take
+    /// queued writes within the last <see cref="JoinWindow"/>) the write waits up to that long for
+    /// a commit that happens anyway (the next round's, or another caller's flush) instead of
+    /// starting one; with no rounds coming it is flushed at once. Durable when its task completes.
+    /// </summary>
+    public Task<T> RunSoonAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write)
+    {
+        if (Environment.TickCount64 - Volatile.Read(ref _lastJoinOffer) > (long)_joinWindow.TotalMilliseconds)
+        {
+            return RunAsync(write);
+        }
+
+        var entry = new Entry<T>(write);
+        bool time;
+        lock (_gate)
+        {
+            _queued.Add(entry);
+            time = !_flushing && !_timed;
+            _timed |= time;
+        }
+
+        if (time)
+        {
+            _ = FlushLaterAsync();
+        }
+
+        return entry.Task;
+    }
+
+    private async Task FlushLaterAsync()
+    {
+        await Task.Delay(_joinWindow);
+        lock (_gate)
+        {
+            _timed = false;
+            if (_flushing || _queued.Count == 0)
+            {
+                return;
+            }
+
+            _flushing = true;
+        }
+
+        await FlushAsync();
+    }
+
+    /// <summary>
+    /// Called by a transaction about to commit (the inbox round's, holding the write turn): writes
+    /// what is queued, if no flush is running, into it under one savepoint. Null when there was
+    /// nothing to take, or the writes failed (rolled back to the savepoint and flushed here as
+    /// usual). Tell the result how the commit went.
+    /// </summary>
+    internal async Task<JoinedWrites?> Join(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        List<Entry> batch;
+        Volatile.Write(ref _lastJoinOffer, Environment.TickCount64);
+        lock (_gate)
+        {
+            if (_flushing || _queued.Count == 0)
+            {
+                return null;
+            }
+
+            batch = _queued;
+            _queued = [];
+        }
+
+        await transaction.SaveAsync("joined");
+        try
+        {
+            foreach (var entry in batch)
+            {
+                await entry.WriteAsync(connection, transaction);
+            }
+
+            await transaction.ReleaseAsync("joined");
+            return new JoinedWrites(this, batch);
+        }
+        catch (Exception)
+        {
+            await transaction.RollbackAsync("joined");
+            await transaction.ReleaseAsync("joined");
+            Requeue(batch);
+            return null;
+        }
+    }
+
+    // Written again by a flush of their own: their commit did not happen.
+    private void Requeue(List<Entry> batch)
+    {
+        bool start;
+        lock (_gate)
+        {
+            _queued.InsertRange(0, batch);
+            start = !_flushing;
+            _flushing = true;
+        }
+
+        if (start)
+        {
+            _ = FlushAsync();
+        }
+    }
+
+    /// <summary>Writes a commit took in (<see cref="Join"/>): completed once it committed, written again if it did not.</summary>
+    internal sealed class JoinedWrites(SqliteGroupCommit owner, List<Entry> batch)
+    {
+        public void Committed()
+        {
+            foreach (var entry in batch)
+            {
+                entry.Complete();
+            }
+        }
+
+        public void NotCommitted() => owner.Requeue(batch);
     }
 
     private async Task FlushAsync()
@@ -172,7 +306,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database) : IAsyncDisposabl
         return ValueTask.CompletedTask;
     }
 
-    private abstract class Entry
+    internal abstract class Entry
     {
         public bool Failed { get; protected set; }
 

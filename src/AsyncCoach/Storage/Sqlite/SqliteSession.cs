@@ -9,7 +9,7 @@ namespace AsyncCoach.Storage.Sqlite;
 /// 1,000 events/s, opening (and configuring) a pooled connection and compiling the claim every
 /// round was a tenth of the service's CPU.
 /// </summary>
-internal sealed class SqliteSession(SqliteDatabase database, SqliteConnection connection, bool keepCommands = true) : IProcessingSession
+internal sealed class SqliteSession(SqliteDatabase database, SqliteConnection connection, bool keepCommands = true, SqliteGroupCommit? joins = null) : IProcessingSession
 {
     // Tests run the same rounds with and without kept commands, which must behave the same.
     private readonly PreparedCommands? _prepared = keepCommands ? PreparedCommands.KeepOn(connection) : null;
@@ -22,8 +22,9 @@ internal sealed class SqliteSession(SqliteDatabase database, SqliteConnection co
 
     public IStorageRead BeginRead() => new SqliteRead(connection);
 
+    // The round's commit takes the outbox's queued ends with it (SqliteGroupCommit.Join).
     public async Task<IStorageTransaction> BeginRoundAsync(CancellationToken cancellationToken) =>
-        await database.BeginWriteAsync(connection, cancellationToken);
+        await database.BeginWriteAsync(connection, joins, cancellationToken);
 
     public void Dispose()
     {

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>The SQLite provider's entry point: one file, one process, writers taking turns in memory.</summary>
-public sealed class SqliteStorage(SqliteDatabase database) : IStorage
+public sealed class SqliteStorage(SqliteDatabase database, SqliteGroupCommit? groupCommit = null) : IStorage
 {
     public string? LocalFilePath => database.IsOnDisk ? database.FilePath : null;
 
@@ -13,7 +13,7 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
         await database.BeginWriteAsync(cancellationToken);
 
     public async Task<IProcessingSession> OpenSessionAsync(CancellationToken cancellationToken) =>
-        new SqliteSession(database, await database.OpenAsync(cancellationToken));
+        new SqliteSession(database, await database.OpenAsync(cancellationToken), joins: groupCommit);
 
     public async Task<StorageProblem?> CheckReadyAsync(CancellationToken cancellationToken)
     {

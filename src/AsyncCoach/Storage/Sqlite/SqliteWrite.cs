@@ -46,7 +46,24 @@ public sealed class SqliteWrite : IStorageTransaction
         return _formatted;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
+    /// <summary>Set on the inbox round's transaction: queued group-commit writes join its commit (<see cref="SqliteGroupCommit.Join"/>).</summary>
+    internal SqliteGroupCommit? Joins { get; init; }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var joined = Joins is null ? null : await Joins.Join(Connection, Transaction);
+        try
+        {
+            await Transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            joined?.NotCommitted();
+            throw;
+        }
+
+        joined?.Committed();
+    }
 
     public async ValueTask DisposeAsync()
     {

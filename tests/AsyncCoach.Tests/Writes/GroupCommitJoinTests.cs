@@ -1,0 +1,96 @@
+using AsyncCoach.Storage.Sqlite;
+using AsyncCoach.Tests.Infrastructure;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AsyncCoach.Tests.Writes;
+
+/// <summary>
+/// <see cref="SqliteGroupCommit.RunSoonAsync{T}"/>: while rounds are committing, a queued write
+/// joins the next round's commit instead of a commit of its own, and is durable when it completes.
+/// </summary>
+public sealed class GroupCommitJoinTests
+{
+    // Long enough that no write is flushed on its own while a test runs: only a round takes it.
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+    private TempSqliteFile _file = null!;
+    private SqliteDatabase _database = null!;
+    private SqliteConnection _session = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _file = new TempSqliteFile("joins");
+        _database = _file.Database;
+        _session = await _database.OpenAsync(CancellationToken.None);
+        await SqliteDatabase.EnableWalAsync(_session, CancellationToken.None);
+        await _session.ExecuteAsync("CREATE TABLE counter (n INTEGER NOT NULL); INSERT INTO counter VALUES (0); CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);");
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _session.Dispose();
+        _file.Dispose();
+    }
+
+    [Test]
+    public async Task A_write_queued_while_rounds_commit_is_written_by_the_next_rounds_commit()
+    {
+        await using var commits = new SqliteGroupCommit(_database, Window);
+        await RoundAsync(commits, "first");
+
+        SqliteConnection? ranOn = null;
+        var write = commits.RunSoonAsync((connection, transaction) =>
+        {
+            ranOn = connection;
+            return connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction);
+        });
+        Assert.That(write.IsCompleted, Is.False, "waits for a commit to join");
+
+        await RoundAsync(commits, "second");
+
+        Assert.That(await write.WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(1));
+        Assert.That(ranOn, Is.SameAs(_session), "written in the round's transaction");
+        Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(1));
+        Assert.That(await _session.QueryAsync<string>("SELECT name FROM items ORDER BY id"), Is.EqualTo(new[] { "first", "second" }));
+    }
+
+    [Test]
+    public async Task A_joined_write_that_fails_leaves_the_round_whole_and_fails_alone_in_a_flush_of_its_own()
+    {
+        await using var commits = new SqliteGroupCommit(_database, Window);
+        await RoundAsync(commits, "taken");
+        var failing = commits.RunSoonAsync((connection, transaction) =>
+            connection.ExecuteAsync("INSERT INTO items (name) VALUES ('taken')", transaction: transaction));
+        var counting = commits.RunSoonAsync((connection, transaction) =>
+            connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction));
+
+        await RoundAsync(commits, "round");
+
+        Assert.That(async () => await failing.WaitAsync(TimeSpan.FromSeconds(15)), Throws.InstanceOf<SqliteException>());
+        Assert.That(await counting.WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(1));
+        Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(1), "written once, by the flush");
+        Assert.That(await _session.QueryAsync<string>("SELECT name FROM items ORDER BY id"), Is.EqualTo(new[] { "taken", "round" }));
+    }
+
+    [Test]
+    public async Task With_no_round_lately_a_write_is_flushed_at_once()
+    {
+        await using var commits = new SqliteGroupCommit(_database, TimeSpan.Zero);
+
+        var write = commits.RunSoonAsync((connection, transaction) =>
+            connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction));
+
+        Assert.That(await write.WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(1));
+        Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(1));
+    }
+
+    // An inbox round on the kept session connection: one item, committed with what it takes in.
+    private async Task RoundAsync(SqliteGroupCommit commits, string name)
+    {
+        await using var round = await _database.BeginWriteAsync(_session, commits, CancellationToken.None);
+        await round.Connection.ExecuteAsync("INSERT INTO items (name) VALUES (@Name)", new { Name = name }, round.Transaction);
+        await round.CommitAsync(CancellationToken.None);
+    }
+}
