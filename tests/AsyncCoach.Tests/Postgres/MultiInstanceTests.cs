@@ -130,6 +130,12 @@ public sealed class MultiInstanceTests
             var callFindings = await ScalarAsync("SELECT count(*) FROM findings WHERE rule_id <> 'missing-context' AND author_id LIKE 'UM%' AND channel_id LIKE 'CM%'");
             var greetingFindings = await ScalarAsync("SELECT count(*) FROM findings WHERE rule_id = 'missing-context'");
             var stillWaiting = await ScalarAsync("SELECT count(*) FROM pending_findings");
+            var judgedAlone = await StringsAsync("SELECT channel_id || ' ' || message_ts || ' ' || author_id FROM findings WHERE rule_id = 'missing-context'");
+            if (judgedAlone.Count > 0)
+            {
+                TestContext.Out.WriteLine("missing-context findings (conversation, ts, author): " + string.Join("; ", judgedAlone));
+            }
+
             TestContext.Out.WriteLine(
                 $"{acknowledged.Count} events acknowledged ({ackedAtKill} before the kill), {retries} retries to another instance, " +
                 $"{nudged.Values.Sum()} nudges sent, {claimedByTheKilled.Count} claimed by the killed instance and not sent");
