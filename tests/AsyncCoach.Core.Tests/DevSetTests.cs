@@ -5,7 +5,7 @@ using AsyncCoach.Core.Taxonomy;
 namespace AsyncCoach.Core.Tests;
 
 /// <summary>
-/// The independent development sets (Fixtures/devset, devset2 and devset3, each written by someone who had read only the
+/// The independent development sets (Fixtures/devset … devset5, each written by someone who had read only the
 /// contracts): the rules and the classifier scored on its dev and test splits, with the harness the
 /// bench's <c>accuracy</c> verb uses. Run with <c>--logger "console;verbosity=detailed"</c> for the tables.
 /// The gates are the targets where they are met (docs/rules.md, "Measuring accuracy"), so a
@@ -26,6 +26,11 @@ public sealed class DevSetTests
     [TestCase("devset2", "messages.test.jsonl", 0.75, 220)]
     [TestCase("devset3", "messages.dev.jsonl", 0.95, 400)]
     [TestCase("devset3", "messages.test.jsonl", 0.65, 200)]
+    [TestCase("devset4", "messages.dev.jsonl", 0.95, 400)]
+    [TestCase("devset4", "messages.test.jsonl", 0.75, 200)]
+    // devset5 (session 6) has not been tuned on: its gates are floors under today's scores, not targets.
+    [TestCase("devset5", "messages.dev.jsonl", 0.65, 470)]
+    [TestCase("devset5", "messages.test.jsonl", 0.65, 230)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
