@@ -109,11 +109,24 @@ public sealed class EngineGoldenTests
         return output.ToString();
     }
 
+    // A stable hash of the suggestion (string.GetHashCode differs per process): the file stays small and still
+    // changes when a suggestion does.
+    private static uint Fnv(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
+
     private static string Describe(Finding f)
     {
         var recipients = string.Join(",", f.OffHoursRecipients.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.User.Value}@{r.TimeZoneId}@{r.LocalTime:O}@{r.NextWorkStart:O}")));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{f.RuleId} [{string.Join("|", f.Evidence)}] ts={f.Ts.Value} thread={f.ThreadTs?.Value} author={f.Author.Value} at={f.At:O} off=[{recipients}] suggestion={f.Suggestion.ReplaceLineEndings(" / ")}");
+            $"{f.RuleId} [{string.Join("|", f.Evidence)}] ts={f.Ts.Value} thread={f.ThreadTs?.Value} author={f.Author.Value} at={f.At:O} off=[{recipients}] suggestion={Fnv(f.Suggestion):x8}");
     }
 }
