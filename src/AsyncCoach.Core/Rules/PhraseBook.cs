@@ -159,7 +159,12 @@ public sealed class PhraseBook
         for (var k = 1; k < phrase.Words.Length; k++)
         {
             var word = words[start + k].Of(text);
-            if (!word.SequenceEqual(phrase.Words[k]) && !Unstretched(word).SequenceEqual(phrase.Words[k]))
+            var expected = phrase.Words[k];
+
+            // Unstretching only drops repeated last letters: a word shorter than the phrase's, or with another
+            // first letter, cannot match either way, and one of the same length only as it is.
+            if (word.Length < expected.Length || word[0] != expected[0]
+                || (word.Length == expected.Length ? !word.SequenceEqual(expected) : !Unstretched(word).SequenceEqual(expected)))
             {
                 return false;
             }

@@ -24,6 +24,9 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
 
     public IReadOnlyList<IRule> Rules { get; } = rules;
 
+    // The same rules as an array: the per-message loop indexes it without interface calls.
+    private readonly IRule[] _rules = [.. rules];
+
     /// <summary>The six rules of RULES.md over the embedded English phrase lists.</summary>
     public static RuleEngine CreateDefault() => new(PhraseBook.Default, DefaultRules());
 
@@ -44,6 +47,7 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
         Evaluate(message, message.Time, context, activity ?? ConversationActivity.Empty, out _);
 
     /// <summary>As <see cref="Evaluate(ChatMessage, MessageContext, ConversationActivity?)"/>; also says whether the text states no purpose.</summary>
+    [SkipLocalsInit] // the stack buffers are written before they are read (only their filled prefixes are read): no need to zero 2.5 KB per message
     internal IReadOnlyList<Finding> Evaluate(ChatMessage message, DateTimeOffset time, MessageContext context, ConversationActivity activity, out bool naked)
     {
         naked = false;
@@ -78,9 +82,8 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
 
             List<Finding>? findings = null;
             var allEnabled = ReferenceEquals(norms.EnabledRules, TeamNorms.Default.EnabledRules);
-            for (var i = 0; i < Rules.Count; i++)
+            foreach (var rule in _rules)
             {
-                var rule = Rules[i];
                 if ((allEnabled || norms.IsEnabled(rule.Id)) && rule.Evaluate(ruleContext) is { } finding
                     && (norms.LearnedPhrases.Count == 0 || !norms.IsLearnedAway(finding.RuleId, finding.Evidence)))
                 {

@@ -124,8 +124,28 @@ internal sealed class WordPattern
 
     private readonly record struct Slot(string[] Alternatives, Quantity Quantity)
     {
+        // A word no literal alternative starts with (bit per letter a–z, bit 26 for anything else) or
+        // has the length of (bit per length, lengths of 63 and more share bit 63) is passed over
+        // without comparing it to each alternative: most words a slot is asked about are.
+        private readonly uint _firstLetters = FirstLetters(Alternatives);
+        private readonly ulong _lengths = Lengths(Alternatives);
+        private readonly string[] _classes = [.. Alternatives.Where(a => a[0] == '#')];
+
         public bool Accepts(ReadOnlySpan<char> word)
         {
+            if (!word.IsEmpty && ((_firstLetters & (1u << Letter(word[0]))) == 0 || (_lengths & LengthBit(word.Length)) == 0))
+            {
+                foreach (var name in _classes)
+                {
+                    if (IsOfClass(name, word))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             foreach (var alternative in Alternatives)
             {
                 if (alternative[0] == '#' ? IsOfClass(alternative, word) : word.SequenceEqual(alternative))
@@ -135,6 +155,32 @@ internal sealed class WordPattern
             }
 
             return false;
+        }
+
+        private static int Letter(char c) => c is >= 'a' and <= 'z' ? c - 'a' : 26;
+
+        private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
+
+        private static uint FirstLetters(string[] alternatives)
+        {
+            var mask = 0u;
+            foreach (var alternative in alternatives)
+            {
+                mask |= alternative[0] == '#' ? 0 : 1u << Letter(alternative[0]);
+            }
+
+            return mask;
+        }
+
+        private static ulong Lengths(string[] alternatives)
+        {
+            var mask = 0UL;
+            foreach (var alternative in alternatives)
+            {
+                mask |= alternative[0] == '#' ? 0 : LengthBit(alternative.Length);
+            }
+
+            return mask;
         }
 
         private static bool IsOfClass(string name, ReadOnlySpan<char> word) => name switch

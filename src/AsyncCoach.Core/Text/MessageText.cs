@@ -57,6 +57,21 @@ public static class MessageText
         while (i < text.Length)
         {
             var c = text[i];
+
+            // Fast path for the common case, an ASCII letter or digit (none of the marks handled below).
+            if (c < 128 && AsciiMap[c] is var letter and > ' ')
+            {
+                if (destination[written - 1] == ' ')
+                {
+                    StartWord(ref wordCount, ref pendingBreak, ref clauseBreaks);
+                    MarkGlued(text, i, wordCount - 1, ref gluedWords);
+                }
+
+                destination[written++] = letter;
+                i++;
+                continue;
+            }
+
             if ((c is '`' or '>' or '&') && TrySkipQuoteOrCode(text, ref i, ref features))
             {
                 AppendSpace(destination, ref written);
