@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 using AsyncCoach.Core.Text;
@@ -10,8 +11,10 @@ namespace AsyncCoach.Core.Rules;
 /// </summary>
 public sealed class PhraseBook
 {
-    private readonly Dictionary<string, Phrase[]> _byFirstWord;
-    private readonly Dictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // The second-word verdicts Match caches per message word: buckets with more distinct second words compare the rest directly.
+    private const int CachedSeconds = 64;
+
+    private readonly FrozenDictionary<string, Bucket>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     // (first letter, last letter, length) of every first word: most words of a message are ruled out without hashing.
     private readonly bool[] _mayStartPhrase = new bool[27 * 27 * 32];
@@ -50,8 +53,8 @@ public sealed class PhraseBook
 
         Lists = lists;
         Phrases = phrases;
-        _byFirstWord = byFirst.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(x => x.Words.Length).ToArray(), StringComparer.Ordinal);
-        _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lookup = byFirst.ToFrozenDictionary(p => p.Key, p => new Bucket([.. p.Value.OrderByDescending(x => x.Words.Length)]), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The phrase lists as loaded (list name → phrases as written).</summary>
@@ -103,22 +106,47 @@ public sealed class PhraseBook
     {
         listMask = 0;
         var count = 0;
+
+        // Phrases that start alike mostly share their second word ("can you", "can u", "can we"): whether
+        // the message's next word is that second word is decided once per word, not once per phrase.
+        Span<sbyte> secondMatches = stackalloc sbyte[CachedSeconds];
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i].Of(text);
-            if (!TryCandidates(word, out var candidates) && !TryCandidates(Unstretched(word), out candidates))
+            if (!TryCandidates(word, out var bucket) && !TryCandidates(Unstretched(word), out bucket))
             {
                 continue;
             }
 
-            foreach (var phrase in candidates)
+            var candidates = bucket.Phrases;
+            secondMatches[..Math.Min(bucket.Seconds.Length, CachedSeconds)].Clear();
+            for (var c = 0; c < candidates.Length; c++)
             {
+                var phrase = candidates[c];
                 if (count == matches.Length)
                 {
                     return count;
                 }
 
-                if (phrase.Words.Length > words.Length - i || !RestMatches(phrase, text, words, i))
+                if (phrase.Words.Length > words.Length - i)
+                {
+                    continue;
+                }
+
+                var second = bucket.SecondOf[c];
+                if (second is >= 0 and < CachedSeconds)
+                {
+                    if (secondMatches[second] == 0)
+                    {
+                        secondMatches[second] = WordMatches(words[i + 1].Of(text), bucket.Seconds[second]) ? (sbyte)1 : (sbyte)-1;
+                    }
+
+                    if (secondMatches[second] < 0 || !RestMatches(phrase, text, words, i, 2))
+                    {
+                        continue;
+                    }
+                }
+                else if (!RestMatches(phrase, text, words, i, 1))
                 {
                     continue;
                 }
@@ -131,7 +159,7 @@ public sealed class PhraseBook
         return count;
     }
 
-    private bool TryCandidates(ReadOnlySpan<char> word, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Phrase[]? candidates)
+    private bool TryCandidates(ReadOnlySpan<char> word, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Bucket? candidates)
     {
         candidates = null;
         return !word.IsEmpty && _mayStartPhrase[FilterIndex(word)] && _lookup.TryGetValue(word, out candidates);
@@ -152,25 +180,60 @@ public sealed class PhraseBook
     private static int FilterIndex(ReadOnlySpan<char> word) =>
         (((Letter(word[0]) * 27) + Letter(word[^1])) * 32) + Math.Min(word.Length, 31);
 
-    private static int Letter(char c) => c is >= 'a' and <= 'z' ? c - 'a' : 26;
+    private static int Letter(char c) => (uint)(c - 'a') <= 'z' - 'a' ? c - 'a' : 26;
 
-    private static bool RestMatches(Phrase phrase, ReadOnlySpan<char> text, ReadOnlySpan<Word> words, int start)
+    // Words from k on (the first, and the second when cached, are already known to match).
+    private static bool RestMatches(Phrase phrase, ReadOnlySpan<char> text, ReadOnlySpan<Word> words, int start, int k)
     {
-        for (var k = 1; k < phrase.Words.Length; k++)
+        for (; k < phrase.Words.Length; k++)
         {
-            var word = words[start + k].Of(text);
-            var expected = phrase.Words[k];
-
-            // Unstretching only drops repeated last letters: a word shorter than the phrase's, or with another
-            // first letter, cannot match either way, and one of the same length only as it is.
-            if (word.Length < expected.Length || word[0] != expected[0]
-                || (word.Length == expected.Length ? !word.SequenceEqual(expected) : !Unstretched(word).SequenceEqual(expected)))
+            if (!WordMatches(words[start + k].Of(text), phrase.Words[k]))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    // A message word is a phrase word as it is or with a stretched last letter undone ("sooo" for "so").
+    // Unstretching only drops repeated last letters: a word shorter than the phrase's, or with another
+    // first letter, cannot match either way, and one of the same length only as it is.
+    private static bool WordMatches(ReadOnlySpan<char> word, string expected) =>
+        word.Length >= expected.Length && word[0] == expected[0]
+        && (word.Length == expected.Length ? word.SequenceEqual(expected) : Unstretched(word).SequenceEqual(expected));
+
+    /// <summary>The phrases that start with one word, longest first, with their second words numbered.</summary>
+    private sealed class Bucket
+    {
+        public Bucket(Phrase[] phrases)
+        {
+            Phrases = phrases;
+            SecondOf = new int[phrases.Length];
+            var seconds = new List<string>();
+            for (var i = 0; i < phrases.Length; i++)
+            {
+                var words = phrases[i].Words;
+                var index = words.Length < 2 ? -1 : seconds.IndexOf(words[1]);
+                if (words.Length >= 2 && index < 0)
+                {
+                    index = seconds.Count;
+                    seconds.Add(words[1]);
+                }
+
+                SecondOf[i] = index;
+            }
+
+            Seconds = [.. seconds];
+        }
+
+        public Phrase[] Phrases { get; }
+
+        /// <summary>The distinct second words of <see cref="Phrases"/>.</summary>
+        public string[] Seconds { get; }
+
+        /// <summary>Per phrase, the index of its second word in <see cref="Seconds"/>; -1 for a one-word phrase.</summary>
+        public int[] SecondOf { get; }
     }
 
     private static string ReadEmbedded(string name)

@@ -18,10 +18,14 @@ public readonly record struct Word(int Start, int Length)
                 continue;
             }
 
-            var end = text[i..].IndexOf(' ');
-            var length = end < 0 ? text.Length - i : end;
-            words[count++] = new Word(i, length);
-            i += length;
+            // A plain scan: words are a few letters long, too short for a vectorised search to pay off.
+            var start = i;
+            while (i < text.Length && text[i] != ' ')
+            {
+                i++;
+            }
+
+            words[count++] = new Word(start, i - start);
         }
 
         return count;

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace AsyncCoach.Core.Rules;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace AsyncCoach.Core.Rules;
 /// </summary>
 internal sealed class WordGrammar
 {
-    private readonly Dictionary<string, WordPattern[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
+    private readonly FrozenDictionary<string, WordPattern[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
     private readonly WordPattern[] _anyFirstWord;
 
     // (first letter, last letter, length) of every first word, as in PhraseBook: most words are ruled out without hashing.
@@ -37,7 +39,7 @@ internal sealed class WordGrammar
             }
         }
 
-        _byFirstWord = byFirst.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _byFirstWord = byFirst.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _anyFirstWord = [.. any];
     }
 
@@ -82,7 +84,7 @@ internal sealed class WordGrammar
     private static int FilterIndex(ReadOnlySpan<char> word) =>
         word.IsEmpty ? 0 : (((Letter(word[0]) * 27) + Letter(word[^1])) * 32) + Math.Min(word.Length, 31);
 
-    private static int Letter(char c) => c is >= 'a' and <= 'z' ? c - 'a' : 26;
+    private static int Letter(char c) => (uint)(c - 'a') <= 'z' - 'a' ? c - 'a' : 26;
 
     /// <summary>The first match anywhere in the message: its start and end (the word after it); false if none.</summary>
     public bool Find(in RuleContext context, out int start, out int end)
