@@ -116,7 +116,7 @@ public static class AccuracyCommand
             }
         }
 
-        var engine = noModel ? new RuleEngine(PhraseBook.Default, RuleEngine.DefaultRules(null)) : RuleEngine.CreateDefault();
+        var engine = noModel ? new RuleEngine(PhraseBook.Default, RuleEngine.DefaultRules(null, null)) : RuleEngine.CreateDefault();
         var classifier = TaskClassifier.CreateDefault();
         foreach (var (file, messages, tasks) in sets)
         {
