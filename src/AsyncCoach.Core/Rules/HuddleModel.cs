@@ -34,7 +34,7 @@ public sealed class HuddleModel
 
     private readonly float[] _weights;
 
-    public HuddleModel(float[] weights, float threshold, float keepThreshold)
+    public HuddleModel(float[] weights, float threshold, float keepThreshold, HuddleFeatureSet featureSet = HuddleFeatureSet.All)
     {
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.Length != Size)
@@ -45,7 +45,11 @@ public sealed class HuddleModel
         _weights = weights;
         Threshold = threshold;
         KeepThreshold = keepThreshold;
+        FeatureSet = featureSet;
     }
+
+    /// <summary>The kinds of feature this model reads.</summary>
+    public HuddleFeatureSet FeatureSet { get; }
 
     /// <summary>The embedded model.</summary>
     public static HuddleModel Default => LazyDefault.Value;
@@ -57,7 +61,7 @@ public sealed class HuddleModel
     public float KeepThreshold { get; }
 
     /// <summary>The same weights with other thresholds (for choosing them by held-out scores).</summary>
-    public HuddleModel WithThresholds(float threshold, float keepThreshold) => new(_weights, threshold, keepThreshold);
+    public HuddleModel WithThresholds(float threshold, float keepThreshold) => new(_weights, threshold, keepThreshold, FeatureSet);
 
     /// <summary>The weights (for the trainer's tests).</summary>
     internal ReadOnlySpan<float> Weights => _weights;
@@ -66,7 +70,7 @@ public sealed class HuddleModel
     internal float Score(in RuleContext context, HuddleSignals signals)
     {
         Span<int> features = stackalloc int[MaxFeatures];
-        var count = Features(context, signals, features, null);
+        var count = Features(context, signals, FeatureSet, features, null);
         var score = 0f;
         foreach (var feature in features[..count])
         {
@@ -81,7 +85,7 @@ public sealed class HuddleModel
     {
         Span<int> features = stackalloc int[MaxFeatures];
         var names = new List<string>();
-        var count = Features(context, signals, features, names);
+        var count = Features(context, signals, FeatureSet, features, names);
         var named = new List<(string Name, float Weight)>();
         for (var i = 0; i < count; i++)
         {
@@ -97,22 +101,82 @@ public sealed class HuddleModel
     /// readable name for each, in the same order (explanations only: the engine passes null and
     /// allocates nothing). Returns the count written.
     /// </summary>
-    internal static int Features(in RuleContext context, HuddleSignals signals, Span<int> destination, List<string>? names)
+    internal static int Features(in RuleContext context, HuddleSignals signals, HuddleFeatureSet set, Span<int> destination, List<string>? names)
     {
         var writer = new FeatureWriter(destination, names);
         var words = context.Words.Length > MaxWords ? context.Words[..MaxWords] : context.Words;
         var text = context.Text;
         writer.Add('1', [], "bias");
-        var direct = context.Message.Kind.IsDirect();
-        writer.Add('k', direct ? "d" : "c", direct ? "a direct message" : "a channel message");
-        AddFlag(ref writer, context.Features, TextFeatures.Question, "a question");
-        AddFlag(ref writer, context.Features, TextFeatures.UserMention, "a mention");
-        AddFlag(ref writer, context.Features, TextFeatures.Broadcast, "a broadcast");
-        AddFlag(ref writer, context.Features, TextFeatures.Quote, "a quote");
-        AddFlag(ref writer, context.Features, TextFeatures.Code, "code");
-        AddFlag(ref writer, context.Features, TextFeatures.Link, "a link");
-        var length = words.Length switch { <= 3 => 'a', <= 6 => 'b', <= 10 => 'c', <= 16 => 'd', <= 28 => 'e', _ => 'f' };
-        writer.Add('n', [length], names is null ? null : $"length {length}");
+        var shape = (set & HuddleFeatureSet.Shape) != 0;
+        if (shape)
+        {
+            var direct = context.Message.Kind.IsDirect();
+            writer.Add('k', direct ? "d" : "c", direct ? "a direct message" : "a channel message");
+            AddFlag(ref writer, context.Features, TextFeatures.Question, "a question");
+            AddFlag(ref writer, context.Features, TextFeatures.UserMention, "a mention");
+            AddFlag(ref writer, context.Features, TextFeatures.Broadcast, "a broadcast");
+            AddFlag(ref writer, context.Features, TextFeatures.Quote, "a quote");
+            AddFlag(ref writer, context.Features, TextFeatures.Code, "code");
+            AddFlag(ref writer, context.Features, TextFeatures.Link, "a link");
+            var length = words.Length switch { <= 3 => 'a', <= 6 => 'b', <= 10 => 'c', <= 16 => 'd', <= 28 => 'e', _ => 'f' };
+            writer.Add('n', [length], names is null ? null : $"length {length}");
+        }
+
+        if ((set & HuddleFeatureSet.Signals) != 0)
+        {
+            AddSignals(ref writer, context, signals, names);
+        }
+
+        var past = false;
+        var soon = false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i].Of(text);
+            if ((set & HuddleFeatureSet.Words) != 0)
+            {
+                writer.Add('w', word, names is null ? null : $"word '{word}'");
+            }
+
+            if ((set & HuddleFeatureSet.Pairs) != 0 && i + 1 < words.Length)
+            {
+                var pair = text[words[i].Start..(words[i + 1].Start + words[i + 1].Length)];
+                writer.Add('b', pair, names is null ? null : $"words '{pair}'");
+            }
+
+            past |= (word.Length > 4 && word.EndsWith("ed")) || word is "had" or "was" or "were" or "did" or "yesterday" or "earlier" or "ago";
+            soon |= word is "now" or "rn" or "asap" or "today" or "tonight" or "quick" or "quickly" or "real" or "sec" or "min" or "mins" or "minutes" or "5" or "10" or "15";
+            if ((set & HuddleFeatureSet.Around) != 0 && (CallShapes.IsMedium(word) || word is "call" or "ring" or "phone" or "talk" or "chat" or "meet" or "meeting" or "live" or "voice" or "video"))
+            {
+                AddAround(ref writer, context, words, i, names);
+            }
+        }
+
+        if (shape && past)
+        {
+            writer.Add('p', [], "a past tense");
+        }
+
+        if (shape && soon)
+        {
+            writer.Add('t', [], "a word of now");
+        }
+
+        Span<char> joined = stackalloc char[MaxChars + 2];
+        var chars = Join(text, words, joined);
+        for (var n = 3; n <= 4 && (set & HuddleFeatureSet.Letters) != 0; n++)
+        {
+            for (var i = 0; i + n <= chars && !writer.Full; i++)
+            {
+                var run = joined.Slice(i, n);
+                writer.Add('c', run, names is null ? null : $"letters '{run.Trim(' ')}'");
+            }
+        }
+
+        return writer.Count;
+    }
+
+    private static void AddSignals(ref FeatureWriter writer, in RuleContext context, HuddleSignals signals, List<string>? names)
+    {
         for (var bit = 1; bit <= (int)HuddleSignals.Covered; bit <<= 1)
         {
             if (((int)signals & bit) != 0)
@@ -128,49 +192,6 @@ public sealed class HuddleModel
                 writer.Add('l', [(char)('a' + list)], names is null ? null : $"a {PhraseLists.All[list]} phrase");
             }
         }
-
-        var past = false;
-        var soon = false;
-        for (var i = 0; i < words.Length; i++)
-        {
-            var word = words[i].Of(text);
-            writer.Add('w', word, names is null ? null : $"word '{word}'");
-            if (i + 1 < words.Length)
-            {
-                var pair = text[words[i].Start..(words[i + 1].Start + words[i + 1].Length)];
-                writer.Add('b', pair, names is null ? null : $"words '{pair}'");
-            }
-
-            past |= (word.Length > 4 && word.EndsWith("ed")) || word is "had" or "was" or "were" or "did" or "yesterday" or "earlier" or "ago";
-            soon |= word is "now" or "rn" or "asap" or "today" or "tonight" or "quick" or "quickly" or "real" or "sec" or "min" or "mins" or "minutes" or "5" or "10" or "15";
-            if (CallShapes.IsMedium(word) || word is "call" or "ring" or "phone" or "talk" or "chat" or "meet" or "meeting" or "live" or "voice" or "video")
-            {
-                AddAround(ref writer, context, words, i, names);
-            }
-        }
-
-        if (past)
-        {
-            writer.Add('p', [], "a past tense");
-        }
-
-        if (soon)
-        {
-            writer.Add('t', [], "a word of now");
-        }
-
-        Span<char> joined = stackalloc char[MaxChars + 2];
-        var chars = Join(text, words, joined);
-        for (var n = 3; n <= 4; n++)
-        {
-            for (var i = 0; i + n <= chars && !writer.Full; i++)
-            {
-                var run = joined.Slice(i, n);
-                writer.Add('c', run, names is null ? null : $"letters '{run.Trim(' ')}'");
-            }
-        }
-
-        return writer.Count;
     }
 
     // The two words before and after a call word, by position: "we had a call" and "let's hop on a call"
@@ -229,7 +250,7 @@ public sealed class HuddleModel
         return length;
     }
 
-    /// <summary>Writes the model: magic, bits, threshold, keep threshold, then (index, weight) for every non-zero weight, in index order.</summary>
+    /// <summary>Writes the model: magic, bits, threshold, keep threshold, feature set, then (index, weight) for every non-zero weight, in index order.</summary>
     public void Write(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -239,12 +260,13 @@ public sealed class HuddleModel
             nonZero += w != 0 ? 1 : 0;
         }
 
-        Span<byte> buffer = stackalloc byte[20];
+        Span<byte> buffer = stackalloc byte[24];
         BinaryPrimitives.WriteUInt32LittleEndian(buffer, Magic);
         BinaryPrimitives.WriteInt32LittleEndian(buffer[4..], Bits);
         BinaryPrimitives.WriteSingleLittleEndian(buffer[8..], Threshold);
         BinaryPrimitives.WriteSingleLittleEndian(buffer[12..], KeepThreshold);
-        BinaryPrimitives.WriteInt32LittleEndian(buffer[16..], nonZero);
+        BinaryPrimitives.WriteInt32LittleEndian(buffer[16..], (int)FeatureSet);
+        BinaryPrimitives.WriteInt32LittleEndian(buffer[20..], nonZero);
         stream.Write(buffer);
         for (var i = 0; i < _weights.Length; i++)
         {
@@ -261,7 +283,7 @@ public sealed class HuddleModel
     public static HuddleModel Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        Span<byte> buffer = stackalloc byte[20];
+        Span<byte> buffer = stackalloc byte[24];
         stream.ReadExactly(buffer);
         if (BinaryPrimitives.ReadUInt32LittleEndian(buffer) != Magic || BinaryPrimitives.ReadInt32LittleEndian(buffer[4..]) != Bits)
         {
@@ -270,7 +292,8 @@ public sealed class HuddleModel
 
         var threshold = BinaryPrimitives.ReadSingleLittleEndian(buffer[8..]);
         var keepThreshold = BinaryPrimitives.ReadSingleLittleEndian(buffer[12..]);
-        var count = BinaryPrimitives.ReadInt32LittleEndian(buffer[16..]);
+        var featureSet = (HuddleFeatureSet)BinaryPrimitives.ReadInt32LittleEndian(buffer[16..]);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(buffer[20..]);
         if (count is < 0 or > Size)
         {
             throw new InvalidDataException($"A model cannot have {count} weights.");
@@ -289,7 +312,7 @@ public sealed class HuddleModel
             weights[index] = BinaryPrimitives.ReadSingleLittleEndian(buffer[4..]);
         }
 
-        return new HuddleModel(weights, threshold, keepThreshold);
+        return new HuddleModel(weights, threshold, keepThreshold, featureSet);
     }
 
     private static HuddleModel LoadDefault()

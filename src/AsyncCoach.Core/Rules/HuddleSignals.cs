@@ -52,3 +52,30 @@ internal enum HuddleSignals
     /// <summary>What the grammar is sure of: the model never adds a finding against these.</summary>
     SureNot = Vetoes | Covered,
 }
+
+/// <summary>The kinds of feature <see cref="HuddleModel"/> reads (stored with its weights; the trainer's ablations leave some out).</summary>
+[Flags]
+public enum HuddleFeatureSet
+{
+    None = 0,
+
+    /// <summary>Each word.</summary>
+    Words = 1,
+
+    /// <summary>Each pair of adjacent words.</summary>
+    Pairs = 2,
+
+    /// <summary>The two words before and after each call word, by position, and a negation before it.</summary>
+    Around = 4,
+
+    /// <summary>3- and 4-letter runs.</summary>
+    Letters = 8,
+
+    /// <summary>What the call grammar and the phrase lists found.</summary>
+    Signals = 16,
+
+    /// <summary>The message's shape: kind, question, mention, quote, code, link, length, a past tense, a word of now.</summary>
+    Shape = 32,
+
+    All = Words | Pairs | Around | Letters | Signals | Shape,
+}
