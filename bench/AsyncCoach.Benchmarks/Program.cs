@@ -13,7 +13,8 @@ public static class BenchmarkProgram
     /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
     /// run the end-to-end audit measurement; <c>accuracy &lt;folder|file&gt;… [--misses]</c> scores the
     /// rules and the classifier on labelled sets; <c>train-naked &lt;out.bin&gt; &lt;folder&gt;…</c> trains the
-    /// missing-context model (<see cref="AsyncCoach.Core.Rules.NakedModel"/>); <c>digest-build &lt;db&gt;</c> and
+    /// missing-context model (<see cref="AsyncCoach.Core.Rules.NakedModel"/>); <c>train-huddle &lt;out.bin&gt; &lt;folder&gt;…</c>
+    /// trains the huddle-instead-of-thread model (<see cref="AsyncCoach.Core.Rules.HuddleModel"/>); <c>digest-build &lt;db&gt;</c> and
     /// <c>digest-schedule &lt;db&gt;</c> the live digest's (<see cref="DigestProbe"/>); <c>digest-cpu</c>
     /// is the digest builder's CPU-time probe; <c>webapi-cpu</c> one Web API call's (<see cref="WebApiCallProbe"/>); anything else goes to BenchmarkDotNet.
     /// </summary>
@@ -47,6 +48,8 @@ public static class BenchmarkProgram
                 return AccuracyReport.Run(args[1..], Console.Out, Console.Error);
             case "train-naked":
                 return AsyncCoach.Core.Evaluation.NakedModelCommand.Run(args[1..], Console.Out, Console.Error);
+            case "train-huddle":
+                return AsyncCoach.Core.Evaluation.HuddleModelCommand.Run(args[1..], Console.Out, Console.Error);
             case "digest-build" when args.Length > 1:
                 return await DigestProbe.BuildAsync(args[1..]);
             case "digest-schedule" when args.Length > 1:

@@ -9,7 +9,7 @@ namespace AsyncCoach.Core.Evaluation;
 /// <c>rules*.jsonl</c> are labelled messages (<see cref="LabelledConversation"/>), <c>tasks*.jsonl</c> and
 /// <c>taxonomy*.jsonl</c> labelled tasks (<see cref="LabelledTask"/>); <c>--split dev</c> keeps the files
 /// named <c>*.dev.jsonl</c> (and <c>test</c> the <c>*.test.jsonl</c>). The text of a miss is printed only
-/// with <c>--misses</c>; <c>--no-model</c> scores missing-context without <see cref="NakedModel"/>. Bad input (a missing path, an unknown option or split, a malformed line)
+/// with <c>--misses</c>; <c>--no-model</c> scores missing-context without <see cref="NakedModel"/> and huddle-instead-of-thread without <see cref="HuddleModel"/> (the grammars alone). Bad input (a missing path, an unknown option or split, a malformed line)
 /// prints one line on the error writer naming the file, line and field, and returns 2.
 /// </summary>
 public static class AccuracyCommand
@@ -116,7 +116,7 @@ public static class AccuracyCommand
             }
         }
 
-        var engine = noModel ? new RuleEngine(PhraseBook.Default, RuleEngine.DefaultRules(null)) : RuleEngine.CreateDefault();
+        var engine = noModel ? new RuleEngine(PhraseBook.Default, RuleEngine.DefaultRules(null, null)) : RuleEngine.CreateDefault();
         var classifier = TaskClassifier.CreateDefault();
         foreach (var (file, messages, tasks) in sets)
         {

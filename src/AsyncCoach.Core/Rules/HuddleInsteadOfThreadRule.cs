@@ -1,35 +1,144 @@
+using AsyncCoach.Core.Text;
+
 namespace AsyncCoach.Core.Rules;
 
-/// <summary>huddle-instead-of-thread: proposes moving the discussion to a live call now, without a reason that needs one.</summary>
-public sealed class HuddleInsteadOfThreadRule : IRule
+/// <summary>
+/// huddle-instead-of-thread: proposes moving the discussion to a live call now, without a reason that needs one.
+/// The call grammar reads every message; where a cheap gate says a call may be named (a call word, a
+/// request, a medium, an in-person ask, or the grammar's own proposal), <see cref="HuddleModel"/> reads
+/// the message with the grammar's signals and decides: a grammar finding stands while the model's score
+/// is above <see cref="HuddleModel.KeepThreshold"/>, and the model adds one the grammar did not make above
+/// <see cref="HuddleModel.Threshold"/> (docs/rules.md, huddle seventh pass). Without a model: the grammar alone.
+/// </summary>
+public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
 {
     public const string Suggestion =
         "Could this be a thread? Write down the question or the decision you need, so people can answer when they're free. " +
         "If it still needs a call, post a short summary in the thread afterwards.";
 
+    /// <summary>The evidence of a finding the grammar did not make but <see cref="HuddleModel"/> did (never the message's words).</summary>
+    public const string ModelEvidence = "(model: reads as a proposal of a live call now)";
+
     private static readonly string[] NoRequests = [];
 
+    // Lists that name a call, a medium or a live talk: the gate before the model reads a message.
+    private static readonly int GateLists = (1 << PhraseLists.CallWordsIndex) | (1 << PhraseLists.CallRequestIndex) | (1 << PhraseLists.CallNounsIndex)
+        | (1 << PhraseLists.BareCallIndex) | (1 << PhraseLists.InPersonIndex);
+
+    /// <summary>The rule with the embedded <see cref="HuddleModel"/>.</summary>
+    public HuddleInsteadOfThreadRule()
+        : this(HuddleModel.Default)
+    {
+    }
+
     public string Id => RuleIds.HuddleInsteadOfThread;
+
+    /// <summary>The model this rule reads with (null: the grammar alone).</summary>
+    public HuddleModel? Model => model;
 
     public Finding? Evaluate(in RuleContext context)
     {
         // Asking someone over in person is a live talk too, but only with a topic: "can I steal you
         // for a sec?" alone is an availability check (missing-context), like "can we talk?".
         var requests = Requests(context);
-        var proposes = requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked && !InPersonWantedBySomeoneElse(context))
-            || IsBareCall(context) || ProposesCall(context, out _) || (context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _)))
-            || ((context.Has(PhraseLists.CallWordsIndex) || (context.Features & Text.TextFeatures.Question) != 0) && (CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context)))
-            || CallGrammar.MeetsUp(context, out _);
-        if (!proposes
-            || context.Has(PhraseLists.CallReasonIndex)
-            || context.Has(PhraseLists.CallDeclinedIndex)
-            || context.Has(PhraseLists.ScheduledMeetingIndex)
-            || CallShapes.DeclinesACall(context)
-            || CallGrammar.ReportsAFailure(context))
+        var proposes = GrammarProposes(context, requests);
+        if (model is null || (!proposes && (context.ListMask & GateLists) == 0))
         {
-            return null;
+            return proposes && !Vetoed(context) ? GrammarFinding(context, requests) : null;
         }
 
+        var signals = Signals(context, requests, proposes);
+        var grammar = proposes && (signals & HuddleSignals.Vetoes) == 0;
+        var score = model.Score(context, signals);
+        if (grammar)
+        {
+            return score > model.KeepThreshold ? GrammarFinding(context, requests) : null;
+        }
+
+        return (signals & HuddleSignals.SureNot) == 0 && score > model.Threshold ? context.CreateFinding(Id, [ModelEvidence], Suggestion) : null;
+    }
+
+    /// <summary>The grammar's signals for the model's features (also what the trainer encodes).</summary>
+    internal static HuddleSignals Signals(in RuleContext context)
+    {
+        var requests = Requests(context);
+        return Signals(context, requests, GrammarProposes(context, requests));
+    }
+
+    /// <summary>Whether the gate lets the model read this message.</summary>
+    internal static bool Gated(in RuleContext context) =>
+        (context.ListMask & GateLists) != 0 || GrammarProposes(context, Requests(context));
+
+    private static bool GrammarProposes(in RuleContext context, IReadOnlyList<string> requests) =>
+        requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked && !InPersonWantedBySomeoneElse(context))
+            || IsBareCall(context) || ProposesCall(context, out _) || (context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _)))
+            || ((context.Has(PhraseLists.CallWordsIndex) || (context.Features & TextFeatures.Question) != 0) && (CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context)))
+            || CallGrammar.MeetsUp(context, out _);
+
+    private static bool Vetoed(in RuleContext context) =>
+        context.Has(PhraseLists.CallReasonIndex)
+        || context.Has(PhraseLists.CallDeclinedIndex)
+        || context.Has(PhraseLists.ScheduledMeetingIndex)
+        || CallShapes.DeclinesACall(context)
+        || CallGrammar.ReportsAFailure(context);
+
+    // Every act and veto the grammar reads, each on its own (the model weighs them).
+    private static HuddleSignals Signals(in RuleContext context, IReadOnlyList<string> requests, bool proposes)
+    {
+        var signals = proposes ? HuddleSignals.Proposes : HuddleSignals.None;
+        signals |= requests.Count > 0 ? HuddleSignals.Request : 0;
+        signals |= ProposesCall(context, out _) ? HuddleSignals.VerbNoun : 0;
+        signals |= IsBareCall(context) ? HuddleSignals.BareCall : 0;
+        signals |= context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _))
+            ? HuddleSignals.Shape : 0;
+        signals |= CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context) || CallGrammar.MeetsUp(context, out _) ? HuddleSignals.Grammar : 0;
+        signals |= context.Has(PhraseLists.CallReasonIndex) ? HuddleSignals.Reason : 0;
+        signals |= context.Has(PhraseLists.CallDeclinedIndex) || CallShapes.DeclinesACall(context) ? HuddleSignals.Declined : 0;
+        signals |= context.Has(PhraseLists.ScheduledMeetingIndex) ? HuddleSignals.Scheduled : 0;
+        signals |= CallGrammar.ReportsAFailure(context) ? HuddleSignals.Failure : 0;
+        signals |= Covered(context) ? HuddleSignals.Covered : 0;
+        return signals;
+    }
+
+    // Whether every call word is no proposal of the author's (see HuddleSignals.Covered); false with none.
+    private static bool Covered(in RuleContext context)
+    {
+        var any = false;
+        foreach (var match in context.Matches)
+        {
+            if (match.List != PhraseLists.CallWordsIndex)
+            {
+                continue;
+            }
+
+            any = true;
+            if (!CallShapes.WantedBySomeoneElse(context, match.Start) && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End)
+                && !NegatedOrPast(context, match.Start))
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    // "let's not hop on a call", "we had a huddle", "I got a call": a negation or a past verb at most
+    // three words before the call word, in its clause.
+    private static bool NegatedOrPast(in RuleContext context, int start)
+    {
+        for (var i = start - 1; i >= 0 && start - i <= 3 && !context.ClauseBreakBetween(i, start); i--)
+        {
+            if (context.WordAt(i) is "not" or "no" or "dont" or "didnt" or "wont" or "never" or "without" or "had" or "was" or "were" or "did" or "got" or "held" or "took")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Finding GrammarFinding(in RuleContext context, IReadOnlyList<string> requests)
+    {
         IReadOnlyList<string> evidence = requests;
         if (evidence.Count == 0 && (CallShapes.CallsSomeone(context, out var shape) || CallShapes.DurationOnAMedium(context, out shape) || CallShapes.MediumSoon(context, out shape)))
         {
@@ -144,7 +253,7 @@ public sealed class HuddleInsteadOfThreadRule : IRule
             }
         }
 
-        return medium && (context.Features & Text.TextFeatures.Question) != 0;
+        return medium && (context.Features & TextFeatures.Question) != 0;
     }
 
     // What a proposal does: a verb of meeting ("jump", "do", "book", "take … to", "discuss") followed

@@ -209,65 +209,30 @@ public sealed class NakedModel
 
     private static int Index(uint hash) => (int)((hash ^ (hash >> Bits)) & (Size - 1));
 
-    /// <summary>Writes the model: magic, bits, threshold, then (index, weight) for every non-zero weight, in index order.</summary>
+    /// <summary>Writes the model: magic, bits, threshold, then the count of non-zero weights and (index, weight) for each, in index order.</summary>
     public void Write(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var nonZero = 0;
-        foreach (var w in _weights)
-        {
-            nonZero += w != 0 ? 1 : 0;
-        }
-
-        Span<byte> buffer = stackalloc byte[16];
+        Span<byte> buffer = stackalloc byte[12];
         BinaryPrimitives.WriteUInt32LittleEndian(buffer, Magic);
         BinaryPrimitives.WriteInt32LittleEndian(buffer[4..], Bits);
         BinaryPrimitives.WriteSingleLittleEndian(buffer[8..], Threshold);
-        BinaryPrimitives.WriteInt32LittleEndian(buffer[12..], nonZero);
         stream.Write(buffer);
-        for (var i = 0; i < _weights.Length; i++)
-        {
-            if (_weights[i] != 0)
-            {
-                BinaryPrimitives.WriteInt32LittleEndian(buffer, i);
-                BinaryPrimitives.WriteSingleLittleEndian(buffer[4..], _weights[i]);
-                stream.Write(buffer[..8]);
-            }
-        }
+        LinearWeights.WriteSparse(stream, _weights);
     }
 
     /// <summary>Reads a model written by <see cref="Write"/>; a stream of another shape is an <see cref="InvalidDataException"/>.</summary>
     public static NakedModel Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        Span<byte> buffer = stackalloc byte[16];
+        Span<byte> buffer = stackalloc byte[12];
         stream.ReadExactly(buffer);
         if (BinaryPrimitives.ReadUInt32LittleEndian(buffer) != Magic || BinaryPrimitives.ReadInt32LittleEndian(buffer[4..]) != Bits)
         {
             throw new InvalidDataException("Not a naked-ask model of this version (magic or feature bits differ).");
         }
 
-        var threshold = BinaryPrimitives.ReadSingleLittleEndian(buffer[8..]);
-        var count = BinaryPrimitives.ReadInt32LittleEndian(buffer[12..]);
-        if (count is < 0 or > Size)
-        {
-            throw new InvalidDataException($"A model cannot have {count} weights.");
-        }
-
-        var weights = new float[Size];
-        for (var i = 0; i < count; i++)
-        {
-            stream.ReadExactly(buffer[..8]);
-            var index = BinaryPrimitives.ReadInt32LittleEndian(buffer);
-            if ((uint)index >= Size)
-            {
-                throw new InvalidDataException($"Weight index {index} is out of range.");
-            }
-
-            weights[index] = BinaryPrimitives.ReadSingleLittleEndian(buffer[4..]);
-        }
-
-        return new NakedModel(weights, threshold);
+        return new NakedModel(LinearWeights.ReadSparse(stream, Size), BinaryPrimitives.ReadSingleLittleEndian(buffer[8..]));
     }
 
     private static NakedModel LoadDefault()

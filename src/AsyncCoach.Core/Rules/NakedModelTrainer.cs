@@ -30,52 +30,7 @@ public static class NakedModelTrainer
             }
         }
 
-        var size = 1 << NakedModel.Bits;
-        var weights = new float[size];
-        var sums = new double[size]; // Σ step × update, for the average
-        var order = Enumerable.Range(0, encoded.Count).ToArray();
-        var random = 0x9E3779B9u;
-        long step = 1;
-        for (var epoch = 0; epoch < epochs; epoch++)
-        {
-            for (var i = order.Length - 1; i > 0; i--) // Fisher-Yates with a fixed xorshift: the same order on every machine
-            {
-                random ^= random << 13;
-                random ^= random >> 17;
-                random ^= random << 5;
-                var j = (int)(random % (uint)(i + 1));
-                (order[i], order[j]) = (order[j], order[i]);
-            }
-
-            foreach (var index in order)
-            {
-                var (features, label) = encoded[index];
-                var score = 0f;
-                foreach (var f in features)
-                {
-                    score += weights[f];
-                }
-
-                if (label * score <= 0)
-                {
-                    foreach (var f in features)
-                    {
-                        weights[f] += label;
-                        sums[f] += (double)step * label;
-                    }
-                }
-
-                step++;
-            }
-        }
-
-        var averaged = new float[size];
-        for (var f = 0; f < size; f++)
-        {
-            averaged[f] = (float)(weights[f] - (sums[f] / step));
-        }
-
-        return new NakedModel(averaged, threshold);
+        return new NakedModel(LinearWeights.Train(encoded, 1 << NakedModel.Bits, epochs), threshold);
     }
 
     /// <summary>The model's features of <paramref name="text"/> as the engine normalises it (empty when the model does not read it).</summary>

@@ -33,9 +33,12 @@ public sealed class RuleEngine(PhraseBook phrases, IReadOnlyList<IRule> rules)
     public static IReadOnlyList<IRule> DefaultRules() => DefaultRules(NakedModel.Default);
 
     /// <summary>The six rules, missing-context reading with <paramref name="nakedModel"/> (null: the grammars alone).</summary>
-    public static IReadOnlyList<IRule> DefaultRules(NakedModel? nakedModel) =>
+    public static IReadOnlyList<IRule> DefaultRules(NakedModel? nakedModel) => DefaultRules(nakedModel, HuddleModel.Default);
+
+    /// <summary>The six rules, missing-context and huddle-instead-of-thread reading with these models (null: the grammars alone).</summary>
+    public static IReadOnlyList<IRule> DefaultRules(NakedModel? nakedModel, HuddleModel? huddleModel) =>
     [
-        new MissingContextRule(nakedModel), new HuddleInsteadOfThreadRule(), new AfterHoursPingRule(),
+        new MissingContextRule(nakedModel), new HuddleInsteadOfThreadRule(huddleModel), new AfterHoursPingRule(),
         new BroadcastOveruseRule(), new MessageBurstRule(), new VagueUrgencyRule(),
     ];
 

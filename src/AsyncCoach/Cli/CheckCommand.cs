@@ -143,6 +143,15 @@ public static partial class CheckCommand
 
     private static List<Finding> Evaluate(CheckOptions options)
     {
+        var (message, context) = Build(options);
+        var tracker = new ConversationTracker(RuleEngine.CreateDefault());
+        List<Finding> findings = [.. tracker.Observe(message, context)];
+        findings.AddRange(tracker.Flush()); // judged alone: no follow-up arrives within the grace window
+        return [.. findings.OrderBy(f => RuleIds.All.ToList().IndexOf(f.RuleId))];
+    }
+
+    private static (ChatMessage Message, MessageContext Context) Build(CheckOptions options)
+    {
         var mentioned = AsyncCoach.Core.Text.MessageText.ParseMentions(options.Text).Users;
         var others = mentioned.Where(u => u != Author && u != Recipient).ToList();
 
@@ -153,12 +162,7 @@ public static partial class CheckCommand
         var people = members.ToDictionary(u => u, u => new Person(u, u == Author ? null : options.RecipientZone));
         var channel = new ChannelId(options.Kind.IsDirect() ? "D0CHECK" : "C0CHECK");
         var context = new MessageContext(new Conversation(channel, options.Kind, members, options.Members), people, TeamNorms.Default);
-        var message = new ChatMessage(new TeamId("T0CHECK"), channel, options.Kind, Author, MessageTs.FromInstant(options.At), null, options.Text);
-
-        var tracker = new ConversationTracker(RuleEngine.CreateDefault());
-        List<Finding> findings = [.. tracker.Observe(message, context)];
-        findings.AddRange(tracker.Flush()); // judged alone: no follow-up arrives within the grace window
-        return [.. findings.OrderBy(f => RuleIds.All.ToList().IndexOf(f.RuleId))];
+        return (new ChatMessage(new TeamId("T0CHECK"), channel, options.Kind, Author, MessageTs.FromInstant(options.At), null, options.Text), context);
     }
 
     private static void WriteText(TextWriter stdout, CheckOptions options, List<Finding> findings)
@@ -258,11 +262,27 @@ public static partial class CheckCommand
     private static partial Regex MentionPattern();
 
     // The model's deciding features for a finding it made (--explain), else null: the grammars'
-    // findings are explained by their evidence already.
-    private static IReadOnlyList<string>? Deciding(CheckOptions options, Finding finding) =>
-        options.Explain && finding.RuleId == RuleIds.MissingContext && finding.Evidence.Contains(MissingContextRule.ModelEvidence)
-            ? NakedModel.Default.Explain(options.Text, options.Kind)
-            : null;
+    // findings (and the huddle grammar's findings the model kept) are explained by their evidence already.
+    private static IReadOnlyList<string>? Deciding(CheckOptions options, Finding finding)
+    {
+        if (!options.Explain)
+        {
+            return null;
+        }
+
+        if (finding.RuleId == RuleIds.MissingContext && finding.Evidence.Contains(MissingContextRule.ModelEvidence))
+        {
+            return NakedModel.Default.Explain(options.Text, options.Kind);
+        }
+
+        if (finding.RuleId == RuleIds.HuddleInsteadOfThread && finding.Evidence.Contains(HuddleInsteadOfThreadRule.ModelEvidence))
+        {
+            var (message, context) = Build(options);
+            return HuddleModelTrainer.Explain(HuddleModel.Default, message, context);
+        }
+
+        return null;
+    }
 
     private sealed record CheckOptions(string Text, ConversationKind Kind, DateTimeOffset At, string? RecipientZone, int Members, bool Json, bool Explain);
 }

@@ -122,6 +122,18 @@ public sealed class CheckCommandTests
     }
 
     [Test]
+    public void Explain_prints_the_features_that_decided_a_huddle_model_finding()
+    {
+        var (exit, output, _) = Run("how about a walk-and-talk at lunch about the supplier rates?", "--explain");
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("huddle-instead-of-thread").And.Contain("evidence: (model: reads as a proposal of a live call now)"));
+        var model = output.Split('\n').Single(l => l.TrimStart().StartsWith("model:", StringComparison.Ordinal));
+        Assert.That(model.Split(';'), Has.Length.InRange(1, 3));
+        Assert.That(model, Does.Not.Contain("supplier rates"));
+    }
+
+    [Test]
     public void Without_explain_a_model_finding_names_no_features()
     {
         var (exit, output, _) = Run("is it a bad moment?");
