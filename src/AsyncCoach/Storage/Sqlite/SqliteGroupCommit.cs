@@ -29,8 +29,14 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
     private readonly Lock _gate = new();
     private List<Entry> _queued = [];
     private bool _flushing;
-    private bool _timed;
     private bool _disposed;
+
+    // The join window's fallback: armed when a RunSoonAsync write is queued with no flush running,
+    // disarmed when a round or a flush takes the queue. One timer for the group commit's life, so
+    // under a trickle (a round joins within milliseconds) it never fires: a Task.Delay per queued
+    // end fired every time, a timer-thread and a thread-pool wake-up for a flush with nothing left.
+    private Timer? _joinTimer;
+    private bool _timed;
 
     // When a transaction last offered to take queued writes (Join), in Environment.TickCount64.
     private long _lastJoinOffer = long.MinValue / 2;
@@ -75,27 +81,55 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
         }
 
         var entry = new Entry<T>(write);
-        bool time;
         lock (_gate)
         {
             _queued.Add(entry);
-            time = !_flushing && !_timed;
-            _timed |= time;
-        }
-
-        if (time)
-        {
-            _ = FlushLaterAsync();
+            if (!_flushing && !_timed && !_disposed)
+            {
+                // Timer.Change under the gate: the callback takes the gate only on a pool thread,
+                // never while the timer queue's lock is held, so the order cannot deadlock.
+                _timed = true;
+                JoinTimerLocked().Change(_joinWindow, Timeout.InfiniteTimeSpan);
+            }
         }
 
         return entry.Task;
     }
 
-    private async Task FlushLaterAsync()
+    private Timer JoinTimerLocked()
     {
-        await Task.Delay(_joinWindow);
+        if (_joinTimer is null)
+        {
+            // No ExecutionContext captured: the flush it starts belongs to no caller's trace.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _joinTimer = new Timer(static state => ((SqliteGroupCommit)state!).JoinWindowElapsed(), this, Timeout.Infinite, Timeout.Infinite);
+            }
+        }
+
+        return _joinTimer;
+    }
+
+    // Nothing is queued any more, or a flush or a round took it: the fallback is not needed.
+    private void DisarmLocked()
+    {
+        if (_timed)
+        {
+            _timed = false;
+            _joinTimer?.Change(Timeout.Infinite, Timeout.Infinite);
+        }
+    }
+
+    private void JoinWindowElapsed()
+    {
         lock (_gate)
         {
+            if (!_timed)
+            {
+                // Disarmed after the timer had already fired: a round took the writes.
+                return;
+            }
+
             _timed = false;
             if (_flushing || _queued.Count == 0)
             {
@@ -105,7 +139,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
             _flushing = true;
         }
 
-        await FlushAsync();
+        _ = FlushAsync();
     }
 
     /// <summary>
@@ -127,6 +161,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
 
             batch = _queued;
             _queued = [];
+            DisarmLocked();
         }
 
         await transaction.SaveAsync("joined");
@@ -200,6 +235,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
 
                 batch = _queued;
                 _queued = [];
+                DisarmLocked();
             }
 
             try
@@ -294,13 +330,24 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
     /// <summary>Closes the kept connection once no flush runs (a flush still running closes it as it ends).</summary>
     public ValueTask DisposeAsync()
     {
+        bool flush;
         lock (_gate)
         {
             _disposed = true;
+            _timed = false;
+            _joinTimer?.Dispose();
+            // Writes still waiting for a round to join are flushed now, not dropped with the timer.
+            flush = !_flushing && _queued.Count > 0;
+            _flushing |= flush;
             if (!_flushing)
             {
                 Drop();
             }
+        }
+
+        if (flush)
+        {
+            _ = FlushAsync();
         }
 
         return ValueTask.CompletedTask;
