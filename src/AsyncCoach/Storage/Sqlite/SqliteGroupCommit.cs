@@ -19,12 +19,14 @@ namespace AsyncCoach.Storage.Sqlite;
 /// </summary>
 /// <param name="database">The file.</param>
 /// <param name="joinWindow">Instead of <see cref="JoinWindow"/> (tests).</param>
-public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWindow = null) : IAsyncDisposable
+/// <param name="time">The clock of the join window (tests); the service runs it on real time, whatever its TimeProvider.</param>
+public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWindow = null, TimeProvider? time = null) : IAsyncDisposable
 {
     /// <summary>How long a <see cref="RunSoonAsync{T}"/> write waits for a commit to join before it is flushed on its own.</summary>
     public static readonly TimeSpan JoinWindow = TimeSpan.FromMilliseconds(20);
 
     private readonly TimeSpan _joinWindow = joinWindow ?? JoinWindow;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     private readonly Lock _gate = new();
     private List<Entry> _queued = [];
@@ -35,11 +37,11 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
     // disarmed when a round or a flush takes the queue. One timer for the group commit's life, so
     // under a trickle (a round joins within milliseconds) it never fires: a Task.Delay per queued
     // end fired every time, a timer-thread and a thread-pool wake-up for a flush with nothing left.
-    private Timer? _joinTimer;
+    private ITimer? _joinTimer;
     private bool _timed;
 
-    // When a transaction last offered to take queued writes (Join), in Environment.TickCount64.
-    private long _lastJoinOffer = long.MinValue / 2;
+    // When a transaction last offered to take queued writes (Join), a timestamp of _time; 0: never.
+    private long _lastJoinOffer;
 
     // Only the running flush touches these (one at a time: _flushing).
     private SqliteConnection? _connection;
@@ -75,7 +77,8 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
     /// </summary>
     public Task<T> RunSoonAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write)
     {
-        if (Environment.TickCount64 - Volatile.Read(ref _lastJoinOffer) > (long)_joinWindow.TotalMilliseconds)
+        var lastOffer = Volatile.Read(ref _lastJoinOffer);
+        if (lastOffer == 0 || _time.GetElapsedTime(lastOffer) > _joinWindow)
         {
             return RunAsync(write);
         }
@@ -96,14 +99,14 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
         return entry.Task;
     }
 
-    private Timer JoinTimerLocked()
+    private ITimer JoinTimerLocked()
     {
         if (_joinTimer is null)
         {
             // No ExecutionContext captured: the flush it starts belongs to no caller's trace.
             using (ExecutionContext.SuppressFlow())
             {
-                _joinTimer = new Timer(static state => ((SqliteGroupCommit)state!).JoinWindowElapsed(), this, Timeout.Infinite, Timeout.Infinite);
+                _joinTimer = _time.CreateTimer(static state => ((SqliteGroupCommit)state!).JoinWindowElapsed(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             }
         }
 
@@ -116,7 +119,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
         if (_timed)
         {
             _timed = false;
-            _joinTimer?.Change(Timeout.Infinite, Timeout.Infinite);
+            _joinTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -151,7 +154,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
     internal async Task<JoinedWrites?> Join(SqliteConnection connection, SqliteTransaction transaction)
     {
         List<Entry> batch;
-        Volatile.Write(ref _lastJoinOffer, Environment.TickCount64);
+        Volatile.Write(ref _lastJoinOffer, Math.Max(1, _time.GetTimestamp()));
         lock (_gate)
         {
             if (_flushing || _queued.Count == 0)
