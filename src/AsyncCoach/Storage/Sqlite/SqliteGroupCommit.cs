@@ -35,8 +35,9 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
 
     // The join window's fallback: armed when a RunSoonAsync write is queued with no flush running,
     // disarmed when a round or a flush takes the queue. One timer for the group commit's life, so
-    // under a trickle (a round joins within milliseconds) it never fires: a Task.Delay per queued
-    // end fired every time, a timer-thread and a thread-pool wake-up for a flush with nothing left.
+    // under a trickle (a round joins within milliseconds) it never fires: a Task.Delay armed per
+    // window fired even when a round had taken the writes, a timer-thread and a thread-pool
+    // wake-up for a flush with nothing left.
     private ITimer? _joinTimer;
     private bool _timed;
 
