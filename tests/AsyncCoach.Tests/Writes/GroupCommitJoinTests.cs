@@ -2,6 +2,7 @@ using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncCoach.Tests.Writes;
 
@@ -81,6 +82,67 @@ public sealed class GroupCommitJoinTests
 
         var write = commits.RunSoonAsync((connection, transaction) =>
             connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction));
+
+        Assert.That(await write.WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(1));
+        Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_queued_write_no_round_takes_is_flushed_on_its_own_once_the_window_has_passed()
+    {
+        var time = new FakeTimeProvider();
+        await using var commits = new SqliteGroupCommit(_database, TimeSpan.FromMilliseconds(20), time);
+        await RoundAsync(commits, "first");
+
+        SqliteConnection? ranOn = null;
+        var write = commits.RunSoonAsync((connection, transaction) =>
+        {
+            ranOn = connection;
+            return connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction);
+        });
+        time.Advance(TimeSpan.FromMilliseconds(19));
+        Assert.That(write.IsCompleted, Is.False, "still waiting for a round to join");
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.That(await write.WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(1));
+        Assert.That(ranOn, Is.Not.Null.And.Not.SameAs(_session), "a flush of its own, on the group commit's connection");
+        Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task After_a_round_took_the_queue_the_next_queued_write_still_gets_its_fallback()
+    {
+        var time = new FakeTimeProvider();
+        await using var commits = new SqliteGroupCommit(_database, TimeSpan.FromMilliseconds(20), time);
+        await RoundAsync(commits, "first");
+        var joined = commits.RunSoonAsync((connection, transaction) =>
+            connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction));
+        await RoundAsync(commits, "second");
+        Assert.That(await joined.WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(1), "taken by the round, which disarmed the fallback");
+
+        time.Advance(TimeSpan.FromMilliseconds(10));
+        var later = commits.RunSoonAsync((connection, transaction) =>
+            connection.ExecuteAsync("UPDATE counter SET n = n + 10", transaction: transaction));
+        time.Advance(TimeSpan.FromMilliseconds(19));
+        Assert.That(later.IsCompleted, Is.False, "armed afresh: the whole window from when it was queued");
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.That(await later.WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(1));
+        Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(11), "each written once");
+    }
+
+    [Test]
+    public async Task Writes_still_waiting_for_a_round_when_the_group_commit_is_disposed_are_flushed_not_dropped()
+    {
+        var time = new FakeTimeProvider();
+        var commits = new SqliteGroupCommit(_database, TimeSpan.FromMinutes(5), time);
+        await RoundAsync(commits, "first");
+        var write = commits.RunSoonAsync((connection, transaction) =>
+            connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction));
+        Assert.That(write.IsCompleted, Is.False);
+
+        await commits.DisposeAsync();
 
         Assert.That(await write.WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(1));
         Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(1));

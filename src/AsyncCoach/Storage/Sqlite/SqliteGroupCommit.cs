@@ -19,21 +19,30 @@ namespace AsyncCoach.Storage.Sqlite;
 /// </summary>
 /// <param name="database">The file.</param>
 /// <param name="joinWindow">Instead of <see cref="JoinWindow"/> (tests).</param>
-public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWindow = null) : IAsyncDisposable
+/// <param name="time">The clock of the join window (tests); the service runs it on real time, whatever its TimeProvider.</param>
+public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWindow = null, TimeProvider? time = null) : IAsyncDisposable
 {
     /// <summary>How long a <see cref="RunSoonAsync{T}"/> write waits for a commit to join before it is flushed on its own.</summary>
     public static readonly TimeSpan JoinWindow = TimeSpan.FromMilliseconds(20);
 
     private readonly TimeSpan _joinWindow = joinWindow ?? JoinWindow;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     private readonly Lock _gate = new();
     private List<Entry> _queued = [];
     private bool _flushing;
-    private bool _timed;
     private bool _disposed;
 
-    // When a transaction last offered to take queued writes (Join), in Environment.TickCount64.
-    private long _lastJoinOffer = long.MinValue / 2;
+    // The join window's fallback: armed when a RunSoonAsync write is queued with no flush running,
+    // disarmed when a round or a flush takes the queue. One timer for the group commit's life, so
+    // under a trickle (a round joins within milliseconds) it never fires: a Task.Delay armed per
+    // window fired even when a round had taken the writes, a timer-thread and a thread-pool
+    // wake-up for a flush with nothing left.
+    private ITimer? _joinTimer;
+    private bool _timed;
+
+    // When a transaction last offered to take queued writes (Join), a timestamp of _time; 0: never.
+    private long _lastJoinOffer;
 
     // Only the running flush touches these (one at a time: _flushing).
     private SqliteConnection? _connection;
@@ -69,33 +78,62 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
     /// </summary>
     public Task<T> RunSoonAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write)
     {
-        if (Environment.TickCount64 - Volatile.Read(ref _lastJoinOffer) > (long)_joinWindow.TotalMilliseconds)
+        var lastOffer = Volatile.Read(ref _lastJoinOffer);
+        if (lastOffer == 0 || _time.GetElapsedTime(lastOffer) > _joinWindow)
         {
             return RunAsync(write);
         }
 
         var entry = new Entry<T>(write);
-        bool time;
         lock (_gate)
         {
             _queued.Add(entry);
-            time = !_flushing && !_timed;
-            _timed |= time;
-        }
-
-        if (time)
-        {
-            _ = FlushLaterAsync();
+            if (!_flushing && !_timed && !_disposed)
+            {
+                // Timer.Change under the gate: the callback takes the gate only on a pool thread,
+                // never while the timer queue's lock is held, so the order cannot deadlock.
+                _timed = true;
+                JoinTimerLocked().Change(_joinWindow, Timeout.InfiniteTimeSpan);
+            }
         }
 
         return entry.Task;
     }
 
-    private async Task FlushLaterAsync()
+    private ITimer JoinTimerLocked()
     {
-        await Task.Delay(_joinWindow);
+        if (_joinTimer is null)
+        {
+            // No ExecutionContext captured: the flush it starts belongs to no caller's trace.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _joinTimer = _time.CreateTimer(static state => ((SqliteGroupCommit)state!).JoinWindowElapsed(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        return _joinTimer;
+    }
+
+    // Nothing is queued any more, or a flush or a round took it: the fallback is not needed.
+    private void DisarmLocked()
+    {
+        if (_timed)
+        {
+            _timed = false;
+            _joinTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void JoinWindowElapsed()
+    {
         lock (_gate)
         {
+            if (!_timed)
+            {
+                // Disarmed after the timer had already fired: a round took the writes.
+                return;
+            }
+
             _timed = false;
             if (_flushing || _queued.Count == 0)
             {
@@ -105,7 +143,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
             _flushing = true;
         }
 
-        await FlushAsync();
+        _ = FlushAsync();
     }
 
     /// <summary>
@@ -117,7 +155,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
     internal async Task<JoinedWrites?> Join(SqliteConnection connection, SqliteTransaction transaction)
     {
         List<Entry> batch;
-        Volatile.Write(ref _lastJoinOffer, Environment.TickCount64);
+        Volatile.Write(ref _lastJoinOffer, Math.Max(1, _time.GetTimestamp()));
         lock (_gate)
         {
             if (_flushing || _queued.Count == 0)
@@ -127,6 +165,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
 
             batch = _queued;
             _queued = [];
+            DisarmLocked();
         }
 
         await transaction.SaveAsync("joined");
@@ -200,6 +239,7 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
 
                 batch = _queued;
                 _queued = [];
+                DisarmLocked();
             }
 
             try
@@ -294,13 +334,24 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
     /// <summary>Closes the kept connection once no flush runs (a flush still running closes it as it ends).</summary>
     public ValueTask DisposeAsync()
     {
+        bool flush;
         lock (_gate)
         {
             _disposed = true;
+            _timed = false;
+            _joinTimer?.Dispose();
+            // Writes still waiting for a round to join are flushed now, not dropped with the timer.
+            flush = !_flushing && _queued.Count > 0;
+            _flushing |= flush;
             if (!_flushing)
             {
                 Drop();
             }
+        }
+
+        if (flush)
+        {
+            _ = FlushAsync();
         }
 
         return ValueTask.CompletedTask;

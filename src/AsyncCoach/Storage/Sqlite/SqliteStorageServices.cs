@@ -9,7 +9,9 @@ public static class SqliteStorageServices
     {
         services.AddSingleton<IValidateOptions<StorageOptions>, SqliteOptionsValidator>();
         services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<SqliteGroupCommit>();
+        // Real time for the join window whatever TimeProvider the host has: a write must not wait
+        // for a fake clock that tests never advance.
+        services.AddSingleton(sp => new SqliteGroupCommit(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IStorage, SqliteStorage>();
         services.AddSingleton<IDatabaseMigrator, SqliteMigrator>();
         services.AddHostedService<WalCheckpointer>();
