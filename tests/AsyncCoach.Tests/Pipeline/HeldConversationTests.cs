@@ -24,6 +24,8 @@ namespace AsyncCoach.Tests.Pipeline;
 public sealed class HeldConversationTests(string provider)
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+    // A deadline for what the processor does, generous for a loaded machine; never a timing.
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private const string FollowUp = "could you send me the Q3 numbers by Friday?";
     private const string Greetings = "SELECT channel_id FROM findings WHERE rule_id = 'missing-context' ORDER BY channel_id";
 
@@ -72,7 +74,7 @@ public sealed class HeldConversationTests(string provider)
             "the later message released the naked greeting of a conversation with nothing waiting, and only that one");
 
         // The failed round backs off for the poll interval (on the fake clock), then retries the follow-up.
-        var retried = _factory.Processed.WaitForAsync(6);
+        var retried = _factory.Processed.WaitForAsync(6, Deadline);
         _factory.Time.Advance(TimeSpan.FromSeconds(5));
         var outcomes = await retried;
 
@@ -93,7 +95,7 @@ public sealed class HeldConversationTests(string provider)
 
         for (var attempt = 2; attempt <= IInboxStore.MaxAttempts; attempt++)
         {
-            var retried = _factory.Processed.WaitForAsync(3 + attempt);
+            var retried = _factory.Processed.WaitForAsync(3 + attempt, Deadline);
             _factory.Time.Advance(TimeSpan.FromSeconds(5));
             await retried;
         }
@@ -101,7 +103,7 @@ public sealed class HeldConversationTests(string provider)
         // Given up (failed): nothing holds the conversation, and the next message's time releases the greeting.
         // (The last failed round backs off for the poll interval first.)
         await SendAsync("EvN", "D4", "U4", FollowUp, 62);
-        var next = _factory.Processed.WaitForAsync(4 + IInboxStore.MaxAttempts);
+        var next = _factory.Processed.WaitForAsync(4 + IInboxStore.MaxAttempts, Deadline);
         _factory.Time.Advance(TimeSpan.FromSeconds(5));
         await next;
 
@@ -116,14 +118,14 @@ public sealed class HeldConversationTests(string provider)
     private async Task RoundOfAsync(params (string EventId, string Channel, string User, string Text, int Seconds)[] events)
     {
         await SendAsync("EvGate", "C9", "U9", "thanks", -5);
-        await _script.GateEntered.WaitAsync(TimeSpan.FromSeconds(15));
+        await _script.GateEntered.WaitAsync(Deadline);
         foreach (var (eventId, channel, user, text, seconds) in events)
         {
             await SendAsync(eventId, channel, user, text, seconds);
         }
 
         _script.OpenGate();
-        var outcomes = await _factory.Processed.WaitForAsync(1 + events.Length);
+        var outcomes = await _factory.Processed.WaitForAsync(1 + events.Length, Deadline);
         Assert.That(outcomes.Count(o => o.Error is not null), Is.EqualTo(1), "the follow-up's first attempt failed");
     }
 
