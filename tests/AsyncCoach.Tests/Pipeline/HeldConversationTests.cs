@@ -3,7 +3,6 @@ using AsyncCoach.Core.Model;
 using AsyncCoach.Inbox;
 using AsyncCoach.Pipeline;
 using AsyncCoach.Slack.Events;
-using AsyncCoach.Storage;
 using AsyncCoach.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -32,11 +31,13 @@ public sealed class HeldConversationTests(string provider)
     private TempPostgresDatabase? _postgres;
     private AsyncCoachFactory _factory = null!;
     private HttpClient _client = null!;
-    private readonly Script _script = new();
+    private Script _script = null!;
 
     [SetUp]
     public async Task StartAsync()
     {
+        // NUnit keeps one fixture instance for all its tests: each test scripts its own events.
+        _script = new Script();
         _factory = new AsyncCoachFactory(startTime: T0).WithServices(s => s.AddScoped<IMessagePipeline>(sp =>
             new ScriptedPipeline(ActivatorUtilities.CreateInstance<RulesMessagePipeline>(sp), _script)));
         if (provider == "Postgres")
@@ -61,61 +62,47 @@ public sealed class HeldConversationTests(string provider)
     }
 
     [Test]
-    public async Task A_follow_up_that_failed_once_still_cancels_its_greeting_though_a_later_message_went_ahead()
+    public async Task A_follow_up_that_failed_still_cancels_its_greeting_though_a_later_message_went_ahead()
     {
-        _script.FailTimes("EvF", 1);
-        await RoundOfAsync(
+        // The follow-up fails until the later message has been processed: it waits for another attempt meanwhile.
+        _script.FailUntilHandled("EvF", "EvM");
+        await AfterGateAsync(
             ("EvG", "D1", "U1", "hi", 0),
             ("EvF", "D1", "U1", FollowUp, 30),
             ("EvH", "D3", "U3", "hello", 0),
             ("EvM", "D2", "U2", FollowUp, 61));
+        await UntilAsync("EvF", "done");
 
+        Assert.That(_script.Handled, Is.EqualTo(new[] { "EvGate", "EvG", "EvH", "EvM", "EvF" }), "the later message went ahead of the follow-up");
         Assert.That(await StringsAsync(Greetings), Is.EqualTo(new[] { "D3" }),
-            "the later message released the naked greeting of a conversation with nothing waiting, and only that one");
-
-        // The failed round backs off for the poll interval (on the fake clock), then retries the follow-up.
-        var retried = _factory.Processed.WaitForAsync(6, Deadline);
-        _factory.Time.Advance(TimeSpan.FromSeconds(5));
-        var outcomes = await retried;
-
-        Assert.That(outcomes[^1].Error, Is.Null, "the follow-up's second attempt succeeded");
-        Assert.That(await StringsAsync(Greetings), Is.EqualTo(new[] { "D3" }), "the greeting was cancelled by its follow-up, not judged naked");
+            "the greeting was cancelled by its follow-up, not judged naked; the later message released the one with nothing waiting");
         Assert.That(await CountAsync("SELECT COUNT(*) FROM pending_findings"), Is.Zero);
     }
 
     [Test]
     public async Task A_follow_up_given_up_does_not_hold_its_greeting_for_ever()
     {
-        _script.FailTimes("EvF", IInboxStore.MaxAttempts);
-        await RoundOfAsync(
+        _script.FailUntilHandled("EvF", "never");
+        await AfterGateAsync(
             ("EvG", "D1", "U1", "hi", 0),
             ("EvF", "D1", "U1", FollowUp, 30),
             ("EvM", "D2", "U2", FollowUp, 61));
-        Assert.That(await StringsAsync(Greetings), Is.Empty, "held while the follow-up waits for another attempt");
+        await UntilAsync("EvF", "failed");
+        Assert.That(await StringsAsync(Greetings), Is.Empty, "held while the follow-up waited for another attempt");
 
-        for (var attempt = 2; attempt <= IInboxStore.MaxAttempts; attempt++)
-        {
-            var retried = _factory.Processed.WaitForAsync(3 + attempt, Deadline);
-            _factory.Time.Advance(TimeSpan.FromSeconds(5));
-            await retried;
-        }
-
-        // Given up (failed): nothing holds the conversation, and the next message's time releases the greeting.
-        // (The last failed round backs off for the poll interval first.)
+        // Given up: nothing holds the conversation, and the next message's time releases the greeting.
         await SendAsync("EvN", "D4", "U4", FollowUp, 62);
-        var next = _factory.Processed.WaitForAsync(4 + IInboxStore.MaxAttempts, Deadline);
-        _factory.Time.Advance(TimeSpan.FromSeconds(5));
-        await next;
+        await UntilAsync("EvN", "done");
 
         Assert.That(await StringsAsync(Greetings), Is.EqualTo(new[] { "D1" }));
         Assert.That(await CountAsync("SELECT COUNT(*) FROM pending_findings"), Is.Zero);
     }
 
     /// <summary>
-    /// The events, in one round: a gate event's processing is held while they are acknowledged, so the
-    /// round after it takes them all, in order. Returns once the gate and the events are processed.
+    /// Sends the events while a gate event's round is held, so that the next round takes them
+    /// together, in order (a failed round backs off until the clock moves: see <see cref="UntilAsync"/>).
     /// </summary>
-    private async Task RoundOfAsync(params (string EventId, string Channel, string User, string Text, int Seconds)[] events)
+    private async Task AfterGateAsync(params (string EventId, string Channel, string User, string Text, int Seconds)[] events)
     {
         await SendAsync("EvGate", "C9", "U9", "thanks", -5);
         await _script.GateEntered.WaitAsync(Deadline);
@@ -125,9 +112,30 @@ public sealed class HeldConversationTests(string provider)
         }
 
         _script.OpenGate();
-        var outcomes = await _factory.Processed.WaitForAsync(1 + events.Length, Deadline);
-        Assert.That(outcomes.Count(o => o.Error is not null), Is.EqualTo(1), "the follow-up's first attempt failed");
     }
+
+    /// <summary>
+    /// Polls (a deadline, not a timing) until the event's inbox row is in <paramref name="state"/>.
+    /// Each turn moves the fake clock a second, so a round that failed is retried after its back-off;
+    /// at most 40 s in all, so the idle clock (now - 3 s) never reaches the greetings' windows (60 s).
+    /// </summary>
+    private async Task UntilAsync(string eventId, string state)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (await StateAsync(eventId) != state)
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"{eventId} not {state} in time");
+            if (_factory.Time.GetUtcNow() < T0.AddSeconds(40))
+            {
+                _factory.Time.Advance(TimeSpan.FromSeconds(1));
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<string?> StateAsync(string eventId) =>
+        (await StringsAsync($"SELECT state FROM inbox WHERE event_id = '{eventId}'")).SingleOrDefault();
 
     private async Task SendAsync(string eventId, string channel, string user, string text, int seconds)
     {
@@ -171,23 +179,29 @@ public sealed class HeldConversationTests(string provider)
         return values;
     }
 
-    /// <summary>Which events fail, and the gate that holds the first round.</summary>
+    /// <summary>Which event fails until which other one is handled, the gate that holds a round, and the events handled, in order.</summary>
     private sealed class Script
     {
         private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
+        private readonly List<string> _handled = [];
         private readonly Lock _gate = new();
+        private (string EventId, string Until)? _failing;
 
         public Task GateEntered => _entered.Task;
 
-        public void FailTimes(string eventId, int times)
+        public IReadOnlyList<string> Handled
         {
-            lock (_gate)
+            get
             {
-                _failures[eventId] = times;
+                lock (_gate)
+                {
+                    return [.. _handled];
+                }
             }
         }
+
+        public void FailUntilHandled(string eventId, string until) => _failing = (eventId, until);
 
         public void OpenGate() => _open.TrySetResult();
 
@@ -202,11 +216,18 @@ public sealed class HeldConversationTests(string provider)
 
             lock (_gate)
             {
-                if (_failures.TryGetValue(eventId, out var left) && left > 0)
+                if (_failing is { } failing && failing.EventId == eventId && !_handled.Contains(failing.Until))
                 {
-                    _failures[eventId] = left - 1;
                     throw new HttpRequestException("users.info timed out (scripted)");
                 }
+            }
+        }
+
+        public void Handle(string eventId)
+        {
+            lock (_gate)
+            {
+                _handled.Add(eventId);
             }
         }
     }
@@ -217,6 +238,7 @@ public sealed class HeldConversationTests(string provider)
         {
             await script.BeforeAsync(inboxEvent.EventId, cancellationToken);
             await inner.HandleAsync(inboxEvent, message, cancellationToken);
+            script.Handle(inboxEvent.EventId);
         }
     }
 }
