@@ -26,6 +26,10 @@ public sealed class ConversationTracker(RuleEngine engine)
     private List<PendingChange>? _changes;
     private int _sinceSweep;
 
+    // Conversations held back, and their pending findings that came due meanwhile (put back in _due when the holds end).
+    private HashSet<(TeamId, ChannelId)>? _held;
+    private List<(Pending Pending, DateTimeOffset Due)>? _heldDue;
+
     /// <summary>
     /// Whether the tracker keeps a journal of its pending findings coming and going
     /// (<see cref="DrainPendingChanges"/>), for a host that keeps them durable across a restart.
@@ -62,9 +66,36 @@ public sealed class ConversationTracker(RuleEngine engine)
         return released ?? (IReadOnlyList<Finding>)None;
     }
 
+    /// <summary>
+    /// Holds back the conversation's pending findings until <see cref="ClearHolds"/>: event time
+    /// (a later message of another conversation, or <see cref="AdvanceTo"/>) does not release them
+    /// meanwhile, because one of the conversation's events is acknowledged but not processed yet
+    /// (it failed and waits for another attempt, or waits for its lookups) and may be their
+    /// follow-up. A follow-up processed meanwhile still cancels them.
+    /// </summary>
+    public void HoldBack(TeamId team, ChannelId channel) => (_held ??= []).Add((team, channel));
+
+    /// <summary>Ends every hold: what came due while held is released at the next advance of event time.</summary>
+    public void ClearHolds()
+    {
+        _held?.Clear();
+        if (_heldDue is not { Count: > 0 } heldDue)
+        {
+            return;
+        }
+
+        foreach (var (pending, due) in heldDue)
+        {
+            _due.Enqueue(pending, due);
+        }
+
+        heldDue.Clear();
+    }
+
     /// <summary>Releases every pending finding (end of an audit).</summary>
     public IReadOnlyList<Finding> Flush()
     {
+        ClearHolds();
         List<Finding>? released = null;
         while (_due.TryDequeue(out var pending, out _))
         {
@@ -289,6 +320,12 @@ public sealed class ConversationTracker(RuleEngine engine)
         while (_due.TryPeek(out var pending, out var due) && due < now)
         {
             _due.Dequeue();
+            if (_held is { Count: > 0 } held && held.Contains((pending.Finding.Team, pending.Finding.Channel)))
+            {
+                (_heldDue ??= []).Add((pending, due));
+                continue;
+            }
+
             if (pending.Owner.Remove(pending))
             {
                 PendingCount--;

@@ -32,6 +32,7 @@ public sealed partial class InboxProcessor(
     IEnumerable<IInboxObserver> observers,
     IEnumerable<IInboxIdleHandler> idleHandlers,
     IEnumerable<IInboxRoundPreparer> preparers,
+    IEnumerable<IInboxHoldBack> holdBacks,
     DatabaseReadiness readiness,
     InboxLookAhead lookAhead,
     IOptions<WorkspaceOptions> workspace,
@@ -41,6 +42,7 @@ public sealed partial class InboxProcessor(
     private readonly IInboxObserver[] _observers = [.. observers];
     private readonly IInboxIdleHandler[] _idleHandlers = [.. idleHandlers];
     private readonly IInboxRoundPreparer[] _preparers = [.. preparers];
+    private readonly IInboxHoldBack[] _holdBacks = [.. holdBacks];
     private readonly LookAheadWindow? _window = lookAhead.IsActive ? new LookAheadWindow(lookAhead, time, workspace.Value.MaxLookupWait) : null;
 
     // Only the processing loop touches it (one round at a time).
@@ -109,6 +111,7 @@ public sealed partial class InboxProcessor(
                     plan = _window.Plan(window, settings.BatchSize - rows.Count);
                 }
 
+                HoldBack(rows, plan);
                 if (rows.Count + plan.Records.Count > 0)
                 {
                     var started = Stopwatch.GetTimestamp();
@@ -177,7 +180,9 @@ public sealed partial class InboxProcessor(
         var rowOutcomes = new List<InboxOutcome>(rows.Count);
         foreach (var row in rows)
         {
-            rowOutcomes.Add(await ProcessAsync(row, handler, cancellationToken));
+            var outcome = await ProcessAsync(row, handler, cancellationToken);
+            rowOutcomes.Add(outcome);
+            HoldBackIfFailed(outcome, row.TeamId, row.ChannelId);
         }
 
         // Only this loop inserts inbox rows, a round at a time, so what is not in the table (nor
@@ -203,8 +208,10 @@ public sealed partial class InboxProcessor(
                 continue;
             }
 
-            recordOutcomes[i] = await ProcessAsync(
-                AsRow(records[i].Entry), handler, cancellationToken, plan.Prepared?[i].Envelope, plan.LookupsPending?[i] ?? false);
+            var entry = records[i].Entry;
+            var recordOutcome = await ProcessAsync(AsRow(entry), handler, cancellationToken, plan.Prepared?[i].Envelope, plan.LookupsPending?[i] ?? false);
+            recordOutcomes[i] = recordOutcome;
+            HoldBackIfFailed(recordOutcome, entry.TeamId, entry.ChannelId);
         }
 
         var outcomes = new List<InboxOutcome>(rows.Count + records.Count);
@@ -239,6 +246,42 @@ public sealed partial class InboxProcessor(
         sink.Committed();
         journal.Complete(plan.Completes);
         return outcomes;
+    }
+
+    // The round's holds: the conversations of rows waiting for another attempt, and of events waiting
+    // for their lookups; the events this round processes must not release their pending findings.
+    private void HoldBack(IReadOnlyList<PendingInboxRow> rows, RoundPlan plan)
+    {
+        foreach (var holds in _holdBacks)
+        {
+            holds.ClearHolds();
+            foreach (var row in rows)
+            {
+                if (row.Attempts > 0 && row.ChannelId is { } channel)
+                {
+                    holds.HoldBack(row.TeamId, channel);
+                }
+            }
+
+            foreach (var (team, channel) in plan.Waiting ?? [])
+            {
+                holds.HoldBack(team, channel);
+            }
+        }
+    }
+
+    // An event that failed waits for another attempt: the rest of the round goes ahead of it.
+    private void HoldBackIfFailed(InboxOutcome outcome, string teamId, string? channelId)
+    {
+        if (outcome.Error is null || channelId is null)
+        {
+            return;
+        }
+
+        foreach (var holds in _holdBacks)
+        {
+            holds.HoldBack(teamId, channelId);
+        }
     }
 
     // A journaled event has no row yet, and no attempt behind it.

@@ -71,7 +71,7 @@ internal sealed class LookAheadWindow(InboxLookAhead lookAhead, TimeProvider tim
             head++;
         }
 
-        return new RoundPlan(records, head, head > 0 ? window[head - 1].End : 0) { Prepared = prepared, LookupsPending = pending };
+        return new RoundPlan(records, head, head > 0 ? window[head - 1].End : 0) { Prepared = prepared, LookupsPending = pending, Waiting = waiting };
     }
 
     /// <summary>After the round committed: its events are done, and the first <see cref="RoundPlan.Completes"/> leave the window.</summary>
@@ -101,6 +101,9 @@ internal sealed record RoundPlan(IReadOnlyList<JournalRecord> Records, int Compl
 
     /// <summary>Per record, whether it goes ahead without its lookups (null without look-ahead).</summary>
     public IReadOnlyList<bool>? LookupsPending { get; init; }
+
+    /// <summary>The conversations whose events wait for their lookups while this round's go ahead (null when none does).</summary>
+    public IReadOnlyCollection<(string Team, string Channel)>? Waiting { get; init; }
 
     /// <summary>Every record in arrival order, all completed by the round (no look-ahead: dry-run).</summary>
     public static RoundPlan InOrder(IReadOnlyList<JournalRecord> records) =>

@@ -16,6 +16,7 @@ public static class PipelineServices
         services.AddSingleton<ActivityPeopleSeen>();
         services.AddSingleton<TrackerHost>();
         services.AddSingleton<IInboxRoundPreparer>(sp => sp.GetRequiredService<TrackerHost>());
+        services.AddSingleton<IInboxHoldBack>(sp => sp.GetRequiredService<TrackerHost>());
         services.AddSingleton<IInboxIdleHandler, TrackerClock>();
         services.AddSingleton<MessageContextLoader>();
         return services;

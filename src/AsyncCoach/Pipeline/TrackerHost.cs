@@ -19,7 +19,7 @@ namespace AsyncCoach.Pipeline;
 /// conversations given back or lost and restores the stored pending findings of those taken up,
 /// every time (a conversation lost and taken up again is restored again).
 /// </summary>
-public sealed class TrackerHost(IPendingFindingStore store, IEnumerable<IConversationOwnership> ownerships) : IInboxRoundPreparer
+public sealed class TrackerHost(IPendingFindingStore store, IEnumerable<IConversationOwnership> ownerships) : IInboxRoundPreparer, IInboxHoldBack
 {
     private readonly Lock _gate = new();
     private readonly IConversationOwnership? _ownership = ownerships.SingleOrDefault();
@@ -120,6 +120,22 @@ public sealed class TrackerHost(IPendingFindingStore store, IEnumerable<IConvers
         lock (_gate)
         {
             return Tracker.Retract(team, channel, ts);
+        }
+    }
+
+    public void ClearHolds()
+    {
+        lock (_gate)
+        {
+            _tracker?.ClearHolds();
+        }
+    }
+
+    public void HoldBack(string teamId, string channelId)
+    {
+        lock (_gate)
+        {
+            Tracker.HoldBack(new TeamId(teamId), new ChannelId(channelId));
         }
     }
 
