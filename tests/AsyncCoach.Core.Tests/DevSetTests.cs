@@ -5,7 +5,7 @@ using AsyncCoach.Core.Taxonomy;
 namespace AsyncCoach.Core.Tests;
 
 /// <summary>
-/// The independent development sets (Fixtures/devset … devset5, each written by someone who had read only the
+/// The independent development sets (Fixtures/devset … devset6, each written by someone who had read only the
 /// contracts): the rules and the classifier scored on its dev and test splits, with the harness the
 /// bench's <c>accuracy</c> verb uses. Run with <c>--logger "console;verbosity=detailed"</c> for the tables.
 /// The gates are the targets where they are met (docs/rules.md, "Measuring accuracy"), so a
@@ -31,6 +31,10 @@ public sealed class DevSetTests
     [TestCase("devset4", "messages.test.jsonl", 0.70, 200)]
     [TestCase("devset5", "messages.dev.jsonl", 0.65, 470)]
     [TestCase("devset5", "messages.test.jsonl", 0.65, 230)]
+    // devset6 (session 7, scored before and after that session's passes, about half its errors in other
+    // languages than English): floors under today's scores; huddle recall is 0.52 / 0.47.
+    [TestCase("devset6", "messages.dev.jsonl", 0.45, 400)]
+    [TestCase("devset6", "messages.test.jsonl", 0.45, 200)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
@@ -57,13 +61,24 @@ public sealed class DevSetTests
     [TestCase("devset4", "tasks.test.jsonl", 55)]
     [TestCase("devset5", "tasks.dev.jsonl", 130)]
     [TestCase("devset5", "tasks.test.jsonl", 65)]
-    public void The_classifier_meets_the_targets(string folder, string file, int minTasks)
+    [TestCase("devset6", "tasks.dev.jsonl", 110)]
+    public void The_classifier_meets_the_targets(string folder, string file, int minTasks) =>
+        AssertClassifierAtLeast(folder, file, minTasks, (0.85, 0.85, 0.80));
+
+    // devset6's test split is below the mode target (0.737: many-stakeholders missed on lists of departments and
+    // head counts, sensitive missed on personal talks and added on "complaint", "warn" and "speak to" read as no
+    // cue; docs/taxonomy.md): a floor under today's score, not the target.
+    [TestCase("devset6", "tasks.test.jsonl", 55, 0.85, 0.70, 0.80)]
+    public void The_classifier_keeps_its_floor(string folder, string file, int minTasks, double tier, double mode, double unclear) =>
+        AssertClassifierAtLeast(folder, file, minTasks, (tier, mode, unclear));
+
+    private static void AssertClassifierAtLeast(string folder, string file, int minTasks, (double Tier, double Mode, double Unclear) floor)
     {
         var scores = TaxonomyScores.Evaluate(Classifier, LabelledTask.Load(PathOf(folder, file)));
 
         TestContext.Out.WriteLine(scores.ToMarkdown());
         Assert.That(scores.Matrix.Total, Is.GreaterThanOrEqualTo(minTasks));
-        Assert.That((scores.TierAccuracy, scores.ModeAccuracy, scores.UnclearRecall), Is.EqualTo((0.85, 0.85, 0.80)).Using<(double, double, double)>(
+        Assert.That((scores.TierAccuracy, scores.ModeAccuracy, scores.UnclearRecall), Is.EqualTo(floor).Using<(double, double, double)>(
             (actual, target) => actual.Item1 >= target.Item1 && actual.Item2 >= target.Item2 && actual.Item3 >= target.Item3));
     }
 
