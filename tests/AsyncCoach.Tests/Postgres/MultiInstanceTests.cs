@@ -142,6 +142,9 @@ public sealed class MultiInstanceTests
                 TestContext.Out.WriteLine("missing-context findings (conversation, ts, author): " + string.Join("; ", judgedAlone));
             }
 
+            var nudgeStates = await StringsAsync(
+                "SELECT state || ' ' || coalesce(end_reason, '-') || ': ' || count(*) FROM nudges WHERE author_id LIKE 'UM%' GROUP BY state, end_reason");
+            TestContext.Out.WriteLine("call nudges by state and end reason: " + string.Join("; ", nudgeStates.Order(StringComparer.Ordinal)));
             TestContext.Out.WriteLine(
                 $"{acknowledged.Count} events acknowledged ({ackedAtKill} before the kill), {retries} retries to another instance, " +
                 $"{nudged.Values.Sum()} nudges sent, {claimedByTheKilled.Count} claimed by the killed instance and not sent");
