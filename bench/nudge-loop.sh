@@ -13,13 +13,13 @@ WINDOW=/tmp/nudge-loop-$$-window
 B="dotnet ${BENCH_DIR:-bench/AsyncCoach.Benchmarks/bin/Release/net10.0}/AsyncCoach.Benchmarks.dll"
 APP=${APP:-"dotnet src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll"}
 
-$B fake-slack --urls http://127.0.0.1:${FAKE_PORT} >/tmp/nudge-loop-fake.log 2>&1 &
+$B fake-slack --urls http://127.0.0.1:${FAKE_PORT} >/tmp/nudge-loop-$$-fake.log 2>&1 &
 FAKE=$!
 start_app() {
   Slack__SigningSecret=load-test-secret Slack__ApiBaseUrl=http://127.0.0.1:${FAKE_PORT}/api/ \
     Slack__ClientId=bench.client Slack__ClientSecret=bench-client-secret Slack__RedirectUri=http://127.0.0.1:${APP_PORT}/slack/oauth/callback \
     Storage__ConnectionString="Data Source=$DB" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-    $APP --urls http://127.0.0.1:${APP_PORT} >/tmp/nudge-loop-app.log 2>&1 &
+    $APP --urls http://127.0.0.1:${APP_PORT} >/tmp/nudge-loop-$$-app.log 2>&1 &
   APPPID=$!
   for _ in $(seq 1 100); do curl -sf http://127.0.0.1:${APP_PORT}/readyz >/dev/null && return 0; sleep 0.2; done
   echo "app did not get ready" >&2; return 1
