@@ -125,6 +125,54 @@ public sealed class PostgresProcessingTests
     }
 
     [Test]
+    public async Task A_lease_the_fence_saw_lapse_but_its_keeper_renewed_under_the_same_token_is_processed_again()
+    {
+        // Issue #17 (MultiInstanceTests under load): the keeper reads the clock, then waits (a busy
+        // machine); the lease runs out; the processor's fence sees it lapsed and sets the partitions
+        // aside; then the keeper's round renews them with the clock it read, under the same token, so
+        // no other instance may take them. They must not stay set aside: nobody would process them.
+        var first = Instance();
+        var inbox = first.GetRequiredService<IInboxStore>();
+        var ownership = first.GetRequiredService<PartitionOwnership>();
+        var keeper = first.GetRequiredService<PartitionLeaseKeeper>();
+        await first.GetRequiredService<PostgresInboxStore>().AddBatchAsync([Entry("Ev1")], None);
+        var taken = await keeper.RenewOnceAsync(None);
+        await ownership.RefreshAsync(None);
+        using var session = await first.GetRequiredService<IStorage>().OpenSessionAsync(None);
+
+        Task<LeaseRound> late;
+        await using (var blocker = new NpgsqlConnection(_temp!.ConnectionString))
+        {
+            // Holds the keeper's heartbeat row, so its round waits there with the time it read.
+            await blocker.OpenAsync();
+            await using var hold = await blocker.BeginTransactionAsync();
+            await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM partition_members FOR UPDATE", blocker, hold))
+            {
+                await lockRow.ExecuteScalarAsync();
+            }
+
+            _time.Advance(Lease / 2);
+            late = keeper.RenewOnceAsync(None);
+            _time.Advance(Lease / 2);
+            Assert.That(async () => await session.BeginRoundAsync(None), Throws.InstanceOf<PartitionLostException>());
+            await hold.RollbackAsync();
+        }
+
+        var renewed = await late;
+        await ownership.RefreshAsync(None);
+        Assert.That(renewed.Tokens, Is.EquivalentTo(taken.Tokens), "renewed under the same tokens");
+        Assert.That(ownership.Held, Has.Length.EqualTo(ConversationPartitions.Count), "processed here again");
+        var claimed = await inbox.ClaimPendingAsync(session, 10, None);
+        await using (var round = await session.BeginRoundAsync(None))
+        {
+            await inbox.CompleteAsync(round, [new InboxOutcome(claimed[0].Id, null)], Now, None);
+            await round.CommitAsync(None);
+        }
+
+        Assert.That(await inbox.CountByStateAsync(None), Is.EquivalentTo(new Dictionary<string, long> { ["done"] = 1 }));
+    }
+
+    [Test]
     public async Task A_surplus_partition_is_given_back_only_when_the_processor_refreshes_between_rounds()
     {
         var (first, second) = (Instance(), Instance());

@@ -23,6 +23,10 @@ public sealed partial class PartitionOwnership : IConversationOwnership
     private readonly HashSet<(int, long)> _revoked = [];
     private bool _resync;
 
+    // The keeper's round when the fence last found partitions lapsed: they stay set aside only
+    // until a later round says whether this instance still holds them.
+    private LeaseRound? _fencedUnder;
+
     public PartitionOwnership(
         PartitionLeaseKeeper keeper, PostgresPartitionLeaseStore store, InstanceIdentity instance, InboxSignal signal, TimeProvider time,
         ILogger<PartitionOwnership> logger)
@@ -49,6 +53,15 @@ public sealed partial class PartitionOwnership : IConversationOwnership
         {
             // No round is in flight (the processor calls this between rounds): give them back now.
             await _keeper.GiveBackAsync(round.Surplus, cancellationToken);
+        }
+
+        if (_fencedUnder is not null && !ReferenceEquals(round, _fencedUnder))
+        {
+            // A round that ended after the fence: what it holds under the same token it renewed
+            // (a lapsed lease its round renewed with the time it read before the lapse), and no one
+            // else took it (a take raises the token). Left aside, nobody would ever process it.
+            _revoked.Clear();
+            _fencedUnder = null;
         }
 
         var now = _time.GetUtcNow();
@@ -93,10 +106,11 @@ public sealed partial class PartitionOwnership : IConversationOwnership
             return true;
         }
 
-        // Lost under these tokens: not processed here again, even before the keeper's next round says so;
+        // Lost under these tokens: not processed here again until the keeper's next round says so;
         // and the tracker's state of the others is ahead of what is stored (the round's changes were
         // drained, then rolled back): the next refresh drops and restores every partition.
         _resync = true;
+        _fencedUnder = _keeper.Held;
         foreach (var partition in notHeld)
         {
             _revoked.Add((partition, _held[partition]));
