@@ -136,12 +136,14 @@ public sealed class NudgeCapCountsTests
     [Test]
     public async Task Forgetting_a_person_drops_their_counts()
     {
-        await RoundAsync("6.1", DayStart.AddHours(9), Author, RuleIds.VagueUrgency);
+        var id = await RoundAsync("6.1", DayStart.AddHours(9), Author, RuleIds.VagueUrgency);
+        await new OutboxStore(_file.Database, _groupCommit).EndAsync(id, IOutboxStore.Sent, null, "ok", DayStart.AddHours(9), None);
         Assert.That((await CountAsync(Author)).Today, Is.EqualTo(1));
 
         await new TeamDataStore(_file.Database).DeletePersonAsync(Team, Author, DayStart.AddHours(10), None);
 
         Assert.That((await CountAsync(Author)).Today, Is.Zero);
+        Assert.That((await FreshCountAsync(Author)).Today, Is.Zero);
     }
 
     [Test]
