@@ -42,7 +42,7 @@ public sealed class StorageOptions
 
     /// <summary>
     /// SQLite only: how often the background checkpoint copies the write-ahead log into the
-    /// database file (<c>WalCheckpointer</c>), between 100 ms and 1 minute. A page that several
+    /// database file, between 100 ms and 1 minute. A page that several
     /// commits wrote in between (the outbox's and the inbox's hot pages) is read from the log and
     /// copied once per checkpoint, not once per commit.
     /// </summary>
