@@ -40,6 +40,14 @@ public sealed class StorageOptions
     /// </summary>
     public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
 
+    /// <summary>
+    /// SQLite only: how often the background checkpoint copies the write-ahead log into the
+    /// database file, between 100 ms and 1 minute. A page that several
+    /// commits wrote in between (the outbox's and the inbox's hot pages) is read from the log and
+    /// copied once per checkpoint, not once per commit.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Whether <paramref name="provider"/> (as configured) names <paramref name="name"/>; unset names the default, <see cref="Sqlite"/>.</summary>
     public static bool Names(string? provider, string name) =>
         string.Equals(string.IsNullOrWhiteSpace(provider) ? Sqlite : provider.Trim(), name, StringComparison.OrdinalIgnoreCase);

@@ -11,8 +11,9 @@ namespace AsyncCoach.Storage.Sqlite;
 /// </summary>
 public sealed class NudgeStore(SqliteDatabase database) : INudgeStore
 {
-    // One statement, no grouping: an author has a handful of nudges a day, and this runs for
-    // every message with a finding. Every nudge has at least one rule.
+    // One statement, no grouping: an author has a handful of nudges a day. Every nudge has at
+    // least one rule. Read once per author and day (and again after a nudge ended unsent, or a
+    // restart): the counts are then kept in memory by the writes (NudgeCapCounts).
     private const string CountsSql = """
         SELECT n.id, r.rule_id
         FROM nudges n JOIN nudge_rules r ON r.nudge_id = n.id
@@ -24,6 +25,12 @@ public sealed class NudgeStore(SqliteDatabase database) : INudgeStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         var write = SqliteWrite.Of(transaction);
+        var caps = write.CapChanges ??= database.NudgeCaps.Begin();
+        if (caps.TryGet(teamId, authorId, dayStart, out var known))
+        {
+            return Task.FromResult(known);
+        }
+
         using var lease = PreparedCommands.Rent(write.Connection, write.Transaction, CountsSql, static p =>
         {
             p.Add("@TeamId", SqliteType.Text);
@@ -46,7 +53,9 @@ public sealed class NudgeStore(SqliteDatabase database) : INudgeStore
             }
         }
 
-        return Task.FromResult(new NudgeCounts(nudgeIds.Count, perRule));
+        var counts = new NudgeCounts(nudgeIds.Count, perRule);
+        caps.Read(teamId, authorId, dayStart, counts);
+        return Task.FromResult(counts);
     }
 
     private const string InsertSql = """
@@ -95,6 +104,8 @@ public sealed class NudgeStore(SqliteDatabase database) : INudgeStore
                 rule.Command.Parameters[1].Value = ruleId;
                 rule.Command.ExecuteNonQuery();
             }
+
+            (write.CapChanges ??= database.NudgeCaps.Begin()).Added(nudge.TeamId, nudge.AuthorId, now, nudge.RuleIds);
         }
 
         return Task.FromResult(id);

@@ -151,6 +151,7 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var ended = await write.Connection.ExecuteAsync(RecoverSql, new { Now = now }, write.Transaction);
+        database.NudgeCaps.Forget();
         await write.CommitAsync(cancellationToken);
         return ended / 2;
     }
@@ -187,6 +188,12 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
             p[3].Value = attemptOutcome ?? "";
             p[4].Value = attemptOutcome is null ? 0 : 1;
             p[5].Value = StoredInstant.Format(now);
+            if (state != IOutboxStore.Sent)
+            {
+                // It no longer counts towards its author's caps (rare: expired, failed).
+                database.NudgeCaps.Forget();
+            }
+
             return Task.FromResult(lease.Command.ExecuteNonQuery());
         }).WaitAsync(cancellationToken);
 

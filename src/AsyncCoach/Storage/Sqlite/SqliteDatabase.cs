@@ -51,6 +51,9 @@ public sealed class SqliteDatabase : IDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The caps' counts per author, kept by the writes of this process (the only writer of the file).</summary>
+    internal NudgeCapCounts NudgeCaps { get; } = new();
+
     public string FilePath { get; }
 
     /// <summary>

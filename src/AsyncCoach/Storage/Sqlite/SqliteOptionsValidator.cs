@@ -14,6 +14,12 @@ public sealed class SqliteOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Skip;
         }
 
+        if (options.CheckpointInterval < TimeSpan.FromMilliseconds(100) || options.CheckpointInterval > TimeSpan.FromMinutes(1))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Storage:CheckpointInterval must be between 00:00:00.1 and 00:01:00 (it is {options.CheckpointInterval}); e.g. Storage__CheckpointInterval=00:00:01.");
+        }
+
         try
         {
             var builder = new SqliteConnectionStringBuilder(options.ConnectionString);

@@ -49,6 +49,9 @@ public sealed class SqliteWrite : IStorageTransaction
     /// <summary>Set on the inbox round's transaction: queued group-commit writes join its commit (<see cref="SqliteGroupCommit.Join"/>).</summary>
     internal SqliteGroupCommit? Joins { get; init; }
 
+    /// <summary>The caps' counts this transaction read or changed (<see cref="NudgeCapCounts"/>), kept once it commits.</summary>
+    internal NudgeCapCounts.Changes? CapChanges { get; set; }
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         var joined = Joins is null ? null : await Joins.Join(Connection, Transaction);
@@ -63,6 +66,7 @@ public sealed class SqliteWrite : IStorageTransaction
         }
 
         joined?.Committed();
+        CapChanges?.Committed();
     }
 
     public async ValueTask DisposeAsync()

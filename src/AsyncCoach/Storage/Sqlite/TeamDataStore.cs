@@ -62,6 +62,7 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
             }
         }
 
+        database.NudgeCaps.Forget();
         await write.CommitAsync(cancellationToken);
         return deleted;
     }
@@ -77,6 +78,7 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var ended = await write.Connection.ExecuteAsync(EndPendingSql, new { TeamId = teamId, Reason = reason }, write.Transaction);
+        database.NudgeCaps.Forget();
         await write.CommitAsync(cancellationToken);
         return ended;
     }
@@ -152,6 +154,7 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
             }
         }
 
+        database.NudgeCaps.Forget();
         await write.CommitAsync(cancellationToken);
         return deleted;
     }
@@ -264,6 +267,7 @@ public sealed class TeamDataStore(SqliteDatabase database) : ITeamDataStore
             await write.Connection.ExecuteAsync(KeepOptOutSql, new { TeamId = teamId, UserId = userId, Now = now }, write.Transaction);
         }
 
+        database.NudgeCaps.Forget();
         await write.CommitAsync(cancellationToken);
         return new PersonForgotten(counts, optedOut);
     }

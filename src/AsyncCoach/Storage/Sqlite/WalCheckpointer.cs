@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Options;
+
 namespace AsyncCoach.Storage.Sqlite;
 
 /// <summary>
-/// Checkpoints the write-ahead log in the background, off the request path, every second: a
+/// Checkpoints the write-ahead log in the background, off the request path, every
+/// <see cref="StorageOptions.CheckpointInterval"/> (1 s by default): a
 /// passive checkpoint copies committed pages into the database file while writers carry on; once
 /// the log has reached <see cref="RestartAtFrames"/>, further passive passes catch up and a final
 /// pass, holding the write turn so that nothing new is appended meanwhile, copies the few pages
@@ -10,9 +13,8 @@ namespace AsyncCoach.Storage.Sqlite;
 /// in 13 s at saturation), and every read searched it.
 /// </summary>
 public sealed partial class WalCheckpointer(
-    SqliteDatabase database, DatabaseReadiness readiness, TimeProvider time, ILogger<WalCheckpointer> logger) : BackgroundService
+    SqliteDatabase database, DatabaseReadiness readiness, TimeProvider time, IOptions<StorageOptions> options, ILogger<WalCheckpointer> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// The log size (in pages, 64 MB at SQLite's default 4 KB) from which a checkpoint takes the
@@ -26,7 +28,7 @@ public sealed partial class WalCheckpointer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
+        using var timer = new PeriodicTimer(options.Value.CheckpointInterval, time);
         try
         {
             if (!await readiness.WaitForMigrationAsync(stoppingToken))
