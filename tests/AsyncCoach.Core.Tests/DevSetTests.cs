@@ -32,9 +32,10 @@ public sealed class DevSetTests
     [TestCase("devset5", "messages.dev.jsonl", 0.65, 470)]
     [TestCase("devset5", "messages.test.jsonl", 0.65, 230)]
     // devset6 (session 7, scored before and after that session's passes, about half its errors in other
-    // languages than English): floors under today's scores; huddle recall is 0.52 / 0.47.
-    [TestCase("devset6", "messages.dev.jsonl", 0.45, 400)]
-    [TestCase("devset6", "messages.test.jsonl", 0.45, 200)]
+    // languages than English): floors under today's scores. The language files (lang20) raised the lowest,
+    // huddle recall, from 0.52 / 0.47 to 0.83 / 0.59.
+    [TestCase("devset6", "messages.dev.jsonl", 0.75, 400)]
+    [TestCase("devset6", "messages.test.jsonl", 0.55, 200)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));

@@ -69,6 +69,9 @@ internal static class ContactGrammar
         // Vietnamese: "anh rảnh không?", "em có rảnh ko" (the pronoun addresses the reader).
         "anh|chi|chị|em|ban|bạn|a|c|e? co|có? ranh|rảnh khong|ko|k|hong|hông?");
 
+    // The same acts in the language files' own words (their "contact" patterns: docs/rules.md, "Other languages").
+    private static readonly WordGrammar OtherLanguages = new([.. PhraseBook.Default.ContactPatterns]);
+
     // Whereabouts: "Are you at the office or out at viewings this morning?", "you out in the paddock or
     // at the shed today?": a second place offered after "or" is still a check on where they are.
     private static readonly WordGrammar OtherPlace = new(
@@ -107,7 +110,7 @@ internal static class ContactGrammar
     /// <summary>The word after a contact act that starts at word <paramref name="start"/> (with any time words, a duration and closing politeness after it), or 0.</summary>
     public static int AsksForContact(in RuleContext context, int start)
     {
-        var end = Acts.Match(context, start);
+        var end = Math.Max(Acts.Match(context, start), OtherLanguages.Match(context, start));
         return end == 0 ? 0 : After(context, end);
     }
 
@@ -149,7 +152,8 @@ internal static class ContactGrammar
         SmallTalk.Match(context, start) is var end and > 0 && (end == context.Words.Length || context.ClauseBreakBetween(end - 1, end)) ? end : 0;
 
     /// <summary>Whether a contact act or an apology may start at word <paramref name="start"/> (cheap: no matching).</summary>
-    public static bool MayStartAt(in RuleContext context, int start) => Acts.MayStartAt(context, start) || Apologies.MayStartAt(context, start);
+    public static bool MayStartAt(in RuleContext context, int start) =>
+        Acts.MayStartAt(context, start) || OtherLanguages.MayStartAt(context, start) || Apologies.MayStartAt(context, start);
 
     /// <summary>The word after an apology for interrupting ("sorry to bother you") at <paramref name="start"/>, or 0.</summary>
     public static int Apology(in RuleContext context, int start) => Apologies.Match(context, start);

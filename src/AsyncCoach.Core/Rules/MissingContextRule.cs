@@ -169,7 +169,9 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
                 {
                     reachable[matches[k].End] = true;
                     advanced = true;
-                    greetingEnd = matches[k].List == PhraseLists.GreetingIndex ? Math.Max(greetingEnd, matches[k].End) : greetingEnd;
+                    greetingEnd = matches[k].List == PhraseLists.GreetingIndex || (matches[k].List == PhraseLists.AddressIndex && (p == greetingEnd || p == 0))
+                        ? Math.Max(greetingEnd, matches[k].End)
+                        : greetingEnd; // a title or term of address opens a name too: "Selamat pagi Kak Dewi", "Pak Budi, permisi"
                 }
             }
 
@@ -206,7 +208,8 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
                 continue;
             }
 
-            if (!advanced && (IsRecipientName(context, context.WordAt(p)) || (p == greetingEnd && (IsNameWord(context, p) || IsVocative(context, p, question))) || IsDeadlineGlue(context, p)))
+            if (!advanced && (IsRecipientName(context, context.WordAt(p)) || (p == greetingEnd && (IsNameWord(context, p) || IsVocative(context, p, question)))
+                || (p == 0 && StartsAt(context, PhraseLists.AddressIndex, 1) && IsCapitalised(context.Message.Text, context.WordAt(0))) || IsDeadlineGlue(context, p)))
             {
                 reachable[p + 1] = true;
                 greetingEnd = p == greetingEnd ? p + 1 : greetingEnd; // "hi Dr Okafor": a title, then the name
@@ -326,6 +329,20 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         }
 
         return word.Length <= 4 && word.Length > 0 && char.IsAsciiDigit(word[0]) && (word[^1] is 'm' || word.Length <= 2);
+    }
+
+    // "Murat bey", "Elif Hanım", "Don Raúl": a name and a title (either order) open the message.
+    private static bool StartsAt(in RuleContext context, int list, int start)
+    {
+        foreach (var match in context.Matches)
+        {
+            if (match.List == list && match.Start == start)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool EndsAt(in RuleContext context, int list, int end)

@@ -19,8 +19,9 @@ public sealed class PhraseBook
     // (first letter, last letter, length) of every first word: most words of a message are ruled out without hashing.
     private readonly bool[] _mayStartPhrase = new bool[27 * 27 * 32];
 
-    private PhraseBook(IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
+    private PhraseBook(IReadOnlyDictionary<string, IReadOnlyList<string>> lists, IReadOnlyList<string>? contact = null)
     {
+        ContactPatterns = contact ?? [];
         var phrases = new List<Phrase>();
         var byFirst = new Dictionary<string, List<Phrase>>(StringComparer.Ordinal);
         foreach (var (name, items) in lists)
@@ -62,24 +63,75 @@ public sealed class PhraseBook
 
     internal IReadOnlyList<Phrase> Phrases { get; }
 
+    /// <summary>
+    /// The availability checks of the other language files, in <see cref="WordPattern"/> notation
+    /// (their <c>"contact"</c> arrays): read by <c>ContactGrammar</c> beside its English acts.
+    /// </summary>
+    public IReadOnlyList<string> ContactPatterns { get; }
+
+    /// <summary>The languages loaded, as their files name them ("en", "es", …).</summary>
+    public IReadOnlyList<string> Languages { get; private init; } = [];
+
     /// <summary>The phrase a match found, as listed (normalised): what a finding shows as evidence.</summary>
     public string PhraseText(int phraseId) => Phrases[phraseId].Text;
 
-    /// <summary>The English lists embedded in Core (<c>Rules/phrases.en.json</c>).</summary>
-    public static PhraseBook Default { get; } = FromJson(ReadEmbedded("phrases.en.json"));
+    /// <summary>
+    /// The lists embedded in Core: English (<c>Rules/phrases.en.json</c>) and every other language file
+    /// (<c>Rules/phrases.&lt;lang&gt;.json</c>), merged list by list (docs/rules.md, "Other languages").
+    /// </summary>
+    public static PhraseBook Default { get; } = FromJson([.. EmbeddedLanguageFiles().Select(ReadEmbedded)]);
 
     /// <summary>Loads lists from JSON shaped <c>{"lists": {"greeting": ["hi", …], …}}</c>.</summary>
-    public static PhraseBook FromJson(string json)
+    public static PhraseBook FromJson(string json) => FromJson([json]);
+
+    /// <summary>
+    /// Loads and merges several files shaped <c>{"language": "es", "lists": {…}, "contact": [patterns]}</c>
+    /// (<c>"contact"</c> optional): a list's phrases are the union over the files, in file order.
+    /// </summary>
+    public static PhraseBook FromJson(IReadOnlyList<string> files)
     {
-        using var document = JsonDocument.Parse(json);
         var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var list in document.RootElement.GetProperty("lists").EnumerateObject())
+        var contact = new List<string>();
+        var languages = new List<string>();
+        foreach (var json in files)
         {
-            lists[list.Name] = [.. list.Value.EnumerateArray().Select(e => e.GetString() ?? string.Empty)];
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.TryGetProperty("language", out var language) && language.GetString() is { Length: > 0 } name)
+            {
+                languages.Add(name);
+            }
+
+            foreach (var list in document.RootElement.GetProperty("lists").EnumerateObject())
+            {
+                var items = list.Value.EnumerateArray().Select(e => e.GetString() ?? string.Empty);
+                lists[list.Name] = lists.TryGetValue(list.Name, out var existing) ? [.. existing, .. items] : [.. items];
+            }
+
+            if (document.RootElement.TryGetProperty("contact", out var patterns))
+            {
+                // Patterns are written as people write the language; words are compared as normalised (accents folded).
+                contact.AddRange(patterns.EnumerateArray().Select(e => FoldPattern(e.GetString() ?? string.Empty)).Where(p => p.Length > 0));
+            }
         }
 
-        return new PhraseBook(lists);
+        return new PhraseBook(lists, contact) { Languages = languages };
     }
+
+    private static string FoldPattern(string pattern) =>
+        string.Create(pattern.Length, pattern, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] is '\'' or '\u2019' ? '\0' : MessageText.Fold(source[i]);
+            }
+        }).Replace("\0", string.Empty, StringComparison.Ordinal).Trim();
+
+    // English first (its order decides nothing, but keeps evidence stable), then the others by name.
+    private static IEnumerable<string> EmbeddedLanguageFiles() =>
+        Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(n => n.StartsWith("AsyncCoach.Core.Rules.phrases.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => n["AsyncCoach.Core.Rules.".Length..])
+            .OrderBy(n => n == "phrases.en.json" ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal);
 
     /// <summary>These lists with a team's extra phrases added (keyed by list name).</summary>
     public PhraseBook With(IReadOnlyDictionary<string, IReadOnlyList<string>> extra)
@@ -95,7 +147,7 @@ public sealed class PhraseBook
             merged[name] = merged.TryGetValue(name, out var existing) ? [.. existing, .. items] : items;
         }
 
-        return new PhraseBook(merged);
+        return new PhraseBook(merged, ContactPatterns) { Languages = Languages };
     }
 
     /// <summary>
