@@ -63,13 +63,16 @@ public sealed class DevSetTests
     [TestCase("devset5", "tasks.dev.jsonl", 130)]
     [TestCase("devset5", "tasks.test.jsonl", 65)]
     [TestCase("devset6", "tasks.dev.jsonl", 110)]
+    [TestCase("devset6", "tasks.test.jsonl", 55)]
     public void The_classifier_meets_the_targets(string folder, string file, int minTasks) =>
         AssertClassifierAtLeast(folder, file, minTasks, (0.85, 0.85, 0.80));
 
-    // devset6's test split is below the mode target (0.737: many-stakeholders missed on lists of departments and
-    // head counts, sensitive missed on personal talks and added on "complaint", "warn" and "speak to" read as no
-    // cue; docs/taxonomy.md): a floor under today's score, not the target.
-    [TestCase("devset6", "tasks.test.jsonl", 55, 0.85, 0.70, 0.80)]
+    // Floors under today's scores where pass tax20 (issue #20: the role of a cue, modifiers as what the task
+    // involves, other languages; docs/taxonomy.md) raised them well above the target: a fall shows here first.
+    [TestCase("devset2", "tasks.test.jsonl", 130, 0.91, 0.90, 0.80)]
+    [TestCase("devset4", "tasks.test.jsonl", 55, 0.88, 0.90, 0.80)]
+    [TestCase("devset5", "tasks.test.jsonl", 65, 0.95, 0.94, 0.80)]
+    [TestCase("devset6", "tasks.test.jsonl", 55, 0.95, 0.89, 0.80)]
     public void The_classifier_keeps_its_floor(string folder, string file, int minTasks, double tier, double mode, double unclear) =>
         AssertClassifierAtLeast(folder, file, minTasks, (tier, mode, unclear));
 

@@ -36,13 +36,22 @@ internal sealed class CueMatcher
     {
         var consumed = new bool[tokens.Count];
         var hits = new List<CueHit>();
+        // Most phrases name a word the task does not contain: skip them without a scan (the data has grown
+        // with other languages' lexicons).
+        var words = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         foreach (var cue in _cues)
         {
+            if (cue.Groups.Any(g => g.All(p => p.AnchorWord is { } w && !words.Contains(w))))
+            {
+                continue;
+            }
+
             var trial = (bool[])consumed.Clone();
             var spans = new List<(int Start, int Length)>();
             foreach (var group in cue.Groups)
             {
-                var found = group.SelectMany(p => p.Matches(tokens, trial).Select(start => (Start: start, p.Length))).ToList();
+                var found = group.Where(p => p.AnchorWord is not { } w || words.Contains(w))
+                    .SelectMany(p => p.Matches(tokens, trial).Select(start => (Start: start, p.Length))).ToList();
                 if (found.Count == 0)
                 {
                     spans.Clear();

@@ -6,10 +6,6 @@ namespace AsyncCoach.Core.Taxonomy;
 /// <summary>Finds the three modifiers of TAXONOMY.md and the words that triggered each.</summary>
 internal sealed partial class ModifierDetector
 {
-    private static readonly string[] NumberWords =
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
-
     private readonly ModifierData _data;
     private readonly CueMatcher _phrases;
     private readonly CueMatcher _timeCriticalUnless;
@@ -20,6 +16,16 @@ internal sealed partial class ModifierDetector
     private readonly IReadOnlyList<PhrasePattern> _zoneNouns;
     private readonly IReadOnlyList<PhrasePattern> _teamNames;
     private readonly IReadOnlyList<PhrasePattern> _places;
+    private readonly IReadOnlyList<PhrasePattern> _present;
+    private readonly HashSet<string> _roleNouns;
+    private readonly HashSet<string> _notPeople;
+    private readonly HashSet<string> _siteNouns;
+    private readonly HashSet<string> _groupNouns;
+    private readonly HashSet<string> _allWords;
+    private readonly IReadOnlyList<string> _roleSuffixes;
+    private readonly HashSet<string> _needsPerson;
+    private readonly HashSet<string> _thingHeads;
+    private readonly HashSet<string> _personalOutcomes;
 
     public ModifierDetector(ModifierData data, IReadOnlySet<string> notNames)
     {
@@ -41,19 +47,57 @@ internal sealed partial class ModifierDetector
         _zoneNouns = Compile(data.ManyStakeholders.TimeZoneNouns);
         _teamNames = Compile(data.ManyStakeholders.TeamNames);
         _places = Compile(data.ManyStakeholders.Places);
+        _present = Compile(data.TimeCritical.Present ?? []);
+        HashSet<string> Set(IReadOnlyList<string>? words) => new(words ?? [], StringComparer.Ordinal);
+        _roleNouns = Set(data.ManyStakeholders.RoleNouns);
+        _notPeople = Set(data.ManyStakeholders.NotPeople);
+        _siteNouns = Set(data.ManyStakeholders.SiteNouns);
+        _groupNouns = Set(data.ManyStakeholders.GroupNouns);
+        _allWords = Set(data.ManyStakeholders.AllWords ?? ["all"]);
+        _roleSuffixes = data.ManyStakeholders.RoleSuffixes ?? [];
+        _needsPerson = Set(data.Sensitive.NeedsPerson);
+        _thingHeads = Set(data.Sensitive.ThingHeads);
+        _personalOutcomes = Set(data.Sensitive.PersonalOutcomes);
     }
+
+    private static readonly HashSet<string> Determiners =
+        new(["the", "a", "an", "our", "my", "your", "their", "this", "that", "these", "those", "its", "his", "her"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Pronouns =
+        new(["he", "she", "him", "his", "her", "hers", "he's", "she's", "they", "they're", "them"], StringComparer.Ordinal);
+
+    // Words that end a noun phrase or a list item: prepositions, conjunctions, verbs of being.
+    private static readonly HashSet<string> Breaks =
+        new(["and", "or", "but", "for", "with", "without", "of", "on", "in", "into", "to", "by", "at", "as", "the", "a", "an", "from", "about",
+             "before", "after", "until", "that", "which", "who", "whether", "is", "are", "was", "were", "be", "will", "can", "so", "than", "then",
+             "across", "between", "among", "via", "per", "it", "we", "they", "you", "i", "he", "she", "if", "when", "where", "how", "what", "why", "?"],
+            StringComparer.Ordinal);
 
     // "3pm", "3 pm", "15:30", "noon"; "1:1" is not a time (minutes need two digits).
     [GeneratedRegex(@"^(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday)$", RegexOptions.CultureInvariant)]
     private static partial Regex ClockTime();
 
-    public IReadOnlyList<CueHit> Detect(IReadOnlyList<Token> tokens)
+    public IReadOnlyList<CueHit> Detect(IReadOnlyList<Token> tokens, int mainVerb, IReadOnlyCollection<string> tellingVerbs)
     {
-        var hits = _phrases.Match(tokens).Where(h => h.Target != "none").ToList();
-        if (_timeCriticalUnless.Match(tokens).Count > 0)
+        var none = new bool[tokens.Count];
+        var present = _present.Any(p => p.Matches(tokens, none).Any());
+        var now = LiveNow(tokens);
+        var hits = _phrases.Match(tokens).Where(h => h.Target != "none" && InRole(h, tokens, present || now >= 0)).ToList();
+        var unless = _timeCriticalUnless.Match(tokens);
+        // "postmortem of last week's outage" is about an outage that is over; "the FAQ about the outage"
+        // has it as its topic, unless the text says it is happening now.
+        if (unless.Count > 0 && !((present || now >= 0) && unless.All(u => tokens[u.Position].Text is "about" or "for")))
         {
-            // "postmortem of last week's outage" is about an outage that is over.
             hits.RemoveAll(h => h.Target == TaxonomyIds.TimeCritical);
+        }
+        else if (now >= 0 && !hits.Exists(h => h.Target == TaxonomyIds.TimeCritical))
+        {
+            hits.Add(new CueHit(TaxonomyIds.TimeCritical, 1, $"\"{tokens[now].Original}\" (happening now)", now));
+        }
+
+        if (PersonalOutcome(tokens, mainVerb, tellingVerbs) is { } outcome)
+        {
+            hits.Add(outcome);
         }
 
         if (SameDayDeadline(tokens) is { } deadline)
@@ -63,6 +107,94 @@ internal sealed partial class ModifierDetector
 
         hits.AddRange(ManyStakeholders(tokens));
         return hits;
+    }
+
+    // The role of a modifier word decides whether it counts (docs/taxonomy.md "Decided", issue #20 tax20):
+    // a time-critical word used as a noun modifier ("the leaked memo", "the outage weekend") or as the
+    // topic after "about" names something, it is not happening; a sensitive word that names a thing
+    // ("parental leave policy", "conflict checks", "complaint response") is not a person's matter, and
+    // a few words ("complaint", "promotion") are about a person only when a person is in the text.
+    private bool InRole(CueHit hit, IReadOnlyList<Token> tokens, bool happeningNow)
+    {
+        var (start, end) = (hit.Position, hit.Position + Math.Max(hit.Length, 1));
+        if (hit.Target == TaxonomyIds.TimeCritical)
+        {
+            var modifier = hit.Length == 1 && start > 0 && Determiners.Contains(tokens[start - 1].Text) && end < tokens.Count
+                && !tokens[end].AfterComma && !tokens[end].StartsSentence && !Breaks.Contains(tokens[end].Text) && char.IsLetter(tokens[end].Text[0])
+                && !tokens[end].Text.EndsWith("ing", StringComparison.Ordinal) && !tokens[end].Text.EndsWith("ed", StringComparison.Ordinal)
+                && tokens[end].Text is not ("today" or "tonight" or "now" or "hit" or "has" or "took" or "means" or "affects");
+            var topic = !happeningNow && Enumerable.Range(Math.Max(0, start - 3), Math.Min(3, start)).Any(i => tokens[i].Text is "about" or "regarding" or "re");
+            return !modifier && !topic;
+        }
+
+        if (hit.Target == TaxonomyIds.Sensitive)
+        {
+            if (end < tokens.Count && _thingHeads.Contains(tokens[end].Text) && !tokens[end].AfterComma)
+            {
+                return false;
+            }
+
+            return !(hit.Length == 1 && _needsPerson.Contains(tokens[start].Text)) || tokens.Any(IsPerson);
+        }
+
+        return true;
+    }
+
+    private static bool IsPerson(Token token) =>
+        Pronouns.Contains(token.Text) || (token.Index > 0 && token.IsCapitalised && token.Text.EndsWith("'s", StringComparison.Ordinal));
+
+    // "now" as the time of the task ("move the samples now", "decide now whether", "now that the road is
+    // closed"), not "is now 10 days", "now allows", "Helvetica Now" or "for now".
+    private static int LiveNow(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Text != "now" || (i > 0 && tokens[i].IsCapitalised && !tokens[i].StartsSentence)
+                || (i > 0 && tokens[i - 1].Text is "is" or "are" or "was" or "were" or "for" or "from" or "until" or "till" or "by" or "than" or "just" or "as"))
+            {
+                continue;
+            }
+
+            if (i + 1 == tokens.Count || tokens[i + 1].AfterComma || tokens[i + 1].StartsSentence
+                || tokens[i + 1].Text is "that" or "whether" or "before" or "and" or "or" or "so" or "while" or "if")
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // One-to-one news about the person's own standing: "Tell Marco he won't get the head chef job",
+    // "Tell Dr Osei his application was turned down" (a telling verb, a name, then he/she/his/her and
+    // an outcome word).
+    private CueHit? PersonalOutcome(IReadOnlyList<Token> tokens, int mainVerb, IReadOnlyCollection<string> tellingVerbs)
+    {
+        if (mainVerb >= tokens.Count - 2 || !(tellingVerbs.Contains(tokens[mainVerb].Text) || tokens[mainVerb].Text == "let"))
+        {
+            return null;
+        }
+
+        var name = mainVerb + 1;
+        if (tokens[name].Text is "dr" or "mr" or "ms" or "mrs" or "miss" or "prof")
+        {
+            name++;
+        }
+
+        if (name >= tokens.Count || !tokens[name].IsCapitalised)
+        {
+            return null;
+        }
+
+        var pronoun = Enumerable.Range(name + 1, Math.Min(3, tokens.Count - name - 1)).FirstOrDefault(i => Pronouns.Contains(tokens[i].Text), -1);
+        if (pronoun < 0)
+        {
+            return null;
+        }
+
+        var outcome = Enumerable.Range(pronoun, tokens.Count - pronoun).FirstOrDefault(i => _personalOutcomes.Contains(tokens[i].Text), -1);
+        return outcome < 0 ? null
+            : new CueHit(TaxonomyIds.Sensitive, 1, $"\"{tokens[mainVerb].Original} {tokens[name].Original}\" + \"{tokens[outcome].Original}\" (news about their own standing)", mainVerb);
     }
 
     private string? SameDayDeadline(IReadOnlyList<Token> tokens)
@@ -94,15 +226,22 @@ internal sealed partial class ModifierDetector
             return $"\"{clock}\" (later today)";
         }
 
-        var sameDay = _sameDay.Select(p => (p, Start: p.Matches(tokens, none).DefaultIfEmpty(-1).First())).FirstOrDefault(m => m.Start >= 0);
+        // "the call she handled this morning" says when something happened, not when the task is due.
+        var sameDay = _sameDay.Select(p => (p, Start: p.Matches(tokens, none).DefaultIfEmpty(-1).First()))
+            .FirstOrDefault(m => m.Start >= 0 && !(m.Start > 1 && IsPastVerb(tokens[m.Start - 1].Text) && tokens[m.Start - 2].Text is "she" or "he" or "they" or "we" or "i" or "you"));
         return sameDay.p is null ? null : $"\"{string.Join(' ', tokens.Skip(sameDay.Start).Take(sameDay.p.Length).Select(t => t.Original))}\"";
     }
 
+    private static bool IsPastVerb(string word) =>
+        word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && word is not ("needed" or "required" or "scheduled" or "planned" or "expected");
+
+    // "by 3pm", "due 15:00", and "before" a little further back: "before it goes live at 5pm".
     private static bool IsDeadlineLead(IReadOnlyList<Token> tokens, int clock)
     {
-        for (var i = Math.Max(0, clock - 2); i < clock; i++)
+        for (var i = Math.Max(0, clock - 5); i < clock; i++)
         {
-            if (tokens[i].Text is "by" or "before" or "due" or "until" or "till" or "deadline" or "than" or "latest")
+            if ((tokens[i].Text is "before" && !tokens.Skip(i + 1).Take(clock - i).Any(t => t.StartsSentence))
+                || (i >= clock - 2 && tokens[i].Text is "by" or "due" or "until" or "till" or "deadline" or "than" or "latest"))
             {
                 return true;
             }
@@ -111,91 +250,4 @@ internal sealed partial class ModifierDetector
         return false;
     }
 
-    private IEnumerable<CueHit> ManyStakeholders(IReadOnlyList<Token> tokens)
-    {
-        var many = _data.ManyStakeholders;
-        var none = new bool[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (Number(tokens[i].Text) is not { } n)
-            {
-                continue;
-            }
-
-            // The noun may follow after up to two words: "10 team leads", "15 people involved", "12 senior engineers".
-            for (var skip = 1; skip <= 3 && i + skip < tokens.Count; skip++)
-            {
-                var rest = tokens.Skip(i + skip).ToList();
-                var (noun, threshold) = (StartsWith(_peopleNouns, rest), many.MinPeople);
-                if (noun is null)
-                {
-                    (noun, threshold) = (StartsWith(_teamNouns, rest), many.MinTeams);
-                }
-
-                if (noun is null)
-                {
-                    (noun, threshold) = (StartsWith(_zoneNouns, rest), many.MinTimeZones);
-                }
-
-                if (noun is null && IsPeopleOfARole(tokens, i, i + skip))
-                {
-                    (noun, threshold) = (AgentNoun, many.MinPeople);
-                }
-
-                if (noun is null)
-                {
-                    continue;
-                }
-
-                if (n >= threshold)
-                {
-                    var words = tokens.Skip(i).Take(skip + noun.Length).Select(t => t.Original);
-                    yield return new CueHit(TaxonomyIds.ManyStakeholders, 1, $"\"{string.Join(' ', words)}\"", i);
-                }
-
-                break;
-            }
-        }
-
-        var teams = _teamNames.Where(p => p.Matches(tokens, none).Any()).Select(p => p.Phrase).ToList();
-        if (teams.Count >= many.MinTeams)
-        {
-            yield return new CueHit(TaxonomyIds.ManyStakeholders, 1, $"{teams.Count} teams named ({string.Join(", ", teams)})", 0);
-        }
-
-        var places = _places.Where(p => p.Matches(tokens, none).Any()).Select(p => p.Phrase).ToList();
-        if (places.Count >= many.MinTimeZones)
-        {
-            yield return new CueHit(TaxonomyIds.ManyStakeholders, 1, $"{places.Count} locations ({string.Join(", ", places)})", 0);
-        }
-    }
-
-    private static readonly PhrasePattern AgentNoun = new("_", new HashSet<string>());
-
-    // "all 120 operators", "with 12 editors", "from all 40 devs": after "all"/"with"/"from"/"to", a
-    // number and a plural role noun (-ers, -ors, -ists, -ians, -ees, "devs") count people, whatever the role.
-    private static bool IsPeopleOfARole(IReadOnlyList<Token> tokens, int number, int noun)
-    {
-        if (number == 0 || tokens[number - 1].Text is not ("all" or "with" or "from" or "to") || noun != number + 1)
-        {
-            return false;
-        }
-
-        var word = tokens[noun].Text;
-        return word is "devs" or "nurses" or "chefs" or "staff"
-            || (word.Length > 5 && (word.EndsWith("ers", StringComparison.Ordinal) || word.EndsWith("ors", StringComparison.Ordinal)
-                || word.EndsWith("ists", StringComparison.Ordinal) || word.EndsWith("ians", StringComparison.Ordinal) || word.EndsWith("ees", StringComparison.Ordinal))
-                && word is not ("servers" or "containers" or "layers" or "filters" or "orders" or "numbers" or "papers" or "computers" or "printers"
-                    or "routers" or "monitors" or "sensors" or "trailers" or "folders" or "letters" or "meters" or "chapters" or "headers" or "markers"
-                    or "registers" or "errors" or "doors" or "floors" or "answers" or "centers" or "centres" or "lists" or "checklists" or "fees"));
-    }
-
-    private static PhrasePattern? StartsWith(IReadOnlyList<PhrasePattern> nouns, IReadOnlyList<Token> rest) =>
-        nouns.FirstOrDefault(p => p.Length <= rest.Count && p.Matches([.. rest.Take(p.Length)], new bool[p.Length]).Any());
-
-    private static int? Number(string word) =>
-        int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-        : Array.IndexOf(NumberWords, word) is var index and >= 0 ? index
-        : word == "dozen" ? 12
-        : null;
 }

@@ -18,7 +18,7 @@ internal sealed class PhrasePattern
     public PhrasePattern(string phrase, IReadOnlySet<string> notNames)
     {
         // Phrases are written the way the tokenizer splits text, so splitting on spaces is enough.
-        var parts = phrase.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var parts = Tokenizer.Fold(phrase.ToLowerInvariant()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         _anchored = parts.Length > 0 && parts[0] == "^";
         _parts = [.. parts.Skip(_anchored ? 1 : 0)];
         if (_parts.Length == 0)
@@ -28,7 +28,11 @@ internal sealed class PhrasePattern
 
         _notNames = notNames;
         Phrase = phrase;
+        AnchorWord = _parts.FirstOrDefault(p => p is not ("_" or "{person}" or "{name}") && !p.EndsWith('*'));
     }
+
+    /// <summary>A word the text must contain for the phrase to match (its first literal), or null; lets a matcher skip it cheaply.</summary>
+    public string? AnchorWord { get; }
 
     public string Phrase { get; }
 
@@ -61,12 +65,16 @@ internal sealed class PhrasePattern
         return true;
     }
 
+    // A verb's prefix does not match the person who does it: "publish*" is not "publisher(s)".
+    private static bool IsAgentNoun(string word, int prefix) =>
+        word.Length > prefix && (word.EndsWith("er", StringComparison.Ordinal) || word.EndsWith("ers", StringComparison.Ordinal)) && word.Length - prefix <= 3;
+
     private bool PartMatches(string part, Token token) => part switch
     {
         "_" => true,
         "{person}" => PersonWords.Contains(token.Text) || (token.Index > 0 && token.IsCapitalised && token.Text.EndsWith("'s", StringComparison.Ordinal)),
         "{name}" => token.Index > 0 && token.IsCapitalised && !_notNames.Contains(token.Text),
-        _ when part.Length > 1 && part.EndsWith('*') => token.Text.StartsWith(part[..^1], StringComparison.Ordinal),
+        _ when part.Length > 1 && part.EndsWith('*') => token.Text.StartsWith(part[..^1], StringComparison.Ordinal) && !IsAgentNoun(token.Text, part.Length - 1),
         _ => token.Text == part,
     };
 }

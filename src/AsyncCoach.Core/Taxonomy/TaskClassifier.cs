@@ -7,7 +7,7 @@ namespace AsyncCoach.Core.Taxonomy;
 /// Places a task description on the taxonomy ladder of TAXONOMY.md. Pure and thread-safe:
 /// the phrase data is read once (from the embedded taxonomy.en.json by default) and never changes.
 /// </summary>
-public sealed class TaskClassifier
+public sealed partial class TaskClassifier
 {
     private const string ResourceName = "AsyncCoach.Core.Taxonomy.taxonomy.en.json";
     private const int MaxTierCuesInWhy = 3;
@@ -30,6 +30,7 @@ public sealed class TaskClassifier
 
     private TaskClassifier(TaxonomyData data)
     {
+        data = data.WithLanguages();
         var notNames = data.NotNames.Select(n => n.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var unknown = data.Cues.Select(c => c.Tier).Where(t => TaxonomyIds.TierOf(t) is null && t is not "none" and not "meeting").ToList();
         if (unknown.Count > 0)
@@ -53,20 +54,28 @@ public sealed class TaskClassifier
     public Classification Classify(string task)
     {
         task ??= string.Empty;
-        var tokens = Tokenizer.Tokenize(task.Length > MaxTaskLength ? task[..MaxTaskLength] : task);
+        var tokens = Tokenizer.Tokenize(task.Length > MaxTaskLength ? task[..MaxTaskLength] : task, _data.Shorthand);
         var mainVerb = MainVerb(tokens);
         var hits = ApprovesAnArtefact(InRole(_cues.Match(tokens), tokens, mainVerb), tokens, mainVerb);
-        var modifierHits = _modifiers.Detect(tokens);
+        var modifierHits = _modifiers.Detect(tokens, mainVerb, _data.TellingVerbs ?? []);
         var modifiers = TaxonomyIds.AllModifiers.Where(m => modifierHits.Any(h => h.Target == m)).ToList();
         var modifierWhy = TaxonomyIds.AllModifiers
             .SelectMany(m => modifierHits.Where(h => h.Target == m).Take(1))
             .Select(h => $"{h.Evidence} → {h.Target}");
 
+        var mainIsFirefight = mainVerb < tokens.Count && (_data.FirefightVerbs ?? []).Contains(tokens[mainVerb].Text);
+        if (modifiers.Contains(TaxonomyIds.TimeCritical)
+            && !hits.Any(h => h.Target == "meeting" || (!mainIsFirefight && OnMainVerb(h, mainVerb) && TaxonomyIds.TierOf(h.Target) is not null))
+            && Firefighting(tokens, hits) is { } firefight)
+        {
+            hits = [.. hits, firefight];
+        }
+
         var scores = hits.Where(h => TaxonomyIds.TierOf(h.Target) is not null)
             .GroupBy(h => h.Target)
             .Select(g => (Id: g.Key, Score: g.Sum(h => h.Weight), Top: g.Max(h => h.Weight), Hits: g.ToList()))
             .OrderByDescending(s => s.Score)
-            .ThenByDescending(s => s.Hits.Exists(h => h.Position == mainVerb)) // a tie goes to the task's main verb
+            .ThenByDescending(s => s.Hits.Exists(h => OnMainVerb(h, mainVerb))) // a tie goes to the task's main verb
             .ThenByDescending(s => s.Top)
             .ThenBy(s => TaxonomyIds.TierOf(s.Id))
             .ToList();
@@ -161,67 +170,6 @@ public sealed class TaskClassifier
 
         return hardest;
     }
-
-    // "Approve the architecture diagram", "sign off the shift schedule template": approving an
-    // artefact is review (the contract's boundary); the object's head noun says what is approved,
-    // not a word inside it ("architecture"). Decide cues on the verb become review cues.
-    private IReadOnlyList<CueHit> ApprovesAnArtefact(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
-    {
-        if (mainVerb >= tokens.Count || tokens[mainVerb].Text is not ("approve" or "sign" or "ok" or "greenlight"))
-        {
-            return hits;
-        }
-
-        var i = mainVerb + 1;
-        if (tokens[mainVerb].Text is "sign" && i < tokens.Count && tokens[i].Text is "off")
-        {
-            i++;
-        }
-
-        if (i < tokens.Count && tokens[i].Text is "on")
-        {
-            i++;
-        }
-
-        string? head = null;
-        var determiners = _data.Determiners ?? [];
-        for (; i < tokens.Count; i++)
-        {
-            var word = tokens[i].Text;
-            if (determiners.Contains(word) && head is null)
-            {
-                continue;
-            }
-
-            if (determiners.Contains(word) || FunctionWords.Contains(word) || word == "?")
-            {
-                break;
-            }
-
-            head = word;
-        }
-
-        if (head is null || !(_data.ArtefactNouns ?? []).Contains(head))
-        {
-            return hits;
-        }
-
-        return [.. hits.Select(h => h.Target == TaxonomyIds.Decide && h.Position <= mainVerb && (h.Length == 0 || mainVerb < h.Position + h.Length)
-            ? h with { Target = TaxonomyIds.Review, Evidence = $"{h.Evidence} (an artefact: \"{head}\")" }
-            : h)];
-    }
-
-    private IReadOnlyList<CueHit> InRole(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
-    {
-        var recipientSlot = mainVerb < tokens.Count && (_data.TellingVerbs ?? []).Contains(tokens[mainVerb].Text) ? mainVerb + 1 : -1;
-        return [.. hits.Where(h => h.Length == 0 || TaxonomyIds.TierOf(h.Target) is null || !(h.Position == recipientSlot || (h.Length == 1 && IsNounModifier(tokens, h.Position))))];
-    }
-
-    private bool IsNounModifier(IReadOnlyList<Token> tokens, int position) =>
-        position > 0 && position + 1 < tokens.Count
-        && (_data.Determiners ?? []).Contains(tokens[position - 1].Text)
-        && tokens[position + 1].Text.Length > 2 && char.IsLetter(tokens[position + 1].Text[0])
-        && !(_data.LeadWords ?? []).Contains(tokens[position + 1].Text) && !FunctionWords.Contains(tokens[position + 1].Text);
 
     // Strength grows with the winning score and is shared out when another tier is close behind.
     private static double Confidence(double best, double runnerUp)

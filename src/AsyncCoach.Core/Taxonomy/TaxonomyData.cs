@@ -21,7 +21,26 @@ internal sealed record TaxonomyData(
     IReadOnlyList<string>? LeadWords = null,
     IReadOnlyList<string>? TellingVerbs = null,
     IReadOnlyList<string>? Determiners = null,
-    IReadOnlyList<string>? ArtefactNouns = null);
+    IReadOnlyList<string>? ArtefactNouns = null,
+    IReadOnlyDictionary<string, string>? Shorthand = null,
+    IReadOnlyList<string>? ReviewVerbs = null,
+    IReadOnlyList<string>? FirefightVerbs = null,
+    IReadOnlyList<LanguageData>? Languages = null);
+
+/// <summary>
+/// Another language's words for the same cues (a small lexicon, not a translation): tier cues, meeting
+/// words, lead words and the modifiers' phrases. They are added to the English lists when loaded.
+/// </summary>
+internal sealed record LanguageData(
+    string Language,
+    IReadOnlyList<CueData> Cues,
+    IReadOnlyList<string>? MeetingWords = null,
+    IReadOnlyList<string>? LeadWords = null,
+    IReadOnlyList<string>? TimeCritical = null,
+    IReadOnlyList<string>? SameDay = null,
+    IReadOnlyList<string>? Sensitive = null,
+    IReadOnlyList<string>? ManyStakeholders = null,
+    IReadOnlyList<string>? PeopleNouns = null);
 
 internal sealed record TierData(int Tier, string Id, string NextStep);
 
@@ -38,13 +57,17 @@ internal sealed record TimeCriticalData(
     IReadOnlyList<string> Unless,
     IReadOnlyList<string> SameDay,
     IReadOnlyList<string> OtherDay,
-    string NextStep);
+    string NextStep,
+    IReadOnlyList<string>? Present = null);
 
 internal sealed record SensitiveData(
     IReadOnlyList<string> Phrases,
     IReadOnlyList<string> NotSensitive,
     string NextStep,
-    string NextStepConnect);
+    string NextStepConnect,
+    IReadOnlyList<string>? NeedsPerson = null,
+    IReadOnlyList<string>? ThingHeads = null,
+    IReadOnlyList<string>? PersonalOutcomes = null);
 
 internal sealed record ManyStakeholdersData(
     IReadOnlyList<string> Phrases,
@@ -56,8 +79,51 @@ internal sealed record ManyStakeholdersData(
     IReadOnlyList<string> TimeZoneNouns,
     IReadOnlyList<string> TeamNames,
     IReadOnlyList<string> Places,
-    string NextStep);
+    string NextStep,
+    IReadOnlyList<string>? RoleNouns = null,
+    IReadOnlyList<string>? NotPeople = null,
+    IReadOnlyList<string>? SiteNouns = null,
+    IReadOnlyList<string>? GroupNouns = null,
+    IReadOnlyList<string>? RoleSuffixes = null,
+    IReadOnlyList<string>? AllWords = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(TaxonomyData))]
 internal sealed partial class TaxonomyDataContext : JsonSerializerContext;
+
+internal static class TaxonomyDataMerge
+{
+    /// <summary>The data with every language's lexicon added to the English lists.</summary>
+    public static TaxonomyData WithLanguages(this TaxonomyData data)
+    {
+        if (data.Languages is not { Count: > 0 } languages)
+        {
+            return data;
+        }
+
+        static IReadOnlyList<string> Add(IReadOnlyList<string>? first, IEnumerable<IReadOnlyList<string>?> more) =>
+            [.. first ?? [], .. more.SelectMany(m => m ?? [])];
+
+        var m = data.Modifiers;
+        return data with
+        {
+            Cues = [.. data.Cues, .. languages.SelectMany(l => l.Cues)],
+            MeetingWords = Add(data.MeetingWords, languages.Select(l => l.MeetingWords)),
+            LeadWords = Add(data.LeadWords, languages.Select(l => l.LeadWords)),
+            Modifiers = m with
+            {
+                TimeCritical = m.TimeCritical with
+                {
+                    Phrases = Add(m.TimeCritical.Phrases, languages.Select(l => l.TimeCritical)),
+                    SameDay = Add(m.TimeCritical.SameDay, languages.Select(l => l.SameDay)),
+                },
+                Sensitive = m.Sensitive with { Phrases = Add(m.Sensitive.Phrases, languages.Select(l => l.Sensitive)) },
+                ManyStakeholders = m.ManyStakeholders with
+                {
+                    Phrases = Add(m.ManyStakeholders.Phrases, languages.Select(l => l.ManyStakeholders)),
+                    PeopleNouns = Add(m.ManyStakeholders.PeopleNouns, languages.Select(l => l.PeopleNouns)),
+                },
+            },
+        };
+    }
+}

@@ -1,0 +1,148 @@
+namespace AsyncCoach.Core.Taxonomy;
+
+// The role of a cue in the task (docs/taxonomy.md "Decided"): which words vote for a tier and which only name something.
+public sealed partial class TaskClassifier
+{
+    // "Approve the architecture diagram", "sign off the shift schedule template": approving an
+    // artefact is review (the contract's boundary); the object's head noun says what is approved,
+    // not a word inside it ("architecture"). Decide cues on the verb become review cues.
+    private IReadOnlyList<CueHit> ApprovesAnArtefact(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
+    {
+        var approves = mainVerb < tokens.Count && tokens[mainVerb].Text is "approve" or "sign" or "ok" or "greenlight";
+        var checks = mainVerb < tokens.Count && (_data.ReviewVerbs ?? []).Contains(tokens[mainVerb].Text);
+        if (!approves && !checks)
+        {
+            return hits;
+        }
+
+        var i = mainVerb + 1;
+        if (i < tokens.Count && tokens[mainVerb].Text is "sign" or "mark" or "look" or "read" or "go" && tokens[i].Text is "off" or "up" or "over" or "through")
+        {
+            i++;
+        }
+
+        if (i < tokens.Count && tokens[i].Text is "on" or "to")
+        {
+            i++;
+        }
+
+        string? head = null;
+        var determiners = _data.Determiners ?? [];
+        for (; i < tokens.Count; i++)
+        {
+            var word = tokens[i].Text;
+            if (determiners.Contains(word) && head is null)
+            {
+                continue;
+            }
+
+            if (determiners.Contains(word) || FunctionWords.Contains(word) || word == "?")
+            {
+                break;
+            }
+
+            head = word;
+        }
+
+        var artefacts = _data.ArtefactNouns ?? [];
+        if (head is null || !(artefacts.Contains(head) || (head.EndsWith('s') && artefacts.Contains(head[..^1]))
+            || (head.EndsWith("ies", StringComparison.Ordinal) && artefacts.Contains(head[..^3] + "y"))))
+        {
+            return hits;
+        }
+
+        if (checks)
+        {
+            // "Check the board deck before sending", "Mark up the fabrication drawings": checking an
+            // artefact is reviewing it (the verb alone, "check the fridge", says nothing).
+            return hits.Any(h => h.Target == TaxonomyIds.Review && OnMainVerb(h, mainVerb)) ? hits
+                : [.. hits, new CueHit(TaxonomyIds.Review, 4, $"\"{tokens[mainVerb].Original}\" + \"{head}\" (an artefact)", mainVerb, 1)];
+        }
+
+        return [.. hits.Select(h => h.Target == TaxonomyIds.Decide && h.Position <= mainVerb && (h.Length == 0 || mainVerb < h.Position + h.Length)
+            ? h with { Target = TaxonomyIds.Review, Evidence = $"{h.Evidence} (an artefact: \"{head}\")" }
+            : h)];
+    }
+
+    private IReadOnlyList<CueHit> InRole(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
+    {
+        var recipientSlot = mainVerb < tokens.Count && (_data.TellingVerbs ?? []).Contains(tokens[mainVerb].Text) ? mainVerb + 1 : -1;
+        // A weak cue that names a meeting ("progress meeting", "weekly calibration sync") is part of the
+        // meeting's name, not an outcome (unless a purpose follows: "budget meeting to allocate …").
+        var meetings = hits.Where(h => h.Target == "meeting").Select(h => h.Position).ToHashSet();
+        var inRole = hits.Where(h => h.Length == 0 || TaxonomyIds.TierOf(h.Target) is null
+            || !(h.Position == recipientSlot || (h.Length == 1 && IsNounModifier(tokens, h.Position))
+                || (h.Length == 1 && h.Weight <= 3 && meetings.Contains(h.Position + 1) && !(h.Position + 2 < tokens.Count && tokens[h.Position + 2].Text == "to"))))
+            .ToList();
+
+        // What the main verb governs is its topic, not another task: after "Ask X whether …", "Brainstorm
+        // how we celebrate …", "Tell X where to pick up …" the clause's cues do not vote; nor does a cue that
+        // names a thing ("the parental leave policy", "the password rules") or the setting of the task
+        // ("… in the retro"), when a cue elsewhere says what the task is.
+        var mainHasCue = inRole.Exists(h => OnMainVerb(h, mainVerb) && TaxonomyIds.TierOf(h.Target) is not null);
+        var clause = mainHasCue ? Enumerable.Range(mainVerb + 1, Math.Max(0, tokens.Count - mainVerb - 1))
+            .TakeWhile(i => !tokens[i].StartsSentence && tokens[i - 1].Text != "then")
+            .FirstOrDefault(i => tokens[i].Text is "whether" or "if" or "how" or "why" or "where" or "when" or "what" or "which" or "who", -1) : -1;
+        var thingHeads = _data.Modifiers.Sensitive.ThingHeads ?? [];
+        bool Topic(CueHit h)
+        {
+            if (h.Length == 0 || TaxonomyIds.TierOf(h.Target) is null || OnMainVerb(h, mainVerb))
+            {
+                return false;
+            }
+
+            var end = h.Position + h.Length;
+            var inClause = clause > 0 && h.Position > clause && !tokens.Skip(clause).Take(h.Position - clause + 1).Any(t => t.StartsSentence);
+            var namesAThing = end < tokens.Count && thingHeads.Contains(tokens[end].Text);
+            var setting = h.Length == 1 && h.Position >= 2 && end == tokens.Count
+                && (_data.Determiners ?? []).Contains(tokens[h.Position - 1].Text) && tokens[h.Position - 2].Text is "in" or "at" or "during" or "after";
+            return inClause || namesAThing || setting;
+        }
+
+        var topics = inRole.Where(Topic).ToList();
+        return topics.Count > 0 && inRole.Except(topics).Any(h => TaxonomyIds.TierOf(h.Target) is not null) ? [.. inRole.Except(topics)] : inRole;
+    }
+
+    private static bool OnMainVerb(CueHit hit, int mainVerb) =>
+        hit.Position <= mainVerb && mainVerb < hit.Position + Math.Max(hit.Length, 1);
+
+    // Something is going wrong now (time-critical) and the task acts on it ("move the samples now",
+    // "Contain the spill", "the lift is stuck, get them out"): firefighting is create, when no other
+    // cue says clearly what the task is (a weak "get the" is not one).
+    private CueHit? Firefighting(IReadOnlyList<Token> tokens, IReadOnlyList<CueHit> hits)
+    {
+        var strong = hits.Where(h => TaxonomyIds.TierOf(h.Target) is not null).GroupBy(h => h.Target).Any(g => g.Sum(h => h.Weight) > 3);
+        if (strong)
+        {
+            return null;
+        }
+
+        var verbs = _data.FirefightVerbs ?? [];
+        var lead = _data.LeadWords ?? [];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var clauseStart = i == 0 || tokens[i].StartsSentence || tokens[i].AfterComma || tokens[i - 1].Text is "then" or "and";
+            if (clauseStart)
+            {
+                var v = i;
+                while (v < tokens.Count && lead.Contains(tokens[v].Text))
+                {
+                    v++;
+                }
+
+                if (v < tokens.Count && verbs.Contains(tokens[v].Text))
+                {
+                    return new CueHit(TaxonomyIds.Create, 4, $"\"{tokens[v].Original}\" while it is happening (firefighting)", v, 1);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsNounModifier(IReadOnlyList<Token> tokens, int position) =>
+        position > 0 && position + 1 < tokens.Count
+        && (_data.Determiners ?? []).Contains(tokens[position - 1].Text)
+        && tokens[position + 1].Text.Length > 2 && char.IsLetter(tokens[position + 1].Text[0])
+        && !(_data.LeadWords ?? []).Contains(tokens[position + 1].Text) && !FunctionWords.Contains(tokens[position + 1].Text);
+}
