@@ -249,7 +249,8 @@ public sealed class VagueUrgencyRule : IRule
             var head = hyperbole || word is "sharp" ? j - 1 : j;
             if (IsAsking(context, head) && !UrgencyNegation.IsNegated(context, head) && !UrgencyStance.IsPromise(context, head))
             {
-                return hyperbole ? "like yesterday" : word is "sharp" ? "sharp sharp" : word.ToString();
+                var please = j + 1 < words.Length && !context.ClauseBreakBetween(j, j + 1) && context.WordAt(j + 1) is "pls" or "please" or "plz";
+                return hyperbole ? "like yesterday" : word is "sharp" ? "sharp sharp" : please ? $"{word} {context.WordAt(j + 1)}" : word.ToString();
             }
         }
 
