@@ -44,6 +44,16 @@ internal static class UrgencyGrammar
         "can|could|would you|u please|pls|plz|kindly? prioritize|prioritise",
         "need|want you|u to prioritize|prioritise",
 
+        // Idioms of urgency: "time is of the essence", "every minute counts", "drop what you're doing".
+        "time is of the essence",
+        "every minute|second|hour counts|matters",
+        "drop what|whatever you|youre|ur are? doing",
+
+        // As soon as the reader is able (not "as soon as you're back": that names when, a trigger).
+        "as soon as you|u are|re? able",
+        "as soon as youre|ur able",
+        "as soon as you|u get|have a chance",
+
         // Calling it an emergency: "it's an emergency!!", "this is a real emergency".
         "its|it|this|thats|that is? a|an real|genuine|absolute|total? emergency",
 
@@ -61,7 +71,7 @@ internal static class UrgencyGrammar
     // Every demand above holds one of these words: a message without one (nearly all) is passed over
     // with one filter-array test per word, no hashing (this runs on every message without a listed urgency phrase).
     private static readonly WordGrammar Anchors = new(
-        "sooner|faster|quicker|earlier|chop|move|step|pace|double|lose|waste|everything|hurry|rush|rushed|expedite|expedited|expediting|fasttrack|fasttracked|track|tracked|wait|quickly|quick|fast|swiftly|emergency|pressing|prioritize|prioritise|priorotize");
+        "sooner|faster|quicker|earlier|chop|move|step|pace|double|lose|waste|everything|hurry|rush|rushed|expedite|expedited|expediting|fasttrack|fasttracked|track|tracked|wait|quickly|quick|fast|swiftly|emergency|pressing|prioritize|prioritise|priorotize|essence|counts|matters|drop|able|chance");
 
     /// <summary>The first demand for speed in the message as (start, end) words, or (0, 0).</summary>
     public static (int Start, int End) FindDemand(in RuleContext context)

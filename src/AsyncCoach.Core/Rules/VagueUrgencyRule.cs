@@ -100,7 +100,8 @@ public sealed class VagueUrgencyRule : IRule
         end < context.Words.Length && !context.ClauseBreakBetween(end - 1, end)
         && context.WordAt(end) is "upon" or "after" or "when" or "whenever" or "once" or "if" or "following";
 
-    private static bool IsMannerAdverb(ReadOnlySpan<char> word) => word is "immediately" or "right" or "straight" or "instantly" or "at";
+    private static bool IsMannerAdverb(ReadOnlySpan<char> word) =>
+        word is "immediately" or "right" or "straight" or "instantly" or "at" or "straightaway" or "immediatly" or "imediately";
 
     private static bool IsDemandClause(in RuleContext context, int end, int after)
     {
@@ -219,7 +220,7 @@ public sealed class VagueUrgencyRule : IRule
         for (var j = 1; j < words.Length; j++)
         {
             var word = context.WordAt(j);
-            if (word is not ("now" or "yesterday" or "sharpish" or "sharp" or "quick" or "quickly" or "fast" or "pronto"))
+            if (word is not ("now" or "yesterday" or "sharpish" or "sharp" or "quick" or "quickly" or "fast" or "pronto" or "soonest" or "instant" or "minute"))
             {
                 continue;
             }
@@ -241,16 +242,16 @@ public sealed class VagueUrgencyRule : IRule
                 continue;
             }
 
-            if (word is "sharp" && context.WordAt(j - 1) is not "sharp")
+            if ((word is "sharp" && context.WordAt(j - 1) is not "sharp") || (word is "instant" or "minute" && context.WordAt(j - 1) is not "this"))
             {
-                continue; // "at 9 sharp" is a time; "sharp sharp" is speed
+                continue; // "at 9 sharp" is a time; "sharp sharp", "this instant", "right this minute" are speed
             }
 
-            var head = hyperbole || word is "sharp" ? j - 1 : j;
+            var head = hyperbole || word is "sharp" or "instant" or "minute" ? j - 1 : j;
             if (IsAsking(context, head) && !UrgencyNegation.IsNegated(context, head) && !UrgencyStance.IsPromise(context, head))
             {
                 var please = j + 1 < words.Length && !context.ClauseBreakBetween(j, j + 1) && context.WordAt(j + 1) is "pls" or "please" or "plz";
-                return hyperbole ? "like yesterday" : word is "sharp" ? "sharp sharp" : please ? $"{word} {context.WordAt(j + 1)}" : word.ToString();
+                return hyperbole ? "like yesterday" : word is "sharp" ? "sharp sharp" : word is "instant" or "minute" ? $"this {word}" : please ? $"{word} {context.WordAt(j + 1)}" : word.ToString();
             }
         }
 

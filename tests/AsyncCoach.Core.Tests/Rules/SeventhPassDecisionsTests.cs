@@ -34,6 +34,14 @@ public sealed class SeventhPassDecisionsTests
     [TestCase("the doctors want answers now")]
     [TestCase("need this ASAP Sarah")]
     [TestCase("before we start guessing, can someone send the logs asap")]
+    [TestCase("send the pallet count straightaway")]
+    [TestCase("need the keys immediatly")]
+    [TestCase("time is of the essence on the Gorman contract, please sign it")]
+    [TestCase("drop what you're doing and call the vet")]
+    [TestCase("I need an answer this instant")]
+    [TestCase("get on this right this minute")]
+    [TestCase("we need the rota soonest")]
+    [TestCase("send it through as soon as you're able")]
     public void A_demand_for_speed_in_these_shapes_is_vague_urgency(string text) =>
         Assert.That(RulesOn(text), Does.Contain(RuleIds.VagueUrgency));
 
@@ -61,6 +69,9 @@ public sealed class SeventhPassDecisionsTests
     [TestCase("we could have done it quickly")]
     [TestCase("the meeting starts at 9 sharp")]
     [TestCase("we send your invoices immediately after delivery")]
+    [TestCase("she answered straightaway")]
+    [TestCase("call me as soon as you're back from the site")]
+    [TestCase("wait a minute")]
     public void Urgency_mentioned_promised_named_or_denied_is_not_vague_urgency(string text) =>
         Assert.That(RulesOn(text), Does.Not.Contain(RuleIds.VagueUrgency));
 
