@@ -52,6 +52,20 @@ public sealed class DevSetTests
         });
     }
 
+    // vague-urgency on the two sets written last (seventh pass, branch vague20): floors under today's
+    // precision / recall. devset6's recall misses are urgency in other languages than English.
+    [TestCase("devset5", "messages.dev.jsonl", 0.95, 0.95)]
+    [TestCase("devset5", "messages.test.jsonl", 0.95, 0.95)]
+    [TestCase("devset6", "messages.dev.jsonl", 0.95, 0.75)]
+    [TestCase("devset6", "messages.test.jsonl", 0.85, 0.64)]
+    public void Vague_urgency_keeps_its_floor(string folder, string file, double precision, double recall)
+    {
+        var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
+
+        Assert.That((scores.Precision(RuleIds.VagueUrgency), scores.Recall(RuleIds.VagueUrgency)), Is.EqualTo((precision, recall)).Using<(double, double)>(
+            (actual, floor) => actual.Item1 >= floor.Item1 && actual.Item2 >= floor.Item2));
+    }
+
     [TestCase("devset", "tasks.dev.jsonl", 100)]
     [TestCase("devset", "tasks.test.jsonl", 100)]
     [TestCase("devset2", "tasks.dev.jsonl", 100)]

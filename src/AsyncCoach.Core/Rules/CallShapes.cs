@@ -146,7 +146,7 @@ internal static class CallShapes
         {
             var word = context.WordAt(i);
             var declines = word is "not" or "no" or "never" or "without" or "skip" or "instead"
-                || (VagueUrgencyRule.IsNegativeAuxiliary(word) && (i == 0 || context.WordAt(i - 1) is not "why"));
+                || (UrgencyNegation.IsNegativeAuxiliary(word) && (i == 0 || context.WordAt(i - 1) is not "why"));
             if (!declines)
             {
                 continue;

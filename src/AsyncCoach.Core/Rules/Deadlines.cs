@@ -146,7 +146,11 @@ internal static class Deadlines
         var next = context.WordAt(index);
         if (next is "i" or "we" or "you" or "they" or "he" or "she" or "u")
         {
-            return index + 1 < context.Words.Length && context.WordAt(index + 1) is "leave" or "go" or "head" or "log" or "sign" or "finish" or "close" or "wrap" or "travel" or "fly" or "present";
+            // "before I leave", "before she heads off", "before they close", "before he lands": someone's going or a closing.
+            return index + 1 < context.Words.Length && context.WordAt(index + 1) is "leave" or "go" or "head" or "log" or "sign" or "finish" or "close" or "wrap" or "travel" or "fly" or "present"
+                or "leaves" or "goes" or "heads" or "logs" or "signs" or "finishes" or "closes" or "wraps" or "travels" or "flies" or "presents"
+                or "land" or "lands" or "board" or "boards" or "arrive" or "arrives" or "clock" or "clocks" or "knock" or "knocks" or "shut" or "shuts"
+                or "open" or "opens" or "end" or "ends" or "wake" or "wakes";
         }
 
         return next is not ("that" or "this" or "then" or "it" or "anything" or "everything" or "anyone" or "and" or "or" or "we" or "doing" or "now" or "so" or "but" or "too" or "i" or "me" or "us" or "them" or "if" or "because");

@@ -6,9 +6,9 @@ namespace AsyncCoach.Core.Rules;
 /// fast-tracked, saying the sooner the better, or urging pace ("chop chop", "get a move on"). Verbs
 /// count in their base form only (a request), or as a past participle after "get", "have" or "be"
 /// ("get the order expedited", "can this be fast-tracked"); "we expedited it last week" reports.
-/// Also two readings that make an urgency word not a demand: a standing procedure under a
-/// condition ("if the alarm goes off, call the vet immediately") and a word quoted to talk about it
-/// ("'ASAP' is a four-letter word here").
+/// Also a reading that makes an urgency word not a demand: a standing procedure under a condition
+/// ("if the alarm goes off, call the vet immediately"); a word quoted to talk about it is
+/// <see cref="UrgencyMention"/>'s.
 /// </summary>
 internal static class UrgencyGrammar
 {
@@ -36,6 +36,24 @@ internal static class UrgencyGrammar
         // Acting fast: "move fast on the refund", "act quickly on the complaint".
         "move|act|react|respond fast|quickly|quick|swiftly",
 
+        // Calling it pressing, however intensified: "it's pretty pressing", "this is getting really pressing".
+        "its|thats|it|this|that is? getting? pretty|really|very|quite|super|kinda|rather|fairly|extremely|somewhat|increasingly|a|bit* pressing",
+
+        // Asking for priority: "kindly prioritize my dispute", "can you prioritise the refund", "need you to prioritize this".
+        "please|pls|plz|kindly prioritize|prioritise|priorotize",
+        "can|could|would you|u please|pls|plz|kindly? prioritize|prioritise",
+        "need|want you|u to prioritize|prioritise",
+
+        // Idioms of urgency: "time is of the essence", "every minute counts", "drop what you're doing".
+        "time is of the essence",
+        "every minute|second|hour counts|matters",
+        "drop what|whatever you|youre|ur are? doing",
+
+        // As soon as the reader is able (not "as soon as you're back": that names when, a trigger).
+        "as soon as you|u are|re? able",
+        "as soon as youre|ur able",
+        "as soon as you|u get|have a chance",
+
         // Calling it an emergency: "it's an emergency!!", "this is a real emergency".
         "its|it|this|thats|that is? a|an real|genuine|absolute|total? emergency",
 
@@ -53,7 +71,7 @@ internal static class UrgencyGrammar
     // Every demand above holds one of these words: a message without one (nearly all) is passed over
     // with one filter-array test per word, no hashing (this runs on every message without a listed urgency phrase).
     private static readonly WordGrammar Anchors = new(
-        "sooner|faster|quicker|earlier|chop|move|step|pace|double|lose|waste|everything|hurry|rush|rushed|expedite|expedited|expediting|fasttrack|fasttracked|track|tracked|wait|quickly|quick|fast|swiftly|emergency");
+        "sooner|faster|quicker|earlier|chop|move|step|pace|double|lose|waste|everything|hurry|rush|rushed|expedite|expedited|expediting|fasttrack|fasttracked|track|tracked|wait|quickly|quick|fast|swiftly|emergency|pressing|prioritize|prioritise|priorotize|essence|counts|matters|drop|able|chance");
 
     /// <summary>The first demand for speed in the message as (start, end) words, or (0, 0).</summary>
     public static (int Start, int End) FindDemand(in RuleContext context)
@@ -137,35 +155,4 @@ internal static class UrgencyGrammar
         && (context.WordAt(i) is "if" or "whenever" or "should" or "anytime"
             || (context.WordAt(i) is "in" && i + 1 < context.Words.Length && context.WordAt(i + 1) is "case")
             || (context.WordAt(i) is "every" or "each" && i + 1 < context.Words.Length && context.WordAt(i + 1) is "time"));
-
-    /// <summary>
-    /// Whether the words <paramref name="start"/>..<paramref name="end"/> stand in quotation marks in
-    /// the text as written ("'ASAP' is a four-letter word in this office"): the word is mentioned, not used.
-    /// </summary>
-    public static bool IsQuoted(in RuleContext context, int start, int end)
-    {
-        var raw = context.Message.Text.AsSpan();
-        var first = context.WordAt(start);
-        var last = context.WordAt(end - 1);
-        for (var from = 0; from < raw.Length && raw[from..].IndexOf(first, StringComparison.OrdinalIgnoreCase) is var at and >= 0; from += at + first.Length)
-        {
-            var open = from + at;
-            if (open == 0 || !IsQuoteMark(raw[open - 1]))
-            {
-                continue;
-            }
-
-            // The last word of the phrase, then a closing mark right after it (within the next 40 characters).
-            var rest = raw[open..Math.Min(raw.Length, open + first.Length + 40)];
-            var lastAt = rest.LastIndexOf(last, StringComparison.OrdinalIgnoreCase);
-            if (lastAt >= 0 && open + lastAt + last.Length < raw.Length && IsQuoteMark(raw[open + lastAt + last.Length]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsQuoteMark(char c) => c is '\'' or '"' or '‘' or '’' or '“' or '”' or '«' or '»' or '„';
 }

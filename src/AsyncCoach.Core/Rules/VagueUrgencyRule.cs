@@ -10,7 +10,7 @@ public sealed class VagueUrgencyRule : IRule
 
     public Finding? Evaluate(in RuleContext context)
     {
-        var needNow = context.Has(PhraseLists.UrgencyIndex) ? null : NeedNow(context) ?? SpeedDemand(context);
+        var needNow = context.Has(PhraseLists.UrgencyIndex) ? null : ClosingSpeed(context) ?? SpeedDemand(context);
         if ((!context.Has(PhraseLists.UrgencyIndex) && needNow is null) || Deadlines.HasDeadline(context))
         {
             return null;
@@ -19,8 +19,8 @@ public sealed class VagueUrgencyRule : IRule
         List<string>? evidence = needNow is null ? null : [needNow];
         foreach (var match in context.Matches)
         {
-            if (match.List == PhraseLists.UrgencyIndex && !IsDescriptive(context, match) && !IsNegated(context, match.Start)
-                && !UrgencyGrammar.IsQuoted(context, match.Start, match.End))
+            if (match.List == PhraseLists.UrgencyIndex && !IsDescriptive(context, match) && !UrgencyNegation.IsNegated(context, match.Start)
+                && !UrgencyMention.IsMentioned(context, match.Start, match.End))
             {
                 var phrase = context.Phrases.PhraseText(match.PhraseId);
                 evidence ??= [];
@@ -36,7 +36,7 @@ public sealed class VagueUrgencyRule : IRule
 
     // Words that make a clause a request, and verbs that start an imperative one: what a demand does.
     private static readonly HashSet<string> RequestWords = new(
-        ["need", "needs", "please", "pls", "plz", "can", "could", "would", "must", "asap", "urgent", "urgently", "want", "require", "requires", "kindly"],
+        ["need", "needs", "please", "pls", "plz", "can", "could", "would", "must", "asap", "urgent", "urgently", "want", "wants", "require", "requires", "kindly", "abeg"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> Imperatives = new(
@@ -60,7 +60,8 @@ public sealed class VagueUrgencyRule : IRule
             }
         }
 
-        if (IsReported(context, match.Start) || UrgencyGrammar.IsConditionalProcedure(context, match.Start))
+        if (IsReported(context, match.Start) || UrgencyGrammar.IsConditionalProcedure(context, match.Start) || UrgencyStance.IsPromise(context, match.Start)
+            || UrgencyStance.IsNamedGoal(context, match) || UrgencyStance.IsWishAtADistance(context, match.Start))
         {
             return true; // "the customer labelled it as urgent", "carrier says it's high priority", "if the alarm goes off, call the vet immediately"
         }
@@ -74,8 +75,10 @@ public sealed class VagueUrgencyRule : IRule
     {
         for (var i = start - 1; i >= 0 && start - i <= 5 && !context.ClauseBreakBetween(i, start); i--)
         {
+            // A verb of saying, not a noun: "the carrier says …", but "send the claims asap" asks for papers.
             if (context.WordAt(i) is "labelled" or "labeled" or "marked" or "flagged" or "tagged" or "classed" or "classified" or "rated" or "says"
-                or "said" or "claims" or "claimed" or "thinks" or "considers" or "considered" or "deemed" or "called")
+                or "said" or "claims" or "claimed" or "thinks" or "considers" or "considered" or "deemed" or "called"
+                && (i == 0 || context.WordAt(i - 1) is not ("the" or "a" or "your" or "my" or "our" or "their" or "his" or "her" or "these" or "those" or "all" or "expense" or "insurance")))
             {
                 return true;
             }
@@ -97,7 +100,8 @@ public sealed class VagueUrgencyRule : IRule
         end < context.Words.Length && !context.ClauseBreakBetween(end - 1, end)
         && context.WordAt(end) is "upon" or "after" or "when" or "whenever" or "once" or "if" or "following";
 
-    private static bool IsMannerAdverb(ReadOnlySpan<char> word) => word is "immediately" or "right" or "straight" or "instantly" or "at";
+    private static bool IsMannerAdverb(ReadOnlySpan<char> word) =>
+        word is "immediately" or "right" or "straight" or "instantly" or "at" or "straightaway" or "immediatly" or "imediately";
 
     private static bool IsDemandClause(in RuleContext context, int end, int after)
     {
@@ -134,14 +138,22 @@ public sealed class VagueUrgencyRule : IRule
             }
         }
 
-        // The clause's first word (after "please"/"ok"/"so"): an imperative demands.
-        var first = i + 1;
-        while (first < end && context.WordAt(first) is "ok" or "so" or "and" or "then" or "just" or "pls" or "please")
+        return OpensWithImperative(context, i + 1, end);
+    }
+
+    // The clause's first word (after "please"/"ok"/"so" and a group addressed): an imperative demands.
+    private static bool OpensWithImperative(in RuleContext context, int first, int end)
+    {
+        while (first < end && (context.WordAt(first) is "ok" or "so" or "and" or "then" or "just" or "pls" or "please" or "abeg" or "kindly"
+            or "everyone" or "everybody" or "someone" or "somebody" or "anyone" or "all" or "team" or "guys" or "folks" or "yall"))
         {
-            first++;
+            // "all engineers send your reports immediately": a group addressed, then the imperative.
+            first += context.WordAt(first) is "all" && first + 2 < end && context.WordAt(first + 1) is [.., 's'] && context.WordAt(first + 1) is not "is" ? 2 : 1;
         }
 
-        return first < end ? Imperatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(first)) || IsImperativeShape(context, first, end) : end == 0;
+        return first < end
+            ? Imperatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(first)) || IsImperativeShape(context, first, end) || AsksOfTheReader(context, first, end)
+            : end == 0;
     }
 
     // "ship the samples immediately", "leave the building right away": a clause that opens with a bare
@@ -160,6 +172,28 @@ public sealed class VagueUrgencyRule : IRule
             or "everything" or "everyone" or "all" or "my" or "our" or "your" or "his" or "their";
     }
 
+    // "send your reports immediately", "update your timesheet right away": a verb whose object is the
+    // reader's own, with no subject before it, asks something of the reader.
+    private static bool AsksOfTheReader(in RuleContext context, int first, int end)
+    {
+        for (var v = first; v + 1 < end; v++)
+        {
+            if (context.WordAt(v + 1) is "your" or "ur" or "yr")
+            {
+                var verb = context.WordAt(v);
+                var subject = v > first ? context.WordAt(v - 1) : default;
+                return !verb.ContainsAnyExcept(Letters) && !verb.EndsWith("ed") && !verb.EndsWith("ing") && !IsSubject(subject)
+                    && verb is not ("is" or "are" or "was" or "were" or "be" or "been" or "of" or "for" or "to" or "with" or "in" or "on" or "at" or "about"
+                        or "from" or "by" or "into" or "and" or "or" or "but" or "than" or "as" or "like" or "do" or "does" or "did" or "has" or "have"
+                        or "had" or "will" or "would" or "can" or "could" or "should" or "thank" or "thanks" or "love" or "saw" or "got" or "all" or "that");
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSubject(ReadOnlySpan<char> word) => word is "i" or "we" or "they" or "he" or "she" or "you" or "u" or "it" or "who";
+
     private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     // "hurry pls", "the sooner the better", "get the order expedited": speed demanded in words no list
@@ -167,8 +201,8 @@ public sealed class VagueUrgencyRule : IRule
     private static string? SpeedDemand(in RuleContext context)
     {
         var (start, end) = UrgencyGrammar.FindDemand(context);
-        if (end == 0 || IsNegated(context, start) || IsReported(context, start) || UrgencyGrammar.IsConditionalProcedure(context, start)
-            || UrgencyGrammar.IsQuoted(context, start, end))
+        if (end == 0 || UrgencyNegation.IsNegated(context, start) || IsReported(context, start) || UrgencyGrammar.IsConditionalProcedure(context, start)
+            || UrgencyMention.IsMentioned(context, start, end) || UrgencyStance.IsPromise(context, start))
         {
             return null;
         }
@@ -176,97 +210,114 @@ public sealed class VagueUrgencyRule : IRule
         return context.Text[context.Words[start].Start..(context.Words[end - 1].Start + context.Words[end - 1].Length)].ToString();
     }
 
-    // "need the sample sheet now", "need those logs yesterday": a need with "now" (or, hyperbolically,
-    // "yesterday") closing the clause demands now.
-    private static string? NeedNow(in RuleContext context)
+    // A demand closed by a word of speed (docs/rules.md "Decided", seventh pass): "need the sample
+    // sheet now", "the customer wants the tower light fixed yesterday", "need those cask samples
+    // sharpish", "upload the episode like yesterday", "do am sharp sharp". "now" and a bare
+    // "yesterday" count after a need or a want of something; the others in any clause that asks.
+    private static string? ClosingSpeed(in RuleContext context)
     {
         var words = context.Words;
-        for (var i = 0; i < words.Length; i++)
+        for (var j = 1; j < words.Length; j++)
         {
-            if (context.WordAt(i) is not "need")
+            var word = context.WordAt(j);
+            if (word is not ("now" or "yesterday" or "sharpish" or "sharp" or "quick" or "quickly" or "fast" or "pronto" or "soonest" or "instant" or "minute"))
             {
                 continue;
             }
 
-            for (var j = i + 2; j <= i + 4 && j < words.Length; j++)
+            var closes = j + 1 == words.Length || context.ClauseBreakBetween(j, j + 1) || context.WordAt(j + 1) is "pls" or "please" or "plz" or "tbh" or "ya" or "po" or "thanks";
+            if (!closes || context.ClauseBreakBetween(j - 1, j))
             {
-                if (context.WordAt(j) is "now" or "yesterday" && (j + 1 == words.Length || context.ClauseBreakBetween(j, j + 1)) && !context.ClauseBreakBetween(i, j))
+                continue;
+            }
+
+            var hyperbole = word is "yesterday" && context.WordAt(j - 1) is "like" or "by" or "for";
+            if (word is "now" or "yesterday" && !hyperbole)
+            {
+                if (NeedOf(context, j) is var need and >= 0 && !UrgencyNegation.IsNegated(context, need))
                 {
-                    return context.WordAt(j) is "now" ? "need … now" : "need … yesterday";
+                    return word is "now" ? "need … now" : "need … yesterday";
                 }
+
+                continue;
+            }
+
+            if ((word is "sharp" && context.WordAt(j - 1) is not "sharp") || (word is "instant" or "minute" && context.WordAt(j - 1) is not "this"))
+            {
+                continue; // "at 9 sharp" is a time; "sharp sharp", "this instant", "right this minute" are speed
+            }
+
+            var head = hyperbole || word is "sharp" or "instant" or "minute" ? j - 1 : j;
+            if (IsAsking(context, head) && !UrgencyNegation.IsNegated(context, head) && !UrgencyStance.IsPromise(context, head))
+            {
+                var please = j + 1 < words.Length && !context.ClauseBreakBetween(j, j + 1) && context.WordAt(j + 1) is "pls" or "please" or "plz";
+                return hyperbole ? "like yesterday" : word is "sharp" ? "sharp sharp" : word is "instant" or "minute" ? $"this {word}" : please ? $"{word} {context.WordAt(j + 1)}" : word.ToString();
             }
         }
 
         return null;
     }
 
-    // "not urgent", "it's not really something we need asap", "we can't do it asap": a negator (the
-    // list, or any negative auxiliary: "wouldnt", "cant", "didnt"…) up to five words before the
-    // urgency phrase, in the same clause ("not a blocker, but I need it asap" is urgent: the comma and
-    // "but" end the negation's scope). A negated opinion ("I don't think this one is really that
-    // urgent", "I wouldn't say it's urgent") scopes over its whole clause. A negated verb of delay
-    // ("don't forget to send it asap", "don't wait, fix it right away") is a double negative: it demands.
-    private static bool IsNegated(in RuleContext context, int start)
+    // The need or want that a closing "now"/"yesterday" belongs to: "need the logs now", "the customer
+    // wants the light fixed yesterday", "needs doing yesterday". Up to five words between, none a
+    // subject or a relative ("I need to tell you what happened yesterday" reports a day), and a want
+    // of a thing, not of doing ("I want to go home now").
+    private static int NeedOf(in RuleContext context, int j)
     {
-        for (var end = start; end > 0 && start - end < 12; end--)
+        for (var i = j - 1; i >= 0 && j - i <= 6 && !context.ClauseBreakBetween(i, j); i--)
         {
-            if (context.ClauseBreakBetween(end - 1, start) || context.WordAt(end - 1) is "but" or "though" or "however" or "although" or "yet")
+            var word = context.WordAt(i);
+            if (word is "what" or "that" or "which" or "who" or "when" or "where" or "from" or "since" or "of" or "on" or "than" or "i" or "we" or "he" or "she" or "they"
+                or "happened" or "said" or "was" or "were")
             {
-                return false;
+                return -1;
             }
 
-            if (!IsNegator(context, end))
+            // "the file Sam emailed yesterday": a name before a past form is a relative clause's subject.
+            if (i == j - 1 && word.EndsWith("ed") && i > 0 && UrgencyMention.RawOffset(context, i - 1) is var name and >= 0
+                && char.IsUpper(context.Message.Text[name]))
             {
-                continue;
+                return -1;
             }
 
-            if (end < context.Words.Length && context.WordAt(end) is "forget" or "hesitate" or "wait" or "delay" or "let" or "hold")
+            if (word is "need" or "needs" && j - i >= 2)
             {
-                continue; // "don't forget …": a demand
+                return i;
             }
 
-            if (start - end < 5 || NegatesAnOpinion(context, end))
+            if (word is "want" or "wants" && j - i >= 2 && context.WordAt(i + 1) is not "to")
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
-    // "don't think", "wouldn't say", "not sure", "never considered": an opinion or a label denied.
-    private static bool NegatesAnOpinion(in RuleContext context, int after)
+    // A clause that asks something of someone: a request word ("need", "please", "abeg"), "can you" /
+    // "could someone", or an imperative.
+    private static bool IsAsking(in RuleContext context, int at)
     {
-        for (var i = after; i < context.Words.Length && i <= after + 1; i++)
+        for (var i = at - 1; i >= 0 && !context.ClauseBreakBetween(i, at); i--)
         {
-            if (context.WordAt(i) is "think" or "say" or "believe" or "feel" or "consider" or "reckon" or "expect" or "sure" or "call" or "see" or "count"
-                or "treat" or "seem" or "seems" or "look" or "looks" or "sound" or "sounds" or "mean" or "meant" or "classify" or "mark" or "flag")
+            var word = context.WordAt(i);
+            if (word is "need" or "needs" or "please" or "pls" or "plz" or "kindly" or "abeg" or "want" or "wants" or "must")
+            {
+                return true;
+            }
+
+            if (word is "you" or "u" or "someone" or "somebody" or "anyone" or "anybody" && i > 0 && context.WordAt(i - 1) is "can" or "could" or "would" or "will")
             {
                 return true;
             }
         }
 
-        return false;
-    }
-
-    private static bool IsNegator(in RuleContext context, int end) =>
-        EndsAt(context, PhraseLists.UrgencyNegatorsIndex, end) || IsNegativeAuxiliary(context.WordAt(end - 1));
-
-    // "wouldnt", "cant", "didnt", "shouldnt", "havent", "aint": an auxiliary with "n't", apostrophe dropped.
-    internal static bool IsNegativeAuxiliary(ReadOnlySpan<char> word) =>
-        word is "cant" or "cannot" or "wont" or "aint" || (word.EndsWith("nt") && word[..^2] is "is" or "are" or "was" or "were" or "do" or "does" or "did"
-            or "would" or "could" or "should" or "have" or "has" or "had" or "must" or "need" or "might");
-
-    private static bool EndsAt(in RuleContext context, int list, int end)
-    {
-        foreach (var m in context.Matches)
+        var first = at;
+        while (first > 0 && !context.ClauseBreakBetween(first - 1, at))
         {
-            if (m.List == list && m.End == end)
-            {
-                return true;
-            }
+            first--;
         }
 
-        return false;
+        return OpensWithImperative(context, first, at);
     }
 }

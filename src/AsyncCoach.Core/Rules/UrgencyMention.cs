@@ -1,0 +1,177 @@
+namespace AsyncCoach.Core.Rules;
+
+/// <summary>
+/// An urgency word that is mentioned rather than used (docs/rules.md "Decided", seventh pass): it
+/// stands inside quotation marks (a forward written inline, someone's words, a title: 'fwd: "call me
+/// asap"', 'the episode "ASAP: Life in the Fast Lane"'), it starts a name written in capitals ("new
+/// stock of ASAP Nasal Spray"), it is glossed in brackets after a quoted name ('"Brådskande"
+/// (urgent)') or it is being defined ("asap = as soon as possible", "urgent means …"). These are read
+/// on the text as written, where the quotation marks and capitals still are.
+/// </summary>
+internal static class UrgencyMention
+{
+    public static bool IsMentioned(in RuleContext context, int start, int end)
+    {
+        var raw = context.Message.Text.AsSpan();
+        var at = RawOffset(context, start);
+        if (at < 0)
+        {
+            return IsDefined(context, start, end, raw, -1, -1);
+        }
+
+        var last = RawOffset(context, end - 1);
+        var after = last < 0 ? -1 : last + context.WordAt(end - 1).Length;
+        return IsInsideQuotes(raw, at) || IsGloss(raw, at, after) || IsName(context, raw, start, at, after) || IsDefined(context, start, end, raw, at, after);
+    }
+
+    /// <summary>"high priority: …", "URGENT: …": the word is a label that opens what follows.</summary>
+    public static bool FollowedByColon(in RuleContext context, int index)
+    {
+        var at = RawOffset(context, index);
+        var raw = context.Message.Text.AsSpan();
+        return at >= 0 && raw[(at + context.WordAt(index).Length)..].TrimStart() is { IsEmpty: false } rest && rest[0] == ':';
+    }
+
+    // Where word `index` starts in the text as written: the k-th whole-word occurrence of its
+    // normalised form, k counted over the normalised words before it. -1 when the two differ (an
+    // accent, an apostrophe): then nothing is read from the raw text.
+    internal static int RawOffset(in RuleContext context, int index)
+    {
+        var word = context.WordAt(index);
+        var k = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (context.WordAt(i).SequenceEqual(word))
+            {
+                k++;
+            }
+        }
+
+        var raw = context.Message.Text.AsSpan();
+        for (var from = 0; from < raw.Length && raw[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase) is var hit and >= 0; from += hit + word.Length)
+        {
+            var at = from + hit;
+            if ((at > 0 && char.IsLetterOrDigit(raw[at - 1])) || (at + word.Length < raw.Length && char.IsLetterOrDigit(raw[at + word.Length])))
+            {
+                continue;
+            }
+
+            if (k-- == 0)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    // Between an opening and a closing quotation mark. A mark opens after the start, a space or an
+    // opening bracket and before a non-space; it closes after a non-space and before the end, a space
+    // or punctuation. A straight single quote between two letters is an apostrophe ("who's").
+    private static bool IsInsideQuotes(ReadOnlySpan<char> raw, int at)
+    {
+        var open = -1;
+        var kind = '\0';
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (!IsQuoteMark(c))
+            {
+                continue;
+            }
+
+            var before = i == 0 ? ' ' : raw[i - 1];
+            var next = i + 1 < raw.Length ? raw[i + 1] : ' ';
+            if (char.IsLetterOrDigit(before) && char.IsLetterOrDigit(next))
+            {
+                continue; // an apostrophe
+            }
+
+            if (open >= 0 && Family(c) == kind && !char.IsWhiteSpace(before) && !char.IsLetterOrDigit(next))
+            {
+                if (open < at && at < i)
+                {
+                    return true;
+                }
+
+                open = -1;
+            }
+            else if (open < 0 && (char.IsWhiteSpace(before) || i == 0 || before is '(' or '[' or ':' or '-' or '—') && !char.IsWhiteSpace(next))
+            {
+                open = i;
+                kind = Family(c);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsQuoteMark(char c) => c is '\'' or '"' or '‘' or '’' or '“' or '”' or '«' or '»' or '„';
+
+    private static char Family(char c) => c is '\'' or '‘' or '’' ? '\'' : '"';
+
+    // '"Brådskande" (urgent)': a translation in brackets right after a quoted name.
+    private static bool IsGloss(ReadOnlySpan<char> raw, int at, int after)
+    {
+        if (after < 0 || after >= raw.Length || raw[after] != ')')
+        {
+            return false;
+        }
+
+        var before = raw[..at].TrimEnd();
+        if (before.IsEmpty || before[^1] != '(')
+        {
+            return false;
+        }
+
+        before = before[..^1].TrimEnd();
+        return !before.IsEmpty && IsQuoteMark(before[^1]);
+    }
+
+    // "new stock of ASAP Nasal Spray", "Right Away Couriers": the word written with a capital inside a
+    // sentence, then capitalised words (two, or one after a determiner or preposition): a name.
+    private static bool IsName(in RuleContext context, ReadOnlySpan<char> raw, int start, int at, int after)
+    {
+        if (!char.IsUpper(raw[at]) || after < 0 || start == 0 || context.ClauseBreakBetween(start - 1, start))
+        {
+            return false;
+        }
+
+        var capitals = 0;
+        for (var i = after; i < raw.Length && capitals < 2;)
+        {
+            var gap = i;
+            while (i < raw.Length && raw[i] == ' ')
+            {
+                i++;
+            }
+
+            if (i == gap || i >= raw.Length || !char.IsUpper(raw[i]))
+            {
+                break; // punctuation ("URGENT: …") or a lower-case word ends the name
+            }
+
+            capitals++;
+            while (i < raw.Length && char.IsLetterOrDigit(raw[i]))
+            {
+                i++;
+            }
+        }
+
+        return capitals == 2
+            || (capitals == 1 && context.WordAt(start - 1) is "of" or "the" or "a" or "an" or "at" or "from" or "by" or "with" or "via" or "our" or "new" or "for");
+    }
+
+    // "asap = as soon as possible" (both sides), "urgent means …", "what does ASAP stand for", "the word urgent".
+    private static bool IsDefined(in RuleContext context, int start, int end, ReadOnlySpan<char> raw, int at, int after)
+    {
+        if ((after >= 0 && raw[after..].TrimStart() is { IsEmpty: false } rest && rest[0] == '=')
+            || (at > 0 && raw[..at].TrimEnd() is { IsEmpty: false } before && before[^1] == '='))
+        {
+            return true;
+        }
+
+        return (end < context.Words.Length && !context.ClauseBreakBetween(end - 1, end) && context.WordAt(end) is "means" or "meaning" or "stands" or "stand")
+            || (start > 0 && context.WordAt(start - 1) is "word" or "term" or "acronym" or "abbreviation");
+    }
+}
