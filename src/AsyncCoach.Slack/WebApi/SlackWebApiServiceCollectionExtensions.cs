@@ -47,8 +47,22 @@ public static class SlackWebApiServiceCollectionExtensions
                 // Timeouts are the pipeline's or the client's (on TimeProvider), not HttpClient's fixed 100 s.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            // Clients are kept per token (one per team), so they keep their handler past the
-            // factory's rotation: connections are renewed here instead, to follow DNS changes.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = PooledConnectionLifetime })
+            .ConfigurePrimaryHttpMessageHandler(WebApiHandler)
             .RemoveAllLoggers();
+
+    /// <summary>
+    /// The Web API's connection handler. Clients are kept per token (one per team), so they keep
+    /// their handler past the factory's rotation: connections are renewed here instead, to follow
+    /// DNS changes. Slack's Web API answers every method itself (no redirects, no cookies), so the
+    /// handler's redirect and cookie stages are left out, and so is the W3C trace header stage
+    /// (Slack reads no <c>traceparent</c>; our own spans are <c>slack.call</c>): each is work per
+    /// call. A proxy from the environment (<c>HTTPS_PROXY</c>) is still honoured.
+    /// </summary>
+    internal static SocketsHttpHandler WebApiHandler() => new()
+    {
+        PooledConnectionLifetime = PooledConnectionLifetime,
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        ActivityHeadersPropagator = null,
+    };
 }

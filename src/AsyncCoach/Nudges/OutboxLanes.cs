@@ -123,9 +123,14 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
         }
     }
 
-    /// <summary>A row written claimed by an inbox round, after its commit: into its team's lane; false when none takes it now.</summary>
+    /// <summary>
+    /// A row written claimed by an inbox round, after its commit: into its team's lane, its call
+    /// started on this thread when a slot is free (<see cref="OutboxLane.Pump"/>); false when no
+    /// lane takes it now.
+    /// </summary>
     public bool TryHandOver(OutboxRow row)
     {
+        OutboxLane lane;
         lock (_gate)
         {
             if (!_open)
@@ -133,15 +138,21 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
                 return false;
             }
 
-            var lane = LaneFor(row.TeamId);
+            lane = LaneFor(row.TeamId);
             if (lane.IsStopped)
             {
                 return false;
             }
 
             _idleSince.Remove(row.TeamId);
-            return Enqueue(row);
+            if (!Enqueue(row))
+            {
+                return false;
+            }
         }
+
+        lane.Pump();
+        return true;
     }
 
     /// <summary>A claimed row no lane took: pending again, after its team's rate-limit hold if any.</summary>
@@ -177,6 +188,7 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
             }
         }
 
+        var fed = new HashSet<OutboxLane>();
         lock (_gate)
         {
             // A team all of whose rows fitted is caught up.
@@ -190,9 +202,20 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
 
             foreach (var row in unclaimed)
             {
-                Enqueue(row);
+                if (Enqueue(row))
+                {
+                    fed.Add(_lanes[row.TeamId]);
+                }
             }
         }
+
+        // The rows that need no call start now, each on this thread until it waits on its end.
+        foreach (var lane in fed)
+        {
+            lane.Pump();
+        }
+
+        fed.Clear();
 
         // Not cancelled by stopping: a claim, once queued, commits whether or not anyone still
         // waits for it, and rows claimed with no one to send or give them back would stay
@@ -200,20 +223,26 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
         // what it is handed (OutboxDelivery), and a row no lane takes is given back here.
         foreach (var row in await store.ClaimAsync(claim, CancellationToken.None))
         {
-            bool queued;
             lock (_gate)
             {
-                queued = _open && Enqueue(row);
+                if (_open && Enqueue(row))
+                {
+                    fed.Add(_lanes[row.TeamId]);
+                    continue;
+                }
             }
 
-            if (!queued)
-            {
-                // The lane stopped (a rate limit, or stopping) while the claim was committing: give it back.
-                await delivery.ReleaseAsync(row, CancellationToken.None);
-            }
+            // The lane stopped (a rate limit, or stopping) while the claim was committing: give it back.
+            await delivery.ReleaseAsync(row, CancellationToken.None);
         }
 
         _moreDue = more;
+
+        // The calls start once every claimed row is queued, each on this thread until it waits on Slack.
+        foreach (var lane in fed)
+        {
+            lane.Pump();
+        }
     }
 
     /// <summary>Closes every lane and completes once their queued rows went through (stopping).</summary>
