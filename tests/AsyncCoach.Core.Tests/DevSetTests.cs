@@ -5,7 +5,7 @@ using AsyncCoach.Core.Taxonomy;
 namespace AsyncCoach.Core.Tests;
 
 /// <summary>
-/// The independent development sets (Fixtures/devset … devset6, each written by someone who had read only the
+/// The independent development sets (Fixtures/devset … devset7, each written by someone who had read only the
 /// contracts): the rules and the classifier scored on its dev and test splits, with the harness the
 /// bench's <c>accuracy</c> verb uses. Run with <c>--logger "console;verbosity=detailed"</c> for the tables.
 /// The gates are the targets where they are met (docs/rules.md, "Measuring accuracy"), so a
@@ -36,6 +36,11 @@ public sealed class DevSetTests
     // huddle recall, from 0.52 / 0.47 to 0.83 / 0.59.
     [TestCase("devset6", "messages.dev.jsonl", 0.75, 400)]
     [TestCase("devset6", "messages.test.jsonl", 0.55, 200)]
+    // devset7 (session 8, written while that session's passes were made and scored by the lead before and
+    // after them; a third of it in other languages): floors under the scores it landed with. The lowest are
+    // huddle recall 0.70 / 0.68 and huddle precision 0.76 on the test split.
+    [TestCase("devset7", "messages.dev.jsonl", 0.65, 430)]
+    [TestCase("devset7", "messages.test.jsonl", 0.65, 210)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
@@ -87,6 +92,10 @@ public sealed class DevSetTests
     [TestCase("devset4", "tasks.test.jsonl", 55, 0.88, 0.90, 0.80)]
     [TestCase("devset5", "tasks.test.jsonl", 65, 0.95, 0.94, 0.80)]
     [TestCase("devset6", "tasks.test.jsonl", 55, 0.95, 0.89, 0.80)]
+    // devset7 (session 8): below the targets on mode (0.78 dev / 0.79 test) and on dev's exact tier (0.81);
+    // floors under the scores it landed with.
+    [TestCase("devset7", "tasks.dev.jsonl", 160, 0.78, 0.75, 0.80)]
+    [TestCase("devset7", "tasks.test.jsonl", 80, 0.85, 0.75, 0.80)]
     public void The_classifier_keeps_its_floor(string folder, string file, int minTasks, double tier, double mode, double unclear) =>
         AssertClassifierAtLeast(folder, file, minTasks, (tier, mode, unclear));
 
