@@ -123,14 +123,9 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
         }
     }
 
-    /// <summary>
-    /// A row written claimed by an inbox round, after its commit: into its team's lane, its call
-    /// started on this thread when a slot is free (<see cref="OutboxLane.Pump"/>); false when no
-    /// lane takes it now.
-    /// </summary>
+    /// <summary>A row written claimed by an inbox round, after its commit: into its team's lane; false when none takes it now.</summary>
     public bool TryHandOver(OutboxRow row)
     {
-        OutboxLane lane;
         lock (_gate)
         {
             if (!_open)
@@ -138,21 +133,15 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
                 return false;
             }
 
-            lane = LaneFor(row.TeamId);
+            var lane = LaneFor(row.TeamId);
             if (lane.IsStopped)
             {
                 return false;
             }
 
             _idleSince.Remove(row.TeamId);
-            if (!Enqueue(row))
-            {
-                return false;
-            }
+            return Enqueue(row);
         }
-
-        lane.Pump();
-        return true;
     }
 
     /// <summary>A claimed row no lane took: pending again, after its team's rate-limit hold if any.</summary>
@@ -188,7 +177,6 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
             }
         }
 
-        var fed = new HashSet<OutboxLane>();
         lock (_gate)
         {
             // A team all of whose rows fitted is caught up.
@@ -202,20 +190,9 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
 
             foreach (var row in unclaimed)
             {
-                if (Enqueue(row))
-                {
-                    fed.Add(_lanes[row.TeamId]);
-                }
+                Enqueue(row);
             }
         }
-
-        // The rows that need no call start now, each on this thread until it waits on its end.
-        foreach (var lane in fed)
-        {
-            lane.Pump();
-        }
-
-        fed.Clear();
 
         // Not cancelled by stopping: a claim, once queued, commits whether or not anyone still
         // waits for it, and rows claimed with no one to send or give them back would stay
@@ -223,26 +200,20 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
         // what it is handed (OutboxDelivery), and a row no lane takes is given back here.
         foreach (var row in await store.ClaimAsync(claim, CancellationToken.None))
         {
+            bool queued;
             lock (_gate)
             {
-                if (_open && Enqueue(row))
-                {
-                    fed.Add(_lanes[row.TeamId]);
-                    continue;
-                }
+                queued = _open && Enqueue(row);
             }
 
-            // The lane stopped (a rate limit, or stopping) while the claim was committing: give it back.
-            await delivery.ReleaseAsync(row, CancellationToken.None);
+            if (!queued)
+            {
+                // The lane stopped (a rate limit, or stopping) while the claim was committing: give it back.
+                await delivery.ReleaseAsync(row, CancellationToken.None);
+            }
         }
 
         _moreDue = more;
-
-        // The calls start once every claimed row is queued, each on this thread until it waits on Slack.
-        foreach (var lane in fed)
-        {
-            lane.Pump();
-        }
     }
 
     /// <summary>Closes every lane and completes once their queued rows went through (stopping).</summary>
