@@ -6,13 +6,14 @@
 # are written until every row has ended and the process is idle again, less what it uses idle
 # over the same time (the sender polls every 250 ms here). The difference divided by the rows is
 # the CPU per message (claim, call, end), without the inbox and the rules that nudge-loop.sh runs
-# beside it. Needs the Release builds (bench/README.md).
+# beside it. Needs the Release builds (bench/README.md). APP runs another build, as in
+# nudge-loop.sh (APP=/tmp/pub/AsyncCoach for the native one); BENCH_DIR another build of the bench tool.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TEAMS=${TEAMS:-20}; ROWS=${ROWS:-500}; RUNS=${RUNS:-3}; APP_PORT=${APP_PORT:-5180}; FAKE_PORT=${FAKE_PORT:-5191}
 DB=/tmp/outbox-drain-$$.db
-B="dotnet bench/AsyncCoach.Benchmarks/bin/Release/net10.0/AsyncCoach.Benchmarks.dll"
-APP="dotnet src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll"
+B="dotnet ${BENCH_DIR:-bench/AsyncCoach.Benchmarks/bin/Release/net10.0}/AsyncCoach.Benchmarks.dll"
+APP=${APP:-"dotnet src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll"}
 
 $B fake-slack --urls http://127.0.0.1:${FAKE_PORT} >/tmp/outbox-drain-fake.log 2>&1 &
 FAKE=$!

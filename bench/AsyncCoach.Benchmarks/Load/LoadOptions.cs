@@ -17,7 +17,8 @@ public sealed record LoadOptions(
     IReadOnlyList<int>? ServerPids,
     double FindingShare,
     int Teams,
-    bool Settle)
+    bool Settle,
+    long? Requests = null)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -45,8 +46,14 @@ public sealed record LoadOptions(
             Math.Max(1, int.Parse(Get("teams", "1"), CultureInfo.InvariantCulture)),
             bool.TryParse(Get("settle", "false"), out var settle)
                 ? settle
-                : throw new ArgumentException($"--settle takes true or false, not '{values["settle"]}'"));
+                : throw new ArgumentException($"--settle takes true or false, not '{values["settle"]}'"),
+            values.TryGetValue("requests", out var requests) ? Positive("requests", requests) : null);
     }
+
+    private static long Positive(string name, string value) =>
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"--{name} takes a whole number above 0, not '{value}'");
 
     private static string[] List(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } items

@@ -41,7 +41,7 @@ public static class LoadRunner
         // Warm up (JIT, pools, SQLite cache) without recording, at the rate that is measured: a
         // saturating warm-up before a fixed-rate run left the server catching up (a backlog to
         // process, a large log to checkpoint) while the steady rate was being measured.
-        await RunPhaseAsync(connections, factory, options.Warmup, options.Rate, record: false);
+        await RunPhaseAsync(connections, factory, options.Warmup, options.Rate, record: false, requests: null);
         if (options.Settle)
         {
             // The warm-up's backlog is processed before the measured phase, not during it.
@@ -53,7 +53,7 @@ public static class LoadRunner
 
         var cpuBefore = ServerCpu(options.ServerPids);
         var stopwatch = Stopwatch.StartNew();
-        var result = await RunPhaseAsync(connections, factory, options.Duration, options.Rate, record: true);
+        var result = await RunPhaseAsync(connections, factory, options.Duration, options.Rate, record: true, options.Requests);
         var elapsed = stopwatch.Elapsed;
         var cpuAfter = ServerCpu(options.ServerPids);
         TimeSpan? settled = null;
@@ -122,11 +122,13 @@ public static class LoadRunner
     }
 
     private static async Task<PhaseResult> RunPhaseAsync(
-        HttpConnection[] connections, SignedEventFactory factory, TimeSpan duration, double? rate, bool record)
+        HttpConnection[] connections, SignedEventFactory factory, TimeSpan duration, double? rate, bool record, long? requests)
     {
         var start = Stopwatch.GetTimestamp();
-        var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        // A fixed number of requests: the phase ends when the last is answered, not at a time.
+        var end = requests is null ? start + (long)(duration.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         long next = -1;
+        long issued = 0;
         long errors = 0;
         long late = 0;
         var latencies = new List<long>[connections.Length];
@@ -139,6 +141,11 @@ public static class LoadRunner
             {
                 while (true)
                 {
+                    if (requests is { } total && Interlocked.Increment(ref issued) > total)
+                    {
+                        return;
+                    }
+
                     if (rate is { } perSecond)
                     {
                         var index = Interlocked.Increment(ref next);

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# What a nudge costs in server CPU, as fixed work (issue #17): every build of APPS is driven with
+# the same EVENTS events (the load tool's list: a third raise a finding, spread over TEAMS
+# workspaces and 400 authors, caps lifted) as fast as it takes them, once nudging and once in
+# observe mode (findings, no nudges), and the process's CPU is counted from the first event until
+# the outbox is drained, no finding waits for its grace window and the process is idle. At
+# saturation the idle wake-ups and spinning that make a fixed-rate window's CPU wander are gone,
+# so the same build's figure repeats closely. CPU per nudge = (nudging − observe) ÷ nudges sent.
+# Builds and modes alternate over ROUNDS (the order flips every round); the spread of one build's
+# runs is the noise. APPS holds label=executable pairs (a published native AsyncCoach, or an
+# AsyncCoach.dll, run under dotnet); default: the Release JIT build. Needs the Release builds
+# (bench/README.md). Logs and one line per run go to OUT.
+#   APPS="main=/tmp/pub-main/AsyncCoach new=/tmp/pub-new/AsyncCoach" ROUNDS=3 bench/nudge-work.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EVENTS=${EVENTS:-50000}; WARMUP_EVENTS=${WARMUP_EVENTS:-20000}; TEAMS=${TEAMS:-20}; ROUNDS=${ROUNDS:-3}
+CONNECTIONS=${CONNECTIONS:-50}; APP_PORT=${APP_PORT:-5420}; FAKE_PORT=${FAKE_PORT:-5421}
+APPS=${APPS:-"jit=src/AsyncCoach/bin/Release/net10.0/AsyncCoach.dll"}
+OUT=${OUT:-/tmp/nudge-work-$$}
+B="dotnet ${BENCH_DIR:-bench/AsyncCoach.Benchmarks/bin/Release/net10.0}/AsyncCoach.Benchmarks.dll"
+TICKS=$(getconf CLK_TCK)
+mkdir -p "$OUT"
+DB=$OUT/run.db
+
+$B fake-slack --urls http://127.0.0.1:${FAKE_PORT} >"$OUT/fake.log" 2>&1 &
+FAKE=$!
+cleanup() { kill $FAKE ${APPPID:-} 2>/dev/null || true; rm -rf "$OUT"/*.db "$OUT"/*.db-* "$OUT"/*.db.*; }
+trap cleanup EXIT
+
+start_app() { # executable, database, log
+  local run=$1; case $1 in *.dll) run="dotnet $1" ;; esac
+  Slack__SigningSecret=load-test-secret Slack__ApiBaseUrl=http://127.0.0.1:${FAKE_PORT}/api/ \
+    Slack__ClientId=bench.client Slack__ClientSecret=bench-client-secret Slack__RedirectUri=http://127.0.0.1:${APP_PORT}/slack/oauth/callback \
+    Storage__ConnectionString="Data Source=$2" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    $run --urls http://127.0.0.1:${APP_PORT} >>"$3" 2>&1 &
+  APPPID=$!
+  for _ in $(seq 1 150); do curl -sf http://127.0.0.1:${APP_PORT}/readyz >/dev/null && return 0; sleep 0.2; done
+  echo "app did not get ready ($1)" >&2; return 1
+}
+stop_app() { kill $APPPID; wait $APPPID || true; APPPID=; }
+cpu() { awk '{print $14 + $15}' /proc/$APPPID/stat; }
+q() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1], timeout=30).execute(sys.argv[2]).fetchone()[0])" "$DB" "$1"; }
+
+# A template database per build: schema, every load workspace installed through the OAuth flow
+# (its own token: every nudge is a real call to fake-slack), caps lifted, and a grace window of 0
+# so missing-context findings are released 3 s after their event (the tracker's delivery margin)
+# instead of a minute later, inside the counted work.
+template() { # label, executable
+  local t=$OUT/$1.template.db
+  start_app "$2" "$t" "$OUT/$1.setup.log"
+  for k in $(seq 0 $((TEAMS - 1))); do
+    state=$(curl -sf http://127.0.0.1:${APP_PORT}/slack/install | python3 -c 'import re, sys, html, urllib.parse; print(urllib.parse.unquote(re.search(r"state=([^&\"]+)", html.unescape(sys.stdin.read())).group(1)))')
+    curl -sf -G http://127.0.0.1:${APP_PORT}/slack/oauth/callback --data-urlencode "code=T${k}LOAD" --data-urlencode "state=${state}" >/dev/null \
+      || { echo "installing T${k}LOAD failed" >&2; exit 1; }
+  done
+  stop_app
+  python3 - "$t" "$TEAMS" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for k in range(int(sys.argv[2])):
+    c.execute("INSERT INTO team_norms (team_id, norms_json, updated_by, updated_at) VALUES (?, ?, 'bench', '2026-01-01T00:00:00.0000000Z')",
+              ("T%dLOAD" % k, '{"max_nudges_per_day":1000000,"max_nudges_per_rule_per_day":1000000,"grace_window_seconds":0,"observe_mode":false}'))
+c.commit()
+c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+PY
+}
+
+# Waits until the process has been idle (at most one clock tick per 250 ms) for a second, no nudge
+# is pending or sending and no finding waits for its grace window; prints the CPU (ticks) and time
+# at the start of that idle second, so the idle tail is not counted.
+drained() {
+  local last quiet=0 mark_cpu mark_t now
+  last=$(cpu); mark_cpu=$last; mark_t=$(date +%s.%N)
+  for _ in $(seq 1 2400); do
+    sleep 0.25; now=$(cpu)
+    if [ $((now - last)) -le 1 ]; then
+      quiet=$((quiet + 1))
+      if [ $quiet -ge 4 ] && [ "$(q "SELECT (SELECT COUNT(*) FROM nudges WHERE state IN ('pending','sending')) + (SELECT COUNT(*) FROM pending_findings)")" = 0 ]; then
+        echo "$mark_cpu $mark_t"; return 0
+      fi
+    else
+      quiet=0; mark_cpu=$now; mark_t=$(date +%s.%N)
+    fi
+    last=$now
+  done
+  echo "the service did not drain" >&2; return 1
+}
+
+run() { # round, label, executable, mode
+  local log=$OUT/$2.$4.$1.log
+  rm -rf "$DB" "$DB"-* "$DB".*; cp "$OUT/$2.template.db" "$DB"; cp "$OUT/$2.template.db.keys" "$DB.keys" 2>/dev/null || true
+  [ "$4" = observe ] && python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE team_norms SET norms_json = replace(norms_json, '\\\"observe_mode\\\":false', '\\\"observe_mode\\\":true')\"); c.commit()" "$DB"
+  start_app "$3" "$DB" "$log"
+  # Warm-up (JIT, pools, caches, the tracker's conversations), then the counted events.
+  $B load --url http://127.0.0.1:${APP_PORT}/slack/events --connections "$CONNECTIONS" --warmup 0 --requests "$WARMUP_EVENTS" --teams "$TEAMS" >>"$log"
+  drained >/dev/null
+  local sent0 found0 c0 t0 la0
+  sent0=$(q "SELECT COUNT(*) FROM nudges WHERE state = 'sent'"); found0=$(q "SELECT COUNT(*) FROM findings")
+  la0=$(cut -d' ' -f1 /proc/loadavg)
+  # Counted beside the CPU time (they move far less with other load): system calls, context switches.
+  perf stat -x, -e task-clock,context-switches,raw_syscalls:sys_enter -p $APPPID -o "$log.perf" -- sleep 3600 &
+  local perfpid=$!
+  c0=$(cpu); t0=$(date +%s.%N)
+  $B load --url http://127.0.0.1:${APP_PORT}/slack/events --connections "$CONNECTIONS" --warmup 0 --requests "$EVENTS" --teams "$TEAMS" >>"$log"
+  read -r c1 t1 < <(drained)
+  kill $(pgrep -P $perfpid) 2>/dev/null || true; wait $perfpid || true
+  local sent found other
+  sent=$(( $(q "SELECT COUNT(*) FROM nudges WHERE state = 'sent'") - sent0 )); found=$(( $(q "SELECT COUNT(*) FROM findings") - found0 ))
+  other=$(q "SELECT COUNT(*) FROM nudges WHERE state NOT IN ('sent','pending','sending')")
+  local sc cs
+  sc=$(awk -F, '$3 ~ /sys_enter/ {print $1}' "$log.perf"); cs=$(awk -F, '$3 ~ /context-switches/ {print $1}' "$log.perf")
+  stop_app
+  local line
+  line=$(python3 -c "
+c0, c1, t0, t1, ticks = $c0, $c1, $t0, $t1, $TICKS
+print(f'RUN round=$1 build=$2 mode=$4 cpu_s={(c1 - c0) / ticks:.2f} wall_s={t1 - t0:.1f} events=$EVENTS nudges=$sent findings=$found other_end=$other syscalls=${sc:-0} context_switches=${cs:-0} load=$la0/$(cut -d' ' -f1 /proc/loadavg)')")
+  echo "$line" | tee -a "$OUT/runs.txt"
+  grep -E "^requests|^latency" "$log" | tail -2 | sed 's/^/    /'
+}
+
+for pair in $APPS; do template "${pair%%=*}" "${pair#*=}"; done
+echo "load average before: $(cat /proc/loadavg)"
+for r in $(seq 1 "$ROUNDS"); do
+  pairs=$APPS; modes="nudging observe"
+  if [ $((r % 2)) = 0 ]; then pairs=$(echo $APPS | tr ' ' '\n' | tac | tr '\n' ' '); modes="observe nudging"; fi
+  for pair in $pairs; do for m in $modes; do run "$r" "${pair%%=*}" "${pair#*=}" "$m"; done; done
+done
+echo "load average after: $(cat /proc/loadavg)"
+python3 - "$OUT/runs.txt" <<'PY'
+import sys, statistics as st
+runs = [dict(kv.split("=", 1) for kv in line.split()[1:]) for line in open(sys.argv[1]) if line.startswith("RUN")]
+def spread(xs, f="{:.0f}"): return f"median {f.format(st.median(xs))}, {f.format(min(xs))}–{f.format(max(xs))}" if xs else "none"
+for b in dict.fromkeys(r["build"] for r in runs):
+    mine = [r for r in runs if r["build"] == b]
+    by = {m: [r for r in mine if r["mode"] == m] for m in ("nudging", "observe")}
+    print(f"== {b}")
+    for m, rs in by.items():
+        print(f"  {m}: CPU s {spread([float(r['cpu_s']) for r in rs], '{:.2f}')}; per event µs {spread([float(r['cpu_s']) / int(r['events']) * 1e6 for r in rs], '{:.1f}')}; nudges {spread([int(r['nudges']) for r in rs])}")
+    rounds = sorted({r["round"] for r in mine})
+    per = []
+    for rd in rounds:
+        n = [r for r in by["nudging"] if r["round"] == rd]; o = [r for r in by["observe"] if r["round"] == rd]
+        if n and o:
+            per.append((float(n[0]["cpu_s"]) - float(o[0]["cpu_s"])) / int(n[0]["nudges"]) * 1e6)
+    allpairs = [(float(n["cpu_s"]) - float(o["cpu_s"])) / int(n["nudges"]) * 1e6 for n in by["nudging"] for o in by["observe"]]
+    print(f"  CPU per nudge, nudging − observe of a round: {', '.join(f'{x:.0f}' for x in per)} µs ({spread(per)}); every pairing: {spread(allpairs)} µs")
+    def counted(k):
+        xs = [(int(n[k]) - int(o[k])) / int(n["nudges"]) for n in by["nudging"] for o in by["observe"] if n["round"] == o["round"]]
+        return spread(xs, "{:.1f}")
+    print(f"  per nudge, counted: system calls {counted('syscalls')}; context switches {counted('context_switches')}")
+PY
