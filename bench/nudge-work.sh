@@ -88,7 +88,7 @@ drained() {
 
 run() { # round, label, executable, mode
   local log=$OUT/$2.$4.$1.log
-  rm -rf "$DB" "$DB"-* "$DB".*; cp "$OUT/$2.template.db" "$DB"; cp "$OUT/$2.template.db.keys" "$DB.keys" 2>/dev/null || true
+  rm -rf "$DB" "$DB"-* "$DB".*; cp "$OUT/$2.template.db" "$DB"; cp -r "$OUT/$2.template.db.keys" "$DB.keys"
   [ "$4" = observe ] && python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE team_norms SET norms_json = replace(norms_json, '\\\"observe_mode\\\":false', '\\\"observe_mode\\\":true')\"); c.commit()" "$DB"
   start_app "$3" "$DB" "$log"
   # Warm-up (JIT, pools, caches, the tracker's conversations), then the counted events.
@@ -98,7 +98,7 @@ run() { # round, label, executable, mode
   sent0=$(q "SELECT COUNT(*) FROM nudges WHERE state = 'sent'"); found0=$(q "SELECT COUNT(*) FROM findings")
   la0=$(cut -d' ' -f1 /proc/loadavg)
   # Counted beside the CPU time (they move far less with other load): system calls, context switches.
-  perf stat -x, -e task-clock,context-switches,raw_syscalls:sys_enter -p $APPPID -o "$log.perf" -- sleep 3600 &
+  perf stat -x, -e task-clock,context-switches,raw_syscalls:sys_enter -p $APPPID -o "$log.perf" -- sleep 3600 2>/dev/null &
   local perfpid=$!
   c0=$(cpu); t0=$(date +%s.%N)
   $B load --url http://127.0.0.1:${APP_PORT}/slack/events --connections "$CONNECTIONS" --warmup 0 --requests "$EVENTS" --teams "$TEAMS" >>"$log"
@@ -107,13 +107,14 @@ run() { # round, label, executable, mode
   local sent found other
   sent=$(( $(q "SELECT COUNT(*) FROM nudges WHERE state = 'sent'") - sent0 )); found=$(( $(q "SELECT COUNT(*) FROM findings") - found0 ))
   other=$(q "SELECT COUNT(*) FROM nudges WHERE state NOT IN ('sent','pending','sending')")
-  local sc cs
+  local sc cs hwm
+  hwm=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$APPPID/status)
   sc=$(awk -F, '$3 ~ /sys_enter/ {print $1}' "$log.perf"); cs=$(awk -F, '$3 ~ /context-switches/ {print $1}' "$log.perf")
   stop_app
   local line
   line=$(python3 -c "
 c0, c1, t0, t1, ticks = $c0, $c1, $t0, $t1, $TICKS
-print(f'RUN round=$1 build=$2 mode=$4 cpu_s={(c1 - c0) / ticks:.2f} wall_s={t1 - t0:.1f} events=$EVENTS nudges=$sent findings=$found other_end=$other syscalls=${sc:-0} context_switches=${cs:-0} load=$la0/$(cut -d' ' -f1 /proc/loadavg)')")
+print(f'RUN round=$1 build=$2 mode=$4 cpu_s={(c1 - c0) / ticks:.2f} wall_s={t1 - t0:.1f} events=$EVENTS nudges=$sent findings=$found other_end=$other syscalls=${sc:-0} context_switches=${cs:-0} peak_rss_mb=$hwm load=$la0/$(cut -d' ' -f1 /proc/loadavg)')")
   echo "$line" | tee -a "$OUT/runs.txt"
   grep -E "^requests|^latency" "$log" | tail -2 | sed 's/^/    /'
 }
@@ -144,8 +145,14 @@ for b in dict.fromkeys(r["build"] for r in runs):
             per.append((float(n[0]["cpu_s"]) - float(o[0]["cpu_s"])) / int(n[0]["nudges"]) * 1e6)
     allpairs = [(float(n["cpu_s"]) - float(o["cpu_s"])) / int(n["nudges"]) * 1e6 for n in by["nudging"] for o in by["observe"]]
     print(f"  CPU per nudge, nudging − observe of a round: {', '.join(f'{x:.0f}' for x in per)} µs ({spread(per)}); every pairing: {spread(allpairs)} µs")
+    # Other load only adds CPU time (caches, preemption inside locks), so each mode's least is its
+    # best estimate of the work itself; with several rounds this moves least.
+    if by["nudging"] and by["observe"]:
+        least = (min(float(r["cpu_s"]) for r in by["nudging"]) - min(float(r["cpu_s"]) for r in by["observe"])) / int(by["nudging"][0]["nudges"]) * 1e6
+        print(f"  CPU per nudge, least nudging − least observe: {least:.0f} µs")
     def counted(k):
         xs = [(int(n[k]) - int(o[k])) / int(n["nudges"]) for n in by["nudging"] for o in by["observe"] if n["round"] == o["round"]]
         return spread(xs, "{:.1f}")
+    print(f"  peak RSS MB: " + "; ".join(f"{m} {spread([int(r['peak_rss_mb']) for r in rs])}" for m, rs in by.items()))
     print(f"  per nudge, counted: system calls {counted('syscalls')}; context switches {counted('context_switches')}")
 PY
