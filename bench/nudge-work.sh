@@ -9,7 +9,7 @@
 # Builds and modes alternate over ROUNDS (the order flips every round); the spread of one build's
 # runs is the noise. APPS holds label=executable pairs (a published native AsyncCoach, or an
 # AsyncCoach.dll, run under dotnet); default: the Release JIT build. Needs the Release builds
-# (bench/README.md). Logs and one line per run go to OUT.
+# (bench/README.md). Logs and one line per run go to OUT. PERF=record adds call stacks per run.
 #   APPS="main=/tmp/pub-main/AsyncCoach new=/tmp/pub-new/AsyncCoach" ROUNDS=3 bench/nudge-work.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -99,11 +99,18 @@ run() { # round, label, executable, mode
   la0=$(cut -d' ' -f1 /proc/loadavg)
   # Counted beside the CPU time (they move far less with other load): system calls, context switches.
   perf stat -x, -e task-clock,context-switches,raw_syscalls:sys_enter -p $APPPID -o "$log.perf" -- sleep 3600 2>/dev/null &
-  local perfpid=$!
+  local perfpid=$! recpid=
+  # PERF=record: the call stacks of the counted events too (frame pointers: managed callers of a
+  # native build), to $OUT/<build>.<mode>.<round>.perf for bench/perf-components.py.
+  if [ "${PERF:-}" = record ]; then
+    perf record -F 499 --call-graph fp -p $APPPID -o "$OUT/$2.$4.$1.perf" -- sleep 3600 >/dev/null 2>&1 &
+    recpid=$!
+  fi
   c0=$(cpu); t0=$(date +%s.%N)
   $B load --url http://127.0.0.1:${APP_PORT}/slack/events --connections "$CONNECTIONS" --warmup 0 --requests "$EVENTS" --teams "$TEAMS" >>"$log"
   read -r c1 t1 < <(drained)
   kill $(pgrep -P $perfpid) 2>/dev/null || true; wait $perfpid || true
+  if [ -n "$recpid" ]; then kill $(pgrep -P $recpid) 2>/dev/null || true; wait $recpid || true; fi
   local sent found other
   sent=$(( $(q "SELECT COUNT(*) FROM nudges WHERE state = 'sent'") - sent0 )); found=$(( $(q "SELECT COUNT(*) FROM findings") - found0 ))
   other=$(q "SELECT COUNT(*) FROM nudges WHERE state NOT IN ('sent','pending','sending')")
