@@ -65,9 +65,11 @@ c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 PY
 }
 
-# Waits until the process has been idle (at most one clock tick per 250 ms) for a second, no nudge
-# is pending or sending and no finding waits for its grace window; prints the CPU (ticks) and time
-# at the start of that idle second, so the idle tail is not counted.
+# Waits until every one of the first $1 events has its inbox row (processed), the process has been
+# idle (at most one clock tick per 250 ms) for a second, no nudge is pending or sending and no
+# finding waits for its grace window; prints the CPU (ticks) and time at the start of that idle
+# second, so the idle tail is not counted. (The rows' count matters on an overloaded machine: a
+# process starved of CPU looks idle.)
 drained() {
   local last quiet=0 mark_cpu mark_t now
   last=$(cpu); mark_cpu=$last; mark_t=$(date +%s.%N)
@@ -75,7 +77,7 @@ drained() {
     sleep 0.25; now=$(cpu)
     if [ $((now - last)) -le 1 ]; then
       quiet=$((quiet + 1))
-      if [ $quiet -ge 4 ] && [ "$(q "SELECT (SELECT COUNT(*) FROM nudges WHERE state IN ('pending','sending')) + (SELECT COUNT(*) FROM pending_findings)")" = 0 ]; then
+      if [ $quiet -ge 4 ] && [ "$(q "SELECT (SELECT COUNT(*) FROM nudges WHERE state IN ('pending','sending')) + (SELECT COUNT(*) FROM pending_findings) + ($1 - (SELECT COUNT(*) FROM inbox))")" = 0 ]; then
         echo "$mark_cpu $mark_t"; return 0
       fi
     else
@@ -93,7 +95,7 @@ run() { # round, label, executable, mode
   start_app "$3" "$DB" "$log"
   # Warm-up (JIT, pools, caches, the tracker's conversations), then the counted events.
   $B load --url http://127.0.0.1:${APP_PORT}/slack/events --connections "$CONNECTIONS" --warmup 0 --requests "$WARMUP_EVENTS" --teams "$TEAMS" >>"$log"
-  drained >/dev/null
+  drained "$WARMUP_EVENTS" >/dev/null
   local sent0 found0 c0 t0 la0
   sent0=$(q "SELECT COUNT(*) FROM nudges WHERE state = 'sent'"); found0=$(q "SELECT COUNT(*) FROM findings")
   la0=$(cut -d' ' -f1 /proc/loadavg)
@@ -108,7 +110,7 @@ run() { # round, label, executable, mode
   fi
   c0=$(cpu); t0=$(date +%s.%N)
   $B load --url http://127.0.0.1:${APP_PORT}/slack/events --connections "$CONNECTIONS" --warmup 0 --requests "$EVENTS" --teams "$TEAMS" >>"$log"
-  read -r c1 t1 < <(drained)
+  read -r c1 t1 < <(drained $((WARMUP_EVENTS + EVENTS)))
   kill $(pgrep -P $perfpid) 2>/dev/null || true; wait $perfpid || true
   if [ -n "$recpid" ]; then kill $(pgrep -P $recpid) 2>/dev/null || true; wait $recpid || true; fi
   local sent found other
