@@ -5,7 +5,8 @@
 # observe mode (findings, no nudges), and the process's CPU is counted from the first event until
 # the outbox is drained, no finding waits for its grace window and the process is idle. At
 # saturation the idle wake-ups and spinning that make a fixed-rate window's CPU wander are gone,
-# so the same build's figure repeats closely. CPU per nudge = (nudging − observe) ÷ nudges sent.
+# and every run sends the same nudges, so the same build's runs move far less (what is left is the
+# machine's other load). CPU per nudge = (nudging − observe) ÷ nudges sent.
 # Builds and modes alternate over ROUNDS (the order flips every round); the spread of one build's
 # runs is the noise. APPS holds label=executable pairs (a published native AsyncCoach, or an
 # AsyncCoach.dll, run under dotnet); default: the Release JIT build. Needs the Release builds
