@@ -131,7 +131,7 @@ internal static class ContactGrammar
 
     // Saying hello as the whole point (ninth pass): "just wanted to say hi", "popping in to say hello".
     private static readonly WordGrammar SayHello = new(
-        "i|we? just|only|also? want|wanted|wanna|thought|popping|dropping|stopping|d|id|would|like|to|in|by|say* hi|hello|hey|hiya|morning|good|hullo|howdy morning|day?");
+        "i|we? just|only|also? want|wanted|wanna|thought|popping|dropping|stopping|d|id|would|like|to|in|by* say hi|hello|hey|hiya|morning|good|hullo|howdy morning|day|afternoon|evening?");
 
     // Time words after an act: "at the mo", "at some point today", "for a sec".
     private static readonly WordGrammar TimeWords = new(

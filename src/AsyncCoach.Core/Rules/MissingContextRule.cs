@@ -141,7 +141,8 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         // A live call asked for and nothing else ("wanna hop on a call?", "may i call u", "10 mins on
         // zoom?", "need 2 min on the phone"): the call's own words and the glue of a request are filler
         // (ninth pass). Not with a reason, a declined or a scheduled meeting: those are about something.
-        var callAct = words.Length <= CallActWords && (context.ListMask & CallLists) != 0 && (context.ListMask & CallVetoes) == 0;
+        // Nor about "this": "let's take this offline and do a quick call" moves the discussion at hand.
+        var callAct = words.Length <= CallActWords && (context.ListMask & CallAsks) != 0 && (context.ListMask & CallVetoes) == 0 && !HasReferent(context);
         if ((context.ListMask & SubstanceLists) == 0 && !question && !callAct
             && (words.Length > ShortMessage || !(ContactGrammar.MayStartAt(context, 0) || context.WordAt(0) is "hope" or "hoping" or "trust" || ContactGrammar.Wish(context, 0) > 0)))
         {
@@ -172,13 +173,13 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             var advanced = false;
             for (var k = m; k < matches.Length && matches[k].Start == p; k++)
             {
-                if (callAct && (CallLists & (1 << matches[k].List)) != 0)
+                if (callAct && (CallAsks & (1 << matches[k].List)) != 0)
                 {
                     reachable[matches[k].End] = true;
                     advanced = true;
                     callSeen = true;
                 }
-                else if (callAct && matches[k].List == PhraseLists.CallVerbsIndex)
+                else if (callAct && (matches[k].List == PhraseLists.CallVerbsIndex || matches[k].List == PhraseLists.CallNounsIndex))
                 {
                     reachable[matches[k].End] = true;
                     advanced = true;
@@ -269,7 +270,21 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
     // The longest message read as a bare request for a call.
     private const int CallActWords = 10;
 
-    private static readonly int CallLists = Mask(PhraseLists.CallRequestIndex, PhraseLists.CallNounsIndex, PhraseLists.BareCallIndex);
+    // A call asked for (a listed request or a bare medium: "hop on a call", "zoom"); "live" or "meet" alone is a call noun only.
+    private static readonly int CallAsks = Mask(PhraseLists.CallRequestIndex, PhraseLists.BareCallIndex);
+
+    private static bool HasReferent(in RuleContext context)
+    {
+        for (var i = 0; i < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is "this" or "that" or "it" or "these" or "those")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static readonly int CallVetoes = Mask(PhraseLists.CallReasonIndex, PhraseLists.CallDeclinedIndex, PhraseLists.ScheduledMeetingIndex);
 
