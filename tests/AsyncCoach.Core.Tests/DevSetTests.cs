@@ -63,11 +63,29 @@ public sealed class DevSetTests
     [TestCase("devset5", "messages.test.jsonl", 0.95, 0.95)]
     [TestCase("devset6", "messages.dev.jsonl", 0.95, 0.75)]
     [TestCase("devset6", "messages.test.jsonl", 0.85, 0.64)]
+    [TestCase("devset7", "messages.dev.jsonl", 0.96, 0.84)]
+    [TestCase("devset7", "messages.test.jsonl", 0.99, 0.82)]
     public void Vague_urgency_keeps_its_floor(string folder, string file, double precision, double recall)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
 
         Assert.That((scores.Precision(RuleIds.VagueUrgency), scores.Recall(RuleIds.VagueUrgency)), Is.EqualTo((precision, recall)).Using<(double, double)>(
+            (actual, floor) => actual.Item1 >= floor.Item1 && actual.Item2 >= floor.Item2));
+    }
+
+    // missing-context on the three sets written last (ninth pass, branch naked20b): floors under today's
+    // precision / recall; most of what is left is greetings and availability checks in other languages.
+    [TestCase("devset5", "messages.dev.jsonl", 0.97, 0.91)]
+    [TestCase("devset5", "messages.test.jsonl", 0.98, 0.82)]
+    [TestCase("devset6", "messages.dev.jsonl", 0.99, 0.91)]
+    [TestCase("devset6", "messages.test.jsonl", 0.99, 0.87)]
+    [TestCase("devset7", "messages.dev.jsonl", 0.99, 0.80)]
+    [TestCase("devset7", "messages.test.jsonl", 0.99, 0.75)]
+    public void Missing_context_keeps_its_floor(string folder, string file, double precision, double recall)
+    {
+        var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
+
+        Assert.That((scores.Precision(RuleIds.MissingContext), scores.Recall(RuleIds.MissingContext)), Is.EqualTo((precision, recall)).Using<(double, double)>(
             (actual, floor) => actual.Item1 >= floor.Item1 && actual.Item2 >= floor.Item2));
     }
 

@@ -12,7 +12,7 @@ internal static class ContactGrammar
     // Each pattern is one act; words are as normalised (no apostrophes: "youre", "id"; no accents).
     private static readonly WordGrammar Acts = new(
         // Some of your time: "have you got 5?", "do you have a minute to talk?", "when do you have time?", "you got a sec for me?"
-        "when|whenever? any? chance? do|did|would|could|will|can|have|got|has? you|u|ya|yall could|can|would|will|might? have|got|get|spare|find|has a|an|few|couple|of|some|the|quick|spare|free|little|bit|more* #num|min|mins|minute|minutes|sec|secs|second|seconds|moment|mo|mom|tick|time|bit|jiffy min|mins|minute|minutes|sec|secs? to|for? talk|chat|speak|me|us|call?",
+        "when|whenever? any? chance? do|did|would|could|will|can|have|got|has? you|u|ya|yall|youve|uve could|can|would|will|might? have|got|get|spare|find|has a|an|few|couple|of|some|the|quick|spare|free|little|bit|more* #num|min|mins|minute|minutes|sec|secs|second|seconds|moment|mo|mom|tick|time|bit|jiffy min|mins|minute|minutes|sec|secs? to|for? talk|chat|speak|me|us|call?",
 
         // Whether you are free: "are you around", "lads u around", "any chance you're free for a bit?", "when will you be back?"
         "when|whenever? any? chance? are|r|will|is? you|u|ya|youre|ur|yr|yall|anyone|anybody|someone|somebody|any1|everyone of? you|u|yall|us? be? still|already|currently? free|busy|available|around|there|about|online|back|awake|up|reachable|here|in",
@@ -33,6 +33,21 @@ internal static class ContactGrammar
         "something|smth|sth|sthg|a|one|few|couple|of* quick|small|little? thing|things|question|questions? to ask|check|clarify with? you|u?",
         "a|one|another|1 quick|small|little|short|tiny|silly? doubt|query|question|q|qn|ques|thing",
         "can|could|may|might i|we ask|disturb|bother|interrupt|steal|borrow|grab|trouble you|u|ya? something|smth|sth|anything? a|an|one|quick|small|little|short|tiny* question|thing|q|query|doubt|moment|minute|sec?",
+
+        // Said, not asked, after a frame: "(I wanted to check if) you are around later" (ninth pass).
+        "you|u|ya|yall are|r still|already|currently? free|busy|available|around|about|online|back|reachable",
+
+        // Who is free, asked of a group: "team pls who is available?", "who's around this arvo?" (ninth pass).
+        "who|whos|whose is|s|are|r? free|available|around|about|online|reachable",
+
+        // Wanting to ask, the question not said: "I want to ask you something", "wanted to ask u a quick q" (ninth pass).
+        "i|we? just|really|also? want|wanted|wanna|would|d|like|to* ask you|u|ya something|smth|sth|anything|a|an|one|quick|small|little|short|tiny* question|thing|q|query|doubt?",
+
+        // Needing the reader, no task said: "need ur help", "need ya asap", "really need your help pls" (ninth pass).
+        "i|we? really|urgently|badly|just? need|needed ur|your|yr|ya|you|u help|assistance|support? asap|urgently|now|rn|quick|quickly|pls|please|plz|badly?",
+
+        // Being called back by any name: "give us a shout", "gimme a bell when you're free" (ninth pass).
+        "give|gimme us|me? a shout|holler|bell|buzz",
 
         // A live talk with no topic: "let's connect" (a call, in many workplaces' English).
         "lets|let us? connect",
@@ -76,13 +91,17 @@ internal static class ContactGrammar
     // at the shed today?": a second place offered after "or" is still a check on where they are.
     private static readonly WordGrammar OtherPlace = new(
         "or|and still|already|back|out|working? in|at|on|into|near|around|from the|your|ur|our|a? #word? #word? #word?",
-        "or|and onsite|offsite|remote|wfh|home|off|away|out");
+        "or|and onsite|offsite|remote|wfh|home|off|away|out",
+        "or|and already|just? gone|went|headed|heading|left home|off|out|for|the? day?",
+
+        // The author offering to wait instead (ninth pass): "are you free now or should I come back later?"
+        "or|and should|shall|can|do|will i|we come|check|try|ask|circle|ping back|again? later|tomorrow|tmrw|afterwards|then|another|time?");
 
     // Small talk about something of theirs, asked: "how was the trip to Hanoi?", "how did your
     // holiday go?", "how was ur weekend in Porto". Only the reader's own time away: "how was the client
     // meeting?" asks about work.
     private static readonly WordGrammar SmallTalk = new(
-        "how|hows was|were|did|is|are|went? the|your|ur|yr|ya long|big|short|little|last|first|work|family|team|school|ski|beach|road? trip|weekend|holiday|holidays|vacation|flight|journey|travels|honeymoon|wedding|birthday|break|leave|hike|festival|concert|party|move|daytrip|staycation|getaway go|going|been? to|in|at|with|on|around|over? #word? #word?");
+        "how|hows was|were|did|is|are|went? the|your|ur|yr|ya long|big|short|little|last|first|work|family|team|school|ski|beach|road|new? trip|weekend|holiday|holidays|vacation|flight|journey|travels|honeymoon|wedding|birthday|break|leave|hike|festival|concert|party|move|daytrip|staycation|getaway|night|day|shift|week|sleep|evening|baby go|going|been? to|in|at|with|on|around|over? #word? #word?");
 
     // A good wish about the message reaching them: "I hope my email finds you well", "trust this note
     // finds you well" (MessageShapes.Pleasantry reads the wishes about the reader's own things).
@@ -92,20 +111,35 @@ internal static class ContactGrammar
     // "… when you're done with the dailies", "once you're finished with your call": when the reader is
     // free, named by what they are busy with; a time, not a topic.
     private static readonly WordGrammar WhenDone = new(
-        "when|whenever|once|after you|u|youre|ur|ya are|r|re? done|finished|through|free|back|off with|from the|your|ur|yr|this|that? #word? #word? #word");
+        "when|whenever|once|after you|u|youre|youve|uve|ur|ya are|r|re|have? done|finished|through|free|back|off with|from the|your|ur|yr|this|that? #word? #word? #word");
 
     // Politeness about the interruption itself: filler that adds nothing, but is no ask on its own
     // ("apologies for the intrusion", "sorry to bother you", "excuse me").
     private static readonly WordGrammar Apologies = new(
         "so|really|very? sorry|apologies|apologise|apologize|pardon|excuse for|to? the|this? disturb|disturbing|disturbance|bother|bothering|interrupt|interrupting|interruption|intrusion|intruding|ping|pinging|trouble|troubling you|u? again|late|here?",
-        "excuse|pardon me|the interruption?");
+        "excuse|pardon me|the interruption?",
+        "so|really|very? sorry|apologies to|for interrupt|interrupting|disturb|disturbing|bother|bothering your|ur|yr #word #word? #word?");
+
+    // A frame around an ask that adds nothing to it (ninth pass): "I just wanted to check whether you're
+    // around", "was wondering if u are free", "hey Sam it's me". Politeness: not an ask by itself, so
+    // what follows must still be an ask for contact or filler.
+    private static readonly WordGrammar Frames = new(
+        "so? i|we|id|wed? just|only|also|really? want|wanted|wanna|would|d|was|were|thought|am|m|like to|like|wondering|hoping* check|see|ask|know|confirm|enquire|inquire|find? out? if|whether",
+        "so? i|we|id|wed? just|only|also|really? want|wanted|wanna|would|d|was|were|thought|am|m|like to|like* ask|check",
+        "its me|us",
+        "it is me|us");
+
+    // Saying hello as the whole point (ninth pass): "just wanted to say hi", "popping in to say hello".
+    private static readonly WordGrammar SayHello = new(
+        "i|we? just|only|also? want|wanted|wanna|thought|popping|dropping|stopping|d|id|would|like|to|in|by* say hi|hello|hey|hiya|morning|good|hullo|howdy morning|day|afternoon|evening?");
 
     // Time words after an act: "at the mo", "at some point today", "for a sec".
     private static readonly WordGrammar TimeWords = new(
         "at|for the moment|mo|minute|min",
         "at some point",
         "some|any time|point",
-        "sometime|soon|shortly|asap");
+        "sometime|soon|shortly|asap",
+        "for some|a time|while|bit");
 
     /// <summary>The word after a contact act that starts at word <paramref name="start"/> (with any time words, a duration and closing politeness after it), or 0.</summary>
     public static int AsksForContact(in RuleContext context, int start)
@@ -153,10 +187,18 @@ internal static class ContactGrammar
 
     /// <summary>Whether a contact act or an apology may start at word <paramref name="start"/> (cheap: no matching).</summary>
     public static bool MayStartAt(in RuleContext context, int start) =>
-        Acts.MayStartAt(context, start) || OtherLanguages.MayStartAt(context, start) || Apologies.MayStartAt(context, start);
+        Acts.MayStartAt(context, start) || OtherLanguages.MayStartAt(context, start) || Apologies.MayStartAt(context, start) || Frames.MayStartAt(context, start)
+        || SayHello.MayStartAt(context, start);
 
-    /// <summary>The word after an apology for interrupting ("sorry to bother you") at <paramref name="start"/>, or 0.</summary>
-    public static int Apology(in RuleContext context, int start) => Apologies.Match(context, start);
+    /// <summary>The word after an apology for interrupting ("sorry to bother you") or a frame around an ask ("I just wanted to check if") at <paramref name="start"/>, or 0.</summary>
+    public static int Apology(in RuleContext context, int start) => Math.Max(Apologies.Match(context, start), Frames.Match(context, start));
+
+    /// <summary>The word after a hello that is the message's point ("just wanted to say hi") at <paramref name="start"/>, or 0.</summary>
+    public static int SaysHello(in RuleContext context, int start) => SayHello.Match(context, start);
+
+    /// <summary>The word after "when you're done with the dailies" at <paramref name="start"/> closing its clause, or 0: when the reader is free, no topic.</summary>
+    public static int WhenFree(in RuleContext context, int start) =>
+        WhenDone.Match(context, start) is var done and > 0 && done < context.Words.Length && context.ClauseBreakBetween(done - 1, done) ? done : 0;
 
     private static int After(in RuleContext context, int end)
     {

@@ -79,10 +79,36 @@ internal static class Deadlines
     // event the ask is for (apostrophe dropped by normalisation) anchors it ("need today's figures asap"
     // names data, not a deadline); tomorrow's short forms ("tmrw", "2moro") are deadlines as they are.
     // Weekdays are left out: "mondays" is as often a plural ("on mondays") as a possessive.
+    // A weekday counts when the apostrophe is written ("for Thursday's job", ninth pass).
     private static bool IsDayWord(in RuleContext context, int i) =>
         (context.WordAt(i) is "tmrw" or "tmr" or "tmrow" or "2moro" or "2morrow"
-            || (context.WordAt(i) is "todays" or "tomorrows" or "tonights" && i > 0 && context.WordAt(i - 1) is "for" or "before" or "by" or "of" or "until" or "till"))
+            || ((context.WordAt(i) is "todays" or "tomorrows" or "tonights" || IsWeekdayPossessive(context, i))
+                && i > 0 && context.WordAt(i - 1) is "for" or "before" or "by" or "of" or "until" or "till"))
         && !AfterStartOrStop(context, i);
+
+    private static bool IsWeekdayPossessive(in RuleContext context, int i)
+    {
+        var word = context.WordAt(i);
+        if (word is not ("mondays" or "tuesdays" or "wednesdays" or "thursdays" or "fridays" or "saturdays" or "sundays"))
+        {
+            return false;
+        }
+
+        var stem = word[..^1];
+        var raw = context.Message.Text.AsSpan();
+        for (var from = 0; raw[from..].IndexOf(stem, StringComparison.OrdinalIgnoreCase) is var at and >= 0;)
+        {
+            var end = from + at + stem.Length;
+            if (end + 1 < raw.Length && raw[end] is '\'' or '\u2019' && raw[end + 1] is 's' or 'S')
+            {
+                return true;
+            }
+
+            from = end;
+        }
+
+        return false;
+    }
 
     private static bool HasClockOrDate(ReadOnlySpan<char> raw)
     {

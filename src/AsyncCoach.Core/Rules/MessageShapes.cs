@@ -40,13 +40,15 @@ internal static class MessageShapes
         }
 
         // Subject: "are you", "r u", "you", "u", "will you be", "are ya".
+        // Or a group: "is anyone at the depot right now?", "anyone on T07 this afternoon?" (ninth pass).
         var i = start;
-        if (i < words.Length && context.WordAt(i) is "are" or "r" or "will")
+        if (i < words.Length && context.WordAt(i) is "are" or "r" or "will" or "is")
         {
             i++;
         }
 
-        if (i >= words.Length || context.WordAt(i) is not ("you" or "u" or "ya" or "yu"))
+        if (i >= words.Length || context.WordAt(i) is not ("you" or "u" or "ya" or "yu" or "ye" or "anyone" or "anybody" or "someone" or "somebody" or "any1")
+            || (context.WordAt(start) is "is" && context.WordAt(i) is "you" or "u" or "ya" or "yu" or "ye"))
         {
             return 0;
         }
@@ -108,9 +110,24 @@ internal static class MessageShapes
 
         // "hope the layover in Dakar was restful", "hope the conference went well": something of
         // theirs, however named, and a good wish about it, to the end of the clause.
-        if (WishAboutSomething.Match(context, start) is var wish and > 0 && (wish == words.Length || context.ClauseBreakBetween(wish - 1, wish)))
+        if (WishAboutSomething.Match(context, start) is var wish and > 0)
         {
-            return wish;
+            // "… went well and you're resting up": a second wish joined by "and" (ninth pass).
+            var end = wish;
+            if (end < words.Length && !context.ClauseBreakBetween(end - 1, end) && context.WordAt(end) is "and")
+            {
+                end++;
+                while (end < words.Length && !context.ClauseBreakBetween(end - 1, end) && IsPleasantryWord(context.WordAt(end)))
+                {
+                    end++;
+                }
+            }
+
+            end = SkipTrailing(context, end);
+            if (end == words.Length || context.ClauseBreakBetween(end - 1, end))
+            {
+                return end;
+            }
         }
 
         var i = start + 1;
@@ -119,17 +136,20 @@ internal static class MessageShapes
             i++;
         }
 
-        return i - start >= 3 && (i == words.Length || context.ClauseBreakBetween(i - 1, i)) ? i : 0;
+        var before = i;
+        i = SkipTrailing(context, i); // "hope you are fine sir": a vocative closes the wish
+        return i - start >= 3 && (i == words.Length || i > before || context.ClauseBreakBetween(i - 1, i)) ? i : 0;
     }
 
     private static readonly WordGrammar WishAboutSomething = new(
-        "hope|hoping|trust the|your|ur|yr|you|ya #word #word? #word? #word? was|went|were|is|are|has|have|had|going|goes been|going|gone? so|really|very|super|all? well|good|great|fine|ok|okay|restful|relaxing|smooth|smoothly|fun|nice|lovely|productive|successful|amazing|awesome|alright|enjoyable|safe|brilliant|better|fab|fantastic");
+        "hope|hoping|trust the|your|ur|yr|you|ya #word #word? #word? #word? was|went|were|is|are|has|have|had|going|goes been|going|gone? so|really|very|super|all? well|good|great|fine|ok|okay|restful|relaxing|smooth|smoothly|fun|nice|lovely|productive|successful|amazing|awesome|alright|enjoyable|safe|brilliant|better|fab|fantastic|quiet|calm|uneventful|restorative");
 
     private static bool IsPleasantryWord(ReadOnlySpan<char> word) =>
         word is "you" or "u" or "your" or "ur" or "youre" or "the" or "all" or "everyone" or "everybody" or "yall" or "guys" or "everything" or "weekend"
             or "week" or "day" or "morning" or "holiday" or "holidays" or "trip" or "break" or "vacation" or "was" or "were" or "is" or "are" or "had" or "have"
             or "having" or "a" or "an" or "good" or "great" or "nice" or "lovely" or "restful" or "relaxing" or "fine" or "well" or "ok" or "doing"
-            or "going" or "went" or "family" or "safe" or "and" or "too" or "this" or "finds" or "message" or "email" or "it" or "weather";
+            or "going" or "went" or "family" or "safe" or "and" or "too" or "this" or "finds" or "message" or "email" or "it" or "weather"
+            or "keeping" or "staying" or "resting" or "recovering" or "feeling" or "up" or "better" or "weeks" or "days" or "off" or "to" or "start" or "quiet";
 
     // "alright?", "you alright?", "all right mate?": the British greeting, only as a question (a bare
     // "alright" answers something).
@@ -358,7 +378,7 @@ internal static class MessageShapes
 
     internal static bool IsTime(ReadOnlySpan<char> word) =>
         word is "today" or "tonight" or "tomorrow" or "now" or "rn" or "atm" or "later" or "this" or "morning" or "afternoon" or "evening" or "week"
-            or "at" or "all" or "day" or "yet" or "tmrw" or "tmr" or "tmw" or "tomo" or "2moro" or "2morrow" or "tonite" or "2day";
+            or "at" or "all" or "day" or "yet" or "tmrw" or "tmr" or "tmw" or "tomo" or "2moro" or "2morrow" or "tonite" or "2day" or "arvo";
 
     private static bool IsPlaceWord(ReadOnlySpan<char> word)
     {
@@ -367,15 +387,21 @@ internal static class MessageShapes
             return false;
         }
 
+        // Letters, or a short code with a letter in it ("T07", "B2"): a bay or a room, not a number (ninth pass).
+        var letters = 0;
         foreach (var c in word)
         {
-            if (!char.IsLetter(c))
+            if (char.IsLetter(c))
+            {
+                letters++;
+            }
+            else if (!char.IsAsciiDigit(c))
             {
                 return false;
             }
         }
 
-        return true;
+        return letters == word.Length || (letters > 0 && word.Length <= 4);
     }
 
     // Words that may close a check-in without adding a topic: "…today pls?", "…ji?".

@@ -137,13 +137,21 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         }
 
         var question = (context.Features & TextFeatures.Question) != 0;
-        if ((context.ListMask & SubstanceLists) == 0 && !question
+
+        // A live call asked for and nothing else ("wanna hop on a call?", "may i call u", "10 mins on
+        // zoom?", "need 2 min on the phone"): the call's own words and the glue of a request are filler
+        // (ninth pass). Not with a reason, a declined or a scheduled meeting: those are about something.
+        // Nor about "this": "let's take this offline and do a quick call" moves the discussion at hand.
+        var callAct = words.Length <= CallActWords && (context.ListMask & CallAsks) != 0 && (context.ListMask & CallVetoes) == 0 && !HasReferent(context);
+        if ((context.ListMask & SubstanceLists) == 0 && !question && !callAct
             && (words.Length > ShortMessage || !(ContactGrammar.MayStartAt(context, 0) || context.WordAt(0) is "hope" or "hoping" or "trust" || ContactGrammar.Wish(context, 0) > 0)))
         {
             return false; // nothing that greets or asks, no question shape to look for, and too long to be only an ask for contact
         }
 
         var substance = (context.ListMask & SubstanceLists) != 0;
+        var callSeen = false;
+        var deadline = -1; // whether the message has a deadline (-1: not yet read)
 
         Span<bool> reachable = words.Length <= 256 ? stackalloc bool[words.Length + 1] : new bool[words.Length + 1];
         reachable[0] = true;
@@ -165,6 +173,18 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             var advanced = false;
             for (var k = m; k < matches.Length && matches[k].Start == p; k++)
             {
+                if (callAct && (CallAsks & (1 << matches[k].List)) != 0)
+                {
+                    reachable[matches[k].End] = true;
+                    advanced = true;
+                    callSeen = true;
+                }
+                else if (callAct && (matches[k].List == PhraseLists.CallVerbsIndex || matches[k].List == PhraseLists.CallNounsIndex))
+                {
+                    reachable[matches[k].End] = true;
+                    advanced = true;
+                }
+
                 if ((FillerLists & (1 << matches[k].List)) != 0)
                 {
                     reachable[matches[k].End] = true;
@@ -185,13 +205,27 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
 
             // "alright?", "are you in the lab today?", "have you got 5?", "need to talk to you", "ping me
             // when you're back": what the words do, not the words.
-            var end = Math.Max(ContactGrammar.OrElsewhere(context, MessageShapes.CheckIn(context, p, question)), ContactGrammar.AsksForContact(context, p));
+            var end = ContactGrammar.OrElsewhere(context, Math.Max(MessageShapes.CheckIn(context, p, question), ContactGrammar.AsksForContact(context, p)));
             end = Math.Max(end, ContactGrammar.SmallTalkAt(context, p));
             if (end > 0)
             {
                 reachable[end] = true;
                 substance = true;
                 greetingEnd = Math.Max(greetingEnd, end);
+                continue;
+            }
+
+            if (ContactGrammar.SaysHello(context, p) is var hello and > 0)
+            {
+                reachable[hello] = true; // "just wanted to say hi": a greeting
+                substance = true;
+                greetingEnd = Math.Max(greetingEnd, hello);
+                continue;
+            }
+
+            if (ContactGrammar.WhenFree(context, p) is var free and > 0)
+            {
+                reachable[free] = true; // "Callum, when you've finished the tasting panel, …": when, not what
                 continue;
             }
 
@@ -202,7 +236,21 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
                 continue;
             }
 
-            if (p == 0 && !advanced && words.Length <= ShortMessage && IsLeadingVocative(context, question))
+            if (!advanced && callAct && (IsCallGlue(context.WordAt(p)) || IsDurationCount(context, p)))
+            {
+                reachable[p + 1] = true; // "wanna", "can u", "quick", "rn": the glue of a request for a call
+                continue;
+            }
+
+            if (!advanced && IsDeadlineStart(context.WordAt(p)) && ClauseEnd(context, p) is var clauseEnd && clauseEnd - p <= 5
+                && (deadline < 0 ? deadline = Deadlines.HasDeadline(context) ? 1 : 0 : deadline) == 1)
+            {
+                reachable[clauseEnd] = true; // "ASAP, before the 10am dispatch", "asap pls - within the next hour": when, not what
+                continue;
+            }
+
+            if (p == 0 && !advanced && words.Length <= ShortMessage && (IsLeadingVocative(context, question)
+                || (words.Length > 1 && context.ClauseBreakBetween(0, 1) && IsCapitalised(context.Message.Text, context.WordAt(0)) && !context.WordAt(0).ContainsAnyExcept(Letters))))
             {
                 reachable[1] = true; // "coach u about?", "TL can I ask a small question", "lads u around"
                 continue;
@@ -212,11 +260,59 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
                 || (p == 0 && StartsAt(context, PhraseLists.AddressIndex, 1) && IsCapitalised(context.Message.Text, context.WordAt(0))) || IsDeadlineGlue(context, p)))
             {
                 reachable[p + 1] = true;
-                greetingEnd = p == greetingEnd ? p + 1 : greetingEnd; // "hi Dr Okafor": a title, then the name
+                greetingEnd = p == greetingEnd && !IsDeadlineGlue(context, p) ? p + 1 : greetingEnd; // "hi Dr Okafor": a title, then the name ("u about the invoice" names no one)
             }
         }
 
-        return (substance && reachable[words.Length]) || IsNameCalled(context, question);
+        return ((substance || callSeen) && reachable[words.Length]) || IsNameCalled(context, question);
+    }
+
+    // The longest message read as a bare request for a call.
+    private const int CallActWords = 10;
+
+    // A call asked for (a listed request or a bare medium: "hop on a call", "zoom"); "live" or "meet" alone is a call noun only.
+    private static readonly int CallAsks = Mask(PhraseLists.CallRequestIndex, PhraseLists.BareCallIndex);
+
+    private static bool HasReferent(in RuleContext context)
+    {
+        for (var i = 0; i < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is "this" or "that" or "it" or "these" or "those")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly int CallVetoes = Mask(PhraseLists.CallReasonIndex, PhraseLists.CallDeclinedIndex, PhraseLists.ScheduledMeetingIndex);
+
+    // The words of a request for a call that say nothing of its topic: who, a modal, how short, when.
+    private static bool IsCallGlue(ReadOnlySpan<char> word) =>
+        word is "can" or "could" or "shall" or "should" or "may" or "might" or "would" or "wanna" or "want" or "to" or "we" or "i" or "u"
+            or "you" or "ya" or "us" or "me" or "a" or "an" or "quick" or "quickie" or "short" or "brief" or "little" or "fast" or "on" or "onto"
+            or "in" or "into" or "for" or "now" or "rn" or "later" or "soon" or "today" or "tonight" or "tmrw" or "tomorrow" or "need" or "lets"
+            or "let" or "pls" or "please" or "plz" or "up" or "real" or "min" or "mins" or "minute" or "minutes" or "sec" or "secs" or "few"
+            or "couple" or "of" or "maybe" or "free" or "able";
+
+    // "10 mins", "2 min": a number that counts minutes or seconds ("need 2 people on chat" asks for people).
+    private static bool IsDurationCount(in RuleContext context, int index) =>
+        context.WordAt(index) is { Length: 1 or 2 } word && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1])
+        && index + 1 < context.Words.Length && context.WordAt(index + 1) is "min" or "mins" or "minute" or "minutes" or "sec" or "secs";
+
+    private static bool IsDeadlineStart(ReadOnlySpan<char> word) => word is "before" or "within" or "by" or "until" or "till" or "no";
+
+    // The word after the clause that holds word <paramref name="index"/>.
+    private static int ClauseEnd(in RuleContext context, int index)
+    {
+        var end = index + 1;
+        while (end < context.Words.Length && !context.ClauseBreakBetween(end - 1, end))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     // "Rafa?", "Sam??": a name alone, asked: a ping by name, as naked as a bare mention.
@@ -263,7 +359,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
 
     // A title, a name, or a group greeted in another language ("Guten Morgen zusammen", "hola a todos" is listed).
     private static bool IsNameWord(in RuleContext context, int index) =>
-        context.WordAt(index) is "dr" or "mr" or "mrs" or "ms" or "prof" or "doc" or "sir" or "madam" or "zusammen" or "leute" or "ihr" or "tutti"
+        context.WordAt(index) is "dr" or "mr" or "mrs" or "ms" or "prof" or "doc" or "sir" or "madam" or "engr" or "zusammen" or "leute" or "ihr" or "tutti"
             or "ragazzi" or "chicos" or "chicas" or "amigos" or "wszystkim" or "panstwo" or "allemaal" or "anh" or "chi" or "em" or "ban"
         || IsCapitalised(context.Message.Text, context.WordAt(index));
 

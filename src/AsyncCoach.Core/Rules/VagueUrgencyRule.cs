@@ -101,7 +101,7 @@ public sealed class VagueUrgencyRule : IRule
         && context.WordAt(end) is "upon" or "after" or "when" or "whenever" or "once" or "if" or "following";
 
     private static bool IsMannerAdverb(ReadOnlySpan<char> word) =>
-        word is "immediately" or "right" or "straight" or "instantly" or "at" or "straightaway" or "immediatly" or "imediately";
+        word is "immediately" or "right" or "straight" or "instantly" or "at" or "straightaway" or "immediatly" or "imediately" or "immediate";
 
     private static bool IsDemandClause(in RuleContext context, int end, int after)
     {
@@ -226,6 +226,15 @@ public sealed class VagueUrgencyRule : IRule
             }
 
             var closes = j + 1 == words.Length || context.ClauseBreakBetween(j, j + 1) || context.WordAt(j + 1) is "pls" or "please" or "plz" or "tbh" or "ya" or "po" or "thanks";
+
+            // "we need a locum for Corby, like, yesterday": the hyperbole set off as an afterthought
+            // belongs to the clause before it (ninth pass).
+            if (closes && word is "yesterday" && j >= 2 && context.WordAt(j - 1) is "like" && context.ClauseBreakBetween(j - 2, j - 1)
+                && IsAsking(context, j - 2) && !UrgencyNegation.IsNegated(context, j - 2) && !UrgencyStance.IsPromise(context, j - 2))
+            {
+                return "like yesterday";
+            }
+
             if (!closes || context.ClauseBreakBetween(j - 1, j))
             {
                 continue;
