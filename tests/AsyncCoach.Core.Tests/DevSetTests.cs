@@ -38,9 +38,10 @@ public sealed class DevSetTests
     [TestCase("devset6", "messages.test.jsonl", 0.55, 200)]
     // devset7 (session 8, written while that session's passes were made and scored by the lead before and
     // after them; a third of it in other languages): floors under the scores it landed with. The lowest are
-    // huddle recall 0.70 / 0.68 and huddle precision 0.76 on the test split.
-    [TestCase("devset7", "messages.dev.jsonl", 0.65, 430)]
-    [TestCase("devset7", "messages.test.jsonl", 0.65, 210)]
+    // huddle recall 0.70 / 0.68 and huddle precision 0.76 on the test split. The ninth pass's language
+    // files (lang20b) raised the lowest to 0.905 (dev, missing-context recall) and 0.730 (test, huddle recall).
+    [TestCase("devset7", "messages.dev.jsonl", 0.85, 430)]
+    [TestCase("devset7", "messages.test.jsonl", 0.70, 210)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));

@@ -113,7 +113,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
 
             any = true;
             if (!CallShapes.WantedBySomeoneElse(context, match.Start) && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End)
-                && !NegatedOrPast(context, match.Start))
+                && !NegatedOrPast(context, match.Start) && !Reported(context, match))
             {
                 return false;
             }
@@ -129,6 +129,29 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         for (var i = start - 1; i >= 0 && start - i <= 3 && !context.ClauseBreakBetween(i, start); i--)
         {
             if (context.WordAt(i) is "not" or "no" or "dont" or "didnt" or "wont" or "never" or "without" or "had" or "was" or "were" or "did" or "got" or "held" or "took")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "nach dem Webex gestern", "tadi udah ngobrol via zoom", "hôm qua gọi rồi": a call word in the same
+    // clause as, and at most three words from, a word of the language files' call-past list is a report.
+    // English past is read above, by its verbs; the list holds the other languages' (docs/rules.md, "Reports and reasons").
+    private static bool Reported(in RuleContext context, PhraseMatch call)
+    {
+        if (!context.Has(PhraseLists.CallPastIndex))
+        {
+            return false;
+        }
+
+        foreach (var past in context.Matches)
+        {
+            if (past.List == PhraseLists.CallPastIndex
+                && ((past.End <= call.Start && call.Start - past.End < 3 && !context.ClauseBreakBetween(past.Start, call.Start))
+                    || (past.Start >= call.End && past.Start - call.End < 3 && !context.ClauseBreakBetween(call.End - 1, past.Start))))
             {
                 return true;
             }
@@ -170,7 +193,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         foreach (var match in context.Matches)
         {
             if (match.List == PhraseLists.CallRequestIndex && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End)
-                && !CallShapes.WantedBySomeoneElse(context, match.Start))
+                && !CallShapes.WantedBySomeoneElse(context, match.Start) && !Reported(context, match))
             {
                 var text = context.Phrases.PhraseText(match.PhraseId);
                 if (!requests.Contains(text))
@@ -213,12 +236,13 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         context.WordAt(verb.Start) is "make" && context.Phrases.PhraseText(noun.PhraseId) is "call" or "a call"
         && (noun.Start == verb.End || (noun.Start == verb.End + 1 && context.WordAt(verb.End) is "a" or "the" or "that" or "this" or "your" or "our" or "my"));
 
-    // "the resident insists on a face-to-face meeting": someone else's wish, not the author's proposal.
+    // "the resident insists on a face-to-face meeting": someone else's wish, not the author's proposal;
+    // "ayer lo hablamos en persona": a report of one.
     private static bool InPersonWantedBySomeoneElse(in RuleContext context)
     {
         foreach (var match in context.Matches)
         {
-            if (match.List == PhraseLists.InPersonIndex && !CallShapes.WantedBySomeoneElse(context, match.Start))
+            if (match.List == PhraseLists.InPersonIndex && !CallShapes.WantedBySomeoneElse(context, match.Start) && !Reported(context, match))
             {
                 return false;
             }
@@ -270,7 +294,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
 
         foreach (var verb in context.Matches)
         {
-            if (verb.List != PhraseLists.CallVerbsIndex || IsAuxiliary(context, verb) || CallShapes.WantedBySomeoneElse(context, verb.Start))
+            if (verb.List != PhraseLists.CallVerbsIndex || IsAuxiliary(context, verb) || CallShapes.WantedBySomeoneElse(context, verb.Start) || Reported(context, verb))
             {
                 continue;
             }

@@ -185,9 +185,10 @@ public sealed class HuddleModel
             }
         }
 
+        // call-past (ninth pass) is read by the rule's grammar only: the weights were trained without it.
         for (var list = 0; list < PhraseLists.All.Count; list++)
         {
-            if (context.Has(list))
+            if (context.Has(list) && list != PhraseLists.CallPastIndex)
             {
                 writer.Add('l', [(char)('a' + list)], names is null ? null : $"a {PhraseLists.All[list]} phrase");
             }

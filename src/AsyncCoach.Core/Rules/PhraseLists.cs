@@ -28,11 +28,14 @@ public static class PhraseLists
     public const string Withdrawal = "withdrawal";
     public const string CallWords = "call-words";
 
+    /// <summary>Words that put a call in the past in the other languages ("gestern", "ayer", "tadi", "đã"): a call word near one is reported, not proposed.</summary>
+    public const string CallPast = "call-past";
+
     /// <summary>Every list, in a fixed order: a list's index is its bit in a match mask.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Greeting, Address, Availability, QuickQuestion, BareUrgency, Politeness, CallRequest, CallReason,
-        CallDeclined, ScheduledMeeting, Urgency, UrgencyDescriptive, UrgencyNegators, UrgencyIntensifiers, Deadline, InPerson, CallVerbs, CallNouns, BareCall, Withdrawal, CallWords,
+        CallDeclined, ScheduledMeeting, Urgency, UrgencyDescriptive, UrgencyNegators, UrgencyIntensifiers, Deadline, InPerson, CallVerbs, CallNouns, BareCall, Withdrawal, CallWords, CallPast,
     ];
 
     public static int IndexOf(string name)
@@ -69,4 +72,5 @@ public static class PhraseLists
     internal static readonly int BareCallIndex = IndexOf(BareCall);
     internal static readonly int WithdrawalIndex = IndexOf(Withdrawal);
     internal static readonly int CallWordsIndex = IndexOf(CallWords);
+    internal static readonly int CallPastIndex = IndexOf(CallPast);
 }

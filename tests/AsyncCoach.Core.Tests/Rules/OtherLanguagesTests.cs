@@ -13,7 +13,7 @@ namespace AsyncCoach.Core.Tests.Rules;
 /// workspaces write in. Paraphrases written for this file from general vocabulary, none an item of a
 /// development set.
 /// </summary>
-public sealed class OtherLanguagesTests
+public sealed partial class OtherLanguagesTests
 {
     private static readonly RuleEngine Engine = RuleEngine.CreateDefault();
 
@@ -89,7 +89,7 @@ public sealed class OtherLanguagesTests
     {
         var assembly = typeof(PhraseBook).Assembly;
         var files = assembly.GetManifestResourceNames().Where(n => n.StartsWith("AsyncCoach.Core.Rules.phrases.", StringComparison.Ordinal)).ToList();
-        Assert.That(files, Has.Count.GreaterThanOrEqualTo(16));
+        Assert.That(files, Has.Count.GreaterThanOrEqualTo(21));
         foreach (var file in files)
         {
             using var stream = assembly.GetManifestResourceStream(file)!;
@@ -99,7 +99,7 @@ public sealed class OtherLanguagesTests
             Assert.That(document.RootElement.GetProperty("language").GetString(), Is.Not.Empty, file);
         }
 
-        Assert.That(PhraseBook.Default.Languages, Is.SupersetOf(new[] { "en", "es", "pt", "fr", "de", "it", "nl", "sv", "nb", "da", "tl", "id", "tr", "pl", "pcm", "hi" }));
+        Assert.That(PhraseBook.Default.Languages, Is.SupersetOf(new[] { "en", "es", "pt", "fr", "de", "it", "nl", "sv", "nb", "da", "tl", "id", "tr", "pl", "pcm", "hi", "vi", "ja", "af", "zu", "arz", "sw", "gd" }));
         Assert.That(PhraseBook.Default.ContactPatterns, Is.Not.Empty);
     }
 
@@ -122,7 +122,8 @@ public sealed class OtherLanguagesTests
     {
         var english = PhraseBook.FromJson(ReadEmbedded("phrases.en.json"));
         var all = PhraseBook.Default;
-        foreach (var text in (string[])["hey, got a minute?", "can we hop on a call about the release?", "need the report asap"])
+        foreach (var text in (string[])["hey, got a minute?", "can we hop on a call about the release?", "need the report asap", "will do asap",
+            "we had a call yesterday, notes in the doc", "hop on a call about the ROI deck?", "San Jose office: can we do a zoom at 3?"])
         {
             var alone = new RuleEngine(english, RuleEngine.DefaultRules()).Evaluate(Message(text, ConversationKind.Im, channel: "D1"), Context(ConversationKind.Im, "D1"));
             var merged = new RuleEngine(all, RuleEngine.DefaultRules()).Evaluate(Message(text, ConversationKind.Im, channel: "D1"), Context(ConversationKind.Im, "D1"));
