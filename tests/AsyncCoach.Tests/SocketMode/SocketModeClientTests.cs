@@ -285,6 +285,7 @@ public sealed class SocketModeClientTests
         first.Abort();
         await _harness.UntilNotReadyAsync();
         Assert.That(_harness.Socket.Connections, Has.Count.EqualTo(1), "no reconnect before the backoff");
+        await _harness.UntilLoggedAsync(2102); // "reconnecting in …": its wait on the clock starts next
 
         // The first backoff is SocketMode:ReconnectBaseDelay (1 s by default) with jitter: 0.5 to 1 s (a step or two late at most).
         var waited = await _harness.AdvanceUntilAsync(_harness.Socket.WaitForConnectionAsync(2));
@@ -302,7 +303,9 @@ public sealed class SocketModeClientTests
             slack.Enqueue("apps.connections.open", Fakes.FakeResponse.Error("invalid_auth"), Fakes.FakeResponse.Error("internal_error")));
 
         await _harness.Slack.WaitForCallAsync("apps.connections.open");
+        await _harness.UntilLoggedAsync(2101); // "next attempt in …": its wait on the clock starts next
         var first = await _harness.AdvanceUntilAsync(_harness.Slack.WaitForCallAsync("apps.connections.open", 2));
+        await _harness.UntilLoggedAsync(2101, 2);
         var second = await _harness.AdvanceUntilAsync(_harness.Socket.WaitForConnectionAsync());
         await _harness.ConnectedAsync();
 

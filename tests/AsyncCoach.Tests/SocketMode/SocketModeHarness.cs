@@ -78,6 +78,21 @@ public sealed class SocketModeHarness : IAsyncDisposable
     }
 
     /// <summary>
+    /// Waits (real time, with a deadline) until the service has logged <paramref name="eventId"/>
+    /// <paramref name="count"/> times: the back-off is logged just before its wait on the clock
+    /// starts, so moving the clock before that line would count steps the service never waited.
+    /// </summary>
+    public async Task UntilLoggedAsync(int eventId, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (Logs.GetSnapshot().Count(l => l.Id.Id == eventId) < count)
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"event {eventId} was not logged {count} time(s)");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>
     /// Moves the fake clock on in steps of 100 ms until <paramref name="done"/> completes (the
     /// service may not have started its wait yet when a step is taken, so one big step could be
     /// lost); returns how far the clock moved.
