@@ -1,35 +1,58 @@
+using AsyncCoach.Installations;
 using AsyncCoach.Nudges;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
-using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Fakes;
+using AsyncCoach.Tests.Infrastructure;
 using AsyncCoach.Tests.Nudges;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace AsyncCoach.Tests.Outbox;
 
 /// <summary>
 /// Issue #17: a transient fault of our own between a row's claim and its call to Slack (the
 /// database under the installation check, the token look-up, a kind's reads, the write of the
-/// outcome) neither loses the row nor sends it twice. Real SQLite file, the real sender, the
-/// fake Slack on 127.0.0.1, faults injected at the registry, the outbox writes and the kind.
+/// outcome) neither loses the row nor sends it twice. A real SQLite file or PostgreSQL database,
+/// the real sender, the fake Slack on 127.0.0.1, faults injected at the registry, the outbox
+/// writes and the kind.
 /// </summary>
-public sealed class OutboxFaultTests
+[TestFixture("Sqlite")]
+[TestFixture("Postgres")]
+public sealed class OutboxFaultTests(string provider)
 {
     private const string Lead = "U0LEAD0001";
     private static readonly TimeSpan RetryBase = new NudgeOptions().RetryBaseDelay;
     private NudgeHarness _harness = null!;
+    private TempPostgresDatabase? _database;
 
     [SetUp]
-    public async Task SetUp() => _harness = await NudgeHarness.StartAsync();
+    public async Task SetUp()
+    {
+        if (provider == "Postgres")
+        {
+            _database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("outbox_faults");
+        }
+
+        _harness = await NudgeHarness.StartAsync();
+    }
 
     [TearDown]
-    public async Task TearDown() => await _harness.DisposeAsync();
+    public async Task TearDown()
+    {
+        await _harness.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task A_claimed_row_whose_installation_check_fails_is_retried_and_sent_once_the_database_is_back()
     {
-        var (factory, faults) = Start();
+        var (factory, faults) = await StartAsync();
         // The round's check (before the claim) passes; the claimed row's check meets the fault.
         faults.Installations.IsActive.Arm(times: 1, skip: 1);
 
@@ -52,7 +75,7 @@ public sealed class OutboxFaultTests
     [Test]
     public async Task A_failed_token_look_up_retries_the_row_instead_of_failing_it()
     {
-        var (factory, faults) = Start();
+        var (factory, faults) = await StartAsync();
         faults.Installations.Get.Arm(times: 1);
 
         var id = await EnqueueAsync(factory, "k1", "hello");
@@ -73,7 +96,7 @@ public sealed class OutboxFaultTests
     [Test]
     public async Task A_kinds_own_read_failing_before_its_post_retries_the_row()
     {
-        var (factory, faults) = Start();
+        var (factory, faults) = await StartAsync();
         faults.Kind.Before.Arm(times: 2);
 
         var id = await EnqueueAsync(factory, "k1", "hello");
@@ -91,7 +114,7 @@ public sealed class OutboxFaultTests
     [Test]
     public async Task A_fault_after_the_post_reached_Slack_ends_the_row_rather_than_risk_a_second_message()
     {
-        var (factory, faults) = Start();
+        var (factory, faults) = await StartAsync();
         faults.Kind.After.Arm(times: 1);
 
         var id = await EnqueueAsync(factory, "k1", "hello");
@@ -99,14 +122,14 @@ public sealed class OutboxFaultTests
 
         Assert.That(attempts.Single(), Is.EqualTo((id, "SqliteException")));
         Assert.That(_harness.Slack.CallsTo("chat.postMessage"), Has.Count.EqualTo(1));
-        Assert.That(await _harness.QueryAsync<(string, string)>("SELECT state, end_reason FROM nudges WHERE id = @Id", new { Id = id }),
+        Assert.That(await QueryAsync<(string, string)>("SELECT state, end_reason FROM nudges WHERE id = @Id", new { Id = id }),
             Is.EqualTo(new[] { ("failed", "sender_error") }));
     }
 
     [Test]
     public async Task A_sent_row_whose_end_cannot_be_written_is_recorded_sent_once_the_database_is_back()
     {
-        var (factory, faults) = Start();
+        var (factory, faults) = await StartAsync();
         faults.Writes.Outcome.Arm(times: 1);
 
         var id = await EnqueueAsync(factory, "k1", "hello");
@@ -125,7 +148,7 @@ public sealed class OutboxFaultTests
     [Test]
     public async Task A_row_deferred_by_a_fault_whose_deferral_cannot_be_written_is_retried_once_the_database_is_back()
     {
-        var (factory, faults) = Start();
+        var (factory, faults) = await StartAsync();
         faults.Installations.Get.Arm(times: 1);
         faults.Writes.Outcome.Arm(times: 1);
 
@@ -140,34 +163,66 @@ public sealed class OutboxFaultTests
     [Test]
     public async Task A_revoked_token_still_ends_the_row_with_its_reason_without_a_retry()
     {
-        var (factory, _) = Start();
+        var (factory, _) = await StartAsync();
         _harness.Slack.Enqueue("chat.postMessage", FakeResponse.Error("token_revoked"));
 
         var id = await EnqueueAsync(factory, "k1", "hello");
         var attempts = await _harness.Attempts.WaitForAsync(1);
 
         Assert.That(attempts.Single(), Is.EqualTo((id, "token_revoked")));
-        Assert.That(await _harness.QueryAsync<(string, string)>("SELECT state, end_reason FROM nudges WHERE id = @Id", new { Id = id }),
+        Assert.That(await QueryAsync<(string, string)>("SELECT state, end_reason FROM nudges WHERE id = @Id", new { Id = id }),
             Is.EqualTo(new[] { ("failed", "token_revoked") }));
     }
 
-    private (Infrastructure.AsyncCoachFactory Factory, Faults Faults) Start()
+    private async Task<(AsyncCoachFactory Factory, Faults Faults)> StartAsync()
     {
         var faults = new Faults();
-        var factory = _harness.Start(configure: f => f.WithServices(s =>
+        var factory = _harness.Start(configure: f =>
         {
-            s.AddSingleton<IOutboxKindSender>(faults.Kind);
-            s.AddSingleton<InstallationStore>();
-            s.AddSingleton<IInstallationStore>(sp => faults.Installations = new FaultyInstallationStore(sp.GetRequiredService<InstallationStore>()));
-            s.AddSingleton<OutboxStore>();
-            s.AddSingleton<IOutboxStore>(sp => faults.Writes = new FaultyOutboxWrites(sp.GetRequiredService<OutboxStore>()));
-        }));
+            if (_database is not null)
+            {
+                f.With("Storage:Provider", "Postgres").With("Storage:ConnectionString", _database.ConnectionString);
+            }
+
+            f.WithServices(s =>
+            {
+                s.AddSingleton<IOutboxKindSender>(faults.Kind);
+                Decorate<IInstallationStore>(s, inner => faults.Installations = new FaultyInstallationStore(inner));
+                Decorate<IOutboxStore>(s, inner => faults.Writes = new FaultyOutboxWrites(inner));
+            });
+        });
         _ = factory.Services.GetRequiredService<IInstallationStore>();
         _ = factory.Services.GetRequiredService<IOutboxStore>();
+
+        // The start's own look-ups of the installations are done before a fault is armed, so the
+        // fault meets the outbox's, not theirs.
+        var startup = factory.Services.GetServices<IHostedService>().OfType<InstallationStartup>().Single();
+        await startup.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(15));
         return (factory, faults);
     }
 
-    private static async Task<long> EnqueueAsync(Infrastructure.AsyncCoachFactory factory, string key, string text)
+    // The provider's own store (SQLite or PostgreSQL), wrapped.
+    private static void Decorate<T>(IServiceCollection services, Func<T, T> wrap)
+        where T : class
+    {
+        var type = services.Last(d => d.ServiceType == typeof(T)).ImplementationType!;
+        services.AddSingleton(type);
+        services.AddSingleton<T>(sp => wrap((T)sp.GetRequiredService(type)));
+    }
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        if (_database is null)
+        {
+            return await _harness.QueryAsync<T>(sql, parameters);
+        }
+
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        return (await connection.QueryAsync<T>(sql, parameters)).AsList();
+    }
+
+    private static async Task<long> EnqueueAsync(AsyncCoachFactory factory, string key, string text)
     {
         var now = factory.Time.GetUtcNow();
         var id = await factory.Services.GetRequiredService<IOutboxStore>().TryEnqueueAsync(
@@ -178,13 +233,13 @@ public sealed class OutboxFaultTests
 
     // The row's backoff (RetryBaseDelay doubled per attempt) passes; the signal makes sure the
     // sender's wait, whenever it started, sees the new time.
-    private static void Retry(Infrastructure.AsyncCoachFactory factory, int attempt = 1)
+    private static void Retry(AsyncCoachFactory factory, int attempt = 1)
     {
         factory.Time.Advance(RetryBase * Math.Pow(2, attempt - 1));
         factory.Services.GetRequiredService<OutboxSignal>().Notify();
     }
 
-    private async Task<IReadOnlyList<(long Id, string Outcome)>> RecordedWhileRetryingAsync(Infrastructure.AsyncCoachFactory factory, int count)
+    private async Task<IReadOnlyList<(long Id, string Outcome)>> RecordedWhileRetryingAsync(AsyncCoachFactory factory, int count)
     {
         for (var turn = 0; turn < 20; turn++)
         {
@@ -203,10 +258,10 @@ public sealed class OutboxFaultTests
     }
 
     private async Task<(string State, long Attempts)> RowAsync(long id) =>
-        (await _harness.QueryAsync<(string, long)>("SELECT state, attempts FROM nudges WHERE id = @Id", new { Id = id })).Single();
+        (await QueryAsync<(string, long)>("SELECT state, CAST(attempts AS BIGINT) FROM nudges WHERE id = @Id", new { Id = id })).Single();
 
     private async Task<IReadOnlyList<string>> OutcomesAsync(long id) =>
-        await _harness.QueryAsync<string>("SELECT outcome FROM nudge_attempts WHERE nudge_id = @Id ORDER BY id", new { Id = id });
+        await QueryAsync<string>("SELECT outcome FROM nudge_attempts WHERE nudge_id = @Id ORDER BY id", new { Id = id });
 
     private sealed class Faults
     {
