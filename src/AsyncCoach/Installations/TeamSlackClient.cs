@@ -5,7 +5,9 @@ namespace AsyncCoach.Installations;
 /// <summary>
 /// One team's <see cref="ISlackWebApi"/>: each call goes to Slack with the team's current token,
 /// to the dry-run recorder when the team has none, or fails without calling Slack when the team
-/// is refused (revoked or uninstalled) with that reason as the error code.
+/// is refused (revoked or uninstalled) with that reason as the error code. When the token cannot
+/// be read at all (a database or key ring error) the call fails with
+/// <see cref="TokenUnavailableException"/>, not made either.
 /// </summary>
 internal sealed class TeamSlackClient(
     string teamId, TeamTokens tokens, SlackWebApiClientFactory live, SlackCallPolicy policy, ISlackWebApi dryRun) : ISlackWebApi
@@ -51,7 +53,18 @@ internal sealed class TeamSlackClient(
 
     private async ValueTask<ISlackWebApi> ResolveAsync(string method, CancellationToken cancellationToken)
     {
-        var credential = await tokens.GetAsync(teamId, cancellationToken);
+        TeamCredential credential;
+        try
+        {
+            credential = await tokens.GetAsync(teamId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or SlackApiException or HttpRequestException))
+        {
+            // The installation's row, the key ring or the decryption failed: the call is not made,
+            // and the caller can tell that from a failed call (the outbox retries the row).
+            throw TokenUnavailableException.NotCalled(method, ex);
+        }
+
         return credential switch
         {
             { Kind: TeamCredentialKind.Refused } =>

@@ -10,6 +10,9 @@ namespace AsyncCoach.Nudges;
 /// is unknown; otherwise sent through its <see cref="IOutboxKindSender"/> and ended, deferred
 /// (backoff, or the whole team until a 429's <c>Retry-After</c>) or failed as Slack's answer says
 /// (<see cref="OutboxFailures"/>). A revoked token marks the team inactive and stops its lane.
+/// A transient fault of ours before anything reached Slack (the installation check, the token
+/// look-up, a kind's reads: <see cref="OutboxFaults"/>) defers the row with the usual backoff;
+/// an outcome that cannot be written is tried again later (<see cref="OutboxPostponedWrites"/>).
 /// Logs under the sender's category (<paramref name="logger"/>).
 /// </summary>
 internal sealed partial class OutboxDelivery(
@@ -22,6 +25,7 @@ internal sealed partial class OutboxDelivery(
     NudgeOptions options,
     INudgeObserver[] observers,
     AsyncCoachMetrics metrics,
+    OutboxPostponedWrites writes,
     ILogger logger)
 {
     // Teams rate limited beyond what the client waits out, until when: a claimed row of theirs
@@ -34,12 +38,12 @@ internal sealed partial class OutboxDelivery(
     /// <summary>Whether a row of this kind can be sent at all (a row of an unknown kind is ended unclaimed).</summary>
     public bool Knows(string kind) => kinds.ContainsKey(kind);
 
-    /// <summary>A claimed row that will not be sent now: pending again, after the team's rate-limit hold if any.</summary>
-    public async Task ReleaseAsync(OutboxRow row, CancellationToken cancellationToken)
+    /// <summary>A claimed row that will not be sent now: pending again, after the team's rate-limit hold if any. Never throws (a failed write is postponed).</summary>
+    public Task ReleaseAsync(OutboxRow row)
     {
         var now = time.GetUtcNow();
         var notBefore = _holds.TryGetValue(row.TeamId, out var until) && until > now ? until : now;
-        await store.ReleaseAsync(row.Id, notBefore, cancellationToken);
+        return writes.TryAsync(row.Id, ct => store.ReleaseAsync(row.Id, notBefore, ct));
     }
 
     /// <summary>Delivers one row; false when the team's lane should stop (rate limited, revoked).</summary>
@@ -55,7 +59,7 @@ internal sealed partial class OutboxDelivery(
             // the restart) instead of ending as interrupted; an unclaimed one is pending already.
             if (claimed)
             {
-                await store.ReleaseAsync(row.Id, now, CancellationToken.None);
+                await writes.TryAsync(row.Id, ct => store.ReleaseAsync(row.Id, now, ct));
                 Log.GivenBack(logger, row.Id);
             }
 
@@ -64,7 +68,6 @@ internal sealed partial class OutboxDelivery(
 
         // A call once started is let finish (Slack may already have the message): stopping waits
         // for it, up to the host's shutdown timeout (Shutdown:Timeout), so its outcome is recorded.
-        cancellationToken = CancellationToken.None;
         if (_holds.TryGetValue(row.TeamId, out var until))
         {
             if (now < until)
@@ -72,7 +75,7 @@ internal sealed partial class OutboxDelivery(
                 // Queued behind the row that hit the rate limit: not sent, back to pending until then.
                 if (claimed)
                 {
-                    await ReleaseAsync(row, cancellationToken);
+                    await ReleaseAsync(row);
                 }
 
                 return false;
@@ -81,23 +84,42 @@ internal sealed partial class OutboxDelivery(
             _holds.TryRemove(new KeyValuePair<string, DateTimeOffset>(row.TeamId, until));
         }
 
-        if (!await installations.IsActiveAsync(row.TeamId, cancellationToken))
+        IOutboxKindSender? kind;
+        try
         {
-            await EndAsync(row, IOutboxStore.Failed, "installation_inactive", null, now, cancellationToken);
+            kind = await CheckAsync(row, claimed, now);
+        }
+        catch (Exception ex)
+        {
+            // The installation check failed (its database): nothing was sent, so the row is tried
+            // again rather than left 'sending' until a restart ends it as interrupted.
+            await FaultedAsync(row, claimed, OutboxFaults.Transient(ex) ?? "check_failed", ex);
             return true;
+        }
+
+        return kind is null || await CallAsync(row, kind);
+    }
+
+    // The checks before a call: null when the row was ended (or left pending) without one.
+    private async Task<IOutboxKindSender?> CheckAsync(OutboxRow row, bool claimed, DateTimeOffset now)
+    {
+        if (!await installations.IsActiveAsync(row.TeamId, CancellationToken.None))
+        {
+            await EndAsync(row, IOutboxStore.Failed, "installation_inactive", null, now);
+            return null;
         }
 
         if (now >= row.ExpiresAt)
         {
-            await EndAsync(row, IOutboxStore.Expired, "stale", null, now, cancellationToken);
-            return true;
+            await EndAsync(row, IOutboxStore.Expired, "stale", null, now);
+            return null;
         }
 
         if (!kinds.TryGetValue(row.Kind, out var kind))
         {
             Log.UnknownKind(logger, row.Id, row.Kind);
-            await EndAsync(row, IOutboxStore.Failed, "unknown_kind", null, now, cancellationToken);
-            return true;
+            await EndAsync(row, IOutboxStore.Failed, "unknown_kind", null, now);
+            return null;
         }
 
         if (!claimed)
@@ -105,26 +127,26 @@ internal sealed partial class OutboxDelivery(
             // Handed out to be ended, and it turned out to need a call after all (the team was
             // reactivated meanwhile): still pending, the next round claims it.
             signal.Notify();
-            return true;
+            return null;
         }
 
         if (row.ContentJson is null)
         {
-            await EndAsync(row, IOutboxStore.Expired, "stale", null, now, cancellationToken);
-            return true;
+            await EndAsync(row, IOutboxStore.Expired, "stale", null, now);
+            return null;
         }
 
-        return await CallAsync(row, kind, cancellationToken);
+        return kind;
     }
 
-    private async Task<bool> CallAsync(OutboxRow row, IOutboxKindSender kind, CancellationToken cancellationToken)
+    private async Task<bool> CallAsync(OutboxRow row, IOutboxKindSender kind)
     {
+        var cancellationToken = CancellationToken.None;
+        var calls = new OutboxCallTracker(slackFor(row.TeamId));
         DateTimeOffset now;
         try
         {
-            await kind.SendAsync(row, slackFor(row.TeamId), cancellationToken);
-            await EndAsync(row, IOutboxStore.Sent, null, "ok", time.GetUtcNow(), cancellationToken);
-            return true;
+            await kind.SendAsync(row, calls, cancellationToken);
         }
         catch (SlackApiException ex)
         {
@@ -132,34 +154,75 @@ internal sealed partial class OutboxDelivery(
             switch (OutboxFailures.Classify(ex))
             {
                 case OutboxFailure.Revoked:
-                    await installations.SetAsync(row.TeamId, active: false, ex.Error, now, cancellationToken);
-                    await EndAsync(row, IOutboxStore.Failed, ex.Error, ex.Error, now, cancellationToken);
+                    await MarkInactiveAsync(row.TeamId, ex.Error, now);
+                    await EndAsync(row, IOutboxStore.Failed, ex.Error, ex.Error, now);
                     Log.Revoked(logger, ex.Error);
                     return false;
                 case OutboxFailure.Permanent:
-                    await EndAsync(row, IOutboxStore.Failed, ex.Error, ex.Error, now, cancellationToken);
+                    await EndAsync(row, IOutboxStore.Failed, ex.Error, ex.Error, now);
                     return true;
                 case OutboxFailure.RateLimited:
                     _holds[row.TeamId] = now + ex.RetryAfter!.Value;
-                    await DeferAsync(row, ex.Error, now + ex.RetryAfter!.Value, wholeTeam: true, now, cancellationToken);
+                    await DeferAsync(row, ex.Error, now + ex.RetryAfter!.Value, wholeTeam: true, now);
                     return false;
                 default:
-                    await DeferAsync(row, ex.Error, now + Backoff(row.Attempts + 1), wholeTeam: false, now, cancellationToken);
+                    await DeferAsync(row, ex.Error, now + Backoff(row.Attempts + 1), wholeTeam: false, now);
                     return true;
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             now = time.GetUtcNow();
-            await DeferAsync(row, ex.GetType().Name, now + Backoff(row.Attempts + 1), wholeTeam: false, now, cancellationToken);
+            await DeferAsync(row, ex.GetType().Name, now + Backoff(row.Attempts + 1), wholeTeam: false, now);
             return true;
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!calls.Delivering && OutboxFaults.Transient(ex) is { } reason)
+        {
+            // Our side failed before anything reached Slack (the token look-up, the kind's reads,
+            // a DB error): nothing was sent, so the row is tried again, not ended.
+            await FaultedAsync(row, claimed: true, reason, ex);
+            return true;
+        }
+        catch (Exception ex)
         {
             // A kind's own failure (its payload, its figures): claimed, so it is not tried again.
             Log.SendFailed(logger, row.Id, ex);
-            await EndAsync(row, IOutboxStore.Failed, "sender_error", ex.GetType().Name, time.GetUtcNow(), cancellationToken);
+            await EndAsync(row, IOutboxStore.Failed, "sender_error", ex.GetType().Name, time.GetUtcNow());
             return true;
+        }
+
+        await EndAsync(row, IOutboxStore.Sent, null, "ok", time.GetUtcNow());
+        return true;
+    }
+
+    // A row that met a transient fault of ours before anything reached Slack: claimed, it is
+    // deferred with the usual backoff (the attempt recorded with the fault as its outcome) and
+    // sent once the fault clears, or ends as expired; unclaimed, it is still pending.
+    private async Task FaultedAsync(OutboxRow row, bool claimed, string reason, Exception exception)
+    {
+        if (!claimed)
+        {
+            Log.CheckFailedUnclaimed(logger, row.Id, reason, exception);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var retryAt = now + Backoff(row.Attempts + 1);
+        Log.NotSent(logger, Label(row.Kind), row.Id, reason, retryAt, exception);
+        await DeferAsync(row, reason, retryAt, wholeTeam: false, now);
+    }
+
+    // The team's token was refused: it is inactive. Failing to record that does not keep the row
+    // 'sending'; the team's next row meets the same answer and tries again.
+    private async Task MarkInactiveAsync(string teamId, string reason, DateTimeOffset now)
+    {
+        try
+        {
+            await installations.SetAsync(teamId, active: false, reason, now, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            Log.MarkInactiveFailed(logger, reason, ex);
         }
     }
 
@@ -168,30 +231,34 @@ internal sealed partial class OutboxDelivery(
 
     private TimeSpan Backoff(long attempt) => OutboxFailures.Backoff(attempt, options.RetryBaseDelay, options.MaxRetryDelay);
 
-    private async Task EndAsync(OutboxRow row, string state, string? reason, string? outcome, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await store.EndAsync(row.Id, state, reason, outcome, now, cancellationToken);
-        metrics.OutboxEnded(row.Kind, state, reason);
-        if (reason is null)
+    // Ending and deferring never throw: a write that fails is postponed (OutboxPostponedWrites),
+    // and what follows the write (metrics, log, observers) happens once it lands.
+    private Task EndAsync(OutboxRow row, string state, string? reason, string? outcome, DateTimeOffset now) =>
+        writes.TryAsync(row.Id, async cancellationToken =>
         {
-            Log.EndedPlainly(logger, Label(row.Kind), row.Id, state);
-        }
-        else
+            await store.EndAsync(row.Id, state, reason, outcome, now, cancellationToken);
+            metrics.OutboxEnded(row.Kind, state, reason);
+            if (reason is null)
+            {
+                Log.EndedPlainly(logger, Label(row.Kind), row.Id, state);
+            }
+            else
+            {
+                Log.Ended(logger, Label(row.Kind), row.Id, state, reason);
+            }
+
+            Notify(row.Id, outcome ?? state);
+        });
+
+    private Task DeferAsync(OutboxRow row, string outcome, DateTimeOffset retryAt, bool wholeTeam, DateTimeOffset now) =>
+        writes.TryAsync(row.Id, async cancellationToken =>
         {
-            Log.Ended(logger, Label(row.Kind), row.Id, state, reason);
-        }
-
-        Notify(row.Id, outcome ?? state);
-    }
-
-    private async Task DeferAsync(OutboxRow row, string outcome, DateTimeOffset retryAt, bool wholeTeam, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await store.DeferAsync(row, outcome, retryAt, wholeTeam, now, cancellationToken);
-        metrics.OutboxDeferred(row.Kind, outcome);
-        Log.Deferred(logger, Label(row.Kind), row.Id, outcome, retryAt);
-        Notify(row.Id, outcome);
-        signal.Notify();
-    }
+            await store.DeferAsync(row, outcome, retryAt, wholeTeam, now, cancellationToken);
+            metrics.OutboxDeferred(row.Kind, outcome);
+            Log.Deferred(logger, Label(row.Kind), row.Id, outcome, retryAt);
+            Notify(row.Id, outcome);
+            signal.Notify();
+        });
 
     // "Nudge 12 ended sent", "Digest 13 ended sent": the kind as a capitalised word, no allocation for nudges.
     private static string Label(string kind) => kind == IOutboxStore.NudgeKind ? "Nudge" : char.ToUpperInvariant(kind[0]) + kind[1..];
@@ -224,6 +291,15 @@ internal sealed partial class OutboxDelivery(
 
         [LoggerMessage(EventId = 1817, Level = LogLevel.Error, Message = "Sending outbox row {OutboxId} failed unexpectedly")]
         public static partial void SendFailed(ILogger logger, long outboxId, Exception exception);
+
+        [LoggerMessage(EventId = 4240, Level = LogLevel.Warning, Message = "{Kind} {OutboxId} was not sent: {Reason} before the call to Slack; pending again, tried at {RetryAt}")]
+        public static partial void NotSent(ILogger logger, string kind, long outboxId, string reason, DateTimeOffset retryAt, Exception exception);
+
+        [LoggerMessage(EventId = 4244, Level = LogLevel.Warning, Message = "Checking outbox row {OutboxId} failed ({Reason}); it is still pending and tried again with the next round")]
+        public static partial void CheckFailedUnclaimed(ILogger logger, long outboxId, string reason, Exception exception);
+
+        [LoggerMessage(EventId = 4245, Level = LogLevel.Error, Message = "Slack answered {Error} but marking the installation inactive failed; the team's next message tries again")]
+        public static partial void MarkInactiveFailed(ILogger logger, string error, Exception exception);
 
         [LoggerMessage(EventId = 3300, Level = LogLevel.Information, Message = "Outbox row {OutboxId} had not reached Slack when the service stopped; pending again, sent after the restart")]
         public static partial void GivenBack(ILogger logger, long outboxId);

@@ -145,7 +145,7 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
     }
 
     /// <summary>A claimed row no lane took: pending again, after its team's rate-limit hold if any.</summary>
-    public Task ReleaseAsync(OutboxRow row) => delivery.ReleaseAsync(row, CancellationToken.None);
+    public Task ReleaseAsync(OutboxRow row) => delivery.ReleaseAsync(row);
 
     /// <summary>Hands a round's due rows out; <paramref name="full"/>: the round did not see every due row.</summary>
     public async Task HandOutAsync(IReadOnlyList<DueRow> due, DateTimeOffset now, bool full, CancellationToken cancellationToken)
@@ -209,7 +209,7 @@ internal sealed class OutboxLanes(IOutboxStore store, IInstallationStore install
             if (!queued)
             {
                 // The lane stopped (a rate limit, or stopping) while the claim was committing: give it back.
-                await delivery.ReleaseAsync(row, CancellationToken.None);
+                await delivery.ReleaseAsync(row);
             }
         }
 

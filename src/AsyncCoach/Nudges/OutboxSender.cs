@@ -36,9 +36,9 @@ public sealed partial class OutboxSender(
     private readonly Lazy<ISlackClientFactory> _slack = new(services.GetRequiredService<ISlackClientFactory>);
 
     /// <summary>Made once, in the loop: the send policy holds the teams' rate-limit holds, the lanes their rows.</summary>
-    private OutboxLanes NewLanes(CancellationToken stoppingToken) => new(store, installations, new OutboxDelivery(
+    private OutboxLanes NewLanes(OutboxPostponedWrites writes, CancellationToken stoppingToken) => new(store, installations, new OutboxDelivery(
             store, installations, kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal), team => _slack.Value.ForTeam(team, SlackCallPolicy.SingleAttempt),
-            signal, time, options.Value, [.. observers], metrics, logger),
+            signal, time, options.Value, [.. observers], metrics, writes, logger),
         signal, Math.Max(1, options.Value.SendsPerTeam), stoppingToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -59,7 +59,8 @@ public sealed partial class OutboxSender(
 
         // Only now, after the rows a previous process left mid-call were ended: a row an inbox
         // round wrote claimed before that would have been ended with them.
-        var lanes = NewLanes(stoppingToken);
+        var writes = new OutboxPostponedWrites(logger);
+        var lanes = NewLanes(writes, stoppingToken);
         handoff.Open(lanes);
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
@@ -67,6 +68,13 @@ public sealed partial class OutboxSender(
             TimeSpan wait = settings.PollInterval;
             try
             {
+                if (writes.Count > 0 && await writes.RetryAsync() > 0 && settings.RetryBaseDelay < wait)
+                {
+                    // Outcomes still unwritten (the database is failing): tried again soon, not
+                    // only at the next poll.
+                    wait = settings.RetryBaseDelay;
+                }
+
                 var now = time.GetUtcNow();
                 lanes.CloseIdle(now);
                 var busy = lanes.BusyTeams();
@@ -100,6 +108,11 @@ public sealed partial class OutboxSender(
         catch (OperationCanceledException)
         {
             // Stopping; rows mid-call stay 'sending' and are ended at the next start.
+        }
+
+        if (writes.Count > 0 && await writes.RetryAsync() is > 0 and var left)
+        {
+            Log.Unwritten(logger, left);
         }
     }
 
@@ -149,6 +162,9 @@ public sealed partial class OutboxSender(
     {
         [LoggerMessage(EventId = 1814, Level = LogLevel.Warning, Message = "{Count} nudges were mid-call when the service stopped; ended as interrupted rather than risk a duplicate")]
         public static partial void Interrupted(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 4246, Level = LogLevel.Warning, Message = "Stopping with the outcome of {Count} outbox rows unwritten (the database failed); they stay 'sending' and are ended as interrupted at the next start")]
+        public static partial void Unwritten(ILogger logger, int count);
 
         [LoggerMessage(EventId = 1818, Level = LogLevel.Error, Message = "An outbox round failed; retrying after the poll interval")]
         public static partial void RoundFailed(ILogger logger, Exception exception);
