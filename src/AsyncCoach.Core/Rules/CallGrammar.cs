@@ -125,7 +125,8 @@ internal static class CallGrammar
             {
                 if (IsLiveManner(context, j) && !(context.WordAt(j) is "live" && j + 1 < context.Words.Length && context.WordAt(j + 1) is "on" or "in" or "at" or "with" or "stream"))
                 {
-                    evidence = string.Concat(context.WordAt(i), " … ", context.WordAt(j));
+                    var last = Math.Min(j + (context.WordAt(j) is not ("on" or "over" or "by" or "via" or "in") ? 1 : context.WordAt(j + 1) is "the" or "a" ? 3 : 2), context.Words.Length) - 1;
+                    evidence = string.Concat(context.WordAt(i), " … ", context.Text[context.Words[j].Start..(context.Words[last].Start + context.Words[last].Length)]);
                     return true;
                 }
             }

@@ -63,7 +63,8 @@ internal static class CallShapes
     /// </summary>
     public static bool NamesAMeeting(in RuleContext context, int start)
     {
-        var named = start > 2 && context.WordAt(start - 3) is "the" or "our" or "their"
+        var named = start > 2 && (IsMedium(context.WordAt(start)) || context.WordAt(start) is "sync" or "meeting") && !context.ClauseBreakBetween(start - 3, start)
+            && context.WordAt(start - 3) is "the" or "our" or "their"
             && (IsPlainWord(context.WordAt(start - 2)) || IsClock(context.WordAt(start - 2))) && IsPlainWord(context.WordAt(start - 1))
             && context.WordAt(start - 1) is not ("to" or "on" or "in" or "into" or "onto" or "for" or "over" or "with" or "via" or "by" or "and" or "or");
         while (start > 0 && context.WordAt(start - 1) is "a" or "an" or "quick" or "short")
