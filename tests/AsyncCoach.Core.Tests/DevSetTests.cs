@@ -90,6 +90,24 @@ public sealed class DevSetTests
             (actual, floor) => actual.Item1 >= floor.Item1 && actual.Item2 >= floor.Item2));
     }
 
+    // huddle-instead-of-thread after pass huddle20b (the act grammar, the model trained on all seven dev
+    // splits): floors under today's precision / recall. The dev splits of devset6 and devset7 are in the
+    // model's training set now; their test splits are not.
+    [TestCase("devset3", "messages.test.jsonl", 0.82, 0.88)]
+    [TestCase("devset4", "messages.test.jsonl", 0.92, 0.86)]
+    [TestCase("devset5", "messages.test.jsonl", 0.82, 0.74)]
+    [TestCase("devset6", "messages.dev.jsonl", 0.95, 0.95)]
+    [TestCase("devset6", "messages.test.jsonl", 0.88, 0.67)]
+    [TestCase("devset7", "messages.dev.jsonl", 0.95, 0.93)]
+    [TestCase("devset7", "messages.test.jsonl", 0.84, 0.72)]
+    public void Huddle_keeps_its_floor(string folder, string file, double precision, double recall)
+    {
+        var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
+
+        Assert.That((scores.Precision(RuleIds.HuddleInsteadOfThread), scores.Recall(RuleIds.HuddleInsteadOfThread)), Is.EqualTo((precision, recall)).Using<(double, double)>(
+            (actual, floor) => actual.Item1 >= floor.Item1 && actual.Item2 >= floor.Item2));
+    }
+
     [TestCase("devset", "tasks.dev.jsonl", 100)]
     [TestCase("devset", "tasks.test.jsonl", 100)]
     [TestCase("devset2", "tasks.dev.jsonl", 100)]

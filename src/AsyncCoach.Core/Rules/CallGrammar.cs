@@ -10,10 +10,11 @@ internal static class CallGrammar
 {
     private static readonly WordGrammar Proposals = new(
         // Ringing by any name: "give us a bell", "give me a quick ring", "I'll give you a tinkle".
-        "give|gimme|giv me|us|you|u|ya|him|her|them? a|an quick|quickie|short|fast|brief|little? ring|bell|call|buzz|tinkle|shout|holler|phone|video",
+        // Not "give us a shout": that asks to be told, in any medium (huddle20b).
+        "give|gimme|giv me|us|you|u|ya|him|her|them? a|an quick|quickie|short|fast|brief|little? ring|bell|call|buzz|tinkle|phone|video",
 
-        // Free to call: "free to call about the wet-lease?", "around to talk through the plan?"
-        "free|available|around to call|talk|chat|huddle|zoom|meet|jump|hop|ring|speak|phone|dial",
+        // Free to call: "free to hop on zoom?"; free to talk is below (it needs a topic).
+        "free|available|around to call|huddle|zoom|meet|jump|hop|ring|phone|dial",
 
         // Meeting up: "shall we all meet at the gate", "shall we all dial in", "could we find time to meet".
         "shall|should|can|could|lets|let|why we|us all|both? not? meet|gather|dial|regroup|huddle|convene up|in?",
@@ -28,15 +29,111 @@ internal static class CallGrammar
         // Joining the author's room or link: "hop into the meet link", "join my webex room", "come into my teams room".
         "join|hop|jump|come|pop|get on|in|into|onto? my|our|the zoom|meet|teams|webex|whereby|skype|discord|huddle|video|google? meet? room|link|bridge");
 
+    // "free to talk about the wet-lease?", "around to talk through the plan?": with no topic ("u free to
+    // chat?") an availability check only, like "can we talk?" (huddle20b).
+    private static readonly WordGrammar FreeToTalk = new("free|available|around to talk|chat|speak");
+
     // Meeting up by other verbs (fifth pass), read on every message: no call word need be present.
     private static readonly WordGrammar Meetings = new(
         // Finding time together (fifth pass): "let's find 15 minutes", "can we carve out half an hour",
         // "shall we grab 20 mins". "we": a joint activity; "find 15 minutes to complete the training" is a task.
-        "lets|let|shall|should|can|could|why we|us? all|both? find|grab|carve|block|take|set|book out|aside? a|an|half|some|few|couple|of|#num* minutes|mins|min|minute|hour|hours|hr|hrs|mo|moment",
+        "lets|let|shall|should|can|could|why we|us? all|both? find|grab|carve|block|take|set|book|schedule|have|get out|aside? a|an|half|some|few|couple|of|#num* minutes|mins|min|minute|hour|hours|hr|hrs|mo|moment",
 
         // Getting together, sitting down together: "let's get together this afternoon", "we should sit down and…".
         "lets|let|shall|should|can|could|why|we should|can|could|must|we|us? all|both? get together",
-        "lets|let|shall|should|can|could|why|we should|can|could|must|we|us? all|both? sit down");
+        "lets|let|shall|should|can|could|why|we should|can|could|must|we|us? all|both? sit down",
+
+        // Bringing people together in one place or on one line (huddle20b): "let's get stage management
+        // and LX together in the green room", "can we get the three of us on a video later", "let's get
+        // you, me and wardrobe on the phone", "can we all get round a table tomorrow".
+        "lets|let|shall|should|can|could|why we|us|i? all|both? get|bring|gather|pull #word* together",
+        "lets|let|shall|should|can|could|why we|us|i? all|both? get|bring|pull #word* on|onto|into the|a phone|call|video|zoom|teams|meet|huddle|line|voice",
+        "lets|let|shall|should|can|could|why we|us? all|both? get|sit round|around a|the table");
+
+    // Coming over to a place (huddle20b): "swing past the warehouse", "pop into the office", "pop down
+    // to wardrobe", "join us in the QA room", "can I grab you in the prep room". A live talk only with
+    // a joint purpose after it (see ComesOver): "pop into the office and grab the keys" is an errand.
+    private static readonly WordGrammar Visits = new(
+        "pop|swing|stop|drop|come|head|nip|wander|walk|pass|duck into|in|by|past|down|over|round|up|across to|into|by? the|my|our|your? #word",
+        "join|meet us|me in|at the|my|our #word",
+        "grab|borrow|steal you|u in|at the|my|our #word");
+
+    // What the visit is for, together: "… and we'll sort out", "… I'll show you", "… want to go through X with you", "… about X".
+    private static bool JointPurposeAfter(in RuleContext context, int from)
+    {
+        for (var i = from; i < context.Words.Length; i++)
+        {
+            var word = context.WordAt(i);
+            if (word is "well" or "about" or "re" or "regarding" or "together" or "ill" && (word is not "well" || (i > 0 && context.WordAt(i - 1) is "and" or "so")))
+            {
+                return true;
+            }
+
+            if (i + 1 < context.Words.Length && (word is "show" or "walk" or "talk" && context.WordAt(i + 1) is "you" or "u" or "through" or "it"
+                || word is "go" or "run" && context.WordAt(i + 1) is "through" or "over"
+                || word is "with" && context.WordAt(i + 1) is "you" or "u"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"swing past the warehouse … and we'll sort out …", "pop down to wardrobe about …": coming over to talk together.</summary>
+    public static bool ComesOver(in RuleContext context, out string evidence)
+    {
+        evidence = "";
+        for (var start = 0; start < context.Words.Length; start++)
+        {
+            var end = Visits.Match(context, start);
+            if (end > 0 && JointPurposeAfter(context, end))
+            {
+                var last = Math.Min(end, start + 4) - 1;
+                evidence = context.Text[context.Words[start].Start..(context.Words[last].Start + context.Words[last].Length)].ToString();
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Talking live (huddle20b): a verb of talking, then in its clause a live manner: "let's talk through
+    // the route live", "can we talk it through on the phone?", "can I just explain it verbally?",
+    // "shall we have a wee blether on the phone". "we talked it over on the phone" reports (a past form).
+    private static bool IsTalk(ReadOnlySpan<char> word) =>
+        word is "talk" or "chat" or "speak" or "discuss" or "explain" or "blether" or "natter" or "yarn" or "run";
+
+    private static bool IsLiveManner(in RuleContext context, int i) =>
+        context.WordAt(i) is "live" or "verbally" or "irl"
+        || (i + 1 < context.Words.Length && context.WordAt(i) is "on" or "over" or "by" or "via" && context.WordAt(i + 1) is "phone" or "voice" or "video")
+        || (i + 2 < context.Words.Length && context.WordAt(i) is "on" or "over" && context.WordAt(i + 1) is "the" or "a" && context.WordAt(i + 2) is "phone" or "video")
+        || (i + 1 < context.Words.Length && context.WordAt(i) is "in" && context.WordAt(i + 1) is "person");
+
+    /// <summary>A verb of talking with a live manner in its clause, proposed (not reported).</summary>
+    public static bool TalksLive(in RuleContext context, out string evidence)
+    {
+        evidence = "";
+        for (var i = 0; i < context.Words.Length; i++)
+        {
+            if (!IsTalk(context.WordAt(i)) || (context.WordAt(i) is "run" && (i + 1 == context.Words.Length || context.WordAt(i + 1) is not "through")))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < context.Words.Length && j <= i + 8 && !context.ClauseBreakBetween(i, j); j++)
+            {
+                if (IsLiveManner(context, j) && !(context.WordAt(j) is "live" && j + 1 < context.Words.Length && context.WordAt(j + 1) is "on" or "in" or "at" or "with" or "stream"))
+                {
+                    var last = Math.Min(j + (context.WordAt(j) is not ("on" or "over" or "by" or "via" or "in") ? 1 : context.WordAt(j + 1) is "the" or "a" ? 3 : 2), context.Words.Length) - 1;
+                    evidence = string.Concat(context.WordAt(i), " … ", context.Text[context.Words[j].Start..(context.Words[last].Start + context.Words[last].Length)]);
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"let's find 15 minutes to go over…", "shall we get together", "we should sit down and…": a meeting proposed without a call word.</summary>
     public static bool MeetsUp(in RuleContext context, out string evidence)
@@ -79,7 +176,7 @@ internal static class CallGrammar
     public static bool Proposes(in RuleContext context, out string evidence)
     {
         evidence = "";
-        if (!Proposals.Find(context, out var start, out var end))
+        if (!Proposals.Find(context, out var start, out var end) && (context.IsNaked || !FreeToTalk.Find(context, out start, out end)))
         {
             return false;
         }

@@ -40,7 +40,7 @@ internal static class CallShapes
                     next++;
                 }
 
-                if (next < context.Words.Length && context.WordAt(next) is "a" && next + 1 < context.Words.Length)
+                if (next < context.Words.Length && context.WordAt(next) is "a" or "the" && next + 1 < context.Words.Length)
                 {
                     next++;
                 }
@@ -63,14 +63,25 @@ internal static class CallShapes
     /// </summary>
     public static bool NamesAMeeting(in RuleContext context, int start)
     {
+        var named = start > 2 && (IsMedium(context.WordAt(start)) || context.WordAt(start) is "sync" or "meeting") && !context.ClauseBreakBetween(start - 3, start)
+            && context.WordAt(start - 3) is "the" or "our" or "their"
+            && (IsPlainWord(context.WordAt(start - 2)) || IsClock(context.WordAt(start - 2))) && IsPlainWord(context.WordAt(start - 1))
+            && context.WordAt(start - 1) is not ("to" or "on" or "in" or "into" or "onto" or "for" or "over" or "with" or "via" or "by" or "and" or "or");
         while (start > 0 && context.WordAt(start - 1) is "a" or "an" or "quick" or "short")
         {
             start--; // "in a huddle", "our quick call"
         }
 
         return IsBeingOnACall(context, start) || (start > 0 && NamesOne(context.WordAt(start - 1)))
-            || (start > 1 && context.WordAt(start - 2) is "the" or "our" or "their" or "todays" or "tomorrows" or "weekly" or "daily" && IsPlainWord(context.WordAt(start - 1)));
+            || (start > 1 && context.WordAt(start - 2) is "the" or "our" or "their" or "todays" or "tomorrows" or "weekly" or "daily" && IsPlainWord(context.WordAt(start - 1)))
+            || named; // "the 5pm client huddle", "our monthly vendor call" (huddle20b)
     }
+
+    // "5pm", "10am", "1530": a clock time naming which meeting ("the 5pm client huddle", huddle20b).
+    private static bool IsClock(ReadOnlySpan<char> word) =>
+        word.Length is >= 3 and <= 6 && char.IsAsciiDigit(word[0]) && (word.EndsWith("am") || word.EndsWith("pm") || !word.ContainsAnyExcept(Digits));
+
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
     // "the tasting huddle", "our design sync": a determiner and one word naming which meeting.
     private static bool NamesOne(ReadOnlySpan<char> word) =>
@@ -137,7 +148,7 @@ internal static class CallShapes
 
     internal static bool IsMedium(ReadOnlySpan<char> word) =>
         word is "meet" or "zoom" or "call" or "huddle" or "teams" or "webex" or "video" or "facetime" or "phone" or "gmeet" or "whereby" or "discord"
-            or "hangout" or "skype";
+            or "hangout" or "skype" or "voice";
 
     /// <summary>"rather not do a call", "let's not jump on a call", "no need to hop on a call", "we don't need a call": a call the author declines.</summary>
     public static bool DeclinesACall(in RuleContext context)

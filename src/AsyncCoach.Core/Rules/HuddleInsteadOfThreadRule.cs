@@ -48,7 +48,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         }
 
         var signals = Signals(context, requests, proposes);
-        var grammar = proposes && (signals & HuddleSignals.Vetoes) == 0;
+        var grammar = proposes && (signals & HuddleSignals.Vetoes) == 0 && !(Covered(context, out var reported) && reported);
         var score = model.Score(context, signals);
         if (grammar)
         {
@@ -73,14 +73,47 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked && !InPersonWantedBySomeoneElse(context))
             || IsBareCall(context) || ProposesCall(context, out _) || (context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _)))
             || ((context.Has(PhraseLists.CallWordsIndex) || (context.Features & TextFeatures.Question) != 0) && (CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context)))
-            || CallGrammar.MeetsUp(context, out _);
+            || CallGrammar.MeetsUp(context, out _) || CallGrammar.ComesOver(context, out _) || CallGrammar.TalksLive(context, out _);
 
+    // The grammar's vetoes; since huddle20b also a call reported: every call word is no proposal of the
+    // author's and one is in the past ("we did a quick huddle with sound", "got on zoom with the city").
     private static bool Vetoed(in RuleContext context) =>
         context.Has(PhraseLists.CallReasonIndex)
         || context.Has(PhraseLists.CallDeclinedIndex)
-        || context.Has(PhraseLists.ScheduledMeetingIndex)
+        || Scheduled(context)
         || CallShapes.DeclinesACall(context)
-        || CallGrammar.ReportsAFailure(context);
+        || CallGrammar.ReportsAFailure(context)
+        || (Covered(context, out var reported) && reported);
+
+    // A scheduled meeting named, not as a time only ("I'll call you after standup", "before the retro")
+    // nor as a proposal's own verb ("shall we all dial in and hash it out"): huddle20b.
+    private static bool Scheduled(in RuleContext context)
+    {
+        if (!context.Has(PhraseLists.ScheduledMeetingIndex))
+        {
+            return false;
+        }
+
+        foreach (var match in context.Matches)
+        {
+            if (match.List != PhraseLists.ScheduledMeetingIndex)
+            {
+                continue;
+            }
+
+            var before = match.Start > 0 ? context.WordAt(match.Start - 1) : default;
+            var phrase = context.Phrases.PhraseText(match.PhraseId);
+            var asTime = phrase is "standup" or "stand up" or "retro" or "retrospective" or "planning" or "all hands" or "town hall"
+                && before is "after" or "before" or "post" or "till" or "until";
+            var proposed = phrase is "dial in" && before is "we" or "all" or "lets" or "us" or "both";
+            if (!asTime && !proposed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // Every act and veto the grammar reads, each on its own (the model weighs them).
     private static HuddleSignals Signals(in RuleContext context, IReadOnlyList<string> requests, bool proposes)
@@ -91,19 +124,22 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         signals |= IsBareCall(context) ? HuddleSignals.BareCall : 0;
         signals |= context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _))
             ? HuddleSignals.Shape : 0;
-        signals |= CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context) || CallGrammar.MeetsUp(context, out _) ? HuddleSignals.Grammar : 0;
+        signals |= CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context) || CallGrammar.MeetsUp(context, out _)
+            || CallGrammar.ComesOver(context, out _) || CallGrammar.TalksLive(context, out _) ? HuddleSignals.Grammar : 0;
         signals |= context.Has(PhraseLists.CallReasonIndex) ? HuddleSignals.Reason : 0;
         signals |= context.Has(PhraseLists.CallDeclinedIndex) || CallShapes.DeclinesACall(context) ? HuddleSignals.Declined : 0;
-        signals |= context.Has(PhraseLists.ScheduledMeetingIndex) ? HuddleSignals.Scheduled : 0;
+        signals |= Scheduled(context) ? HuddleSignals.Scheduled : 0;
         signals |= CallGrammar.ReportsAFailure(context) ? HuddleSignals.Failure : 0;
-        signals |= Covered(context) ? HuddleSignals.Covered : 0;
+        signals |= Covered(context, out _) ? HuddleSignals.Covered : 0;
         return signals;
     }
 
     // Whether every call word is no proposal of the author's (see HuddleSignals.Covered); false with none.
-    private static bool Covered(in RuleContext context)
+    // Reported: one of them is negated or in the past ("we did a quick huddle", "got on zoom").
+    private static bool Covered(in RuleContext context, out bool reported)
     {
         var any = false;
+        reported = false;
         foreach (var match in context.Matches)
         {
             if (match.List != PhraseLists.CallWordsIndex)
@@ -112,9 +148,13 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
             }
 
             any = true;
-            if (!CallShapes.WantedBySomeoneElse(context, match.Start) && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End)
-                && !NegatedOrPast(context, match.Start) && !Reported(context, match))
+            if (NegatedOrPast(context, match.Start) || Reported(context, match))
             {
+                reported = true;
+            }
+            else if (!CallShapes.WantedBySomeoneElse(context, match.Start) && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End))
+            {
+                reported = false;
                 return false;
             }
         }
@@ -122,13 +162,14 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         return any;
     }
 
-    // "let's not hop on a call", "we had a huddle", "I got a call": a negation or a past verb at most
-    // three words before the call word, in its clause.
+    // "let's not hop on a call", "we had a huddle", "I got a call", "we did a quick huddle", "jumped on
+    // zoom": a negation or a past verb at most three words before the call word, in its clause.
     private static bool NegatedOrPast(in RuleContext context, int start)
     {
         for (var i = start - 1; i >= 0 && start - i <= 3 && !context.ClauseBreakBetween(i, start); i--)
         {
-            if (context.WordAt(i) is "not" or "no" or "dont" or "didnt" or "wont" or "never" or "without" or "had" or "was" or "were" or "did" or "got" or "held" or "took")
+            if (context.WordAt(i) is "not" or "no" or "dont" or "didnt" or "wont" or "never" or "without" or "had" or "was" or "were" or "did" or "got" or "held" or "took"
+                or "jumped" or "hopped" or "spoke" or "talked" or "chatted" or "joined" or "ran" or "finished" or "wrapped")
             {
                 return true;
             }
@@ -174,6 +215,8 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
                 : CallGrammar.Proposes(context, out proposal) ? [proposal]
                 : CallGrammar.Connect(context) ? ["connect"]
                 : CallGrammar.MeetsUp(context, out proposal) ? [proposal]
+                : CallGrammar.ComesOver(context, out proposal) ? [proposal]
+                : CallGrammar.TalksLive(context, out proposal) ? [proposal]
                 : context.Evidence(PhraseLists.InPersonIndex);
         }
 
@@ -224,7 +267,8 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
     // "phone call", "video meeting": the noun goes on, and the longer noun is judged on its own.
     private static bool ModifiesANoun(in RuleContext context, PhraseMatch noun) =>
         noun.End < context.Words.Length && context.WordAt(noun.End) is "from" or "call" or "meeting" or "rota" or "rotation" or "schedule" or "shift" or "week" or "engineer" or "duty"
-            or "person" or "list" or "pager" or "handover" or "log" or "logs" or "notes" or "recording" or "link" or "invite" or "board" or "room";
+            or "person" or "list" or "pager" or "handover" or "log" or "logs" or "notes" or "recording" or "link" or "invite" or "board" or "room"
+            or "memo" or "message" or "note" or "mail";
 
     // "who do we call?", "do you have zoom?": "do" before its subject is an auxiliary, not the verb of a proposal.
     private static bool IsAuxiliary(in RuleContext context, PhraseMatch verb) =>

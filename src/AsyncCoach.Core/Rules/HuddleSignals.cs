@@ -46,7 +46,7 @@ internal enum HuddleSignals
     /// </summary>
     Covered = 1024,
 
-    /// <summary>Any of the vetoes.</summary>
+    /// <summary>Any of the vetoes (and, read in the rule, a call reported in the past: huddle20b).</summary>
     Vetoes = Reason | Declined | Scheduled | Failure,
 
     /// <summary>What the grammar is sure of: the model never adds a finding against these.</summary>
