@@ -26,6 +26,7 @@ internal sealed partial class ModifierDetector
     private readonly HashSet<string> _needsPerson;
     private readonly HashSet<string> _thingHeads;
     private readonly HashSet<string> _personalOutcomes;
+    private readonly HashSet<string> _teamNameWords;
 
     public ModifierDetector(ModifierData data, IReadOnlySet<string> notNames)
     {
@@ -58,6 +59,7 @@ internal sealed partial class ModifierDetector
         _needsPerson = Set(data.Sensitive.NeedsPerson);
         _thingHeads = Set(data.Sensitive.ThingHeads);
         _personalOutcomes = Set(data.Sensitive.PersonalOutcomes);
+        _teamNameWords = Set(data.ManyStakeholders.TeamNames);
     }
 
     private static readonly HashSet<string> Determiners =
@@ -140,7 +142,7 @@ internal sealed partial class ModifierDetector
         return true;
     }
 
-    private static bool IsPerson(Token token) =>
+    internal static bool IsPerson(Token token) =>
         Pronouns.Contains(token.Text) || (token.Index > 0 && token.IsCapitalised && token.Text.EndsWith("'s", StringComparison.Ordinal));
 
     // "now" as the time of the task ("move the samples now", "decide now whether", "now that the road is
