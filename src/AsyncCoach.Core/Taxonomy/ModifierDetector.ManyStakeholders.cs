@@ -73,13 +73,16 @@ internal sealed partial class ModifierDetector
             }
         }
 
-        var teams = _teamNames.Where(p => p.Matches(tokens, none).Any()).Select(p => p.Phrase).ToList();
+        // Only names whose first word is in the task can match: skip the rest before scanning (a gazetteer is long).
+        var taskWords = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        bool Present(PhrasePattern p) => (p.AnchorWord is null || taskWords.Contains(p.AnchorWord)) && p.Matches(tokens, none).Any();
+        var teams = _teamNames.Where(Present).Select(p => p.Phrase).ToList();
         if (teams.Count >= many.MinTeams)
         {
             yield return new CueHit(TaxonomyIds.ManyStakeholders, 1, $"{teams.Count} teams named ({string.Join(", ", teams)})", 0);
         }
 
-        var places = _places.Where(p => p.Matches(tokens, none).Any()).Select(p => p.Phrase).ToList();
+        var places = _places.Where(Present).Select(p => p.Phrase).ToList();
         if (places.Count >= many.MinTimeZones)
         {
             yield return new CueHit(TaxonomyIds.ManyStakeholders, 1, $"{places.Count} locations ({string.Join(", ", places)})", 0);
