@@ -12,7 +12,7 @@ public static class BenchmarkProgram
     /// two-workspace run against a Slack with 80 ms latency (issue #21);
     /// <c>generate-export [folder] [--messages N] [--zip]</c> and <c>audit-throughput &lt;export&gt;</c>
     /// run the end-to-end audit measurement; <c>accuracy &lt;folder|file&gt;… [--misses]</c> scores the
-    /// rules and the classifier on labelled sets; <c>train-naked &lt;out.bin&gt; &lt;folder&gt;…</c> trains the
+    /// rules and the classifier on labelled sets; <c>classify-throughput &lt;folder|file&gt;…</c> is the classifier's CPU-time probe; <c>train-naked &lt;out.bin&gt; &lt;folder&gt;…</c> trains the
     /// missing-context model (<see cref="AsyncCoach.Core.Rules.NakedModel"/>); <c>train-huddle &lt;out.bin&gt; &lt;folder&gt;…</c>
     /// trains the huddle-instead-of-thread model (<see cref="AsyncCoach.Core.Rules.HuddleModel"/>); <c>digest-build &lt;db&gt;</c> and
     /// <c>digest-schedule &lt;db&gt;</c> the live digest's (<see cref="DigestProbe"/>); <c>digest-cpu</c>
@@ -44,6 +44,8 @@ public static class BenchmarkProgram
                 return ExportGenerator.Run(args[1..]);
             case "audit-throughput":
                 return await AuditThroughput.RunAsync(args[1..]);
+            case "classify-throughput":
+                return ClassifyProbe.Run(args[1..], Console.Out, Console.Error);
             case "accuracy":
                 return AccuracyReport.Run(args[1..], Console.Out, Console.Error);
             case "train-naked":

@@ -120,19 +120,20 @@ public sealed class DevSetTests
     [TestCase("devset5", "tasks.test.jsonl", 65)]
     [TestCase("devset6", "tasks.dev.jsonl", 110)]
     [TestCase("devset6", "tasks.test.jsonl", 55)]
+    [TestCase("devset7", "tasks.dev.jsonl", 160)]
     public void The_classifier_meets_the_targets(string folder, string file, int minTasks) =>
         AssertClassifierAtLeast(folder, file, minTasks, (0.85, 0.85, 0.80));
 
     // Floors under today's scores where pass tax20 (issue #20: the role of a cue, modifiers as what the task
     // involves, other languages; docs/taxonomy.md) raised them well above the target: a fall shows here first.
     [TestCase("devset2", "tasks.test.jsonl", 130, 0.91, 0.90, 0.80)]
-    [TestCase("devset4", "tasks.test.jsonl", 55, 0.88, 0.90, 0.80)]
+    [TestCase("devset4", "tasks.test.jsonl", 55, 0.91, 0.93, 0.80)]
     [TestCase("devset5", "tasks.test.jsonl", 65, 0.95, 0.94, 0.80)]
-    [TestCase("devset6", "tasks.test.jsonl", 55, 0.95, 0.89, 0.80)]
-    // devset7 (session 8): below the targets on mode (0.78 dev / 0.79 test) and on dev's exact tier (0.81);
-    // floors under the scores it landed with.
-    [TestCase("devset7", "tasks.dev.jsonl", 160, 0.78, 0.75, 0.80)]
-    [TestCase("devset7", "tasks.test.jsonl", 80, 0.85, 0.75, 0.80)]
+    [TestCase("devset6", "tasks.test.jsonl", 55, 0.98, 0.92, 0.80)]
+    // devset7: pass tax20b (session 9) took dev to 0.97 / 0.97 (its causes came from there); test is below
+    // the mode target (0.80). Floors under the scores of that pass.
+    [TestCase("devset7", "tasks.dev.jsonl", 160, 0.96, 0.96, 0.80)]
+    [TestCase("devset7", "tasks.test.jsonl", 80, 0.86, 0.80, 0.80)]
     public void The_classifier_keeps_its_floor(string folder, string file, int minTasks, double tier, double mode, double unclear) =>
         AssertClassifierAtLeast(folder, file, minTasks, (tier, mode, unclear));
 

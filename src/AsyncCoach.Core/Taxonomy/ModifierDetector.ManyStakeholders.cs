@@ -73,13 +73,16 @@ internal sealed partial class ModifierDetector
             }
         }
 
-        var teams = _teamNames.Where(p => p.Matches(tokens, none).Any()).Select(p => p.Phrase).ToList();
+        // Only names whose first word is in the task can match: skip the rest before scanning (a gazetteer is long).
+        var taskWords = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        bool Present(PhrasePattern p) => (p.AnchorWord is null || taskWords.Contains(p.AnchorWord)) && p.Matches(tokens, none).Any();
+        var teams = _teamNames.Where(Present).Select(p => p.Phrase).ToList();
         if (teams.Count >= many.MinTeams)
         {
             yield return new CueHit(TaxonomyIds.ManyStakeholders, 1, $"{teams.Count} teams named ({string.Join(", ", teams)})", 0);
         }
 
-        var places = _places.Where(p => p.Matches(tokens, none).Any()).Select(p => p.Phrase).ToList();
+        var places = _places.Where(Present).Select(p => p.Phrase).ToList();
         if (places.Count >= many.MinTimeZones)
         {
             yield return new CueHit(TaxonomyIds.ManyStakeholders, 1, $"{places.Count} locations ({string.Join(", ", places)})", 0);
@@ -113,13 +116,15 @@ internal sealed partial class ModifierDetector
                 continue;
             }
 
-            var lastEnd = j + 1;
-            while (lastEnd < tokens.Count && lastEnd - j <= 3 && !IsBreak(tokens[lastEnd]) && !tokens[lastEnd].AfterComma && !tokens[lastEnd].StartsSentence)
+            // An item may start with a determiner: "with the hatchery, the three sites, the vet and the sales team".
+            var first = j + 1 < tokens.Count && Determiners.Contains(tokens[j + 1].Text) ? j + 2 : j + 1;
+            var lastEnd = first;
+            while (lastEnd < tokens.Count && lastEnd - first < 3 && !IsBreak(tokens[lastEnd]) && !tokens[lastEnd].AfterComma && !tokens[lastEnd].StartsSentence)
             {
                 lastEnd++;
             }
 
-            if (lastEnd == j + 1)
+            if (lastEnd == first)
             {
                 continue;
             }
@@ -139,6 +144,11 @@ internal sealed partial class ModifierDetector
                 if (IsBreak(tokens[s]))
                 {
                     break;
+                }
+
+                if (s > 0 && Determiners.Contains(tokens[s - 1].Text) && !tokens[s].AfterComma)
+                {
+                    s--;
                 }
 
                 items.Insert(0, Words(tokens, s, end));
@@ -164,13 +174,25 @@ internal sealed partial class ModifierDetector
                 || (governor is "of" && before is "heads" or "leads" or "managers" or "directors" or "teams")
                 || (governor is "in" && _groupNouns.Contains(before))
                 || (lead == 1 && tokens[0].Text is "get" or "ask" or "have");
-            if (governed || groupNounAfter)
+            // After "with", a list of capitalised names only is as likely tools or ingredients ("with React, Redux, D3 and
+            // Tailwind") as groups: it counts when one item is known to be a group of people.
+            var tools = governor is "with" && !groupNounAfter && items.TrueForAll(i => !char.IsLower(i[0])) && !items.Exists(LooksLikeAGroup);
+            if ((governed || groupNounAfter) && !tools)
             {
                 return (start, items);
             }
         }
 
         return null;
+    }
+
+    // An item of a list that names people: a team name ("legal"), a group or role noun ("the sales team",
+    // "the vet", "pharmacists"), a place, or a common noun after a determiner ("the hatchery").
+    private bool LooksLikeAGroup(string item)
+    {
+        var words = item.ToLowerInvariant().Split(' ');
+        return Determiners.Contains(words[0]) || _teamNameWords.Contains(item.ToLowerInvariant())
+            || words.Any(w => _groupNouns.Contains(w) || _roleNouns.Contains(w) || IsRole(w) || w is "team" or "desk" or "office" or "unit" or "crew" or "site");
     }
 
     // "IT" in capitals is a team, not "it".

@@ -26,6 +26,7 @@ internal sealed partial class ModifierDetector
     private readonly HashSet<string> _needsPerson;
     private readonly HashSet<string> _thingHeads;
     private readonly HashSet<string> _personalOutcomes;
+    private readonly HashSet<string> _teamNameWords;
 
     public ModifierDetector(ModifierData data, IReadOnlySet<string> notNames)
     {
@@ -58,6 +59,7 @@ internal sealed partial class ModifierDetector
         _needsPerson = Set(data.Sensitive.NeedsPerson);
         _thingHeads = Set(data.Sensitive.ThingHeads);
         _personalOutcomes = Set(data.Sensitive.PersonalOutcomes);
+        _teamNameWords = Set(data.ManyStakeholders.TeamNames);
     }
 
     private static readonly HashSet<string> Determiners =
@@ -140,7 +142,7 @@ internal sealed partial class ModifierDetector
         return true;
     }
 
-    private static bool IsPerson(Token token) =>
+    internal static bool IsPerson(Token token) =>
         Pronouns.Contains(token.Text) || (token.Index > 0 && token.IsCapitalised && token.Text.EndsWith("'s", StringComparison.Ordinal));
 
     // "now" as the time of the task ("move the samples now", "decide now whether", "now that the road is
@@ -203,10 +205,12 @@ internal sealed partial class ModifierDetector
         // An explicit same-day word ("today", "EOD") wins over a recurring or later day named for
         // something else ("send the weekly report by EOD", "ask today whether Saturday works");
         // only "tomorrow" and "next week" move the deadline itself.
-        var explicitToday = _sameDay.Any(p => p.Matches(tokens, none).Any());
+        var words = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var sameDayHere = _sameDay.Where(p => p.AnchorWord is null || words.Contains(p.AnchorWord)).ToList();
+        var explicitToday = sameDayHere.Exists(p => p.Matches(tokens, none).Any());
         var otherDay = explicitToday
             ? tokens.Any(t => t.Text is "tomorrow" or "tmrw") || tokens.Zip(tokens.Skip(1)).Any(p => p.First.Text == "next" && p.Second.Text == "week")
-            : _otherDay.Any(p => p.Matches(tokens, none).Any());
+            : _otherDay.Any(p => (p.AnchorWord is null || words.Contains(p.AnchorWord)) && p.Matches(tokens, none).Any());
         if (otherDay)
         {
             return null;
@@ -227,7 +231,7 @@ internal sealed partial class ModifierDetector
         }
 
         // "the call she handled this morning" says when something happened, not when the task is due.
-        var sameDay = _sameDay.Select(p => (p, Start: p.Matches(tokens, none).DefaultIfEmpty(-1).First()))
+        var sameDay = sameDayHere.Select(p => (p, Start: p.Matches(tokens, none).DefaultIfEmpty(-1).First()))
             .FirstOrDefault(m => m.Start >= 0 && !(m.Start > 1 && IsPastVerb(tokens[m.Start - 1].Text) && tokens[m.Start - 2].Text is "she" or "he" or "they" or "we" or "i" or "you"));
         return sameDay.p is null ? null : $"\"{string.Join(' ', tokens.Skip(sameDay.Start).Take(sameDay.p.Length).Select(t => t.Original))}\"";
     }

@@ -6,9 +6,13 @@ public sealed partial class TaskClassifier
     // "Approve the architecture diagram", "sign off the shift schedule template": approving an
     // artefact is review (the contract's boundary); the object's head noun says what is approved,
     // not a word inside it ("architecture"). Decide cues on the verb become review cues.
+    // Where the object of a verb ends in the other languages' lexicons ("Aprovar o contrato de prestação …").
+    private static readonly HashSet<string> ObjectEnds =
+        new(["de", "da", "do", "di", "del", "della", "dello", "du", "des", "com", "con", "avec", "mit", "para", "pour", "fur", "von", "til", "med", "fra"], StringComparer.Ordinal);
+
     private IReadOnlyList<CueHit> ApprovesAnArtefact(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
     {
-        var approves = mainVerb < tokens.Count && tokens[mainVerb].Text is "approve" or "sign" or "ok" or "greenlight";
+        var approves = mainVerb < tokens.Count && (_data.ApproveVerbs ?? ["approve", "sign", "ok", "greenlight"]).Contains(tokens[mainVerb].Text);
         var checks = mainVerb < tokens.Count && (_data.ReviewVerbs ?? []).Contains(tokens[mainVerb].Text);
         if (!approves && !checks)
         {
@@ -27,6 +31,7 @@ public sealed partial class TaskClassifier
         }
 
         string? head = null;
+        var objectWords = new List<string>();
         var determiners = _data.Determiners ?? [];
         for (; i < tokens.Count; i++)
         {
@@ -36,17 +41,22 @@ public sealed partial class TaskClassifier
                 continue;
             }
 
-            if (determiners.Contains(word) || FunctionWords.Contains(word) || word == "?")
+            if (determiners.Contains(word) || FunctionWords.Contains(word) || ObjectEnds.Contains(word) || word == "?")
             {
                 break;
             }
 
             head = word;
+            objectWords.Add(word);
         }
 
         var artefacts = _data.ArtefactNouns ?? [];
-        if (head is null || !(artefacts.Contains(head) || (head.EndsWith('s') && artefacts.Contains(head[..^1]))
-            || (head.EndsWith("ies", StringComparison.Ordinal) && artefacts.Contains(head[..^3] + "y"))))
+        bool IsArtefact(string w) => artefacts.Contains(w) || (w.EndsWith('s') && artefacts.Contains(w[..^1]))
+            || (w.EndsWith("ies", StringComparison.Ordinal) && artefacts.Contains(w[..^3] + "y"));
+
+        // Approving needs the artefact as the head ("approve the budget plan" is a choice); checking only
+        // needs one in the object ("check the draft grant application").
+        if (head is null || !(IsArtefact(head) || (checks && objectWords.Exists(IsArtefact))))
         {
             return hits;
         }
@@ -145,4 +155,33 @@ public sealed partial class TaskClassifier
         && (_data.Determiners ?? []).Contains(tokens[position - 1].Text)
         && tokens[position + 1].Text.Length > 2 && char.IsLetter(tokens[position + 1].Text[0])
         && !(_data.LeadWords ?? []).Contains(tokens[position + 1].Text) && !FunctionWords.Contains(tokens[position + 1].Text);
+
+    // Telling one person something is connect only when it is about their own standing (the contract's
+    // boundary: "tell Priya she didn't get the promotion"); "Tell Priya the brainstorm moved to Thursday"
+    // is news, inform. So a connect cue on a telling verb counts for inform unless the task is sensitive.
+    private IReadOnlyList<CueHit> PersonalOrNews(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb, IReadOnlyList<string> modifiers)
+    {
+        var telling = mainVerb < tokens.Count && ((_data.TellingVerbs ?? []).Contains(tokens[mainVerb].Text) || tokens[mainVerb].Text == "let");
+        // The news is about them when it names them again ("tell Gaz his shift change request is refused").
+        var aboutThem = tokens.Skip(mainVerb + 2).Any(t => t.Text is "he" or "she" or "his" or "her" or "him" or "he's" or "she's");
+        if (!telling || aboutThem || modifiers.Contains(TaxonomyIds.Sensitive))
+        {
+            return hits;
+        }
+
+        return [.. hits.Select(h => h.Target == TaxonomyIds.Connect && OnMainVerb(h, mainVerb)
+            ? h with { Target = TaxonomyIds.Inform, Evidence = $"{h.Evidence} (news, not about their own standing)" }
+            : h)];
+    }
+
+    // A meeting with a person about their own standing or wellbeing ("Sarah's return-to-work chat after
+    // her sick leave") is a one-to-one conversation of that kind: connect, where a meeting word alone
+    // would say nothing.
+    private static CueHit? TalkAboutTheirStanding(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, IReadOnlyList<string> modifiers)
+    {
+        var meeting = hits.FirstOrDefault(h => h.Target == "meeting");
+        var person = tokens.FirstOrDefault(ModifierDetector.IsPerson);
+        return meeting is null || person is null || !modifiers.Contains(TaxonomyIds.Sensitive) ? null
+            : new CueHit(TaxonomyIds.Connect, 4, $"{meeting.Evidence} + \"{person.Original}\" (a talk about their own standing)", meeting.Position, meeting.Length);
+    }
 }

@@ -71,6 +71,7 @@ public sealed partial class TaskClassifier
             hits = [.. hits, firefight];
         }
 
+        hits = PersonalOrNews(hits, tokens, mainVerb, modifiers);
         var scores = hits.Where(h => TaxonomyIds.TierOf(h.Target) is not null)
             .GroupBy(h => h.Target)
             .Select(g => (Id: g.Key, Score: g.Sum(h => h.Weight), Top: g.Max(h => h.Weight), Hits: g.ToList()))
@@ -86,6 +87,11 @@ public sealed partial class TaskClassifier
             var step = scores[at];
             scores.RemoveAt(at);
             scores.Insert(0, step);
+        }
+
+        if ((scores.Count == 0 || scores[0].Score < _data.MinScore) && TalkAboutTheirStanding(hits, tokens, modifiers) is { } talk)
+        {
+            scores.Insert(0, (talk.Target, talk.Weight, talk.Weight, [talk]));
         }
 
         if (scores.Count == 0 || scores[0].Score < _data.MinScore)

@@ -25,7 +25,8 @@ internal sealed record TaxonomyData(
     IReadOnlyDictionary<string, string>? Shorthand = null,
     IReadOnlyList<string>? ReviewVerbs = null,
     IReadOnlyList<string>? FirefightVerbs = null,
-    IReadOnlyList<LanguageData>? Languages = null);
+    IReadOnlyList<LanguageData>? Languages = null,
+    IReadOnlyList<string>? ApproveVerbs = null);
 
 /// <summary>
 /// Another language's words for the same cues (a small lexicon, not a translation): tier cues, meeting
