@@ -93,13 +93,16 @@ public sealed class DevSetTests
     // huddle-instead-of-thread after pass huddle20b (the act grammar, the model trained on all seven dev
     // splits): floors under today's precision / recall. The dev splits of devset6 and devset7 are in the
     // model's training set now; their test splits are not.
-    [TestCase("devset3", "messages.test.jsonl", 0.82, 0.88)]
-    [TestCase("devset4", "messages.test.jsonl", 0.92, 0.86)]
+    // Merged with lang20b's language files the model was retrained on the merged lists: on four test
+    // splits precision rose and recall fell by one or two messages (all seven: 154 found, 20 false alarms,
+    // 42 missed, against 159 / 25 / 37 for huddle20b alone and 149 / 27 / 47 on main), so those floors follow.
+    [TestCase("devset3", "messages.test.jsonl", 0.84, 0.81)]
+    [TestCase("devset4", "messages.test.jsonl", 0.92, 0.83)]
     [TestCase("devset5", "messages.test.jsonl", 0.82, 0.74)]
     [TestCase("devset6", "messages.dev.jsonl", 0.95, 0.95)]
-    [TestCase("devset6", "messages.test.jsonl", 0.88, 0.67)]
+    [TestCase("devset6", "messages.test.jsonl", 0.95, 0.61)]
     [TestCase("devset7", "messages.dev.jsonl", 0.95, 0.93)]
-    [TestCase("devset7", "messages.test.jsonl", 0.84, 0.72)]
+    [TestCase("devset7", "messages.test.jsonl", 0.86, 0.70)]
     public void Huddle_keeps_its_floor(string folder, string file, double precision, double recall)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
