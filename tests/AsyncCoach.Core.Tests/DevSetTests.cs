@@ -5,7 +5,7 @@ using AsyncCoach.Core.Taxonomy;
 namespace AsyncCoach.Core.Tests;
 
 /// <summary>
-/// The independent development sets (Fixtures/devset … devset7, each written by someone who had read only the
+/// The independent development sets (Fixtures/devset … devset8, each written by someone who had read only the
 /// contracts): the rules and the classifier scored on its dev and test splits, with the harness the
 /// bench's <c>accuracy</c> verb uses. Run with <c>--logger "console;verbosity=detailed"</c> for the tables.
 /// The gates are the targets where they are met (docs/rules.md, "Measuring accuracy"), so a
@@ -42,6 +42,11 @@ public sealed class DevSetTests
     // files (lang20b) raised the lowest to 0.905 (dev, missing-context recall) and 0.730 (test, huddle recall).
     [TestCase("devset7", "messages.dev.jsonl", 0.85, 430)]
     [TestCase("devset7", "messages.test.jsonl", 0.70, 210)]
+    // devset8 (session 9, written from the contracts alone while that session's passes were made, scored by
+    // the lead on main before and on the merge after; a third of it in other languages): floors under the
+    // merge's scores. The lowest are huddle recall 0.78 (dev) and 0.83 (test).
+    [TestCase("devset8", "messages.dev.jsonl", 0.75, 600)]
+    [TestCase("devset8", "messages.test.jsonl", 0.80, 300)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
@@ -124,6 +129,7 @@ public sealed class DevSetTests
     [TestCase("devset6", "tasks.dev.jsonl", 110)]
     [TestCase("devset6", "tasks.test.jsonl", 55)]
     [TestCase("devset7", "tasks.dev.jsonl", 160)]
+    [TestCase("devset8", "tasks.dev.jsonl", 230)]
     public void The_classifier_meets_the_targets(string folder, string file, int minTasks) =>
         AssertClassifierAtLeast(folder, file, minTasks, (0.85, 0.85, 0.80));
 
@@ -137,6 +143,8 @@ public sealed class DevSetTests
     // the mode target (0.80). Floors under the scores of that pass.
     [TestCase("devset7", "tasks.dev.jsonl", 160, 0.96, 0.96, 0.80)]
     [TestCase("devset7", "tasks.test.jsonl", 80, 0.86, 0.80, 0.80)]
+    // devset8 (session 9, unseen by every pass): test below the tier and mode targets; floors under the merge's scores.
+    [TestCase("devset8", "tasks.test.jsonl", 110, 0.82, 0.81, 0.80)]
     public void The_classifier_keeps_its_floor(string folder, string file, int minTasks, double tier, double mode, double unclear) =>
         AssertClassifierAtLeast(folder, file, minTasks, (tier, mode, unclear));
 
