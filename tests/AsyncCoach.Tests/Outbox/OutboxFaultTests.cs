@@ -1,3 +1,4 @@
+using AsyncCoach.Core.Model;
 using AsyncCoach.Installations;
 using AsyncCoach.Nudges;
 using AsyncCoach.Slack.WebApi;
@@ -5,6 +6,7 @@ using AsyncCoach.Storage;
 using AsyncCoach.Tests.Fakes;
 using AsyncCoach.Tests.Infrastructure;
 using AsyncCoach.Tests.Nudges;
+using AsyncCoach.Workspace;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -195,9 +197,14 @@ public sealed class OutboxFaultTests(string provider)
         _ = factory.Services.GetRequiredService<IOutboxStore>();
 
         // The start's own look-ups of the installations are done before a fault is armed, so the
-        // fault meets the outbox's, not theirs.
-        var startup = factory.Services.GetServices<IHostedService>().OfType<InstallationStartup>().Single();
-        await startup.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(15));
+        // fault meets the outbox's, not theirs: the installation check, and the warm-up's listing
+        // of the team's people (users.list reads the token through the same registry; on a slow
+        // machine it ran after the arming and took the fault meant for the outbox).
+        var hosted = factory.Services.GetServices<IHostedService>().ToList();
+        await hosted.OfType<InstallationStartup>().Single().ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(15));
+        await hosted.OfType<WorkspaceWarmup>().Single().ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(15));
+        await factory.Services.GetRequiredService<SlackWorkspaceDirectory>().WarmAsync(new TeamId(NudgeHarness.Team))
+            .WaitAsync(TimeSpan.FromSeconds(15));
         return (factory, faults);
     }
 
