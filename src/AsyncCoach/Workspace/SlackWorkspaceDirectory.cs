@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AsyncCoach.Core.Model;
+using AsyncCoach.Installations;
 using AsyncCoach.Slack.WebApi;
 using Microsoft.Extensions.Options;
 
@@ -148,9 +149,11 @@ public sealed partial class SlackWorkspaceDirectory : IWorkspaceDirectory, IDisp
 
             Log.Listed(_logger, team.Value, listed);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or OperationCanceledException)
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or OperationCanceledException or TokenUnavailableException)
         {
-            // Whoever was not listed is asked for one by one (users.info).
+            // Whoever was not listed is asked for one by one (users.info). A token that could not
+            // be read (the database or key ring down for a moment) ends the listing the same way,
+            // rather than leaving a faulted listing that nobody observes.
             Log.ListFailed(_logger, team.Value, listed, ex);
         }
     }

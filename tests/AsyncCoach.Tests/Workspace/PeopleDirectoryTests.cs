@@ -6,6 +6,7 @@ using AsyncCoach.Tests.Fakes;
 using AsyncCoach.Tests.Infrastructure;
 using AsyncCoach.Workspace;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AsyncCoach.Tests.Workspace;
 
@@ -123,6 +124,42 @@ public sealed class PeopleDirectoryTests
 
         Assert.That(_slack.CallsTo("users.list"), Has.Count.EqualTo(100), "every page was read");
         Assert.That(directory.PeopleCount, Is.InRange(1, 5000));
+    }
+
+    [Test]
+    public async Task A_listing_whose_token_cannot_be_read_ends_quietly_and_a_later_listing_reads_everyone()
+    {
+        FaultyInstallationStore registry = null!;
+        _slack.TeamId = Team;
+        _slack.Responder = call => call.Method == "users.list" ? SlackPeople.ListPage(["U0000001", "U0000002"], call) : null;
+        _factory = new AsyncCoachFactory(startTime: new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero))
+            .With("Slack:BotToken", "xoxb-test-token")
+            .With("Slack:ApiBaseUrl", _slack.ApiBaseUrl.ToString())
+            .WithServices(services =>
+            {
+                var type = services.Last(d => d.ServiceType == typeof(IInstallationStore)).ImplementationType!;
+                services.AddSingleton(type);
+                services.AddSingleton<IInstallationStore>(sp => registry = new FaultyInstallationStore((IInstallationStore)sp.GetRequiredService(type)));
+            });
+        _client = _factory.CreateRealClient();
+        var directory = _factory.Services.GetRequiredService<SlackWorkspaceDirectory>();
+        var warmup = _factory.Services.GetServices<IHostedService>().OfType<WorkspaceWarmup>().Single();
+        await warmup.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(15));
+        await directory.WarmAsync(new TeamId(Team)).WaitAsync(TimeSpan.FromSeconds(15));
+        var listedAtStart = _slack.CallsTo("users.list").Count;
+
+        // The database under the token look-up fails once: the listing is not made, and it ends
+        // (no faulted task left behind for the next caller to trip over).
+        registry.Get.Arm(times: 1);
+        await directory.RewarmAsync(new TeamId(Team)).WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.That(registry.Get.Thrown, Is.EqualTo(1));
+        Assert.That(_slack.CallsTo("users.list"), Has.Count.EqualTo(listedAtStart), "no users.list without a token");
+
+        await directory.RewarmAsync(new TeamId(Team)).WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.That(_slack.CallsTo("users.list"), Has.Count.EqualTo(listedAtStart + 1));
+        Assert.That(directory.KnownPerson(new TeamId(Team), new UserId("U0000002")), Is.Not.Null);
     }
 
     [Test]
