@@ -103,8 +103,8 @@ public sealed class DevSetTests
     [TestCase("devset6", "messages.test.jsonl", 0.95, 0.61)]
     [TestCase("devset7", "messages.dev.jsonl", 0.95, 0.93)]
     [TestCase("devset7", "messages.test.jsonl", 0.86, 0.70)]
-    [TestCase("devset8", "messages.dev.jsonl", 0.96, 0.93)]
-    [TestCase("devset8", "messages.test.jsonl", 0.95, 0.85)]
+    [TestCase("devset8", "messages.dev.jsonl", 0.97, 0.91)]
+    [TestCase("devset8", "messages.test.jsonl", 0.95, 0.83)]
     public void Huddle_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.HuddleInsteadOfThread, folder, file, (precision, recall));
 
