@@ -71,6 +71,9 @@ public sealed class DevSetTests
     [TestCase("devset6", "messages.test.jsonl", 0.85, 0.64)]
     [TestCase("devset7", "messages.dev.jsonl", 0.96, 0.84)]
     [TestCase("devset7", "messages.test.jsonl", 0.99, 0.82)]
+    // devset8 after the tenth pass's language files (lang20c): floors under its scores.
+    [TestCase("devset8", "messages.dev.jsonl", 0.97, 0.94)]
+    [TestCase("devset8", "messages.test.jsonl", 0.92, 0.94)]
     public void Vague_urgency_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.VagueUrgency, folder, file, (precision, recall));
 
@@ -82,6 +85,8 @@ public sealed class DevSetTests
     [TestCase("devset6", "messages.test.jsonl", 0.99, 0.87)]
     [TestCase("devset7", "messages.dev.jsonl", 0.99, 0.80)]
     [TestCase("devset7", "messages.test.jsonl", 0.99, 0.75)]
+    [TestCase("devset8", "messages.dev.jsonl", 0.99, 0.96)]
+    [TestCase("devset8", "messages.test.jsonl", 0.96, 0.88)]
     public void Missing_context_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.MissingContext, folder, file, (precision, recall));
 
@@ -98,6 +103,8 @@ public sealed class DevSetTests
     [TestCase("devset6", "messages.test.jsonl", 0.95, 0.61)]
     [TestCase("devset7", "messages.dev.jsonl", 0.95, 0.93)]
     [TestCase("devset7", "messages.test.jsonl", 0.86, 0.70)]
+    [TestCase("devset8", "messages.dev.jsonl", 0.97, 0.91)]
+    [TestCase("devset8", "messages.test.jsonl", 0.95, 0.83)]
     public void Huddle_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.HuddleInsteadOfThread, folder, file, (precision, recall));
 

@@ -1,0 +1,24 @@
+using AsyncCoach.Core.Rules;
+
+namespace AsyncCoach.Core.Tests.Rules.Languages;
+
+/// <summary>The tenth pass's language files are embedded and merged into the default phrase book.</summary>
+public sealed class LanguageFilesTests
+{
+    [Test]
+    public void Every_tenth_pass_language_is_in_the_default_phrase_book() =>
+        Assert.That(PhraseBook.Default.Languages, Is.SupersetOf(new[] { "el", "cs", "hbs", "ro", "ca", "fi", "hu", "cy", "mi", "ms", "apc", "ary", "yue", "th", "jam", "tw", "gsw" }));
+
+    // A negator silences urgency whatever the language of the message, so one that is a common word in
+    // another language would silence it everywhere ("need the cap table asap", "besoin de toi asap").
+    [TestCase("de")]
+    [TestCase("den")]
+    [TestCase("cap")]
+    [TestCase("nu")]
+    [TestCase("en")]
+    [TestCase("et")]
+    [TestCase("ma")]
+    [TestCase("na")]
+    public void No_negator_is_a_common_word_of_another_language(string word) =>
+        Assert.That(PhraseBook.Default.Lists[PhraseLists.UrgencyNegators], Does.Not.Contain(word));
+}
