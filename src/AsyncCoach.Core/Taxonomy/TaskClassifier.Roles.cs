@@ -57,7 +57,7 @@ public sealed partial class TaskClassifier
         // Approving needs the artefact as the head ("approve the budget plan" is a choice); checking only
         // needs one in the object ("check the draft grant application"), or a "before" after the object:
         // what is checked before it goes out or is used is a work product ("check the tickets before billing").
-        var checkedBeforeUse = checks && i < tokens.Count && tokens[i].Text == "before";
+        var checkedBeforeUse = checks && i < tokens.Count && tokens[i].Text == "before" && BeforeAUse(tokens, i + 1);
         if (head is null || !(IsArtefact(head) || (checks && (checkedBeforeUse || objectWords.Exists(IsArtefact)))))
         {
             return hits;
@@ -74,6 +74,22 @@ public sealed partial class TaskClassifier
         return [.. hits.Select(h => h.Target == TaxonomyIds.Decide && h.Position <= mainVerb && (h.Length == 0 || mainVerb < h.Position + h.Length)
             ? h with { Target = TaxonomyIds.Review, Evidence = $"{h.Evidence} (an artefact: \"{head}\")" }
             : h)];
+    }
+
+    // Words after "before" that make it a deadline ("check the fridge temperatures before Friday"), not a use.
+    private static readonly HashSet<string> DeadlineWords =
+        new(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "today", "tonight", "noon",
+             "midday", "eod", "eow", "cob", "end", "weekend", "week", "month", "lunch", "then", "next", "close"], StringComparer.Ordinal);
+
+    // "before it goes to the client", "before billing", "before the stream": the checked thing is about to be used.
+    private bool BeforeAUse(IReadOnlyList<Token> tokens, int i)
+    {
+        while (i < tokens.Count && (_data.Determiners ?? []).Contains(tokens[i].Text))
+        {
+            i++;
+        }
+
+        return i < tokens.Count && !DeadlineWords.Contains(tokens[i].Text) && !char.IsDigit(tokens[i].Text[0]);
     }
 
     private IReadOnlyList<CueHit> InRole(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
