@@ -127,16 +127,18 @@ public sealed class DevSetTests
 
     // Floors under today's scores where pass tax20 (issue #20: the role of a cue, modifiers as what the task
     // involves, other languages; docs/taxonomy.md) raised them well above the target: a fall shows here first.
-    [TestCase("devset2", "tasks.test.jsonl", 130, 0.91, 0.90, 0.80)]
+    [TestCase("devset2", "tasks.test.jsonl", 130, 0.94, 0.93, 0.80)]
     [TestCase("devset4", "tasks.test.jsonl", 55, 0.91, 0.93, 0.80)]
     [TestCase("devset5", "tasks.test.jsonl", 65, 0.95, 0.94, 0.80)]
     [TestCase("devset6", "tasks.test.jsonl", 55, 0.98, 0.92, 0.80)]
     // devset7: pass tax20b (session 9) took dev to 0.97 / 0.97 (its causes came from there); test is below
     // the mode target (0.80). Floors under the scores of that pass.
-    [TestCase("devset7", "tasks.dev.jsonl", 160, 0.96, 0.96, 0.80)]
-    [TestCase("devset7", "tasks.test.jsonl", 80, 0.86, 0.80, 0.80)]
-    // devset8 (session 9, unseen by every pass): test below the tier and mode targets; floors under the merge's scores.
-    [TestCase("devset8", "tasks.test.jsonl", 110, 0.82, 0.81, 0.80)]
+    [TestCase("devset7", "tasks.dev.jsonl", 160, 0.98, 0.97, 0.80)]
+    [TestCase("devset7", "tasks.test.jsonl", 80, 0.86, 0.81, 0.80)]
+    // devset8: pass tax20c (session 10) took its causes from the dev split (languages the lexicons lacked, the
+    // topic after "about", checking before use); test 0.828 / 0.819 → 0.888 / 0.879. Floors under that pass.
+    [TestCase("devset8", "tasks.dev.jsonl", 230, 0.98, 0.98, 0.80)]
+    [TestCase("devset8", "tasks.test.jsonl", 110, 0.88, 0.87, 0.80)]
     public void The_classifier_keeps_its_floor(string folder, string file, int minTasks, double tier, double mode, double unclear) =>
         AssertClassifierAtLeast(folder, file, minTasks, (tier, mode, unclear));
 

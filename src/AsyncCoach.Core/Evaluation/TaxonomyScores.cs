@@ -70,7 +70,8 @@ public sealed class TaxonomyScores
             ModifiersCorrect += modifiersWrong ? 0 : 1;
         }
 
-        if (result.Id != task.Id || modifiersWrong)
+        // A mode miss with the tier right is listed too (a modifier the label does not have, or lacks).
+        if (result.Id != task.Id || modifiersWrong || result.Mode != task.ExpectedMode)
         {
             _misses.Add(string.Create(
                 CultureInfo.InvariantCulture,

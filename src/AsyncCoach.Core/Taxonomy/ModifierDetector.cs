@@ -126,7 +126,11 @@ internal sealed partial class ModifierDetector
                 && !tokens[end].Text.EndsWith("ing", StringComparison.Ordinal) && !tokens[end].Text.EndsWith("ed", StringComparison.Ordinal)
                 && tokens[end].Text is not ("today" or "tonight" or "now" or "hit" or "has" or "took" or "means" or "affects");
             var topic = !happeningNow && Enumerable.Range(Math.Max(0, start - 3), Math.Min(3, start)).Any(i => tokens[i].Text is "about" or "regarding" or "re");
-            return !modifier && !topic;
+            // "breach notification", "incident policy" name a thing; "500 days without a lost-time incident"
+            // says it did not happen (pass tax20c).
+            var namesAThing = !happeningNow && end < tokens.Count && _thingHeads.Contains(tokens[end].Text) && !tokens[end].AfterComma;
+            var negated = !happeningNow && Enumerable.Range(Math.Max(0, start - 3), Math.Min(3, start)).Any(i => tokens[i].Text is "without" or "no");
+            return !modifier && !topic && !namesAThing && !negated;
         }
 
         if (hit.Target == TaxonomyIds.Sensitive)

@@ -55,8 +55,10 @@ public sealed partial class TaskClassifier
             || (w.EndsWith("ies", StringComparison.Ordinal) && artefacts.Contains(w[..^3] + "y"));
 
         // Approving needs the artefact as the head ("approve the budget plan" is a choice); checking only
-        // needs one in the object ("check the draft grant application").
-        if (head is null || !(IsArtefact(head) || (checks && objectWords.Exists(IsArtefact))))
+        // needs one in the object ("check the draft grant application"), or a "before" after the object:
+        // what is checked before it goes out or is used is a work product ("check the tickets before billing").
+        var checkedBeforeUse = checks && i < tokens.Count && tokens[i].Text == "before" && BeforeAUse(tokens, i + 1);
+        if (head is null || !(IsArtefact(head) || (checks && (checkedBeforeUse || objectWords.Exists(IsArtefact)))))
         {
             return hits;
         }
@@ -72,6 +74,22 @@ public sealed partial class TaskClassifier
         return [.. hits.Select(h => h.Target == TaxonomyIds.Decide && h.Position <= mainVerb && (h.Length == 0 || mainVerb < h.Position + h.Length)
             ? h with { Target = TaxonomyIds.Review, Evidence = $"{h.Evidence} (an artefact: \"{head}\")" }
             : h)];
+    }
+
+    // Words after "before" that make it a deadline ("check the fridge temperatures before Friday"), not a use.
+    private static readonly HashSet<string> DeadlineWords =
+        new(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "today", "tonight", "noon",
+             "midday", "eod", "eow", "cob", "end", "weekend", "week", "month", "lunch", "then", "next", "close"], StringComparer.Ordinal);
+
+    // "before it goes to the client", "before billing", "before the stream": the checked thing is about to be used.
+    private bool BeforeAUse(IReadOnlyList<Token> tokens, int i)
+    {
+        while (i < tokens.Count && (_data.Determiners ?? []).Contains(tokens[i].Text))
+        {
+            i++;
+        }
+
+        return i < tokens.Count && !DeadlineWords.Contains(tokens[i].Text) && !char.IsDigit(tokens[i].Text[0]);
     }
 
     private IReadOnlyList<CueHit> InRole(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
@@ -92,11 +110,11 @@ public sealed partial class TaskClassifier
         var mainHasCue = inRole.Exists(h => OnMainVerb(h, mainVerb) && TaxonomyIds.TierOf(h.Target) is not null);
         var clause = mainHasCue ? Enumerable.Range(mainVerb + 1, Math.Max(0, tokens.Count - mainVerb - 1))
             .TakeWhile(i => !tokens[i].StartsSentence && tokens[i - 1].Text != "then")
-            .FirstOrDefault(i => tokens[i].Text is "whether" or "if" or "how" or "why" or "where" or "when" or "what" or "which" or "who", -1) : -1;
+            .FirstOrDefault(i => tokens[i].Text is "whether" or "if" or "how" or "why" or "where" or "when" or "what" or "which" or "who" or "about", -1) : -1;
         var thingHeads = _data.Modifiers.Sensitive.ThingHeads ?? [];
         bool Topic(CueHit h)
         {
-            if (h.Length == 0 || TaxonomyIds.TierOf(h.Target) is null || OnMainVerb(h, mainVerb))
+            if (h.Length == 0 || TaxonomyIds.TierOf(h.Target) is null || OnMainVerb(h, mainVerb) || tokens[h.Position].Text == "?")
             {
                 return false;
             }
