@@ -197,11 +197,12 @@ internal static class Deadlines
         return next is not ("that" or "this" or "then" or "it" or "anything" or "everything" or "anyone" or "and" or "or" or "we" or "doing" or "now" or "so" or "but" or "too" or "i" or "me" or "us" or "them" or "if" or "because");
     }
 
-    // "since January", "from Monday", "until Friday": when something started or stops, not when it is due.
+    // "since January", "from Monday", "until Friday": when something started or stops, not when it is due
+    // ("depuis ce matin", "desde ayer", "seit gestern": "since" in the languages the files read, tenth pass).
     // "needs to be delivered until friday" (a common non-native "by"): after a word of completion in
     // the same clause, "until" marks the deadline.
     private static bool AfterStartOrStop(in RuleContext context, int index) =>
-        index > 0 && (context.WordAt(index - 1) is "since" or "from"
+        index > 0 && (context.WordAt(index - 1) is "since" or "from" or "depuis" or "desde" or "seit" or "sinds" or "sejak" or "sedan" or "siden"
             || (context.WordAt(index - 1) is "until" or "till" or "til" && !AfterCompletion(context, index - 1)));
 
     private static bool AfterCompletion(in RuleContext context, int index)
