@@ -110,11 +110,16 @@ internal static class ContactGrammar
     // A good wish about the message reaching them: "I hope my email finds you well", "trust this note
     // finds you well" (MessageShapes.Pleasantry reads the wishes about the reader's own things).
     private static readonly WordGrammar Wishes = new(
-        "i|we? really|just|do? hope|trust|hoping this|my|our|the message|email|mail|note|msg|text|ping finds|reaches|catches you|u|ya|yall|all|everyone well|fine|safe|good|ok|okay|healthy",
+        "i|we? really|just|do? hope|trust|hoping this|my|our|the message|email|mail|note|msg|text|ping finds|reaches|catches you|u|ya|yall|all|everyone well|fine|safe|good|ok|okay|healthy");
 
-        // A parting wish (tenth pass): "have a nice day", "hv a blessed weekend", "enjoy the rest of your shift".
+    // A parting wish (tenth pass): "have a nice day", "hv a blessed weekend", "enjoy the rest of your shift".
+    // Politeness: alone it is a complete farewell (rules-corpus "have a nice weekend!"), after a greeting it adds nothing.
+    private static readonly WordGrammar Farewells = new(
         "have|hv|enjoy a|an|the? nice|good|great|blessed|lovely|wonderful|productive|fab|fantastic|restful|safe|brilliant day|weekend|evening|morning|afternoon|week|one|shift|trip|flight",
         "enjoy the rest of your|ur|the day|weekend|evening|afternoon|week|shift");
+
+    /// <summary>The word after a parting wish ("have a nice day") at <paramref name="start"/>, or 0: filler that is no greeting by itself.</summary>
+    public static int Farewell(in RuleContext context, int start) => Farewells.Match(context, start);
 
     // "… when you're done with the dailies", "once you're finished with your call": when the reader is
     // free, named by what they are busy with; a time, not a topic.

@@ -230,6 +230,12 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
                 continue;
             }
 
+            if (ContactGrammar.Farewell(context, p) is var farewell and > 0)
+            {
+                reachable[farewell] = true; // "good morning team, have a blessed day": a parting wish, no ask by itself
+                continue;
+            }
+
             if (ContactGrammar.Apology(context, p) is var apology and > 0)
             {
                 reachable[apology] = true; // "apologies for the intrusion": politeness, no ask by itself
