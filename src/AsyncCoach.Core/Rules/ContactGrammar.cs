@@ -47,7 +47,7 @@ internal static class ContactGrammar
         "i|we? really|urgently|badly|just? need|needed ur|your|yr|ya|you|u help|assistance|support? asap|urgently|now|rn|quick|quickly|pls|please|plz|badly?",
 
         // Being called back by any name: "give us a shout", "gimme a bell when you're free" (ninth pass).
-        "give|gimme us|me? a shout|holler|bell|buzz",
+        "give|gimme us|me? a shout|holler|bell|buzz|call|ring",
 
         // A live talk with no topic: "let's connect" (a call, in many workplaces' English).
         "lets|let us? connect",
@@ -103,15 +103,29 @@ internal static class ContactGrammar
     private static readonly WordGrammar SmallTalk = new(
         "how|hows was|were|did|is|are|went? the|your|ur|yr|ya long|big|short|little|last|first|work|family|team|school|ski|beach|road|new? trip|weekend|holiday|holidays|vacation|flight|journey|travels|honeymoon|wedding|birthday|break|leave|hike|festival|concert|party|move|daytrip|staycation|getaway|night|day|shift|week|sleep|evening|baby go|going|been? to|in|at|with|on|around|over? #word? #word?");
 
+    // The same asked in two words (tenth pass): "good weekend?", "nice holiday?"; only in a question ("great trip!" answers).
+    private static readonly WordGrammar ShortSmallTalk = new(
+        "good|nice|great|fun|lovely|restful|relaxing weekend|holiday|holidays|trip|break|vacation|flight|shift|evening|christmas|easter");
+
     // A good wish about the message reaching them: "I hope my email finds you well", "trust this note
     // finds you well" (MessageShapes.Pleasantry reads the wishes about the reader's own things).
     private static readonly WordGrammar Wishes = new(
         "i|we? really|just|do? hope|trust|hoping this|my|our|the message|email|mail|note|msg|text|ping finds|reaches|catches you|u|ya|yall|all|everyone well|fine|safe|good|ok|okay|healthy");
 
+    // A parting wish (tenth pass): "have a nice day", "hv a blessed weekend", "enjoy the rest of your shift".
+    // Politeness: alone it is a complete farewell (rules-corpus "have a nice weekend!"), after a greeting it adds nothing.
+    private static readonly WordGrammar Farewells = new(
+        "have|hv|enjoy a|an|the? nice|good|great|blessed|lovely|wonderful|productive|fab|fantastic|restful|safe|brilliant day|weekend|evening|morning|afternoon|week|one|shift|trip|flight",
+        "enjoy the rest of your|ur|the day|weekend|evening|afternoon|week|shift");
+
+    /// <summary>The word after a parting wish ("have a nice day") at <paramref name="start"/>, or 0: filler that is no greeting by itself.</summary>
+    public static int Farewell(in RuleContext context, int start) => Farewells.Match(context, start);
+
     // "… when you're done with the dailies", "once you're finished with your call": when the reader is
     // free, named by what they are busy with; a time, not a topic.
     private static readonly WordGrammar WhenDone = new(
-        "when|whenever|once|after you|u|youre|youve|uve|ur|ya are|r|re|have? done|finished|through|free|back|off with|from the|your|ur|yr|this|that? #word? #word? #word");
+        "when|whenever|once|after you|u|youre|youve|uve|ur|ya are|r|re|have? done|finished|through|free|back|off with|from the|your|ur|yr|this|that? #word? #word? #word",
+        "when|whenever|once|after you|u|youre|youve|uve|ur|ya have? done|finished the|your|ur|yr|this|that #word #word?");
 
     // Politeness about the interruption itself: filler that adds nothing, but is no ask on its own
     // ("apologies for the intrusion", "sorry to bother you", "excuse me").
@@ -183,7 +197,9 @@ internal static class ContactGrammar
 
     /// <summary>The word after small talk about the reader's time away ("how was the trip to Hanoi?") at <paramref name="start"/>, or 0.</summary>
     public static int SmallTalkAt(in RuleContext context, int start) =>
-        SmallTalk.Match(context, start) is var end and > 0 && (end == context.Words.Length || context.ClauseBreakBetween(end - 1, end)) ? end : 0;
+        (SmallTalk.Match(context, start) is var talk and > 0 ? talk
+            : (context.Features & Text.TextFeatures.Question) != 0 ? ShortSmallTalk.Match(context, start) : 0) is var end and > 0
+        && (end == context.Words.Length || context.ClauseBreakBetween(end - 1, end)) ? end : 0;
 
     /// <summary>Whether a contact act or an apology may start at word <paramref name="start"/> (cheap: no matching).</summary>
     public static bool MayStartAt(in RuleContext context, int start) =>
@@ -197,8 +213,22 @@ internal static class ContactGrammar
     public static int SaysHello(in RuleContext context, int start) => SayHello.Match(context, start);
 
     /// <summary>The word after "when you're done with the dailies" at <paramref name="start"/> closing its clause, or 0: when the reader is free, no topic.</summary>
-    public static int WhenFree(in RuleContext context, int start) =>
-        WhenDone.Match(context, start) is var done and > 0 && done < context.Words.Length && context.ClauseBreakBetween(done - 1, done) ? done : 0;
+    public static int WhenFree(in RuleContext context, int start)
+    {
+        if (WhenDone.Match(context, start) is not (var done and > 0) || done >= context.Words.Length)
+        {
+            return 0;
+        }
+
+        if (context.ClauseBreakBetween(done - 1, done))
+        {
+            return done;
+        }
+
+        // "… when you've finished the tasting panel give us a shout": an ask for contact right after it,
+        // with no comma, ends it too; the pattern's last optional word may have taken the ask's first (tenth pass).
+        return AsksForContact(context, done) > 0 ? done : done - start > 4 && AsksForContact(context, done - 1) > 0 ? done - 1 : 0;
+    }
 
     private static int After(in RuleContext context, int end)
     {

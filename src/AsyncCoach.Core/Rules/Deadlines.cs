@@ -30,7 +30,8 @@ internal static class Deadlines
                 return true;
             }
 
-            if (word is "by" or "before" or "at" && i + 1 < words.Length && IsHour(context.WordAt(i + 1)) && !AfterPastMarker(context, i + 1))
+            if (word is "by" or "before" or "at" && i + 1 < words.Length && IsHour(context.WordAt(i + 1)) && !AfterPastMarker(context, i + 1)
+                && !IsMeasured(context, i + 2))
             {
                 return true;
             }
@@ -131,6 +132,15 @@ internal static class Deadlines
         return false;
     }
 
+    // "the milk's at 9 degrees", "all crews on 22 to withdraw" after "fall of ground at 22 level": a
+    // number that counts or measures the noun after it, in its clause, is no hour (tenth pass).
+    private static bool IsMeasured(in RuleContext context, int next) =>
+        next < context.Words.Length && !context.ClauseBreakBetween(next - 1, next)
+        && context.WordAt(next) is "degrees" or "degree" or "deg" or "c" or "f" or "level" or "levels" or "floor" or "percent" or "pct" or "kg" or "km"
+            or "mph" or "kph" or "psi" or "bar" or "units" or "people" or "pax" or "items" or "pallets" or "boxes" or "cases" or "tonnes" or "tons"
+            or "metres" or "meters" or "m" or "feet" or "ft" or "volts" or "amps" or "litres" or "liters" or "ml" or "per" or "knots" or "west" or "east"
+            or "north" or "south" or "street" or "st" or "road" or "rd" or "trucks" or "staff" or "beds" or "rooms";
+
     // The ways of saying "before" that anchor a deadline to an event: a tiny grammar, not a list of events.
     private static readonly WordPattern[] BeforeMarkers =
     [
@@ -149,6 +159,11 @@ internal static class Deadlines
         if (word is not ("before" or "pre" or "ahead" or "prior" or "in" or "no" or "not" or "by"))
         {
             return 0;
+        }
+
+        if (word is "pre" && i > 0 && context.WordAt(i - 1) is "the" or "a" or "an" or "our" or "your" or "my" or "their" or "these" or "those" or "all")
+        {
+            return 0; // "send the pre-shipment samples": a compound adjective naming a kind of thing, not a deadline (tenth pass)
         }
 
         var end = 0;
@@ -182,11 +197,12 @@ internal static class Deadlines
         return next is not ("that" or "this" or "then" or "it" or "anything" or "everything" or "anyone" or "and" or "or" or "we" or "doing" or "now" or "so" or "but" or "too" or "i" or "me" or "us" or "them" or "if" or "because");
     }
 
-    // "since January", "from Monday", "until Friday": when something started or stops, not when it is due.
+    // "since January", "from Monday", "until Friday": when something started or stops, not when it is due
+    // ("depuis ce matin", "desde ayer", "seit gestern": "since" in the languages the files read, tenth pass).
     // "needs to be delivered until friday" (a common non-native "by"): after a word of completion in
     // the same clause, "until" marks the deadline.
     private static bool AfterStartOrStop(in RuleContext context, int index) =>
-        index > 0 && (context.WordAt(index - 1) is "since" or "from"
+        index > 0 && (context.WordAt(index - 1) is "since" or "from" or "depuis" or "desde" or "seit" or "sinds" or "sejak" or "sedan" or "siden"
             || (context.WordAt(index - 1) is "until" or "till" or "til" && !AfterCompletion(context, index - 1)));
 
     private static bool AfterCompletion(in RuleContext context, int index)

@@ -144,7 +144,8 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         // Nor about "this": "let's take this offline and do a quick call" moves the discussion at hand.
         var callAct = words.Length <= CallActWords && (context.ListMask & CallAsks) != 0 && (context.ListMask & CallVetoes) == 0 && !HasReferent(context);
         if ((context.ListMask & SubstanceLists) == 0 && !question && !callAct
-            && (words.Length > ShortMessage || !(ContactGrammar.MayStartAt(context, 0) || context.WordAt(0) is "hope" or "hoping" or "trust" || ContactGrammar.Wish(context, 0) > 0)))
+            && (words.Length > ShortMessage || !(ContactGrammar.MayStartAt(context, 0) || context.WordAt(0) is "hope" or "hoping" or "trust" || ContactGrammar.Wish(context, 0) > 0
+                || (words.Length > 1 && context.ClauseBreakBetween(0, 1) && ContactGrammar.MayStartAt(context, 1)))))
         {
             return false; // nothing that greets or asks, no question shape to look for, and too long to be only an ask for contact
         }
@@ -226,6 +227,12 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             if (ContactGrammar.WhenFree(context, p) is var free and > 0)
             {
                 reachable[free] = true; // "Callum, when you've finished the tasting panel, …": when, not what
+                continue;
+            }
+
+            if (ContactGrammar.Farewell(context, p) is var farewell and > 0)
+            {
+                reachable[farewell] = true; // "good morning team, have a blessed day": a parting wish, no ask by itself
                 continue;
             }
 

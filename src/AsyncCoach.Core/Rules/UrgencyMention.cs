@@ -48,10 +48,11 @@ internal static class UrgencyMention
         }
 
         var raw = context.Message.Text.AsSpan();
-        for (var from = 0; from < raw.Length && raw[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase) is var hit and >= 0; from += hit + word.Length)
+        for (var at = 0; at + word.Length <= raw.Length; at++)
         {
-            var at = from + hit;
-            if ((at > 0 && char.IsLetterOrDigit(raw[at - 1])) || (at + word.Length < raw.Length && char.IsLetterOrDigit(raw[at + word.Length])))
+            // Compared as normalisation folds letters, so "Brådskande" is found as "bradskande" (tenth pass).
+            if ((at > 0 && char.IsLetterOrDigit(raw[at - 1])) || (at + word.Length < raw.Length && char.IsLetterOrDigit(raw[at + word.Length]))
+                || !FoldedEquals(raw.Slice(at, word.Length), word))
             {
                 continue;
             }
@@ -63,6 +64,19 @@ internal static class UrgencyMention
         }
 
         return -1;
+    }
+
+    private static bool FoldedEquals(ReadOnlySpan<char> raw, ReadOnlySpan<char> word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (Text.MessageText.Fold(raw[i]) != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Between an opening and a closing quotation mark. A mark opens after the start, a space or an
@@ -132,9 +146,14 @@ internal static class UrgencyMention
     // sentence, then capitalised words (two, or one after a determiner or preposition): a name.
     private static bool IsName(in RuleContext context, ReadOnlySpan<char> raw, int start, int at, int after)
     {
-        if (!char.IsUpper(raw[at]) || after < 0 || start == 0 || context.ClauseBreakBetween(start - 1, start))
+        if (!char.IsUpper(raw[at]) || after < 0)
         {
             return false;
+        }
+
+        if (start == 0 || context.ClauseBreakBetween(start - 1, start))
+        {
+            return OpensATitle(context, raw, start, at, after);
         }
 
         var capitals = 0;
@@ -160,6 +179,25 @@ internal static class UrgencyMention
 
         return capitals == 2
             || (capitals == 1 && context.WordAt(start - 1) is "of" or "the" or "a" or "an" or "at" or "from" or "by" or "with" or "via" or "our" or "new" or "for");
+    }
+
+    // "Urgent Repairs line is now 0300 123 4567": at the start of a clause, a word in title case (not
+    // capitals: "URGENT Sam" shouts) followed by a capitalised word that is no request and then a
+    // lower-case word of the same clause names a service or a team (tenth pass). "Urgent Help Needed"
+    // (no lower-case word) and "Urgent: …" are still read as asking.
+    private static bool OpensATitle(in RuleContext context, ReadOnlySpan<char> raw, int start, int at, int after)
+    {
+        if (at + 1 >= raw.Length || !char.IsLower(raw[at + 1]) || after >= raw.Length || raw[after] != ' '
+            || start + 2 >= context.Words.Length || context.ClauseBreakBetween(start, start + 1) || context.ClauseBreakBetween(start + 1, start + 2)
+            || context.WordAt(start + 1) is "please" or "pls" or "need" or "needs" or "can" or "could" or "help" or "call" or "i" or "we" or "you"
+                or "send" or "fix" or "reply" or "action" or "request" or "attention" or "issue" or "question" or "update")
+        {
+            return false;
+        }
+
+        var next = RawOffset(context, start + 1);
+        var third = RawOffset(context, start + 2);
+        return next > after && char.IsUpper(raw[next]) && third > next && char.IsLower(raw[third]);
     }
 
     // "asap = as soon as possible" (both sides), "urgent means …", "what does ASAP stand for", "the word urgent".

@@ -97,7 +97,9 @@ internal static class UrgencyStance
         var wish = -1;
         for (var i = clause + 1; i < start; i++)
         {
-            if (context.WordAt(i) is "wants" or "wanted" or "expects" or "expected" or "demands" or "demanded" or "insists")
+            // "the client is pushing for everything asap as usual": pressing for it is wishing it (tenth pass).
+            if (context.WordAt(i) is "wants" or "wanted" or "expects" or "expected" or "demands" or "demanded" or "insists" or "pushing" or "pushes"
+                or "pushed" or "asking" or "asks" or "chasing" or "expecting" or "demanding" or "wanting")
             {
                 wish = i;
             }

@@ -54,7 +54,7 @@ public sealed class VagueUrgencyRule : IRule
     {
         foreach (var other in context.Matches)
         {
-            if (other.List == PhraseLists.UrgencyDescriptiveIndex && other.Start <= match.Start && other.End >= match.End)
+            if (other.List == PhraseLists.UrgencyDescriptiveIndex && other.Start <= match.Start && other.End >= match.End && !IsWantedState(context, other.Start))
             {
                 return true;
             }
@@ -67,6 +67,27 @@ public sealed class VagueUrgencyRule : IRule
         }
 
         return IsMannerAdverb(context.WordAt(match.Start)) && (IsTriggered(context, match.End) || !IsDemandClause(context, match.Start, match.End));
+    }
+
+    // "the customer wants the NCR closed immediately", "need the valve shut right away": a listed
+    // description ("closed immediately") whose participle is the state a need or want of a thing asks
+    // for, in its clause, demands (tenth pass); "I need to tell you it closed immediately" does not.
+    private static bool IsWantedState(in RuleContext context, int start)
+    {
+        if (!context.WordAt(start).EndsWith("ed") && context.WordAt(start) is not ("shut" or "done" or "sent" or "fixed"))
+        {
+            return false;
+        }
+
+        for (var i = start - 2; i >= 0 && start - i <= 5 && !context.ClauseBreakBetween(i, start); i--)
+        {
+            if (context.WordAt(i) is "need" or "needs" or "want" or "wants" or "wanted" && context.WordAt(i + 1) is not ("to" or "that"))
+            {
+                return !UrgencyNegation.IsNegated(context, i);
+            }
+        }
+
+        return false;
     }
 
     // A label or someone else's words, up to five words before, in the same clause: "QA labelled 14
@@ -225,7 +246,11 @@ public sealed class VagueUrgencyRule : IRule
                 continue;
             }
 
-            var closes = j + 1 == words.Length || context.ClauseBreakBetween(j, j + 1) || context.WordAt(j + 1) is "pls" or "please" or "plz" or "tbh" or "ya" or "po" or "thanks";
+            // A discourse particle or a vocative after the word still closes its clause ("need this STR filed like yesterday lor").
+            var closes = j + 1 == words.Length || context.ClauseBreakBetween(j, j + 1)
+                || (context.WordAt(j + 1) is "pls" or "please" or "plz" or "tbh" or "ya" or "po" or "thanks" or "lor" or "lah" or "leh" or "lar" or "ah"
+                    or "mate" or "bro" or "guys" or "boss" or "sir" or "abeg" or "o" or "oh" or "ok" or "okay" or "folks" or "team"
+                    && (j + 2 == words.Length || context.ClauseBreakBetween(j + 1, j + 2)));
 
             // "we need a locum for Corby, like, yesterday": the hyperbole set off as an afterthought
             // belongs to the clause before it (ninth pass).
