@@ -41,7 +41,7 @@ internal sealed class CueMatcher
         var words = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         foreach (var cue in _cues)
         {
-            if (cue.Groups.Any(g => g.All(p => p.AnchorWord is { } w && !words.Contains(w))))
+            if (CannotMatch(cue, words))
             {
                 continue;
             }
@@ -78,6 +78,31 @@ internal sealed class CueMatcher
         }
 
         return hits;
+    }
+
+    // A group none of whose phrases can match (each names a word the task lacks) rules the cue out. A plain
+    // loop: a lambda here cost one delegate per cue per task, most of the classifier's allocation.
+    private static bool CannotMatch(CompiledCue cue, HashSet<string> words)
+    {
+        foreach (var group in cue.Groups)
+        {
+            var none = true;
+            foreach (var pattern in group)
+            {
+                if (pattern.AnchorWord is not { } word || words.Contains(word))
+                {
+                    none = false;
+                    break;
+                }
+            }
+
+            if (none)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Quote(IReadOnlyList<Token> tokens, int start, int length) =>
