@@ -18,7 +18,8 @@ FAKE=$!
 start_app() {
   Slack__SigningSecret=load-test-secret Slack__ApiBaseUrl=http://127.0.0.1:${FAKE_PORT}/api/ \
     Slack__ClientId=bench.client Slack__ClientSecret=bench-client-secret Slack__RedirectUri=http://127.0.0.1:${APP_PORT}/slack/oauth/callback \
-    Storage__ConnectionString="Data Source=$DB" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    Storage__ConnectionString="Data Source=$DB" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=${LOG_LEVEL:-Warning} \
+    Metrics__Enabled=$([ "${ALLOC:-}" = 1 ] && echo true || echo false) \
     $APP --urls http://127.0.0.1:${APP_PORT} >/tmp/nudge-loop-$$-app.log 2>&1 &
   APPPID=$!
   for _ in $(seq 1 100); do curl -sf http://127.0.0.1:${APP_PORT}/readyz >/dev/null && return 0; sleep 0.2; done
@@ -61,9 +62,14 @@ if [ -n "${PERF:-}" ]; then
       # machine exposes hardware counters (this VM does not: "<not supported>"), instructions,
       # which unlike CPU time do not move with other load. The window's ends go to a file so the
       # nudges sent inside it can be counted (SUMMARY line at the end).
+      # ALLOC=1 (metrics on): the runtime meter's allocated bytes, GCs and GC pause time too.
+      gcs() { [ "${ALLOC:-}" = 1 ] && curl -sf http://127.0.0.1:${APP_PORT}/metrics | awk '/^dotnet_gc_heap_total_allocated_bytes/ {b = $2}
+        /^dotnet_gc_collections(_total)?\{/ {g += $2} /^dotnet_gc_pause_time_seconds/ {p = $2} END {printf "%.0f %.0f %.0f\n", b, g, p * 1e6}' || echo "0 0 0"; }
+      gcs > "$WINDOW.gc"
       date +%s.%N > "$WINDOW"
       perf stat -x, -e task-clock,context-switches,cpu-migrations,raw_syscalls:sys_enter,instructions -p $APPPID -- sleep "$DURATION" 2> "$WINDOW.perf" >/dev/null || true
       date +%s.%N >> "$WINDOW"
+      gcs >> "$WINDOW.gc"
       awk -F, '{ printf "perf: %s %s %s\n", $3, $1, $2 }' "$WINDOW.perf" | grep -v "^perf:  " || true
     fi ) &
   PERFJOB=$!
@@ -130,8 +136,10 @@ if os.path.exists(sys.argv[4]) and os.path.exists(sys.argv[4] + ".perf"):
         f = line.strip().split(",")
         if len(f) >= 3 and f[2]:
             counters[f[2].split(":")[-1]] = f[0]
-    print("SUMMARY mode=%s window_s=%.2f task_clock_ms=%s context_switches=%s syscalls=%s instructions=%s nudges=%d findings=%d" % (
+    gc = [[int(x) for x in line.split()] for line in open(sys.argv[4] + ".gc")] if os.path.exists(sys.argv[4] + ".gc") else [[0, 0, 0]] * 2
+    print("SUMMARY mode=%s window_s=%.2f task_clock_ms=%s context_switches=%s syscalls=%s instructions=%s nudges=%d findings=%d allocated=%d gcs=%d gc_pause_us=%d" % (
         "observe" if sys.argv[5] == "1" else "nudging", (hi - lo) / 1e6, counters.get("task-clock", "?"), counters.get("context-switches", "?"),
-        counters.get("sys_enter", "?"), counters.get("instructions", "?").replace("<not supported>", "n/a"), sent_in, found_in))
+        counters.get("sys_enter", "?"), counters.get("instructions", "?").replace("<not supported>", "n/a"), sent_in, found_in,
+        gc[1][0] - gc[0][0], gc[1][1] - gc[0][1], gc[1][2] - gc[0][2]))
 PY
-rm -f "$WINDOW" "$WINDOW.perf"
+rm -f "$WINDOW" "$WINDOW.perf" "$WINDOW.gc"

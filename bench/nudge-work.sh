@@ -10,7 +10,10 @@
 # Builds and modes alternate over ROUNDS (the order flips every round); the spread of one build's
 # runs is the noise. APPS holds label=executable pairs (a published native AsyncCoach, or an
 # AsyncCoach.dll, run under dotnet); default: the Release JIT build. Needs the Release builds
-# (bench/README.md). Logs and one line per run go to OUT. PERF=record adds call stacks per run.
+# (bench/README.md). Logs and one line per run go to OUT. PERF=record adds call stacks per run;
+# ALLOC=1 turns metrics on (Metrics:Enabled, both modes alike) and counts the bytes the process
+# allocated and the GCs it ran in the counted work, from the runtime's meter at /metrics.
+# LOG_LEVEL (default Warning) sets Logging:LogLevel:Default; a deployment runs at Information.
 #   APPS="main=/tmp/pub-main/AsyncCoach new=/tmp/pub-new/AsyncCoach" ROUNDS=3 bench/nudge-work.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +35,8 @@ start_app() { # executable, database, log
   local run=$1; case $1 in *.dll) run="dotnet $1" ;; esac
   Slack__SigningSecret=load-test-secret Slack__ApiBaseUrl=http://127.0.0.1:${FAKE_PORT}/api/ \
     Slack__ClientId=bench.client Slack__ClientSecret=bench-client-secret Slack__RedirectUri=http://127.0.0.1:${APP_PORT}/slack/oauth/callback \
-    Storage__ConnectionString="Data Source=$2" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    Storage__ConnectionString="Data Source=$2" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=${LOG_LEVEL:-Warning} \
+    Metrics__Enabled=$([ "${ALLOC:-}" = 1 ] && echo true || echo false) \
     $run --urls http://127.0.0.1:${APP_PORT} >>"$3" 2>&1 &
   APPPID=$!
   for _ in $(seq 1 150); do curl -sf http://127.0.0.1:${APP_PORT}/readyz >/dev/null && return 0; sleep 0.2; done
@@ -40,6 +44,12 @@ start_app() { # executable, database, log
 }
 stop_app() { kill $APPPID; wait $APPPID || true; APPPID=; }
 cpu() { awk '{print $14 + $15}' /proc/$APPPID/stat; }
+# ALLOC=1: the process's allocated bytes, GC count and GC pause time (µs) so far (zeros without it).
+allocated() {
+  [ "${ALLOC:-}" = 1 ] || { echo "0 0 0"; return; }
+  curl -sf http://127.0.0.1:${APP_PORT}/metrics | awk '/^dotnet_gc_heap_total_allocated_bytes/ {b = $2} /^dotnet_gc_collections(_total)?\{/ {g += $2}
+    /^dotnet_gc_pause_time_seconds/ {p = $2} END {printf "%.0f %.0f %.0f\n", b, g, p * 1e6}'
+}
 q() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1], timeout=30).execute(sys.argv[2]).fetchone()[0])" "$DB" "$1"; }
 
 # A template database per build: schema, every load workspace installed through the OAuth flow
@@ -109,9 +119,11 @@ run() { # round, label, executable, mode
     perf record -F 499 --call-graph fp -p $APPPID -o "$OUT/$2.$4.$1.perf" -- sleep 3600 >/dev/null 2>&1 &
     recpid=$!
   fi
+  local a0 g0 p0; read -r a0 g0 p0 < <(allocated)
   c0=$(cpu); t0=$(date +%s.%N)
   $B load --url http://127.0.0.1:${APP_PORT}/slack/events --connections "$CONNECTIONS" --warmup 0 --requests "$EVENTS" --teams "$TEAMS" >>"$log"
   read -r c1 t1 < <(drained $((WARMUP_EVENTS + EVENTS)))
+  local a1 g1 p1; read -r a1 g1 p1 < <(allocated)
   kill $(pgrep -P $perfpid) 2>/dev/null || true; wait $perfpid || true
   if [ -n "$recpid" ]; then kill $(pgrep -P $recpid) 2>/dev/null || true; wait $recpid || true; fi
   local sent found other
@@ -124,12 +136,20 @@ run() { # round, label, executable, mode
   local line
   line=$(python3 -c "
 c0, c1, t0, t1, ticks = $c0, $c1, $t0, $t1, $TICKS
-print(f'RUN round=$1 build=$2 mode=$4 cpu_s={(c1 - c0) / ticks:.2f} wall_s={t1 - t0:.1f} events=$EVENTS nudges=$sent findings=$found other_end=$other syscalls=${sc:-0} context_switches=${cs:-0} peak_rss_mb=$hwm load=$la0/$(cut -d' ' -f1 /proc/loadavg)')")
+print(f'RUN round=$1 build=$2 mode=$4 cpu_s={(c1 - c0) / ticks:.2f} wall_s={t1 - t0:.1f} events=$EVENTS nudges=$sent findings=$found other_end=$other syscalls=${sc:-0} context_switches=${cs:-0} peak_rss_mb=$hwm allocated=$((a1 - a0)) gcs=$((g1 - g0)) gc_pause_us=$((p1 - p0)) load=$la0/$(cut -d' ' -f1 /proc/loadavg)')")
   echo "$line" | tee -a "$OUT/runs.txt"
   grep -E "^requests|^latency" "$log" | tail -2 | sed 's/^/    /'
 }
 
-for pair in $APPS; do template "${pair%%=*}" "${pair#*=}"; done
+# TEMPLATE=<a template database kept from an earlier run> serves every build (same schema only):
+# installing TEAMS workspaces through the OAuth flow takes minutes on a busy machine.
+for pair in $APPS; do
+  if [ -n "${TEMPLATE:-}" ]; then
+    for f in "$TEMPLATE" "$TEMPLATE.inbox" "$TEMPLATE.keys"; do cp -r "$f" "$OUT/${pair%%=*}.template.db${f#"$TEMPLATE"}"; done
+  else
+    template "${pair%%=*}" "${pair#*=}"
+  fi
+done
 echo "load average before: $(cat /proc/loadavg)"
 for r in $(seq 1 "$ROUNDS"); do
   pairs=$APPS; modes="nudging observe"
@@ -164,5 +184,6 @@ for b in dict.fromkeys(r["build"] for r in runs):
         xs = [(int(n[k]) - int(o[k])) / int(n["nudges"]) for n in by["nudging"] for o in by["observe"] if n["round"] == o["round"]]
         return spread(xs, "{:.1f}")
     print(f"  peak RSS MB: " + "; ".join(f"{m} {spread([int(r['peak_rss_mb']) for r in rs])}" for m, rs in by.items()))
-    print(f"  per nudge, counted: system calls {counted('syscalls')}; context switches {counted('context_switches')}")
+    print(f"  per nudge, counted: system calls {counted('syscalls')}; context switches {counted('context_switches')}"
+          + (f"; bytes allocated {counted('allocated')}; GCs {counted('gcs')}; GC pause µs {counted('gc_pause_us')}" if any(int(r.get('allocated', 0)) for r in mine) else ""))
 PY

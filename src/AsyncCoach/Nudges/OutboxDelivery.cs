@@ -276,8 +276,10 @@ internal sealed partial class OutboxDelivery(
         [LoggerMessage(EventId = 1811, Level = LogLevel.Information, Message = "{Kind} {OutboxId} ended {State} ({Reason})")]
         public static partial void Ended(ILogger logger, string kind, long outboxId, string state, string reason);
 
-        // Without a reason (a row sent), not "ended sent ((null))".
-        [LoggerMessage(EventId = 1819, Level = LogLevel.Information, Message = "{Kind} {OutboxId} ended {State}")]
+        // Without a reason (a row sent), not "ended sent ((null))". Debug: at Information every
+        // message sent was a console line (formatted, queued, written), the one log line per
+        // nudge of a healthy service; asynccoach.nudges.sent counts them (docs/decisions.md).
+        [LoggerMessage(EventId = 1819, Level = LogLevel.Debug, Message = "{Kind} {OutboxId} ended {State}")]
         public static partial void EndedPlainly(ILogger logger, string kind, long outboxId, string state);
 
         [LoggerMessage(EventId = 1812, Level = LogLevel.Information, Message = "{Kind} {OutboxId} deferred after {Outcome} until {RetryAt}")]
