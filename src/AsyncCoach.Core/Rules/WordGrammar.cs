@@ -4,7 +4,8 @@ namespace AsyncCoach.Core.Rules;
 
 /// <summary>
 /// A set of <see cref="WordPattern"/>s indexed by the words they can start with, so finding the
-/// longest match at a position costs one hash lookup for most words. Immutable and shareable.
+/// longest match at a position costs one hash lookup for most words. Gated by its cue words
+/// (<see cref="WordCues"/>): for a message without any, it is not consulted at all. Immutable and shareable.
 /// </summary>
 internal sealed class WordGrammar
 {
