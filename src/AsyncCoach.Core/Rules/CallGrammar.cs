@@ -84,7 +84,7 @@ internal static class CallGrammar
     public static bool ComesOver(in RuleContext context, out string evidence)
     {
         evidence = "";
-        for (var start = 0; start < context.Words.Length; start++)
+        for (var start = Visits.Consulted(context) ? 0 : context.Words.Length; start < context.Words.Length; start++)
         {
             var end = Visits.Match(context, start);
             if (end > 0 && JointPurposeAfter(context, end))
@@ -110,11 +110,14 @@ internal static class CallGrammar
         || (i + 2 < context.Words.Length && context.WordAt(i) is "on" or "over" && context.WordAt(i + 1) is "the" or "a" && context.WordAt(i + 2) is "phone" or "video")
         || (i + 1 < context.Words.Length && context.WordAt(i) is "in" && context.WordAt(i + 1) is "person");
 
+    // Every live manner holds one of these words (IsLiveManner): without one, TalksLive is not read (WordCues).
+    private static readonly ulong LiveMannerCue = WordCues.Register(["live", "verbally", "irl", "phone", "voice", "video", "person"]);
+
     /// <summary>A verb of talking with a live manner in its clause, proposed (not reported).</summary>
     public static bool TalksLive(in RuleContext context, out string evidence)
     {
         evidence = "";
-        for (var i = 0; i < context.Words.Length; i++)
+        for (var i = (context.AbsentCues & LiveMannerCue) != 0 ? context.Words.Length : 0; i < context.Words.Length; i++)
         {
             if (!IsTalk(context.WordAt(i)) || (context.WordAt(i) is "run" && (i + 1 == context.Words.Length || context.WordAt(i + 1) is not "through")))
             {
@@ -160,7 +163,7 @@ internal static class CallGrammar
     /// <summary>Whether the message reports a thing that is broken now (a reason that justifies a call).</summary>
     public static bool ReportsAFailure(in RuleContext context)
     {
-        for (var start = 1; start < context.Words.Length; start++)
+        for (var start = Failures.Consulted(context) ? 1 : context.Words.Length; start < context.Words.Length; start++)
         {
             if (Failures.Match(context, start) > 0
                 && context.WordAt(start - 1) is not ("i" or "we" or "you" or "u" or "they" or "he" or "she" or "im" or "were" or "youre" or "theyre"))

@@ -40,6 +40,7 @@ public readonly ref struct RuleContext
         ListMask = listMask;
         Features = features;
         Mentions = mentions;
+        AbsentCues = WordCues.Absent(text, words);
         IsNaked = MissingContextRule.IsNaked(this);
     }
 
@@ -119,6 +120,9 @@ public readonly ref struct RuleContext
 
         return false;
     }
+
+    /// <summary>The <see cref="WordCues"/> bits of the grammars whose cue words this message lacks: those grammars are not consulted.</summary>
+    internal ulong AbsentCues { get; }
 
     /// <summary>The text states no purpose (see <see cref="MissingContextRule.IsNaked"/>); computed once.</summary>
     public bool IsNaked { get; }

@@ -69,20 +69,15 @@ internal static class UrgencyGrammar
         "get|have|be|been|being it|this|that|these|those|them|the? #word? #word? fast tracked");
 
     // Every demand above holds one of these words: a message without one (nearly all) is passed over
-    // with one filter-array test per word, no hashing (this runs on every message without a listed urgency phrase).
+    // with one bit test (WordCues; this runs on every message without a listed urgency phrase).
     private static readonly WordGrammar Anchors = new(
         "sooner|faster|quicker|earlier|chop|move|step|pace|double|lose|waste|everything|hurry|rush|rushed|expedite|expedited|expediting|fasttrack|fasttracked|track|tracked|wait|quickly|quick|fast|swiftly|emergency|pressing|prioritize|prioritise|priorotize|essence|counts|matters|drop|able|chance");
 
     /// <summary>The first demand for speed in the message as (start, end) words, or (0, 0).</summary>
     public static (int Start, int End) FindDemand(in RuleContext context)
     {
-        var anchored = false;
-        for (var i = 0; i < context.Words.Length && !anchored; i++)
-        {
-            anchored = Anchors.MayStartAt(context, i);
-        }
-
-        if (!anchored)
+        // Anchors is one slot of words, so its cue is those words: the engine's one cue pass has already looked for them.
+        if (!Anchors.Consulted(context))
         {
             return (0, 0);
         }

@@ -4,7 +4,8 @@ namespace AsyncCoach.Core.Rules;
 
 /// <summary>
 /// A set of <see cref="WordPattern"/>s indexed by the words they can start with, so finding the
-/// longest match at a position costs one hash lookup for most words. Immutable and shareable.
+/// longest match at a position costs one hash lookup for most words. Gated by its cue words
+/// (<see cref="WordCues"/>): for a message without any, it is not consulted at all. Immutable and shareable.
 /// </summary>
 internal sealed class WordGrammar
 {
@@ -18,9 +19,9 @@ internal sealed class WordGrammar
     {
         var byFirst = new Dictionary<string, List<WordPattern>>(StringComparer.Ordinal);
         var any = new List<WordPattern>();
-        foreach (var source in patterns)
+        var parsed = Array.ConvertAll(patterns, WordPattern.Parse);
+        foreach (var pattern in parsed)
         {
-            var pattern = WordPattern.Parse(source);
             if (pattern.FirstWords is not { } first)
             {
                 any.Add(pattern);
@@ -39,12 +40,59 @@ internal sealed class WordGrammar
             }
         }
 
+        // The grammar's cue: the union of its patterns' (none if one pattern has no literal required slot).
+        var cues = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pattern in parsed)
+        {
+            if (pattern.CueWords is not { } words)
+            {
+                cues.Clear();
+                break;
+            }
+
+            cues.UnionWith(words);
+        }
+
+        Cue = WordCues.Register(cues);
+        CueWords = Cue == 0 ? [] : [.. cues];
+        lock (Created)
+        {
+            Created.Add(this);
+        }
+
         _byFirstWord = byFirst.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _anyFirstWord = [.. any];
     }
 
+    private static readonly List<WordGrammar> Created = [];
+
+    /// <summary>Every grammar made so far (for the tests that check the gate against matching without it).</summary>
+    internal static IReadOnlyList<WordGrammar> All
+    {
+        get
+        {
+            lock (Created)
+            {
+                return [.. Created];
+            }
+        }
+    }
+
+    /// <summary>The words one of which a message must hold for this grammar to be consulted (empty: always consulted).</summary>
+    public IReadOnlyList<string> CueWords { get; }
+
+    /// <summary>This grammar's bit in <see cref="WordCues"/> (0: never gated).</summary>
+    public ulong Cue { get; }
+
+    /// <summary>Whether the message holds this grammar's cue, so that it may match somewhere (false: it cannot).</summary>
+    public bool Consulted(in RuleContext context) => (context.AbsentCues & Cue) == 0;
+
     /// <summary>The word after the longest match that starts at word <paramref name="start"/>, or 0.</summary>
-    public int Match(in RuleContext context, int start)
+    public int Match(in RuleContext context, int start) =>
+        start >= context.Words.Length || (context.AbsentCues & Cue) != 0 ? 0 : MatchUngated(context, start);
+
+    /// <summary>As <see cref="Match"/> without the cue gate (for the tests that check the gate changes nothing).</summary>
+    internal int MatchUngated(in RuleContext context, int start)
     {
         if (start >= context.Words.Length)
         {
@@ -89,12 +137,15 @@ internal sealed class WordGrammar
     /// <summary>The first match anywhere in the message: its start and end (the word after it); false if none.</summary>
     public bool Find(in RuleContext context, out int start, out int end)
     {
-        for (start = 0; start < context.Words.Length; start++)
+        if ((context.AbsentCues & Cue) == 0)
         {
-            end = Match(context, start);
-            if (end > 0)
+            for (start = 0; start < context.Words.Length; start++)
             {
-                return true;
+                end = Match(context, start);
+                if (end > 0)
+                {
+                    return true;
+                }
             }
         }
 

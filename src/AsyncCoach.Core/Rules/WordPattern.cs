@@ -75,6 +75,42 @@ internal sealed class WordPattern
         }
     }
 
+    /// <summary>
+    /// Words one of which every match holds (the pattern's cue, see <see cref="WordCues"/>): the
+    /// alternatives of a required slot of literal words, the one with the fewest common words (then the
+    /// fewest words), so that most messages hold none of them; null when no required slot is literal.
+    /// </summary>
+    public IReadOnlyList<string>? CueWords
+    {
+        get
+        {
+            string[]? best = null;
+            var bestScore = int.MaxValue;
+            foreach (var slot in _slots)
+            {
+                if (slot.Quantity != Quantity.One || Array.Exists(slot.Alternatives, a => a[0] == '#'))
+                {
+                    continue;
+                }
+
+                var score = (Array.FindAll(slot.Alternatives, IsCommon).Length * 1000) + slot.Alternatives.Length;
+                if (score < bestScore)
+                {
+                    (best, bestScore) = (slot.Alternatives, score);
+                }
+            }
+
+            return best;
+        }
+    }
+
+    // Words most messages hold: a slot made of them is a poor cue ("can|could we": nearly every ask).
+    private static bool IsCommon(string word) =>
+        word is "a" or "an" or "the" or "to" or "in" or "on" or "at" or "by" or "of" or "for" or "with" or "and" or "or" or "i" or "we" or "you" or "u"
+            or "us" or "me" or "my" or "our" or "your" or "it" or "is" or "are" or "be" or "do" or "can" or "could" or "would" or "should" or "will"
+            or "lets" or "let" or "this" or "that" or "up" or "down" or "over" or "out" or "about" or "get" or "have" or "go" or "just" or "all"
+            or "some" or "time" or "any" or "if" or "so" or "not" or "no" or "what" or "when" or "how" or "please" or "pls";
+
     /// <summary>The word after the longest match that starts at word <paramref name="start"/>, or 0 if none.</summary>
     public int Match(in RuleContext context, int start) => Match(context.Text, context.Words, 0, start);
 
