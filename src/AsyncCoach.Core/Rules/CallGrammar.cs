@@ -210,7 +210,8 @@ internal static class CallGrammar
     public static bool Proposes(in RuleContext context, out string evidence)
     {
         evidence = "";
-        if (!Proposals.Find(context, out var start, out var end) && (context.IsNaked || !FreeToTalk.Find(context, out start, out end)))
+        // "free to talk" proposes only with something said after it ("r u free to talk" alone checks availability, huddle20c).
+        if (!Proposals.Find(context, out var start, out var end) && (context.IsNaked || !FreeToTalk.Find(context, out start, out end) || end == context.Words.Length))
         {
             return false;
         }
