@@ -27,7 +27,20 @@ internal static class CallGrammar
         "stop|swing|come|pop|drop|pass|walk|head by|over|round|across to? my|our #word",
 
         // Joining the author's room or link: "hop into the meet link", "join my webex room", "come into my teams room".
-        "join|hop|jump|come|pop|get on|in|into|onto? my|our|the zoom|meet|teams|webex|whereby|skype|discord|huddle|video|google? meet? room|link|bridge");
+        "join|hop|jump|come|pop|get on|in|into|onto? my|our|the zoom|meet|teams|webex|whereby|skype|discord|huddle|video|google? meet? room|link|bridge",
+
+        // A medium named after a proposing opener (huddle20c): "how about a quick teams about…", "anyone free
+        // for a quick Teams about…", "can we have a short call to decide…", "shall we WhatsApp call with…", "let's just zoom it".
+        "how|what about a|an quick|short|brief|fast? teams|zoom|call|huddle|meet|video|facetime|whatsapp|hangout",
+        "free|available|around for a|an quick|short|brief|fast? call|huddle|zoom|teams|meet|video|facetime|hangout|ring",
+        "shall|should|can|could|lets|let|why we|us? all|both? have|hold a|an quick|short|brief|fast|little? meeting|call|huddle|zoom|video",
+        "shall|should|can|could|lets|let|why we|us? all|both? whatsapp|video|zoom|phone|teams|facetime|skype call",
+        "lets|shall|should|can|could we? just? zoom|facetime|skype|whatsapp|teams it|this",
+
+        // Syncing or meeting on a medium, a bridge spun up (huddle20c): "can we sync on a call about…", "shall we
+        // meet over zoom", "spin up a bridge with me on…". Not "sync the live site": only these media.
+        "lets|let|shall|should|can|could|why we|us? all|both? quickly|just? sync|meet up? on|over|via a|the? quick|short? call|zoom|teams|meet|video|phone|huddle|hangout|webex|skype|discord|facetime",
+        "spin up a|an|the? quick|short? bridge|zoom|call|huddle|teams|meet|webex");
 
     // "free to talk about the wet-lease?", "around to talk through the plan?": with no topic ("u free to
     // chat?") an availability check only, like "can we talk?" (huddle20b).
@@ -48,7 +61,8 @@ internal static class CallGrammar
         // you, me and wardrobe on the phone", "can we all get round a table tomorrow".
         "lets|let|shall|should|can|could|why we|us|i? all|both? get|bring|gather|pull #word* together",
         "lets|let|shall|should|can|could|why we|us|i? all|both? get|bring|pull #word* on|onto|into the|a phone|call|video|zoom|teams|meet|huddle|line|voice",
-        "lets|let|shall|should|can|could|why we|us? all|both? get|sit round|around a|the table");
+        "lets|let|shall|should|can|could|why we|us? all|both? get|sit round|around a|the table",
+        "lets|let|shall|should|can|could|why we|us|i? all|both? get|bring|gather|pull #word* round|around a|the table");
 
     // Coming over to a place (huddle20b): "swing past the warehouse", "pop into the office", "pop down
     // to wardrobe", "join us in the QA room", "can I grab you in the prep room". A live talk only with
@@ -56,7 +70,15 @@ internal static class CallGrammar
     private static readonly WordGrammar Visits = new(
         "pop|swing|stop|drop|come|head|nip|wander|walk|pass|duck into|in|by|past|down|over|round|up|across to|into|by? the|my|our|your? #word",
         "join|meet us|me in|at the|my|our #word",
-        "grab|borrow|steal you|u in|at the|my|our #word");
+        "grab|borrow|steal you|u in|at the|my|our #word",
+
+        // Meeting in a place, coming to it, gathering round a thing (huddle20c): "let's meet at the depot at 7 and
+        // go through…", "we should meet up and go through…", "kindly come to my cabin…, we will go through…",
+        // "let's get round the model at 3 and talk through…", "get everyone round the stillhouse and talk through…".
+        "meet up? at|in|by the|my|our|your #word",
+        "meet up",
+        "come|walk|head to my|our #word",
+        "get|bring|gather|sit #word* round|around the|a|my|our #word");
 
     // What the visit is for, together: "… and we'll sort out", "… I'll show you", "… want to go through X with you", "… about X".
     private static bool JointPurposeAfter(in RuleContext context, int from)
@@ -64,7 +86,8 @@ internal static class CallGrammar
         for (var i = from; i < context.Words.Length; i++)
         {
             var word = context.WordAt(i);
-            if (word is "well" or "about" or "re" or "regarding" or "together" or "ill" && (word is not "well" || (i > 0 && context.WordAt(i - 1) is "and" or "so")))
+            if ((word is "well" or "about" or "re" or "regarding" or "together" or "ill" && (word is not "well" || (i > 0 && context.WordAt(i - 1) is "and" or "so")))
+                || (word is "we" && i + 1 < context.Words.Length && context.WordAt(i + 1) is "will" or "can" or "could"))
             {
                 return true;
             }
@@ -106,12 +129,19 @@ internal static class CallGrammar
 
     private static bool IsLiveManner(in RuleContext context, int i) =>
         context.WordAt(i) is "live" or "verbally" or "irl"
-        || (i + 1 < context.Words.Length && context.WordAt(i) is "on" or "over" or "by" or "via" && context.WordAt(i + 1) is "phone" or "voice" or "video")
-        || (i + 2 < context.Words.Length && context.WordAt(i) is "on" or "over" && context.WordAt(i + 1) is "the" or "a" && context.WordAt(i + 2) is "phone" or "video")
+        || (i + 1 < context.Words.Length && context.WordAt(i) is "on" or "over" or "by" or "via" && IsLiveMedium(context.WordAt(i + 1)))
+        || (i + 2 < context.Words.Length && context.WordAt(i) is "on" or "over" && context.WordAt(i + 1) is "the" or "a" && (IsLiveMedium(context.WordAt(i + 2)) || context.WordAt(i + 2) is "radio"))
         || (i + 1 < context.Words.Length && context.WordAt(i) is "in" && context.WordAt(i + 1) is "person");
 
-    // Every live manner holds one of these words (IsLiveManner): without one, TalksLive is not read (WordCues).
-    private static readonly ulong LiveMannerCue = WordCues.Register(["live", "verbally", "irl", "phone", "voice", "video", "person"]);
+    // Every live manner holds one of these words (IsLiveManner, with huddle20c's media after "over"/"on"/"via"):
+    // without one, TalksLive is not read (WordCues). "call" and "huddle" are no live manner (IsLiveMedium).
+    private static readonly ulong LiveMannerCue = WordCues.Register(
+        ["live", "verbally", "irl", "phone", "voice", "video", "person", "radio",
+         "meet", "zoom", "teams", "webex", "facetime", "gmeet", "whereby", "discord", "hangout", "skype", "whatsapp"]);
+
+    // "over Meet", "on Teams", "via zoom" (huddle20c), as "on the phone": a medium, but not "call" or "huddle"
+    // ("talk on the call" is a call already held or booked).
+    private static bool IsLiveMedium(ReadOnlySpan<char> word) => word is not ("call" or "huddle") && CallShapes.IsMedium(word);
 
     /// <summary>A verb of talking with a live manner in its clause, proposed (not reported).</summary>
     public static bool TalksLive(in RuleContext context, out string evidence)
@@ -158,15 +188,22 @@ internal static class CallGrammar
     private static readonly WordGrammar Failures = new(
         "wont|cant|doesnt|didnt|wouldnt|couldnt turn|boot|start|switch|load|open|print|charge|power|respond|connect|work",
         "is|are|got|keeps|keep|getting stuck|jammed|frozen|dead|beeping",
-        "keeps|kept crashing|freezing|rebooting|restarting|dropping|beeping|failing");
+        "keeps|kept crashing|freezing|rebooting|restarting|dropping|beeping|failing",
+
+        // huddle20c: "the label printer's frozen again", "won't restart".
+        "frozen|jammed|stuck|crashed|dead|broken again",
+        "wont|cant|doesnt|didnt|wouldnt|couldnt restart|reboot");
 
     /// <summary>Whether the message reports a thing that is broken now (a reason that justifies a call).</summary>
     public static bool ReportsAFailure(in RuleContext context)
     {
         for (var start = Failures.Consulted(context) ? 1 : context.Words.Length; start < context.Words.Length; start++)
         {
-            if (Failures.Match(context, start) > 0
-                && context.WordAt(start - 1) is not ("i" or "we" or "you" or "u" or "they" or "he" or "she" or "im" or "were" or "youre" or "theyre"))
+            // "the rota maths doesn't work for Squad 2" does not suit someone; nothing is broken (huddle20c).
+            var end = Failures.Match(context, start);
+            if (end > 0 && !(end < context.Words.Length && context.WordAt(end - 1) is "work" && context.WordAt(end) is "for" or "with")
+                && context.WordAt(start - 1) is not ("i" or "we" or "you" or "u" or "they" or "he" or "she" or "im" or "were" or "youre" or "theyre"
+                    or "am" or "are" or "is" or "be" or "been" or "being" or "was" or "feel" or "feeling" or "get" or "getting" or "got"))
             {
                 return true;
             }
@@ -179,7 +216,8 @@ internal static class CallGrammar
     public static bool Proposes(in RuleContext context, out string evidence)
     {
         evidence = "";
-        if (!Proposals.Find(context, out var start, out var end) && (context.IsNaked || !FreeToTalk.Find(context, out start, out end)))
+        // "free to talk" proposes only with something said after it ("r u free to talk" alone checks availability, huddle20c).
+        if (!Proposals.Find(context, out var start, out var end) && (context.IsNaked || !FreeToTalk.Find(context, out start, out end) || end == context.Words.Length))
         {
             return false;
         }

@@ -1,3 +1,5 @@
+using AsyncCoach.Core.Text;
+
 namespace AsyncCoach.Core.Rules;
 
 /// <summary>
@@ -15,8 +17,9 @@ internal static class CallShapes
         {
             var verb = context.WordAt(i);
             if (verb is "call" or "ring" or "phone" or "buzz" or "facetime" or "skype" or "whatsapp" or "zoom" or "video"
-                && context.WordAt(i + 1) is "me" or "you" or "us" or "u"
-                && (i == 0 || context.ClauseBreakBetween(i - 1, i) || context.WordAt(i - 1) is "i" or "ill" or "you" or "can" or "could" or "pls" or "please" or "just" or "me" or "to" or "will" or "and" or "then" or "or" or "quickly"))
+                && (context.WordAt(i + 1) is "me" or "you" or "us" or "u" or "ye" or "ya" or "yous" || CallsBack(context, i))
+                && (i == 0 || context.ClauseBreakBetween(i - 1, i) || context.WordAt(i - 1) is "i" or "ill" or "you" or "can" or "could" or "pls" or "please" or "plz" or "kindly"
+                    or "just" or "me" or "to" or "will" or "and" or "then" or "or" or "quickly"))
             {
                 evidence = string.Concat(verb, " ", context.WordAt(i + 1));
                 return true;
@@ -25,6 +28,13 @@ internal static class CallShapes
 
         return false;
     }
+
+    // "please call back", "call back when you can" (huddle20c): "back" ends the clause or a time follows it;
+    // "call back the supplier" calls someone else.
+    private static bool CallsBack(in RuleContext context, int verb) =>
+        context.WordAt(verb) is "call" or "ring" or "phone" && context.WordAt(verb + 1) is "back"
+        && (verb + 2 == context.Words.Length || context.ClauseBreakBetween(verb + 1, verb + 2)
+            || context.WordAt(verb + 2) is "when" or "asap" or "pls" or "please" or "today" or "later" or "soon" or "before" or "after" or "in" or "at" or "urgently" or "now");
 
     /// <summary>"20 min on meet?", "10 mins on zoom", "5 minutes on a call": a short duration on a live medium.</summary>
     public static bool DurationOnAMedium(in RuleContext context, out string evidence)
@@ -133,6 +143,21 @@ internal static class CallShapes
             }
         }
 
+        // "quick Teams with the customer about the frames?" (huddle20c): a question that opens with a short
+        // medium and who or what it is for.
+        if ((context.Features & TextFeatures.Question) != 0)
+        {
+            for (var i = 0; i + 2 < context.Words.Length; i++)
+            {
+                if ((i == 0 || context.ClauseBreakBetween(i - 1, i)) && context.WordAt(i) is "quick" or "short" or "brief" or "fast" && IsMedium(context.WordAt(i + 1))
+                    && context.WordAt(i + 2) is "with" or "about" or "re" or "regarding" or "on" or "for")
+                {
+                    evidence = context.Text[context.Words[i].Start..(context.Words[i + 2].Start + context.Words[i + 2].Length)].ToString();
+                    return true;
+                }
+            }
+        }
+
         // "discord later about the brackets?", "zoom now re the invoice?": a medium that opens its clause, then when.
         for (var i = 0; i + 1 < context.Words.Length; i++)
         {
@@ -148,7 +173,7 @@ internal static class CallShapes
 
     internal static bool IsMedium(ReadOnlySpan<char> word) =>
         word is "meet" or "zoom" or "call" or "huddle" or "teams" or "webex" or "video" or "facetime" or "phone" or "gmeet" or "whereby" or "discord"
-            or "hangout" or "skype" or "voice";
+            or "hangout" or "skype" or "voice" or "whatsapp";
 
     /// <summary>"rather not do a call", "let's not jump on a call", "no need to hop on a call", "we don't need a call": a call the author declines.</summary>
     public static bool DeclinesACall(in RuleContext context)

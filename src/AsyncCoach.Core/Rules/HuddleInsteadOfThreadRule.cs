@@ -78,12 +78,34 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
     // The grammar's vetoes; since huddle20b also a call reported: every call word is no proposal of the
     // author's and one is in the past ("we did a quick huddle with sound", "got on zoom with the city").
     private static bool Vetoed(in RuleContext context) =>
-        context.Has(PhraseLists.CallReasonIndex)
+        HasReason(context)
         || context.Has(PhraseLists.CallDeclinedIndex)
         || Scheduled(context)
         || CallShapes.DeclinesACall(context)
         || CallGrammar.ReportsAFailure(context)
         || (Covered(context, out var reported) && reported);
+
+    // A reason for a call (call-reason), but not a plan that does not suit someone (huddle20c): "the rota maths
+    // doesn't work for Squad 2", "Tuesday isn't working for us" are topics, "the scanner doesn't work" a failure.
+    private static bool HasReason(in RuleContext context)
+    {
+        if (!context.Has(PhraseLists.CallReasonIndex))
+        {
+            return false;
+        }
+
+        foreach (var match in context.Matches)
+        {
+            if (match.List == PhraseLists.CallReasonIndex
+                && !(match.End < context.Words.Length && context.WordAt(match.End) is "for" or "with"
+                    && context.Phrases.PhraseText(match.PhraseId) is "doesnt work" or "not working" or "isnt working" or "stopped working"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // A scheduled meeting named, not as a time only ("I'll call you after standup", "before the retro")
     // nor as a proposal's own verb ("shall we all dial in and hash it out"): huddle20b.
@@ -106,7 +128,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
             var asTime = phrase is "standup" or "stand up" or "retro" or "retrospective" or "planning" or "all hands" or "town hall"
                 && before is "after" or "before" or "post" or "till" or "until";
             var proposed = phrase is "dial in" && before is "we" or "all" or "lets" or "us" or "both";
-            if (!asTime && !proposed)
+            if (!asTime && !proposed && !PlanningAsATopic(context, match, phrase))
             {
                 return true;
             }
@@ -114,6 +136,13 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
 
         return false;
     }
+
+    // "the planning conditions", "planning permission", "le planning des astreintes" (huddle20c): "planning" before
+    // a noun of its clause names a field or a plan, not the planning meeting ("at planning", "sprint planning", "planning at 10").
+    private static bool PlanningAsATopic(in RuleContext context, PhraseMatch match, string phrase) =>
+        phrase is "planning" && match.End < context.Words.Length && !context.ClauseBreakBetween(match.Start, match.End)
+        && context.WordAt(match.End) is not ("meeting" or "session" or "call" or "is" or "was" or "at" or "on" or "in" or "today" or "tomorrow" or "tmrw" or "this"
+            or "next" or "starts" or "will" or "has" or "got" or "moved" or "and" or "or" or "with" or "then" or "tho" or "though" or "poker" or "went" or "ran");
 
     // Every act and veto the grammar reads, each on its own (the model weighs them).
     private static HuddleSignals Signals(in RuleContext context, IReadOnlyList<string> requests, bool proposes)
@@ -126,7 +155,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
             ? HuddleSignals.Shape : 0;
         signals |= CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context) || CallGrammar.MeetsUp(context, out _)
             || CallGrammar.ComesOver(context, out _) || CallGrammar.TalksLive(context, out _) ? HuddleSignals.Grammar : 0;
-        signals |= context.Has(PhraseLists.CallReasonIndex) ? HuddleSignals.Reason : 0;
+        signals |= HasReason(context) ? HuddleSignals.Reason : 0;
         signals |= context.Has(PhraseLists.CallDeclinedIndex) || CallShapes.DeclinesACall(context) ? HuddleSignals.Declined : 0;
         signals |= Scheduled(context) ? HuddleSignals.Scheduled : 0;
         signals |= CallGrammar.ReportsAFailure(context) ? HuddleSignals.Failure : 0;
@@ -236,7 +265,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         foreach (var match in context.Matches)
         {
             if (match.List == PhraseLists.CallRequestIndex && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End)
-                && !CallShapes.WantedBySomeoneElse(context, match.Start) && !Reported(context, match))
+                && !CallShapes.WantedBySomeoneElse(context, match.Start) && !Reported(context, match) && !CallsItADay(context, match))
             {
                 var text = context.Phrases.PhraseText(match.PhraseId);
                 if (!requests.Contains(text))
@@ -262,6 +291,11 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
 
         return requests;
     }
+
+    // "let's call it a day", "call it quits" (huddle20c): an idiom of stopping, not a call.
+    private static bool CallsItADay(in RuleContext context, PhraseMatch match) =>
+        match.End + 1 < context.Words.Length && context.WordAt(match.End - 1) is "call" && context.WordAt(match.End) is "it"
+        && context.WordAt(match.End + 1) is "a" or "quits" or "done" or "off";
 
     // "the on-call rota", "the video recording": a call word that names something else, not a medium;
     // "phone call", "video meeting": the noun goes on, and the longer noun is judged on its own.
