@@ -14,6 +14,9 @@
 # ALLOC=1 turns metrics on (Metrics:Enabled, both modes alike) and counts the bytes the process
 # allocated and the GCs it ran in the counted work, from the runtime's meter at /metrics.
 # LOG_LEVEL (default Warning) sets Logging:LogLevel:Default; a deployment runs at Information.
+# SQL=1 (native builds: their libe_sqlite3.so beside the executable) also counts, with uprobes on
+# SQLite in the same perf stat window, statements run (sqlite3_step), statements compiled
+# (sqlite3_prepare_v2/v3) and write commits (pagerWalFrames: one per commit that wrote pages).
 #   APPS="main=/tmp/pub-main/AsyncCoach new=/tmp/pub-new/AsyncCoach" ROUNDS=3 bench/nudge-work.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,8 +31,22 @@ DB=$OUT/run.db
 
 $B fake-slack --urls http://127.0.0.1:${FAKE_PORT} >"$OUT/fake.log" 2>&1 &
 FAKE=$!
-cleanup() { kill $FAKE ${APPPID:-} 2>/dev/null || true; rm -rf "$OUT"/*.db "$OUT"/*.db-* "$OUT"/*.db.*; }
+cleanup() { kill $FAKE ${APPPID:-} 2>/dev/null || true; rm -rf "$OUT"/*.db "$OUT"/*.db-* "$OUT"/*.db.*; [ "${SQL:-}" = 1 ] && perf probe -q -d 'nw*:*' 2>/dev/null; true; }
 trap cleanup EXIT
+
+# SQL=1: uprobes on the build's own libe_sqlite3.so (a uprobe is tied to the file), by address so
+# the library's PLT stubs are not counted too; prints the perf stat events for that build.
+sql_events() { # label, executable
+  [ "${SQL:-}" = 1 ] || return 0
+  local lib g; lib=$(dirname "$2")/libe_sqlite3.so; g=nw$(echo "$1" | tr -cd 'a-zA-Z0-9')
+  [ -f "$lib" ] || { echo "SQL=1 needs a native build with libe_sqlite3.so beside it: $2" >&2; exit 1; }
+  if ! perf probe -l 2>/dev/null | grep -q "^ *$g:"; then
+    for f in step:sqlite3_step prep2:sqlite3_prepare_v2 prep3:sqlite3_prepare_v3 commit:pagerWalFrames; do
+      perf probe -q -x "$lib" -a "$g:${f%%:*}=0x$(readelf -sW "$lib" | awk -v n="${f#*:}" '$8 == n && $4 == "FUNC" {print $2; exit}')" >/dev/null
+    done
+  fi
+  echo ",$g:step,$g:prep2,$g:prep3,$g:commit"
+}
 
 start_app() { # executable, database, log
   local run=$1; case $1 in *.dll) run="dotnet $1" ;; esac
@@ -111,7 +128,7 @@ run() { # round, label, executable, mode
   sent0=$(q "SELECT COUNT(*) FROM nudges WHERE state = 'sent'"); found0=$(q "SELECT COUNT(*) FROM findings")
   la0=$(cut -d' ' -f1 /proc/loadavg)
   # Counted beside the CPU time (they move far less with other load): system calls, context switches.
-  perf stat -x, -e task-clock,context-switches,raw_syscalls:sys_enter -p $APPPID -o "$log.perf" -- sleep 3600 2>/dev/null &
+  perf stat -x, -e task-clock,context-switches,raw_syscalls:sys_enter$(sql_events "$2" "$3") -p $APPPID -o "$log.perf" -- sleep 3600 2>/dev/null &
   local perfpid=$! recpid=
   # PERF=record: the call stacks of the counted events too (frame pointers: managed callers of a
   # native build), to $OUT/<build>.<mode>.<round>.perf for bench/perf-components.py.
@@ -132,11 +149,14 @@ run() { # round, label, executable, mode
   local sc cs hwm
   hwm=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$APPPID/status)
   sc=$(awk -F, '$3 ~ /sys_enter/ {print $1}' "$log.perf"); cs=$(awk -F, '$3 ~ /context-switches/ {print $1}' "$log.perf")
+  local steps preps commits
+  steps=$(awk -F, '$3 ~ /:step$/ {print $1}' "$log.perf"); preps=$(awk -F, '$3 ~ /:prep[23]$/ {n += $1} END {print n + 0}' "$log.perf")
+  commits=$(awk -F, '$3 ~ /:commit$/ {print $1}' "$log.perf")
   stop_app
   local line
   line=$(python3 -c "
 c0, c1, t0, t1, ticks = $c0, $c1, $t0, $t1, $TICKS
-print(f'RUN round=$1 build=$2 mode=$4 cpu_s={(c1 - c0) / ticks:.2f} wall_s={t1 - t0:.1f} events=$EVENTS nudges=$sent findings=$found other_end=$other syscalls=${sc:-0} context_switches=${cs:-0} peak_rss_mb=$hwm allocated=$((a1 - a0)) gcs=$((g1 - g0)) gc_pause_us=$((p1 - p0)) load=$la0/$(cut -d' ' -f1 /proc/loadavg)')")
+print(f'RUN round=$1 build=$2 mode=$4 cpu_s={(c1 - c0) / ticks:.2f} wall_s={t1 - t0:.1f} events=$EVENTS nudges=$sent findings=$found other_end=$other syscalls=${sc:-0} context_switches=${cs:-0} peak_rss_mb=$hwm allocated=$((a1 - a0)) gcs=$((g1 - g0)) gc_pause_us=$((p1 - p0)) sql_steps=${steps:-0} sql_prepares=${preps:-0} sql_commits=${commits:-0} load=$la0/$(cut -d' ' -f1 /proc/loadavg)')")
   echo "$line" | tee -a "$OUT/runs.txt"
   grep -E "^requests|^latency" "$log" | tail -2 | sed 's/^/    /'
 }
@@ -185,5 +205,6 @@ for b in dict.fromkeys(r["build"] for r in runs):
         return spread(xs, "{:.1f}")
     print(f"  peak RSS MB: " + "; ".join(f"{m} {spread([int(r['peak_rss_mb']) for r in rs])}" for m, rs in by.items()))
     print(f"  per nudge, counted: system calls {counted('syscalls')}; context switches {counted('context_switches')}"
-          + (f"; bytes allocated {counted('allocated')}; GCs {counted('gcs')}; GC pause µs {counted('gc_pause_us')}" if any(int(r.get('allocated', 0)) for r in mine) else ""))
+          + (f"; bytes allocated {counted('allocated')}; GCs {counted('gcs')}; GC pause µs {counted('gc_pause_us')}" if any(int(r.get('allocated', 0)) for r in mine) else "")
+          + (f"; SQLite steps (a statement run, or a row read) {counted('sql_steps')}, statements compiled {counted('sql_prepares')}, write commits {counted('sql_commits')}" if any(int(r.get('sql_steps', 0)) for r in mine) else ""))
 PY

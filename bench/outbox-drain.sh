@@ -8,6 +8,10 @@
 # the CPU per message (claim, call, end), without the inbox and the rules that nudge-loop.sh runs
 # beside it. Needs the Release builds (bench/README.md). APP runs another build, as in
 # nudge-loop.sh (APP=/tmp/pub/AsyncCoach for the native one); BENCH_DIR another build of the bench tool.
+# Each batch also counts, over its drain (perf stat on the process), system calls and context
+# switches per message and, for a native build (its libe_sqlite3.so beside the executable), SQLite
+# steps (a statement run or a row read), statements compiled and write commits (uprobes).
+# LABEL names the run's lines; ports APP_PORT/FAKE_PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TEAMS=${TEAMS:-20}; ROWS=${ROWS:-500}; RUNS=${RUNS:-3}; APP_PORT=${APP_PORT:-5180}; FAKE_PORT=${FAKE_PORT:-5191}
@@ -26,7 +30,8 @@ start_app() {
   for _ in $(seq 1 150); do curl -sf http://127.0.0.1:${APP_PORT}/readyz >/dev/null && return 0; sleep 0.2; done
   echo "app did not get ready" >&2; return 1
 }
-cleanup() { kill $FAKE ${APPPID:-} 2>/dev/null || true; rm -rf "$DB" "$DB"-wal "$DB"-shm "$DB".inbox "$DB".keys; }
+PROBES=od$$
+cleanup() { kill $FAKE ${APPPID:-} 2>/dev/null || true; rm -rf "$DB" "$DB"-wal "$DB"-shm "$DB".inbox "$DB".keys; perf probe -q -d "$PROBES:*" 2>/dev/null || true; }
 trap cleanup EXIT
 
 # Schema and one installation per workspace (fake-slack's oauth.v2.access names the team after the code).
@@ -79,6 +84,15 @@ drained() {
 }
 
 TICKS=$(getconf CLK_TCK)
+EVENTS=task-clock,context-switches,raw_syscalls:sys_enter
+LIB=$(dirname "${APP##* }")/libe_sqlite3.so
+if [ -f "$LIB" ]; then
+  # By address, so the library's PLT stubs are not counted as well.
+  for f in step:sqlite3_step prep2:sqlite3_prepare_v2 prep3:sqlite3_prepare_v3 commit:pagerWalFrames; do
+    perf probe -q -x "$LIB" -a "$PROBES:${f%%:*}=0x$(readelf -sW "$LIB" | awk -v n="${f#*:}" '$8 == n && $4 == "FUNC" {print $2; exit}')" >/dev/null
+  done
+  EVENTS=$EVENTS,$PROBES:step,$PROBES:prep2,$PROBES:prep3,$PROBES:commit
+fi
 start_app
 seed "$ROWS" 0; drained
 c0=$(cpu); t0=$(date +%s.%N); sleep 5; idle=$(python3 -c "print(($(cpu) - $c0) / ($(date +%s.%N) - $t0))")
@@ -86,14 +100,19 @@ echo "load average before: $(cat /proc/loadavg)"
 echo "idle: $(python3 -c "print(f'{$idle / $TICKS * 1000:.1f}')") ms CPU per second"
 for run in $(seq 1 "$RUNS"); do
   seed "$ROWS" "$run"
+  perf stat -x, -e "$EVENTS" -p $APPPID -o /tmp/outbox-drain-$$.perf -- sleep 3600 2>/dev/null &
+  perfpid=$!
   c0=$(cpu); t0=$(date +%s.%N)
   drained
   c1=$(cpu); t1=$(date +%s.%N)
+  kill $(pgrep -P $perfpid) 2>/dev/null || true; wait $perfpid || true
+  counts=$(awk -F, -v n=$((ROWS * TEAMS)) '$3 ~ /sys_enter/ {s = $1} $3 ~ /context-switches/ {c = $1} $3 ~ /:step$/ {st = $1} $3 ~ /:prep[23]$/ {p += $1} $3 ~ /:commit$/ {w = $1}
+    END {printf "system calls %.1f, context switches %.2f", s / n, c / n; if (st != "") printf ", SQLite steps %.2f, compiled %.3f, write commits %.3f", st / n, p / n, w / n}' /tmp/outbox-drain-$$.perf)
   sent=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1], timeout=30).execute(\"SELECT COUNT(*) FROM nudges WHERE state = 'sent'\").fetchone()[0])" "$DB")
   python3 -c "
 c0, c1, t0, t1, idle, ticks, rows = $c0, $c1, $t0, $t1, $idle, $TICKS, $ROWS * $TEAMS
 busy = (c1 - c0 - idle * (t1 - t0)) / ticks
-print(f'run $run: {rows} rows ended in {t1 - t0:.1f} s, {(c1 - c0) / ticks:.2f} s CPU ({busy:.2f} s above idle): {busy / rows * 1e6:.0f} µs per message')"
+print(f'${LABEL:+$LABEL }run $run: {rows} rows ended in {t1 - t0:.1f} s, {(c1 - c0) / ticks:.2f} s CPU ({busy:.2f} s above idle): {busy / rows * 1e6:.0f} µs per message; per message: $counts; load {open(\"/proc/loadavg\").read().split()[0]}')"
 done
 echo "load average after: $(cat /proc/loadavg)"
 echo "sent: $sent of $((ROWS * TEAMS * (RUNS + 1))); postEphemeral calls received by fake-slack: $(curl -sf http://127.0.0.1:${FAKE_PORT}/arrivals | wc -l)"

@@ -12,7 +12,10 @@ public sealed class NudgeKindSender : IOutboxKindSender
 
     public async Task SendAsync(OutboxRow row, ISlackWebApi slack, CancellationToken cancellationToken)
     {
-        var content = JsonSerializer.Deserialize(row.ContentJson!, NudgeJsonContext.Default.NudgeContent)
+        // A nudge the inbox round handed over carries the words it composed: parsing the stored
+        // JSON again was a second read of what the round had just written (issue #17).
+        var content = row.Payload as NudgeContent
+            ?? JsonSerializer.Deserialize(row.ContentJson!, NudgeJsonContext.Default.NudgeContent)
             ?? throw new JsonException("empty nudge content");
         var message = NudgeBlocks.Build(content, row.Id);
         if (row.Delivery == nameof(NudgeDelivery.Dm))

@@ -114,7 +114,8 @@ public sealed partial class NudgingFindingSink(
             {
                 // As the outbox's claim returns it: attempts before this one, the payload to send.
                 _claimed.Add(new OutboxRow(id.Value, nudge.TeamId, nudge.ChannelId, nudge.MessageTs, nudge.ThreadTs, nudge.AuthorId,
-                    nudge.Delivery.ToString(), nudge.ContentJson, IOutboxStore.Sending, 0, nudge.ExpiresAt, IOutboxStore.NudgeKind));
+                    nudge.Delivery.ToString(), nudge.ContentJson, IOutboxStore.Sending, 0, nudge.ExpiresAt, IOutboxStore.NudgeKind)
+                { Payload = content });
             }
             else
             {

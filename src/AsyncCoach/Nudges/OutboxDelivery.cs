@@ -50,7 +50,7 @@ internal sealed partial class OutboxDelivery(
     public async Task<bool> SendAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         using var activity = metrics.Tracing.StartSend(row.Id, row.Kind);
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["team_id"] = row.TeamId, ["channel_id"] = row.ChannelId, ["outbox_id"] = row.Id, ["kind"] = row.Kind });
+        using var scope = logger.BeginScope(new OutboxSendScope(row));
         var now = time.GetUtcNow();
         var claimed = row.State == IOutboxStore.Sending;
         if (cancellationToken.IsCancellationRequested)

@@ -98,7 +98,15 @@ public interface IOutboxStore
 /// </summary>
 public sealed record OutboxRow(
     long Id, string TeamId, string ChannelId, string MessageTs, string? ThreadTs, string AuthorId, string Delivery,
-    string? ContentJson, string State, long Attempts, DateTimeOffset ExpiresAt, string Kind = IOutboxStore.NudgeKind);
+    string? ContentJson, string State, long Attempts, DateTimeOffset ExpiresAt, string Kind = IOutboxStore.NudgeKind)
+{
+    /// <summary>
+    /// The payload as its writer built it, when the row is handed to the sender in-process (an
+    /// inbox round's nudge written claimed): <see cref="ContentJson"/> is what is stored, and a
+    /// kind's sender may use this instead of parsing it again. Null for a row read from the database.
+    /// </summary>
+    public object? Payload { get; init; }
+}
 
 /// <summary>What a round of the sender needs to decide about a due row, before claiming it.</summary>
 public sealed record DueRow(long Id, string TeamId, string Kind, DateTimeOffset ExpiresAt);
