@@ -51,9 +51,10 @@ public sealed class DevSetTests
     [TestCase("devset8", "messages.test.jsonl", 0.87, 300)]
     // devset9 (session 10, written from the contracts alone while that session's passes were made, scored by the
     // lead on main before and on the merge after; nearly half of it in other languages): floors under the merge's
-    // scores. The lowest is huddle recall, 0.664 (dev) and 0.720 (test).
-    [TestCase("devset9", "messages.dev.jsonl", 0.66, 560)]
-    [TestCase("devset9", "messages.test.jsonl", 0.72, 280)]
+    // scores. The lowest is huddle recall, 0.664 (dev) and 0.720 (test). Session 11's language files (lang21,
+    // read from its dev split) raised it to 0.888 (dev) and 0.800 (test).
+    [TestCase("devset9", "messages.dev.jsonl", 0.88, 560)]
+    [TestCase("devset9", "messages.test.jsonl", 0.79, 280)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
@@ -154,6 +155,10 @@ public sealed class DevSetTests
     // topic after "about", checking before use); test 0.828 / 0.819 → 0.888 / 0.879. Floors under that pass.
     [TestCase("devset8", "tasks.dev.jsonl", 230, 0.98, 0.98, 0.80)]
     [TestCase("devset8", "tasks.test.jsonl", 110, 0.88, 0.87, 0.80)]
+    // devset9: session 11's lexicons (lang21: Dutch, Hungarian, Serbo-Croatian, Estonian, from the dev split's
+    // unclear tasks) took dev 0.895 / 0.855 → 0.924 / 0.884 and test 0.860 / 0.872 → 0.895 / 0.907.
+    [TestCase("devset9", "tasks.dev.jsonl", 170, 0.92, 0.88, 0.80)]
+    [TestCase("devset9", "tasks.test.jsonl", 85, 0.89, 0.90, 0.80)]
     public void The_classifier_keeps_its_floor(string folder, string file, int minTasks, double tier, double mode, double unclear) =>
         AssertClassifierAtLeast(folder, file, minTasks, (tier, mode, unclear));
 

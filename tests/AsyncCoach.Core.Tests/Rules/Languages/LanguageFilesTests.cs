@@ -9,6 +9,10 @@ public sealed class LanguageFilesTests
     public void Every_tenth_pass_language_is_in_the_default_phrase_book() =>
         Assert.That(PhraseBook.Default.Languages, Is.SupersetOf(new[] { "el", "cs", "hbs", "ro", "ca", "fi", "hu", "cy", "mi", "ms", "apc", "ary", "yue", "th", "jam", "tw", "gsw" }));
 
+    [Test]
+    public void Every_session_11_language_is_in_the_default_phrase_book() =>
+        Assert.That(PhraseBook.Default.Languages, Is.SupersetOf(new[] { "is", "et", "uk", "ur", "bn", "si", "fj" }));
+
     // A negator silences urgency whatever the language of the message, so one that is a common word in
     // another language would silence it everywhere ("need the cap table asap", "besoin de toi asap").
     [TestCase("de")]
