@@ -11,10 +11,16 @@ namespace AsyncCoach.Core.Rules;
 /// </summary>
 public sealed class PhraseBook
 {
-    // The second-word verdicts Match caches per message word: buckets with more distinct second words compare the rest directly.
-    private const int CachedSeconds = 64;
+    // Buckets of up to 16 × 64 phrases mark their matches on the stack; pair keys up to 256 characters are built there.
+    private const int StackBucketWords = 16;
+    private const int StackPairKey = 256;
 
     private readonly FrozenDictionary<string, Bucket>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // "first second" → the indices, in the first word's bucket, of the phrases that start with those two words.
+    private readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _bySecond;
+    private readonly int _bucketWords;
+    private readonly int _longestPairKey;
 
     // (first letter, last letter, length) of every first word: most words of a message are ruled out without hashing.
     private readonly bool[] _mayStartPhrase = new bool[27 * 27 * 32];
@@ -54,8 +60,29 @@ public sealed class PhraseBook
 
         Lists = lists;
         Phrases = phrases;
-        _lookup = byFirst.ToFrozenDictionary(p => p.Key, p => new Bucket([.. p.Value.OrderByDescending(x => x.Words.Length)]), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+        var buckets = byFirst.ToFrozenDictionary(p => p.Key, p => new Bucket(p.Key, [.. p.Value.OrderByDescending(x => x.Words.Length)]), StringComparer.Ordinal);
+        _lookup = buckets.GetAlternateLookup<ReadOnlySpan<char>>();
+        var bySecond = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var bucket in buckets.Values)
+        {
+            _bucketWords = Math.Max(_bucketWords, bucket.OneWord.Length);
+            for (var c = 0; c < bucket.Phrases.Length; c++)
+            {
+                if (bucket.Phrases[c].Words is { Length: > 1 } words)
+                {
+                    var key = words[0] + " " + words[1];
+                    _longestPairKey = Math.Max(_longestPairKey, key.Length);
+                    if (!bySecond.TryGetValue(key, out var indices))
+                    {
+                        bySecond[key] = indices = [];
+                    }
+
+                    indices.Add(c);
+                }
+            }
+        }
+
+        _bySecond = bySecond.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The phrase lists as loaded (list name → phrases as written).</summary>
@@ -154,14 +181,22 @@ public sealed class PhraseBook
     /// Finds every phrase occurrence in normalised text split into <paramref name="words"/>;
     /// writes up to <c>matches.Length</c> of them, in word order, and returns the count.
     /// </summary>
-    internal int Match(ReadOnlySpan<char> text, ReadOnlySpan<Word> words, Span<PhraseMatch> matches, out int listMask)
+    internal int Match(ReadOnlySpan<char> text, ReadOnlySpan<Word> words, Span<PhraseMatch> matches, out int listMask) =>
+        Match(text, words, matches, out listMask, out _);
+
+    /// <summary>As <see cref="Match(ReadOnlySpan{char}, ReadOnlySpan{Word}, Span{PhraseMatch}, out int)"/>; <paramref name="compared"/> counts the phrases whose words were compared with the message's.</summary>
+    internal int Match(ReadOnlySpan<char> text, ReadOnlySpan<Word> words, Span<PhraseMatch> matches, out int listMask, out int compared)
     {
         listMask = 0;
+        compared = 0;
         var count = 0;
 
-        // Phrases that start alike mostly share their second word ("can you", "can u", "can we"): whether
-        // the message's next word is that second word is decided once per word, not once per phrase.
-        Span<sbyte> secondMatches = stackalloc sbyte[CachedSeconds];
+        // A message word pays for the phrases that start with it and go on with the next word ("can you"
+        // → the "can you …" phrases; docs/rules.md, cost), found by one look-up of the word pair, not for
+        // every phrase that starts with it. Found phrases are marked in a bit set over the bucket so they
+        // are written in the bucket's order (longest first), as a scan of the bucket would.
+        Span<ulong> found = _bucketWords <= StackBucketWords ? stackalloc ulong[StackBucketWords] : new ulong[_bucketWords];
+        Span<char> pair = _longestPairKey <= StackPairKey ? stackalloc char[StackPairKey] : new char[_longestPairKey];
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i].Of(text);
@@ -170,45 +205,67 @@ public sealed class PhraseBook
                 continue;
             }
 
-            var candidates = bucket.Phrases;
-            secondMatches[..Math.Min(bucket.Seconds.Length, CachedSeconds)].Clear();
-            for (var c = 0; c < candidates.Length; c++)
+            var marks = found[..bucket.OneWord.Length];
+            bucket.OneWord.CopyTo(marks);
+            compared += bucket.OneWordCount;
+            if (bucket.HasLonger && i + 1 < words.Length)
             {
-                var phrase = candidates[c];
-                if (count == matches.Length)
+                // The next word as it is, or with a stretched last letter undone ("sooo" for "so").
+                var next = words[i + 1].Of(text);
+                compared += MarkLonger(bucket, next, text, words, i, marks, pair);
+                var plain = Unstretched(next);
+                if (!plain.IsEmpty)
                 {
-                    return count;
+                    compared += MarkLonger(bucket, plain, text, words, i, marks, pair);
                 }
+            }
 
-                if (phrase.Words.Length > words.Length - i)
+            for (var w = 0; w < marks.Length; w++)
+            {
+                for (var bits = marks[w]; bits != 0; bits &= bits - 1)
                 {
-                    continue;
-                }
-
-                var second = bucket.SecondOf[c];
-                if (second is >= 0 and < CachedSeconds)
-                {
-                    if (secondMatches[second] == 0)
+                    if (count == matches.Length)
                     {
-                        secondMatches[second] = WordMatches(words[i + 1].Of(text), bucket.Seconds[second]) ? (sbyte)1 : (sbyte)-1;
+                        return count;
                     }
 
-                    if (secondMatches[second] < 0 || !RestMatches(phrase, text, words, i, 2))
-                    {
-                        continue;
-                    }
+                    var phrase = bucket.Phrases[(w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits)];
+                    matches[count++] = new PhraseMatch(phrase.Id, phrase.List, i, phrase.Words.Length);
+                    listMask |= 1 << phrase.List;
                 }
-                else if (!RestMatches(phrase, text, words, i, 1))
-                {
-                    continue;
-                }
-
-                matches[count++] = new PhraseMatch(phrase.Id, phrase.List, i, phrase.Words.Length);
-                listMask |= 1 << phrase.List;
             }
         }
 
         return count;
+    }
+
+    // Marks the phrases of `bucket` whose second word is `second` and whose other words follow in the message; returns how many were compared.
+    private int MarkLonger(Bucket bucket, ReadOnlySpan<char> second, ReadOnlySpan<char> text, ReadOnlySpan<Word> words, int start, Span<ulong> marks, Span<char> pair)
+    {
+        if (!bucket.MayGoOnWith(second) || bucket.Key.Length + 1 + second.Length > _longestPairKey || !_bySecond.TryGetValue(PairKey(bucket.Key, second, pair), out var candidates))
+        {
+            return 0; // no phrase goes on with this word (no pair key is longer than the longest listed)
+        }
+
+        foreach (var c in candidates)
+        {
+            var phrase = bucket.Phrases[c];
+            if (phrase.Words.Length <= words.Length - start && RestMatches(phrase, text, words, start, 2))
+            {
+                marks[c >> 6] |= 1UL << (c & 63);
+            }
+        }
+
+        return candidates.Length;
+    }
+
+    // "first second" in `buffer`: the key of the pairs index.
+    private static ReadOnlySpan<char> PairKey(ReadOnlySpan<char> first, ReadOnlySpan<char> second, Span<char> buffer)
+    {
+        first.CopyTo(buffer);
+        buffer[first.Length] = ' ';
+        second.CopyTo(buffer[(first.Length + 1)..]);
+        return buffer[..(first.Length + 1 + second.Length)];
     }
 
     private bool TryCandidates(ReadOnlySpan<char> word, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Bucket? candidates)
@@ -255,37 +312,51 @@ public sealed class PhraseBook
         word.Length >= expected.Length && word[0] == expected[0]
         && (word.Length == expected.Length ? word.SequenceEqual(expected) : Unstretched(word).SequenceEqual(expected));
 
-    /// <summary>The phrases that start with one word, longest first, with their second words numbered.</summary>
+    /// <summary>The phrases that start with one word, longest first; which are one word long, as bits.</summary>
     private sealed class Bucket
     {
-        public Bucket(Phrase[] phrases)
+        // The first letters and lengths of the second words: most next words are ruled out without building a pair key.
+        private readonly uint _secondFirstLetters;
+        private readonly ulong _secondLengths;
+
+        public Bucket(string key, Phrase[] phrases)
         {
+            Key = key;
             Phrases = phrases;
-            SecondOf = new int[phrases.Length];
-            var seconds = new List<string>();
-            for (var i = 0; i < phrases.Length; i++)
+            OneWord = new ulong[(phrases.Length + 63) >> 6];
+            for (var c = 0; c < phrases.Length; c++)
             {
-                var words = phrases[i].Words;
-                var index = words.Length < 2 ? -1 : seconds.IndexOf(words[1]);
-                if (words.Length >= 2 && index < 0)
+                if (phrases[c].Words.Length == 1)
                 {
-                    index = seconds.Count;
-                    seconds.Add(words[1]);
+                    OneWord[c >> 6] |= 1UL << (c & 63);
+                    OneWordCount++;
                 }
-
-                SecondOf[i] = index;
+                else
+                {
+                    HasLonger = true;
+                    var second = phrases[c].Words[1];
+                    _secondFirstLetters |= 1U << Letter(second[0]);
+                    _secondLengths |= 1UL << Math.Min(second.Length, 63);
+                }
             }
-
-            Seconds = [.. seconds];
         }
+
+        /// <summary>The first word (as listed, normalised).</summary>
+        public string Key { get; }
 
         public Phrase[] Phrases { get; }
 
-        /// <summary>The distinct second words of <see cref="Phrases"/>.</summary>
-        public string[] Seconds { get; }
+        /// <summary>Bit <c>c</c> set when <c>Phrases[c]</c> is one word long (it matches wherever its word is).</summary>
+        public ulong[] OneWord { get; }
 
-        /// <summary>Per phrase, the index of its second word in <see cref="Seconds"/>; -1 for a one-word phrase.</summary>
-        public int[] SecondOf { get; }
+        public int OneWordCount { get; }
+
+        /// <summary>Whether some phrase has a second word (found through the pairs index).</summary>
+        public bool HasLonger { get; }
+
+        /// <summary>Whether some phrase may go on with <paramref name="second"/> (false: none can).</summary>
+        public bool MayGoOnWith(ReadOnlySpan<char> second) =>
+            (_secondFirstLetters & (1U << Letter(second[0]))) != 0 && (_secondLengths & (1UL << Math.Min(second.Length, 63))) != 0;
     }
 
     private static string ReadEmbedded(string name)

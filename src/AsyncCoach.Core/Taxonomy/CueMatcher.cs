@@ -11,7 +11,8 @@ internal sealed record CueHit(string Target, double Weight, string Evidence, int
 /// </summary>
 internal sealed class CueMatcher
 {
-    private readonly IReadOnlyList<CompiledCue> _cues;
+    private readonly CompiledCue[] _cues;
+    private readonly CueIndex _index;
 
     public CueMatcher(IEnumerable<CueData> cues, IReadOnlySet<string> notNames)
     {
@@ -30,35 +31,68 @@ internal sealed class CueMatcher
         }
 
         _cues = [.. compiled.OrderByDescending(c => c.IsCombination).ThenByDescending(c => c.Groups.Sum(g => g.Max(p => p.Length))).ThenByDescending(c => c.Weight)];
+        _index = new CueIndex([.. _cues.Select(c => c.Groups)]);
     }
 
-    public IReadOnlyList<CueHit> Match(IReadOnlyList<Token> tokens)
+    /// <summary>How many cues the matcher holds.</summary>
+    public int Count => _cues.Length;
+
+    public IReadOnlyList<CueHit> Match(IReadOnlyList<Token> tokens) => Match(tokens, gated: true, out _);
+
+    /// <summary>
+    /// As <see cref="Match(IReadOnlyList{Token})"/>; <paramref name="gated"/> false scans every cue (for the
+    /// tests that check the index changes nothing); <paramref name="scanned"/> counts the cues scanned.
+    /// </summary>
+    internal IReadOnlyList<CueHit> Match(IReadOnlyList<Token> tokens, bool gated, out int scanned)
     {
+        scanned = 0;
         var consumed = new bool[tokens.Count];
         var hits = new List<CueHit>();
-        // Most phrases name a word the task does not contain: skip them without a scan (the data has grown
-        // with other languages' lexicons).
-        var words = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        foreach (var cue in _cues)
+
+        // Only the cues whose required words (and word stems) the task holds are scanned: the index
+        // names them from the task's words, in the matcher's order (docs/taxonomy.md, cost).
+        var present = gated ? _index.Present(tokens) : null;
+        var candidates = present is null ? null : _index.Candidates(present);
+        for (var c = NextCue(candidates, -1); c < _cues.Length; c = NextCue(candidates, c))
         {
-            if (CannotMatch(cue, words))
+            var cue = _cues[c];
+            if (present is not null && !_index.MayMatch(c, present))
             {
                 continue;
             }
 
+            scanned++;
             var trial = (bool[])consumed.Clone();
             var spans = new List<(int Start, int Length)>();
-            foreach (var group in cue.Groups)
+            for (var g = 0; g < cue.Groups.Length; g++)
             {
-                var found = group.Where(p => p.AnchorWord is not { } w || words.Contains(w))
-                    .SelectMany(p => p.Matches(tokens, trial).Select(start => (Start: start, p.Length))).ToList();
+                var found = new List<(int Start, int Length)>();
+                var group = cue.Groups[g];
+                for (var p = 0; p < group.Length; p++)
+                {
+                    if (present is not null && !_index.MayMatch(c, g, p, present))
+                    {
+                        continue; // a phrase that names a word the task lacks cannot match
+                    }
+
+                    foreach (var start in group[p].Matches(tokens, trial))
+                    {
+                        found.Add((start, group[p].Length));
+                    }
+                }
+
                 if (found.Count == 0)
                 {
                     spans.Clear();
                     break;
                 }
 
-                var first = found.MinBy(f => f.Start);
+                var first = found[0];
+                foreach (var f in found)
+                {
+                    first = f.Start < first.Start ? f : first;
+                }
+
                 spans.Add(first);
                 // A single phrase uses every place it occurs; a combination one place per group.
                 foreach (var (start, length) in cue.IsCombination ? [first] : found)
@@ -80,29 +114,25 @@ internal sealed class CueMatcher
         return hits;
     }
 
-    // A group none of whose phrases can match (each names a word the task lacks) rules the cue out. A plain
-    // loop: a lambda here cost one delegate per cue per task, most of the classifier's allocation.
-    private static bool CannotMatch(CompiledCue cue, HashSet<string> words)
+    // The next cue after `after` to try: every cue when ungated, else the next candidate the index named.
+    private int NextCue(ulong[]? candidates, int after)
     {
-        foreach (var group in cue.Groups)
+        if (candidates is null)
         {
-            var none = true;
-            foreach (var pattern in group)
-            {
-                if (pattern.AnchorWord is not { } word || words.Contains(word))
-                {
-                    none = false;
-                    break;
-                }
-            }
+            return after + 1;
+        }
 
-            if (none)
+        var next = after + 1;
+        for (var w = next >> 6; w < candidates.Length; w++)
+        {
+            var bits = candidates[w] & (w == next >> 6 ? ~0UL << (next & 63) : ~0UL);
+            if (bits != 0)
             {
-                return true;
+                return (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
             }
         }
 
-        return false;
+        return _cues.Length;
     }
 
     private static string Quote(IReadOnlyList<Token> tokens, int start, int length) =>

@@ -62,6 +62,9 @@ internal sealed partial class ModifierDetector
         _teamNameWords = Set(data.ManyStakeholders.TeamNames);
     }
 
+    /// <summary>The cue matchers of the modifiers' phrases (for the tests of their index).</summary>
+    internal IEnumerable<CueMatcher> Matchers => [_phrases, _timeCriticalUnless];
+
     private static readonly HashSet<string> Determiners =
         new(["the", "a", "an", "our", "my", "your", "their", "this", "that", "these", "those", "its", "his", "her"], StringComparer.Ordinal);
 

@@ -29,7 +29,15 @@ internal sealed class PhrasePattern
         _notNames = notNames;
         Phrase = phrase;
         AnchorWord = _parts.FirstOrDefault(p => p is not ("_" or "{person}" or "{name}") && !p.EndsWith('*'));
+        RequiredWords = [.. _parts.Where(p => p is not ("_" or "{person}" or "{name}") && !IsPrefix(p)).Distinct()];
+        RequiredStems = [.. _parts.Where(IsPrefix).Select(p => p[..^1]).Distinct()];
     }
+
+    /// <summary>The words a task must hold for the phrase to match (its literal parts).</summary>
+    public IReadOnlyList<string> RequiredWords { get; }
+
+    /// <summary>The stems some word of a task must start with for the phrase to match (its prefix parts, "announc*" → "announc").</summary>
+    public IReadOnlyList<string> RequiredStems { get; }
 
     /// <summary>A word the text must contain for the phrase to match (its first literal), or null; lets a matcher skip it cheaply.</summary>
     public string? AnchorWord { get; }
@@ -65,6 +73,8 @@ internal sealed class PhrasePattern
         return true;
     }
 
+    private static bool IsPrefix(string part) => part.Length > 1 && part.EndsWith('*');
+
     // A verb's prefix does not match the person who does it: "publish*" is not "publisher(s)".
     private static bool IsAgentNoun(string word, int prefix) =>
         word.Length > prefix && (word.EndsWith("er", StringComparison.Ordinal) || word.EndsWith("ers", StringComparison.Ordinal)) && word.Length - prefix <= 3;
@@ -74,7 +84,7 @@ internal sealed class PhrasePattern
         "_" => true,
         "{person}" => PersonWords.Contains(token.Text) || (token.Index > 0 && token.IsCapitalised && token.Text.EndsWith("'s", StringComparison.Ordinal)),
         "{name}" => token.Index > 0 && token.IsCapitalised && !_notNames.Contains(token.Text),
-        _ when part.Length > 1 && part.EndsWith('*') => token.Text.StartsWith(part[..^1], StringComparison.Ordinal) && !IsAgentNoun(token.Text, part.Length - 1),
+        _ when IsPrefix(part) => token.Text.AsSpan().StartsWith(part.AsSpan(0, part.Length - 1), StringComparison.Ordinal) && !IsAgentNoun(token.Text, part.Length - 1),
         _ => token.Text == part,
     };
 }

@@ -51,10 +51,16 @@ public sealed partial class TaskClassifier
         new(JsonSerializer.Deserialize(json, TaxonomyDataContext.Default.TaxonomyData)
             ?? throw new InvalidDataException("The taxonomy data is empty."));
 
+    /// <summary>The cue matchers this classifier reads (tier cues, then the modifiers'), for the tests of their index.</summary>
+    internal IEnumerable<CueMatcher> Matchers => [_cues, .. _modifiers.Matchers];
+
+    /// <summary>The words of <paramref name="task"/> as <see cref="Classify"/> reads them.</summary>
+    internal IReadOnlyList<Token> Tokens(string task) => Tokenizer.Tokenize(task.Length > MaxTaskLength ? task[..MaxTaskLength] : task, _data.Shorthand);
+
     public Classification Classify(string task)
     {
         task ??= string.Empty;
-        var tokens = Tokenizer.Tokenize(task.Length > MaxTaskLength ? task[..MaxTaskLength] : task, _data.Shorthand);
+        var tokens = Tokens(task);
         var mainVerb = MainVerb(tokens);
         var hits = ApprovesAnArtefact(InRole(_cues.Match(tokens), tokens, mainVerb), tokens, mainVerb);
         var modifierHits = _modifiers.Detect(tokens, mainVerb, _data.TellingVerbs ?? []);
