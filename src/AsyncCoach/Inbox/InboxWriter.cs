@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using AsyncCoach.Observability;
 
 namespace AsyncCoach.Inbox;
 
@@ -10,8 +12,11 @@ namespace AsyncCoach.Inbox;
 /// Under load, batches grow and each write is shared; when idle, a lone event is written at once.
 /// An event is acknowledged only after its batch is durable.
 /// </summary>
-public sealed partial class InboxWriter(IInboxAppender appender, InboxSignal signal, ILogger<InboxWriter> logger) : BackgroundService
+public sealed partial class InboxWriter(IInboxAppender appender, InboxSignal signal, ILogger<InboxWriter> logger, AckStageRecorder? stages = null) : BackgroundService
 {
+    // Diagnostics only (Diagnostics:AckStagesFile): off, no trace is looked up.
+    private readonly bool _timed = stages?.Enabled == true;
+
     private const int MaxBatch = 512;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(
@@ -24,13 +29,24 @@ public sealed partial class InboxWriter(IInboxAppender appender, InboxSignal sig
     /// </summary>
     public Task AddAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
-        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var trace = _timed ? AckStageRecorder.Current : null;
+        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), trace);
+        trace?.Enqueued = Stopwatch.GetTimestamp();
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The inbox is shutting down.");
         }
 
         return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Diagnostics (<see cref="AckStageRecorder"/>): the request resumed after its event was written.</summary>
+    public void StampResumed()
+    {
+        if (_timed && AckStageRecorder.Current is { } trace)
+        {
+            trace.Resumed = Stopwatch.GetTimestamp();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,6 +67,11 @@ public sealed partial class InboxWriter(IInboxAppender appender, InboxSignal sig
                 entries.Add(item.Entry);
             }
 
+            if (_timed)
+            {
+                Stamp(batch, static (t, now, count) => { t.BatchStart = now; t.Batch = count; });
+            }
+
             try
             {
                 await appender.AppendAsync(entries, CancellationToken.None);
@@ -69,9 +90,15 @@ public sealed partial class InboxWriter(IInboxAppender appender, InboxSignal sig
                 continue;
             }
 
+            if (_timed)
+            {
+                Stamp(batch, static (t, now, _) => t.Appended = now);
+            }
+
             signal.Notify();
             foreach (var pending in batch)
             {
+                pending.Trace?.Released = Stopwatch.GetTimestamp();
                 pending.Completion.TrySetResult();
             }
         }
@@ -90,7 +117,19 @@ public sealed partial class InboxWriter(IInboxAppender appender, InboxSignal sig
         }
     }
 
-    private sealed record Pending(InboxEntry Entry, TaskCompletionSource Completion);
+    private static void Stamp(List<Pending> batch, Action<AckTrace, long, int> stamp)
+    {
+        var now = Stopwatch.GetTimestamp();
+        foreach (var pending in batch)
+        {
+            if (pending.Trace is { } trace)
+            {
+                stamp(trace, now, batch.Count);
+            }
+        }
+    }
+
+    private sealed record Pending(InboxEntry Entry, TaskCompletionSource Completion, AckTrace? Trace);
 
     private static partial class Log
     {
