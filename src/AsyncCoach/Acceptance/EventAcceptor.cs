@@ -91,6 +91,7 @@ public sealed partial class EventAcceptor(InboxWriter inbox, TimeProvider time, 
             // A Slack retry of an event already here is written again and acknowledged; the
             // processor records each event_id once and skips the rest.
             await inbox.AddAsync(entry, cancellationToken);
+            inbox.StampResumed();
             metrics.EventAcknowledged();
             return EventAcceptance.Accepted;
         }

@@ -17,6 +17,7 @@ public static class ObservabilityServices
         services.AddMetrics();
         services.AddSingleton<AsyncCoachMetrics>();
         services.AddSingleton<IInboxObserver, InboxMetricsObserver>();
+        services.AddSingleton<AckStageRecorder>();
 
         // Added after AddSlackWebApi's resilience handler, so it is inside it and sees every attempt;
         // the single-attempt client (the outbox's) has no pipeline, so it sees its one attempt.
@@ -57,6 +58,13 @@ public static class ObservabilityServices
     /// </summary>
     public static WebApplication MapObservability(this WebApplication app)
     {
+        var stages = app.Services.GetRequiredService<AckStageRecorder>();
+        if (stages.Enabled)
+        {
+            app.Use(stages.TimeAsync);
+            app.Lifetime.ApplicationStopping.Register(stages.Write);
+        }
+
         var options = Read(app.Configuration);
         if (!options.Enabled)
         {

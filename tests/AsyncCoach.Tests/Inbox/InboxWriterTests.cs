@@ -58,6 +58,20 @@ public sealed class InboxWriterTests
     }
 
     [Test]
+    public async Task A_lone_event_is_written_by_its_own_request_before_the_call_returns()
+    {
+        // No writer loop to wake and no hand-over back to the request (issue #17's ack tail): with
+        // the journal open, the request that finds no write going on writes its event itself.
+        _readiness.SetMigrated();
+        await _writer.AddAsync(Entry("EvWarm"), CancellationToken.None).WaitAsync(Patience);
+
+        var add = _writer.AddAsync(Entry("EvInline"), CancellationToken.None);
+
+        Assert.That(add.IsCompletedSuccessfully, Is.True, "the request waited for someone else to write its event");
+        Assert.That(DurableEventIds(), Is.EqualTo(new[] { "EvWarm", "EvInline" }));
+    }
+
+    [Test]
     public async Task Events_that_queue_behind_a_held_write_are_acknowledged_only_once_written()
     {
         var adds = Enumerable.Range(0, 10).Select(i => _writer.AddAsync(Entry($"EvQueued{i}"), CancellationToken.None)).ToArray();
