@@ -87,7 +87,8 @@ internal static class CallGrammar
         "come|walk|head to my|our|the #word",
 
         // A room taken for it (huddle21): "let's grab the small studio at 5 and go through…", "can we book a room and hash it out".
-        "grab|book|nab|take|reserve the|a|an #word? #word? room|studio|boardroom|office|pod|booth",
+        // "get" makes the verb slot common, so the cue (WordCues) is the rarer room slot, not "grab|book".
+        "grab|book|get|reserve the|a|an #word? #word? room|studio|boardroom|pod|booth",
         "get|bring|gather|sit #word* round|around the|a|my|our #word");
 
     // What the visit is for, together: "… and we'll sort out", "… I'll show you", "… want to go through X with you", "… about X".
