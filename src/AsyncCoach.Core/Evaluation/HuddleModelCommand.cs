@@ -4,7 +4,7 @@ using AsyncCoach.Core.Rules;
 namespace AsyncCoach.Core.Evaluation;
 
 /// <summary>
-/// <c>train-huddle &lt;out.bin&gt; &lt;folder|messages*.dev.jsonl&gt;… [--also &lt;file|folder&gt;] [--with|--without words,pairs,around,letters,signals,shape] [--threshold t] [--keep k] [--leave-one-out [--sweep] [--misses]]</c>:
+/// <c>train-huddle &lt;out.bin&gt; &lt;folder|messages*.dev.jsonl&gt;… [--also &lt;file|folder&gt;] [--with|--without words,pairs,around,letters,signals,shape,acts] [--threshold t] [--keep k] [--leave-one-out [--sweep] [--misses]]</c>:
 /// trains <see cref="HuddleModel"/> on labelled single messages (a folder gives its
 /// <c>messages*.dev.jsonl</c> files; a test split is refused) and writes the weights to <c>out.bin</c>
 /// (the embedded resource is <c>src/AsyncCoach.Core/Rules/huddle-model.bin</c>). <c>--leave-one-out</c>
@@ -49,7 +49,7 @@ public static class HuddleModelCommand
                     {
                         if (!Enum.TryParse<HuddleFeatureSet>(name, ignoreCase: true, out var kind) || kind is HuddleFeatureSet.None or HuddleFeatureSet.All)
                         {
-                            return Fail(error, $"{flag} '{name}' is not a kind of feature (words, pairs, around, letters, signals, shape)");
+                            return Fail(error, $"{flag} '{name}' is not a kind of feature (words, pairs, around, letters, signals, shape, acts)");
                         }
 
                         featureSet = flag == "--with" ? featureSet | kind : featureSet & ~kind;

@@ -27,7 +27,14 @@ internal static class CallGrammar
         "stop|swing|come|pop|drop|pass|walk|head by|over|round|across to? my|our #word",
 
         // Joining the author's room or link: "hop into the meet link", "join my webex room", "come into my teams room".
-        "join|hop|jump|come|pop|get on|in|into|onto? my|our|the zoom|meet|teams|webex|whereby|skype|discord|huddle|video|google? meet? room|link|bridge",
+        "join|hop|jump|come|pop|get on|in|into|onto? my|our|the|a|an zoom|meet|teams|webex|whereby|skype|discord|huddle|video|google? meet? room|link|bridge",
+
+        // Asking to be pulled in (huddle21): "pull me into a teams room with the vendor", "get us on a call with the carrier".
+        "pull|drag|bring|get me|us into|onto|on|in a|an quick|short? teams|zoom|meet|call|huddle|bridge|video|webex|skype|discord|hangout",
+
+        // A medium judged easier than writing (huddle21): "I think a quick teams would be easier than this thread",
+        // "a 10 min call might be quicker". "a call was easier" reports.
+        "a|an quick|short|brief|fast|live|#num? min|mins|minute? call|huddle|zoom|teams|meet|video|facetime|phone|webex|skype|conversation would|will|might|could|may|is|seems|sounds be? easier|quicker|faster|simpler|better|best",
 
         // A medium named after a proposing opener (huddle20c): "how about a quick teams about…", "anyone free
         // for a quick Teams about…", "can we have a short call to decide…", "shall we WhatsApp call with…", "let's just zoom it".
@@ -77,7 +84,11 @@ internal static class CallGrammar
         // "let's get round the model at 3 and talk through…", "get everyone round the stillhouse and talk through…".
         "meet up? at|in|by the|my|our|your #word",
         "meet up",
-        "come|walk|head to my|our #word",
+        "come|walk|head to my|our|the #word",
+
+        // A room taken for it (huddle21): "let's grab the small studio at 5 and go through…", "can we book a room and hash it out".
+        // "get" makes the verb slot common, so the cue (WordCues) is the rarer room slot, not "grab|book".
+        "grab|book|get|reserve the|a|an #word? #word? room|studio|boardroom|pod|booth",
         "get|bring|gather|sit #word* round|around the|a|my|our #word");
 
     // What the visit is for, together: "… and we'll sort out", "… I'll show you", "… want to go through X with you", "… about X".
@@ -88,6 +99,12 @@ internal static class CallGrammar
             var word = context.WordAt(i);
             if ((word is "well" or "about" or "re" or "regarding" or "together" or "ill" && (word is not "well" || (i > 0 && context.WordAt(i - 1) is "and" or "so")))
                 || (word is "we" && i + 1 < context.Words.Length && context.WordAt(i + 1) is "will" or "can" or "could"))
+            {
+                return true;
+            }
+
+            // "… and agree the plan", "… to decide the cut-off" (huddle21): a verb of deciding or talking together.
+            if (i + 1 < context.Words.Length && word is "and" or "to" or "n" && IsDeliberation(context.WordAt(i + 1)))
             {
                 return true;
             }
@@ -103,6 +120,43 @@ internal static class CallGrammar
         return false;
     }
 
+    // "come to the point", "come to the same view" (huddle21): no place, so no visit.
+    private static bool IsAbstract(ReadOnlySpan<char> word) =>
+        word is "point" or "conclusion" or "end" or "decision" or "same" or "rescue" or "agreement" or "terms" or "light" or "fore" or "party" or "mind" or "realisation"
+            or "realization" or "understanding" or "crunch" or "worst" or "best";
+
+    // A visit for an errand, not a talk (huddle21): "pop over to the kitchen and pick up the samples", "swing by and sign the form".
+    private static bool IsErrand(ReadOnlySpan<char> word) =>
+        word is "pick" or "grab" or "collect" or "fetch" or "get" or "take" or "drop" or "sign" or "bring" or "return" or "borrow" or "leave" or "hand" or "deliver"
+            or "give" or "put" or "load" or "unload" or "carry" or "move" or "water" or "feed" or "unlock" or "open" or "print" or "scan";
+
+    /// <summary>
+    /// "pop over to the R&amp;D kitchen and pick up the samples", "swing by to sign the form": a visit asked for (an
+    /// in-person phrase from <paramref name="from"/>) whose purpose is an errand ("and" / "to" + pick up, grab, sign…)
+    /// and which names no joint purpose (see <see cref="JointPurposeAfter"/>): no live talk is proposed (huddle21).
+    /// </summary>
+    public static bool RunsAnErrand(in RuleContext context, int from)
+    {
+        if (JointPurposeAfter(context, from))
+        {
+            return false;
+        }
+
+        for (var i = from; i + 1 < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is "and" or "to" or "n" && IsErrand(context.WordAt(i + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDeliberation(ReadOnlySpan<char> word) =>
+        word is "agree" or "decide" or "finalise" or "finalize" or "settle" or "align" or "hash" or "thrash" or "nail" or "discuss" or "confirm" or "plan" or "review"
+            or "compare" or "brainstorm" or "chat" or "talk" or "debrief" or "hammer" or "define" or "close" or "lock" or "figure" or "work";
+
     /// <summary>"swing past the warehouse … and we'll sort out …", "pop down to wardrobe about …": coming over to talk together.</summary>
     public static bool ComesOver(in RuleContext context, out string evidence)
     {
@@ -110,7 +164,7 @@ internal static class CallGrammar
         for (var start = Visits.Consulted(context) ? 0 : context.Words.Length; start < context.Words.Length; start++)
         {
             var end = Visits.Match(context, start);
-            if (end > 0 && JointPurposeAfter(context, end))
+            if (end > 0 && !IsAbstract(context.WordAt(end - 1)) && JointPurposeAfter(context, end))
             {
                 var last = Math.Min(end, start + 4) - 1;
                 evidence = context.Text[context.Words[start].Start..(context.Words[last].Start + context.Words[last].Length)].ToString();
@@ -192,7 +246,10 @@ internal static class CallGrammar
 
         // huddle20c: "the label printer's frozen again", "won't restart".
         "frozen|jammed|stuck|crashed|dead|broken again",
-        "wont|cant|doesnt|didnt|wouldnt|couldnt restart|reboot");
+        "wont|cant|doesnt|didnt|wouldnt|couldnt restart|reboot",
+
+        // A hazard in progress (huddle21): "the pit wall is cracking", "the ceiling's sagging", "the panel has started sparking".
+        "is|are|its|keeps|keep|started|starting|has|have cracking|cracked|collapsing|collapsed|caving|caved|subsiding|sagging|sparking|overheating|smoking|crumbling|buckling");
 
     /// <summary>Whether the message reports a thing that is broken now (a reason that justifies a call).</summary>
     public static bool ReportsAFailure(in RuleContext context)
@@ -218,6 +275,12 @@ internal static class CallGrammar
         evidence = "";
         // "free to talk" proposes only with something said after it ("r u free to talk" alone checks availability, huddle20c).
         if (!Proposals.Find(context, out var start, out var end) && (context.IsNaked || !FreeToTalk.Find(context, out start, out end) || end == context.Words.Length))
+        {
+            return false;
+        }
+
+        // "swing by my desk and grab the spare keys" (huddle21): coming over for an errand.
+        if (context.WordAt(start) is "stop" or "swing" or "come" or "pop" or "drop" or "pass" or "walk" or "head" && RunsAnErrand(context, end))
         {
             return false;
         }

@@ -201,6 +201,86 @@ internal static class CallShapes
         return false;
     }
 
+    /// <summary>
+    /// "call me if anything changes with the flight", "ring me in case the truck is late", "if the pressure drops, phone me":
+    /// a call offered on a condition of events is no proposal now, as "if needed" is not (huddle21). A condition of the
+    /// reader's time proposes still: "call me if you can", "if you're free", "if you have a minute", "if possible".
+    /// </summary>
+    public static bool OffersOnCondition(in RuleContext context)
+    {
+        for (var i = 0; i < context.Words.Length; i++)
+        {
+            if (!IsMedium(context.WordAt(i)) && context.WordAt(i) is not ("ring" or "buzz" or "bell" or "desk" or "office"))
+            {
+                continue;
+            }
+
+            // The condition after the call, in its clause: "call me if …", "ring me in case …".
+            for (var j = i + 1; j < context.Words.Length && j - i <= 6 && !context.ClauseBreakBetween(i, j); j++)
+            {
+                var condition = context.WordAt(j) is "if" ? j + 1 : context.WordAt(j) is "incase" ? j + 1
+                    : context.WordAt(j) is "in" && j + 1 < context.Words.Length && context.WordAt(j + 1) is "case" ? j + 2 : -1;
+                if (condition > 0)
+                {
+                    return !OnTheReadersTime(context, condition);
+                }
+            }
+
+            // The condition opening the call's clause or the clause before it: "if the pressure drops, phone me".
+            var clause = ClauseStart(context, i);
+            var previous = clause > 0 ? ClauseStart(context, clause - 1) : clause;
+            foreach (var start in (ReadOnlySpan<int>)[clause, previous])
+            {
+                if (start < i && context.WordAt(start) is "if" && start + 1 < context.Words.Length)
+                {
+                    return !OnTheReadersTime(context, start + 1);
+                }
+            }
+
+            return false;
+        }
+
+        return false;
+    }
+
+    private static int ClauseStart(in RuleContext context, int word)
+    {
+        while (word > 0 && !context.ClauseBreakBetween(word - 1, word))
+        {
+            word--;
+        }
+
+        return word;
+    }
+
+    // "if you can", "if you're free", "if you have a minute", "if possible", "if that's ok": the reader's time, not an event.
+    private static bool OnTheReadersTime(in RuleContext context, int at)
+    {
+        var w0 = context.WordAt(at);
+        var w1 = at + 1 < context.Words.Length ? context.WordAt(at + 1) : default;
+        var w2 = at + 2 < context.Words.Length ? context.WordAt(at + 2) : default;
+        if (w0 is "possible" or "poss" or "convenient" or "ok" or "okay" or "free" or "available" or "easier" || (w0 is "thats" or "its" or "that" or "it" && w1 is "ok" or "okay" or "alright" or "possible" or "convenient" or "easier"))
+        {
+            return true;
+        }
+
+        if (w0 is "youre" or "ur" or "your" && w1 is "free" or "around" or "available" or "about" or "up" or "back" or "done" or "finished" or "off" or "there" or "online" or "awake" or "not")
+        {
+            return true;
+        }
+
+        if (w0 is not ("you" or "u" or "ya"))
+        {
+            return false;
+        }
+
+        var time = w2 is "a" or "an" && at + 3 < context.Words.Length ? context.WordAt(at + 3) : w2;
+        return w1 is "can" or "could" or "cud" || (w1 is "dont" && w2 is "mind")
+            || (w1 is "are" or "re" or "r" && w2 is "free" or "around" or "available" or "about" or "up" or "back" or "done" or "finished" or "off" or "there" or "online" or "awake" or "not")
+            || (w1 is "have" or "got" or "get" or "find" or "grab" or "gotta" && time is "minute" or "min" or "mins" or "sec" or "secs" or "second" or "moment" or "mo" or "chance"
+                or "few" or "5" or "10" or "15" or "couple" or "time" or "sec" or "spare" or "moment");
+    }
+
     private static bool IsAmount(ReadOnlySpan<char> word) =>
         word is "few" or "couple" or "quick" or "5" or "10" or "15" or "20" or "25" or "30" or "45" or "2" or "3";
 }

@@ -21,8 +21,9 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
 
     private static readonly string[] NoRequests = [];
 
-    // Lists that name a call, a medium or a live talk: the gate before the model reads a message.
-    private static readonly int GateLists = (1 << PhraseLists.CallWordsIndex) | (1 << PhraseLists.CallRequestIndex) | (1 << PhraseLists.CallNounsIndex)
+    // Lists that name a call, a medium or a live talk: the gate before the model reads a message. A call-request phrase
+    // opens it only when the grammar keeps it as a request (huddle21): "let's sync the staging database" names no call.
+    private static readonly int GateLists = (1 << PhraseLists.CallWordsIndex) | (1 << PhraseLists.CallNounsIndex)
         | (1 << PhraseLists.BareCallIndex) | (1 << PhraseLists.InPersonIndex);
 
     /// <summary>The rule with the embedded <see cref="HuddleModel"/>.</summary>
@@ -42,7 +43,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         // for a sec?" alone is an availability check (missing-context), like "can we talk?".
         var requests = Requests(context);
         var proposes = GrammarProposes(context, requests);
-        if (model is null || (!proposes && (context.ListMask & GateLists) == 0))
+        if (model is null || (!proposes && requests.Count == 0 && (context.ListMask & GateLists) == 0))
         {
             return proposes && !Vetoed(context) ? GrammarFinding(context, requests) : null;
         }
@@ -67,10 +68,10 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
 
     /// <summary>Whether the gate lets the model read this message.</summary>
     internal static bool Gated(in RuleContext context) =>
-        (context.ListMask & GateLists) != 0 || GrammarProposes(context, Requests(context));
+        (context.ListMask & GateLists) != 0 || Requests(context).Count > 0 || GrammarProposes(context, Requests(context));
 
     private static bool GrammarProposes(in RuleContext context, IReadOnlyList<string> requests) =>
-        requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked && !InPersonWantedBySomeoneElse(context))
+        requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked && !InPersonNotProposed(context))
             || IsBareCall(context) || ProposesCall(context, out _) || (context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _)))
             || ((context.Has(PhraseLists.CallWordsIndex) || (context.Features & TextFeatures.Question) != 0) && (CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context)))
             || CallGrammar.MeetsUp(context, out _) || CallGrammar.ComesOver(context, out _) || CallGrammar.TalksLive(context, out _);
@@ -82,6 +83,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         || context.Has(PhraseLists.CallDeclinedIndex)
         || Scheduled(context)
         || CallShapes.DeclinesACall(context)
+        || CallShapes.OffersOnCondition(context)
         || CallGrammar.ReportsAFailure(context)
         || (Covered(context, out var reported) && reported);
 
@@ -98,7 +100,8 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         {
             if (match.List == PhraseLists.CallReasonIndex
                 && !(match.End < context.Words.Length && context.WordAt(match.End) is "for" or "with"
-                    && context.Phrases.PhraseText(match.PhraseId) is "doesnt work" or "not working" or "isnt working" or "stopped working"))
+                    && context.Phrases.PhraseText(match.PhraseId) is "doesnt work" or "not working" or "isnt working" or "stopped working")
+                && !WhiteboardAsAPlace(context, match))
             {
                 return true;
             }
@@ -106,6 +109,13 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
 
         return false;
     }
+
+    // "get round the whiteboard at 2 and talk through the floor plan" (huddle21): the whiteboard is where people
+    // meet, not a brainstorm ("a whiteboard session", "let's whiteboard it", "whiteboarding" still are).
+    private static bool WhiteboardAsAPlace(in RuleContext context, PhraseMatch match) =>
+        match.Start > 1 && context.Phrases.PhraseText(match.PhraseId) is "whiteboard" && context.WordAt(match.Start - 1) is "the" or "a" or "my" or "our"
+        && context.WordAt(match.Start - 2) is "round" or "around" or "at" or "to" or "by" or "near" or "in" or "front"
+        && (match.End == context.Words.Length || context.WordAt(match.End) is not ("session" or "sessions" or "jam"));
 
     // A scheduled meeting named, not as a time only ("I'll call you after standup", "before the retro")
     // nor as a proposal's own verb ("shall we all dial in and hash it out"): huddle20b.
@@ -156,7 +166,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         signals |= CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context) || CallGrammar.MeetsUp(context, out _)
             || CallGrammar.ComesOver(context, out _) || CallGrammar.TalksLive(context, out _) ? HuddleSignals.Grammar : 0;
         signals |= HasReason(context) ? HuddleSignals.Reason : 0;
-        signals |= context.Has(PhraseLists.CallDeclinedIndex) || CallShapes.DeclinesACall(context) ? HuddleSignals.Declined : 0;
+        signals |= context.Has(PhraseLists.CallDeclinedIndex) || CallShapes.DeclinesACall(context) || CallShapes.OffersOnCondition(context) ? HuddleSignals.Declined : 0;
         signals |= Scheduled(context) ? HuddleSignals.Scheduled : 0;
         signals |= CallGrammar.ReportsAFailure(context) ? HuddleSignals.Failure : 0;
         signals |= Covered(context, out _) ? HuddleSignals.Covered : 0;
@@ -181,7 +191,8 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
             {
                 reported = true;
             }
-            else if (!CallShapes.WantedBySomeoneElse(context, match.Start) && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End))
+            else if (!CallShapes.WantedBySomeoneElse(context, match.Start) && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End)
+                && !CallsBackSomeoneElse(context, match))
             {
                 reported = false;
                 return false;
@@ -195,6 +206,25 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
     // zoom": a negation or a past verb at most three words before the call word, in its clause.
     private static bool NegatedOrPast(in RuleContext context, int start)
     {
+        // "15 min on Teams yesterday settled it", "the zoom earlier": a past time right after the call word (huddle21).
+        for (var i = start + 1; i < context.Words.Length && i - start <= 2 && !context.ClauseBreakBetween(start, i); i++)
+        {
+            if (context.WordAt(i) is "yesterday" or "ago" or "previously"
+                || (context.WordAt(i) is "earlier" && (i + 1 == context.Words.Length || context.WordAt(i + 1) is not ("than" or "tomorrow" or "next" or "in" or "on" or "instead"
+                    or "if" or "pls" or "please" or "so" or "rather" or "maybe" or "then")))
+                || (context.WordAt(i) is "last" && i + 1 < context.Words.Length && context.WordAt(i + 1) is "week" or "night" or "month" or "time" or "monday" or "tuesday"
+                    or "wednesday" or "thursday" or "friday" or "saturday" or "sunday"))
+            {
+                return true;
+            }
+        }
+
+        // "we got on a video call": the verb is read before the whole noun phrase, not only before its last word (huddle21).
+        while (start > 0 && (CallShapes.IsMedium(context.WordAt(start - 1)) || context.WordAt(start - 1) is "a" or "an" or "quick" or "short" or "brief" or "fast" or "little"))
+        {
+            start--;
+        }
+
         for (var i = start - 1; i >= 0 && start - i <= 3 && !context.ClauseBreakBetween(i, start); i--)
         {
             if (context.WordAt(i) is "not" or "no" or "dont" or "didnt" or "wont" or "never" or "without" or "had" or "was" or "were" or "did" or "got" or "held" or "took"
@@ -265,7 +295,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         foreach (var match in context.Matches)
         {
             if (match.List == PhraseLists.CallRequestIndex && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End)
-                && !CallShapes.WantedBySomeoneElse(context, match.Start) && !Reported(context, match) && !CallsItADay(context, match))
+                && !CallShapes.WantedBySomeoneElse(context, match.Start) && !Reported(context, match) && !CallsItADay(context, match) && !SyncsAThing(context, match))
             {
                 var text = context.Phrases.PhraseText(match.PhraseId);
                 if (!requests.Contains(text))
@@ -292,6 +322,15 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         return requests;
     }
 
+    // "let's sync the live site after the deploy", "sync up the calendars" (huddle21): syncing things, not people.
+    private static bool SyncsAThing(in RuleContext context, PhraseMatch match) =>
+        match.End < context.Words.Length && context.WordAt(match.End - 1) is "sync" or "up" && context.WordAt(match.End - 1 - (context.WordAt(match.End - 1) is "up" ? 1 : 0)) is "sync"
+        && context.WordAt(match.End) is "the" or "a" or "an" or "my" or "our" or "your" or "their" or "its" or "these" or "those" or "all" or "both" or "every" or "each";
+
+    // "I'll call back the courier", "ring back the supplier" (huddle21): a call to someone else, not this discussion moved.
+    private static bool CallsBackSomeoneElse(in RuleContext context, PhraseMatch call) =>
+        call.End + 1 < context.Words.Length && context.WordAt(call.End) is "back" && context.WordAt(call.End + 1) is "the" or "a" or "an" or "our" or "their" or "his" or "her" or "that" or "this";
+
     // "let's call it a day", "call it quits" (huddle20c): an idiom of stopping, not a call.
     private static bool CallsItADay(in RuleContext context, PhraseMatch match) =>
         match.End + 1 < context.Words.Length && context.WordAt(match.End - 1) is "call" && context.WordAt(match.End) is "it"
@@ -316,11 +355,13 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
 
     // "the resident insists on a face-to-face meeting": someone else's wish, not the author's proposal;
     // "ayer lo hablamos en persona": a report of one.
-    private static bool InPersonWantedBySomeoneElse(in RuleContext context)
+    // "pop over to the kitchen and pick up the samples" (huddle21): a visit for an errand.
+    private static bool InPersonNotProposed(in RuleContext context)
     {
         foreach (var match in context.Matches)
         {
-            if (match.List == PhraseLists.InPersonIndex && !CallShapes.WantedBySomeoneElse(context, match.Start) && !Reported(context, match))
+            if (match.List == PhraseLists.InPersonIndex && !CallShapes.WantedBySomeoneElse(context, match.Start) && !Reported(context, match)
+                && !(context.WordAt(match.Start) is "come" or "stop" or "drop" or "swing" or "pop" or "walk" && CallGrammar.RunsAnErrand(context, match.End)))
             {
                 return false;
             }
@@ -345,9 +386,9 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         for (var i = 0; i < context.Words.Length; i++)
         {
             var word = context.WordAt(i);
-            if (CallShapes.IsMedium(word))
+            if (CallShapes.IsMedium(word) || word is "bridge")
             {
-                medium = true;
+                medium = true; // "bridge?": the incident bridge (huddle21)
             }
             else if (word is not ("quick" or "short" or "fast" or "brief" or "a" or "pls" or "please" or "now" or "rn") && !MessageShapes.IsTime(word))
             {

@@ -145,9 +145,15 @@ public sealed class HuddleModel
 
             past |= (word.Length > 4 && word.EndsWith("ed")) || word is "had" or "was" or "were" or "did" or "yesterday" or "earlier" or "ago";
             soon |= word is "now" or "rn" or "asap" or "today" or "tonight" or "quick" or "quickly" or "real" or "sec" or "min" or "mins" or "minutes" or "5" or "10" or "15";
-            if ((set & HuddleFeatureSet.Around) != 0 && (CallShapes.IsMedium(word) || word is "call" or "ring" or "phone" or "talk" or "chat" or "meet" or "meeting" or "live" or "voice" or "video"))
+            var callWord = CallShapes.IsMedium(word) || word is "call" or "ring" or "phone" or "talk" or "chat" or "meet" or "meeting" or "live" or "voice" or "video";
+            if ((set & HuddleFeatureSet.Around) != 0 && callWord)
             {
                 AddAround(ref writer, context, words, i, names);
+            }
+
+            if ((set & HuddleFeatureSet.Acts) != 0 && callWord)
+            {
+                AddAct(ref writer, context, words, i, names);
             }
         }
 
@@ -185,10 +191,12 @@ public sealed class HuddleModel
             }
         }
 
-        // call-past (ninth pass) is read by the rule's grammar only: the weights were trained without it.
+        // call-past (ninth pass) is read by the rule's grammar only: the weights were trained without it. call-reason is
+        // read through the grammar's Reason signal only (huddle21): a listed phrase the grammar judged no reason ("doesn't
+        // work for the Leeds team", "round the whiteboard") must not weigh as one.
         for (var list = 0; list < PhraseLists.All.Count; list++)
         {
-            if (context.Has(list) && list != PhraseLists.CallPastIndex)
+            if (context.Has(list) && list != PhraseLists.CallPastIndex && list != PhraseLists.CallReasonIndex)
             {
                 writer.Add('l', [(char)('a' + list)], names is null ? null : $"a {PhraseLists.All[list]} phrase");
             }
@@ -219,6 +227,45 @@ public sealed class HuddleModel
         if (negated)
         {
             writer.Add('g', [], "a negation before a call word");
+        }
+    }
+
+    // What the call word's clause does, by how it opens and whether a condition is in it (huddle21): "let's / can we / how
+    // about …" proposes, "call me / hop on …" bids, "we / they / the client …" reports or describes, "if / when …" sets a condition.
+    private static void AddAct(ref FeatureWriter writer, in RuleContext context, ReadOnlySpan<Word> words, int at, List<string>? names)
+    {
+        var start = at;
+        while (start > 0 && !context.ClauseBreakBetween(start - 1, start))
+        {
+            start--;
+        }
+
+        var opener = words[start].Of(context.Text);
+        var act = opener switch
+        {
+            "lets" or "let" or "shall" or "how" or "what" or "why" or "can" or "could" or "would" or "wanna" or "fancy" or "free" or "any" or "anyone" or "quick" or "up" or "pls" or "please" or "kindly" => 'p',
+            "call" or "ring" or "phone" or "join" or "hop" or "jump" or "pop" or "swing" or "come" or "grab" or "give" or "get" or "ping" or "buzz" => 'b',
+            "we" or "i" or "they" or "he" or "she" or "the" or "our" or "my" or "their" or "his" or "her" or "it" or "its" or "that" or "this" or "there" or "were" or "ive" or "weve" or "had" => 'r',
+            "if" or "when" or "once" or "after" or "before" or "whenever" or "unless" => 'c',
+            _ => start == at ? 'm' : 'o',
+        };
+        writer.Add('o', [act], names is null ? null : act switch
+        {
+            'p' => "a call word's clause opens a proposal",
+            'b' => "a call word's clause opens with a bid",
+            'r' => "a call word's clause opens with a subject",
+            'c' => "a call word's clause opens with a condition",
+            'm' => "a call word opens its clause",
+            _ => "a call word's clause opens otherwise",
+        });
+
+        for (var i = at + 1; i < words.Length && i - at <= 6 && !context.ClauseBreakBetween(at, i); i++)
+        {
+            if (words[i].Of(context.Text) is "if" or "incase" or "unless")
+            {
+                writer.Add('i', [], "a condition after a call word");
+                break;
+            }
         }
     }
 

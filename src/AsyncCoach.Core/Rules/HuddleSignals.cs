@@ -77,5 +77,8 @@ public enum HuddleFeatureSet
     /// <summary>The message's shape: kind, question, mention, quote, code, link, length, a past tense, a word of now.</summary>
     Shape = 32,
 
-    All = Words | Pairs | Around | Letters | Signals | Shape,
+    /// <summary>What the clause of each call word does (huddle21): how it opens (a proposal, an imperative, a subject reporting, a condition) and a condition in it.</summary>
+    Acts = 64,
+
+    All = Words | Pairs | Around | Letters | Signals | Shape | Acts,
 }
