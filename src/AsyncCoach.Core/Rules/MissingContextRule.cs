@@ -92,7 +92,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         }
 
         var question = (context.Features & TextFeatures.Question) != 0;
-        var asks = question || context.Has(PhraseLists.GreetingIndex); // a question, a greeting or (below) a "you"; a listed word alone ("ping") is the grammars' to read
+        var asks = question || (context.Has(PhraseLists.GreetingIndex) && !IsFarewell(context)); // a question, a greeting or (below) a "you"; a listed word alone ("ping") is the grammars' to read
         for (var i = 0; i < context.Words.Length; i++)
         {
             var word = context.WordAt(i);
@@ -114,6 +114,10 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
 
         return asks && model.IsNaked(context.Text, context.Words, question, context.Message.Kind.IsDirect());
     }
+
+    // "have a great evening!": a parting wish whose only greeting word is inside it asks nothing (eleventh pass).
+    private static bool IsFarewell(in RuleContext context) =>
+        ContactGrammar.Farewell(context, 0) is var end and > 0 && !ListSubstanceOutside(context, 0, end);
 
     // Letters of a script other than Latin (Vietnamese's Latin Extended Additional is read).
     private static bool IsUnread(ReadOnlySpan<char> word)
@@ -170,7 +174,9 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             return false; // nothing that greets or asks, no question shape to look for, and too long to be only an ask for contact
         }
 
-        var substance = (context.ListMask & SubstanceLists) != 0;
+        var substance = false; // an act the grammars read (a check-in, a wish, a hello); the lists' phrases are counted at the end
+        var farewellEnd = -1;
+        var farewellStart = -1; // the first parting wish: a greeting word inside it ("have a great evening") greets no one
         var callSeen = false;
         var deadline = -1; // whether the message has a deadline (-1: not yet read)
 
@@ -259,6 +265,11 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             if (ContactGrammar.Farewell(context, p) is var farewell and > 0)
             {
                 reachable[farewell] = true; // "good morning team, have a blessed day": a parting wish, no ask by itself
+                if (farewellStart < 0)
+                {
+                    (farewellStart, farewellEnd) = (p, farewell);
+                }
+
                 continue;
             }
 
@@ -297,7 +308,28 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             }
         }
 
+        substance |= (context.ListMask & SubstanceLists) != 0 && ListSubstanceOutside(context, farewellStart, farewellEnd);
         return ((substance || callSeen) && reachable[words.Length]) || IsNameCalled(context, question);
+    }
+
+    // Whether a greeting, an availability phrase or another substance phrase lies outside the words
+    // [start, end) of a parting wish ("evening" in "have a great evening!" greets no one; eleventh pass).
+    private static bool ListSubstanceOutside(in RuleContext context, int start, int end)
+    {
+        if (start < 0)
+        {
+            return true;
+        }
+
+        foreach (var match in context.Matches)
+        {
+            if ((SubstanceLists & (1 << match.List)) != 0 && (match.Start < start || match.End > end))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // After a greeting that asks how they are ("how's things", "how are you"), where they are: "at

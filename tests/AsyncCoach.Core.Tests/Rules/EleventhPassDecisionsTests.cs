@@ -10,7 +10,7 @@ namespace AsyncCoach.Core.Tests.Rules;
 /// named after a greeting before a parting wish, and a wish that they are rested are no topic; the
 /// model is not asked about words in a script the lists do not read, nor about a thing named by a
 /// determiner in another language. Paraphrases written for this file, none an item of a development
-/// set; each kind has counter-cases.
+/// set; each kind has counter-cases. A parting wish alone ("have a great evening!") is a farewell, not a greeting.
 /// </summary>
 public sealed class EleventhPassDecisionsTests
 {
@@ -35,6 +35,18 @@ public sealed class EleventhPassDecisionsTests
     [TestCase("hey Mo, hope the move went smoothly and you're settled, the keys are in the box")]
     public void The_same_with_a_topic_is_complete(string text) =>
         Assert.That(RulesOn(text), Does.Not.Contain(RuleIds.MissingContext));
+
+    [TestCase("have a great evening!")]
+    [TestCase("have a good morning")]
+    [TestCase("enjoy the rest of your evening")]
+    public void A_parting_wish_alone_is_a_complete_farewell(string text) =>
+        Assert.That(RulesOn(text), Does.Not.Contain(RuleIds.MissingContext));
+
+    [TestCase("hi, have a great evening")]
+    [TestCase("good evening Sam, have a good one")]
+    [TestCase("have a great evening! you around tomorrow?")]
+    public void A_parting_wish_after_a_greeting_or_before_an_ask_adds_nothing(string text) =>
+        Assert.That(RulesOn(text), Does.Contain(RuleIds.MissingContext));
 
     [TestCase("¿alguien tiene las llaves del depósito?")]
     [TestCase("quelqu'un a vu les factures de mars ?")]
