@@ -89,15 +89,19 @@ public sealed class DevSetTests
 
     // missing-context on the three sets written last (ninth pass, branch naked20b): floors under today's
     // precision / recall; most of what is left is greetings and availability checks in other languages.
-    // The tenth pass (naked20c) raised devset5 and devset6 dev and added devset8's.
-    [TestCase("devset5", "messages.dev.jsonl", 0.98, 0.93)]
-    [TestCase("devset5", "messages.test.jsonl", 0.98, 0.82)]
+    // The tenth pass (naked20c) raised devset5 and devset6 dev and added devset8's. The eleventh (naked21: the
+    // model trained on all nine dev splits) raised devset5, devset6 and devset8 and added devset9's; devset7's test
+    // precision floor drops from 0.99 to 0.97 (one false alarm on the unread split, 48/49 = 0.9796) as its recall rose 0.852 -> 0.889.
+    [TestCase("devset5", "messages.dev.jsonl", 0.99, 0.93)]
+    [TestCase("devset5", "messages.test.jsonl", 0.98, 0.86)]
     [TestCase("devset6", "messages.dev.jsonl", 0.99, 0.94)]
-    [TestCase("devset6", "messages.test.jsonl", 0.99, 0.87)]
+    [TestCase("devset6", "messages.test.jsonl", 0.99, 0.93)]
     [TestCase("devset7", "messages.dev.jsonl", 0.99, 0.99)]
-    [TestCase("devset7", "messages.test.jsonl", 0.99, 0.85)]
-    [TestCase("devset8", "messages.dev.jsonl", 0.99, 0.98)]
-    [TestCase("devset8", "messages.test.jsonl", 0.96, 0.88)]
+    [TestCase("devset7", "messages.test.jsonl", 0.97, 0.88)]
+    [TestCase("devset8", "messages.dev.jsonl", 0.99, 0.99)]
+    [TestCase("devset8", "messages.test.jsonl", 0.98, 0.90)]
+    [TestCase("devset9", "messages.dev.jsonl", 0.99, 0.84)]
+    [TestCase("devset9", "messages.test.jsonl", 0.98, 0.88)]
     public void Missing_context_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.MissingContext, folder, file, (precision, recall));
 

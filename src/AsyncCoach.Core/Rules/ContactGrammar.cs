@@ -246,6 +246,10 @@ internal static class ContactGrammar
             {
                 end = done;
             }
+            else if (BackFrom(context, end) is var from and > 0)
+            {
+                end = from; // "are you back from the airstrip?", "quick call when you're back from the lagoon?"
+            }
             else
             {
                 break;
@@ -254,4 +258,34 @@ internal static class ContactGrammar
 
         return MessageShapes.Duration(context, end);
     }
+
+    // "(back) from the airstrip": where the reader is coming back from, after an act that ends in
+    // "back" or "home"; up to three words of place, to the end of the clause or a time word. Read by
+    // hand, not as a WordGrammar: it runs only after a matched act, so it needs no cue of its own.
+    private static int BackFrom(in RuleContext context, int start)
+    {
+        var words = context.Words;
+        if (start < 1 || start + 1 >= words.Length || context.WordAt(start - 1) is not ("back" or "home") || context.WordAt(start) is not "from")
+        {
+            return 0;
+        }
+
+        var i = start + 1;
+        if (context.WordAt(i) is "the" or "your" or "ur" or "yr" or "a" or "an")
+        {
+            i++;
+        }
+
+        var place = 0;
+        while (place < 3 && i < words.Length && !context.ClauseBreakBetween(i - 1, i) && !MessageShapes.IsTime(context.WordAt(i))
+            && !context.WordAt(i).ContainsAnyExcept(PlaceLetters) && context.WordAt(i) is not ("about" or "re" or "regarding" or "with" or "and" or "to" or "for"))
+        {
+            i++;
+            place++;
+        }
+
+        return place > 0 && (i == words.Length || context.ClauseBreakBetween(i - 1, i) || MessageShapes.IsTime(context.WordAt(i))) ? i : 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PlaceLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 }

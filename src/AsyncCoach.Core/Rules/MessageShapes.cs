@@ -149,7 +149,8 @@ internal static class MessageShapes
             or "week" or "day" or "morning" or "holiday" or "holidays" or "trip" or "break" or "vacation" or "was" or "were" or "is" or "are" or "had" or "have"
             or "having" or "a" or "an" or "good" or "great" or "nice" or "lovely" or "restful" or "relaxing" or "fine" or "well" or "ok" or "doing"
             or "going" or "went" or "family" or "safe" or "and" or "too" or "this" or "finds" or "message" or "email" or "it" or "weather"
-            or "keeping" or "staying" or "resting" or "recovering" or "feeling" or "up" or "better" or "weeks" or "days" or "off" or "to" or "start" or "quiet";
+            or "keeping" or "staying" or "resting" or "recovering" or "feeling" or "up" or "better" or "weeks" or "days" or "off" or "to" or "start" or "quiet"
+            or "rested" or "refreshed" or "relaxed" or "settled" or "settling";
 
     // "alright?", "you alright?", "all right mate?": the British greeting, only as a question (a bare
     // "alright" answers something).

@@ -92,21 +92,45 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         }
 
         var question = (context.Features & TextFeatures.Question) != 0;
-        var asks = question || context.Has(PhraseLists.GreetingIndex); // a question, a greeting or (below) a "you"; a listed word alone ("ping") is the grammars' to read
+        var asks = question || (context.Has(PhraseLists.GreetingIndex) && !IsFarewell(context)); // a question, a greeting or (below) a "you"; a listed word alone ("ping") is the grammars' to read
         for (var i = 0; i < context.Words.Length; i++)
         {
             var word = context.WordAt(i);
             if (word.ContainsAnyInRange('0', '9') || word is "what" or "whats" or "which" or "why" or "how" or "hows" or "who"
                 || (i + 1 < context.Words.Length && word is "about" or "regarding" or "re" or "concerning" or "wrt" or "abt" or "bzgl" or "sobre" && !IsMomentNoun(context.WordAt(i + 1)))
-                || (i + 1 < context.Words.Length && word is "the" or "my" or "your" or "our" or "his" or "her" or "their" or "these" or "those" && !IsMomentNoun(context.WordAt(i + 1))))
+                || (i + 1 < context.Words.Length && word is "the" or "my" or "your" or "our" or "his" or "her" or "their" or "these" or "those"
+                    or "el" or "le" or "il" or "les" or "los" or "las" or "des" or "del" or "gli" or "der" or "das" or "het" && !IsMomentNoun(context.WordAt(i + 1))))
             {
-                return false; // a number, a question word, a thing named by its determiner ("have you got the keys?") or what it is about ("quick question about Luna's dose") is a topic
+                return false; // a number, a question word, a thing named by its determiner ("have you got the keys?", "quelqu'un a vu les clés ?") or what it is about ("quick question about Luna's dose") is a topic
+            }
+
+            if (IsUnread(word))
+            {
+                return false; // a word in a script the lists do not read (Hangul, Cyrillic, Devanagari…): the model would judge the message by its Latin remainder
             }
 
             asks |= word is "you" or "u" or "ya" or "yall" or "anyone" or "anybody";
         }
 
         return asks && model.IsNaked(context.Text, context.Words, question, context.Message.Kind.IsDirect());
+    }
+
+    // "have a great evening!": a parting wish whose only greeting word is inside it asks nothing (eleventh pass).
+    private static bool IsFarewell(in RuleContext context) =>
+        ContactGrammar.Farewell(context, 0) is var end and > 0 && !ListSubstanceOutside(context, 0, end);
+
+    // Letters of a script other than Latin (Vietnamese's Latin Extended Additional is read).
+    private static bool IsUnread(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (c >= '\u0370' && (c < '\u1E00' || c > '\u1EFF') && char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly int GrammarActs = Mask(
@@ -150,7 +174,9 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             return false; // nothing that greets or asks, no question shape to look for, and too long to be only an ask for contact
         }
 
-        var substance = (context.ListMask & SubstanceLists) != 0;
+        var substance = false; // an act the grammars read (a check-in, a wish, a hello); the lists' phrases are counted at the end
+        var farewellEnd = -1;
+        var farewellStart = -1; // the first parting wish: a greeting word inside it ("have a great evening") greets no one
         var callSeen = false;
         var deadline = -1; // whether the message has a deadline (-1: not yet read)
 
@@ -230,9 +256,20 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
                 continue;
             }
 
+            if (p == greetingEnd && question && HowThere(context, p) is var there and > 0)
+            {
+                reachable[there] = true; // "Jambo! how's things at camp?", "how are you in the new office?": where they are, not a topic
+                continue;
+            }
+
             if (ContactGrammar.Farewell(context, p) is var farewell and > 0)
             {
                 reachable[farewell] = true; // "good morning team, have a blessed day": a parting wish, no ask by itself
+                if (farewellStart < 0)
+                {
+                    (farewellStart, farewellEnd) = (p, farewell);
+                }
+
                 continue;
             }
 
@@ -271,7 +308,87 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             }
         }
 
+        substance |= (context.ListMask & SubstanceLists) != 0 && ListSubstanceOutside(context, farewellStart, farewellEnd);
         return ((substance || callSeen) && reachable[words.Length]) || IsNameCalled(context, question);
+    }
+
+    // Whether a greeting, an availability phrase or another substance phrase lies outside the words
+    // [start, end) of a parting wish ("evening" in "have a great evening!" greets no one; eleventh pass).
+    private static bool ListSubstanceOutside(in RuleContext context, int start, int end)
+    {
+        if (start < 0)
+        {
+            return true;
+        }
+
+        foreach (var match in context.Matches)
+        {
+            if ((SubstanceLists & (1 << match.List)) != 0 && (match.Start < start || match.End > end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // After a greeting that asks how they are ("how's things", "how are you"), where they are: "at
+    // camp", "in Lagos", "over there", "in the new office", to the end of the clause. Not "on" or
+    // "with" ("how are things on the Henderson account?" asks about work).
+    private static int HowThere(in RuleContext context, int start)
+    {
+        var words = context.Words;
+        if (start + 1 > words.Length || context.WordAt(start) is not ("at" or "in" or "over" or "out" or "down" or "up") || !AskedHow(context, start))
+        {
+            return 0;
+        }
+
+        var i = start + 1;
+        if (i < words.Length && context.WordAt(i) is "there" or "here")
+        {
+            i++;
+        }
+        else
+        {
+            if (i < words.Length && context.WordAt(i) is "the" or "your" or "ur" or "a")
+            {
+                i++;
+            }
+
+            var place = 0;
+            while (place < 3 && i < words.Length && !context.ClauseBreakBetween(i - 1, i) && !context.WordAt(i).ContainsAnyExcept(Letters)
+                && context.WordAt(i) is not ("with" or "about" or "re" or "and" or "for" or "to" or "of"))
+            {
+                i++;
+                place++;
+            }
+
+            if (place == 0)
+            {
+                return 0;
+            }
+        }
+
+        return i == words.Length || context.ClauseBreakBetween(i - 1, i) ? i : 0;
+    }
+
+    // Whether the clause before word <paramref name="end"/> opens with "how" ("how's things", "how are you").
+    private static bool AskedHow(in RuleContext context, int end)
+    {
+        for (var i = end - 1; i >= 0 && i >= end - 4; i--)
+        {
+            if (context.WordAt(i) is "how" or "hows")
+            {
+                return true;
+            }
+
+            if (i > 0 && context.ClauseBreakBetween(i - 1, i))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // The longest message read as a bare request for a call.
@@ -346,8 +463,10 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
     private static bool IsVocative(in RuleContext context, int index, bool question)
     {
         // "hey night team": a second word may follow when it is an address word ("team", "crew", "all").
-        var last = index == context.Words.Length - 1
-            || (index == context.Words.Length - 2 && EndsAt(context, PhraseLists.AddressIndex, context.Words.Length));
+        // The greeting's clause may end before the message does: "Good morning all estate staff, hv a
+        // nice day" (what follows must still be filler).
+        var end = ClauseEnd(context, index);
+        var last = end == index + 1 || (end == index + 2 && EndsAt(context, PhraseLists.AddressIndex, end));
         if (question || !last)
         {
             return false;
