@@ -33,8 +33,8 @@ internal static class UrgencyGrammar
 
         // Asking for priority or a place in the queue (eleventh pass): "can you make this a priority",
         // "bump this up the queue please", "move it to the front of the queue".
-        "make it|this|that|these|those|them a|top|the? priority",
-        "bump|move|push|put it|this|that|these|those|them up|to|at the? top|front? of? the|your|ur queue|pile",
+        "make|treat it|this|that|these|those|them|the|my|our|his|her|their #word? #word? a|top|the? priority",
+        "bump|move|push|put it|this|that|these|those|them|the|my|our|his|her|their #word? #word? up|to|at the? top|front? of? the|your|ur queue|pile",
 
         // It cannot wait: "please escalate this, it can't wait" (not "can't wait to see you").
         "it|this|that|these|those|which cant|cannot|wont wait",

@@ -372,7 +372,17 @@ public sealed class VagueUrgencyRule : IRule
             }
 
             var head = hyperbole || word is "sharp" or "instant" or "minute" or "second" ? j - 1 : j;
-            if (IsAsking(context, head) && !UrgencyNegation.IsNegated(context, head) && !UrgencyStance.IsPromise(context, head))
+
+            // "the keys please, right this second": an afterthought of the closing words alone asks with the clause before it.
+            var opened = head;
+            while (opened > 0 && !context.ClauseBreakBetween(opened - 1, opened))
+            {
+                opened--;
+            }
+
+            var afterthought = opened > 0 && head - opened <= 1
+                && (IsAsking(context, opened - 1) || context.WordAt(opened - 1) is "please" or "pls" or "plz" || RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(opened - 1)));
+            if ((afterthought || IsAsking(context, head)) && !UrgencyNegation.IsNegated(context, head) && !UrgencyStance.IsPromise(context, head))
             {
                 var please = j + 1 < words.Length && !context.ClauseBreakBetween(j, j + 1) && context.WordAt(j + 1) is "pls" or "please" or "plz";
                 return hyperbole ? "like yesterday" : word is "sharp" ? "sharp sharp" : word is "instant" or "minute" or "second" ? $"this {word}" : please ? $"{word} {context.WordAt(j + 1)}" : word.ToString();
