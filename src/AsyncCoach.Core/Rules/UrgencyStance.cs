@@ -160,9 +160,10 @@ internal static class UrgencyStance
         var asks = opener is "how" or "is" or "are" or "isnt" or "arent" or "what" or "whats"
             || (opener is "do" or "does" or "did" && first + 2 < context.Words.Length && context.WordAt(first + 1) is "you" or "u" or "they" or "we" or "he" or "she"
                 && context.WordAt(first + 2) is "need" or "want" or "require" or "think" or "reckon");
-        if (!asks || !EndsWithQuestionMark(context, first))
+        if (!asks || !EndsWithQuestionMark(context, first)
+            || (opener is "is" or "are" or "isnt" or "arent" && first + 1 < context.Words.Length && context.WordAt(first + 1) is "you" or "u" or "ya" or "yall"))
         {
-            return false;
+            return false; // "are you free to look at this asap?" asks the reader to act
         }
 
         for (var i = first; i < context.Words.Length && (i == first || !context.ClauseBreakBetween(i - 1, i)); i++)

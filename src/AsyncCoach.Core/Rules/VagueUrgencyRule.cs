@@ -81,7 +81,21 @@ public sealed class VagueUrgencyRule : IRule
     // names a class of things (as "urgent items" does), unless the clause asks ("we need urgent repairs", eleventh pass).
     private static bool IsClassOfThings(in RuleContext context, PhraseMatch match)
     {
+        // Inside a clause, after its verb ("we route urgent parcels …"): "Urgent fixes needed on the build" opens with its label and asks.
         var next = match.End;
+        if (match.Start == 0 || context.ClauseBreakBetween(match.Start - 1, match.Start))
+        {
+            return false;
+        }
+
+        for (var j = next; j < context.Words.Length && !context.ClauseBreakBetween(j - 1, j); j++)
+        {
+            if (context.WordAt(j) is "needed" or "required" or "please" or "pls" or "plz")
+            {
+                return false;
+            }
+        }
+
         return context.WordAt(match.End - 1) is "urgent" && next < context.Words.Length && !context.ClauseBreakBetween(next - 1, next)
             && context.WordAt(next) is [_, _, .., 's'] and not ("is" or "as" or "pls" or "plz" or "thanks" or "this" or "us" or "guys" or "folks" or "yes" or "was"
                 or "has" or "does" or "pls" or "its" or "thats" or "needs" or "requires" or "ops" or "lads" or "ladies" or "gents" or "boss");
