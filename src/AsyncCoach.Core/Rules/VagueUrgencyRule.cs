@@ -138,14 +138,16 @@ public sealed class VagueUrgencyRule : IRule
     }
 
     // "the ASAP project kickoff", "our asap lane": "asap" between a determiner and the noun it
-    // qualifies names a kind of thing (eleventh pass); "send the file asap" closes its clause.
+    // qualifies names a kind of thing (eleventh pass) in a clause that asks nothing; "send the file asap"
+    // closes its clause, "need this ASAP Sarah" has a pronoun, not a determiner.
     private static bool IsAttributive(in RuleContext context, PhraseMatch match)
     {
         var i = match.Start;
         return match.Length == 1 && context.WordAt(i) is "asap" && i > 0 && i + 1 < context.Words.Length
             && !context.ClauseBreakBetween(i - 1, i) && !context.ClauseBreakBetween(i, i + 1)
-            && context.WordAt(i - 1) is "the" or "a" or "an" or "our" or "this" or "that" or "their" or "your" or "my" or "its"
-            && !RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(i + 1)) && context.WordAt(i + 1) is not ("pls" or "plz" or "thanks" or "thx");
+            && context.WordAt(i - 1) is "the" or "a" or "an" or "our" or "their" or "your" or "my"
+            && !RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(i + 1)) && context.WordAt(i + 1) is not ("pls" or "plz" or "thanks" or "thx")
+            && !IsDemandClause(context, match.Start, match.End); // "give me an asap update" asks
     }
 
     // "the customer wants the NCR closed immediately", "need the valve shut right away": a listed

@@ -31,6 +31,7 @@ public sealed class EleventhPassDecisionsTests
     [TestCase("right now, someone please unlock the loading door")]
     [TestCase("we need urgent repairs to the roof")]
     [TestCase("urgent fixes needed on the till software")]
+    [TestCase("give me an asap update on the boiler")]
     [TestCase("can you look at the pump asap?")]
     [TestCase("is anyone able to cover reception asap?")]
     [TestCase("are you free to check the fridge asap?")]
