@@ -78,12 +78,17 @@ public sealed class DevSetTests
     [TestCase("devset5", "messages.dev.jsonl", 0.95, 0.95)]
     [TestCase("devset5", "messages.test.jsonl", 0.95, 0.95)]
     [TestCase("devset6", "messages.dev.jsonl", 0.99, 0.75)]
-    [TestCase("devset6", "messages.test.jsonl", 0.85, 0.64)]
-    [TestCase("devset7", "messages.dev.jsonl", 0.98, 0.95)]
+    // The eleventh pass (vague21: what a message with an urgency word does) raised devset6 test, devset7 dev,
+    // devset8 test and added devset2's and devset9's (devset9's dev split read, its test split unread).
+    [TestCase("devset2", "messages.test.jsonl", 0.89, 0.94)]
+    [TestCase("devset6", "messages.test.jsonl", 0.85, 0.85)]
+    [TestCase("devset7", "messages.dev.jsonl", 0.98, 0.96)]
     [TestCase("devset7", "messages.test.jsonl", 0.99, 0.82)]
     // devset8 after the tenth pass (lang20c's language files, naked20c's causes; the test split unread).
     [TestCase("devset8", "messages.dev.jsonl", 0.99, 0.99)]
-    [TestCase("devset8", "messages.test.jsonl", 0.92, 0.94)]
+    [TestCase("devset8", "messages.test.jsonl", 0.94, 0.94)]
+    [TestCase("devset9", "messages.dev.jsonl", 0.96, 0.86)]
+    [TestCase("devset9", "messages.test.jsonl", 0.97, 0.85)]
     public void Vague_urgency_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.VagueUrgency, folder, file, (precision, recall));
 

@@ -36,6 +36,18 @@ internal static class Deadlines
                 return true;
             }
 
+            // "this arvo", "by EOP", "10 o'clock", "tomorrow's the cutoff", "17.30 at the latest" (eleventh pass).
+            if (IsSpokenDeadline(context, i))
+            {
+                return true;
+            }
+
+            // "by 1700", "at 0930", "by half five", "before quarter past 3", "by 17h", "17h30", "1700hrs" (eleventh pass).
+            if ((word is "by" or "before" or "at" && i + 1 < words.Length && IsClockAfterMarker(context, i + 1)) || (IsGluedClock(word) && !AfterPastMarker(context, i)))
+            {
+                return true;
+            }
+
             if ((Before(context, i) is var anchor and > 0 && IsEvent(context, anchor)) || (word is "end" && i + 1 < words.Length && context.WordAt(i + 1) is "of"))
             {
                 return true; // "before rounds", "ahead of Sam's demo", "in time for the audit", "by end of sprint"
@@ -50,6 +62,12 @@ internal static class Deadlines
                 {
                     return true;
                 }
+            }
+
+            // "within 48h", "in 2hrs", "next 30mins": a span written as one word.
+            if (word is "in" or "within" or "next" && i + 1 < words.Length && IsGluedSpan(context.WordAt(i + 1)))
+            {
+                return true;
             }
         }
 
@@ -67,7 +85,8 @@ internal static class Deadlines
 
         foreach (var match in context.Matches)
         {
-            if (match.List == PhraseLists.DeadlineIndex && (match.Length > 1 || !context.IsGlued(match.Start)) && !AfterStartOrStop(context, match.Start))
+            if (match.List == PhraseLists.DeadlineIndex && (match.Length > 1 || !context.IsGlued(match.Start)) && !AfterStartOrStop(context, match.Start)
+                && !IsPeriodCovered(context, match))
             {
                 return true;
             }
@@ -75,6 +94,24 @@ internal static class Deadlines
 
         return false;
     }
+
+    // "the labour attendance for November", "send your holiday requests for January", "the payroll of
+    // March": a month after "for" or "of" is the period a thing covers, not when it is due (eleventh
+    // pass). A day number after it ("for March 3") makes it a date; "by/before/until March" still anchors.
+    private static bool IsPeriodCovered(in RuleContext context, PhraseMatch match)
+    {
+        var i = match.Start;
+        if (match.Length != 1 || i == 0 || context.WordAt(i - 1) is not ("for" or "of") || !IsMonth(context.WordAt(i)))
+        {
+            return false;
+        }
+
+        return i + 1 >= context.Words.Length || context.ClauseBreakBetween(i, i + 1) || !IsNumber(context.WordAt(i + 1), 2);
+    }
+
+    private static bool IsMonth(ReadOnlySpan<char> word) =>
+        word is "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august" or "september" or "october" or "november"
+            or "december" or "jan" or "feb" or "mar" or "apr" or "jun" or "jul" or "aug" or "sep" or "sept" or "oct" or "nov" or "dec";
 
     // "for tomorrow's shoot", "the seating chart for tonight's gala": a day named as the owner of an
     // event the ask is for (apostrophe dropped by normalisation) anchors it ("need today's figures asap"
@@ -282,5 +319,89 @@ internal static class Deadlines
         IsNumber(word, 3) || word is "a" or "an" or "one" or "two" or "three" or "few" or "couple" or "half" or "the";
 
     private static bool IsUnit(ReadOnlySpan<char> word) =>
-        word is "min" or "mins" or "minute" or "minutes" or "m" or "hour" or "hours" or "hr" or "hrs" or "h" or "day" or "days";
+        word is "min" or "mins" or "minute" or "minutes" or "m" or "hour" or "hours" or "hr" or "hrs" or "h" or "day" or "days" or "week" or "weeks"
+            or "wk" or "wks" or "fortnight";
+
+    private static bool IsSpokenDeadline(in RuleContext context, int i)
+    {
+        var word = context.WordAt(i);
+        if (word is "eop" or "eopd" || (word is "arvo" or "avo" && i > 0 && context.WordAt(i - 1) is "this" or "tomorrow" or "today" or "tmrw" or "by"))
+        {
+            return true; // end of play; "this arvo" is this afternoon
+        }
+
+        if (word is "oclock" && i > 0 && IsHourWord(context.WordAt(i - 1)))
+        {
+            return true;
+        }
+
+        // "tomorrow's the cutoff", "today's the last day": the day is the subject of "is", a deadline named.
+        if (word is "todays" or "tomorrows" or "tonights" && (i == 0 || context.ClauseBreakBetween(i - 1, i)) && i + 1 < context.Words.Length
+            && context.WordAt(i + 1) is "the" or "our" or "my" or "your" or "a" or "deadline" or "cutoff" or "latest" or "last" or "fine" or "ok" or "okay")
+        {
+            return true;
+        }
+
+        // "17.30 at the latest", "5 latest": a number the latest time is set by.
+        if (word is "latest" && i > 0)
+        {
+            var k = i - 1;
+            if (k >= 2 && context.WordAt(k) is "the" && context.WordAt(k - 1) is "at")
+            {
+                k -= 2;
+            }
+
+            return k >= 0 && IsNumber(context.WordAt(k), 2) && !context.ClauseBreakBetween(k, i);
+        }
+
+        return false;
+    }
+
+    // The time after "by", "at" or "before", in the shapes no list holds: a 24-hour "1700" or "0930"
+    // (not "2026": a year), "half five", "quarter past 3", "quarter to four", "17h".
+    private static bool IsClockAfterMarker(in RuleContext context, int at)
+    {
+        var word = context.WordAt(at);
+        if (word.Length == 4 && IsNumber(word, 4) && (word[0] is '0' or '1' || (word[0] == '2' && word[1] is >= '1' and <= '3')) && word[2] <= '5')
+        {
+            return true;
+        }
+
+        if (word is "half" or "quarter" && at + 1 < context.Words.Length)
+        {
+            var hour = context.WordAt(at + 1) is "past" or "to" && at + 2 < context.Words.Length ? context.WordAt(at + 2) : context.WordAt(at + 1);
+            return IsHourWord(hour);
+        }
+
+        return word.Length is 2 or 3 && word[^1] == 'h' && IsHour(word[..^1]);
+    }
+
+    private static bool IsHourWord(ReadOnlySpan<char> word) =>
+        (IsNumber(word, 2) && IsHour(word) && int.Parse(word, System.Globalization.CultureInfo.InvariantCulture) <= 12)
+        || word is "one" or "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "ten" or "eleven" or "twelve";
+
+    // A clock written as one word with its unit: "17h30", "9h15", "1700hrs", "0930h".
+    private static bool IsGluedClock(ReadOnlySpan<char> word)
+    {
+        var h = word.IndexOf('h');
+        if (h is < 1 or > 4 || !IsNumber(word[..h], 4))
+        {
+            return false;
+        }
+
+        var rest = word[(h + 1)..];
+        return h <= 2 ? rest.Length == 2 && IsNumber(rest, 2) && IsHour(word[..h]) && rest[0] <= '5' : h == 4 && rest is "" or "rs" or "r";
+    }
+
+    // A span written as one word: "48h", "2hrs", "30mins", "3d", "2wks".
+    private static bool IsGluedSpan(ReadOnlySpan<char> word)
+    {
+        var digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+        {
+            digits++;
+        }
+
+        return digits is >= 1 and <= 3 && digits < word.Length && IsUnit(word[digits..]) && word[digits..] is not "m";
+    }
 }

@@ -27,7 +27,14 @@ internal static class UrgencyGrammar
         "drop everything",
 
         // A manner of speed closed by a request word: "reset my password quickly pls", "fast please".
-        "quickly|fast|quick|quicker|faster please|pls|plz",
+        "quickly|fast|quick|quicker|faster|soonest please|pls|plz",
+        "get a wiggle on",
+        "without any|further|more delay|delays",
+
+        // Asking for priority or a place in the queue (eleventh pass): "can you make this a priority",
+        // "bump this up the queue please", "move it to the front of the queue".
+        "make|treat it|this|that|these|those|them|the|my|our|his|her|their #word? #word? a|top|the? priority",
+        "bump|move|push|put it|this|that|these|those|them|the|my|our|his|her|their #word? #word? up|to|at the? top|front? of? the|your|ur queue|pile",
 
         // It cannot wait: "please escalate this, it can't wait" (not "can't wait to see you").
         "it|this|that|these|those|which cant|cannot|wont wait",
@@ -48,6 +55,13 @@ internal static class UrgencyGrammar
         "time is of the essence",
         "every minute|second|hour counts|matters",
         "drop what|whatever you|youre|ur are? doing",
+
+        // A manner of speed, read as "immediately" is (a demand only in a clause that asks, eleventh pass):
+        // "should be dispatched with immediate effect", "could you get them over as fast as you can".
+        "with immediate effect",
+        "as fast|quick|quickly|speedily|early as you|u can|could",
+        "as fast|quick|quickly|speedily|early as you|u are able",
+        "as fast|quick|quickly|speedily|early as possible|poss",
 
         // As soon as the reader is able (not "as soon as you're back": that names when, a trigger).
         "as soon as you|u are|re? able",
@@ -71,7 +85,7 @@ internal static class UrgencyGrammar
     // Every demand above holds one of these words: a message without one (nearly all) is passed over
     // with one bit test (WordCues; this runs on every message without a listed urgency phrase).
     private static readonly WordGrammar Anchors = new(
-        "sooner|faster|quicker|earlier|chop|move|step|pace|double|lose|waste|everything|hurry|rush|rushed|expedite|expedited|expediting|fasttrack|fasttracked|track|tracked|wait|quickly|quick|fast|swiftly|emergency|pressing|prioritize|prioritise|priorotize|essence|counts|matters|drop|able|chance");
+        "sooner|faster|quicker|earlier|chop|move|step|pace|double|lose|waste|everything|hurry|rush|rushed|expedite|expedited|expediting|fasttrack|fasttracked|track|tracked|wait|quickly|quick|fast|swiftly|speedily|early|effect|soonest|wiggle|delay|delays|priority|queue|pile|emergency|pressing|prioritize|prioritise|priorotize|essence|counts|matters|drop|able|chance");
 
     /// <summary>The first demand for speed in the message as (start, end) words, or (0, 0).</summary>
     public static (int Start, int End) FindDemand(in RuleContext context)
@@ -93,6 +107,10 @@ internal static class UrgencyGrammar
 
         return (0, 0);
     }
+
+    /// <summary>Whether the demand at <paramref name="start"/> is a manner of speed ("with immediate effect", "as fast as you can").</summary>
+    public static bool IsManner(in RuleContext context, int start) =>
+        context.WordAt(start) is "with" || (context.WordAt(start) is "as" && start + 1 < context.Words.Length && context.WordAt(start + 1) is not "soon");
 
     // "the morning rush", "in a hurry", "a rush job is fine", "no rush": a noun, not a request.
     private static bool IsNounUse(in RuleContext context, int start) =>

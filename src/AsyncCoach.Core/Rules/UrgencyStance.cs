@@ -42,7 +42,7 @@ internal static class UrgencyStance
         // "I'll need it asap", "we can't wait, fix it right away": a need or a second person is a demand again.
         for (var i = first; i < start; i++)
         {
-            if (context.WordAt(i) is "need" or "needs" or "want" or "require" or "you" or "u" or "someone" or "somebody" or "anyone" or "must")
+            if (context.WordAt(i) is "need" or "needs" or "want" or "require" or "someone" or "somebody" or "anyone" or "must" || IsReaderAsked(context, i, start))
             {
                 return false;
             }
@@ -50,6 +50,13 @@ internal static class UrgencyStance
 
         return true;
     }
+
+    // "I'll need you to …", "we'll wait if you can …": the reader as the one who acts asks again; the reader as
+    // the object of the promise ("I'll get back to you asap", "we'll send you the file right away") does not (eleventh pass).
+    private static bool IsReaderAsked(in RuleContext context, int i, int start) =>
+        context.WordAt(i) is "you" or "u"
+        && ((i + 1 < start && context.WordAt(i + 1) is "to" or "can" or "could" or "must" or "should" or "need" or "have" or "will" or "would" or "guys")
+            || (i > 0 && context.WordAt(i - 1) is "if" or "can" or "could" or "will" or "would" or "when" or "unless"));
 
     /// <summary>
     /// "top priority this split is consistency", "our highest priority is safety": a priority as the
@@ -130,6 +137,115 @@ internal static class UrgencyStance
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "how urgent is this?", "is it high priority or can it wait?", "do you need it asap?", "let me know if
+    /// it's urgent": asking whether something is urgent, or supposing it, demands nothing (eleventh pass).
+    /// A question that asks someone to act ("can you send it asap?", "is anyone able to look asap?") still demands.
+    /// </summary>
+    public static bool IsAskedAbout(in RuleContext context, PhraseMatch match)
+    {
+        var first = ClauseStart(context, match.Start);
+        for (var i = Math.Max(first, match.Start - 4); i < match.Start; i++)
+        {
+            // "if it's urgent", "whether this is really high priority": the urgency supposed, not claimed.
+            if (context.WordAt(i) is "if" or "whether" or "unless" && OnlySupposition(context, i + 1, match.Start))
+            {
+                return true;
+            }
+        }
+
+        var opener = context.WordAt(first);
+        var asks = opener is "how" or "is" or "are" or "isnt" or "arent" or "what" or "whats"
+            || (opener is "do" or "does" or "did" && first + 2 < context.Words.Length && context.WordAt(first + 1) is "you" or "u" or "they" or "we" or "he" or "she"
+                && context.WordAt(first + 2) is "need" or "want" or "require" or "think" or "reckon");
+        if (!asks || !EndsWithQuestionMark(context, first)
+            || (opener is "is" or "are" or "isnt" or "arent" && first + 1 < context.Words.Length && context.WordAt(first + 1) is "you" or "u" or "ya" or "yall"))
+        {
+            return false; // "are you free to look at this asap?" asks the reader to act
+        }
+
+        for (var i = first; i < context.Words.Length && (i == first || !context.ClauseBreakBetween(i - 1, i)); i++)
+        {
+            if (context.WordAt(i) is "able" or "possible" or "chance" or "anyone" or "someone" or "somebody" or "anybody" or "please" or "pls" or "plz")
+            {
+                return false; // "is anyone able to look at this asap?", "is it possible to get it asap?": a request
+            }
+        }
+
+        return true;
+    }
+
+    private static bool OnlySupposition(in RuleContext context, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (context.WordAt(i) is not ("it" or "its" or "this" or "that" or "thats" or "anything" or "something" or "is" or "was" or "gets" or "becomes"
+                or "really" or "very" or "super" or "truly" or "genuinely" or "actually" or "still" or "that" or "at" or "all"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whether the clause opening at word first ends with a question mark in the text as written.
+    private static bool EndsWithQuestionMark(in RuleContext context, int first)
+    {
+        var last = first;
+        while (last + 1 < context.Words.Length && !context.ClauseBreakBetween(last, last + 1))
+        {
+            last++;
+        }
+
+        var raw = context.Message.Text.AsSpan();
+        var at = UrgencyMention.RawOffset(context, last);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        for (var k = at + context.WordAt(last).Length; k < raw.Length && !char.IsLetterOrDigit(raw[k]); k++)
+        {
+            if (raw[k] == '?')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "I replied asap", "we fixed it right away", "this only became urgent because …": the author or a thing
+    /// as the subject of a past verb reports what happened; it asks for nothing (eleventh pass).
+    /// </summary>
+    public static bool IsPastReport(in RuleContext context, int start)
+    {
+        var first = ClauseStart(context, start);
+        while (first < start && context.WordAt(first) is "ok" or "so" or "and" or "then" or "yes" or "yeah" or "well" or "anyway")
+        {
+            first++;
+        }
+
+        if (first + 1 >= start || context.WordAt(first) is not ("i" or "we" or "he" or "she" or "they" or "it" or "this" or "that"))
+        {
+            return false;
+        }
+
+        var verb = first + 1;
+        if (context.WordAt(verb) is "only" or "just" or "suddenly" or "also" or "then" or "already" or "actually" && verb + 1 < start)
+        {
+            verb++;
+        }
+
+        var word = context.WordAt(verb);
+        return (word.EndsWith("ed") && word.Length > 4 && word is not ("need" or "feed" or "speed" or "proceed" or "succeed" or "exceed" or "needed" or "wanted" or "hoped" or "wondered" or "asked"
+            or "requested" or "expected"))
+            || word is "sent" or "did" or "got" or "went" or "came" or "made" or "took" or "gave" or "rang" or "wrote" or "put" or "left" or "paid" or "brought"
+                or "bought" or "heard" or "spoke" or "saw" or "knew" or "ran" or "became" or "sorted" or "dealt" or "told";
     }
 
     private static int ClauseStart(in RuleContext context, int at)

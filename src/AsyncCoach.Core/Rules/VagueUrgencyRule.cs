@@ -61,12 +61,93 @@ public sealed class VagueUrgencyRule : IRule
         }
 
         if (IsReported(context, match.Start) || UrgencyGrammar.IsConditionalProcedure(context, match.Start) || UrgencyStance.IsPromise(context, match.Start)
-            || UrgencyStance.IsNamedGoal(context, match) || UrgencyStance.IsWishAtADistance(context, match.Start))
+            || UrgencyStance.IsNamedGoal(context, match) || UrgencyStance.IsWishAtADistance(context, match.Start)
+            || UrgencyStance.IsAskedAbout(context, match) || UrgencyStance.IsPastReport(context, match.Start)
+            || (IsClassOfThings(context, match) && !IsDemandClause(context, match.Start, match.End)))
         {
             return true; // "the customer labelled it as urgent", "carrier says it's high priority", "if the alarm goes off, call the vet immediately"
         }
 
-        return IsMannerAdverb(context.WordAt(match.Start)) && (IsTriggered(context, match.End) || !IsDemandClause(context, match.Start, match.End));
+        if (IsAttributive(context, match))
+        {
+            return true; // "the ASAP project kickoff": a kind of thing, as "the urgent queue" is
+        }
+
+        return IsMannerAdverb(context.WordAt(match.Start))
+            && (IsTriggered(context, match.End) || OpensStatement(context, match.Start, match.End) || !IsDemandClause(context, match.Start, match.End));
+    }
+
+    // "we handle urgent requests via the hotline", "urgent orders ship the same day": "urgent" before a plural
+    // names a class of things (as "urgent items" does), unless the clause asks ("we need urgent repairs", eleventh pass).
+    private static bool IsClassOfThings(in RuleContext context, PhraseMatch match)
+    {
+        // Inside a clause, after its verb ("we route urgent parcels …"): "Urgent fixes needed on the build" opens with its label and asks.
+        var next = match.End;
+        if (match.Start == 0 || context.ClauseBreakBetween(match.Start - 1, match.Start))
+        {
+            return false;
+        }
+
+        for (var j = next; j < context.Words.Length && !context.ClauseBreakBetween(j - 1, j); j++)
+        {
+            if (context.WordAt(j) is "needed" or "required" or "please" or "pls" or "plz")
+            {
+                return false;
+            }
+        }
+
+        return context.WordAt(match.End - 1) is "urgent" && next < context.Words.Length && !context.ClauseBreakBetween(next - 1, next)
+            && context.WordAt(next) is [_, _, .., 's'] and not ("is" or "as" or "pls" or "plz" or "thanks" or "this" or "us" or "guys" or "folks" or "yes" or "was"
+                or "has" or "does" or "pls" or "its" or "thats" or "needs" or "requires" or "ops" or "lads" or "ladies" or "gents" or "boss");
+    }
+
+    // "right now occupancy is 94%", "immediately the alarm went off": a manner adverb opening a clause
+    // that goes on to state something (a finite verb, nothing asked, no imperative) says when, not how
+    // fast (eleventh pass). "right now, send me the file" and "right now you need to …" still ask.
+    private static bool OpensStatement(in RuleContext context, int start, int end)
+    {
+        if ((start > 0 && !context.ClauseBreakBetween(start - 1, start)) || end >= context.Words.Length || context.ClauseBreakBetween(end - 1, end))
+        {
+            return false;
+        }
+
+        var last = end;
+        while (last + 1 < context.Words.Length && !context.ClauseBreakBetween(last, last + 1))
+        {
+            last++;
+        }
+
+        if (OpensWithImperative(context, end, last + 1))
+        {
+            return false;
+        }
+
+        var finite = false;
+        for (var j = end; j <= last; j++)
+        {
+            var word = context.WordAt(j);
+            if (RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || word is "you" or "u" or "should")
+            {
+                return false;
+            }
+
+            finite |= word is "is" or "are" or "was" or "were" or "went" or "has" or "had" or "isnt" or "arent" or "wasnt" or "werent" or "got" or "came";
+        }
+
+        return finite;
+    }
+
+    // "the ASAP project kickoff", "our asap lane": "asap" between a determiner and the noun it
+    // qualifies names a kind of thing (eleventh pass) in a clause that asks nothing; "send the file asap"
+    // closes its clause, "need this ASAP Sarah" has a pronoun, not a determiner.
+    private static bool IsAttributive(in RuleContext context, PhraseMatch match)
+    {
+        var i = match.Start;
+        return match.Length == 1 && context.WordAt(i) is "asap" && i > 0 && i + 1 < context.Words.Length
+            && !context.ClauseBreakBetween(i - 1, i) && !context.ClauseBreakBetween(i, i + 1)
+            && context.WordAt(i - 1) is "the" or "a" or "an" or "our" or "their" or "your" or "my"
+            && !RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(i + 1)) && context.WordAt(i + 1) is not ("pls" or "plz" or "thanks" or "thx")
+            && !IsDemandClause(context, match.Start, match.End); // "give me an asap update" asks
     }
 
     // "the customer wants the NCR closed immediately", "need the valve shut right away": a listed
@@ -97,9 +178,17 @@ public sealed class VagueUrgencyRule : IRule
         for (var i = start - 1; i >= 0 && start - i <= 5 && !context.ClauseBreakBetween(i, start); i--)
         {
             // A verb of saying, not a noun: "the carrier says …", but "send the claims asap" asks for papers.
-            if (context.WordAt(i) is "labelled" or "labeled" or "marked" or "flagged" or "tagged" or "classed" or "classified" or "rated" or "says"
-                or "said" or "claims" or "claimed" or "thinks" or "considers" or "considered" or "deemed" or "called"
+            if (context.WordAt(i) is "labelled" or "labeled" or "marked" or "flagged" or "tagged" or "classed" or "classified" or "rated" or "considers"
+                or "considered" or "deemed" or "called"
                 && (i == 0 || context.WordAt(i - 1) is not ("the" or "a" or "your" or "my" or "our" or "their" or "his" or "her" or "these" or "those" or "all" or "expense" or "insurance")))
+            {
+                return true;
+            }
+
+            // A verb of saying has its content after it ("the guest keeps saying it's urgent", "the supplier told us it's
+            // urgent"): straight before the urgency word it is a noun ("submit your overtime claims asap", eleventh pass).
+            if (IsVerbOfSaying(context.WordAt(i)) && i < start - 1
+                && (i == 0 || context.WordAt(i - 1) is not ("the" or "a" or "your" or "my" or "our" or "their" or "his" or "her" or "these" or "those" or "all")))
             {
                 return true;
             }
@@ -114,6 +203,10 @@ public sealed class VagueUrgencyRule : IRule
 
         return false;
     }
+
+    private static bool IsVerbOfSaying(ReadOnlySpan<char> word) =>
+        word is "says" or "said" or "saying" or "claims" or "claimed" or "claiming" or "thinks" or "tells" or "told" or "telling" or "insists" or "insisted"
+            or "insisting" or "reckons" or "mentioned" or "wrote" or "writes";
 
     // "escalate immediately upon a match", "alert right away if it fails": a manner adverb tied to a
     // trigger describes a procedure, not a demand on the reader.
@@ -153,14 +246,21 @@ public sealed class VagueUrgencyRule : IRule
         for (; i >= 0 && (afterthought ? i == end - 1 || !context.ClauseBreakBetween(i, end - 1) : !context.ClauseBreakBetween(i, end)); i--)
         {
             if (RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(i))
-                || (context.WordAt(i) is "to" && i > 0 && context.WordAt(i - 1) is "have" or "has" or "got"))
+                || (context.WordAt(i) is "to" && i > 0 && context.WordAt(i - 1) is "have" or "has" or "got")
+                || IsPassiveDemand(context, i))
             {
-                return true; // "need", "please", "can you"; "have to go on right away"
+                return true; // "need", "please", "can you"; "have to go on right away"; "is needed immediately", "should be dispatched"
             }
         }
 
         return OpensWithImperative(context, i + 1, end);
     }
+
+    // "the logs are needed immediately by HSE", "the terminals should be dispatched with immediate effect":
+    // a need or an obligation in the passive asks as "need" does (eleventh pass).
+    private static bool IsPassiveDemand(in RuleContext context, int i) =>
+        (context.WordAt(i) is "needed" or "required" && i > 0 && context.WordAt(i - 1) is "is" or "are" or "be" or "its" or "thats" or "urgently")
+        || (context.WordAt(i) is "should" && i + 1 < context.Words.Length && context.WordAt(i + 1) is "be");
 
     // The clause's first word (after "please"/"ok"/"so" and a group addressed): an imperative demands.
     private static bool OpensWithImperative(in RuleContext context, int first, int end)
@@ -228,6 +328,12 @@ public sealed class VagueUrgencyRule : IRule
             return null;
         }
 
+        // A manner of speed ("with immediate effect", "as fast as you can") asks only in a clause that asks, as "immediately" does.
+        if (UrgencyGrammar.IsManner(context, start) && !IsDemandClause(context, start, end))
+        {
+            return null;
+        }
+
         return context.Text[context.Words[start].Start..(context.Words[end - 1].Start + context.Words[end - 1].Length)].ToString();
     }
 
@@ -241,7 +347,7 @@ public sealed class VagueUrgencyRule : IRule
         for (var j = 1; j < words.Length; j++)
         {
             var word = context.WordAt(j);
-            if (word is not ("now" or "yesterday" or "sharpish" or "sharp" or "quick" or "quickly" or "fast" or "pronto" or "soonest" or "instant" or "minute"))
+            if (word is not ("now" or "yesterday" or "sharpish" or "sharp" or "quick" or "quickly" or "fast" or "pronto" or "soonest" or "instant" or "minute" or "second"))
             {
                 continue;
             }
@@ -254,10 +360,10 @@ public sealed class VagueUrgencyRule : IRule
 
             // "we need a locum for Corby, like, yesterday": the hyperbole set off as an afterthought
             // belongs to the clause before it (ninth pass).
-            if (closes && word is "yesterday" && j >= 2 && context.WordAt(j - 1) is "like" && context.ClauseBreakBetween(j - 2, j - 1)
+            if (closes && word is "yesterday" or "now" && j >= 2 && context.WordAt(j - 1) is "like" && context.ClauseBreakBetween(j - 2, j - 1)
                 && IsAsking(context, j - 2) && !UrgencyNegation.IsNegated(context, j - 2) && !UrgencyStance.IsPromise(context, j - 2))
             {
-                return "like yesterday";
+                return word is "now" ? "like now" : "like yesterday"; // "need the keys, like, now" (eleventh pass)
             }
 
             if (!closes || context.ClauseBreakBetween(j - 1, j))
@@ -276,16 +382,26 @@ public sealed class VagueUrgencyRule : IRule
                 continue;
             }
 
-            if ((word is "sharp" && context.WordAt(j - 1) is not "sharp") || (word is "instant" or "minute" && context.WordAt(j - 1) is not "this"))
+            if ((word is "sharp" && context.WordAt(j - 1) is not "sharp") || (word is "instant" or "minute" or "second" && context.WordAt(j - 1) is not "this"))
             {
                 continue; // "at 9 sharp" is a time; "sharp sharp", "this instant", "right this minute" are speed
             }
 
-            var head = hyperbole || word is "sharp" or "instant" or "minute" ? j - 1 : j;
-            if (IsAsking(context, head) && !UrgencyNegation.IsNegated(context, head) && !UrgencyStance.IsPromise(context, head))
+            var head = hyperbole || word is "sharp" or "instant" or "minute" or "second" ? j - 1 : j;
+
+            // "the keys please, right this second": an afterthought of the closing words alone asks with the clause before it.
+            var opened = head;
+            while (opened > 0 && !context.ClauseBreakBetween(opened - 1, opened))
+            {
+                opened--;
+            }
+
+            var afterthought = opened > 0 && head - opened <= 1
+                && (IsAsking(context, opened - 1) || context.WordAt(opened - 1) is "please" or "pls" or "plz" || RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(opened - 1)));
+            if ((afterthought || IsAsking(context, head)) && !UrgencyNegation.IsNegated(context, head) && !UrgencyStance.IsPromise(context, head))
             {
                 var please = j + 1 < words.Length && !context.ClauseBreakBetween(j, j + 1) && context.WordAt(j + 1) is "pls" or "please" or "plz";
-                return hyperbole ? "like yesterday" : word is "sharp" ? "sharp sharp" : word is "instant" or "minute" ? $"this {word}" : please ? $"{word} {context.WordAt(j + 1)}" : word.ToString();
+                return hyperbole ? "like yesterday" : word is "sharp" ? "sharp sharp" : word is "instant" or "minute" or "second" ? $"this {word}" : please ? $"{word} {context.WordAt(j + 1)}" : word.ToString();
             }
         }
 

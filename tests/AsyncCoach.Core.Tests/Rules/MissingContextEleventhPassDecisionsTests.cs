@@ -12,7 +12,7 @@ namespace AsyncCoach.Core.Tests.Rules;
 /// determiner in another language. Paraphrases written for this file, none an item of a development
 /// set; each kind has counter-cases. A parting wish alone ("have a great evening!") is a farewell, not a greeting.
 /// </summary>
-public sealed class EleventhPassDecisionsTests
+public sealed class MissingContextEleventhPassDecisionsTests
 {
     private static readonly RuleEngine Engine = RuleEngine.CreateDefault();
 
