@@ -54,9 +54,16 @@ public sealed class DevSetTests
     // devset9 (session 10, written from the contracts alone while that session's passes were made, scored by the
     // lead on main before and on the merge after; nearly half of it in other languages): floors under the merge's
     // scores. The lowest is huddle recall, 0.664 (dev) and 0.720 (test). Session 11 read its dev split (lang21's language
-    // files, huddle21's grammar and model, which now trains on it): its dev scores are in-sample. MERGE-FLOORS
-    [TestCase("devset9", "messages.dev.jsonl", 0.72, 560)]
-    [TestCase("devset9", "messages.test.jsonl", 0.70, 280)]
+    // files, huddle21's grammar and model, which now trains on it): its dev scores are in-sample (lowest 0.956,
+    // vague-urgency recall); its test split stays unread (lowest 0.780, huddle recall).
+    [TestCase("devset9", "messages.dev.jsonl", 0.95, 560)]
+    [TestCase("devset9", "messages.test.jsonl", 0.77, 280)]
+    // devset10 (session 11, written from the contracts alone while that session's passes were made, scored by the
+    // lead on main before and on the merge after; 16 workplaces, a third in other languages, many with no phrase file):
+    // floors under the merge's scores. The lowest is missing-context recall 0.694 (dev) and vague-urgency recall
+    // 0.667 (test).
+    [TestCase("devset10", "messages.dev.jsonl", 0.69, 430)]
+    [TestCase("devset10", "messages.test.jsonl", 0.66, 210)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
@@ -94,17 +101,17 @@ public sealed class DevSetTests
 
     // missing-context on the three sets written last (ninth pass, branch naked20b): floors under today's
     // precision / recall; most of what is left is greetings and availability checks in other languages.
-    // The tenth pass (naked20c) raised devset5 and devset6 dev and added devset8's. The eleventh (naked21: the
-    // model trained on all nine dev splits) raised devset5, devset6 and devset8 and added devset9's; devset7's test
-    // precision floor drops from 0.99 to 0.97 (one false alarm on the unread split, 48/49 = 0.9796) as its recall rose 0.852 -> 0.889.
+    // The tenth pass (naked20c) raised devset5 and devset6 dev and added devset8's. The eleventh (naked21's grammar
+    // readings; its nine-set model did not land, docs/rules.md) raised devset5 and devset8 dev and added devset9's; the
+    // test floors are main's (the raised ones came from the model that did not land).
     [TestCase("devset5", "messages.dev.jsonl", 0.99, 0.93)]
-    [TestCase("devset5", "messages.test.jsonl", 0.98, 0.86)]
+    [TestCase("devset5", "messages.test.jsonl", 0.98, 0.83)]
     [TestCase("devset6", "messages.dev.jsonl", 0.99, 0.94)]
-    [TestCase("devset6", "messages.test.jsonl", 0.99, 0.93)]
+    [TestCase("devset6", "messages.test.jsonl", 0.99, 0.89)]
     [TestCase("devset7", "messages.dev.jsonl", 0.99, 0.99)]
-    [TestCase("devset7", "messages.test.jsonl", 0.97, 0.88)]
+    [TestCase("devset7", "messages.test.jsonl", 0.99, 0.85)]
     [TestCase("devset8", "messages.dev.jsonl", 0.99, 0.99)]
-    [TestCase("devset8", "messages.test.jsonl", 0.98, 0.90)]
+    [TestCase("devset8", "messages.test.jsonl", 0.96, 0.88)]
     [TestCase("devset9", "messages.dev.jsonl", 0.99, 0.84)]
     [TestCase("devset9", "messages.test.jsonl", 0.98, 0.88)]
     public void Missing_context_keeps_its_floor(string folder, string file, double precision, double recall) =>
@@ -123,14 +130,17 @@ public sealed class DevSetTests
     // huddle21 (the grammar's new readings, the model on all nine dev splits at 8 / -2, chosen by leaving one set out):
     // the test splits moved by one message each, both ways (all nine: 236 found, 26 false alarms, 57 missed -> 233, 24,
     // 60); devset4 precision, devset7 and devset8 recall fell by one, so those floors follow; devset9 is added.
-    [TestCase("devset4", "messages.test.jsonl", 0.89, 0.83)]
-    [TestCase("devset5", "messages.test.jsonl", 0.83, 0.83)]
+    // Merged with lang21's language files and the model retrained on the merged lists, all nine test splits went
+    // from main's 236 found / 26 false alarms / 57 missed to 237 / 25 / 56, but devset4 and devset5 lost one proposal
+    // each and devset8 gained one false alarm, so those floors follow (the unread splits move by a message either way).
+    [TestCase("devset4", "messages.test.jsonl", 0.92, 0.80)]
+    [TestCase("devset5", "messages.test.jsonl", 0.86, 0.80)]
     [TestCase("devset6", "messages.dev.jsonl", 0.95, 0.95)]
     [TestCase("devset6", "messages.test.jsonl", 0.95, 0.67)]
     [TestCase("devset7", "messages.dev.jsonl", 0.95, 0.93)]
     [TestCase("devset7", "messages.test.jsonl", 0.87, 0.70)]
     [TestCase("devset8", "messages.dev.jsonl", 0.99, 0.98)]
-    [TestCase("devset8", "messages.test.jsonl", 0.95, 0.85)]
+    [TestCase("devset8", "messages.test.jsonl", 0.93, 0.85)]
     [TestCase("devset9", "messages.dev.jsonl", 0.99, 0.81)]
     [TestCase("devset9", "messages.test.jsonl", 0.87, 0.70)]
     public void Huddle_keeps_its_floor(string folder, string file, double precision, double recall) =>
@@ -154,6 +164,8 @@ public sealed class DevSetTests
     // test 0.860 / 0.872 / 1.00).
     [TestCase("devset9", "tasks.dev.jsonl", 170)]
     [TestCase("devset9", "tasks.test.jsonl", 85)]
+    // devset10 (session 11, unseen by every pass): dev 0.905 / 0.860 / 1.00 on main and on the merge.
+    [TestCase("devset10", "tasks.dev.jsonl", 175)]
     public void The_classifier_meets_the_targets(string folder, string file, int minTasks) =>
         AssertClassifierAtLeast(folder, file, minTasks, (0.85, 0.85, 0.80));
 
@@ -175,6 +187,9 @@ public sealed class DevSetTests
     // unclear tasks) took dev 0.895 / 0.855 → 0.924 / 0.884 and test 0.860 / 0.872 → 0.895 / 0.907.
     [TestCase("devset9", "tasks.dev.jsonl", 170, 0.92, 0.88, 0.80)]
     [TestCase("devset9", "tasks.test.jsonl", 85, 0.89, 0.90, 0.80)]
+    // devset10's test split: tier and mode above the targets (0.955 / 0.899), "unclear" recognised 7 of 9 (0.778),
+    // below its 0.80 target on main and on the merge alike.
+    [TestCase("devset10", "tasks.test.jsonl", 85, 0.95, 0.89, 0.77)]
     public void The_classifier_keeps_its_floor(string folder, string file, int minTasks, double tier, double mode, double unclear) =>
         AssertClassifierAtLeast(folder, file, minTasks, (tier, mode, unclear));
 
