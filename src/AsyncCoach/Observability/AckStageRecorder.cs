@@ -75,7 +75,17 @@ public sealed partial class AckStageRecorder(IConfiguration configuration, ILogg
                 $"{Seconds(t.Start - origin):0.000000},{Micros(t, t.Enqueued)},{Micros(t, t.BatchStart)},{Micros(t, t.Appended)},{Micros(t, t.Released)},{Micros(t, t.Resumed)},{Micros(t, t.End)},{t.Batch},{t.GcsAtEnd - t.GcsAtStart}\n");
         }
 
-        File.WriteAllText(_path, text.ToString());
+        try
+        {
+            File.WriteAllText(_path, text.ToString());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // At stop there is no one to answer: say which file and why, and let the service stop.
+            Log.WriteFailed(logger, _path, FileKey, ex.Message);
+            return;
+        }
+
         Log.Written(logger, count, _path);
     }
 
@@ -88,6 +98,9 @@ public sealed partial class AckStageRecorder(IConfiguration configuration, ILogg
     {
         [LoggerMessage(EventId = 4370, Level = LogLevel.Information, Message = "Wrote {Count} acknowledgement stage timings to {Path}")]
         public static partial void Written(ILogger logger, int count, string path);
+
+        [LoggerMessage(EventId = 4371, Level = LogLevel.Warning, Message = "Could not write the acknowledgement stage timings to {Path} ({Setting}): {Reason}")]
+        public static partial void WriteFailed(ILogger logger, string path, string setting, string reason);
     }
 }
 
