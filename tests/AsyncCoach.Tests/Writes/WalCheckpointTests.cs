@@ -38,9 +38,21 @@ public sealed class WalCheckpointTests
         await writes.FirstCommits.Task.WaitAsync(Deadline);
 
         var results = new List<WalCheckpoint>();
+        var lockBusy = 0;
         for (var i = 0; i < 20; i++)
         {
-            results.Add(await WalCheckpointer.CheckpointAsync(_database, restartAtFrames: 0, CancellationToken.None).WaitAsync(Deadline));
+            var result = await WalCheckpointer.CheckpointAsync(_database, restartAtFrames: 0, CancellationToken.None).WaitAsync(Deadline);
+
+            // -1 / -1 busy is SQLite's "another connection holds the checkpoint lock" (a pooled
+            // connection's own checkpoint): the pass did not run at all, so it is not a checkpoint
+            // that fell behind the writes; the service's next interval retries it, and so does this.
+            while (result is { Busy: true, LogFrames: -1 } && lockBusy < 3)
+            {
+                lockBusy++;
+                result = await WalCheckpointer.CheckpointAsync(_database, restartAtFrames: 0, CancellationToken.None).WaitAsync(Deadline);
+            }
+
+            results.Add(result);
         }
 
         await stop.CancelAsync();
@@ -48,7 +60,7 @@ public sealed class WalCheckpointTests
 
         Assert.That(committed, Is.GreaterThan(20), "the writer kept committing while the checkpoints ran");
         Assert.That(results, Has.All.Matches<WalCheckpoint>(r => r.Complete),
-            string.Join(", ", results.Select(r => $"{r.LogFrames}/{r.CheckpointedFrames}{(r.Busy ? " busy" : "")}")));
+            $"{lockBusy} retried on the lock; " + string.Join(", ", results.Select(r => $"{r.LogFrames}/{r.CheckpointedFrames}{(r.Busy ? " busy" : "")}")));
     }
 
     [Test]
