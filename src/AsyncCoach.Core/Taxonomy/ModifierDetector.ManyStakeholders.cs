@@ -96,6 +96,15 @@ internal sealed partial class ModifierDetector
 
     private static readonly PhrasePattern AgentNoun = new("_", new HashSet<string>());
 
+    // A word that names who receives something ("to the compliance head", "to all site managers", "to Legal"):
+    // a role or group noun, a team name, or one of the usual singular heads of a recipient.
+    internal bool NamesPeople(string word) =>
+        IsRole(word) || _roleNouns.Contains(word) || _groupNouns.Contains(word) || _teamNameWords.Contains(word)
+        || word is "team" or "teams" or "desk" or "office" or "unit" or "crew" or "head" or "heads" or "lead" or "leads" or "board"
+            or "client" or "clients" or "customer" or "customers" or "manager" or "owner" or "owners" or "everyone" or "everybody"
+            or "staff" or "committee" or "department" or "ministry" or "authority" or "agency" or "supplier" or "suppliers" or "partner"
+            or "partners" or "director" or "chair" or "member" or "members" or "group" or "all";
+
     // A plural noun for people by their role: listed ("pilots", "crew"), or an agent noun (-ers, -ors,
     // -ists, -ians, -ees, -men) that is not a thing ("servers", "sensors").
     private bool IsRole(string word) =>
