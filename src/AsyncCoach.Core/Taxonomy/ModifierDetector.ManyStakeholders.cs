@@ -181,7 +181,7 @@ internal sealed partial class ModifierDetector
             var groupNounAfter = _groupNouns.Contains(tokens[lastEnd - 1].Text) || (lastEnd < tokens.Count && _groupNouns.Contains(tokens[lastEnd].Text));
             var governed = governor is "with" or "across" or "among" or "from" or "to"
                 || (governor is "of" && before is "heads" or "leads" or "managers" or "directors" or "teams")
-                || (governor is "in" && _groupNouns.Contains(before))
+                || (governor is "in" && (_groupNouns.Contains(before) || IsRole(before)))
                 || (lead == 1 && tokens[0].Text is "get" or "ask" or "have");
             // After "with", a list of capitalised names only is as likely tools or ingredients ("with React, Redux, D3 and
             // Tailwind") as groups: it counts when one item is known to be a group of people.
