@@ -152,7 +152,7 @@ internal sealed partial class ModifierDetector
             }
 
             // A capitalised word inside a name ("Ask Medical Stores …", "the Star Health portal") is not a person's matter.
-            if (hit.Length == 1 && start > 0 && !tokens[start].StartsSentence && tokens[start].IsCapitalised
+            if (start > 0 && !tokens[start].StartsSentence && Enumerable.Range(start, end - start).All(i => tokens[i].IsCapitalised)
                 && ((end < tokens.Count && tokens[end].IsCapitalised) || (start > 1 && tokens[start - 1].IsCapitalised && !tokens[start - 1].StartsSentence)))
             {
                 return false;

@@ -139,6 +139,8 @@ public sealed partial class TaskClassifier
         return topics.Count > 0 && inRole.Except(topics).Any(h => TaxonomyIds.TierOf(h.Target) is not null) ? [.. inRole.Except(topics)] : inRole;
     }
 
+    private static readonly IReadOnlySet<CueHit> NoHits = new HashSet<CueHit>();
+
     // Words after which a past participle is the sentence's own verb ("we decided", "it was approved").
     private static readonly HashSet<string> Subjects =
         new(["we", "they", "i", "you", "he", "she", "it", "who", "was", "were", "is", "are", "be", "been", "has", "have", "had", "being", "not", "never", "just"], StringComparer.Ordinal);
@@ -220,8 +222,13 @@ public sealed partial class TaskClassifier
     // after "about"/"on"/"re"/"regarding" when the meeting heads the task, describes the meeting and does not
     // vote. A purpose after the meeting word ("Budget meeting to allocate …") keeps them; so does a cue on the
     // main verb right before it ("Review meeting"), and stronger cues ("Retro meeting", "Brainstorm session").
-    private HashSet<CueHit> MeetingDescription(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
+    private IReadOnlySet<CueHit> MeetingDescription(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
     {
+        if (!hits.Any(h => h.Target == "meeting"))
+        {
+            return NoHits;
+        }
+
         var described = new HashSet<CueHit>();
         foreach (var meeting in hits.Where(h => h.Target == "meeting"))
         {
