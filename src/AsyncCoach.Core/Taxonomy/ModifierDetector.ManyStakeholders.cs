@@ -103,7 +103,7 @@ internal sealed partial class ModifierDetector
         || word is "team" or "teams" or "desk" or "office" or "unit" or "crew" or "head" or "heads" or "lead" or "leads" or "board"
             or "client" or "clients" or "customer" or "customers" or "manager" or "owner" or "owners" or "everyone" or "everybody"
             or "staff" or "committee" or "department" or "ministry" or "authority" or "agency" or "supplier" or "suppliers" or "partner"
-            or "partners" or "director" or "chair" or "member" or "members" or "group" or "all";
+            or "partners" or "director" or "chair" or "member" or "members" or "group" or "all" or "party" or "guests" or "family" or "parents";
 
     // A plural noun for people by their role: listed ("pilots", "crew"), or an agent noun (-ers, -ors,
     // -ists, -ians, -ees, -men) that is not a thing ("servers", "sensors").

@@ -147,17 +147,19 @@ public sealed partial class TaskClassifier
 
     // Making a message for others is inform ("Write a shout-out post for the night shift", "Record a short video
     // on the new rota"); handing a work product to people is inform too ("Mail the audit findings summary to the
-    // compliance head"). Both read what the main verb acts on, so they hold for verbs no list has: the object's
-    // head noun and the recipient after "to" decide. Only when the main verb carries no tier cue of its own.
+    // compliance head"), and the people it goes to are its recipients, not a cue ("to the wedding party"); setting
+    // a value is decide ("Set the fees for …", "Settle the sugar reduction target with …"). Each reads what the
+    // main verb acts on, so the object's head noun decides, not a list of whole phrases.
     private IReadOnlyList<CueHit> MakesOrHandsOver(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
     {
-        if (mainVerb >= tokens.Count || hits.Any(h => OnMainVerb(h, mainVerb) && TaxonomyIds.TierOf(h.Target) is not null && h.Weight >= _data.MinScore))
+        if (mainVerb >= tokens.Count)
         {
             return hits;
         }
 
+        var verbHasCue = hits.Any(h => OnMainVerb(h, mainVerb) && TaxonomyIds.TierOf(h.Target) is not null && h.Weight >= _data.MinScore);
         var i = mainVerb + 1;
-        if (i < tokens.Count && tokens[i].Text is "together" or "out" or "up")
+        if (i < tokens.Count && tokens[i].Text is "together" or "out" or "up" or "round" or "around")
         {
             i++;
         }
@@ -187,9 +189,14 @@ public sealed partial class TaskClassifier
 
         bool In(IReadOnlyList<string>? list, string w) => list is not null && (list.Contains(w) || (w.EndsWith('s') && list.Contains(w[..^1])));
         var verb = tokens[mainVerb];
-        if (In(_data.MakingVerbs, verb.Text) && In(_data.MessageNouns, head))
+        if (!verbHasCue && In(_data.MakingVerbs, verb.Text) && In(_data.MessageNouns, head))
         {
             return [.. hits, new CueHit(TaxonomyIds.Inform, 4, $"\"{verb.Original}\" + \"{head}\" (a message for others)", mainVerb, 1)];
+        }
+
+        if (In(_data.ValueVerbs, verb.Text) && In(_data.ValueNouns, head) && !hits.Any(h => h.Target == TaxonomyIds.Decide && OnMainVerb(h, mainVerb) && h.Weight >= 5))
+        {
+            return [.. hits.Where(h => !OnMainVerb(h, mainVerb)), new CueHit(TaxonomyIds.Decide, 5, $"\"{verb.Original}\" + \"{head}\" (setting a value)", mainVerb, 1)];
         }
 
         // "… to the compliance head", "… to all site managers", "… to Legal": a recipient after "to".
@@ -209,7 +216,9 @@ public sealed partial class TaskClassifier
 
             if (recipient >= 0 && (_modifiers.NamesPeople(tokens[recipient].Text) || (r == recipient && tokens[r].IsCapitalised && !_data.NotNames.Contains(tokens[r].Text))))
             {
-                return [.. hits, new CueHit(TaxonomyIds.Inform, 4, $"\"{verb.Original}\" + \"{head}\" + \"to {tokens[recipient].Original}\" (handed to people)", mainVerb, 1)];
+                var toPeople = hits.Where(h => !(h.Length == 1 && h.Position >= r && h.Position <= recipient && TaxonomyIds.TierOf(h.Target) is not null)).ToList();
+                return verbHasCue ? toPeople
+                    : [.. toPeople, new CueHit(TaxonomyIds.Inform, 4, $"\"{verb.Original}\" + \"{head}\" + \"to {tokens[recipient].Original}\" (handed to people)", mainVerb, 1)];
             }
         }
 
