@@ -132,7 +132,10 @@ public sealed partial class TaskClassifier
             // "the vendor chosen in May"): it names what the task is about, not what the task does.
             var participle = h.Length == 1 && h.Position > mainVerb + 1 && tokens[h.Position].Text.EndsWith("ed", StringComparison.Ordinal)
                 && !Subjects.Contains(tokens[h.Position - 1].Text) && !FunctionWords.Contains(tokens[h.Position - 1].Text);
-            return inClause || namesAThing || setting || participle;
+            // Inside the main verb's object, a one-word cue that is not the object's head modifies it ("Agree the
+            // signing announcement plan with …"): the main verb says what the task is.
+            var insideObject = mainHasCue && h.Length == 1 && InsideObject(tokens, mainVerb, h.Position);
+            return inClause || namesAThing || setting || participle || insideObject;
         }
 
         var topics = inRole.Where(Topic).ToList();
@@ -315,6 +318,28 @@ public sealed partial class TaskClassifier
         }
 
         return null;
+    }
+
+    // The word at `position` is in the noun phrase right after the main verb (its determiner, then words with no
+    // function word or comma between) and is not its last word.
+    private bool InsideObject(IReadOnlyList<Token> tokens, int mainVerb, int position)
+    {
+        var start = mainVerb + 1;
+        if (start >= tokens.Count || !(_data.Determiners ?? []).Contains(tokens[start].Text) || position <= start + 1 || position + 1 >= tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = start + 1; k <= position + 1; k++)
+        {
+            if (FunctionWords.Contains(tokens[k].Text) || tokens[k].AfterComma || tokens[k].StartsSentence || !char.IsLetter(tokens[k].Text[0])
+                || (_data.Determiners ?? []).Contains(tokens[k].Text))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool IsNounModifier(IReadOnlyList<Token> tokens, int position) =>
