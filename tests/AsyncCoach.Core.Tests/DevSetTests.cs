@@ -166,30 +166,39 @@ public sealed class DevSetTests
     [TestCase("devset9", "tasks.test.jsonl", 85)]
     // devset10 (session 11, unseen by every pass): dev 0.905 / 0.860 / 1.00 on main and on the merge.
     [TestCase("devset10", "tasks.dev.jsonl", 175)]
+    // devset10's test split meets the targets since pass tax22 ("unclear" recognised 7/9 -> 8/9).
+    [TestCase("devset10", "tasks.test.jsonl", 85)]
     public void The_classifier_meets_the_targets(string folder, string file, int minTasks) =>
         AssertClassifierAtLeast(folder, file, minTasks, (0.85, 0.85, 0.80));
 
     // Floors under today's scores where pass tax20 (issue #20: the role of a cue, modifiers as what the task
     // involves, other languages; docs/taxonomy.md) raised them well above the target: a fall shows here first.
-    [TestCase("devset2", "tasks.test.jsonl", 130, 0.94, 0.93, 0.80)]
+    // tax22 raised devset2 test to 0.955 / 0.940 and devset6 test to 1.000 / 0.947.
+    [TestCase("devset2", "tasks.test.jsonl", 130, 0.95, 0.93, 0.80)]
     [TestCase("devset4", "tasks.test.jsonl", 55, 0.91, 0.93, 0.80)]
     [TestCase("devset5", "tasks.test.jsonl", 65, 0.95, 0.94, 0.80)]
-    [TestCase("devset6", "tasks.test.jsonl", 55, 0.98, 0.92, 0.80)]
+    [TestCase("devset6", "tasks.test.jsonl", 55, 1.00, 0.94, 0.80)]
     // devset7: pass tax20b (session 9) took dev to 0.97 / 0.97 (its causes came from there); test is below
     // the mode target (0.80). Floors under the scores of that pass.
     [TestCase("devset7", "tasks.dev.jsonl", 160, 0.98, 0.97, 0.80)]
-    [TestCase("devset7", "tasks.test.jsonl", 80, 0.86, 0.81, 0.80)]
+    // Pass tax22 ("unclear" read from the task, making or handing over a message, modifiers from what their words do)
+    // raised devset7 test to 0.878 / 0.829.
+    [TestCase("devset7", "tasks.test.jsonl", 80, 0.87, 0.82, 0.80)]
     // devset8: pass tax20c (session 10) took its causes from the dev split (languages the lexicons lacked, the
     // topic after "about", checking before use); test 0.828 / 0.819 → 0.888 / 0.879. Floors under that pass.
-    [TestCase("devset8", "tasks.dev.jsonl", 230, 0.98, 0.98, 0.80)]
-    [TestCase("devset8", "tasks.test.jsonl", 110, 0.88, 0.87, 0.80)]
+    // tax22: dev 0.991 / 0.991 -> 0.996 / 0.996, test 0.888 / 0.879 -> 0.905 / 0.897.
+    [TestCase("devset8", "tasks.dev.jsonl", 230, 0.99, 0.99, 0.80)]
+    [TestCase("devset8", "tasks.test.jsonl", 110, 0.90, 0.89, 0.80)]
     // devset9: session 11's lexicons (lang21: Dutch, Hungarian, Serbo-Croatian, Estonian, from the dev split's
     // unclear tasks) took dev 0.895 / 0.855 → 0.924 / 0.884 and test 0.860 / 0.872 → 0.895 / 0.907.
-    [TestCase("devset9", "tasks.dev.jsonl", 170, 0.92, 0.88, 0.80)]
-    [TestCase("devset9", "tasks.test.jsonl", 85, 0.89, 0.90, 0.80)]
-    // devset10's test split: tier and mode above the targets (0.955 / 0.899), "unclear" recognised 7 of 9 (0.778),
-    // below its 0.80 target on main and on the merge alike.
-    [TestCase("devset10", "tasks.test.jsonl", 85, 0.95, 0.89, 0.77)]
+    // tax22: dev 0.924 / 0.884 / 0.90 -> 0.977 / 0.959 / 1.00, test 0.895 / 0.907 -> 0.930 / 0.942.
+    [TestCase("devset9", "tasks.dev.jsonl", 170, 0.97, 0.95, 1.00)]
+    [TestCase("devset9", "tasks.test.jsonl", 85, 0.93, 0.94, 0.80)]
+    // devset10: session 11's merge scored dev 0.905 / 0.860 / 1.00 and test 0.955 / 0.899 / 0.778 (below the
+    // "unclear" target). tax22 took its causes from the dev split (read line by line; test scored only): dev
+    // 0.950 / 0.939 / 1.00, test 0.966 / 0.921 / 0.889.
+    [TestCase("devset10", "tasks.dev.jsonl", 175, 0.94, 0.93, 1.00)]
+    [TestCase("devset10", "tasks.test.jsonl", 85, 0.96, 0.92, 0.88)]
     public void The_classifier_keeps_its_floor(string folder, string file, int minTasks, double tier, double mode, double unclear) =>
         AssertClassifierAtLeast(folder, file, minTasks, (tier, mode, unclear));
 

@@ -96,6 +96,15 @@ internal sealed partial class ModifierDetector
 
     private static readonly PhrasePattern AgentNoun = new("_", new HashSet<string>());
 
+    // A word that names who receives something ("to the compliance head", "to all site managers", "to Legal"):
+    // a role or group noun, a team name, or one of the usual singular heads of a recipient.
+    internal bool NamesPeople(string word) =>
+        IsRole(word) || _roleNouns.Contains(word) || _groupNouns.Contains(word) || _teamNameWords.Contains(word)
+        || word is "team" or "teams" or "desk" or "office" or "unit" or "crew" or "head" or "heads" or "lead" or "leads" or "board"
+            or "client" or "clients" or "customer" or "customers" or "manager" or "owner" or "owners" or "everyone" or "everybody"
+            or "staff" or "committee" or "department" or "ministry" or "authority" or "agency" or "supplier" or "suppliers" or "partner"
+            or "partners" or "director" or "chair" or "member" or "members" or "group" or "all" or "party" or "guests" or "family" or "parents";
+
     // A plural noun for people by their role: listed ("pilots", "crew"), or an agent noun (-ers, -ors,
     // -ists, -ians, -ees, -men) that is not a thing ("servers", "sensors").
     private bool IsRole(string word) =>
@@ -172,7 +181,7 @@ internal sealed partial class ModifierDetector
             var groupNounAfter = _groupNouns.Contains(tokens[lastEnd - 1].Text) || (lastEnd < tokens.Count && _groupNouns.Contains(tokens[lastEnd].Text));
             var governed = governor is "with" or "across" or "among" or "from" or "to"
                 || (governor is "of" && before is "heads" or "leads" or "managers" or "directors" or "teams")
-                || (governor is "in" && _groupNouns.Contains(before))
+                || (governor is "in" && (_groupNouns.Contains(before) || IsRole(before)))
                 || (lead == 1 && tokens[0].Text is "get" or "ask" or "have");
             // After "with", a list of capitalised names only is as likely tools or ingredients ("with React, Redux, D3 and
             // Tailwind") as groups: it counts when one item is known to be a group of people.

@@ -105,6 +105,11 @@ internal sealed partial class ModifierDetector
             hits.Add(outcome);
         }
 
+        if (WorkEnding(tokens) is { } ending && !hits.Exists(h => h.Target == TaxonomyIds.Sensitive))
+        {
+            hits.Add(ending);
+        }
+
         if (SameDayDeadline(tokens) is { } deadline)
         {
             hits.Add(new CueHit(TaxonomyIds.TimeCritical, 1, deadline, 0));
@@ -133,12 +138,22 @@ internal sealed partial class ModifierDetector
             // says it did not happen (pass tax20c).
             var namesAThing = !happeningNow && end < tokens.Count && _thingHeads.Contains(tokens[end].Text) && !tokens[end].AfterComma;
             var negated = !happeningNow && Enumerable.Range(Math.Max(0, start - 3), Math.Min(3, start)).Any(i => tokens[i].Text is "without" or "no");
-            return !modifier && !topic && !namesAThing && !negated;
+            // "how we verify a COC when the portal is down", "what to do if the line is down": a condition, not an event (tax22).
+            var conditional = Enumerable.Range(Math.Max(0, start - 4), Math.Min(4, start))
+                .Any(i => tokens[i].Text is "when" or "if" or "whenever" or "unless" && !tokens.Skip(i + 1).Take(start - i).Any(t => t.StartsSentence || t.AfterComma));
+            return !modifier && !topic && !namesAThing && !negated && !conditional;
         }
 
         if (hit.Target == TaxonomyIds.Sensitive)
         {
             if (end < tokens.Count && _thingHeads.Contains(tokens[end].Text) && !tokens[end].AfterComma)
+            {
+                return false;
+            }
+
+            // A capitalised word inside a name ("Ask Medical Stores …", "the Star Health portal") is not a person's matter.
+            if (start > 0 && !tokens[start].StartsSentence && Enumerable.Range(start, end - start).All(i => tokens[i].IsCapitalised)
+                && ((end < tokens.Count && tokens[end].IsCapitalised) || (start > 1 && tokens[start - 1].IsCapitalised && !tokens[start - 1].StartsSentence)))
             {
                 return false;
             }
@@ -150,7 +165,45 @@ internal sealed partial class ModifierDetector
     }
 
     internal static bool IsPerson(Token token) =>
-        Pronouns.Contains(token.Text) || (token.Index > 0 && token.IsCapitalised && token.Text.EndsWith("'s", StringComparison.Ordinal));
+        Pronouns.Contains(token.Text) || (token.Index > 0 && token.IsCapitalised && token.Text.EndsWith("'s", StringComparison.Ordinal) && !Calendar.Contains(token.Text[..^2]));
+
+    // "Tuesday's newsletter", "March's figures": a possessive that is a day or a month is not a person.
+    private static readonly HashSet<string> Calendar =
+        new(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], StringComparer.Ordinal);
+
+    // Work that people live on ending ("the night shift is being cut", "25 seasonal roles end after the season", "some
+    // roles lose their share"): a person's standing, so sensitive, whatever the verb (tax22). Not a routine's time
+    // ("the shift ends at 6").
+    private static readonly HashSet<string> WorkNouns =
+        new(["shift", "shifts", "role", "roles", "job", "jobs", "position", "positions", "posts", "contracts", "hours", "overtime", "wages", "allowances"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> EndingWords =
+        new(["cut", "cuts", "closed", "closing", "end", "ends", "ending", "lose", "loses", "losing", "scrapped", "axed", "cancelled", "canceled",
+             "eliminated", "reduced", "abolished", "removed", "discontinued", "disappear", "disappears"], StringComparer.Ordinal);
+
+    private static CueHit? WorkEnding(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            // "the riders on shift", "paid per shift": the work is a setting there, not the subject.
+            if (!WorkNouns.Contains(tokens[i].Text) || (i > 0 && tokens[i - 1].Text is "on" or "per" or "during" or "after" or "before" or "for" or "in" or "at" or "by" or "from" or "to" or "of" or "with"))
+            {
+                continue;
+            }
+
+            for (var k = i + 1; k < tokens.Count && k <= i + 4 && !tokens[k].StartsSentence && !tokens[k].AfterComma; k++)
+            {
+                if (EndingWords.Contains(tokens[k].Text)
+                    && !(k + 1 < tokens.Count && (tokens[k + 1].Text is "at" or "by" || char.IsDigit(tokens[k + 1].Text[0]))))
+                {
+                    return new CueHit(TaxonomyIds.Sensitive, 1, $"\"{tokens[i].Original}\" … \"{tokens[k].Original}\" (work people live on ending)", i);
+                }
+            }
+        }
+
+        return null;
+    }
 
     // "now" as the time of the task ("move the samples now", "decide now whether", "now that the road is
     // closed"), not "is now 10 days", "now allows", "Helvetica Now" or "for now".
@@ -165,7 +218,8 @@ internal sealed partial class ModifierDetector
             }
 
             if (i + 1 == tokens.Count || tokens[i + 1].AfterComma || tokens[i + 1].StartsSentence
-                || tokens[i + 1].Text is "that" or "whether" or "before" or "and" or "or" or "so" or "while" or "if")
+                || (tokens[i + 1].Text is "that" or "whether" or "before" or "and" or "or" or "so" or "while" or "if"
+                    && !(tokens[i + 1].Text == "or" && tokens.Take(i).Any(t => t.Text is "whether" or "if"))))
             {
                 return i;
             }

@@ -10,6 +10,10 @@ public sealed partial class TaskClassifier
     private static readonly HashSet<string> ObjectEnds =
         new(["de", "da", "do", "di", "del", "della", "dello", "du", "des", "com", "con", "avec", "mit", "para", "pour", "fur", "von", "til", "med", "fra"], StringComparer.Ordinal);
 
+    // How an artefact looks or reads ("the catalogue layout", "the deck design"), as opposed to what it commits to ("the contract renewal").
+    private static readonly HashSet<string> ArtefactParts =
+        new(["layout", "design", "wording", "format", "formatting", "structure", "colours", "colors", "typography", "fonts", "cover", "headline", "title", "visuals", "look"], StringComparer.Ordinal);
+
     private IReadOnlyList<CueHit> ApprovesAnArtefact(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
     {
         var approves = mainVerb < tokens.Count && (_data.ApproveVerbs ?? ["approve", "sign", "ok", "greenlight"]).Contains(tokens[mainVerb].Text);
@@ -58,7 +62,10 @@ public sealed partial class TaskClassifier
         // needs one in the object ("check the draft grant application"), or a "before" after the object:
         // what is checked before it goes out or is used is a work product ("check the tickets before billing").
         var checkedBeforeUse = checks && i < tokens.Count && tokens[i].Text == "before" && BeforeAUse(tokens, i + 1);
-        if (head is null || !(IsArtefact(head) || (checks && (checkedBeforeUse || objectWords.Exists(IsArtefact)))))
+        // A part of an artefact ("the product catalogue layout", "the deck design") is the artefact's too; "the
+        // warehouse layout" is not.
+        var partOfArtefact = objectWords.Count >= 2 && IsArtefact(objectWords[^2]) && head is not null && ArtefactParts.Contains(head);
+        if (head is null || !(IsArtefact(head) || partOfArtefact || (checks && (checkedBeforeUse || objectWords.Exists(IsArtefact)))))
         {
             return hits;
         }
@@ -95,12 +102,9 @@ public sealed partial class TaskClassifier
     private IReadOnlyList<CueHit> InRole(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
     {
         var recipientSlot = mainVerb < tokens.Count && (_data.TellingVerbs ?? []).Contains(tokens[mainVerb].Text) ? mainVerb + 1 : -1;
-        // A weak cue that names a meeting ("progress meeting", "weekly calibration sync") is part of the
-        // meeting's name, not an outcome (unless a purpose follows: "budget meeting to allocate …").
-        var meetings = hits.Where(h => h.Target == "meeting").Select(h => h.Position).ToHashSet();
+        var describesAMeeting = MeetingDescription(hits, tokens, mainVerb);
         var inRole = hits.Where(h => h.Length == 0 || TaxonomyIds.TierOf(h.Target) is null
-            || !(h.Position == recipientSlot || (h.Length == 1 && IsNounModifier(tokens, h.Position))
-                || (h.Length == 1 && h.Weight <= 3 && meetings.Contains(h.Position + 1) && !(h.Position + 2 < tokens.Count && tokens[h.Position + 2].Text == "to"))))
+            || !(h.Position == recipientSlot || (h.Length == 1 && IsNounModifier(tokens, h.Position)) || describesAMeeting.Contains(h)))
             .ToList();
 
         // What the main verb governs is its topic, not another task: after "Ask X whether …", "Brainstorm
@@ -124,11 +128,159 @@ public sealed partial class TaskClassifier
             var namesAThing = end < tokens.Count && thingHeads.Contains(tokens[end].Text);
             var setting = h.Length == 1 && h.Position >= 2 && end == tokens.Count
                 && (_data.Determiners ?? []).Contains(tokens[h.Position - 1].Text) && tokens[h.Position - 2].Text is "in" or "at" or "during" or "after";
-            return inClause || namesAThing || setting;
+            // A verb's past participle right after a noun describes that noun ("the grading rule decided on Tuesday",
+            // "the vendor chosen in May"): it names what the task is about, not what the task does.
+            var participle = h.Length == 1 && h.Position > mainVerb + 1 && tokens[h.Position].Text.EndsWith("ed", StringComparison.Ordinal)
+                && !Subjects.Contains(tokens[h.Position - 1].Text) && !FunctionWords.Contains(tokens[h.Position - 1].Text);
+            // Inside the main verb's object, a one-word cue that is not the object's head modifies it ("Agree the
+            // signing announcement plan with …"): the main verb says what the task is.
+            var insideObject = mainHasCue && h.Length == 1 && InsideObject(tokens, mainVerb, h.Position);
+            return inClause || namesAThing || setting || participle || insideObject;
         }
 
         var topics = inRole.Where(Topic).ToList();
         return topics.Count > 0 && inRole.Except(topics).Any(h => TaxonomyIds.TierOf(h.Target) is not null) ? [.. inRole.Except(topics)] : inRole;
+    }
+
+    private static readonly IReadOnlySet<CueHit> NoHits = new HashSet<CueHit>();
+
+    // Words after which a past participle is the sentence's own verb ("we decided", "it was approved").
+    private static readonly HashSet<string> Subjects =
+        new(["we", "they", "i", "you", "he", "she", "it", "who", "was", "were", "is", "are", "be", "been", "has", "have", "had", "being", "not", "never", "just"], StringComparer.Ordinal);
+
+    // Making a message for others is inform ("Write a shout-out post for the night shift", "Record a short video
+    // on the new rota"); handing a work product to people is inform too ("Mail the audit findings summary to the
+    // compliance head"), and the people it goes to are its recipients, not a cue ("to the wedding party"); setting
+    // a value is decide ("Set the fees for …", "Settle the sugar reduction target with …"). Each reads what the
+    // main verb acts on, so the object's head noun decides, not a list of whole phrases.
+    private IReadOnlyList<CueHit> MakesOrHandsOver(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
+    {
+        if (mainVerb >= tokens.Count)
+        {
+            return hits;
+        }
+
+        var verbHasCue = hits.Any(h => OnMainVerb(h, mainVerb) && TaxonomyIds.TierOf(h.Target) is not null && h.Weight >= _data.MinScore);
+        var i = mainVerb + 1;
+        if (i < tokens.Count && tokens[i].Text is "together" or "out" or "up" or "round" or "around")
+        {
+            i++;
+        }
+
+        string? head = null;
+        var determiners = _data.Determiners ?? [];
+        for (; i < tokens.Count; i++)
+        {
+            var word = tokens[i].Text;
+            if (determiners.Contains(word) && head is null)
+            {
+                continue;
+            }
+
+            if (determiners.Contains(word) || FunctionWords.Contains(word) || ObjectEnds.Contains(word) || word == "?" || tokens[i].AfterComma || tokens[i].StartsSentence)
+            {
+                break;
+            }
+
+            head = word;
+        }
+
+        if (head is null)
+        {
+            return hits;
+        }
+
+        bool In(IReadOnlyList<string>? list, string w) => list is not null && (list.Contains(w) || (w.EndsWith('s') && list.Contains(w[..^1])));
+        var verb = tokens[mainVerb];
+        if (!verbHasCue && In(_data.MakingVerbs, verb.Text) && In(_data.MessageNouns, head))
+        {
+            return [.. hits, new CueHit(TaxonomyIds.Inform, 4, $"\"{verb.Original}\" + \"{head}\" (a message for others)", mainVerb, 1)];
+        }
+
+        if (In(_data.ValueVerbs, verb.Text) && In(_data.ValueNouns, head) && !hits.Any(h => h.Target == TaxonomyIds.Decide && OnMainVerb(h, mainVerb) && h.Weight >= 5))
+        {
+            return [.. hits.Where(h => !OnMainVerb(h, mainVerb)), new CueHit(TaxonomyIds.Decide, 5, $"\"{verb.Original}\" + \"{head}\" (setting a value)", mainVerb, 1)];
+        }
+
+        // "… to the compliance head", "… to all site managers", "… to Legal": a recipient after "to".
+        if (i < tokens.Count && tokens[i].Text == "to" && (In(_data.ArtefactNouns, head) || In(_data.MessageNouns, head)))
+        {
+            var r = i + 1;
+            while (r < tokens.Count && (determiners.Contains(tokens[r].Text) || tokens[r].Text is "every" or "each"))
+            {
+                r++;
+            }
+
+            var recipient = -1;
+            for (var k = r; k < tokens.Count && k < r + 4 && !FunctionWords.Contains(tokens[k].Text) && !tokens[k].AfterComma; k++)
+            {
+                recipient = k;
+            }
+
+            if (recipient >= 0 && (_modifiers.NamesPeople(tokens[recipient].Text) || (r == recipient && tokens[r].IsCapitalised && !_data.NotNames.Contains(tokens[r].Text))))
+            {
+                var toPeople = hits.Where(h => !(h.Length == 1 && h.Position >= r && h.Position <= recipient && TaxonomyIds.TierOf(h.Target) is not null)).ToList();
+                return verbHasCue ? toPeople
+                    : [.. toPeople, new CueHit(TaxonomyIds.Inform, 4, $"\"{verb.Original}\" + \"{head}\" + \"to {tokens[recipient].Original}\" (handed to people)", mainVerb, 1)];
+            }
+        }
+
+        return hits;
+    }
+
+    // A meeting named by its words ("Progress meeting", "Partners' review meeting", "Budget review meeting") or
+    // given only a topic ("Meeting about the budget", "Call with Sam about the vendor choice") states no outcome:
+    // a one-word cue of weight up to `meeting_name_weight` in the run of words right before a meeting word, or
+    // after "about"/"on"/"re"/"regarding" when the meeting heads the task, describes the meeting and does not
+    // vote. A purpose after the meeting word ("Budget meeting to allocate …") keeps them; so does a cue on the
+    // main verb right before it ("Review meeting"), and stronger cues ("Retro meeting", "Brainstorm session").
+    private IReadOnlySet<CueHit> MeetingDescription(IReadOnlyList<CueHit> hits, IReadOnlyList<Token> tokens, int mainVerb)
+    {
+        if (!hits.Any(h => h.Target == "meeting"))
+        {
+            return NoHits;
+        }
+
+        var described = new HashSet<CueHit>();
+        foreach (var meeting in hits.Where(h => h.Target == "meeting"))
+        {
+            // The meeting word must head its phrase: "crew call time" is a time, not a call.
+            var after = meeting.Position + Math.Max(meeting.Length, 1);
+            if (after < tokens.Count && (tokens[after].Text == "to"
+                || !(FunctionWords.Contains(tokens[after].Text) || tokens[after].AfterComma || tokens[after].StartsSentence || tokens[after].Text == "?")))
+            {
+                continue;
+            }
+
+            var start = meeting.Position;
+            while (start > 0 && !FunctionWords.Contains(tokens[start - 1].Text) && !tokens[start].AfterComma && !tokens[start].StartsSentence)
+            {
+                start--;
+            }
+
+            var topic = -1;
+            for (var i = after; start <= mainVerb && i < tokens.Count && !tokens[i].StartsSentence; i++)
+            {
+                if (tokens[i].Text is "about" or "on" or "re" or "regarding")
+                {
+                    topic = i;
+                    break;
+                }
+            }
+
+            foreach (var h in hits.Where(h => h.Length == 1 && h.Weight <= _data.MeetingNameWeight && TaxonomyIds.TierOf(h.Target) is not null && tokens[h.Position].Text != "?"))
+            {
+                var inName = h.Position >= start && h.Position < meeting.Position
+                    && (h.Weight <= 3 || h.Position != mainVerb || meeting.Position - h.Position >= 2);
+                var inTopic = topic > 0 && h.Position > topic && !tokens.Skip(topic + 1).Take(h.Position - topic).Any(t => t.StartsSentence);
+                if (inName || inTopic)
+                {
+                    described.Add(h);
+                }
+            }
+        }
+
+        return described;
     }
 
     private static bool OnMainVerb(CueHit hit, int mainVerb) =>
@@ -166,6 +318,28 @@ public sealed partial class TaskClassifier
         }
 
         return null;
+    }
+
+    // The word at `position` is in the noun phrase right after the main verb (its determiner, then words with no
+    // function word or comma between) and is not its last word.
+    private bool InsideObject(IReadOnlyList<Token> tokens, int mainVerb, int position)
+    {
+        var start = mainVerb + 1;
+        if (start >= tokens.Count || !(_data.Determiners ?? []).Contains(tokens[start].Text) || position <= start + 1 || position + 1 >= tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = start + 1; k <= position + 1; k++)
+        {
+            if (FunctionWords.Contains(tokens[k].Text) || tokens[k].AfterComma || tokens[k].StartsSentence || !char.IsLetter(tokens[k].Text[0])
+                || (_data.Determiners ?? []).Contains(tokens[k].Text))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool IsNounModifier(IReadOnlyList<Token> tokens, int position) =>

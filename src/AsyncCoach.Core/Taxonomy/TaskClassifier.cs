@@ -62,7 +62,7 @@ public sealed partial class TaskClassifier
         task ??= string.Empty;
         var tokens = Tokens(task);
         var mainVerb = MainVerb(tokens);
-        var hits = ApprovesAnArtefact(InRole(_cues.Match(tokens), tokens, mainVerb), tokens, mainVerb);
+        var hits = MakesOrHandsOver(ApprovesAnArtefact(InRole(_cues.Match(tokens), tokens, mainVerb), tokens, mainVerb), tokens, mainVerb);
         var modifierHits = _modifiers.Detect(tokens, mainVerb, _data.TellingVerbs ?? []);
         var modifiers = TaxonomyIds.AllModifiers.Where(m => modifierHits.Any(h => h.Target == m)).ToList();
         var modifierWhy = TaxonomyIds.AllModifiers

@@ -26,7 +26,12 @@ internal sealed record TaxonomyData(
     IReadOnlyList<string>? ReviewVerbs = null,
     IReadOnlyList<string>? FirefightVerbs = null,
     IReadOnlyList<LanguageData>? Languages = null,
-    IReadOnlyList<string>? ApproveVerbs = null);
+    IReadOnlyList<string>? ApproveVerbs = null,
+    double MeetingNameWeight = 3,
+    IReadOnlyList<string>? MakingVerbs = null,
+    IReadOnlyList<string>? MessageNouns = null,
+    IReadOnlyList<string>? ValueVerbs = null,
+    IReadOnlyList<string>? ValueNouns = null);
 
 /// <summary>
 /// Another language's words for the same cues (a small lexicon, not a translation): tier cues, meeting
