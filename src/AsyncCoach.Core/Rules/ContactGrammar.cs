@@ -14,12 +14,22 @@ internal static class ContactGrammar
         // Some of your time: "have you got 5?", "do you have a minute to talk?", "when do you have time?", "you got a sec for me?"
         "when|whenever? any? chance? do|did|would|could|will|can|have|got|has? you|u|ya|yall|youve|uve could|can|would|will|might? have|got|get|spare|find|has a|an|few|couple|of|some|the|quick|spare|free|little|bit|more* #num|min|mins|minute|minutes|sec|secs|second|seconds|moment|mo|mom|tick|time|bit|jiffy min|mins|minute|minutes|sec|secs? to|for? talk|chat|speak|me|us|call?",
 
+        // The same with its subject dropped, as chat is written (twelfth pass): "hey, got time for a chat?",
+        // "have a sec?"; "got time for the budget review?" names a topic (the match stops at "for").
+        "got|have a|an|few|some|quick|spare|free|little|bit|of* min|mins|minute|minutes|sec|secs|moment|mo|time to|for? a|an? quick|short|brief? talk|chat|call|word?",
+
+        // Whether now suits the reader (twelfth pass): "is it a bad moment?", "is now a good time to talk?".
+        // "is this a good time to review the PR?" names a topic (the match stops at "to").
+        "is|would|will it|this|now|that be? a|an? bad|good|ok|okay|convenient|inconvenient|right|wrong|better time|moment to|for? talk|chat|call|speak|ring?",
+
         // Whether you are free: "are you around", "lads u around", "any chance you're free for a bit?", "when will you be back?"
         "when|whenever? any? chance? are|r|will|is? you|u|ya|youre|ur|yr|yall|anyone|anybody|someone|somebody|any1|everyone of? you|u|yall|us? be? still|already|currently? free|busy|available|around|there|about|online|back|awake|up|reachable|here|in",
         "from the|your|ur? lunch|break|holiday|holidays|leave|vacation|meeting|trip|school|site",
 
         // To talk, no topic: "can u talk?", "could we speak quickly?", "you can talk now?" (either order).
         "can|could|may|shall|should|cn|cud we|i|u|you talk|speak|chat quickly|briefly|privately|real|quick? to|with? you|u|me|ya?",
+        // Reaching them by phone, no topic (twelfth pass): "can I phone you quickly?", "could I ring you?"
+        "can|could|may|shall|cn|cud i|we phone|ring|call|buzz you|u|ya quickly|briefly|quick|now|rn|later|today?",
         "you|u|we can|could talk|speak|chat to|with? me|us?",
 
         // Wanting to talk: "need to talk to you", "wanna chat?", "I'd like to speak with you".

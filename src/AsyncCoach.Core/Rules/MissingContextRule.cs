@@ -96,7 +96,8 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         for (var i = 0; i < context.Words.Length; i++)
         {
             var word = context.WordAt(i);
-            if (word.ContainsAnyInRange('0', '9') || word is "what" or "whats" or "which" or "why" or "how" or "hows" or "who"
+            if (word.ContainsAnyInRange('0', '9') || word is "what" or "whats" or "which" or "why" or "how" or "hows" or "who" || IsQuestionWord(word)
+                || (word is "que" && (i + 1 == context.Words.Length || context.WordAt(i + 1) is not ("mas" or "tal" or "onda" or "pasa" or "hubo" or "hay")))
                 || (i + 1 < context.Words.Length && word is "about" or "regarding" or "re" or "concerning" or "wrt" or "abt" or "bzgl" or "sobre" && !IsMomentNoun(context.WordAt(i + 1)))
                 || (i + 1 < context.Words.Length && word is "the" or "my" or "your" or "our" or "his" or "her" or "their" or "these" or "those"
                     or "el" or "le" or "il" or "les" or "los" or "las" or "des" or "del" or "gli" or "der" or "das" or "het" && !IsMomentNoun(context.WordAt(i + 1))))
@@ -112,8 +113,68 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             asks |= word is "you" or "u" or "ya" or "yall" or "anyone" or "anybody";
         }
 
-        return asks && model.IsNaked(context.Text, context.Words, question, context.Message.Kind.IsDirect());
+        return asks && !GreetingThenStatement(context) && model.IsNaked(context.Text, context.Words, question, context.Message.Kind.IsDirect());
     }
+
+    // "what" and "who" in the languages the sets meet, accents folded ("¿qué necesitas?", "čo potrebuješ?",
+    // "kto má kľúč od skladu?"): a question that asks what is needed or who has a thing names its topic
+    // (twelfth pass). Not the words that are also something else ("was", "cosa", "qui", "apa", "kya").
+    private static bool IsQuestionWord(ReadOnlySpan<char> word) =>
+        word is "quien" or "quienes" or "cual" or "cuales" or "quoi" or "wat" or "wer" or "co" or "czego" or "kto" or "khto"
+            or "kdo" or "chto" or "shto" or "siapa" or "kaun";
+
+    // "hi, lunch?", "wah gwaan bredda, di invoice fi Kingston deh pon di drive", "Günaydın Ayşe Hanım, kargo
+    // yarın mı çıkıyor?", "hi there, I'm back": a greeting, then after a clause break a clause that addresses
+    // no one. That clause is the request or the news itself, so the model is not asked (twelfth pass); a
+    // greeting then "you around?" / "anyone in?" still is. A bare greeting has no such clause.
+    private static bool GreetingThenStatement(in RuleContext context)
+    {
+        var greetingEnd = 0;
+        foreach (var match in context.Matches)
+        {
+            if (match.List == PhraseLists.GreetingIndex && match.Start == 0)
+            {
+                greetingEnd = Math.Max(greetingEnd, match.End);
+            }
+        }
+
+        var words = context.Words;
+        if (greetingEnd == 0 || greetingEnd >= words.Length)
+        {
+            return false;
+        }
+
+        var clause = greetingEnd;
+        while (clause < words.Length && !context.ClauseBreakBetween(clause - 1, clause))
+        {
+            clause++; // the names and titles after the greeting: "Günaydın Ayşe Hanım,"
+        }
+
+        if (clause >= words.Length)
+        {
+            return false;
+        }
+
+        for (var i = clause; i < words.Length; i++)
+        {
+            if (IsSecondPerson(context.WordAt(i)) || (i > clause && context.ClauseBreakBetween(i - 1, i)))
+            {
+                return false; // the reader addressed, or more than one clause ("hello, sorry to disturb, can talk?")
+            }
+        }
+
+        // One word asked ("lunch?") is a thing; a clause of four words or more is a statement or a
+        // question about something ("kargo yarın mı çıkıyor?"); "I'm back" is news about the author.
+        // Two or three words may be how they are asked in a language the lists lack ("sibuk ka?",
+        // "itt vagy még?", "habari za kazi?"): the model reads those.
+        var length = words.Length - clause;
+        return length == 1 || length >= 4 || context.WordAt(clause) is "i" or "im" or "ive" or "ill" or "we" or "were" or "weve";
+    }
+
+    // The reader addressed ("you", "anyone"), in English and the pronouns of the languages the lists read.
+    private static bool IsSecondPerson(ReadOnlySpan<char> word) =>
+        word is "you" or "u" or "ya" or "yu" or "ye" or "yall" or "youre" or "ur" or "anyone" or "anybody" or "someone" or "any1"
+            or "du" or "tu" or "vous" or "usted" or "voce" or "vc" or "jij" or "ty" or "vy" or "sie" or "ikaw" or "kamu" or "anda" or "aap" or "tum";
 
     // "have a great evening!": a parting wish whose only greeting word is inside it asks nothing (eleventh pass).
     private static bool IsFarewell(in RuleContext context) =>
@@ -208,6 +269,15 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
                 }
                 else if (callAct && (matches[k].List == PhraseLists.CallVerbsIndex || matches[k].List == PhraseLists.CallNounsIndex))
                 {
+                    reachable[matches[k].End] = true;
+                    advanced = true;
+                }
+
+                if (matches[k].List == PhraseLists.UrgencyIntensifiersIndex && StartsAt(context, PhraseLists.BareUrgencyIndex, matches[k].End)
+                    && context.WordAt(p) is not ("that" or "a" or "an" or "at" or "all" or "exactly" or "remotely"))
+                {
+                    // "sir very urgent pls", "super urgent": how urgent, still no purpose (twelfth pass); the
+                    // list's words for "not that / at all urgent" are no intensifier here.
                     reachable[matches[k].End] = true;
                     advanced = true;
                 }

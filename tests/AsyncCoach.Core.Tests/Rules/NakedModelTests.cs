@@ -76,7 +76,7 @@ public sealed class NakedModelTests
         try
         {
             var exit = NakedModelCommand.Run(
-                [output, Path.Combine(fixtures, "devset"), Path.Combine(fixtures, "devset2"), Path.Combine(fixtures, "devset3")],
+                [output, .. new[] { "devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9", "devset10" }.Select(set => Path.Combine(fixtures, set))],
                 new StringWriter(),
                 new StringWriter());
 
@@ -105,7 +105,7 @@ public sealed class NakedModelTests
     [Test]
     public void A_finding_the_model_made_carries_a_fixed_evidence_string_not_the_words()
     {
-        var findings = RuleEngine.CreateDefault().Evaluate(Message("is it a bad moment?"), Context());
+        var findings = RuleEngine.CreateDefault().Evaluate(Message("any luck catching you today?"), Context());
 
         var finding = findings.Single(f => f.RuleId == RuleIds.MissingContext);
         Assert.That(finding.Evidence, Is.EqualTo(new[] { MissingContextRule.ModelEvidence }));
@@ -116,7 +116,7 @@ public sealed class NakedModelTests
     {
         var engine = new RuleEngine(PhraseBook.Default, RuleEngine.DefaultRules(null));
 
-        Assert.That(engine.Evaluate(Message("is it a bad moment?"), Context()).Select(f => f.RuleId), Does.Not.Contain(RuleIds.MissingContext));
+        Assert.That(engine.Evaluate(Message("any luck catching you today?"), Context()).Select(f => f.RuleId), Does.Not.Contain(RuleIds.MissingContext));
         Assert.That(engine.Evaluate(Message("hey, got a minute?"), Context()).Select(f => f.RuleId), Does.Contain(RuleIds.MissingContext));
     }
 
