@@ -11,6 +11,9 @@
 # Each batch also counts, over its drain (perf stat on the process), system calls and context
 # switches per message and, for a native build (its libe_sqlite3.so beside the executable), SQLite
 # steps (a statement run or a row read), statements compiled and write commits (uprobes).
+# The uprobes cost about 100 µs a message themselves: SQL=0 leaves them off, for a CPU figure
+# (take the counts from a separate run). KINDS=1 adds the system calls by kind (those above 0.2
+# a message).
 # LABEL names the run's lines; ports APP_PORT/FAKE_PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,8 +88,14 @@ drained() {
 
 TICKS=$(getconf CLK_TCK)
 EVENTS=task-clock,context-switches,raw_syscalls:sys_enter
+if [ "${KINDS:-0}" = 1 ]; then
+  for k in futex pwrite64 pread64 fcntl epoll_wait epoll_ctl epoll_pwait read write readv writev sendto recvfrom sendmsg recvmsg \
+           mmap munmap madvise mprotect sched_yield fdatasync fsync openat close newfstatat lseek getpid gettid ioctl; do
+    EVENTS=$EVENTS,syscalls:sys_enter_$k
+  done
+fi
 LIB=$(dirname "${APP##* }")/libe_sqlite3.so
-if [ -f "$LIB" ]; then
+if [ -f "$LIB" ] && [ "${SQL:-1}" = 1 ]; then
   # By address, so the library's PLT stubs are not counted as well.
   for f in step:sqlite3_step prep2:sqlite3_prepare_v2 prep3:sqlite3_prepare_v3 commit:pagerWalFrames; do
     perf probe -q -x "$LIB" -a "$PROBES:${f%%:*}=0x$(readelf -sW "$LIB" | awk -v n="${f#*:}" '$8 == n && $4 == "FUNC" {print $2; exit}')" >/dev/null
@@ -106,8 +115,9 @@ for run in $(seq 1 "$RUNS"); do
   drained
   c1=$(cpu); t1=$(date +%s.%N)
   kill $(pgrep -P $perfpid) 2>/dev/null || true; wait $perfpid || true
-  counts=$(awk -F, -v n=$((ROWS * TEAMS)) '$3 ~ /sys_enter/ {s = $1} $3 ~ /context-switches/ {c = $1} $3 ~ /:step$/ {st = $1} $3 ~ /:prep[23]$/ {p += $1} $3 ~ /:commit$/ {w = $1}
-    END {printf "system calls %.1f, context switches %.2f", s / n, c / n; if (st != "") printf ", SQLite steps %.2f, compiled %.3f, write commits %.3f", st / n, p / n, w / n}' /tmp/outbox-drain-$$.perf)
+  counts=$(awk -F, -v n=$((ROWS * TEAMS)) '$3 ~ /raw_syscalls:sys_enter/ {s = $1} $3 ~ /context-switches/ {c = $1} $3 ~ /:step$/ {st = $1} $3 ~ /:prep[23]$/ {p += $1} $3 ~ /:commit$/ {w = $1}
+    $3 ~ /syscalls:sys_enter_/ && $1 / n >= 0.2 {k = k sprintf(" %s %.2f", substr($3, index($3, "enter_") + 6), $1 / n)}
+    END {printf "system calls %.1f, context switches %.2f", s / n, c / n; if (st != "") printf ", SQLite steps %.2f, compiled %.3f, write commits %.3f", st / n, p / n, w / n; if (k != "") printf ";%s", k}' /tmp/outbox-drain-$$.perf)
   sent=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1], timeout=30).execute(\"SELECT COUNT(*) FROM nudges WHERE state = 'sent'\").fetchone()[0])" "$DB")
   python3 -c "
 c0, c1, t0, t1, idle, ticks, rows = $c0, $c1, $t0, $t1, $idle, $TICKS, $ROWS * $TEAMS

@@ -8,7 +8,8 @@ namespace AsyncCoach.Tests.Writes;
 
 /// <summary>
 /// <see cref="SqliteGroupCommit.RunSoonAsync{T}"/>: while rounds are committing, a queued write
-/// joins the next round's commit instead of a commit of its own, and is durable when it completes.
+/// joins the next round's commit instead of a commit of its own; with no rounds, writes that come
+/// as a stream share one; each is durable when it completes.
 /// </summary>
 public sealed class GroupCommitJoinTests
 {
@@ -130,6 +131,65 @@ public sealed class GroupCommitJoinTests
 
         Assert.That(await later.WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(1));
         Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(11), "each written once");
+    }
+
+    [Test]
+    public async Task With_no_rounds_writes_that_come_as_a_stream_share_one_commit_after_the_window()
+    {
+        var time = new FakeTimeProvider();
+        await using var commits = new SqliteGroupCommit(_database, TimeSpan.FromMilliseconds(20), time);
+        var transactions = new List<SqliteTransaction>();
+        Task<int> Increment() => commits.RunSoonAsync((connection, transaction) =>
+        {
+            transactions.Add(transaction);
+            return connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction);
+        });
+
+        Assert.That(await Increment().WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(1), "the first of a stream is flushed at once");
+        time.Advance(TimeSpan.FromMilliseconds(5));
+        var second = Increment();
+        var third = Increment();
+        time.Advance(TimeSpan.FromMilliseconds(19));
+        Assert.That(second.IsCompleted || third.IsCompleted, Is.False, "gathering for the window");
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.That(await Task.WhenAll(second, third).WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(new[] { 1, 1 }));
+        Assert.That(transactions, Has.Count.EqualTo(3));
+        Assert.That(transactions[2], Is.SameAs(transactions[1]), "one commit for the two");
+        Assert.That(transactions[1], Is.Not.SameAs(transactions[0]));
+        Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task With_no_rounds_a_write_after_a_quiet_window_is_flushed_at_once()
+    {
+        var time = new FakeTimeProvider();
+        await using var commits = new SqliteGroupCommit(_database, TimeSpan.FromMilliseconds(20), time);
+        Task<int> Increment() => commits.RunSoonAsync((connection, transaction) =>
+            connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction));
+        await Increment().WaitAsync(TimeSpan.FromSeconds(15));
+
+        time.Advance(TimeSpan.FromMilliseconds(21));
+
+        Assert.That(await Increment().WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(1), "not waiting: the time does not move on");
+        Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_stream_is_flushed_without_waiting_out_the_window_once_enough_writes_gathered()
+    {
+        var time = new FakeTimeProvider();
+        await using var commits = new SqliteGroupCommit(_database, TimeSpan.FromMinutes(5), time);
+        Task<int> Increment() => commits.RunSoonAsync((connection, transaction) =>
+            connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction));
+        await Increment().WaitAsync(TimeSpan.FromSeconds(15));
+
+        var gathered = Enumerable.Range(0, SqliteGroupCommit.MaxGathered - 1).Select(_ => Increment()).ToList();
+        Assert.That(gathered.Any(w => w.IsCompleted), Is.False, "fewer than enough: waiting");
+        gathered.Add(Increment());
+
+        await Task.WhenAll(gathered).WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(1 + SqliteGroupCommit.MaxGathered));
     }
 
     [Test]

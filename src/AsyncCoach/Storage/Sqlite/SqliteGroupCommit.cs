@@ -15,7 +15,8 @@ namespace AsyncCoach.Storage.Sqlite;
 /// is not a commit of its own when another commit comes soon: the inbox round's transaction takes
 /// what is queued (<see cref="Join"/>) and writes it before its own commit, so under a trickle of
 /// nudges the row's end does not make the inbox connection re-read its pages after another
-/// connection's commit; only if no round comes within <see cref="JoinWindow"/> is it flushed here.
+/// connection's commit; only if no round comes within <see cref="JoinWindow"/> is it flushed here,
+/// with the others of its kind that came meanwhile.
 /// </summary>
 /// <param name="database">The file.</param>
 /// <param name="joinWindow">Instead of <see cref="JoinWindow"/> (tests).</param>
@@ -43,6 +44,13 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
 
     // When a transaction last offered to take queued writes (Join), a timestamp of _time; 0: never.
     private long _lastJoinOffer;
+
+    // When the last RunSoonAsync write came, a timestamp of _time; 0: never. Another one within
+    // the window means they come as a stream (the sender's calls ending one after another).
+    private long _lastSoonWrite;
+
+    /// <summary>Writes that wait for a commit to join are flushed at once when this many are queued.</summary>
+    internal const int MaxGathered = 64;
 
     // Only the running flush touches these (one at a time: _flushing).
     private SqliteConnection? _connection;
@@ -72,29 +80,48 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
 
     /// <summary>
     /// As <see cref="RunAsync{T}"/>, but while inbox rounds are committing (one offered to take
-    /// queued writes within the last <see cref="JoinWindow"/>) the write waits up to that long for
-    /// a commit that happens anyway (the next round's, or another caller's flush) instead of
-    /// starting one; with no rounds coming it is flushed at once. Durable when its task completes.
+    /// queued writes within the last <see cref="JoinWindow"/>) or such writes come as a stream
+    /// (the previous one came within that window: the sender's calls ending one after another),
+    /// the write waits up to that long for a commit that happens anyway (the next round's, or a
+    /// flush of what gathered meanwhile, at once when <see cref="MaxGathered"/> have) instead of
+    /// starting one: one commit for many ended calls, not one for every two (issue #17). A lone
+    /// write, with no rounds coming, is flushed at once. Durable when its task completes.
     /// </summary>
     public Task<T> RunSoonAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write)
     {
+        var now = _time.GetTimestamp();
         var lastOffer = Volatile.Read(ref _lastJoinOffer);
-        if (lastOffer == 0 || _time.GetElapsedTime(lastOffer) > _joinWindow)
+        var lastSoon = Interlocked.Exchange(ref _lastSoonWrite, Math.Max(1, now));
+        var roundsComing = lastOffer != 0 && _time.GetElapsedTime(lastOffer, now) <= _joinWindow;
+        var streaming = lastSoon != 0 && _time.GetElapsedTime(lastSoon, now) <= _joinWindow;
+        if (!roundsComing && !streaming)
         {
             return RunAsync(write);
         }
 
         var entry = new Entry<T>(write);
+        var start = false;
         lock (_gate)
         {
             _queued.Add(entry);
-            if (!_flushing && !_timed && !_disposed)
+            if (!_flushing && !_disposed && _queued.Count >= MaxGathered)
+            {
+                // Enough to be worth a commit: no need to wait out the window.
+                DisarmLocked();
+                _flushing = start = true;
+            }
+            else if (!_flushing && !_timed && !_disposed)
             {
                 // Timer.Change under the gate: the callback takes the gate only on a pool thread,
                 // never while the timer queue's lock is held, so the order cannot deadlock.
                 _timed = true;
                 JoinTimerLocked().Change(_joinWindow, Timeout.InfiniteTimeSpan);
             }
+        }
+
+        if (start)
+        {
+            _ = FlushAsync();
         }
 
         return entry.Task;
