@@ -208,6 +208,22 @@ public sealed class GroupCommitJoinTests
         Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task A_write_that_would_wait_after_the_group_commit_is_disposed_is_flushed_at_once()
+    {
+        var time = new FakeTimeProvider();
+        var commits = new SqliteGroupCommit(_database, TimeSpan.FromMinutes(5), time);
+        Task<int> Increment() => commits.RunSoonAsync((connection, transaction) =>
+            connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction));
+        await Increment().WaitAsync(TimeSpan.FromSeconds(15));
+        await commits.DisposeAsync();
+
+        // Within the window of the last one (a stream), so before disposal it would have waited
+        // for a timer that no longer exists.
+        Assert.That(await Increment().WaitAsync(TimeSpan.FromSeconds(15)), Is.EqualTo(1));
+        Assert.That(await _session.ExecuteScalarAsync<long>("SELECT n FROM counter"), Is.EqualTo(2));
+    }
+
     // An inbox round on the kept session connection: one item, committed with what it takes in.
     private async Task RoundAsync(SqliteGroupCommit commits, string name)
     {

@@ -104,9 +104,10 @@ public sealed class SqliteGroupCommit(SqliteDatabase database, TimeSpan? joinWin
         lock (_gate)
         {
             _queued.Add(entry);
-            if (!_flushing && !_disposed && _queued.Count >= MaxGathered)
+            if (!_flushing && (_disposed || _queued.Count >= MaxGathered))
             {
-                // Enough to be worth a commit: no need to wait out the window.
+                // Enough to be worth a commit, or no timer left to flush it later (disposed): no
+                // need to wait out the window.
                 DisarmLocked();
                 _flushing = start = true;
             }
