@@ -20,7 +20,8 @@ internal static class Deadlines
         for (var i = 0; i < words.Length; i++)
         {
             var word = context.WordAt(i);
-            if (IsOrdinal(word) || (IsTimeOfDay(word) && !AfterPastMarker(context, i)) || IsDayWord(context, i))
+            if ((IsOrdinal(word) && !IsRank(context, i)) || (IsTimeOfDay(word) && !AfterPastMarker(context, i)) || IsDayWord(context, i)
+                || (IsBareClock(word) && !AfterPastMarker(context, i) && !IsDuration(context, i)))
             {
                 return true;
             }
@@ -163,6 +164,11 @@ internal static class Deadlines
                 {
                     return true; // 10/3, 2026-03-10 (not PROJ-123, not a URL path /42/7 is rare enough)
                 }
+
+                if (raw[i] == '.' && IsDottedDate(raw, i))
+                {
+                    return true; // 15.12., 3.2.2027: a day and a month, as most of Europe writes them (twelfth pass)
+                }
             }
         }
 
@@ -276,6 +282,43 @@ internal static class Deadlines
             || before.EndsWith("embargoed", StringComparison.OrdinalIgnoreCase);
     }
 
+    // "15.12.", "3.2.2027": one or two digits for the day (at most 31), a dot, one or two for the month
+    // (at most 12) and a closing dot (then a year, or no digit). "15.8 avg", "v2.3", "1.2.3" are not dates;
+    // "16.45 at the latest" is read as a time elsewhere.
+    private static bool IsDottedDate(ReadOnlySpan<char> raw, int dot)
+    {
+        var dayStart = dot;
+        while (dayStart > 0 && char.IsAsciiDigit(raw[dayStart - 1]))
+        {
+            dayStart--;
+        }
+
+        var monthEnd = dot + 1;
+        while (monthEnd < raw.Length && char.IsAsciiDigit(raw[monthEnd]))
+        {
+            monthEnd++;
+        }
+
+        if (dot - dayStart is < 1 or > 2 || monthEnd - dot - 1 is < 1 or > 2 || monthEnd >= raw.Length || raw[monthEnd] != '.'
+            || (dayStart > 0 && (char.IsAsciiLetter(raw[dayStart - 1]) || raw[dayStart - 1] is '.' or ',' or '-' or '/')))
+        {
+            return false;
+        }
+
+        var day = int.Parse(raw[dayStart..dot], System.Globalization.CultureInfo.InvariantCulture);
+        var month = int.Parse(raw[(dot + 1)..monthEnd], System.Globalization.CultureInfo.InvariantCulture);
+        var yearEnd = monthEnd + 1;
+        while (yearEnd < raw.Length && char.IsAsciiDigit(raw[yearEnd]))
+        {
+            yearEnd++;
+        }
+
+        // "10.1.20.5" is an address: a year followed by a dot and a digit is not a year.
+        var yearLength = yearEnd - monthEnd - 1;
+        return day is >= 1 and <= 31 && month is >= 1 and <= 12 && yearLength is 0 or 2 or 4
+            && !(yearLength > 0 && yearEnd + 1 < raw.Length && raw[yearEnd] == '.' && char.IsAsciiDigit(raw[yearEnd + 1]));
+    }
+
     private static bool IsShortNumberAt(ReadOnlySpan<char> raw, int start)
     {
         var length = 0;
@@ -293,6 +336,43 @@ internal static class Deadlines
     private static bool IsOrdinal(ReadOnlySpan<char> word) =>
         word.Length is >= 3 and <= 4 && (word.EndsWith("st") || word.EndsWith("nd") || word.EndsWith("rd") || word.EndsWith("th"))
         && IsNumber(word[..^2], 2);
+
+    // "2nd reminder", "the 3rd floor", "ni 2nd mate Reyes", "the 5th batch": an ordinal that ranks the noun after
+    // it is no day of the month (twelfth pass). A day is an ordinal alone in its clause, or followed by a month,
+    // "of", a time ("at", "am", "noon"), a request word or another day ("the 18th and 19th"); or after a month.
+    private static bool IsRank(in RuleContext context, int i)
+    {
+        if (i > 0 && !context.ClauseBreakBetween(i - 1, i) && IsMonth(context.WordAt(i - 1)))
+        {
+            return false; // "March 3rd"
+        }
+
+        if (i + 1 >= context.Words.Length || context.ClauseBreakBetween(i, i + 1))
+        {
+            return false;
+        }
+
+        var next = context.WordAt(i + 1);
+        return !IsMonth(next) && !IsOrdinal(next) && !IsNumber(next, 4)
+            && next is not ("of" or "at" or "by" or "and" or "or" or "to" or "till" or "until" or "latest" or "max" or "please" or "pls" or "plz" or "thanks" or "thx"
+                or "am" or "pm" or "noon" or "midday" or "morning" or "afternoon" or "evening" or "night" or "eod" or "cob" or "eob" or "so" or "if" or "because"
+                or "as" or "then" or "when" or "is" or "it" or "we" or "i" or "you" or "they" or "the" or "otherwise" or "ok" or "okay" or "deadline" or "cutoff"
+                or "mon" or "tue" or "wed" or "thu" or "fri" or "sat" or "sun" or "monday" or "tuesday" or "wednesday" or "thursday" or "friday"
+                or "saturday" or "sunday" or "no" or "not" or "sharp" or "lol" or "too" or "also" or "ideally" or "hopefully" or "right" or "cheers");
+    }
+
+    // "asap, 17h", "avant 14h": an hour glued to its "h" (10h to 23h; "2h" is as often a span) is a clock
+    // time in the languages that write it so (twelfth pass); "48h", "24h" are spans, read after "in/within".
+    private static bool IsBareClock(ReadOnlySpan<char> word) =>
+        word.Length == 3 && word[2] == 'h' && IsNumber(word[..2], 2) && int.Parse(word[..2], System.Globalization.CultureInfo.InvariantCulture) is >= 10 and <= 23;
+
+    // "10h late", "for 12h", "a 24h service": a number of hours that measures, not a time it is due.
+    private static bool IsDuration(in RuleContext context, int i) =>
+        (i > 0 && !context.ClauseBreakBetween(i - 1, i) && context.WordAt(i - 1) is "for" or "a" or "an" or "the" or "last" or "past" or "over" or "about"
+            or "around" or "nearly" or "almost" or "already" or "another" or "extra" or "every" or "each" or "per")
+        || (i + 1 < context.Words.Length && !context.ClauseBreakBetween(i, i + 1) && context.WordAt(i + 1) is "late" or "ago" or "behind" or "delay"
+            or "delayed" or "overdue" or "shift" or "shifts" or "support" or "service" or "window" or "sla" or "turnaround" or "coverage" or "rotation"
+            or "fast" or "straight" or "long" or "old" or "of" or "down" or "outage");
 
     private static bool IsNumber(ReadOnlySpan<char> word, int maxDigits)
     {

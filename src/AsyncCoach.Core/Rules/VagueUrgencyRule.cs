@@ -31,7 +31,14 @@ public sealed class VagueUrgencyRule : IRule
             }
         }
 
-        return evidence is null ? null : context.CreateFinding(Id, evidence, Suggestion);
+        // "… is top priority for the buyer, but nothing to do yet": the demand stood down after the last urgency word.
+        var last = 0;
+        foreach (var match in context.Matches)
+        {
+            last = match.List == PhraseLists.UrgencyIndex ? Math.Max(last, match.End - 1) : last;
+        }
+
+        return evidence is null || UrgencyNegation.IsStoodDown(context, last) ? null : context.CreateFinding(Id, evidence, Suggestion);
     }
 
     // Words that make a clause a request, and verbs that start an imperative one: what a demand does.
