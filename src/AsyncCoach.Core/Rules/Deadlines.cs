@@ -102,12 +102,32 @@ internal static class Deadlines
     private static bool IsPeriodCovered(in RuleContext context, PhraseMatch match)
     {
         var i = match.Start;
+        if (match.Length == 1 && IsNamedPeriod(context, i))
+        {
+            return true;
+        }
+
         if (match.Length != 1 || i == 0 || context.WordAt(i - 1) is not ("for" or "of") || !IsMonth(context.WordAt(i)))
         {
             return false;
         }
 
         return i + 1 >= context.Words.Length || context.ClauseBreakBetween(i, i + 1) || !IsNumber(context.WordAt(i + 1), 2);
+    }
+
+    // "need the April numbers asap", "send our March payroll": a month between a determiner and a noun names the period
+    // a thing covers (twelfth pass); "by / before / for / until the April board" still anchors, and so does a day number.
+    private static bool IsNamedPeriod(in RuleContext context, int i)
+    {
+        if (i == 0 || i + 1 >= context.Words.Length || !IsMonth(context.WordAt(i)) || context.ClauseBreakBetween(i - 1, i) || context.ClauseBreakBetween(i, i + 1)
+            || context.WordAt(i - 1) is not ("the" or "our" or "your" or "my" or "their" or "his" or "her" or "last" or "its"))
+        {
+            return false;
+        }
+
+        var next = context.WordAt(i + 1);
+        return !IsNumber(next, 4) && !IsOrdinal(next) && next is not ("at" or "latest" or "please" or "pls" or "and" or "or" or "the" or "end" or "deadline" or "cutoff")
+            && (i < 2 || context.WordAt(i - 2) is not ("by" or "before" or "for" or "until" or "till" or "til" or "in" or "on" or "ahead" or "to"));
     }
 
     private static bool IsMonth(ReadOnlySpan<char> word) =>
