@@ -11,7 +11,7 @@ internal static class Deadlines
 {
     public static bool HasDeadline(in RuleContext context)
     {
-        if (HasDeadlinePhrase(context) || HasClockOrDate(context.Message.Text))
+        if (HasDeadlinePhrase(context) || HasClockOrDate(context.Message.Text) || HasDottedAbbreviation(context.Message.Text))
         {
             return true;
         }
@@ -33,6 +33,15 @@ internal static class Deadlines
 
             if (word is "by" or "before" or "at" && i + 1 < words.Length && IsHour(context.WordAt(i + 1)) && !AfterPastMarker(context, i + 1)
                 && !IsMeasured(context, i + 2))
+            {
+                return true;
+            }
+
+            // "by the weekend", "this weekend", "over the weekend": the weekend as the day it is due (twelfth pass);
+            // "the weekend team" names a shift.
+            if (word is "weekend" && i > 0 && context.WordAt(i - 1) is "the" or "this" or "next" or "thru" or "through" && !AfterStartOrStop(context, i - 1)
+                && (i + 1 == words.Length || context.ClauseBreakBetween(i, i + 1) || context.WordAt(i + 1) is "please" or "pls" or "plz" or "latest" or "at"
+                    or "max" or "ideally" or "if" or "so" or "thanks" or "thx" or "ok" or "okay" or "then" or "or" or "and"))
             {
                 return true;
             }
@@ -74,6 +83,11 @@ internal static class Deadlines
 
         return false;
     }
+
+    // "by e.o.d.", "c.o.b. Friday": end of day / business / week written with dots, which the words lose (twelfth pass).
+    private static bool HasDottedAbbreviation(ReadOnlySpan<char> raw) =>
+        raw.Contains("e.o.d", StringComparison.OrdinalIgnoreCase) || raw.Contains("c.o.b", StringComparison.OrdinalIgnoreCase)
+        || raw.Contains("e.o.b", StringComparison.OrdinalIgnoreCase) || raw.Contains("e.o.w", StringComparison.OrdinalIgnoreCase);
 
     // A one-word deadline glued into a name is part of the name: "Invoice_March.zip",
     // "release-march", "v2.3-sept", "Mon-Fri" (a span, not a due date).

@@ -138,7 +138,9 @@ public sealed class VagueUrgencyRule : IRule
                 return false;
             }
 
-            finite |= word is "is" or "are" or "was" or "were" or "went" or "has" or "had" or "isnt" or "arent" or "wasnt" or "werent" or "got" or "came";
+            // "right away she noticed the leak": a past verb after its subject states, too (twelfth pass).
+            finite |= word is "is" or "are" or "was" or "were" or "went" or "has" or "had" or "isnt" or "arent" or "wasnt" or "werent" or "got" or "came"
+                || (word.EndsWith("ed") && word.Length > 4 && j > end && IsSubject(context.WordAt(j - 1)));
         }
 
         return finite;
@@ -217,9 +219,14 @@ public sealed class VagueUrgencyRule : IRule
 
     // "escalate immediately upon a match", "alert right away if it fails": a manner adverb tied to a
     // trigger describes a procedure, not a demand on the reader.
+    // "immediately if possible", "right away if you can", "immediately if not sooner" ask: a condition on the reader's
+    // ability, or a hyperbole, is no trigger (twelfth pass); "call me immediately if you see smoke" is one.
     private static bool IsTriggered(in RuleContext context, int end) =>
         end < context.Words.Length && !context.ClauseBreakBetween(end - 1, end)
-        && context.WordAt(end) is "upon" or "after" or "when" or "whenever" or "once" or "if" or "following";
+        && context.WordAt(end) is "upon" or "after" or "when" or "whenever" or "once" or "if" or "following"
+        && !(context.WordAt(end) is "if" && end + 1 < context.Words.Length
+            && (context.WordAt(end + 1) is "possible" or "poss" or "feasible" or "not"
+                || (context.WordAt(end + 1) is "you" or "u" or "ya" or "we" && end + 2 < context.Words.Length && context.WordAt(end + 2) is "can" or "could" or "are" or "re")));
 
     private static bool IsMannerAdverb(ReadOnlySpan<char> word) =>
         word is "immediately" or "right" or "straight" or "instantly" or "at" or "straightaway" or "immediatly" or "imediately" or "immediate";
