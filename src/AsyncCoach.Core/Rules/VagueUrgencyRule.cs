@@ -138,9 +138,10 @@ public sealed class VagueUrgencyRule : IRule
                 return false;
             }
 
-            // "right away she noticed the leak": a past verb after its subject states, too (twelfth pass).
+            // "right away she noticed the leak", "right away the driver pulled over": a past verb after its subject states, too (twelfth pass).
             finite |= word is "is" or "are" or "was" or "were" or "went" or "has" or "had" or "isnt" or "arent" or "wasnt" or "werent" or "got" or "came"
-                || (word.EndsWith("ed") && word.Length > 4 && j > end && IsSubject(context.WordAt(j - 1)));
+                || (word.EndsWith("ed") && word.Length > 4 && j > end
+                    && (IsSubject(context.WordAt(j - 1)) || (j >= end + 2 && context.WordAt(end) is "the" or "our" or "my" or "his" or "her" or "their")));
         }
 
         return finite;
