@@ -96,6 +96,10 @@ public sealed class DevSetTests
     [TestCase("devset8", "messages.test.jsonl", 0.94, 0.94)]
     [TestCase("devset9", "messages.dev.jsonl", 0.96, 0.86)]
     [TestCase("devset9", "messages.test.jsonl", 0.97, 0.85)]
+    // The twelfth pass (vague22: language-independent deadline forms, a stood-down demand) raised devset10 dev
+    // (0.962 / 0.781; the rest of its misses are other languages' words, lang22's); its test split is unread.
+    [TestCase("devset10", "messages.dev.jsonl", 0.96, 0.78)]
+    [TestCase("devset10", "messages.test.jsonl", 0.90, 0.66)]
     public void Vague_urgency_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.VagueUrgency, folder, file, (precision, recall));
 

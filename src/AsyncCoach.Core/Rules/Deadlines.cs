@@ -7,11 +7,11 @@ namespace AsyncCoach.Core.Rules;
 /// "since", "from", "after", "until", "till" or "embargo" says when something started or stops, not
 /// when it is due; so does a listed deadline after "since", "from", "until" or "till" ("since January").
 /// </summary>
-internal static class Deadlines
+internal static partial class Deadlines
 {
     public static bool HasDeadline(in RuleContext context)
     {
-        if (HasDeadlinePhrase(context) || HasClockOrDate(context.Message.Text))
+        if (HasDeadlinePhrase(context) || HasClockOrDate(context.Message.Text) || HasDottedAbbreviation(context.Message.Text))
         {
             return true;
         }
@@ -20,7 +20,8 @@ internal static class Deadlines
         for (var i = 0; i < words.Length; i++)
         {
             var word = context.WordAt(i);
-            if (IsOrdinal(word) || (IsTimeOfDay(word) && !AfterPastMarker(context, i)) || IsDayWord(context, i))
+            if ((IsOrdinal(word) && !IsRank(context, i)) || (IsTimeOfDay(word) && !AfterPastMarker(context, i)) || IsDayWord(context, i)
+                || (IsBareClock(word) && !AfterPastMarker(context, i) && !IsDuration(context, i)))
             {
                 return true;
             }
@@ -32,6 +33,15 @@ internal static class Deadlines
 
             if (word is "by" or "before" or "at" && i + 1 < words.Length && IsHour(context.WordAt(i + 1)) && !AfterPastMarker(context, i + 1)
                 && !IsMeasured(context, i + 2))
+            {
+                return true;
+            }
+
+            // "by the weekend", "this weekend", "over the weekend": the weekend as the day it is due (twelfth pass);
+            // "the weekend team" names a shift.
+            if (word is "weekend" && i > 0 && context.WordAt(i - 1) is "the" or "this" or "next" or "thru" or "through" && !AfterStartOrStop(context, i - 1)
+                && (i + 1 == words.Length || context.ClauseBreakBetween(i, i + 1) || context.WordAt(i + 1) is "please" or "pls" or "plz" or "latest" or "at"
+                    or "max" or "ideally" or "if" or "so" or "thanks" or "thx" or "ok" or "okay" or "then" or "or" or "and"))
             {
                 return true;
             }
@@ -74,6 +84,11 @@ internal static class Deadlines
         return false;
     }
 
+    // "by e.o.d.", "c.o.b. Friday": end of day / business / week written with dots, which the words lose (twelfth pass).
+    private static bool HasDottedAbbreviation(ReadOnlySpan<char> raw) =>
+        raw.Contains("e.o.d", StringComparison.OrdinalIgnoreCase) || raw.Contains("c.o.b", StringComparison.OrdinalIgnoreCase)
+        || raw.Contains("e.o.b", StringComparison.OrdinalIgnoreCase) || raw.Contains("e.o.w", StringComparison.OrdinalIgnoreCase);
+
     // A one-word deadline glued into a name is part of the name: "Invoice_March.zip",
     // "release-march", "v2.3-sept", "Mon-Fri" (a span, not a due date).
     private static bool HasDeadlinePhrase(in RuleContext context)
@@ -101,12 +116,32 @@ internal static class Deadlines
     private static bool IsPeriodCovered(in RuleContext context, PhraseMatch match)
     {
         var i = match.Start;
+        if (match.Length == 1 && IsNamedPeriod(context, i))
+        {
+            return true;
+        }
+
         if (match.Length != 1 || i == 0 || context.WordAt(i - 1) is not ("for" or "of") || !IsMonth(context.WordAt(i)))
         {
             return false;
         }
 
         return i + 1 >= context.Words.Length || context.ClauseBreakBetween(i, i + 1) || !IsNumber(context.WordAt(i + 1), 2);
+    }
+
+    // "need the April numbers asap", "send our March payroll": a month between a determiner and a noun names the period
+    // a thing covers (twelfth pass); "by / before / for / until the April board" still anchors, and so does a day number.
+    private static bool IsNamedPeriod(in RuleContext context, int i)
+    {
+        if (i == 0 || i + 1 >= context.Words.Length || !IsMonth(context.WordAt(i)) || context.ClauseBreakBetween(i - 1, i) || context.ClauseBreakBetween(i, i + 1)
+            || context.WordAt(i - 1) is not ("the" or "our" or "your" or "my" or "their" or "his" or "her" or "last" or "its"))
+        {
+            return false;
+        }
+
+        var next = context.WordAt(i + 1);
+        return !IsNumber(next, 4) && !IsOrdinal(next) && next is not ("at" or "latest" or "please" or "pls" or "and" or "or" or "the" or "end" or "deadline" or "cutoff")
+            && (i < 2 || context.WordAt(i - 2) is not ("by" or "before" or "for" or "until" or "till" or "til" or "in" or "on" or "ahead" or "to"));
     }
 
     private static bool IsMonth(ReadOnlySpan<char> word) =>
@@ -162,6 +197,11 @@ internal static class Deadlines
                 if (raw[i] is '/' or '-' && (i < 2 || raw[i - 2] is not '/' && !char.IsAsciiLetter(raw[i - 2])) && IsShortNumberAt(raw, i + 1))
                 {
                     return true; // 10/3, 2026-03-10 (not PROJ-123, not a URL path /42/7 is rare enough)
+                }
+
+                if (raw[i] == '.' && IsDottedDate(raw, i))
+                {
+                    return true; // 15.12., 3.2.2027: a day and a month, as most of Europe writes them (twelfth pass)
                 }
             }
         }
@@ -257,151 +297,4 @@ internal static class Deadlines
 
     private static bool AfterPastMarker(in RuleContext context, int index) =>
         index > 0 && context.WordAt(index - 1) is "since" or "from" or "after" or "until" or "till" or "til" or "embargo" or "embargoed";
-
-    private static bool FollowsPastMarker(ReadOnlySpan<char> raw, int digitIndex)
-    {
-        var end = digitIndex;
-        while (end > 0 && char.IsAsciiDigit(raw[end - 1]))
-        {
-            end--;
-        }
-
-        var before = raw[..end].TrimEnd();
-        return before.EndsWith("since", StringComparison.OrdinalIgnoreCase)
-            || before.EndsWith("from", StringComparison.OrdinalIgnoreCase)
-            || before.EndsWith("after", StringComparison.OrdinalIgnoreCase)
-            || before.EndsWith("until", StringComparison.OrdinalIgnoreCase)
-            || before.EndsWith("till", StringComparison.OrdinalIgnoreCase)
-            || before.EndsWith("embargo", StringComparison.OrdinalIgnoreCase)
-            || before.EndsWith("embargoed", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static bool IsShortNumberAt(ReadOnlySpan<char> raw, int start)
-    {
-        var length = 0;
-        while (start + length < raw.Length && char.IsAsciiDigit(raw[start + length]))
-        {
-            length++;
-        }
-
-        return length is >= 1 and <= 2;
-    }
-
-    private static bool IsTimeOfDay(ReadOnlySpan<char> word) =>
-        word.Length is >= 3 and <= 4 && (word.EndsWith("am") || word.EndsWith("pm")) && IsNumber(word[..^2], 2);
-
-    private static bool IsOrdinal(ReadOnlySpan<char> word) =>
-        word.Length is >= 3 and <= 4 && (word.EndsWith("st") || word.EndsWith("nd") || word.EndsWith("rd") || word.EndsWith("th"))
-        && IsNumber(word[..^2], 2);
-
-    private static bool IsNumber(ReadOnlySpan<char> word, int maxDigits)
-    {
-        if (word.IsEmpty || word.Length > maxDigits)
-        {
-            return false;
-        }
-
-        foreach (var c in word)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // "at 9", "by 5": an hour of the day; "at 95" (percent, a count) is not.
-    private static bool IsHour(ReadOnlySpan<char> word) => IsNumber(word, 2) && int.Parse(word, System.Globalization.CultureInfo.InvariantCulture) <= 24;
-
-    private static bool IsAmount(ReadOnlySpan<char> word) =>
-        IsNumber(word, 3) || word is "a" or "an" or "one" or "two" or "three" or "few" or "couple" or "half" or "the";
-
-    private static bool IsUnit(ReadOnlySpan<char> word) =>
-        word is "min" or "mins" or "minute" or "minutes" or "m" or "hour" or "hours" or "hr" or "hrs" or "h" or "day" or "days" or "week" or "weeks"
-            or "wk" or "wks" or "fortnight";
-
-    private static bool IsSpokenDeadline(in RuleContext context, int i)
-    {
-        var word = context.WordAt(i);
-        if (word is "eop" or "eopd" || (word is "arvo" or "avo" && i > 0 && context.WordAt(i - 1) is "this" or "tomorrow" or "today" or "tmrw" or "by"))
-        {
-            return true; // end of play; "this arvo" is this afternoon
-        }
-
-        if (word is "oclock" && i > 0 && IsHourWord(context.WordAt(i - 1)))
-        {
-            return true;
-        }
-
-        // "tomorrow's the cutoff", "today's the last day": the day is the subject of "is", a deadline named.
-        if (word is "todays" or "tomorrows" or "tonights" && (i == 0 || context.ClauseBreakBetween(i - 1, i)) && i + 1 < context.Words.Length
-            && context.WordAt(i + 1) is "the" or "our" or "my" or "your" or "a" or "deadline" or "cutoff" or "latest" or "last" or "fine" or "ok" or "okay")
-        {
-            return true;
-        }
-
-        // "17.30 at the latest", "5 latest": a number the latest time is set by.
-        if (word is "latest" && i > 0)
-        {
-            var k = i - 1;
-            if (k >= 2 && context.WordAt(k) is "the" && context.WordAt(k - 1) is "at")
-            {
-                k -= 2;
-            }
-
-            return k >= 0 && IsNumber(context.WordAt(k), 2) && !context.ClauseBreakBetween(k, i);
-        }
-
-        return false;
-    }
-
-    // The time after "by", "at" or "before", in the shapes no list holds: a 24-hour "1700" or "0930"
-    // (not "2026": a year), "half five", "quarter past 3", "quarter to four", "17h".
-    private static bool IsClockAfterMarker(in RuleContext context, int at)
-    {
-        var word = context.WordAt(at);
-        if (word.Length == 4 && IsNumber(word, 4) && (word[0] is '0' or '1' || (word[0] == '2' && word[1] is >= '1' and <= '3')) && word[2] <= '5')
-        {
-            return true;
-        }
-
-        if (word is "half" or "quarter" && at + 1 < context.Words.Length)
-        {
-            var hour = context.WordAt(at + 1) is "past" or "to" && at + 2 < context.Words.Length ? context.WordAt(at + 2) : context.WordAt(at + 1);
-            return IsHourWord(hour);
-        }
-
-        return word.Length is 2 or 3 && word[^1] == 'h' && IsHour(word[..^1]);
-    }
-
-    private static bool IsHourWord(ReadOnlySpan<char> word) =>
-        (IsNumber(word, 2) && IsHour(word) && int.Parse(word, System.Globalization.CultureInfo.InvariantCulture) <= 12)
-        || word is "one" or "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "ten" or "eleven" or "twelve";
-
-    // A clock written as one word with its unit: "17h30", "9h15", "1700hrs", "0930h".
-    private static bool IsGluedClock(ReadOnlySpan<char> word)
-    {
-        var h = word.IndexOf('h');
-        if (h is < 1 or > 4 || !IsNumber(word[..h], 4))
-        {
-            return false;
-        }
-
-        var rest = word[(h + 1)..];
-        return h <= 2 ? rest.Length == 2 && IsNumber(rest, 2) && IsHour(word[..h]) && rest[0] <= '5' : h == 4 && rest is "" or "rs" or "r";
-    }
-
-    // A span written as one word: "48h", "2hrs", "30mins", "3d", "2wks".
-    private static bool IsGluedSpan(ReadOnlySpan<char> word)
-    {
-        var digits = 0;
-        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
-        {
-            digits++;
-        }
-
-        return digits is >= 1 and <= 3 && digits < word.Length && IsUnit(word[digits..]) && word[digits..] is not "m";
-    }
 }

@@ -40,6 +40,52 @@ internal static class UrgencyNegation
         return false;
     }
 
+    /// <summary>
+    /// "the roof is top priority for the landlord, but nothing to do yet", "urgent for the client, no action needed from
+    /// us": a later clause that stands the demand down says nothing is asked (twelfth pass). Such a clause opens with
+    /// "nothing" or "no action" and says there is nothing to do, needed or required; "nothing to do with me" is another
+    /// thing, and a request after it ("…, nothing to do yet, but please send the plan asap") asks again.
+    /// </summary>
+    public static bool IsStoodDown(in RuleContext context, int after)
+    {
+        for (var i = after + 1; i + 1 < context.Words.Length; i++)
+        {
+            if (!context.ClauseBreakBetween(i - 1, i) && context.WordAt(i - 1) is not ("but" or "so" or "and"))
+            {
+                continue;
+            }
+
+            var k = i;
+            if (context.WordAt(k) is "nothing" && k + 1 < context.Words.Length
+                && (context.WordAt(k + 1) is "needed" or "required" or "necessary"
+                    || (context.WordAt(k + 1) is "to" && k + 2 < context.Words.Length && context.WordAt(k + 2) is "do" && (k + 3 >= context.Words.Length || context.WordAt(k + 3) is not "with"))
+                    || (context.WordAt(k + 1) is "for" && k + 3 < context.Words.Length && context.WordAt(k + 3) is "to")))
+            {
+                return !AsksAfter(context, k);
+            }
+
+            if (context.WordAt(k) is "no" && context.WordAt(k + 1) is "action" or "actions")
+            {
+                return !AsksAfter(context, k);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AsksAfter(in RuleContext context, int from)
+    {
+        for (var i = from; i < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is "please" or "pls" or "plz" or "asap" or "urgent" or "urgently" or "immediately" or "need" or "can" or "could")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // "nobody needs it asap", "no one here needs the new X-ray sensor asap", "none of this is urgent":
     // a negator that is the clause's subject denies the whole clause.
     private static bool IsNegatedSubject(in RuleContext context, int at)

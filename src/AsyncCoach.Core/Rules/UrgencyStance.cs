@@ -230,9 +230,20 @@ internal static class UrgencyStance
             first++;
         }
 
-        if (first + 1 >= start || context.WordAt(first) is not ("i" or "we" or "he" or "she" or "they" or "it" or "this" or "that"))
+        if (first + 1 > start || context.WordAt(first) is not ("i" or "we" or "he" or "she" or "they" or "it" or "this" or "that"))
         {
             return false;
+        }
+
+        if (first + 1 == start)
+        {
+            // The urgency word between the subject and its past verb: "she urgently needed a lift and Tom drove her", "we
+            // immediately stopped the line", "they right away called the vet" (twelfth pass).
+            var after = start + (context.WordAt(start) is "right" or "straight" or "at" ? 2 : 1);
+            return after < context.Words.Length && !context.ClauseBreakBetween(start, after) && context.WordAt(after) is var past
+                && ((past.EndsWith("ed") && past.Length > 4 && past is not ("need" or "feed" or "speed" or "proceed" or "succeed" or "exceed"))
+                    || past is "sent" or "did" or "got" or "went" or "came" or "made" or "took" or "gave" or "rang" or "wrote" or "put" or "left" or "paid"
+                        or "brought" or "bought" or "heard" or "spoke" or "saw" or "knew" or "ran" or "became" or "dealt" or "told" or "drove" or "flew");
         }
 
         var verb = first + 1;
