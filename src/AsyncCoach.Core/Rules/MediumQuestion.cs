@@ -26,7 +26,7 @@ internal static class MediumQuestion
         {
             var word = context.WordAt(i);
             if (!(IsMedium(word) || IsCallWordOfAFile(context, i)) || (i + 1 < context.Words.Length && !context.ClauseBreakBetween(i, i + 1) && NamesAThing(context.WordAt(i + 1)))
-                || (i > 0 && !context.ClauseBreakBetween(i - 1, i) && IsDefinite(context.WordAt(i - 1))))
+                || (i > 0 && !context.ClauseBreakBetween(i - 1, i) && IsDefinite(context.WordAt(i - 1))) || Negated(context, i))
             {
                 continue;
             }
@@ -87,6 +87,26 @@ internal static class MediumQuestion
         return false;
     }
 
+    // "pas besoin de Teams pour ça ?", "bez zoomu?", "oggi niente call": a negator of any language file (the files share
+    // one list of them, `urgency-negators`) up to three words before the medium, in its clause, declines it.
+    private static bool Negated(in RuleContext context, int word)
+    {
+        if (!context.Has(PhraseLists.UrgencyNegatorsIndex))
+        {
+            return false;
+        }
+
+        foreach (var match in context.Matches)
+        {
+            if (match.List == PhraseLists.UrgencyNegatorsIndex && match.End <= word && word - match.End < 3 && !context.ClauseBreakBetween(match.Start, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // "¿alguien tiene el teléfono del mecánico?", "hast du die Teams-Nummer?": a definite article or a possessive before the
     // medium names a thing (a phone, its number, a tool's account), as "the" does in English; a proposal names a call
     // indefinitely ("una videollamada", "un call", "per teams"). The closed class of the common Latin-script languages.
@@ -94,9 +114,11 @@ internal static class MediumQuestion
         word is "el" or "la" or "los" or "las" or "le" or "les" or "il" or "lo" or "der" or "die" or "das" or "dem" or "den" or "het" or "del" or "al" or "du" or "au"
             or "mi" or "tu" or "su" or "mon" or "ton" or "son" or "ma" or "ta" or "mein" or "dein" or "sein" or "meu" or "teu" or "seu" or "mio" or "tuo" or "suo";
 
-    // "zoom link?", "phone number?", "call recording?": the medium names a thing, not a talk.
+    // "zoom link?", "phone number?", "call recording?": the medium names a thing, not a talk. The number by its shared
+    // root too ("telefon numarası", "número", "Nummer", "nomor").
     private static bool NamesAThing(ReadOnlySpan<char> next) =>
-        next is "link" or "links" or "invite" or "room" or "number" or "numbers" or "recording" or "notes" or "details" or "id" or "code" or "password" or "app" or "channel"
+        next.StartsWith("num", StringComparison.Ordinal) || next.StartsWith("nom", StringComparison.Ordinal) ||
+        next is "link" or "links" or "invite" or "room" or "recording" or "notes" or "details" or "id" or "code" or "password" or "app" or "channel"
             or "account" or "licence" or "license" or "bill" or "battery" or "charger" or "screen" or "quality" or "audio" or "logs" or "log" or "summary" or "minutes"
             or "agenda" or "center" or "centre" or "credit" or "plan" or "case" or "settings" or "background";
 
