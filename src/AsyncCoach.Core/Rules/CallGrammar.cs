@@ -63,6 +63,10 @@ internal static class CallGrammar
         "lets|let|shall|should|can|could|why|we should|can|could|must|we|us? all|both? get together",
         "lets|let|shall|should|can|could|why|we should|can|could|must|we|us? all|both? sit down",
 
+        // Sitting together (huddle22): "let us all sit together in the conference hall and go through…". Only after an
+        // opener that proposes: "we sit together in the open plan" describes.
+        "lets|let|shall|should|can|could|why we|us? all|both? sit together",
+
         // Bringing people together in one place or on one line (huddle20b): "let's get stage management
         // and LX together in the green room", "can we get the three of us on a video later", "let's get
         // you, me and wardrobe on the phone", "can we all get round a table tomorrow".
@@ -179,19 +183,21 @@ internal static class CallGrammar
     // the route live", "can we talk it through on the phone?", "can I just explain it verbally?",
     // "shall we have a wee blether on the phone". "we talked it over on the phone" reports (a past form).
     private static bool IsTalk(ReadOnlySpan<char> word) =>
-        word is "talk" or "chat" or "speak" or "discuss" or "explain" or "blether" or "natter" or "yarn" or "run";
+        word is "talk" or "chat" or "speak" or "discuss" or "explain" or "blether" or "natter" or "yarn" or "run" or "go" or "walk";
 
     private static bool IsLiveManner(in RuleContext context, int i) =>
         context.WordAt(i) is "live" or "verbally" or "irl"
         || (i + 1 < context.Words.Length && context.WordAt(i) is "on" or "over" or "by" or "via" && IsLiveMedium(context.WordAt(i + 1)))
         || (i + 2 < context.Words.Length && context.WordAt(i) is "on" or "over" && context.WordAt(i + 1) is "the" or "a" && (IsLiveMedium(context.WordAt(i + 2)) || context.WordAt(i + 2) is "radio"))
-        || (i + 1 < context.Words.Length && context.WordAt(i) is "in" && context.WordAt(i + 1) is "person");
+        || (i + 1 < context.Words.Length && context.WordAt(i) is "in" && context.WordAt(i + 1) is "person")
+        || (i + 2 < context.Words.Length && context.WordAt(i) is "on" or "over" or "in" && context.WordAt(i + 1) is "a" or "an" && context.WordAt(i + 2) is "call" or "huddle");
 
     // Every live manner holds one of these words (IsLiveManner, with huddle20c's media after "over"/"on"/"via"):
-    // without one, TalksLive is not read (WordCues). "call" and "huddle" are no live manner (IsLiveMedium).
+    // without one, TalksLive is not read (WordCues). "call" and "huddle" are a live manner only after "a" ("go over it on
+    // a call", huddle22): "talk on the call" is a call already held or booked (IsLiveMedium).
     private static readonly ulong LiveMannerCue = WordCues.Register(
         ["live", "verbally", "irl", "phone", "voice", "video", "person", "radio",
-         "meet", "zoom", "teams", "webex", "facetime", "gmeet", "whereby", "discord", "hangout", "skype", "whatsapp"]);
+         "meet", "zoom", "teams", "webex", "facetime", "gmeet", "whereby", "discord", "hangout", "skype", "whatsapp", "call", "huddle"]);
 
     // "over Meet", "on Teams", "via zoom" (huddle20c), as "on the phone": a medium, but not "call" or "huddle"
     // ("talk on the call" is a call already held or booked).
@@ -203,7 +209,9 @@ internal static class CallGrammar
         evidence = "";
         for (var i = (context.AbsentCues & LiveMannerCue) != 0 ? context.Words.Length : 0; i < context.Words.Length; i++)
         {
-            if (!IsTalk(context.WordAt(i)) || (context.WordAt(i) is "run" && (i + 1 == context.Words.Length || context.WordAt(i + 1) is not "through")))
+            // "run", "go", "walk" talk only as "run through", "go over / through", "walk through" (huddle22: "you free rn to go over the script on a call?").
+            if (!IsTalk(context.WordAt(i)) || (context.WordAt(i) is "run" or "walk" && (i + 1 == context.Words.Length || context.WordAt(i + 1) is not "through"))
+                || (context.WordAt(i) is "go" && (i + 1 == context.Words.Length || context.WordAt(i + 1) is not ("through" or "over"))))
             {
                 continue;
             }
@@ -290,6 +298,10 @@ internal static class CallGrammar
         return true;
     }
 
+    // "connect for 10 mins", "for a few minutes", "for half an hour" (huddle22): a span of time, not "connect for the data feed".
+    private static bool IsTime(ReadOnlySpan<char> word) =>
+        word is "a" or "few" or "some" or "half" or "an" or "5" or "10" or "15" or "20" or "30" or "45" or "2" or "3" or "two" or "five" or "ten" or "fifteen" or "twenty" or "thirty";
+
     /// <summary>"let's connect", "can we connect today?", "let's connect on the launch": a call proposed by "connect", alone or before its topic.</summary>
     public static bool Connect(in RuleContext context)
     {
@@ -297,7 +309,8 @@ internal static class CallGrammar
         {
             if (context.WordAt(i) is "connect" && context.WordAt(i - 1) is "lets" or "we" or "us"
                 && (i + 1 == context.Words.Length || context.WordAt(i + 1) is "on" or "about" or "re" or "regarding" or "over" or "quickly" or "today" or "tomorrow"
-                    or "later" or "now" or "soon" or "sometime" or "this" or "tmrw" or "briefly"))
+                    or "later" or "now" or "soon" or "sometime" or "this" or "tmrw" or "briefly"
+                    || (context.WordAt(i + 1) is "for" && i + 2 < context.Words.Length && IsTime(context.WordAt(i + 2)))))
             {
                 return true;
             }

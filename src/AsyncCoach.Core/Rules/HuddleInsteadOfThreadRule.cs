@@ -74,7 +74,8 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         requests.Count > 0 || (context.Has(PhraseLists.InPersonIndex) && !context.IsNaked && !InPersonNotProposed(context))
             || IsBareCall(context) || ProposesCall(context, out _) || (context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _)))
             || ((context.Has(PhraseLists.CallWordsIndex) || (context.Features & TextFeatures.Question) != 0) && (CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context)))
-            || CallGrammar.MeetsUp(context, out _) || CallGrammar.ComesOver(context, out _) || CallGrammar.TalksLive(context, out _);
+            || CallGrammar.MeetsUp(context, out _) || CallGrammar.ComesOver(context, out _) || CallGrammar.TalksLive(context, out _)
+            || MediumQuestion.Asks(context, out _);
 
     // The grammar's vetoes; since huddle20b also a call reported: every call word is no proposal of the
     // author's and one is in the past ("we did a quick huddle with sound", "got on zoom with the city").
@@ -165,6 +166,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
             ? HuddleSignals.Shape : 0;
         signals |= CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context) || CallGrammar.MeetsUp(context, out _)
             || CallGrammar.ComesOver(context, out _) || CallGrammar.TalksLive(context, out _) ? HuddleSignals.Grammar : 0;
+        signals |= MediumQuestion.Asks(context, out _) ? HuddleSignals.MediumAsked : 0;
         signals |= HasReason(context) ? HuddleSignals.Reason : 0;
         signals |= context.Has(PhraseLists.CallDeclinedIndex) || CallShapes.DeclinesACall(context) || CallShapes.OffersOnCondition(context) ? HuddleSignals.Declined : 0;
         signals |= Scheduled(context) ? HuddleSignals.Scheduled : 0;
@@ -276,6 +278,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
                 : CallGrammar.MeetsUp(context, out proposal) ? [proposal]
                 : CallGrammar.ComesOver(context, out proposal) ? [proposal]
                 : CallGrammar.TalksLive(context, out proposal) ? [proposal]
+                : MediumQuestion.Asks(context, out proposal) ? [proposal]
                 : context.Evidence(PhraseLists.InPersonIndex);
         }
 

@@ -46,6 +46,9 @@ internal enum HuddleSignals
     /// </summary>
     Covered = 1024,
 
+    /// <summary>A live medium asked about in a clause with no English function word ("chamada rápida?", "kuvugana kuri telefoni?": huddle22).</summary>
+    MediumAsked = 2048,
+
     /// <summary>Any of the vetoes (and, read in the rule, a call reported in the past: huddle20b).</summary>
     Vetoes = Reason | Declined | Scheduled | Failure,
 

@@ -73,7 +73,7 @@ public sealed class HuddleModelTests
         var output = Path.Combine(Path.GetTempPath(), $"huddle-{Guid.NewGuid():N}.bin");
         try
         {
-            string[] sets = ["devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9"];
+            string[] sets = ["devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9", "devset10"];
             var exit = HuddleModelCommand.Run(
                 [output, .. sets.Select(s => Path.Combine(fixtures, s)), "--also", Path.Combine(fixtures, "rules-corpus")],
                 new StringWriter(),
@@ -114,7 +114,9 @@ public sealed class HuddleModelTests
     [Test]
     public void A_finding_the_model_added_carries_a_fixed_evidence_string_and_names_its_features()
     {
-        const string Text = "how about a walk-and-talk at lunch about the supplier rates?";
+        // huddle22: the model retrained on ten dev splits no longer adds "how about a walk-and-talk at lunch about the supplier
+        // rates?" (its score fell under 8); this one it adds, and the grammar alone still does not read it.
+        const string Text = "quick walk and talk about the supplier rates?";
         Assert.That(Fires(Engine(null), Text), Is.False, "the grammar alone does not read this one");
         var message = Message(Text);
         var finding = Engine(Uniform(1f)).Evaluate(message, Context()).Single(f => f.RuleId == RuleIds.HuddleInsteadOfThread);
