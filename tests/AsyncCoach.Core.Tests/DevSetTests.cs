@@ -61,9 +61,10 @@ public sealed class DevSetTests
     // devset10 (session 11, written from the contracts alone while that session's passes were made, scored by the
     // lead on main before and on the merge after; 16 workplaces, a third in other languages, many with no phrase file):
     // floors under the merge's scores. The lowest is missing-context recall 0.694 (dev) and vague-urgency recall
-    // 0.667 (test).
-    [TestCase("devset10", "messages.dev.jsonl", 0.69, 430)]
-    [TestCase("devset10", "messages.test.jsonl", 0.66, 210)]
+    // 0.667 (test). Session 12 (lang22's language files, from reading the dev split's misses, so dev is in-sample now)
+    // raised the lowest to 0.929 (dev, missing-context recall) and 0.852 (test, vague-urgency recall).
+    [TestCase("devset10", "messages.dev.jsonl", 0.92, 430)]
+    [TestCase("devset10", "messages.test.jsonl", 0.85, 210)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
@@ -88,7 +89,7 @@ public sealed class DevSetTests
     // The eleventh pass (vague21: what a message with an urgency word does) raised devset6 test, devset7 dev,
     // devset8 test and added devset2's and devset9's (devset9's dev split read, its test split unread).
     [TestCase("devset2", "messages.test.jsonl", 0.89, 0.94)]
-    [TestCase("devset6", "messages.test.jsonl", 0.85, 0.85)]
+    [TestCase("devset6", "messages.test.jsonl", 0.85, 0.89)]
     [TestCase("devset7", "messages.dev.jsonl", 0.98, 0.96)]
     [TestCase("devset7", "messages.test.jsonl", 0.99, 0.82)]
     // devset8 after the tenth pass (lang20c's language files, naked20c's causes; the test split unread).
@@ -105,7 +106,7 @@ public sealed class DevSetTests
     // readings; its nine-set model did not land, docs/rules.md) raised devset5 and devset8 dev and added devset9's; the
     // test floors are main's (the raised ones came from the model that did not land).
     [TestCase("devset5", "messages.dev.jsonl", 0.99, 0.93)]
-    [TestCase("devset5", "messages.test.jsonl", 0.98, 0.83)]
+    [TestCase("devset5", "messages.test.jsonl", 0.98, 0.85)]
     [TestCase("devset6", "messages.dev.jsonl", 0.99, 0.94)]
     [TestCase("devset6", "messages.test.jsonl", 0.99, 0.89)]
     [TestCase("devset7", "messages.dev.jsonl", 0.99, 0.99)]
@@ -182,14 +183,18 @@ public sealed class DevSetTests
     // devset8: pass tax20c (session 10) took its causes from the dev split (languages the lexicons lacked, the
     // topic after "about", checking before use); test 0.828 / 0.819 → 0.888 / 0.879. Floors under that pass.
     [TestCase("devset8", "tasks.dev.jsonl", 230, 0.98, 0.98, 0.80)]
-    [TestCase("devset8", "tasks.test.jsonl", 110, 0.88, 0.87, 0.80)]
+    // Session 12 (lang22: lexicons for languages devset8 does not read line by line) took its test split to 0.897 / 0.888.
+    [TestCase("devset8", "tasks.test.jsonl", 110, 0.89, 0.88, 0.80)]
     // devset9: session 11's lexicons (lang21: Dutch, Hungarian, Serbo-Croatian, Estonian, from the dev split's
     // unclear tasks) took dev 0.895 / 0.855 → 0.924 / 0.884 and test 0.860 / 0.872 → 0.895 / 0.907.
     [TestCase("devset9", "tasks.dev.jsonl", 170, 0.92, 0.88, 0.80)]
     [TestCase("devset9", "tasks.test.jsonl", 85, 0.89, 0.90, 0.80)]
     // devset10's test split: tier and mode above the targets (0.955 / 0.899), "unclear" recognised 7 of 9 (0.778),
     // below its 0.80 target on main and on the merge alike.
-    [TestCase("devset10", "tasks.test.jsonl", 85, 0.95, 0.89, 0.77)]
+    // Session 12 (lang22's lexicons, from the dev split's unclear tasks) took dev to 0.944 / 0.899 / 1.00 and test mode
+    // to 0.910 (in-sample on dev; the test split unread).
+    [TestCase("devset10", "tasks.dev.jsonl", 175, 0.94, 0.89, 0.99)]
+    [TestCase("devset10", "tasks.test.jsonl", 85, 0.95, 0.91, 0.77)]
     public void The_classifier_keeps_its_floor(string folder, string file, int minTasks, double tier, double mode, double unclear) =>
         AssertClassifierAtLeast(folder, file, minTasks, (tier, mode, unclear));
 
