@@ -61,9 +61,10 @@ public sealed class DevSetTests
     // devset10 (session 11, written from the contracts alone while that session's passes were made, scored by the
     // lead on main before and on the merge after; 16 workplaces, a third in other languages, many with no phrase file):
     // floors under the merge's scores. The lowest is missing-context recall 0.694 (dev) and vague-urgency recall
-    // 0.667 (test).
-    [TestCase("devset10", "messages.dev.jsonl", 0.69, 430)]
-    [TestCase("devset10", "messages.test.jsonl", 0.66, 210)]
+    // 0.667 (test). Session 12 (lang22's language files, from reading the dev split's misses, so dev is in-sample now)
+    // raised the lowest to 0.929 (dev, missing-context recall) and 0.852 (test, vague-urgency recall).
+    [TestCase("devset10", "messages.dev.jsonl", 0.92, 430)]
+    [TestCase("devset10", "messages.test.jsonl", 0.85, 210)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
@@ -88,7 +89,7 @@ public sealed class DevSetTests
     // The eleventh pass (vague21: what a message with an urgency word does) raised devset6 test, devset7 dev,
     // devset8 test and added devset2's and devset9's (devset9's dev split read, its test split unread).
     [TestCase("devset2", "messages.test.jsonl", 0.89, 0.94)]
-    [TestCase("devset6", "messages.test.jsonl", 0.85, 0.85)]
+    [TestCase("devset6", "messages.test.jsonl", 0.85, 0.89)]
     [TestCase("devset7", "messages.dev.jsonl", 0.98, 0.96)]
     [TestCase("devset7", "messages.test.jsonl", 0.99, 0.82)]
     // devset8 after the tenth pass (lang20c's language files, naked20c's causes; the test split unread).
