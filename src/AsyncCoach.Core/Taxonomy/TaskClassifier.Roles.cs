@@ -252,8 +252,11 @@ public sealed partial class TaskClassifier
                 continue;
             }
 
+            // A name is a few words ("Q3 budget review meeting"); the run stops at a function word, and after three
+            // words in any case, since the function words are English ones and a task in another language
+            // ("Faasalalau le taimi fou o le fono …", announce the new time of the meeting) has none of them.
             var start = meeting.Position;
-            while (start > 0 && !FunctionWords.Contains(tokens[start - 1].Text) && !tokens[start].AfterComma && !tokens[start].StartsSentence)
+            while (start > 0 && meeting.Position - start < 3 && !FunctionWords.Contains(tokens[start - 1].Text) && !tokens[start].AfterComma && !tokens[start].StartsSentence)
             {
                 start--;
             }
