@@ -11,14 +11,6 @@ namespace AsyncCoach.Core.Tests.Rules;
 /// </summary>
 public sealed class PhrasePairsTests
 {
-    private static readonly string[] Sources =
-    [
-        "devset/messages.dev.jsonl", "devset2/messages.dev.jsonl", "devset3/messages.dev.jsonl", "devset4/messages.dev.jsonl",
-        "devset5/messages.dev.jsonl", "devset6/messages.dev.jsonl", "devset7/messages.dev.jsonl", "devset8/messages.dev.jsonl",
-        "devset9/messages.dev.jsonl", "rules-corpus/chatter.jsonl", "rules-corpus/huddle.jsonl", "rules-corpus/missing-context.jsonl",
-        "rules-corpus/vague-urgency.jsonl",
-    ];
-
     [Test]
     public void The_index_finds_what_a_scan_of_every_phrase_finds_on_every_dev_and_corpus_message()
     {
@@ -40,7 +32,7 @@ public sealed class PhrasePairsTests
         });
         var engine = new RuleEngine(book, [probe]);
 
-        foreach (var source in Sources)
+        foreach (var source in DevAndCorpusSources)
         {
             foreach (var conversation in LabelledConversation.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", source)))
             {

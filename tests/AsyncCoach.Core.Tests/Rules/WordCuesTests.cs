@@ -27,13 +27,6 @@ public sealed class WordCuesTests
         "I'll be out tomorrow afternoon, Sam is covering on-call",
     ];
 
-    private static readonly string[] Sources =
-    [
-        "devset/messages.dev.jsonl", "devset2/messages.dev.jsonl", "devset3/messages.dev.jsonl", "devset4/messages.dev.jsonl",
-        "devset5/messages.dev.jsonl", "devset6/messages.dev.jsonl", "devset7/messages.dev.jsonl", "devset8/messages.dev.jsonl",
-        "rules-corpus/chatter.jsonl", "rules-corpus/huddle.jsonl", "rules-corpus/missing-context.jsonl", "rules-corpus/vague-urgency.jsonl",
-    ];
-
     private static readonly WordGrammar FindTime = new("lets|let|can|could we find|grab|take|book a|#num? minutes|mins|minute");
 
     [Test]
@@ -117,7 +110,7 @@ public sealed class WordCuesTests
         });
         var probed = new RuleEngine(PhraseBook.Default, [.. engine.Rules, probe]);
 
-        foreach (var source in Sources)
+        foreach (var source in DevAndCorpusSources)
         {
             foreach (var conversation in LabelledConversation.Load(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", source)))
             {
