@@ -121,17 +121,4 @@ public sealed class PhrasePairsTests
 
         return word[..end];
     }
-
-    private delegate void Look(in RuleContext context);
-
-    private sealed class Probe(Look look) : IRule
-    {
-        public string Id => "probe";
-
-        public Finding? Evaluate(in RuleContext context)
-        {
-            look(context);
-            return null;
-        }
-    }
 }

@@ -124,17 +124,4 @@ public sealed class WordCuesTests
         Assert.That(differences, Is.Empty);
         Assert.That(skipped, Is.GreaterThan(0), "some grammar was skipped, so the comparison compared something");
     }
-
-    private delegate void Look(in RuleContext context);
-
-    private sealed class Probe(Look look) : IRule
-    {
-        public string Id => "probe";
-
-        public Finding? Evaluate(in RuleContext context)
-        {
-            look(context);
-            return null;
-        }
-    }
 }
