@@ -67,9 +67,10 @@ public sealed class DevSetTests
     [TestCase("devset10", "messages.test.jsonl", 0.85, 210)]
     // devset11 (session 12, written from the contracts alone while that session's passes were made, scored by the
     // lead on main before and on the merge after; 20 workplaces, over half of it in other languages): floors under the
-    // merge's scores. The lowest is huddle recall, 0.609 (dev) and 0.610 (test).
-    [TestCase("devset11", "messages.dev.jsonl", 0.60, 520)]
-    [TestCase("devset11", "messages.test.jsonl", 0.60, 260)]
+    // merge's scores. The lowest was huddle recall, 0.609 (dev) and 0.610 (test); lang23 (session 13: files for the
+    // languages its workplaces write) raised the lowest to 0.826 (dev, huddle recall) and 0.780 (test, huddle P and R).
+    [TestCase("devset11", "messages.dev.jsonl", 0.80, 520)]
+    [TestCase("devset11", "messages.test.jsonl", 0.75, 260)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));

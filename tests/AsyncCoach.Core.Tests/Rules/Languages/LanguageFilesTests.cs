@@ -17,6 +17,10 @@ public sealed class LanguageFilesTests
     public void Every_session_12_language_is_in_the_default_phrase_book() =>
         Assert.That(PhraseBook.Default.Languages, Is.SupersetOf(new[] { "lv", "lt", "mn", "am", "kea", "ne", "ta", "rw", "eu", "sm", "mt", "bem", "kk", "ha", "yo", "fa", "sl", "sq", "so" }));
 
+    [Test]
+    public void Every_session_13_language_is_in_the_default_phrase_book() =>
+        Assert.That(PhraseBook.Default.Languages, Is.SupersetOf(new[] { "ka", "ht", "mfe", "wo", "bg", "ko", "zh", "afb" }));
+
     // A negator silences urgency whatever the language of the message, so one that is a common word in
     // another language would silence it everywhere ("need the cap table asap", "besoin de toi asap").
     [TestCase("de")]
