@@ -171,7 +171,9 @@ public sealed partial class TaskClassifier
             }
 
             var inStep = hits.Where(h => TaxonomyIds.TierOf(h.Target) is not null && h.Position >= start && h.Position < end).ToList();
-            var step = inStep.Where(h => h.Position <= verb && verb < h.Position + Math.Max(h.Length, 1)).MaxBy(h => h.Weight)?.Target
+            // A cue too weak to place a task alone (the noun "draft", weight 1) does not make its word the step's verb ("Draft the
+            // ideas, then review them" is create: the ideas are the step's work, tax23).
+            var step = inStep.Where(h => h.Position <= verb && verb < h.Position + Math.Max(h.Length, 1) && h.Weight >= _data.MinScore).MaxBy(h => h.Weight)?.Target
                 ?? inStep.GroupBy(h => h.Target).Select(g => (g.Key, Score: g.Sum(h => h.Weight))).Where(g => g.Score >= _data.MinScore)
                     .OrderByDescending(g => g.Score).Select(g => g.Key).FirstOrDefault();
             if (step is not null && (hardest is null || TaxonomyIds.TierOf(step) > TaxonomyIds.TierOf(hardest)))
