@@ -205,14 +205,15 @@ public sealed class DevSetTests
 
     // Floors under today's scores where pass tax20 (issue #20: the role of a cue, modifiers as what the task
     // involves, other languages; docs/taxonomy.md) raised them well above the target: a fall shows here first.
-    // tax22 raised devset2 test to 0.955 / 0.940 and devset6 test to 1.000 / 0.947.
-    [TestCase("devset2", "tasks.test.jsonl", 130, 0.95, 0.93, 0.80)]
+    // tax22 raised devset2 test to 0.955 / 0.940 and devset6 test to 1.000 / 0.947; tax23 devset2 test to 0.962 / 0.947.
+    [TestCase("devset2", "tasks.test.jsonl", 130, 0.96, 0.94, 0.80)]
     [TestCase("devset4", "tasks.test.jsonl", 55, 0.91, 0.93, 0.80)]
     [TestCase("devset5", "tasks.test.jsonl", 65, 0.95, 0.94, 0.80)]
     [TestCase("devset6", "tasks.test.jsonl", 55, 1.00, 0.94, 0.80)]
     // devset7: pass tax20b (session 9) took dev to 0.97 / 0.97 (its causes came from there); test is below
     // the mode target (0.80). Floors under the scores of that pass.
-    [TestCase("devset7", "tasks.dev.jsonl", 160, 0.98, 0.97, 0.80)]
+    // tax23 (a weak cue is no step's verb): dev 0.982 / 0.976 -> 0.988 / 0.982.
+    [TestCase("devset7", "tasks.dev.jsonl", 160, 0.98, 0.98, 0.80)]
     // Pass tax22 ("unclear" read from the task, making or handing over a message, modifiers from what their words do)
     // raised devset7 test to 0.878 / 0.829.
     [TestCase("devset7", "tasks.test.jsonl", 80, 0.87, 0.82, 0.80)]
@@ -231,6 +232,10 @@ public sealed class DevSetTests
     // 0.950 / 0.939 / 1.00, test 0.966 / 0.921 / 0.889.
     [TestCase("devset10", "tasks.dev.jsonl", 175, 0.94, 0.93, 1.00)]
     [TestCase("devset10", "tasks.test.jsonl", 85, 0.96, 0.92, 0.88)]
+    // devset11: pass tax23 (session 13) took its causes from the dev split (read line by line; test scored only): dev
+    // 0.902 / 0.869 / 0.94 -> 0.949 / 0.925 / 1.00, test 0.896 / 0.858 / 1.00 -> 0.906 / 0.868 / 1.00.
+    [TestCase("devset11", "tasks.dev.jsonl", 210, 0.94, 0.92, 1.00)]
+    [TestCase("devset11", "tasks.test.jsonl", 100, 0.90, 0.86, 0.80)]
     public void The_classifier_keeps_its_floor(string folder, string file, int minTasks, double tier, double mode, double unclear) =>
         AssertClassifierAtLeast(folder, file, minTasks, (tier, mode, unclear));
 

@@ -1,7 +1,11 @@
 namespace AsyncCoach.Core.Taxonomy;
 
 /// <summary>A cue found in a task: what it points to, its weight and the words that matched (<see cref="Length"/> 0 for a combination).</summary>
-internal sealed record CueHit(string Target, double Weight, string Evidence, int Position, int Length = 0);
+internal sealed record CueHit(string Target, double Weight, string Evidence, int Position, int Length = 0)
+{
+    /// <summary>A time-critical hit from a same-day deadline ("by 3pm"), as opposed to something going wrong now.</summary>
+    public bool Deadline { get; init; }
+}
 
 /// <summary>
 /// Finds weighted cues in a task. Combinations are tried first, then single phrases longest first

@@ -27,8 +27,10 @@ internal sealed partial class ModifierDetector
                 continue;
             }
 
-            // The noun may follow after up to two words: "10 team leads", "140 shift workers", "12 new evaluators".
-            for (var skip = 1; skip <= 3 && i + skip < tokens.Count; skip++)
+            // The noun may follow after up to two words: "10 team leads", "140 shift workers", "12 new evaluators"; or three
+            // when two of them are joined by "and" ("all 140 plant and field staff").
+            var joined = false;
+            for (var skip = 1; skip <= (joined ? 4 : 3) && i + skip < tokens.Count; skip++)
             {
                 var rest = tokens.Skip(i + skip).ToList();
                 var (noun, threshold) = (StartsWith(_peopleNouns, rest), many.MinPeople);
@@ -53,8 +55,22 @@ internal sealed partial class ModifierDetector
                     (noun, threshold) = (AgentNoun, many.MinTeams);
                 }
 
+                if (noun is null && _groupNouns.Contains(tokens[i + skip].Text) && !_siteNouns.Contains(tokens[i + skip].Text)
+                    && !(i > 0 && tokens[i - 1].Text is "between" or "of") && !(i > 1 && Determiners.Contains(tokens[i - 1].Text) && tokens[i - 2].Text is "between" or "of"))
+                {
+                    // "all 46 herder cooperatives", "the 9 partner banks", "14 municipalities' IT contacts": each group counts as a
+                    // team (tax23); not the options of a choice ("between the 5 co-ops").
+                    (noun, threshold) = (AgentNoun, many.MinTeams);
+                }
+
                 if (noun is null)
                 {
+                    if (tokens[i + skip].Text is "and" or "&" && skip > 1 && !joined)
+                    {
+                        joined = true;
+                        continue;
+                    }
+
                     if (Breaks.Contains(tokens[i + skip].Text) || Number(tokens[i + skip].Text) is not null || tokens[i + skip].AfterComma)
                     {
                         break;

@@ -112,7 +112,7 @@ internal sealed partial class ModifierDetector
 
         if (SameDayDeadline(tokens) is { } deadline)
         {
-            hits.Add(new CueHit(TaxonomyIds.TimeCritical, 1, deadline, 0));
+            hits.Add(new CueHit(TaxonomyIds.TimeCritical, 1, deadline, 0) { Deadline = true });
         }
 
         hits.AddRange(ManyStakeholders(tokens));
@@ -147,6 +147,14 @@ internal sealed partial class ModifierDetector
         if (hit.Target == TaxonomyIds.Sensitive)
         {
             if (end < tokens.Count && _thingHeads.Contains(tokens[end].Text) && !tokens[end].AfterComma)
+            {
+                return false;
+            }
+
+            // Right before a plural role noun it names people's line of work ("community health workers", "mental health
+            // nurses"), not a person's matter (tax23). A participle there still describes them ("the harassed workers").
+            if (hit.Length == 1 && end < tokens.Count && !tokens[end].AfterComma && !tokens[start].Text.EndsWith("ed", StringComparison.Ordinal)
+                && (IsRole(tokens[end].Text) || _roleNouns.Contains(tokens[end].Text)))
             {
                 return false;
             }

@@ -54,9 +54,16 @@ public sealed partial class TaskClassifier
             objectWords.Add(word);
         }
 
-        var artefacts = _data.ArtefactNouns ?? [];
-        bool IsArtefact(string w) => artefacts.Contains(w) || (w.EndsWith('s') && artefacts.Contains(w[..^1]))
-            || (w.EndsWith("ies", StringComparison.Ordinal) && artefacts.Contains(w[..^3] + "y"));
+        // "Check the bills of lading before they go to the client": an "of" phrase belongs to the checked thing.
+        if (checks && i < tokens.Count && tokens[i].Text == "of")
+        {
+            i++;
+            while (i < tokens.Count && (determiners.Contains(tokens[i].Text) || !(FunctionWords.Contains(tokens[i].Text) || ObjectEnds.Contains(tokens[i].Text)))
+                && !tokens[i].AfterComma && !tokens[i].StartsSentence && tokens[i].Text != "?")
+            {
+                i++;
+            }
+        }
 
         // Approving needs the artefact as the head ("approve the budget plan" is a choice); checking only
         // needs one in the object ("check the draft grant application"), or a "before" after the object:
@@ -195,6 +202,12 @@ public sealed partial class TaskClassifier
         if (!verbHasCue && In(_data.MakingVerbs, verb.Text) && In(_data.MessageNouns, head))
         {
             return [.. hits, new CueHit(TaxonomyIds.Inform, 4, $"\"{verb.Original}\" + \"{head}\" (a message for others)", mainVerb, 1)];
+        }
+
+        // "Book the training room for Thursday", "Reserve a slot": finding a time or a place that works is ask.
+        if (!verbHasCue && In(_data.BookingVerbs, verb.Text) && In(_data.BookingNouns, head))
+        {
+            return [.. hits, new CueHit(TaxonomyIds.Ask, 4, $"\"{verb.Original}\" + \"{head}\" (booking a time or a place)", mainVerb, 1)];
         }
 
         if (In(_data.ValueVerbs, verb.Text) && In(_data.ValueNouns, head) && !hits.Any(h => h.Target == TaxonomyIds.Decide && OnMainVerb(h, mainVerb) && h.Weight >= 5))

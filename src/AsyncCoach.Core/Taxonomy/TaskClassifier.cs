@@ -39,7 +39,7 @@ public sealed partial class TaskClassifier
         }
 
         _data = data;
-        _cues = new CueMatcher([.. data.Cues, new CueData("meeting", 0, data.MeetingWords, null)], notNames);
+        _cues = new CueMatcher([.. data.Cues, new CueData("meeting", 0, data.MeetingWords, null)], NotNamesWithPlaces(data));
         _modifiers = new ModifierDetector(data.Modifiers, notNames);
     }
 
@@ -62,7 +62,7 @@ public sealed partial class TaskClassifier
         task ??= string.Empty;
         var tokens = Tokens(task);
         var mainVerb = MainVerb(tokens);
-        var hits = MakesOrHandsOver(ApprovesAnArtefact(InRole(_cues.Match(tokens), tokens, mainVerb), tokens, mainVerb), tokens, mainVerb);
+        var hits = MakesOrHandsOver(ApprovesAnArtefact(FeedbackOnTheirWork(InRole(_cues.Match(tokens), tokens, mainVerb), tokens), tokens, mainVerb), tokens, mainVerb);
         var modifierHits = _modifiers.Detect(tokens, mainVerb, _data.TellingVerbs ?? []);
         var modifiers = TaxonomyIds.AllModifiers.Where(m => modifierHits.Any(h => h.Target == m)).ToList();
         var modifierWhy = TaxonomyIds.AllModifiers
@@ -72,7 +72,7 @@ public sealed partial class TaskClassifier
         var mainIsFirefight = mainVerb < tokens.Count && (_data.FirefightVerbs ?? []).Contains(tokens[mainVerb].Text);
         if (modifiers.Contains(TaxonomyIds.TimeCritical)
             && !hits.Any(h => h.Target == "meeting" || (!mainIsFirefight && OnMainVerb(h, mainVerb) && TaxonomyIds.TierOf(h.Target) is not null))
-            && Firefighting(tokens, hits) is { } firefight)
+            && (Firefighting(tokens, hits) ?? SituationThenAct(tokens, hits, modifierHits)) is { } firefight)
         {
             hits = [.. hits, firefight];
         }
@@ -171,7 +171,9 @@ public sealed partial class TaskClassifier
             }
 
             var inStep = hits.Where(h => TaxonomyIds.TierOf(h.Target) is not null && h.Position >= start && h.Position < end).ToList();
-            var step = inStep.Where(h => h.Position <= verb && verb < h.Position + Math.Max(h.Length, 1)).MaxBy(h => h.Weight)?.Target
+            // A cue too weak to place a task alone (the noun "draft", weight 1) does not make its word the step's verb ("Draft the
+            // ideas, then review them" is create: the ideas are the step's work, tax23).
+            var step = inStep.Where(h => h.Position <= verb && verb < h.Position + Math.Max(h.Length, 1) && h.Weight >= _data.MinScore).MaxBy(h => h.Weight)?.Target
                 ?? inStep.GroupBy(h => h.Target).Select(g => (g.Key, Score: g.Sum(h => h.Weight))).Where(g => g.Score >= _data.MinScore)
                     .OrderByDescending(g => g.Score).Select(g => g.Key).FirstOrDefault();
             if (step is not null && (hardest is null || TaxonomyIds.TierOf(step) > TaxonomyIds.TierOf(hardest)))

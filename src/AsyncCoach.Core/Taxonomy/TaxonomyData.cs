@@ -31,7 +31,9 @@ internal sealed record TaxonomyData(
     IReadOnlyList<string>? MakingVerbs = null,
     IReadOnlyList<string>? MessageNouns = null,
     IReadOnlyList<string>? ValueVerbs = null,
-    IReadOnlyList<string>? ValueNouns = null);
+    IReadOnlyList<string>? ValueNouns = null,
+    IReadOnlyList<string>? BookingVerbs = null,
+    IReadOnlyList<string>? BookingNouns = null);
 
 /// <summary>
 /// Another language's words for the same cues (a small lexicon, not a translation): tier cues, meeting
