@@ -14,7 +14,9 @@
 # The uprobes cost about 100 µs a message themselves: SQL=0 leaves them off, for a CPU figure
 # (take the counts from a separate run). KINDS=1 adds the system calls by kind (those above 0.2
 # a message).
-# LABEL names the run's lines; ports APP_PORT/FAKE_PORT.
+# LABEL names the run's lines; ports APP_PORT/FAKE_PORT. SCHEMA_SQL is run on the file after the
+# installs, before the measured start: a schema change compared on one build (an index as a
+# migration would make it, or as it was before one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TEAMS=${TEAMS:-20}; ROWS=${ROWS:-500}; RUNS=${RUNS:-3}; APP_PORT=${APP_PORT:-5180}; FAKE_PORT=${FAKE_PORT:-5191}
@@ -45,6 +47,9 @@ for k in $(seq 0 $((TEAMS - 1))); do
     || { echo "installing T${k}LOAD failed" >&2; exit 1; }
 done
 kill $APPPID; wait $APPPID || true
+if [ -n "${SCHEMA_SQL:-}" ]; then
+  python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.close()" "$DB" "$SCHEMA_SQL"
+fi
 
 # Writes ROWS pending nudges per team into the running service's database, interleaved across
 # teams as they would arrive (a few SQLite transactions from outside the process).

@@ -16,7 +16,7 @@ public static class BenchmarkProgram
     /// missing-context model (<see cref="AsyncCoach.Core.Rules.NakedModel"/>); <c>train-huddle &lt;out.bin&gt; &lt;folder&gt;…</c>
     /// trains the huddle-instead-of-thread model (<see cref="AsyncCoach.Core.Rules.HuddleModel"/>); <c>digest-build &lt;db&gt;</c> and
     /// <c>digest-schedule &lt;db&gt;</c> the live digest's (<see cref="DigestProbe"/>); <c>digest-cpu</c>
-    /// is the digest builder's CPU-time probe; <c>webapi-cpu</c> one Web API call's (<see cref="WebApiCallProbe"/>); anything else goes to BenchmarkDotNet.
+    /// is the digest builder's CPU-time probe; <c>webapi-cpu</c> one Web API call's (<see cref="WebApiCallProbe"/>); <c>outbox-db-cpu</c> the outbox's database work alone (<see cref="OutboxDbProbe"/>); anything else goes to BenchmarkDotNet.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -37,6 +37,8 @@ public static class BenchmarkProgram
                 return 0;
             case "webapi-cpu":
                 return await WebApiCallProbe.RunAsync(args[1..]);
+            case "outbox-db-cpu":
+                return await OutboxDbProbe.RunAsync(args[1..]);
             case "digest-cpu":
                 DigestCpuProbe.Run(Console.Out);
                 return 0;

@@ -59,6 +59,45 @@ public sealed class OutboxRoundStoreTests
     }
 
     [Test]
+    public async Task The_due_read_and_the_next_due_moment_are_answered_from_the_due_index_alone()
+    {
+        // A due row's kind and expiry from the table cost a page read per row, on a connection whose
+        // cache the group commit's last commit had emptied (0025, issue #17).
+        var due = await PlanAsync(OutboxStore.DueSql, ("@Now", StoredInstant.Format(Now)), ("@Busy", "[\"TA\"]"), ("@Limit", 100));
+        var next = await PlanAsync(OutboxStore.NextDueSql, ("@Now", StoredInstant.Format(Now)));
+
+        Assert.That(due, Does.Contain("USING COVERING INDEX ix_outbox_due_team"));
+        Assert.That(due, Does.Not.Contain("TEMP B-TREE"), "the index gives the order");
+        Assert.That(next, Does.Contain("USING COVERING INDEX ix_outbox_due_team"));
+    }
+
+    [Test]
+    public async Task Due_rows_of_one_moment_and_team_come_in_the_order_they_were_written_whatever_their_kind_and_expiry()
+    {
+        var ids = new List<long>();
+        await using (var write = await _file.Database.BeginWriteAsync(CancellationToken.None))
+        {
+            // Kinds and expiries that would sort the other way if they came before id in the index.
+            foreach (var (kind, expires) in new[] { ("zeta", 3), ("alpha", 2), ("nudge-like", 1) })
+            {
+                var message = new OutboxMessage(kind, "TA", "U0LEAD0001", kind, "{}", Now.AddHours(expires)) { NotBefore = Now };
+                ids.Add((await _store.TryEnqueueAsync(write, message, Now, CancellationToken.None))!.Value);
+            }
+
+            await write.CommitAsync(CancellationToken.None);
+        }
+
+        var (rows, _) = await _store.DueAsync(Now, 100, [], CancellationToken.None);
+
+        Assert.That(rows.Select(r => (r.Id, r.Kind, r.ExpiresAt)), Is.EqualTo(new[]
+        {
+            (ids[0], "zeta", Now.AddHours(3)),
+            (ids[1], "alpha", Now.AddHours(2)),
+            (ids[2], "nudge-like", Now.AddHours(1)),
+        }));
+    }
+
+    [Test]
     public async Task A_claim_takes_each_pending_row_once_and_returns_its_payload_with_the_attempts_before_it()
     {
         var ids = await EnqueueAsync("TA", 3, Now);
@@ -133,6 +172,28 @@ public sealed class OutboxRoundStoreTests
 
         await write.CommitAsync(CancellationToken.None);
         return ids;
+    }
+
+    /// <summary>SQLite's plan for <paramref name="sql"/> (each step's detail, one per line).</summary>
+    private async Task<string> PlanAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return string.Join('\n', steps);
     }
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql)

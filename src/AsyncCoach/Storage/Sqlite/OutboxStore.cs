@@ -55,8 +55,9 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
     // Oldest first, passing over the teams named in @Busy (a JSON array): those whose lanes are
     // busy with a backlog, so the rows behind a team's backlog are seen. ix_outbox_due_team skips
     // them in the index and gives this order without sorting. Only what the round needs to
-    // decide; the payload comes back with the claim.
-    private const string DueSql = """
+    // decide, all of it in that index (0025: no table page read per row); the payload comes back
+    // with the claim.
+    internal const string DueSql = """
         SELECT id AS Id, team_id AS TeamId, kind AS Kind, expires_at AS ExpiresAt
         FROM nudges
         WHERE state = 'pending' AND next_attempt_at <= @Now AND team_id NOT IN (SELECT value FROM json_each(@Busy))
@@ -64,7 +65,7 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
         LIMIT @Limit
         """;
 
-    private const string NextDueSql = "SELECT MIN(next_attempt_at) FROM nudges WHERE state = 'pending' AND next_attempt_at > @Now";
+    internal const string NextDueSql = "SELECT MIN(next_attempt_at) FROM nudges WHERE state = 'pending' AND next_attempt_at > @Now";
 
     /// <summary>
     /// A round of the sender: at most <paramref name="limit"/> due rows, oldest first, none of the
