@@ -46,8 +46,9 @@ internal static partial class Deadlines
                 return true;
             }
 
-            // "this arvo", "by EOP", "10 o'clock", "tomorrow's the cutoff", "17.30 at the latest" (eleventh pass).
-            if (IsSpokenDeadline(context, i))
+            // "this arvo", "by EOP", "10 o'clock", "tomorrow's the cutoff", "17.30 at the latest" (eleventh pass); "15 Uhr", "a las
+            // 3", "in 30 Minuten", "48h max", "by lunchtime" (thirteenth pass).
+            if (IsSpokenDeadline(context, i) || IsWrittenClockOrSpan(context, i) || IsByMealOrQuarter(context, i))
             {
                 return true;
             }
@@ -185,11 +186,12 @@ internal static partial class Deadlines
 
     private static bool HasClockOrDate(ReadOnlySpan<char> raw)
     {
-        for (var i = 1; i + 2 < raw.Length; i++)
+        // To the last character: "due 12/3" ends the message (thirteenth pass; the bound stopped one short).
+        for (var i = 1; i + 1 < raw.Length; i++)
         {
             if (char.IsAsciiDigit(raw[i - 1]) && char.IsAsciiDigit(raw[i + 1]))
             {
-                if (raw[i] == ':' && char.IsAsciiDigit(raw[i + 2]) && !FollowsPastMarker(raw, i - 1))
+                if (raw[i] == ':' && i + 2 < raw.Length && char.IsAsciiDigit(raw[i + 2]) && !FollowsPastMarker(raw, i - 1))
                 {
                     return true; // 15:00, but not "since 14:00" (that is when it started, not when it is due)
                 }
