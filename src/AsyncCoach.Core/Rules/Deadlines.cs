@@ -9,15 +9,27 @@ namespace AsyncCoach.Core.Rules;
 /// </summary>
 internal static partial class Deadlines
 {
-    public static bool HasDeadline(in RuleContext context)
+    public static bool HasDeadline(in RuleContext context) => HasDeadline(context, 0);
+
+    /// <summary>
+    /// Whether a deadline stands from word <paramref name="from"/> on: "I need this today... actually no, asap", "vandaag nog...
+    /// nee wacht, gewoon zo snel mogelijk" withdraw the deadline before the correction (thirteenth pass; see <see cref="CorrectedFrom"/>).
+    /// </summary>
+    public static bool HasDeadline(in RuleContext context, int from)
     {
-        if (HasDeadlinePhrase(context) || HasClockOrDate(context.Message.Text) || HasDottedAbbreviation(context.Message.Text))
+        var raw = context.Message.Text.AsSpan();
+        if (from > 0)
+        {
+            raw = UrgencyMention.RawOffset(context, from) is var at and >= 0 ? raw[at..] : raw;
+        }
+
+        if (HasDeadlinePhrase(context, from) || HasClockOrDate(raw) || HasDottedAbbreviation(raw))
         {
             return true;
         }
 
         var words = context.Words;
-        for (var i = 0; i < words.Length; i++)
+        for (var i = from; i < words.Length; i++)
         {
             var word = context.WordAt(i);
             if ((IsOrdinal(word) && !IsRank(context, i)) || (IsTimeOfDay(word) && !AfterPastMarker(context, i)) || IsDayWord(context, i)
@@ -92,7 +104,7 @@ internal static partial class Deadlines
 
     // A one-word deadline glued into a name is part of the name: "Invoice_March.zip",
     // "release-march", "v2.3-sept", "Mon-Fri" (a span, not a due date).
-    private static bool HasDeadlinePhrase(in RuleContext context)
+    private static bool HasDeadlinePhrase(in RuleContext context, int from)
     {
         if (!context.Has(PhraseLists.DeadlineIndex))
         {
@@ -101,14 +113,42 @@ internal static partial class Deadlines
 
         foreach (var match in context.Matches)
         {
-            if (match.List == PhraseLists.DeadlineIndex && (match.Length > 1 || !context.IsGlued(match.Start)) && !AfterStartOrStop(context, match.Start)
-                && !IsPeriodCovered(context, match))
+            if (match.List == PhraseLists.DeadlineIndex && match.Start >= from && (match.Length > 1 || !context.IsGlued(match.Start)) && !AfterStartOrStop(context, match.Start)
+                && !IsPeriodCovered(context, match) && !IsRuledOut(context, match.Start))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // "need the cert asap, not next week", "asap rather than Friday": a deadline denied or set aside is none (thirteenth pass).
+    private static bool IsRuledOut(in RuleContext context, int start) =>
+        start > 0 && !context.ClauseBreakBetween(start - 1, start)
+        && (context.WordAt(start - 1) is "not" || (start > 1 && context.WordAt(start - 1) is "than" or "of" && context.WordAt(start - 2) is "rather" or "instead"));
+
+    /// <summary>
+    /// Where a correction ends that comes before the message's last urgency word ("today... actually no, asap", "no wait",
+    /// "scratch that", "or rather", and "nee wacht", "nein warte", "non attends", "no espera" in the languages the files read), or 0:
+    /// a deadline before it is withdrawn.
+    /// </summary>
+    public static int CorrectedFrom(in RuleContext context, int lastUrgency)
+    {
+        var from = 0;
+        for (var i = 1; i < lastUrgency && i < context.Words.Length; i++)
+        {
+            var first = context.WordAt(i - 1);
+            var second = context.WordAt(i);
+            if ((first is "actually" && second is "no" or "nah" or "scratch") || (first is "no" && second is "wait") || (first is "wait" && second is "no")
+                || (first is "scratch" && second is "that") || (first is "or" && second is "rather") || (first is "nee" && second is "wacht")
+                || (first is "nein" && second is "warte") || (first is "non" && second is "attends") || (first is "no" && second is "espera"))
+            {
+                from = i + 1;
+            }
+        }
+
+        return from;
     }
 
     // "the labour attendance for November", "send your holiday requests for January", "the payroll of
