@@ -9,21 +9,37 @@ namespace AsyncCoach.Core.Rules;
 /// </summary>
 internal static partial class Deadlines
 {
-    public static bool HasDeadline(in RuleContext context) => HasDeadline(context, 0);
+    public static bool HasDeadline(in RuleContext context) => HasDeadline(context, 0, -1, -1);
 
     /// <summary>
-    /// Whether a deadline stands from word <paramref name="from"/> on: "I need this today... actually no, asap", "vandaag nog...
-    /// nee wacht, gewoon zo snel mogelijk" withdraw the deadline before the correction (thirteenth pass; see <see cref="CorrectedFrom"/>).
+    /// Whether a deadline stands from word <paramref name="from"/> on, outside an "until" clause (thirteenth pass): "I need this
+    /// today... actually no, asap", "vandaag nog... nee wacht, gewoon zo snel mogelijk" withdraw the deadline before the correction
+    /// (<see cref="CorrectedFrom"/>); "nobody works under it until the inspector comes tomorrow at 8", "bis der TÜV-Prüfer morgen
+    /// 8 Uhr kommt" say when something stops, not when it is due.
     /// </summary>
     public static bool HasDeadline(in RuleContext context, int from)
     {
-        var raw = context.Message.Text.AsSpan();
-        if (from > 0)
+        var (stopFrom, stopTo) = UntilClause(context);
+        return HasDeadline(context, from, stopFrom, stopTo);
+    }
+
+    private static bool HasDeadline(in RuleContext context, int from, int stopFrom, int stopTo)
+    {
+        var text = context.Message.Text.AsSpan();
+        var raw = from > 0 && UrgencyMention.RawOffset(context, from) is var at and >= 0 ? text[at..] : text;
+        var rest = ReadOnlySpan<char>.Empty;
+        if (stopFrom >= from && UrgencyMention.RawOffset(context, stopFrom) is var stop and >= 0 && UrgencyMention.RawOffset(context, stopTo - 1) is var stopLast and >= 0)
         {
-            raw = UrgencyMention.RawOffset(context, from) is var at and >= 0 ? raw[at..] : raw;
+            // The clause's text is left out of the shapes read on the raw text: what comes before it and after it.
+            rest = text[(stopLast + context.WordAt(stopTo - 1).Length)..];
+            raw = text[(text.Length - raw.Length)..stop];
+        }
+        else
+        {
+            stopFrom = stopTo = -1;
         }
 
-        if (HasDeadlinePhrase(context, from) || HasClockOrDate(raw) || HasDottedAbbreviation(raw))
+        if (HasDeadlinePhrase(context, from, stopFrom, stopTo) || HasClockOrDate(raw) || HasDottedAbbreviation(raw) || HasClockOrDate(rest) || HasDottedAbbreviation(rest))
         {
             return true;
         }
@@ -31,6 +47,11 @@ internal static partial class Deadlines
         var words = context.Words;
         for (var i = from; i < words.Length; i++)
         {
+            if (i >= stopFrom && i < stopTo)
+            {
+                continue;
+            }
+
             var word = context.WordAt(i);
             if ((IsOrdinal(word) && !IsRank(context, i)) || (IsTimeOfDay(word) && !AfterPastMarker(context, i)) || IsDayWord(context, i)
                 || (IsBareClock(word) && !AfterPastMarker(context, i) && !IsDuration(context, i)))
@@ -104,7 +125,37 @@ internal static partial class Deadlines
 
     // A one-word deadline glued into a name is part of the name: "Invoice_March.zip",
     // "release-march", "v2.3-sept", "Mon-Fri" (a span, not a due date).
-    private static bool HasDeadlinePhrase(in RuleContext context, int from)
+    // "until the inspector comes tomorrow at 8", "bis der Prüfer morgen kommt", "hasta que llegue el técnico mañana": an "until"
+    // followed by a subject opens a clause that says when something stops; its words, to the clause's end, are no deadline.
+    // "until Friday", "bis Donnerstag 12 Uhr" (German "by"), "hasta las 3" are read as before.
+    private static (int From, int To) UntilClause(in RuleContext context)
+    {
+        for (var i = 0; i + 1 < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is "until" or "till" or "til" or "bis" or "hasta" or "jusqua" or "tot" or "fino" && !context.ClauseBreakBetween(i, i + 1)
+                && context.WordAt(i + 1) is "the" or "a" or "an" or "we" or "you" or "he" or "she" or "they" or "i" or "it" or "someone" or "der" or "die" or "das"
+                    or "ein" or "eine" or "wir" or "er" or "sie" or "que" or "ce" or "ze" or "de" or "het" or "il" or "lo"
+                && !AfterCompletion(context, i) && (i + 2 >= context.Words.Length || !IsTimeNoun(context.WordAt(i + 2))))
+            {
+                var end = i + 1;
+                while (end < context.Words.Length && !context.ClauseBreakBetween(end - 1, end))
+                {
+                    end++;
+                }
+
+                return (i, end);
+            }
+        }
+
+        return (-1, -1);
+    }
+
+    // "until the end of the week", "until the weekend", "until the 3rd": a time, not a clause (a non-native "by" after completion).
+    private static bool IsTimeNoun(ReadOnlySpan<char> word) =>
+        word is "end" or "close" or "start" or "beginning" or "weekend" or "morning" or "afternoon" or "evening" or "night" or "day" or "week" or "month"
+            or "ende" or "fin" or "final" or "next" or "following" || IsNumber(word, 4) || IsOrdinal(word);
+
+    private static bool HasDeadlinePhrase(in RuleContext context, int from, int stopFrom, int stopTo)
     {
         if (!context.Has(PhraseLists.DeadlineIndex))
         {
@@ -113,7 +164,7 @@ internal static partial class Deadlines
 
         foreach (var match in context.Matches)
         {
-            if (match.List == PhraseLists.DeadlineIndex && match.Start >= from && (match.Length > 1 || !context.IsGlued(match.Start)) && !AfterStartOrStop(context, match.Start)
+            if (match.List == PhraseLists.DeadlineIndex && match.Start >= from && (match.Start < stopFrom || match.Start >= stopTo) && (match.Length > 1 || !context.IsGlued(match.Start)) && !AfterStartOrStop(context, match.Start)
                 && !IsPeriodCovered(context, match) && !IsRuledOut(context, match.Start))
             {
                 return true;
