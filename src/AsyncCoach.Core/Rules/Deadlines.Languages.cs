@@ -39,10 +39,17 @@ internal static partial class Deadlines
         if (IsInWord(context, i) is var after and > 0 && after + 1 < context.Words.Length)
         {
             var next = context.WordAt(after);
-            if ((IsAmount(next) && IsAnyUnit(context.WordAt(after + 1))) || (IsAnyUnit(next) && IsNumber(context.WordAt(after + 1), 3)))
+            if (((IsAmount(next) && IsAnyUnit(context.WordAt(after + 1))) || (IsAnyUnit(next) && IsNumber(context.WordAt(after + 1), 3))) && !IsDelay(context, after + 2))
             {
                 return true;
             }
+        }
+
+        // "asap, in 5", "dans 10": minutes left unsaid, the number closing its clause.
+        if (IsInWord(context, i) is var bare and > 0 && bare < context.Words.Length && !context.ClauseBreakBetween(i, bare) && IsNumber(context.WordAt(bare), 2)
+            && (bare + 1 == context.Words.Length || context.ClauseBreakBetween(bare, bare + 1)) && context.WordAt(i) is not "em")
+        {
+            return true;
         }
 
         // "48h max", "max 2 days", "20 mins tops", "2 Tage maximal": a span capped.
@@ -60,6 +67,11 @@ internal static partial class Deadlines
 
         return false;
     }
+
+    // "came in 2 days late", "arrived 3 hours behind": the word after a span that makes it a delay.
+    private static bool IsDelay(in RuleContext context, int next) =>
+        next < context.Words.Length && !context.ClauseBreakBetween(next - 1, next)
+        && context.WordAt(next) is "late" or "early" or "ago" or "behind" or "overdue" or "delayed" or "tarde" or "retard" or "spater" or "geleden";
 
     // "by lunchtime", "by Q3", "by close": a "by" before a time of day's meal or a quarter, as "before" already anchors.
     private static bool IsByMealOrQuarter(in RuleContext context, int i) =>

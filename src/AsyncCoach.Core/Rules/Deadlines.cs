@@ -102,7 +102,8 @@ internal static partial class Deadlines
                 var unit = i + 2 < words.Length && context.WordAt(i + 2) is "of" or "couple" && i + 3 < words.Length
                     ? context.WordAt(i + 3)
                     : context.WordAt(i + 2);
-                if (IsUnit(unit))
+                // "the crates came in 2 days late": a span that measures a delay is no deadline (thirteenth pass).
+                if (IsUnit(unit) && !IsDelay(context, i + 3))
                 {
                     return true;
                 }
