@@ -91,7 +91,7 @@ public sealed class DevSetTests
     // precision / recall. devset6's recall misses are urgency in other languages than English.
     [TestCase("devset5", "messages.dev.jsonl", 0.95, 0.95)]
     [TestCase("devset5", "messages.test.jsonl", 0.95, 0.95)]
-    [TestCase("devset6", "messages.dev.jsonl", 0.99, 0.75)]
+    [TestCase("devset6", "messages.dev.jsonl", 0.99, 0.99)]
     // The eleventh pass (vague21: what a message with an urgency word does) raised devset6 test, devset7 dev,
     // devset8 test and added devset2's and devset9's (devset9's dev split read, its test split unread).
     [TestCase("devset2", "messages.test.jsonl", 0.89, 0.94)]
@@ -107,6 +107,12 @@ public sealed class DevSetTests
     // (0.962 / 0.781; the rest of its misses are other languages' words, lang22's); its test split is unread.
     [TestCase("devset10", "messages.dev.jsonl", 0.96, 0.78)]
     [TestCase("devset10", "messages.test.jsonl", 0.90, 0.66)]
+    // The thirteenth pass (vague23: clocks and spans as other languages write them, a withdrawn deadline, an "until" clause,
+    // a firm's name) raised devset6 dev (1.000 / 1.000), devset3 test (0.857 / 1.000) and devset11 dev (0.962 / 0.761); the rest
+    // of devset11's misses are other languages' words (lang23's). devset11's test split is unread (0.839 / 0.703).
+    [TestCase("devset3", "messages.test.jsonl", 0.85, 0.99)]
+    [TestCase("devset11", "messages.dev.jsonl", 0.96, 0.76)]
+    [TestCase("devset11", "messages.test.jsonl", 0.83, 0.70)]
     public void Vague_urgency_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.VagueUrgency, folder, file, (precision, recall));
 

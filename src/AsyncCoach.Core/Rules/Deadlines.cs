@@ -9,16 +9,49 @@ namespace AsyncCoach.Core.Rules;
 /// </summary>
 internal static partial class Deadlines
 {
-    public static bool HasDeadline(in RuleContext context)
+    public static bool HasDeadline(in RuleContext context) => HasDeadline(context, 0, -1, -1);
+
+    /// <summary>
+    /// Whether a deadline stands from word <paramref name="from"/> on, outside an "until" clause (thirteenth pass): "I need this
+    /// today... actually no, asap", "vandaag nog... nee wacht, gewoon zo snel mogelijk" withdraw the deadline before the correction
+    /// (<see cref="CorrectedFrom"/>); "nobody works under it until the inspector comes tomorrow at 8", "bis der TÜV-Prüfer morgen
+    /// 8 Uhr kommt" say when something stops, not when it is due.
+    /// </summary>
+    public static bool HasDeadline(in RuleContext context, int from)
     {
-        if (HasDeadlinePhrase(context) || HasClockOrDate(context.Message.Text) || HasDottedAbbreviation(context.Message.Text))
+        var (stopFrom, stopTo) = UntilClause(context);
+        return HasDeadline(context, from, stopFrom, stopTo);
+    }
+
+    private static bool HasDeadline(in RuleContext context, int from, int stopFrom, int stopTo)
+    {
+        var text = context.Message.Text.AsSpan();
+        var raw = from > 0 && UrgencyMention.RawOffset(context, from) is var at and >= 0 ? text[at..] : text;
+        var rest = ReadOnlySpan<char>.Empty;
+        if (stopFrom >= from && UrgencyMention.RawOffset(context, stopFrom) is var stop and >= 0 && UrgencyMention.RawOffset(context, stopTo - 1) is var stopLast and >= 0)
+        {
+            // The clause's text is left out of the shapes read on the raw text: what comes before it and after it.
+            rest = text[(stopLast + context.WordAt(stopTo - 1).Length)..];
+            raw = text[(text.Length - raw.Length)..stop];
+        }
+        else
+        {
+            stopFrom = stopTo = -1;
+        }
+
+        if (HasDeadlinePhrase(context, from, stopFrom, stopTo) || HasClockOrDate(raw) || HasDottedAbbreviation(raw) || HasClockOrDate(rest) || HasDottedAbbreviation(rest))
         {
             return true;
         }
 
         var words = context.Words;
-        for (var i = 0; i < words.Length; i++)
+        for (var i = from; i < words.Length; i++)
         {
+            if (i >= stopFrom && i < stopTo)
+            {
+                continue;
+            }
+
             var word = context.WordAt(i);
             if ((IsOrdinal(word) && !IsRank(context, i)) || (IsTimeOfDay(word) && !AfterPastMarker(context, i)) || IsDayWord(context, i)
                 || (IsBareClock(word) && !AfterPastMarker(context, i) && !IsDuration(context, i)))
@@ -46,8 +79,9 @@ internal static partial class Deadlines
                 return true;
             }
 
-            // "this arvo", "by EOP", "10 o'clock", "tomorrow's the cutoff", "17.30 at the latest" (eleventh pass).
-            if (IsSpokenDeadline(context, i))
+            // "this arvo", "by EOP", "10 o'clock", "tomorrow's the cutoff", "17.30 at the latest" (eleventh pass); "15 Uhr", "a las
+            // 3", "in 30 Minuten", "48h max", "by lunchtime" (thirteenth pass).
+            if (IsSpokenDeadline(context, i) || IsWrittenClockOrSpan(context, i) || IsByMealOrQuarter(context, i))
             {
                 return true;
             }
@@ -68,7 +102,8 @@ internal static partial class Deadlines
                 var unit = i + 2 < words.Length && context.WordAt(i + 2) is "of" or "couple" && i + 3 < words.Length
                     ? context.WordAt(i + 3)
                     : context.WordAt(i + 2);
-                if (IsUnit(unit))
+                // "the crates came in 2 days late": a span that measures a delay is no deadline (thirteenth pass).
+                if (IsUnit(unit) && !IsDelay(context, i + 3))
                 {
                     return true;
                 }
@@ -91,7 +126,37 @@ internal static partial class Deadlines
 
     // A one-word deadline glued into a name is part of the name: "Invoice_March.zip",
     // "release-march", "v2.3-sept", "Mon-Fri" (a span, not a due date).
-    private static bool HasDeadlinePhrase(in RuleContext context)
+    // "until the inspector comes tomorrow at 8", "bis der Prüfer morgen kommt", "hasta que llegue el técnico mañana": an "until"
+    // followed by a subject opens a clause that says when something stops; its words, to the clause's end, are no deadline.
+    // "until Friday", "bis Donnerstag 12 Uhr" (German "by"), "hasta las 3" are read as before.
+    private static (int From, int To) UntilClause(in RuleContext context)
+    {
+        for (var i = 0; i + 1 < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is "until" or "till" or "til" or "bis" or "hasta" or "jusqua" or "tot" or "fino" && !context.ClauseBreakBetween(i, i + 1)
+                && context.WordAt(i + 1) is "the" or "a" or "an" or "we" or "you" or "he" or "she" or "they" or "i" or "it" or "someone" or "der" or "die" or "das"
+                    or "ein" or "eine" or "wir" or "er" or "sie" or "que" or "ce" or "ze" or "de" or "het" or "il" or "lo"
+                && !AfterCompletion(context, i) && (i + 2 >= context.Words.Length || !IsTimeNoun(context.WordAt(i + 2))))
+            {
+                var end = i + 1;
+                while (end < context.Words.Length && !context.ClauseBreakBetween(end - 1, end))
+                {
+                    end++;
+                }
+
+                return (i, end);
+            }
+        }
+
+        return (-1, -1);
+    }
+
+    // "until the end of the week", "until the weekend", "until the 3rd": a time, not a clause (a non-native "by" after completion).
+    private static bool IsTimeNoun(ReadOnlySpan<char> word) =>
+        word is "end" or "close" or "start" or "beginning" or "weekend" or "morning" or "afternoon" or "evening" or "night" or "day" or "week" or "month"
+            or "ende" or "fin" or "final" or "next" or "following" || IsNumber(word, 4) || IsOrdinal(word);
+
+    private static bool HasDeadlinePhrase(in RuleContext context, int from, int stopFrom, int stopTo)
     {
         if (!context.Has(PhraseLists.DeadlineIndex))
         {
@@ -100,14 +165,42 @@ internal static partial class Deadlines
 
         foreach (var match in context.Matches)
         {
-            if (match.List == PhraseLists.DeadlineIndex && (match.Length > 1 || !context.IsGlued(match.Start)) && !AfterStartOrStop(context, match.Start)
-                && !IsPeriodCovered(context, match))
+            if (match.List == PhraseLists.DeadlineIndex && match.Start >= from && (match.Start < stopFrom || match.Start >= stopTo) && (match.Length > 1 || !context.IsGlued(match.Start)) && !AfterStartOrStop(context, match.Start)
+                && !IsPeriodCovered(context, match) && !IsRuledOut(context, match.Start))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // "need the cert asap, not next week", "asap rather than Friday": a deadline denied or set aside is none (thirteenth pass).
+    private static bool IsRuledOut(in RuleContext context, int start) =>
+        start > 0 && !context.ClauseBreakBetween(start - 1, start)
+        && (context.WordAt(start - 1) is "not" || (start > 1 && context.WordAt(start - 1) is "than" or "of" && context.WordAt(start - 2) is "rather" or "instead"));
+
+    /// <summary>
+    /// Where a correction ends that comes before the message's last urgency word ("today... actually no, asap", "no wait",
+    /// "scratch that", "or rather", and "nee wacht", "nein warte", "non attends", "no espera" in the languages the files read), or 0:
+    /// a deadline before it is withdrawn.
+    /// </summary>
+    public static int CorrectedFrom(in RuleContext context, int lastUrgency)
+    {
+        var from = 0;
+        for (var i = 1; i < lastUrgency && i < context.Words.Length; i++)
+        {
+            var first = context.WordAt(i - 1);
+            var second = context.WordAt(i);
+            if ((first is "actually" && second is "no" or "nah" or "scratch") || (first is "no" && second is "wait") || (first is "wait" && second is "no")
+                || (first is "scratch" && second is "that") || (first is "or" && second is "rather") || (first is "nee" && second is "wacht")
+                || (first is "nein" && second is "warte") || (first is "non" && second is "attends") || (first is "no" && second is "espera"))
+            {
+                from = i + 1;
+            }
+        }
+
+        return from;
     }
 
     // "the labour attendance for November", "send your holiday requests for January", "the payroll of
@@ -185,11 +278,12 @@ internal static partial class Deadlines
 
     private static bool HasClockOrDate(ReadOnlySpan<char> raw)
     {
-        for (var i = 1; i + 2 < raw.Length; i++)
+        // To the last character: "due 12/3" ends the message (thirteenth pass; the bound stopped one short).
+        for (var i = 1; i + 1 < raw.Length; i++)
         {
             if (char.IsAsciiDigit(raw[i - 1]) && char.IsAsciiDigit(raw[i + 1]))
             {
-                if (raw[i] == ':' && char.IsAsciiDigit(raw[i + 2]) && !FollowsPastMarker(raw, i - 1))
+                if (raw[i] == ':' && i + 2 < raw.Length && char.IsAsciiDigit(raw[i + 2]) && !FollowsPastMarker(raw, i - 1))
                 {
                     return true; // 15:00, but not "since 14:00" (that is when it started, not when it is due)
                 }

@@ -36,6 +36,10 @@ internal static class UrgencyGrammar
         "make|treat it|this|that|these|those|them|the|my|our|his|her|their #word? #word? a|top|the? priority",
         "bump|move|push|put it|this|that|these|those|them|the|my|our|his|her|their #word? #word? up|to|at the? top|front? of? the|your|ur queue|pile",
 
+        // Asking for a quick answer or turnaround (thirteenth pass): "appreciate a quick turnaround on this", "need a prompt
+        // reply"; "thanks for the quick turnaround" thanks, and "need a quick look / fix" asks for something small, not fast.
+        "appreciate|appreciated|need|needs|want|require|requesting|request|expecting|expect|please|pls|kindly a|an|your|some? quick|fast|speedy|rapid|prompt|swift turnaround|response|reply|answer|decision",
+
         // It cannot wait: "please escalate this, it can't wait" (not "can't wait to see you").
         "it|this|that|these|those|which cant|cannot|wont wait",
         "it|this|that|these|those|which can|will not wait",
@@ -85,7 +89,7 @@ internal static class UrgencyGrammar
     // Every demand above holds one of these words: a message without one (nearly all) is passed over
     // with one bit test (WordCues; this runs on every message without a listed urgency phrase).
     private static readonly WordGrammar Anchors = new(
-        "sooner|faster|quicker|earlier|chop|move|step|pace|double|lose|waste|everything|hurry|rush|rushed|expedite|expedited|expediting|fasttrack|fasttracked|track|tracked|wait|quickly|quick|fast|swiftly|speedily|early|effect|soonest|wiggle|delay|delays|priority|queue|pile|emergency|pressing|prioritize|prioritise|priorotize|essence|counts|matters|drop|able|chance");
+        "sooner|faster|quicker|earlier|chop|move|step|pace|double|lose|waste|everything|hurry|rush|rushed|expedite|expedited|expediting|fasttrack|fasttracked|track|tracked|wait|quickly|quick|fast|swiftly|speedily|early|effect|soonest|wiggle|delay|delays|priority|queue|pile|emergency|pressing|prioritize|prioritise|priorotize|essence|counts|matters|drop|able|chance|speedy|rapid|prompt|swift");
 
     /// <summary>The first demand for speed in the message as (start, end) words, or (0, 0).</summary>
     public static (int Start, int End) FindDemand(in RuleContext context)

@@ -21,7 +21,7 @@ internal static class UrgencyMention
 
         var last = RawOffset(context, end - 1);
         var after = last < 0 ? -1 : last + context.WordAt(end - 1).Length;
-        return IsInsideQuotes(raw, at) || IsGloss(raw, at, after) || IsName(context, raw, start, at, after) || IsDefined(context, start, end, raw, at, after);
+        return IsInsideQuotes(raw, at) || IsGloss(raw, at, after) || IsName(context, raw, start, end, at, after) || IsDefined(context, start, end, raw, at, after);
     }
 
     /// <summary>"high priority: …", "URGENT: …": the word is a label that opens what follows.</summary>
@@ -144,16 +144,21 @@ internal static class UrgencyMention
 
     // "new stock of ASAP Nasal Spray", "Right Away Couriers": the word written with a capital inside a
     // sentence, then capitalised words (two, or one after a determiner or preposition): a name.
-    private static bool IsName(in RuleContext context, ReadOnlySpan<char> raw, int start, int at, int after)
+    private static bool IsName(in RuleContext context, ReadOnlySpan<char> raw, int start, int end, int at, int after)
     {
         if (!char.IsUpper(raw[at]) || after < 0)
         {
             return false;
         }
 
+        if (EndsInCompanySuffix(raw, after))
+        {
+            return true; // "ASAP Logistics Ltd called", "Urgent Wines LLC from Riga sent …" (thirteenth pass)
+        }
+
         if (start == 0 || context.ClauseBreakBetween(start - 1, start))
         {
-            return OpensATitle(context, raw, start, at, after);
+            return OpensATitle(context, raw, start, end, at, after);
         }
 
         var capitals = 0;
@@ -181,23 +186,87 @@ internal static class UrgencyMention
             || (capitals == 1 && context.WordAt(start - 1) is "of" or "the" or "a" or "an" or "at" or "from" or "by" or "with" or "via" or "our" or "new" or "for");
     }
 
-    // "Urgent Repairs line is now 0300 123 4567": at the start of a clause, a word in title case (not
-    // capitals: "URGENT Sam" shouts) followed by a capitalised word that is no request and then a
-    // lower-case word of the same clause names a service or a team (tenth pass). "Urgent Help Needed"
-    // (no lower-case word) and "Urgent: …" are still read as asking.
-    private static bool OpensATitle(in RuleContext context, ReadOnlySpan<char> raw, int start, int at, int after)
+    // "Urgent Repairs line is now 0300 123 4567", "Right Now Media invoiced us twice": at the start of a clause, an
+    // urgency phrase in title case (not capitals: "URGENT Sam" shouts) followed by capitalised words that are no request
+    // and then a lower-case word of the same clause names a service, a team or a firm (tenth pass; a run of several
+    // capitalised words and a phrase of several words since the thirteenth). "Urgent Help Needed" (no lower-case word)
+    // and "Urgent: …" are still read as asking.
+    private static bool OpensATitle(in RuleContext context, ReadOnlySpan<char> raw, int start, int end, int at, int after)
     {
-        if (at + 1 >= raw.Length || !char.IsLower(raw[at + 1]) || after >= raw.Length || raw[after] != ' '
-            || start + 2 >= context.Words.Length || context.ClauseBreakBetween(start, start + 1) || context.ClauseBreakBetween(start + 1, start + 2)
-            || context.WordAt(start + 1) is "please" or "pls" or "need" or "needs" or "can" or "could" or "help" or "call" or "i" or "we" or "you"
-                or "send" or "fix" or "reply" or "action" or "request" or "attention" or "issue" or "question" or "update")
+        if (at + 1 >= raw.Length || !char.IsLower(raw[at + 1]) || after >= raw.Length || raw[after] != ' ' || end + 1 >= context.Words.Length)
         {
             return false;
         }
 
-        var next = RawOffset(context, start + 1);
-        var third = RawOffset(context, start + 2);
-        return next > after && char.IsUpper(raw[next]) && third > next && char.IsLower(raw[third]);
+        for (var i = start + 1; i < end; i++)
+        {
+            if (RawOffset(context, i) is var word and >= 0 && !char.IsUpper(raw[word]))
+            {
+                return false; // "Right now …": only the first word capitalised
+            }
+        }
+
+        var capitals = 0;
+        var previous = after;
+        for (var j = end; j < context.Words.Length && j - end <= 3 && !context.ClauseBreakBetween(j - 1, j); j++)
+        {
+            var offset = RawOffset(context, j);
+            if (offset <= previous)
+            {
+                return false;
+            }
+
+            previous = offset;
+            if (char.IsLower(raw[offset]))
+            {
+                return capitals > 0;
+            }
+
+            if (!char.IsUpper(raw[offset]) || context.WordAt(j) is "please" or "pls" or "need" or "needs" or "needed" or "required" or "can" or "could" or "help"
+                or "call" or "i" or "we" or "you" or "send" or "fix" or "reply" or "action" or "request" or "attention" or "issue" or "question" or "update"
+                or "asap" or "now" or "today")
+            {
+                return false;
+            }
+
+            capitals++;
+        }
+
+        return false;
+    }
+
+    // "Urgent Wines LLC", "ASAP Logistics Ltd", "Priority Freight Inc.": capitalised words after the urgency word that end
+    // in a firm's legal form name a firm in any language (thirteenth pass). Only spaces may come between the words.
+    private static bool EndsInCompanySuffix(ReadOnlySpan<char> raw, int after)
+    {
+        var i = after;
+        for (var words = 0; words < 4; words++)
+        {
+            var gap = i;
+            while (i < raw.Length && raw[i] == ' ')
+            {
+                i++;
+            }
+
+            if (i == gap || i >= raw.Length || !char.IsUpper(raw[i]))
+            {
+                return false;
+            }
+
+            var from = i;
+            while (i < raw.Length && (char.IsLetterOrDigit(raw[i]) || raw[i] == '&'))
+            {
+                i++;
+            }
+
+            if (raw[from..i] is "LLC" or "Ltd" or "LTD" or "Inc" or "INC" or "GmbH" or "PLC" or "Plc" or "plc" or "Pty" or "Corp" or "SARL" or "SRL" or "Srl"
+                or "Ltda" or "LLP" or "BV" or "NV" or "SpA" or "Oy" or "AG" or "KG" or "SAS" or "ApS")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "asap = as soon as possible" (both sides), "urgent means …", "what does ASAP stand for", "the word urgent".

@@ -75,6 +75,14 @@ public sealed partial class VagueUrgencyRule
             return false;
         }
 
+        // "wow that was quick", "man this is urgent": an interjection before a subject and its verb states (thirteenth pass).
+        if (context.WordAt(first + 1) is "that" or "this" or "it" or "these" or "those" or "everything" or "everyone" or "all" && first + 2 < end
+            && context.WordAt(first + 2) is "is" or "was" or "are" or "were" or "has" or "had" or "went" or "looks" or "looked" or "seems" or "seemed" or "got"
+                or "sounds" or "will" or "would" or "did" or "does")
+        {
+            return false;
+        }
+
         return context.WordAt(first + 1) is "the" or "a" or "an" or "this" or "that" or "these" or "those" or "it" or "them" or "me" or "us" or "him" or "her"
             or "everything" or "everyone" or "all" or "my" or "our" or "your" or "his" or "their";
     }

@@ -11,7 +11,7 @@ public sealed partial class VagueUrgencyRule : IRule
     public Finding? Evaluate(in RuleContext context)
     {
         var needNow = context.Has(PhraseLists.UrgencyIndex) ? null : ClosingSpeed(context) ?? SpeedDemand(context);
-        if ((!context.Has(PhraseLists.UrgencyIndex) && needNow is null) || Deadlines.HasDeadline(context))
+        if ((!context.Has(PhraseLists.UrgencyIndex) && needNow is null) || Deadlines.HasDeadline(context, Deadlines.CorrectedFrom(context, LastUrgency(context))))
         {
             return null;
         }
@@ -39,6 +39,18 @@ public sealed partial class VagueUrgencyRule : IRule
         }
 
         return evidence is null || UrgencyNegation.IsStoodDown(context, last) ? null : context.CreateFinding(Id, evidence, Suggestion);
+    }
+
+    // Where the last listed urgency word starts (or the message's length when only a demand in other words was read).
+    private static int LastUrgency(in RuleContext context)
+    {
+        var last = -1;
+        foreach (var match in context.Matches)
+        {
+            last = match.List == PhraseLists.UrgencyIndex ? Math.Max(last, match.Start) : last;
+        }
+
+        return last < 0 ? context.Words.Length : last;
     }
 
     // Words that make a clause a request, and verbs that start an imperative one: what a demand does.
@@ -70,7 +82,7 @@ public sealed partial class VagueUrgencyRule : IRule
         if (IsReported(context, match.Start) || UrgencyGrammar.IsConditionalProcedure(context, match.Start) || UrgencyStance.IsPromise(context, match.Start)
             || UrgencyStance.IsNamedGoal(context, match) || UrgencyStance.IsWishAtADistance(context, match.Start)
             || UrgencyStance.IsAskedAbout(context, match) || UrgencyStance.IsPastReport(context, match.Start)
-            || (IsClassOfThings(context, match) && !IsDemandClause(context, match.Start, match.End)))
+            || (IsClassOfThings(context, match) && !IsDemandClause(context, match.Start, match.End)) || IsDescribedThing(context, match))
         {
             return true; // "the customer labelled it as urgent", "carrier says it's high priority", "if the alarm goes off, call the vet immediately"
         }
@@ -106,6 +118,55 @@ public sealed partial class VagueUrgencyRule : IRule
         return context.WordAt(match.End - 1) is "urgent" && next < context.Words.Length && !context.ClauseBreakBetween(next - 1, next)
             && context.WordAt(next) is [_, _, .., 's'] and not ("is" or "as" or "pls" or "plz" or "thanks" or "this" or "us" or "guys" or "folks" or "yes" or "was"
                 or "has" or "does" or "pls" or "its" or "thats" or "needs" or "requires" or "ops" or "lads" or "ladies" or "gents" or "boss");
+    }
+
+    // "our urgent line is 0800 123 456", "last week's urgent fix broke the export", "my urgent request from Monday is done": "urgent"
+    // inside the subject of a statement (a determiner or an owner, the word, its noun, then a verb within five words) describes
+    // the thing, when nothing in the message asks (no request word, no question mark; thirteenth pass). "the urgent order is
+    // still waiting, can you ship it?" asks, and keeps its finding.
+    private static bool IsDescribedThing(in RuleContext context, PhraseMatch match)
+    {
+        var i = match.Start;
+        if (match.Length != 1 || context.WordAt(i) is not "urgent" || i == 0 || i + 2 >= context.Words.Length || context.ClauseBreakBetween(i - 1, i)
+            || context.ClauseBreakBetween(i, i + 1) || context.Message.Text.Contains('?'))
+        {
+            return false;
+        }
+
+        // A determiner, or a past owner ("yesterday's", "last week's", apostrophes dropped).
+        var owner = context.WordAt(i - 1);
+        if (owner is not ("the" or "our" or "my" or "your" or "their" or "his" or "her" or "this" or "that" or "its" or "yesterdays")
+            && !(owner is "weeks" or "months" or "nights" or "years" && i >= 2 && context.WordAt(i - 2) is "last"))
+        {
+            return false;
+        }
+
+        var verb = -1;
+        for (var j = i + 2; j < context.Words.Length && j <= i + 6 && !context.ClauseBreakBetween(j - 1, j); j++)
+        {
+            var word = context.WordAt(j);
+            if (word is "is" or "was" or "are" or "were" or "has" or "had" or "broke" or "went" or "came" or "got" or "arrived" or "failed" or "worked"
+                || (word.EndsWith("ed") && word.Length > 4 && word is not ("needed" or "required")))
+            {
+                verb = j;
+                break;
+            }
+        }
+
+        if (verb < 0)
+        {
+            return false;
+        }
+
+        for (var j = 0; j < context.Words.Length; j++)
+        {
+            if (j != i && RequestWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(j)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // "right now occupancy is 94%", "immediately the alarm went off": a manner adverb opening a clause
