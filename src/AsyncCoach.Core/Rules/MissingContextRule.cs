@@ -278,7 +278,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         var question = (context.Features & TextFeatures.Question) != 0;
         if (question && IsShortCallQuestion(context))
         {
-            return true; // "telefonieren wir kurz?", "nou koze lor telefonn?": a call asked for in any language, no room for a topic
+            return true; // "telefonieren wir kurz?", "videollamada ahorita?": a call asked for in any language, no room for a topic
         }
 
         // A live call asked for and nothing else ("wanna hop on a call?", "may i call u", "10 mins on
@@ -430,7 +430,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
 
             if (!advanced && p == greetingEnd && IsTitleBeforeName(context, p))
             {
-                reachable[p + 1] = true; // "Dober dan gospa Novak", "dila mshvidobisa batono Giorgi": a title in any language, then the name
+                reachable[p + 1] = true; // "Dober dan gospa Novak", "hello señora Gutiérrez": a title in any language, then the name
                 greetingEnd = p + 1;
                 continue;
             }
@@ -528,7 +528,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
 
     // A question of at most three words that asks for a live medium in a clause with no English function word
     // (MediumQuestion: a tool's name, a form of "telephone", a language file's call word): "telefonieren wir kurz?",
-    // "nou koze lor telefonn?". Three words leave no room for a topic beside the medium, a pronoun and a
+    // "videollamada ahorita?". Three words leave no room for a topic beside the medium, a pronoun and a
     // "quickly"; a number, a name or a thing the medium names ("zoom link?") is content (thirteenth pass).
     private static bool IsShortCallQuestion(in RuleContext context)
     {
@@ -542,7 +542,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         {
             if (context.WordAt(i).ContainsAnyInRange('0', '9') || IsAboutWord(context.WordAt(i)) || (i > 0 && IsCapitalised(context.Message.Text, context.WordAt(i))))
             {
-                return false; // a number, a name, or what the call is about ("llamada sobre presupuesto?")
+                return false; // a number, a name, or what the call is about ("videollamada sobre presupuesto?")
             }
         }
 

@@ -8,7 +8,7 @@ namespace AsyncCoach.Core.Tests.Rules;
 /// docs/rules.md "Decided", thirteenth pass of issue #20 (branch <c>naked23</c>): readings of what a message
 /// does that hold in any language (a title before a name after a greeting, a wave beside a word or two, a call
 /// asked in three words, an offer to the group, a message that takes itself back, "who"/"what"/"about" in more
-/// languages) and English asks announced but not said. Paraphrases written for this file, none an item of a
+/// languages) and English asks announced but not said ("I have a small request", "can I pick your brain?"). Paraphrases written for this file, none an item of a
 /// development set; each kind has counter-cases. The gate tests use a model that calls every message naked,
 /// so they hold whatever the weights are.
 /// </summary>
@@ -69,6 +69,12 @@ public sealed class MissingContextThirteenthPassDecisionsTests
     [TestCase("hey, got 2 secs?")]
     [TestCase("hi, when's a good time to talk?")]
     [TestCase("Good evening, sorry for the late message. Are you available?")]
+    [TestCase("hey, can I pick your brain for a minute?")]
+    [TestCase("Hi, can I reach you by phone?")]
+    [TestCase("hey, small favour to ask")]
+    [TestCase("hi, something urgent came up")]
+    [TestCase("hello, reachable?")]
+    [TestCase("could I have 5 minutes with you?")]
     public void An_ask_announced_but_not_said_time_asked_for_or_an_apology_for_the_hour_is_naked(string text) =>
         Assert.That(RulesOn(Grammars, text), Does.Contain(RuleIds.MissingContext));
 
@@ -78,6 +84,9 @@ public sealed class MissingContextThirteenthPassDecisionsTests
     [TestCase("I'd like to discuss the rota with you")]
     [TestCase("hi, when's a good time to review the deck?")]
     [TestCase("sorry for the late message, the pallets left at 6")]
+    [TestCase("can I pick your brain about the kiln schedule?")]
+    [TestCase("small favour to ask: can you sign for the parcel at 2?")]
+    [TestCase("something urgent came up with the Dublin shipment")]
     public void The_same_with_the_ask_said_is_complete(string text) =>
         Assert.That(RulesOn(Engine, text), Does.Not.Contain(RuleIds.MissingContext));
 
@@ -104,7 +113,10 @@ public sealed class MissingContextThirteenthPassDecisionsTests
         Assert.That(finding.Evidence, Is.EqualTo(new[] { ":wave:" }));
     }
 
-    private static IEnumerable<string> RulesOn(RuleEngine engine, string text) =>
-        engine.Evaluate(Message(text, text.Contains("<!here>", StringComparison.Ordinal) ? ConversationKind.Channel : ConversationKind.Im, channel: text.Contains("<!here>", StringComparison.Ordinal) ? "C1" : "D1"),
-            Context(text.Contains("<!here>", StringComparison.Ordinal) ? ConversationKind.Channel : ConversationKind.Im, text.Contains("<!here>", StringComparison.Ordinal) ? "C1" : "D1")).Select(f => f.RuleId);
+    // A broadcast is judged in a channel, everything else in a DM.
+    private static IEnumerable<string> RulesOn(RuleEngine engine, string text)
+    {
+        var (kind, channel) = text.Contains("<!here>", StringComparison.Ordinal) ? (ConversationKind.Channel, "C1") : (ConversationKind.Im, "D1");
+        return engine.Evaluate(Message(text, kind, channel: channel), Context(kind, channel)).Select(f => f.RuleId);
+    }
 }
