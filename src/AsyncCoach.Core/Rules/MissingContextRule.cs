@@ -93,7 +93,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             return false; // a call medium or request, a reason for one, or urgency: the call and urgency grammars read those acts
         }
 
-        if (context.Has(PhraseLists.WithdrawalIndex) || OffersToTheGroup(context))
+        if (context.Has(PhraseLists.WithdrawalIndex) || SentAstray(context) || OffersToTheGroup(context))
         {
             return false; // "Guten Morgen! Kannst du... sorry, wrong window": the message takes itself back; "milk tea anyone?" offers a thing (thirteenth pass)
         }
@@ -142,6 +142,21 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         word is "about" or "regarding" or "re" or "concerning" or "wrt" or "abt" or "bzgl" or "sobre" or "acerca" or "riguardo" or "concernant"
             or "ueber" or "uber" or "bezuglich" or "betreffend" or "omtrent" or "angaende" or "kuhusu" or "hakkinda" or "boyicha" or "haqida" or "tentang"
             or "mengenai" or "glede" or "otnosno" or "naschet" or "dotyczace" or "ohledne";
+
+    // "sorry, wrong window", "wrong chat lol": the message says it was sent astray. Read here, not listed under
+    // `withdrawal`: every list is a feature of the huddle model, whose weights would move (thirteenth pass).
+    private static bool SentAstray(in RuleContext context)
+    {
+        for (var i = 0; i + 1 < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is "wrong" && context.WordAt(i + 1) is "window" or "chat" or "channel" or "thread" or "person" or "dm" or "group" or "tab")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // "milk tea anyone?", "pizza anyone?", "xiawu cha, coffee anybody?": a thing then "anyone?" closing the message is
     // an offer to the group, not a check on who is there ("anyone around?", "is anyone in?" put the word first).
