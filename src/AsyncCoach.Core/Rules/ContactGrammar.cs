@@ -16,7 +16,16 @@ internal static class ContactGrammar
 
         // The same with its subject dropped, as chat is written (twelfth pass): "hey, got time for a chat?",
         // "have a sec?"; "got time for the budget review?" names a topic (the match stops at "for").
-        "got|have a|an|few|some|quick|spare|free|little|bit|of* min|mins|minute|minutes|sec|secs|moment|mo|time to|for? a|an? quick|short|brief? talk|chat|call|word?",
+        "got|have a|an|few|some|quick|spare|free|little|bit|of|#num* min|mins|minute|minutes|sec|secs|moment|mo|time to|for? a|an? quick|short|brief? talk|chat|call|word?",
+
+        // Asked for as the author's to take (thirteenth pass): "may I have a minute of your time?", "could I steal 5 mins?"
+        "can|could|may|might i|we have|get|grab|borrow|steal|take a|an|one|few|couple|of|#num* quick|short|brief|spare? min|mins|minute|minutes|sec|secs|second|seconds|moment|mo of? your|ur|yr? time? with? you|u?",
+        // "can I pick your brain?": some of your time, in an idiom (thirteenth pass).
+        "can|could|may|might i|we? pick your|ur|yr brain|brains",
+
+        // When now would suit, asked (thirteenth pass): "when's a good time to talk?", "when would be the best time to call?";
+        // "when's a good time to review the deck?" names a topic (the match stops at "to").
+        "when|whens is|would|will|s? it? be? a|the good|best|right|convenient|better time|moment to|for? talk|chat|call|speak|ring|phone?",
 
         // Whether now suits the reader (twelfth pass): "is it a bad moment?", "is now a good time to talk?".
         // "is this a good time to review the PR?" names a topic (the match stops at "to").
@@ -30,10 +39,23 @@ internal static class ContactGrammar
         "can|could|may|shall|should|cn|cud we|i|u|you talk|speak|chat quickly|briefly|privately|real|quick? to|with? you|u|me|ya?",
         // Reaching them by phone, no topic (twelfth pass): "can I phone you quickly?", "could I ring you?"
         "can|could|may|shall|cn|cud i|we phone|ring|call|buzz you|u|ya quickly|briefly|quick|now|rn|later|today?",
+        "can|could|may|shall|cn|cud i|we reach|contact you|u|ya by|on|via phone|mobile|cell|whatsapp|telephone",
         "you|u|we can|could talk|speak|chat to|with? me|us?",
 
         // Wanting to talk: "need to talk to you", "wanna chat?", "I'd like to speak with you".
         "i|we|id|wed|ive? really|would|just? need|needed|want|wanted|wanna|gotta|must|like|love|have|got to? talk|speak|chat to|with? you|u|ya?",
+
+        // An ask announced and not said (thirteenth pass), as an empty "quick question" is: "I have a small request",
+        // "can you do me a favour?", "hi, I need some help"; "… a favour and water the plants" says it.
+        "i|we? have|got|ive a|an|one|small|little|quick|tiny|big|quick|another* request|favour|favor|ask for? you|u?",
+        "can|could|would|will you|u do me|us a|one? small|quick|little|big|huge? favour|favor",
+        "a|an|one|small|little|quick|tiny|big|huge* favour|favor|request to ask",
+        // Something urgent has come up, not said what (thirteenth pass): "hi, something urgent came up".
+        "something|smth|sth urgent|important|serious|big has|just? come|came up",
+        "i|we? really|urgently|badly|just? need|needed some|a|little|bit|of* help|hand|assistance|support asap|urgently|now|rn|quick|quickly|pls|please|plz|badly?",
+        // …about something not said (thirteenth pass): "I want to discuss something with you", "need to talk about a few things".
+        "i|we|id|wed|ive? really|would|just|also? need|needed|want|wanted|wanna|gotta|must|like|have|got to? discuss|talk|speak|chat about|over? something|smth|sth|sthg with|to? you|u|ya?",
+        "i|we|id|wed|ive? really|would|just|also? need|needed|want|wanted|wanna|gotta|must|like|have|got to? discuss|talk|speak|chat about|over? a|one|few|couple|of* thing|things with|to? you|u|ya?",
 
         // A word or a chat: "I need a word", "can I have a quick word?", "fancy a quick chat?"
         "can|could|may? i|we|id? need|want|wanted|like|have|get|grab|fancy a|an|one quick|short|brief|small|little? word|words|chat|natter with? you|u?",
@@ -142,6 +164,8 @@ internal static class ContactGrammar
     private static readonly WordGrammar Apologies = new(
         "so|really|very? sorry|apologies|apologise|apologize|pardon|excuse for|to? the|this? disturb|disturbing|disturbance|bother|bothering|interrupt|interrupting|interruption|intrusion|intruding|ping|pinging|trouble|troubling you|u? again|late|here?",
         "excuse|pardon me|the interruption?",
+        // For the hour (thirteenth pass): "sorry for the late message", "apologies for the weekend ping".
+        "so|really|very? sorry|apologies for|about the|this|my late|early|odd|weekend|night|sunday|saturday message|msg|text|ping|hour",
         "so|really|very? sorry|apologies to|for interrupt|interrupting|disturb|disturbing|bother|bothering your|ur|yr #word #word? #word?");
 
     // A frame around an ask that adds nothing to it (ninth pass): "I just wanted to check whether you're

@@ -310,7 +310,7 @@ internal static class MessageShapes
 
         if (i >= words.Length
             || context.WordAt(i) is not ("free" or "busy" or "available" or "around" or "there" or "online" or "back" or "awake" or "up" or "about" or "reachable")
-            || (!subject && context.WordAt(i) is not ("free" or "busy" or "available" or "around" or "online")))
+            || (!subject && context.WordAt(i) is not ("free" or "busy" or "available" or "around" or "online" or "reachable")))
         {
             return 0; // "there?", "up?" need a "you": alone they are not about the person
         }

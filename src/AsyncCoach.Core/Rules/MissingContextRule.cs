@@ -69,7 +69,9 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
 
         if (evidence.Count == 0)
         {
-            evidence.Add("(mention only)");
+            evidence.Add(context.Words.Length == 0 ? "(mention only)"
+                : context.Words.Length <= WaveWords && (context.Features & TextFeatures.Question) == 0 && Waves(context) ? WaveEvidence
+                : MediumQuestion.Asks(context, out var medium) ? medium : "(mention only)");
         }
 
         return context.CreateFinding(Id, evidence, Suggestion);
@@ -91,6 +93,11 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             return false; // a call medium or request, a reason for one, or urgency: the call and urgency grammars read those acts
         }
 
+        if (context.Has(PhraseLists.WithdrawalIndex) || SentAstray(context) || OffersToTheGroup(context))
+        {
+            return false; // "Guten Morgen! Kannst du... sorry, wrong window": the message takes itself back; "milk tea anyone?" offers a thing (thirteenth pass)
+        }
+
         var question = (context.Features & TextFeatures.Question) != 0;
         var asks = question || (context.Has(PhraseLists.GreetingIndex) && !IsFarewell(context)); // a question, a greeting or (below) a "you"; a listed word alone ("ping") is the grammars' to read
         for (var i = 0; i < context.Words.Length; i++)
@@ -98,7 +105,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             var word = context.WordAt(i);
             if (word.ContainsAnyInRange('0', '9') || word is "what" or "whats" or "which" or "why" or "how" or "hows" or "who" || IsQuestionWord(word)
                 || (word is "que" && (i + 1 == context.Words.Length || context.WordAt(i + 1) is not ("mas" or "tal" or "onda" or "pasa" or "hubo" or "hay")))
-                || (i + 1 < context.Words.Length && word is "about" or "regarding" or "re" or "concerning" or "wrt" or "abt" or "bzgl" or "sobre" && !IsMomentNoun(context.WordAt(i + 1)))
+                || (i + 1 < context.Words.Length && IsAboutWord(word) && !IsMomentNoun(context.WordAt(i + 1)))
                 || (i + 1 < context.Words.Length && word is "the" or "my" or "your" or "our" or "his" or "her" or "their" or "these" or "those"
                     or "el" or "le" or "il" or "les" or "los" or "las" or "des" or "del" or "gli" or "der" or "das" or "het" && !IsMomentNoun(context.WordAt(i + 1))))
             {
@@ -119,9 +126,66 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
     // "what" and "who" in the languages the sets meet, accents folded ("¿qué necesitas?", "čo potrebuješ?",
     // "kto má kľúč od skladu?"): a question that asks what is needed or who has a thing names its topic
     // (twelfth pass). Not the words that are also something else ("was", "cosa", "qui", "apa", "kya").
+    // Thirteenth pass, the same class in more of the languages workplaces write (not "kim", also a name; not "ne", "ra",
+    // "lan", "koi", also other words): Swahili nani / nini, Uzbek and Turkish kimda / kimde / kimin / nima, Chinese pinyin
+    // shei / shenme, Haitian kiyes / kisa, Bulgarian kakvo, Slovenian kaj, Georgian vin.
     private static bool IsQuestionWord(ReadOnlySpan<char> word) =>
         word is "quien" or "quienes" or "cual" or "cuales" or "quoi" or "wat" or "wer" or "co" or "czego" or "kto" or "khto"
-            or "kdo" or "chto" or "shto" or "siapa" or "kaun";
+            or "kdo" or "chto" or "shto" or "siapa" or "kaun"
+            or "nani" or "nini" or "kimda" or "kimde" or "kimin" or "nima" or "nimani" or "shei" or "shenme" or "kiyes" or "kisa" or "kakvo"
+            or "kaj" or "vin";
+
+    // "about" and its kin: what follows is the topic. Thirteenth pass: the same word in more languages (Uzbek "bo'yicha",
+    // "haqida", Turkish "hakkında", Swahili "kuhusu", Indonesian "tentang", Slovenian "glede", German "über", "bezüglich"…);
+    // not French "sur" or Italian "su", which are also "on" ("appel sur Teams ?").
+    private static bool IsAboutWord(ReadOnlySpan<char> word) =>
+        word is "about" or "regarding" or "re" or "concerning" or "wrt" or "abt" or "bzgl" or "sobre" or "acerca" or "riguardo" or "concernant"
+            or "ueber" or "uber" or "bezuglich" or "betreffend" or "omtrent" or "angaende" or "kuhusu" or "hakkinda" or "boyicha" or "haqida" or "tentang"
+            or "mengenai" or "glede" or "otnosno" or "naschet" or "dotyczace" or "ohledne";
+
+    // "sorry, wrong window", "wrong chat lol": the message says it was sent astray. Read here, not listed under
+    // `withdrawal`: every list is a feature of the huddle model, whose weights would move (thirteenth pass).
+    private static bool SentAstray(in RuleContext context)
+    {
+        for (var i = 0; i + 1 < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is "wrong" && context.WordAt(i + 1) is "window" or "chat" or "channel" or "thread" or "person" or "dm" or "group" or "tab")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "milk tea anyone?", "pizza anyone?", "xiawu cha, coffee anybody?": a thing then "anyone?" closing the message is
+    // an offer to the group, not a check on who is there ("anyone around?", "is anyone in?" put the word first).
+    private static bool OffersToTheGroup(in RuleContext context)
+    {
+        var words = context.Words;
+        var last = words.Length - 1;
+        if (last < 1 || context.WordAt(last) is not ("anyone" or "anybody" or "any1") || context.ClauseBreakBetween(last - 1, last))
+        {
+            return false;
+        }
+
+        var first = last - 1;
+        while (first > 0 && !context.ClauseBreakBetween(first - 1, first))
+        {
+            first--;
+        }
+
+        for (var i = first; i < last; i++)
+        {
+            if (IsSecondPerson(context.WordAt(i)) || context.WordAt(i) is "is" or "are" or "r" or "has" or "have" or "got" or "can" or "could" or "will"
+                or "would" or "free" or "around" or "about" or "here" or "there" or "in" or "online" or "available" or "awake" or "up")
+            {
+                return false; // "is anyone", "free anyone?": who is there, asked
+            }
+        }
+
+        return last - first <= 3;
+    }
 
     // "hi, lunch?", "wah gwaan bredda, di invoice fi Kingston deh pon di drive", "Günaydın Ayşe Hanım, kargo
     // yarın mı çıkıyor?", "hi there, I'm back": a greeting, then after a clause break a clause that addresses
@@ -221,7 +285,16 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             return (context.Features & TextFeatures.UserMention) != 0 && (context.Features & TextFeatures.Emoji) == 0;
         }
 
+        if (words.Length <= WaveWords && (context.Features & TextFeatures.Question) == 0 && Waves(context))
+        {
+            return true; // "gamarjoba :wave:", "salam 3alaikum 👋": a wave says hello in every language; a word or two beside it is the hello or a name
+        }
+
         var question = (context.Features & TextFeatures.Question) != 0;
+        if (question && IsShortCallQuestion(context))
+        {
+            return true; // "telefonieren wir kurz?", "videollamada ahorita?": a call asked for in any language, no room for a topic
+        }
 
         // A live call asked for and nothing else ("wanna hop on a call?", "may i call u", "10 mins on
         // zoom?", "need 2 min on the phone"): the call's own words and the glue of a request are filler
@@ -370,6 +443,13 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
                 continue;
             }
 
+            if (!advanced && p == greetingEnd && IsTitleBeforeName(context, p))
+            {
+                reachable[p + 1] = true; // "Dober dan gospa Novak", "hello señora Gutiérrez": a title in any language, then the name
+                greetingEnd = p + 1;
+                continue;
+            }
+
             if (!advanced && (IsRecipientName(context, context.WordAt(p)) || (p == greetingEnd && (IsNameWord(context, p) || IsVocative(context, p, question)))
                 || (p == 0 && StartsAt(context, PhraseLists.AddressIndex, 1) && IsCapitalised(context.Message.Text, context.WordAt(0))) || IsDeadlineGlue(context, p)))
             {
@@ -459,6 +539,73 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         }
 
         return false;
+    }
+
+    // A question of at most three words that asks for a live medium in a clause with no English function word
+    // (MediumQuestion: a tool's name, a form of "telephone", a language file's call word): "telefonieren wir kurz?",
+    // "videollamada ahorita?". Three words leave no room for a topic beside the medium, a pronoun and a
+    // "quickly"; a number, a name or a thing the medium names ("zoom link?") is content (thirteenth pass).
+    private static bool IsShortCallQuestion(in RuleContext context)
+    {
+        var words = context.Words;
+        if (words.Length > ShortCallWords || (context.ListMask & CallVetoes) != 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (context.WordAt(i).ContainsAnyInRange('0', '9') || IsAboutWord(context.WordAt(i)) || (i > 0 && IsCapitalised(context.Message.Text, context.WordAt(i))))
+            {
+                return false; // a number, a name, or what the call is about ("videollamada sobre presupuesto?")
+            }
+        }
+
+        return MediumQuestion.Asks(context, out _);
+    }
+
+    private const int ShortCallWords = 3;
+
+    // The most words beside a wave read as a greeting, and the evidence of such a finding (never the words).
+    private const int WaveWords = 2;
+    private const string WaveEvidence = ":wave:";
+
+    // A wave (":wave:", "👋") beside words that are no thanks, farewell or answer ("thanks 👋", "bye :wave:", "done 👋"
+    // close a conversation; a listed greeting is read anyway). Emoji alone stays an acknowledgement (Decided).
+    private static bool Waves(in RuleContext context)
+    {
+        var text = context.Message.Text.AsSpan();
+        if (!text.Contains(":wave:", StringComparison.Ordinal) && !text.Contains("\U0001F44B", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is "thanks" or "thank" or "thx" or "ty" or "tysm" or "cheers" or "bye" or "byee" or "cya" or "later" or "night" or "gn"
+                or "done" or "ok" or "okay" or "k" or "yes" or "yep" or "no" or "nope" or "sure" or "np" or "welcome" or "see" or "you" or "u")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // "gospa Novak", "batono Giorgi", "señor Pérez": a short lower-case word closing the greeting's clause with the
+    // capitalised name after it is a title, in any language (thirteenth pass). Only right after a greeting.
+    private static bool IsTitleBeforeName(in RuleContext context, int index)
+    {
+        var words = context.Words;
+        if (index + 1 >= words.Length || context.ClauseBreakBetween(index, index + 1)
+            || (index + 2 < words.Length && !context.ClauseBreakBetween(index + 1, index + 2)))
+        {
+            return false;
+        }
+
+        var title = context.WordAt(index);
+        return title.Length is > 1 and <= 7 && !title.ContainsAnyExcept(Letters) && !IsCapitalised(context.Message.Text, title)
+            && IsCapitalised(context.Message.Text, context.WordAt(index + 1));
     }
 
     // The longest message read as a bare request for a call.
