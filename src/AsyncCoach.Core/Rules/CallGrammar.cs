@@ -40,6 +40,12 @@ internal static class CallGrammar
         // would be easier than this email chain", "a short walkthrough might be quicker than typing it all out".
         "a|an quick|short|brief|fast|live #word #word? #word? #word? #word? would|will|might|could|may be easier|quicker|faster|simpler|better than this|the|all|these|typing|writing|texting|messaging|email|emails|slack|going|explaining|chat|dms|messages|thread|threads|back",
 
+        // Sharing a screen is live (huddle23): "easier if I share my screen and show you the bug, 5 mins?", "can you screen share and walk
+        // me through…". "when I share my screen, Teams crashes" and "I shared my screen" are read in Proposes and by the past form.
+        "share my|the|your|our screen|screens",
+        "screen share|sharing",
+        "screenshare|screensharing",
+
         // A medium named after a proposing opener (huddle20c): "how about a quick teams about…", "anyone free
         // for a quick Teams about…", "can we have a short call to decide…", "shall we WhatsApp call with…", "let's just zoom it".
         "how|what about a|an quick|short|brief|fast? teams|zoom|call|huddle|meet|video|facetime|whatsapp|hangout",
@@ -307,6 +313,13 @@ internal static class CallGrammar
             return false;
         }
 
+        // "when I share my screen the app freezes", "I can't share my screen" (huddle23): a condition or a failure, no proposal.
+        if (context.WordAt(start) is "share" or "screen" or "screenshare" or "screensharing"
+            && ((start > 0 && IsConditionOrNegation(context.WordAt(start - 1))) || (start > 1 && IsConditionOrNegation(context.WordAt(start - 2)))))
+        {
+            return false;
+        }
+
         // "a call would be faster but Tanja is in Tokyo, so here is the list" (huddle23): the comparison conceded, and the text written.
         if (end < context.Words.Length && context.WordAt(end - 1) is "easier" or "quicker" or "faster" or "simpler" or "better" or "best" && context.WordAt(end) is "but")
         {
@@ -323,6 +336,9 @@ internal static class CallGrammar
         evidence = context.Text[context.Words[start].Start..(context.Words[last].Start + context.Words[last].Length)].ToString();
         return true;
     }
+
+    private static bool IsConditionOrNegation(ReadOnlySpan<char> word) =>
+        word is "when" or "whenever" or "cant" or "cannot" or "dont" or "didnt" or "wont" or "not" or "never";
 
     // "connect for 10 mins", "for a few minutes", "for half an hour" (huddle22): a span of time, not "connect for the data feed".
     private static bool IsTime(ReadOnlySpan<char> word) =>

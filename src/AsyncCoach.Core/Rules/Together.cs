@@ -152,13 +152,14 @@ internal static class Together
         return false;
     }
 
-    // An English clause: one of its closed-class words (see MediumQuestion); other languages' clauses are read by the word alone.
+    // An English clause: one of its closed-class words (see MediumQuestion; not "do", Slavic "to": "stopi do mene v pisarno pa greva
+    // skupaj…"); other languages' clauses are read by the word alone.
     private static bool English(in RuleContext context, int start, int end)
     {
         for (var i = start; i < end; i++)
         {
             if (context.WordAt(i) is "the" or "we" or "you" or "u" or "is" or "are" or "can" or "could" or "shall" or "should" or "will" or "lets" or "let" or "it" or "this"
-                or "that" or "of" or "for" or "with" or "and" or "our" or "my" or "your" or "us" or "would" or "do" or "have" or "just" or "please" or "pls")
+                or "that" or "of" or "for" or "with" or "and" or "our" or "my" or "your" or "us" or "would" or "have" or "just" or "please" or "pls")
             {
                 return true;
             }
