@@ -87,9 +87,11 @@ internal static class Together
             return true;
         }
 
+        // A greeting right before it or holding it; not the address list alone, which holds German "zusammen" (so "dann zählen wir
+        // zusammen die Paletten" would never be read).
         foreach (var match in context.Matches)
         {
-            if ((match.List == PhraseLists.GreetingIndex || match.List == PhraseLists.AddressIndex) && match.Start <= at && match.End >= at)
+            if (match.List == PhraseLists.GreetingIndex && match.Start <= at && match.End >= at)
             {
                 return true;
             }
@@ -168,15 +170,15 @@ internal static class Together
         return false;
     }
 
-    // The joint act of an English clause: the author and the reader as one ("we", "us", "let's", "shall"), or a verb of working
-    // something through ("go through", "review", "look at", "decide", "sit").
+    // The joint act of an English clause: a proposal ("let's", "shall", "we'll") or a verb of working something through ("go
+    // through", "review", "look at", "decide"). "we" alone describes as often as it proposes ("we sit together in the open plan").
     private static bool JointAct(in RuleContext context, int start, int end)
     {
         for (var i = start; i < end; i++)
         {
             var word = context.WordAt(i);
-            if (word is "we" or "us" or "lets" or "shall" or "well" or "sit" or "review" or "look" or "decide" or "agree" or "finalise" or "finalize" or "settle"
-                or "hash" or "figure" or "plan" or "check" or "taste" or "score" or "debug" or "walk" or "talk" or "discuss" or "read" or "listen" or "watch")
+            if (word is "lets" or "shall" or "well" or "review" or "look" or "decide" or "agree" or "finalise" or "finalize" or "settle"
+                or "hash" or "figure" or "check" or "taste" or "score" or "debug" or "walk" or "talk" or "discuss" or "read" or "listen" or "watch")
             {
                 return true;
             }
