@@ -36,6 +36,16 @@ internal static class CallGrammar
         // "a 10 min call might be quicker". "a call was easier" reports.
         "a|an quick|short|brief|fast|live|#num? min|mins|minute? call|huddle|zoom|teams|meet|video|facetime|phone|webex|skype|conversation would|will|might|could|may|is|seems|sounds be? easier|quicker|faster|simpler|better|best",
 
+        // Something short and live judged easier than writing (huddle23), whatever it is called: "a quick visio with the Dutch buyer
+        // would be easier than this email chain", "a short walkthrough might be quicker than typing it all out".
+        "a|an quick|short|brief|fast|live #word #word? #word? #word? #word? would|will|might|could|may be easier|quicker|faster|simpler|better than this|the|all|these|typing|writing|texting|messaging|email|emails|slack|going|explaining|chat|dms|messages|thread|threads|back",
+
+        // Sharing a screen is live (huddle23): "easier if I share my screen and show you the bug, 5 mins?", "can you screen share and walk
+        // me through…". "when I share my screen, Teams crashes" and "I shared my screen" are read in Proposes and by the past form.
+        "share my|the|your|our screen|screens",
+        "screen share|sharing",
+        "screenshare|screensharing",
+
         // A medium named after a proposing opener (huddle20c): "how about a quick teams about…", "anyone free
         // for a quick Teams about…", "can we have a short call to decide…", "shall we WhatsApp call with…", "let's just zoom it".
         "how|what about a|an quick|short|brief|fast? teams|zoom|call|huddle|meet|video|facetime|whatsapp|hangout",
@@ -71,7 +81,8 @@ internal static class CallGrammar
         // and LX together in the green room", "can we get the three of us on a video later", "let's get
         // you, me and wardrobe on the phone", "can we all get round a table tomorrow".
         "lets|let|shall|should|can|could|why we|us|i? all|both? get|bring|gather|pull #word* together",
-        "lets|let|shall|should|can|could|why we|us|i? all|both? get|bring|pull #word* on|onto|into the|a phone|call|video|zoom|teams|meet|huddle|line|voice",
+        // huddle23: "let's get drilling, HSE, logistics and the client rep in a teams room to agree…".
+        "lets|let|shall|should|can|could|why we|us|i? all|both? get|bring|pull #word* on|onto|into|in the|a phone|call|video|zoom|teams|meet|huddle|line|voice",
         "lets|let|shall|should|can|could|why we|us? all|both? get|sit round|around a|the table",
         "lets|let|shall|should|can|could|why we|us|i? all|both? get|bring|gather|pull #word* round|around a|the table");
 
@@ -86,7 +97,7 @@ internal static class CallGrammar
         // Meeting in a place, coming to it, gathering round a thing (huddle20c): "let's meet at the depot at 7 and
         // go through…", "we should meet up and go through…", "kindly come to my cabin…, we will go through…",
         // "let's get round the model at 3 and talk through…", "get everyone round the stillhouse and talk through…".
-        "meet up? at|in|by the|my|our|your #word",
+        "meet up? at|in|by the|my|our|your? #word", // huddle23: "let's all meet in training room 2 at 4 and finalise…"
         "meet up",
         "come|walk|head to my|our|the #word",
 
@@ -259,9 +270,24 @@ internal static class CallGrammar
         // A hazard in progress (huddle21): "the pit wall is cracking", "the ceiling's sagging", "the panel has started sparking".
         "is|are|its|keeps|keep|started|starting|has|have cracking|cracked|collapsing|collapsed|caving|caved|subsiding|sagging|sparking|overheating|smoking|crumbling|buckling");
 
+    // A system down, in the words every language borrows (huddle23): "la prod est down", "das VPN ist down", "el sistema está offline",
+    // "server down?". Not "the site team went down to the quay": a place follows.
+    private static readonly WordGrammar SystemDown = new(
+        "prod|production|site|server|servers|api|app|db|database|network|system|systems|checkout|payments|website|portal|vpn|internet|platform|cluster|gateway|wifi|erp|crm|pos #word? down|offline");
+
     /// <summary>Whether the message reports a thing that is broken now (a reason that justifies a call).</summary>
     public static bool ReportsAFailure(in RuleContext context)
     {
+        for (var start = SystemDown.Consulted(context) ? 0 : context.Words.Length; start < context.Words.Length; start++)
+        {
+            var end = SystemDown.Match(context, start);
+            if (end > 0 && (end == context.Words.Length || context.ClauseBreakBetween(end - 1, end)
+                || context.WordAt(end) is not ("to" or "the" or "by" or "from" or "at" or "road" or "street" or "hill" or "stairs" or "there" or "here" or "for")))
+            {
+                return true;
+            }
+        }
+
         for (var start = Failures.Consulted(context) ? 1 : context.Words.Length; start < context.Words.Length; start++)
         {
             // "the rota maths doesn't work for Squad 2" does not suit someone; nothing is broken (huddle20c).
@@ -287,6 +313,19 @@ internal static class CallGrammar
             return false;
         }
 
+        // "when I share my screen the app freezes", "I can't share my screen" (huddle23): a condition or a failure, no proposal.
+        if (context.WordAt(start) is "share" or "screen" or "screenshare" or "screensharing"
+            && ((start > 0 && IsConditionOrNegation(context.WordAt(start - 1))) || (start > 1 && IsConditionOrNegation(context.WordAt(start - 2)))))
+        {
+            return false;
+        }
+
+        // "a call would be faster but Tanja is in Tokyo, so here is the list" (huddle23): the comparison conceded, and the text written.
+        if (end < context.Words.Length && context.WordAt(end - 1) is "easier" or "quicker" or "faster" or "simpler" or "better" or "best" && context.WordAt(end) is "but")
+        {
+            return false;
+        }
+
         // "swing by my desk and grab the spare keys" (huddle21): coming over for an errand.
         if (context.WordAt(start) is "stop" or "swing" or "come" or "pop" or "drop" or "pass" or "walk" or "head" && RunsAnErrand(context, end))
         {
@@ -297,6 +336,9 @@ internal static class CallGrammar
         evidence = context.Text[context.Words[start].Start..(context.Words[last].Start + context.Words[last].Length)].ToString();
         return true;
     }
+
+    private static bool IsConditionOrNegation(ReadOnlySpan<char> word) =>
+        word is "when" or "whenever" or "cant" or "cannot" or "dont" or "didnt" or "wont" or "not" or "never";
 
     // "connect for 10 mins", "for a few minutes", "for half an hour" (huddle22): a span of time, not "connect for the data feed".
     private static bool IsTime(ReadOnlySpan<char> word) =>

@@ -75,7 +75,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
             || IsBareCall(context) || ProposesCall(context, out _) || (context.Has(PhraseLists.CallWordsIndex) && (CallShapes.CallsSomeone(context, out _) || CallShapes.DurationOnAMedium(context, out _) || CallShapes.MediumSoon(context, out _)))
             || ((context.Has(PhraseLists.CallWordsIndex) || (context.Features & TextFeatures.Question) != 0) && (CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context)))
             || CallGrammar.MeetsUp(context, out _) || CallGrammar.ComesOver(context, out _) || CallGrammar.TalksLive(context, out _)
-            || MediumQuestion.Asks(context, out _);
+            || MediumQuestion.Asks(context, out _) || Together.Proposes(context, out _);
 
     // The grammar's vetoes; since huddle20b also a call reported: every call word is no proposal of the
     // author's and one is in the past ("we did a quick huddle with sound", "got on zoom with the city").
@@ -139,7 +139,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
             var asTime = phrase is "standup" or "stand up" or "retro" or "retrospective" or "planning" or "all hands" or "town hall"
                 && before is "after" or "before" or "post" or "till" or "until";
             var proposed = phrase is "dial in" && before is "we" or "all" or "lets" or "us" or "both";
-            if (!asTime && !proposed && !PlanningAsATopic(context, match, phrase))
+            if (!asTime && !proposed && !PlanningAsATopic(context, match, phrase) && !WeeklyThing(context, match, phrase))
             {
                 return true;
             }
@@ -155,6 +155,29 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         && context.WordAt(match.End) is not ("meeting" or "session" or "call" or "is" or "was" or "at" or "on" or "in" or "today" or "tomorrow" or "tmrw" or "this"
             or "next" or "starts" or "will" or "has" or "got" or "moved" or "and" or "or" or "with" or "then" or "tho" or "though" or "poker" or "went" or "ran");
 
+    // "the Sky UK weekly SLA numbers", "the weekly APAC numbers" (huddle23): "weekly" before a noun of its clause that no meeting
+    // word follows names a thing done each week; "the weekly ops call", "our weekly with the client", "see you at the weekly" still veto.
+    private static bool WeeklyThing(in RuleContext context, PhraseMatch match, string phrase)
+    {
+        if (phrase is not "weekly" || match.End == context.Words.Length || context.ClauseBreakBetween(match.Start, match.End)
+            || context.WordAt(match.End) is "with" or "is" or "was" or "moved" or "at" or "on" or "in" or "tomorrow" or "today" or "has" or "will" or "starts" or "and" or "or"
+                or "got" or "this" or "next" or "then")
+        {
+            return false;
+        }
+
+        for (var i = match.End; i < context.Words.Length && i - match.End < 4 && !context.ClauseBreakBetween(match.Start, i); i++)
+        {
+            if (CallShapes.IsMedium(context.WordAt(i)) || context.WordAt(i) is "sync" or "meeting" or "meetings" or "standup" or "stand" or "catchup" or "catch" or "checkin"
+                or "check" or "forum" or "session" or "review" or "touchpoint" or "chat" or "retro" or "briefing" or "toolbox" or "one" or "1")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Every act and veto the grammar reads, each on its own (the model weighs them).
     private static HuddleSignals Signals(in RuleContext context, IReadOnlyList<string> requests, bool proposes)
     {
@@ -167,6 +190,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         signals |= CallGrammar.Proposes(context, out _) || CallGrammar.Connect(context) || CallGrammar.MeetsUp(context, out _)
             || CallGrammar.ComesOver(context, out _) || CallGrammar.TalksLive(context, out _) ? HuddleSignals.Grammar : 0;
         signals |= MediumQuestion.Asks(context, out _) ? HuddleSignals.MediumAsked : 0;
+        signals |= Together.Proposes(context, out _) ? HuddleSignals.Together : 0;
         signals |= HasReason(context) ? HuddleSignals.Reason : 0;
         signals |= context.Has(PhraseLists.CallDeclinedIndex) || CallShapes.DeclinesACall(context) || CallShapes.OffersOnCondition(context) ? HuddleSignals.Declined : 0;
         signals |= Scheduled(context) ? HuddleSignals.Scheduled : 0;
@@ -279,6 +303,7 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
                 : CallGrammar.ComesOver(context, out proposal) ? [proposal]
                 : CallGrammar.TalksLive(context, out proposal) ? [proposal]
                 : MediumQuestion.Asks(context, out proposal) ? [proposal]
+                : Together.Proposes(context, out proposal) ? [proposal]
                 : context.Evidence(PhraseLists.InPersonIndex);
         }
 

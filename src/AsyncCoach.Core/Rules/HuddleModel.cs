@@ -183,7 +183,7 @@ public sealed class HuddleModel
 
     private static void AddSignals(ref FeatureWriter writer, in RuleContext context, HuddleSignals signals, List<string>? names)
     {
-        for (var bit = 1; bit <= (int)HuddleSignals.MediumAsked; bit <<= 1)
+        for (var bit = 1; bit <= (int)HuddleSignals.Together; bit <<= 1)
         {
             if (((int)signals & bit) != 0)
             {

@@ -49,6 +49,9 @@ internal enum HuddleSignals
     /// <summary>A live medium asked about in a clause with no English function word ("chamada rápida?", "kuvugana kuri telefoni?": huddle22).</summary>
     MediumAsked = 2048,
 
+    /// <summary>A joint act proposed with a word for "together" in any language ("revisamos juntos", "we go through it together": huddle23).</summary>
+    Together = 4096,
+
     /// <summary>Any of the vetoes (and, read in the rule, a call reported in the past: huddle20b).</summary>
     Vetoes = Reason | Declined | Scheduled | Failure,
 

@@ -61,7 +61,15 @@ internal static class MediumQuestion
         || word.Contains("telefon", StringComparison.Ordinal) || word.Contains("telephon", StringComparison.Ordinal) || word.Contains("telefoon", StringComparison.Ordinal)
         || (word.Length > 6 && word.StartsWith("video", StringComparison.Ordinal) && !word.StartsWith("videos", StringComparison.Ordinal) && !word.StartsWith("videog", StringComparison.Ordinal))
         || (word.Length is > 4 and < 8 && word.StartsWith("zoom", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ing", StringComparison.Ordinal)
-            && !word.EndsWith("s", StringComparison.Ordinal));
+            && !word.EndsWith("s", StringComparison.Ordinal))
+        || Inflected(word, "meet") || Inflected(word, "teams") || Inflected(word, "skype") || Inflected(word, "webex") || Inflected(word, "discord") || Inflected(word, "whatsapp");
+
+    // A tool's name with a case ending of its own language (huddle23): "na teamsih" (Slovenian), "prie meet'o" (Lithuanian), "v skypu",
+    // "na webexu". An ending of one to three letters, not an English one ("meets", "meeting", "teamster"), nor a genitive in "-n"
+    // ("Discordin automod-sääntöjä?", Finnish: the tool's rules, a thing).
+    private static bool Inflected(ReadOnlySpan<char> word, string stem) =>
+        word.Length > stem.Length && word.Length <= stem.Length + 3 && word.StartsWith(stem, StringComparison.Ordinal) && !word.EndsWith('n')
+        && word[stem.Length..] is not ("s" or "es" or "ed" or "er" or "ers" or "ing" or "ter" or "ly");
 
     // A call word of a language file, one word of five letters or more ("chamada", "ringe", "bellen", "anruf", "samtal"),
     // and not one of English's words for a place or a gathering ("office", "bench", "speak", "connect", "bridge"): the files name the call in
