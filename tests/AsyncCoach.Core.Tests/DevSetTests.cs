@@ -68,9 +68,9 @@ public sealed class DevSetTests
     // devset11 (session 12, written from the contracts alone while that session's passes were made, scored by the
     // lead on main before and on the merge after; 20 workplaces, over half of it in other languages): floors under the
     // merge's scores. The lowest was huddle recall, 0.609 (dev) and 0.610 (test). Session 13's merge (lang23, naked23,
-    // vague23, huddle23; its dev split read, so dev is in-sample) raised the lowest to MERGEDEV (dev) and MERGETEST (test).
-    [TestCase("devset11", "messages.dev.jsonl", 0.74, 520)]
-    [TestCase("devset11", "messages.test.jsonl", 0.65, 260)]
+    // vague23, huddle23; its dev split read, so dev is in-sample) raised the lowest to 0.924 (dev, huddle recall) and 0.821 (test, missing-context recall).
+    [TestCase("devset11", "messages.dev.jsonl", 0.92, 520)]
+    [TestCase("devset11", "messages.test.jsonl", 0.82, 260)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
@@ -155,7 +155,7 @@ public sealed class DevSetTests
     // huddle20c (the grammar's new readings, the model on all eight dev splits at 2 / -5) merged with lang20c's
     // language files and the model retrained on the merged lists: devset5, devset6, devset7 and devset8 test rose;
     // devset8's dev split is now in the training set (in-sample), its test split is not.
-    [TestCase("devset3", "messages.test.jsonl", 0.91, 0.81)]
+    [TestCase("devset3", "messages.test.jsonl", 0.84, 0.81)]
     // huddle21 (the grammar's new readings, the model on all nine dev splits at 8 / -2, chosen by leaving one set out):
     // the test splits moved by one message each, both ways (all nine: 236 found, 26 false alarms, 57 missed -> 233, 24,
     // 60); devset4 precision, devset7 and devset8 recall fell by one, so those floors follow; devset9 is added.
@@ -176,20 +176,25 @@ public sealed class DevSetTests
     // -> 314 / 30 / 56, so the floors that rose follow (devset3, devset6, devset7, devset8, devset9 test; devset6, devset9 dev)
     // and devset11 is added (dev in-sample now, test not read); devset2's test split lost one proposal (recall 0.905, above
     // the all-rules floor).
-    [TestCase("devset4", "messages.test.jsonl", 0.92, 0.86)]
+    // Session 13's merge (huddle23 with lang23's language files, the model retrained on the merged lists; its add threshold
+    // 6, not 4, since 4 flagged the pinned whereabouts check "jsi v kanceláři?" and the leave-one-out sweep ties them on
+    // precision): all eleven test splits 308 / 35 / 62 on main -> 321 / 34 / 49; against main devset3 test gained one false
+    // alarm and devset4 test lost one proposal, and devset7 test (0.889 / 0.865) is above main but below huddle23 alone, so
+    // those floors follow; devset11 dev is 1.000 / 0.924, its test split (unread) 0.829 / 0.829.
+    [TestCase("devset4", "messages.test.jsonl", 0.92, 0.83)]
     [TestCase("devset5", "messages.test.jsonl", 0.86, 0.80)]
     [TestCase("devset6", "messages.dev.jsonl", 0.99, 0.98)]
     [TestCase("devset6", "messages.test.jsonl", 0.96, 0.73)]
     [TestCase("devset7", "messages.dev.jsonl", 0.95, 0.93)]
-    [TestCase("devset7", "messages.test.jsonl", 0.91, 0.86)]
+    [TestCase("devset7", "messages.test.jsonl", 0.88, 0.86)]
     [TestCase("devset8", "messages.dev.jsonl", 0.99, 0.99)]
     [TestCase("devset8", "messages.test.jsonl", 0.95, 0.93)]
     [TestCase("devset9", "messages.dev.jsonl", 0.99, 0.98)]
     [TestCase("devset9", "messages.test.jsonl", 0.91, 0.86)]
     [TestCase("devset10", "messages.dev.jsonl", 0.99, 0.88)]
     [TestCase("devset10", "messages.test.jsonl", 0.91, 0.94)]
-    [TestCase("devset11", "messages.dev.jsonl", 0.99, 0.76)]
-    [TestCase("devset11", "messages.test.jsonl", 0.81, 0.65)]
+    [TestCase("devset11", "messages.dev.jsonl", 0.99, 0.92)]
+    [TestCase("devset11", "messages.test.jsonl", 0.82, 0.82)]
     public void Huddle_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.HuddleInsteadOfThread, folder, file, (precision, recall));
 
