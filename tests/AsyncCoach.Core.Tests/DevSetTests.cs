@@ -71,6 +71,11 @@ public sealed class DevSetTests
     // vague23, huddle23; its dev split read, so dev is in-sample) raised the lowest to 0.924 (dev, huddle recall) and 0.821 (test, missing-context recall).
     [TestCase("devset11", "messages.dev.jsonl", 0.92, 520)]
     [TestCase("devset11", "messages.test.jsonl", 0.82, 260)]
+    // devset12 (session 13, written from the contracts alone while that session's passes were made, scored by the lead on
+    // main before and on the merge after; 18 workplaces, about half in other languages): floors under the merge's scores.
+    // The lowest is missing-context recall, 0.683 (dev) and 0.618 (test, vague-urgency recall).
+    [TestCase("devset12", "messages.dev.jsonl", 0.68, 460)]
+    [TestCase("devset12", "messages.test.jsonl", 0.61, 230)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
@@ -111,8 +116,9 @@ public sealed class DevSetTests
     // a firm's name) raised devset6 dev (1.000 / 1.000), devset3 test (0.857 / 1.000) and devset11 dev (0.962 / 0.761); the rest
     // of devset11's misses are other languages' words (lang23's). devset11's test split is unread (0.839 / 0.703).
     [TestCase("devset3", "messages.test.jsonl", 0.85, 0.99)]
-    [TestCase("devset11", "messages.dev.jsonl", 0.96, 0.76)]
-    [TestCase("devset11", "messages.test.jsonl", 0.83, 0.70)]
+    // Session 13's merge (with lang23's words for devset11's languages): devset11 dev 0.984 / 0.925, test 0.868 / 0.892.
+    [TestCase("devset11", "messages.dev.jsonl", 0.98, 0.92)]
+    [TestCase("devset11", "messages.test.jsonl", 0.86, 0.89)]
     public void Vague_urgency_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.VagueUrgency, folder, file, (precision, recall));
 
@@ -141,8 +147,9 @@ public sealed class DevSetTests
     [TestCase("devset9", "messages.test.jsonl", 0.98, 0.91)]
     [TestCase("devset10", "messages.dev.jsonl", 0.99, 0.80)]
     [TestCase("devset10", "messages.test.jsonl", 0.99, 0.75)]
-    [TestCase("devset11", "messages.dev.jsonl", 0.99, 0.79)]
-    [TestCase("devset11", "messages.test.jsonl", 0.99, 0.73)]
+    // Session 13's merge (naked23 with lang23's words for devset11's languages): devset11 dev 1.000 / 0.975, test 1.000 / 0.821.
+    [TestCase("devset11", "messages.dev.jsonl", 0.99, 0.97)]
+    [TestCase("devset11", "messages.test.jsonl", 0.99, 0.82)]
     public void Missing_context_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.MissingContext, folder, file, (precision, recall));
 
@@ -224,6 +231,9 @@ public sealed class DevSetTests
     // the merge 0.902 / 0.869 / 0.94 and 0.896 / 0.858 / 1.00.
     [TestCase("devset11", "tasks.dev.jsonl", 210)]
     [TestCase("devset11", "tasks.test.jsonl", 100)]
+    // devset12 (session 13, unseen by every pass): main and the merge 0.931 / 0.914 / 1.00 (dev), 0.897 / 0.885 / 1.00 (test).
+    [TestCase("devset12", "tasks.dev.jsonl", 170)]
+    [TestCase("devset12", "tasks.test.jsonl", 85)]
     public void The_classifier_meets_the_targets(string folder, string file, int minTasks) =>
         AssertClassifierAtLeast(folder, file, minTasks, (0.85, 0.85, 0.80));
 
@@ -258,8 +268,9 @@ public sealed class DevSetTests
     [TestCase("devset10", "tasks.test.jsonl", 85, 0.96, 0.92, 0.88)]
     // devset11: pass tax23 (session 13) took its causes from the dev split (read line by line; test scored only): dev
     // 0.902 / 0.869 / 0.94 -> 0.949 / 0.925 / 1.00, test 0.896 / 0.858 / 1.00 -> 0.906 / 0.868 / 1.00.
-    [TestCase("devset11", "tasks.dev.jsonl", 210, 0.94, 0.92, 1.00)]
-    [TestCase("devset11", "tasks.test.jsonl", 100, 0.90, 0.86, 0.80)]
+    // Merged with lang23's lexicons for devset11's languages: dev 1.000 / 0.977 / 1.00, test 0.925 / 0.887 / 1.00.
+    [TestCase("devset11", "tasks.dev.jsonl", 210, 0.99, 0.97, 1.00)]
+    [TestCase("devset11", "tasks.test.jsonl", 100, 0.92, 0.88, 1.00)]
     public void The_classifier_keeps_its_floor(string folder, string file, int minTasks, double tier, double mode, double unclear) =>
         AssertClassifierAtLeast(folder, file, minTasks, (tier, mode, unclear));
 
