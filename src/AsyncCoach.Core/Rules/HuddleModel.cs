@@ -234,11 +234,7 @@ public sealed class HuddleModel
     // about …" proposes, "call me / hop on …" bids, "we / they / the client …" reports or describes, "if / when …" sets a condition.
     private static void AddAct(ref FeatureWriter writer, in RuleContext context, ReadOnlySpan<Word> words, int at, List<string>? names)
     {
-        var start = at;
-        while (start > 0 && !context.ClauseBreakBetween(start - 1, start))
-        {
-            start--;
-        }
+        var start = context.ClauseStart(at);
 
         var opener = words[start].Of(context.Text);
         var act = opener switch

@@ -31,17 +31,8 @@ internal static class MediumQuestion
                 continue;
             }
 
-            var start = i;
-            while (start > 0 && !context.ClauseBreakBetween(start - 1, start))
-            {
-                start--;
-            }
-
-            var end = i + 1;
-            while (end < context.Words.Length && !context.ClauseBreakBetween(end - 1, end))
-            {
-                end++;
-            }
+            var start = context.ClauseStart(i);
+            var end = context.ClauseEnd(i);
 
             if (end - start >= 2 && !HasEnglish(context, start, end))
             {

@@ -121,6 +121,30 @@ public readonly ref struct RuleContext
         return false;
     }
 
+    /// <summary>The first word of the clause word <paramref name="at"/> is in (no clause mark between them).</summary>
+    public int ClauseStart(int at)
+    {
+        var start = at;
+        while (start > 0 && !ClauseBreakBetween(start - 1, start))
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    /// <summary>One past the last word of the clause word <paramref name="at"/> is in.</summary>
+    public int ClauseEnd(int at)
+    {
+        var end = at + 1;
+        while (end < Words.Length && !ClauseBreakBetween(end - 1, end))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
     /// <summary>The <see cref="WordCues"/> bits of the grammars whose cue words this message lacks: those grammars are not consulted.</summary>
     internal ulong AbsentCues { get; }
 

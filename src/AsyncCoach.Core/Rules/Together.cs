@@ -42,17 +42,8 @@ internal static class Together
                 continue;
             }
 
-            var start = i;
-            while (start > 0 && !context.ClauseBreakBetween(start - 1, start))
-            {
-                start--;
-            }
-
-            var end = i + 1;
-            while (end < context.Words.Length && !context.ClauseBreakBetween(end - 1, end))
-            {
-                end++;
-            }
+            var start = context.ClauseStart(i);
+            var end = context.ClauseEnd(i);
 
             if (PutTogether(context, start, i) || NegatedOrPast(context, start, end, i) || (English(context, start, end) && !JointAct(context, start, end)))
             {
