@@ -169,11 +169,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
             return false;
         }
 
-        var first = last - 1;
-        while (first > 0 && !context.ClauseBreakBetween(first - 1, first))
-        {
-            first--;
-        }
+        var first = context.ClauseStart(last - 1);
 
         for (var i = first; i < last; i++)
         {
