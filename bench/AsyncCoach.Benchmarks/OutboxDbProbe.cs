@@ -6,6 +6,8 @@ using AsyncCoach.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
+using static AsyncCoach.Benchmarks.ProbeOptions;
+
 namespace AsyncCoach.Benchmarks;
 
 /// <summary>
@@ -397,10 +399,4 @@ public static class OutboxDbProbe
             _perf.Dispose();
         }
     }
-
-    private static string? Option(string[] args, string name) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-
-    private static int IntOption(string[] args, string name, int fallback) =>
-        Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

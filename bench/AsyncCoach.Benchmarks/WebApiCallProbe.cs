@@ -12,6 +12,8 @@ using AsyncCoach.Observability;
 using AsyncCoach.Slack.WebApi;
 using AsyncCoach.Storage;
 
+using static AsyncCoach.Benchmarks.ProbeOptions;
+
 namespace AsyncCoach.Benchmarks;
 
 /// <summary>
@@ -235,10 +237,4 @@ public static class WebApiCallProbe
 
         throw new InvalidOperationException($"fake-slack did not answer at {baseUrl}");
     }
-
-    private static string? Option(string[] args, string name) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-
-    private static int IntOption(string[] args, string name, int fallback) =>
-        Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }
