@@ -30,7 +30,8 @@ public sealed class BlockListConverterTests
             [
                 new ButtonElement("Helpful", "feedback.helpful", "yes") { Style = ButtonStyle.Primary },
                 new PlainTextInputElement("note") { InitialValue = "x", Placeholder = new PlainText("y"), Multiline = true, MinLength = 1, MaxLength = 3000 },
-            ]) { BlockId = "feedback" },
+            ])
+            { BlockId = "feedback" },
             new InputBlock("Hours", new PlainTextInputElement("hours") { Multiline = false }, "hours-block")
             {
                 Hint = new PlainText("09:00-17:00") { Emoji = true },
