@@ -13,7 +13,8 @@
 # steps (a statement run or a row read), statements compiled and write commits (uprobes).
 # The uprobes cost about 100 µs a message themselves: SQL=0 leaves them off, for a CPU figure
 # (take the counts from a separate run). KINDS=1 adds the system calls by kind (those above 0.2
-# a message).
+# a message). ALLOC=1 turns metrics on (Metrics:Enabled) and adds the bytes allocated and the
+# GCs per message, from the runtime's meter at /metrics (as nudge-work.sh ALLOC=1).
 # LABEL names the run's lines; ports APP_PORT/FAKE_PORT. SCHEMA_SQL is run on the file after the
 # installs, before the measured start: a schema change compared on one build (an index as a
 # migration would make it, or as it was before one).
@@ -30,6 +31,7 @@ start_app() {
   Slack__SigningSecret=load-test-secret Slack__ApiBaseUrl=http://127.0.0.1:${FAKE_PORT}/api/ \
     Slack__ClientId=bench.client Slack__ClientSecret=bench-client-secret Slack__RedirectUri=http://127.0.0.1:${APP_PORT}/slack/oauth/callback \
     Storage__ConnectionString="Data Source=$DB" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Nudges__PollInterval=00:00:00.250 \
+    Metrics__Enabled=$([ "${ALLOC:-}" = 1 ] && echo true || echo false) \
     $APP --urls http://127.0.0.1:${APP_PORT} >/tmp/outbox-drain-app.log 2>&1 &
   APPPID=$!
   for _ in $(seq 1 150); do curl -sf http://127.0.0.1:${APP_PORT}/readyz >/dev/null && return 0; sleep 0.2; done
@@ -77,6 +79,11 @@ c.commit()
 PY
 }
 
+# ALLOC=1: the process's allocated bytes and GC count so far.
+allocated() {
+  [ "${ALLOC:-}" = 1 ] || { echo "0 0"; return; }
+  curl -sf http://127.0.0.1:${APP_PORT}/metrics | awk '/^dotnet_gc_heap_total_allocated_bytes/ {b = $2} /^dotnet_gc_collections(_total)?\{/ {g += $2} END {printf "%.0f %.0f\n", b, g}'
+}
 cpu() { awk '{print $14 + $15}' /proc/$APPPID/stat; }
 left() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1], timeout=30).execute(\"SELECT COUNT(*) FROM nudges WHERE state IN ('pending','sending')\").fetchone()[0])" "$DB"; }
 
@@ -116,9 +123,11 @@ for run in $(seq 1 "$RUNS"); do
   seed "$ROWS" "$run"
   perf stat -x, -e "$EVENTS" -p $APPPID -o /tmp/outbox-drain-$$.perf -- sleep 3600 2>/dev/null &
   perfpid=$!
+  read -r a0 g0 < <(allocated)
   c0=$(cpu); t0=$(date +%s.%N)
   drained
   c1=$(cpu); t1=$(date +%s.%N)
+  read -r a1 g1 < <(allocated)
   kill $(pgrep -P $perfpid) 2>/dev/null || true; wait $perfpid || true
   counts=$(awk -F, -v n=$((ROWS * TEAMS)) '$3 ~ /raw_syscalls:sys_enter/ {s = $1} $3 ~ /context-switches/ {c = $1} $3 ~ /:step$/ {st = $1} $3 ~ /:prep[23]$/ {p += $1} $3 ~ /:commit$/ {w = $1}
     $3 ~ /syscalls:sys_enter_/ && $1 / n >= 0.2 {k = k sprintf(" %s %.2f", substr($3, index($3, "enter_") + 6), $1 / n)}
@@ -127,7 +136,8 @@ for run in $(seq 1 "$RUNS"); do
   python3 -c "
 c0, c1, t0, t1, idle, ticks, rows = $c0, $c1, $t0, $t1, $idle, $TICKS, $ROWS * $TEAMS
 busy = (c1 - c0 - idle * (t1 - t0)) / ticks
-print(f'${LABEL:+$LABEL }run $run: {rows} rows ended in {t1 - t0:.1f} s, {(c1 - c0) / ticks:.2f} s CPU ({busy:.2f} s above idle): {busy / rows * 1e6:.0f} µs per message; per message: $counts; load {open(\"/proc/loadavg\").read().split()[0]}')"
+alloc = f', {($a1 - $a0) / rows:,.0f} B allocated, {($g1 - $g0) / rows * 1000:.2f} GCs per 1,000' if ${ALLOC:-0} == 1 else ''
+print(f'${LABEL:+$LABEL }run $run: {rows} rows ended in {t1 - t0:.1f} s, {(c1 - c0) / ticks:.2f} s CPU ({busy:.2f} s above idle): {busy / rows * 1e6:.0f} µs per message; per message: $counts{alloc}; load {open(\"/proc/loadavg\").read().split()[0]}')"
 done
 echo "load average after: $(cat /proc/loadavg)"
 echo "sent: $sent of $((ROWS * TEAMS * (RUNS + 1))); postEphemeral calls received by fake-slack: $(curl -sf http://127.0.0.1:${FAKE_PORT}/arrivals | wc -l)"

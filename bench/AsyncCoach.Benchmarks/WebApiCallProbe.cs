@@ -17,7 +17,7 @@ using static AsyncCoach.Benchmarks.ProbeOptions;
 namespace AsyncCoach.Benchmarks;
 
 /// <summary>
-/// <c>webapi-cpu [--calls N] [--rounds R] [--client retrying|single|floor] [--url http://127.0.0.1:port/api/] [--alloc-types] [--metrics]</c>: the client-side
+/// <c>webapi-cpu [--calls N] [--rounds R] [--method chat.postEphemeral] [--client retrying|single|floor|stages|s1-handler|…] [--url http://127.0.0.1:port/api/] [--alloc-types] [--metrics] [--trace]</c>: the client-side
 /// CPU and allocations of one Web API call, <c>chat.postEphemeral</c> with a real nudge's blocks
 /// and <c>views.publish</c> with a Home view, one call at a time over a kept-alive connection to
 /// <c>fake-slack</c> (a Kestrel server in a child process, so its CPU is not counted). Clients:
@@ -25,7 +25,9 @@ namespace AsyncCoach.Benchmarks;
 /// resilience pipeline or none, the metrics handler, the service's appsettings.json log levels), and <c>floor</c>,
 /// a bare <see cref="SocketsHttpHandler"/> sending a body serialized once. Rounds alternate the
 /// clients so a neighbour's load falls on all of them alike. <c>--metrics</c> turns the service's
-/// metrics on (<c>Metrics:Enabled</c>: OpenTelemetry collecting the Slack call counters).
+/// metrics on (<c>Metrics:Enabled</c>: OpenTelemetry collecting the Slack call counters), <c>--trace</c>
+/// a listener that samples every <c>slack.call</c> span. <c>--client stages</c> runs the ladder from
+/// <c>floor</c> to <c>single</c> one stage at a time (<see cref="WebApiStages"/>).
 /// </summary>
 public static class WebApiCallProbe
 {
@@ -45,14 +47,27 @@ public static class WebApiCallProbe
             _ = services.GetService<OpenTelemetry.Metrics.MeterProvider>(); // with --metrics: collecting, as the host starts it
             var factory = services.GetRequiredService<SlackWebApiClientFactory>();
             var ephemeral = Nudge();
-            var home = new PublishViewRequest("U0AUTHOR1", Home());
+            // --method chat.postEphemeral: every call the nudge's (what the outbox sends per message).
+            PublishViewRequest? home = Option(args, "--method") == "chat.postEphemeral" ? null : new("U0AUTHOR1", Home());
             var clients = new List<(string Name, Func<int, Task> Run)>
             {
                 ("retrying", n => Calls(factory.Create(Token), ephemeral, home, n)),
                 ("single", n => Calls(SingleAttempt(factory), ephemeral, home, n)),
                 ("floor", new Floor(baseUrl, ephemeral, home).RunAsync),
             };
-            clients.RemoveAll(c => only is not null && c.Name != only);
+            var stages = new WebApiStages(baseUrl, ephemeral, home, services.GetRequiredService<IHttpClientFactory>());
+            if (only == "stages")
+            {
+                // The ladder from the bare handler to the outbox's client, in order.
+                clients = [clients[2], .. stages.Clients(), clients[1]];
+            }
+            else
+            {
+                clients.AddRange(stages.Clients());
+                clients.RemoveAll(c => only is null ? c.Name.StartsWith('s') && c.Name != "single" : c.Name != only);
+            }
+
+            using var tracing = args.Contains("--trace") ? WebApiStages.Tracing() : null;
 
             foreach (var (_, run) in clients)
             {
@@ -113,13 +128,20 @@ public static class WebApiCallProbe
     // The client the outbox uses (one attempt, the outbox retries).
     private static ISlackWebApi SingleAttempt(SlackWebApiClientFactory factory) => factory.Create(Token, SlackCallPolicy.SingleAttempt);
 
-    // Half the calls each: the nudge's ephemeral and the Home tab.
-    private static async Task Calls(ISlackWebApi api, PostEphemeralRequest ephemeral, PublishViewRequest home, int count)
+    // Half the calls each: the nudge's ephemeral and the Home tab (or the ephemeral again, with no Home tab).
+    private static async Task Calls(ISlackWebApi api, PostEphemeralRequest ephemeral, PublishViewRequest? home, int count)
     {
         for (var i = 0; i < count; i += 2)
         {
             await api.PostEphemeralAsync(ephemeral);
-            await api.PublishViewAsync(home);
+            if (home is null)
+            {
+                await api.PostEphemeralAsync(ephemeral);
+            }
+            else
+            {
+                await api.PublishViewAsync(home);
+            }
         }
     }
 
@@ -140,6 +162,7 @@ public static class WebApiCallProbe
             .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
         services.AddSlackWebApi(configuration);
         services.AddObservability(configuration);
+        WebApiStages.Register(services);
         return services.BuildServiceProvider();
     }
 
@@ -160,13 +183,15 @@ public static class WebApiCallProbe
         NormsDescription.Describe(TeamNorms.Default, defaultRetentionDays: 180)));
 
     /// <summary>The floor: one <see cref="HttpClient"/> on a bare handler, the bodies serialized once.</summary>
-    private sealed class Floor(string baseUrl, PostEphemeralRequest ephemeral, PublishViewRequest home)
+    private sealed class Floor(string baseUrl, PostEphemeralRequest ephemeral, PublishViewRequest? home)
     {
         private readonly HttpClient _http = Bare();
         private readonly Uri _ephemeralUri = new(baseUrl + "chat.postEphemeral");
-        private readonly Uri _homeUri = new(baseUrl + "views.publish");
+        private readonly Uri _homeUri = new(baseUrl + (home is null ? "chat.postEphemeral" : "views.publish"));
         private readonly byte[] _ephemeral = JsonSerializer.SerializeToUtf8Bytes(ephemeral, SlackJsonContext.Default.PostEphemeralRequest);
-        private readonly byte[] _home = JsonSerializer.SerializeToUtf8Bytes(home, SlackJsonContext.Default.PublishViewRequest);
+        private readonly byte[] _home = home is null
+            ? JsonSerializer.SerializeToUtf8Bytes(ephemeral, SlackJsonContext.Default.PostEphemeralRequest)
+            : JsonSerializer.SerializeToUtf8Bytes(home, SlackJsonContext.Default.PublishViewRequest);
 
         public async Task RunAsync(int count)
         {

@@ -7,12 +7,15 @@ namespace AsyncCoach.Slack.WebApi;
 /// <summary>
 /// Source-generated serialisation for every Slack payload we send or read: snake_case names,
 /// nulls left out (Slack treats an explicit null differently from a missing field for some args),
-/// unknown fields ignored, numbers accepted as strings (Slack's examples mix both).
+/// unknown fields ignored, numbers accepted as strings (Slack's examples mix both). Lists of
+/// blocks are written by <see cref="BlockListConverter"/> (the generated code for blocks allocates
+/// a frame stack per request).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = [typeof(BlockListConverter)])]
 [JsonSerializable(typeof(SlackErrorResponse))]
 [JsonSerializable(typeof(AuthTestResponse))]
 [JsonSerializable(typeof(OAuthV2AccessResponse))]

@@ -10,10 +10,13 @@ using Polly.Timeout;
 namespace AsyncCoach.Slack.WebApi;
 
 /// <summary>
-/// <see cref="ISlackWebApi"/> over a typed <see cref="HttpClient"/> to <c>Slack:ApiBaseUrl</c>;
+/// <see cref="ISlackWebApi"/> over a named client's handlers to <c>Slack:ApiBaseUrl</c>;
 /// with <see cref="SlackCallPolicy.Retrying"/> retries live in the resilience handler
-/// (<see cref="SlackResilience"/>), with <see cref="SlackCallPolicy.SingleAttempt"/> a call is one
-/// attempt within <see cref="SlackOptions.AttemptTimeout"/>. Reads are form-encoded (those methods take no
+/// (<see cref="SlackResilience"/>) and the <see cref="HttpClient"/> reads the whole answer inside
+/// them; with <see cref="SlackCallPolicy.SingleAttempt"/> a call is one attempt within
+/// <see cref="SlackOptions.AttemptTimeout"/>, sent through a bare <see cref="HttpMessageInvoker"/>
+/// (no <see cref="HttpClient"/> stage: its linked cancellation source and extra async step per call
+/// give nothing to a client with its own deadline and absolute URLs). Reads are form-encoded (those methods take no
 /// JSON); writes are JSON. Bound to one token: made by <see cref="SlackWebApiClientFactory"/> for
 /// the team that token belongs to.
 /// </summary>
@@ -21,7 +24,7 @@ public sealed partial class SlackWebApiClient : ISlackWebApi, ISlackOAuthApi
 {
     private static readonly SlackJsonContext Json = SlackJsonContext.Default;
 
-    private readonly HttpClient http;
+    private readonly HttpMessageInvoker http;
     private readonly SlackMethodUris uris;
     private readonly TimeSpan? attemptTimeout;
     private readonly TimeProvider timeProvider;
@@ -31,7 +34,7 @@ public sealed partial class SlackWebApiClient : ISlackWebApi, ISlackOAuthApi
     private readonly string? bearer;
 
     internal SlackWebApiClient(
-        HttpClient http, string? token, SlackMethodUris uris, TimeSpan? attemptTimeout, TimeProvider timeProvider, ILogger<SlackWebApiClient> logger)
+        HttpMessageInvoker http, string? token, SlackMethodUris uris, TimeSpan? attemptTimeout, TimeProvider timeProvider, ILogger<SlackWebApiClient> logger)
     {
         this.http = http;
         this.uris = uris;
@@ -134,10 +137,21 @@ public sealed partial class SlackWebApiClient : ISlackWebApi, ISlackOAuthApi
         try
         {
             var started = timeProvider.GetTimestamp();
-            // Single attempt: headers only, the body read under the same deadline (ReadAsync). The
-            // pipeline's timeouts end when SendAsync returns, so there the body is read inside it.
-            var completion = timeout is null ? HttpCompletionOption.ResponseContentRead : HttpCompletionOption.ResponseHeadersRead;
-            using var response = await SendWithinRetriesAsync(http, method, request, token, completion);
+            // Single attempt (an invoker): headers only, the body read under the same deadline
+            // (ReadAsync). The pipeline's timeouts end when SendAsync returns, so there the
+            // HttpClient reads the body inside it. Sent here rather than through
+            // SendWithinRetriesAsync: one async step less per call, the same errors.
+            HttpResponseMessage answered;
+            try
+            {
+                answered = await http.SendAsync(request, token);
+            }
+            catch (Exception ex) when (SendError(method, ex) is { } error)
+            {
+                throw error;
+            }
+
+            using var response = answered;
             Log.Called(logger, method, (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
             return await ReadAsync(method, response, typeInfo, token);
         }
@@ -191,22 +205,25 @@ public sealed partial class SlackWebApiClient : ISlackWebApi, ISlackOAuthApi
     /// <see cref="OperationCanceledException"/>.
     /// </summary>
     internal static async Task<HttpResponseMessage> SendWithinRetriesAsync(
-        HttpClient http, string method, HttpRequestMessage request, CancellationToken cancellationToken,
-        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+        HttpMessageInvoker http, string method, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
-            return await http.SendAsync(request, completion, cancellationToken);
+            return await http.SendAsync(request, cancellationToken);
         }
-        catch (TimeoutRejectedException ex)
+        catch (Exception ex) when (SendError(method, ex) is { } error)
         {
-            throw new SlackApiException(method, SlackErrorCodes.ClientTimeout, innerException: ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new SlackApiException(method, SlackErrorCodes.NetworkError, ex.HttpRequestError.ToString(), ex);
+            throw error;
         }
     }
+
+    // A pipeline timeout or a failed connection as the one exception type callers catch; anything else (a cancellation) as it is.
+    private static SlackApiException? SendError(string method, Exception exception) => exception switch
+    {
+        TimeoutRejectedException => new SlackApiException(method, SlackErrorCodes.ClientTimeout, innerException: exception),
+        HttpRequestException ex => new SlackApiException(method, SlackErrorCodes.NetworkError, ex.HttpRequestError.ToString(), ex),
+        _ => null,
+    };
 
     private static FormUrlEncodedContent Form(params (string Key, string? Value)[] fields)
     {

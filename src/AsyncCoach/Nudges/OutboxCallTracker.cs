@@ -38,25 +38,26 @@ internal sealed class OutboxCallTracker(ISlackWebApi inner) : ISlackWebApi
         inner.OpenConversationAsync(request, cancellationToken);
 
     public Task<PostEphemeralResponse> PostEphemeralAsync(PostEphemeralRequest request, CancellationToken cancellationToken = default) =>
-        DeliverAsync(() => inner.PostEphemeralAsync(request, cancellationToken));
+        DeliverAsync(request, static (api, r, ct) => api.PostEphemeralAsync(r, ct), cancellationToken);
 
     public Task<PostMessageResponse> PostMessageAsync(PostMessageRequest request, CancellationToken cancellationToken = default) =>
-        DeliverAsync(() => inner.PostMessageAsync(request, cancellationToken));
+        DeliverAsync(request, static (api, r, ct) => api.PostMessageAsync(r, ct), cancellationToken);
 
     public Task<ScheduleMessageResponse> ScheduleMessageAsync(ScheduleMessageRequest request, CancellationToken cancellationToken = default) =>
-        DeliverAsync(() => inner.ScheduleMessageAsync(request, cancellationToken));
+        DeliverAsync(request, static (api, r, ct) => api.ScheduleMessageAsync(r, ct), cancellationToken);
 
     public Task<PublishViewResponse> PublishViewAsync(PublishViewRequest request, CancellationToken cancellationToken = default) =>
-        DeliverAsync(() => inner.PublishViewAsync(request, cancellationToken));
+        DeliverAsync(request, static (api, r, ct) => api.PublishViewAsync(r, ct), cancellationToken);
 
     public Task<OpenViewResponse> OpenViewAsync(OpenViewRequest request, CancellationToken cancellationToken = default) =>
-        DeliverAsync(() => inner.OpenViewAsync(request, cancellationToken));
+        DeliverAsync(request, static (api, r, ct) => api.OpenViewAsync(r, ct), cancellationToken);
 
-    private async Task<T> DeliverAsync<T>(Func<Task<T>> call)
+    // A static call with its request, not a closure over them: nothing allocated per call but the call's own task.
+    private async Task<T> DeliverAsync<TRequest, T>(TRequest request, Func<ISlackWebApi, TRequest, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await call();
+            var result = await call(inner, request, cancellationToken);
             _delivering = true;
             return result;
         }

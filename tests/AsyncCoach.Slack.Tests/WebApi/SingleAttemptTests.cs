@@ -104,6 +104,24 @@ public sealed class SingleAttemptTests
         Assert.That(async () => await post.WaitAsync(Patience), Throws.InstanceOf<OperationCanceledException>());
     }
 
+    // The client sends through the handlers without an HttpClient: a connection error still surfaces as the one type the outbox catches.
+    [Test]
+    public async Task A_refused_connection_is_a_network_error()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var harness = await SlackApiHarness.StartAsync(new Dictionary<string, string?> { ["Slack:ApiBaseUrl"] = $"http://127.0.0.1:{closedPort}/api/" });
+
+        var error = await Expect.SlackErrorAsync(() =>
+            harness.SingleAttempt.PostEphemeralAsync(new PostEphemeralRequest("C1", "U1", "hi")).WaitAsync(Patience));
+
+        Assert.That(error.Error, Is.EqualTo(SlackErrorCodes.NetworkError));
+        Assert.That(error.IsTransient, Is.True);
+        Assert.That(error.InnerException, Is.InstanceOf<HttpRequestException>());
+    }
+
     [Test]
     public async Task A_json_body_goes_with_its_length_and_the_teams_bearer_token()
     {
