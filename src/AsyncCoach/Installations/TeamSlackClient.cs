@@ -17,68 +17,39 @@ internal sealed class TeamSlackClient(
 
     public string TeamId => teamId;
 
-    public Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken = default) =>
-        CallAsync("auth.test", 0, static (api, _, ct) => api.AuthTestAsync(ct), cancellationToken);
+    public async Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken = default) =>
+        await (await ResolveAsync("auth.test", cancellationToken)).AuthTestAsync(cancellationToken);
 
-    public Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken cancellationToken = default) =>
-        CallAsync("users.info", userId, static (api, a, ct) => api.GetUserInfoAsync(a, ct), cancellationToken);
+    public async Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken cancellationToken = default) =>
+        await (await ResolveAsync("users.info", cancellationToken)).GetUserInfoAsync(userId, cancellationToken);
 
-    public Task<UsersListPage> ListUsersAsync(string? cursor = null, int limit = 200, CancellationToken cancellationToken = default) =>
-        CallAsync("users.list", (cursor, limit), static (api, a, ct) => api.ListUsersAsync(a.cursor, a.limit, ct), cancellationToken);
+    public async Task<UsersListPage> ListUsersAsync(string? cursor = null, int limit = 200, CancellationToken cancellationToken = default) =>
+        await (await ResolveAsync("users.list", cancellationToken)).ListUsersAsync(cursor, limit, cancellationToken);
 
-    public Task<SlackConversation> GetConversationInfoAsync(string channelId, CancellationToken cancellationToken = default) =>
-        CallAsync("conversations.info", channelId, static (api, a, ct) => api.GetConversationInfoAsync(a, ct), cancellationToken);
+    public async Task<SlackConversation> GetConversationInfoAsync(string channelId, CancellationToken cancellationToken = default) =>
+        await (await ResolveAsync("conversations.info", cancellationToken)).GetConversationInfoAsync(channelId, cancellationToken);
 
-    public Task<ConversationMembersPage> GetConversationMembersAsync(
+    public async Task<ConversationMembersPage> GetConversationMembersAsync(
         string channelId, string? cursor = null, int limit = 200, CancellationToken cancellationToken = default) =>
-        CallAsync("conversations.members", (channelId, cursor, limit), static (api, a, ct) => api.GetConversationMembersAsync(a.channelId, a.cursor, a.limit, ct), cancellationToken);
+        await (await ResolveAsync("conversations.members", cancellationToken)).GetConversationMembersAsync(channelId, cursor, limit, cancellationToken);
 
-    public Task<OpenConversationResponse> OpenConversationAsync(OpenConversationRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("conversations.open", request, static (api, a, ct) => api.OpenConversationAsync(a, ct), cancellationToken);
+    public async Task<OpenConversationResponse> OpenConversationAsync(OpenConversationRequest request, CancellationToken cancellationToken = default) =>
+        await (await ResolveAsync("conversations.open", cancellationToken)).OpenConversationAsync(request, cancellationToken);
 
-    public Task<PostEphemeralResponse> PostEphemeralAsync(PostEphemeralRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("chat.postEphemeral", request, static (api, a, ct) => api.PostEphemeralAsync(a, ct), cancellationToken);
+    public async Task<PostEphemeralResponse> PostEphemeralAsync(PostEphemeralRequest request, CancellationToken cancellationToken = default) =>
+        await (await ResolveAsync("chat.postEphemeral", cancellationToken)).PostEphemeralAsync(request, cancellationToken);
 
-    public Task<PostMessageResponse> PostMessageAsync(PostMessageRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("chat.postMessage", request, static (api, a, ct) => api.PostMessageAsync(a, ct), cancellationToken);
+    public async Task<PostMessageResponse> PostMessageAsync(PostMessageRequest request, CancellationToken cancellationToken = default) =>
+        await (await ResolveAsync("chat.postMessage", cancellationToken)).PostMessageAsync(request, cancellationToken);
 
-    public Task<ScheduleMessageResponse> ScheduleMessageAsync(ScheduleMessageRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("chat.scheduleMessage", request, static (api, a, ct) => api.ScheduleMessageAsync(a, ct), cancellationToken);
+    public async Task<ScheduleMessageResponse> ScheduleMessageAsync(ScheduleMessageRequest request, CancellationToken cancellationToken = default) =>
+        await (await ResolveAsync("chat.scheduleMessage", cancellationToken)).ScheduleMessageAsync(request, cancellationToken);
 
-    public Task<PublishViewResponse> PublishViewAsync(PublishViewRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("views.publish", request, static (api, a, ct) => api.PublishViewAsync(a, ct), cancellationToken);
+    public async Task<PublishViewResponse> PublishViewAsync(PublishViewRequest request, CancellationToken cancellationToken = default) =>
+        await (await ResolveAsync("views.publish", cancellationToken)).PublishViewAsync(request, cancellationToken);
 
-    public Task<OpenViewResponse> OpenViewAsync(OpenViewRequest request, CancellationToken cancellationToken = default) =>
-        CallAsync("views.open", request, static (api, a, ct) => api.OpenViewAsync(a, ct), cancellationToken);
-
-    // The credential is nearly always at hand (a completed ValueTask): the call is then the live
-    // client's own task, with no async step of this class around it (one state machine and one
-    // continuation less per Web API call, issue #17). A call that throws before its task exists
-    // still ends in a faulted task, as from an async method.
-    private Task<T> CallAsync<TArg, T>(string method, TArg arg, Func<ISlackWebApi, TArg, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-    {
-        var resolving = ResolveAsync(method, cancellationToken);
-        if (!resolving.IsCompletedSuccessfully)
-        {
-            return ResolvedLaterAsync(resolving, arg, call, cancellationToken);
-        }
-
-        try
-        {
-            return call(resolving.Result, arg, cancellationToken);
-        }
-        catch (OperationCanceledException ex) when (ex.CancellationToken.IsCancellationRequested)
-        {
-            return Task.FromCanceled<T>(ex.CancellationToken);
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException<T>(ex);
-        }
-
-        static async Task<T> ResolvedLaterAsync(ValueTask<ISlackWebApi> resolving, TArg arg, Func<ISlackWebApi, TArg, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-            await call(await resolving, arg, cancellationToken);
-    }
+    public async Task<OpenViewResponse> OpenViewAsync(OpenViewRequest request, CancellationToken cancellationToken = default) =>
+        await (await ResolveAsync("views.open", cancellationToken)).OpenViewAsync(request, cancellationToken);
 
     private async ValueTask<ISlackWebApi> ResolveAsync(string method, CancellationToken cancellationToken)
     {
