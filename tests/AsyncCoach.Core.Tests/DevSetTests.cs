@@ -73,9 +73,11 @@ public sealed class DevSetTests
     [TestCase("devset11", "messages.test.jsonl", 0.82, 260)]
     // devset12 (session 13, written from the contracts alone while that session's passes were made, scored by the lead on
     // main before and on the merge after; 18 workplaces, about half in other languages): floors under the merge's scores.
-    // The lowest is missing-context recall, 0.683 (dev) and 0.618 (test, vague-urgency recall).
-    [TestCase("devset12", "messages.dev.jsonl", 0.68, 460)]
-    [TestCase("devset12", "messages.test.jsonl", 0.61, 230)]
+    // The lowest is missing-context recall, 0.683 (dev) and 0.618 (test, vague-urgency recall). Session 14's language files
+    // (lang24, from reading the dev split's misses, so dev is in-sample now) raised the lowest to 0.911 (dev) and 0.772 (test),
+    // both missing-context recall.
+    [TestCase("devset12", "messages.dev.jsonl", 0.91, 460)]
+    [TestCase("devset12", "messages.test.jsonl", 0.77, 230)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));

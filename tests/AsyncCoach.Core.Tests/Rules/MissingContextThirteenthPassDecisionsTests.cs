@@ -107,7 +107,7 @@ public sealed class MissingContextThirteenthPassDecisionsTests
     [Test]
     public void A_finding_read_from_a_wave_carries_the_wave_as_evidence_not_the_words()
     {
-        var finding = Grammars.Evaluate(Message("mingalaba :wave:", ConversationKind.Im, channel: "D1"), Context(ConversationKind.Im, "D1"))
+        var finding = Grammars.Evaluate(Message("halito :wave:", ConversationKind.Im, channel: "D1"), Context(ConversationKind.Im, "D1"))
             .Single(f => f.RuleId == RuleIds.MissingContext);
 
         Assert.That(finding.Evidence, Is.EqualTo(new[] { ":wave:" }));

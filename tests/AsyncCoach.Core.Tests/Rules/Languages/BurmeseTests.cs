@@ -1,0 +1,28 @@
+using AsyncCoach.Core.Rules;
+using static AsyncCoach.Core.Tests.Rules.Languages.LanguageProbe;
+
+namespace AsyncCoach.Core.Tests.Rules.Languages;
+
+/// <summary>
+/// phrases.my.json, Burmese in Latin letters (Myanglish) (session 14, branch <c>lang24</c>; docs/rules.md "Other languages").
+/// Sentences written from general vocabulary, none an item of a labelled set: availability checks and calls read in a direct
+/// message, urgency in a channel.
+/// </summary>
+public sealed class BurmeseTests
+{
+    [TestCase("mingalaba sayama")]
+    public void A_greeting_or_an_availability_check_alone_is_missing_context(string text) =>
+        Assert.That(RulesOn(text), Does.Contain(RuleIds.MissingContext));
+
+    [TestCase("mingalaba Ko Aung, invoice ko customer hsi po pyi")]
+    public void A_message_with_its_topic_is_not_missing_context(string text) =>
+        Assert.That(RulesOn(text), Does.Not.Contain(RuleIds.MissingContext));
+
+    [TestCase("phone khaw par, contract amathit akyaung pyaw kya ya aung")]
+    public void A_call_proposal_is_huddle_instead_of_thread(string text) =>
+        Assert.That(RulesOn(text), Does.Contain(RuleIds.HuddleInsteadOfThread));
+
+    [TestCase("myan myan lote pay par, report")]
+    public void Urgency_without_a_deadline_is_vague_urgency(string text) =>
+        Assert.That(UrgencyRulesOn(text), Does.Contain(RuleIds.VagueUrgency));
+}

@@ -1,0 +1,37 @@
+using AsyncCoach.Core.Rules;
+using static AsyncCoach.Core.Tests.Rules.Languages.LanguageProbe;
+
+namespace AsyncCoach.Core.Tests.Rules.Languages;
+
+/// <summary>
+/// phrases.he.json, Hebrew (session 14, branch <c>lang24</c>; docs/rules.md "Other languages"). Sentences written from general
+/// vocabulary, none an item of a labelled set: availability checks and calls read in a direct message, urgency in a channel.
+/// </summary>
+public sealed class HebrewTests
+{
+    [TestCase("היי, יש לך דקה?")]
+    [TestCase("בוקר טוב")]
+    public void A_greeting_or_an_availability_check_alone_is_missing_context(string text) =>
+        Assert.That(RulesOn(text), Does.Contain(RuleIds.MissingContext));
+
+    [TestCase("בוקר טוב, שלחתי ללקוח את החשבונית")]
+    public void A_message_with_its_topic_is_not_missing_context(string text) =>
+        Assert.That(RulesOn(text), Does.Not.Contain(RuleIds.MissingContext));
+
+    [TestCase("בוא נדבר על התקציב של הרבעון הבא")]
+    public void A_call_proposal_is_huddle_instead_of_thread(string text) =>
+        Assert.That(RulesOn(text), Does.Contain(RuleIds.HuddleInsteadOfThread));
+
+    [TestCase("אתמול דיברנו עם הלקוח בשיחה, הכל סגור")]
+    public void A_past_or_declined_call_is_not_a_proposal(string text) =>
+        Assert.That(RulesOn(text), Does.Not.Contain(RuleIds.HuddleInsteadOfThread));
+
+    [TestCase("תשלח את הדוח דחוף")]
+    public void Urgency_without_a_deadline_is_vague_urgency(string text) =>
+        Assert.That(UrgencyRulesOn(text), Does.Contain(RuleIds.VagueUrgency));
+
+    [TestCase("תשלח את הדוח דחוף, עד מחר")]
+    [TestCase("לא דחוף, תשלח את הדוח כשיהיה מוכן")]
+    public void A_negation_or_a_deadline_silences_urgency(string text) =>
+        Assert.That(UrgencyRulesOn(text), Does.Not.Contain(RuleIds.VagueUrgency));
+}

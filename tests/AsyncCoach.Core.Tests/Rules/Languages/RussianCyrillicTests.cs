@@ -1,0 +1,41 @@
+using AsyncCoach.Core.Rules;
+using static AsyncCoach.Core.Tests.Rules.Languages.LanguageProbe;
+
+namespace AsyncCoach.Core.Tests.Rules.Languages;
+
+/// <summary>
+/// phrases.ru.json, Russian (and Ukrainian) in Cyrillic (session 14, branch <c>lang24</c>; docs/rules.md "Other languages").
+/// Sentences written from general vocabulary, none an item of a labelled set: availability checks and calls read in a direct
+/// message, urgency in a channel.
+/// </summary>
+public sealed class RussianCyrillicTests
+{
+    [TestCase("привет")]
+    [TestCase("привет, есть минутка?")]
+    [TestCase("кто-нибудь в офисе?")]
+    public void A_greeting_or_an_availability_check_alone_is_missing_context(string text) =>
+        Assert.That(RulesOn(text), Does.Contain(RuleIds.MissingContext));
+
+    [TestCase("привет, счёт клиенту отправил, проверь сумму пожалуйста")]
+    public void A_message_with_its_topic_is_not_missing_context(string text) =>
+        Assert.That(RulesOn(text), Does.Not.Contain(RuleIds.MissingContext));
+
+    [TestCase("давай созвонимся по новому договору")]
+    [TestCase("позвони мне, обсудим бюджет на следующий квартал")]
+    public void A_call_proposal_is_huddle_instead_of_thread(string text) =>
+        Assert.That(RulesOn(text), Does.Contain(RuleIds.HuddleInsteadOfThread));
+
+    [TestCase("вчера созвонились с клиентом, всё согласовали")]
+    [TestCase("без созвона, напишу тут все детали по договору")]
+    public void A_past_or_declined_call_is_not_a_proposal(string text) =>
+        Assert.That(RulesOn(text), Does.Not.Contain(RuleIds.HuddleInsteadOfThread));
+
+    [TestCase("пришли отчёт срочно")]
+    public void Urgency_without_a_deadline_is_vague_urgency(string text) =>
+        Assert.That(UrgencyRulesOn(text), Does.Contain(RuleIds.VagueUrgency));
+
+    [TestCase("пришли отчёт срочно, до пятницы")]
+    [TestCase("не срочно, пришли отчёт когда будет готов")]
+    public void A_negation_or_a_deadline_silences_urgency(string text) =>
+        Assert.That(UrgencyRulesOn(text), Does.Not.Contain(RuleIds.VagueUrgency));
+}

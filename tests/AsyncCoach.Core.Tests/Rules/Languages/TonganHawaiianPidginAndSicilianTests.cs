@@ -1,0 +1,31 @@
+using AsyncCoach.Core.Rules;
+using static AsyncCoach.Core.Tests.Rules.Languages.LanguageProbe;
+
+namespace AsyncCoach.Core.Tests.Rules.Languages;
+
+/// <summary>
+/// phrases.to.json, phrases.hwc.json, phrases.scn.json: Tongan, Hawaiʻi Pidgin and Sicilian (session 14, branch <c>lang24</c>;
+/// docs/rules.md "Other languages"). Sentences written from general vocabulary, none an item of a labelled set: availability
+/// checks and calls read in a direct message, urgency in a channel.
+/// </summary>
+public sealed class TonganHawaiianPidginAndSicilianTests
+{
+    [TestCase("mālō e lelei")]
+    [TestCase("howzit brah, you get one minute?")]
+    [TestCase("bongiornu Turi, comu stai?")]
+    public void A_greeting_or_an_availability_check_alone_is_missing_context(string text) =>
+        Assert.That(RulesOn(text), Does.Contain(RuleIds.MissingContext));
+
+    [TestCase("tā mai ke tau talanoa ki he fakamatala")]
+    public void A_call_proposal_is_huddle_instead_of_thread(string text) =>
+        Assert.That(RulesOn(text), Does.Contain(RuleIds.HuddleInsteadOfThread));
+
+    [TestCase("fakavavevave, fekau mai ʻa e lipooti")]
+    [TestCase("mannami i documenti subbitu")]
+    public void Urgency_without_a_deadline_is_vague_urgency(string text) =>
+        Assert.That(UrgencyRulesOn(text), Does.Contain(RuleIds.VagueUrgency));
+
+    [TestCase("mannami i documenti subbitu, dumani")]
+    public void A_negation_or_a_deadline_silences_urgency(string text) =>
+        Assert.That(UrgencyRulesOn(text), Does.Not.Contain(RuleIds.VagueUrgency));
+}
