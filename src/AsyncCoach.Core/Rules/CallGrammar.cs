@@ -49,7 +49,8 @@ internal static class CallGrammar
         // A medium named after a proposing opener (huddle20c): "how about a quick teams about…", "anyone free
         // for a quick Teams about…", "can we have a short call to decide…", "shall we WhatsApp call with…", "let's just zoom it".
         "how|what about a|an quick|short|brief|fast? teams|zoom|call|huddle|meet|video|facetime|whatsapp|hangout",
-        "free|available|around for a|an quick|short|brief|fast? call|huddle|zoom|teams|meet|video|facetime|hangout|ring",
+        // huddle24: the medium may name the call's tool first ("anyone free for a quick WhatsApp call about…").
+        "free|available|around for a|an quick|short|brief|fast? whatsapp|video|zoom|phone|teams|facetime|skype|voice|signal|telegram? call|huddle|zoom|teams|meet|video|facetime|hangout|ring",
         "shall|should|can|could|lets|let|why we|us? all|both? have|hold a|an quick|short|brief|fast|little? meeting|call|huddle|zoom|video",
         "shall|should|can|could|lets|let|why we|us? all|both? whatsapp|video|zoom|phone|teams|facetime|skype call",
         "lets|shall|should|can|could we? just? zoom|facetime|skype|whatsapp|teams it|this",
@@ -82,7 +83,8 @@ internal static class CallGrammar
         // you, me and wardrobe on the phone", "can we all get round a table tomorrow".
         "lets|let|shall|should|can|could|why we|us|i? all|both? get|bring|gather|pull #word* together",
         // huddle23: "let's get drilling, HSE, logistics and the client rep in a teams room to agree…".
-        "lets|let|shall|should|can|could|why we|us|i? all|both? get|bring|pull #word* on|onto|into|in the|a phone|call|video|zoom|teams|meet|huddle|line|voice",
+        // huddle24: "let's catch the Otara and Onehunga managers on a zoom to agree…", "leh we pull the leads on a call" (Caribbean "leh" = let).
+        "lets|let|leh|shall|should|can|could|why we|us|i? all|both? get|bring|pull|catch #word* on|onto|into|in the|a phone|call|video|zoom|teams|meet|huddle|line|voice",
         "lets|let|shall|should|can|could|why we|us? all|both? get|sit round|around a|the table",
         "lets|let|shall|should|can|could|why we|us|i? all|both? get|bring|gather|pull #word* round|around a|the table");
 

@@ -17,7 +17,8 @@ internal static class CallShapes
         {
             var verb = context.WordAt(i);
             if (verb is "call" or "ring" or "phone" or "buzz" or "facetime" or "skype" or "whatsapp" or "zoom" or "video"
-                && (context.WordAt(i + 1) is "me" or "you" or "us" or "u" or "ye" or "ya" or "yous" || CallsBack(context, i))
+                && (context.WordAt(i + 1) is "me" or "you" or "us" or "u" or "ye" or "ya" or "yous" or "meh" || CallsBack(context, i)
+                    || (i + 2 < context.Words.Length && context.WordAt(i + 1) is "each" or "one" && context.WordAt(i + 2) is "other" or "another")) // huddle24: "call each other", "call meh"
                 && (i == 0 || context.ClauseBreakBetween(i - 1, i) || context.WordAt(i - 1) is "i" or "ill" or "you" or "can" or "could" or "pls" or "please" or "plz" or "kindly"
                     or "just" or "me" or "to" or "will" or "and" or "then" or "or" or "quickly"))
             {
@@ -82,6 +83,19 @@ internal static class CallShapes
             start--; // "in a huddle", "our quick call"
         }
 
+        // "the daily 9:15 huddle", "our 3pm call" (huddle24): a clock time between the meeting's name and its determiner or rhythm.
+        var timed = start;
+        while (timed > 0 && start - timed < 3 && !context.ClauseBreakBetween(timed - 1, start) && (IsClock(context.WordAt(timed - 1)) || IsHour(context.WordAt(timed - 1))
+            || context.WordAt(timed - 1) is "am" or "pm"))
+        {
+            timed--;
+        }
+
+        if (timed < start && timed > 0 && NamesOne(context.WordAt(timed - 1)))
+        {
+            return true;
+        }
+
         return IsBeingOnACall(context, start) || (start > 0 && NamesOne(context.WordAt(start - 1)))
             || (start > 1 && context.WordAt(start - 2) is "the" or "our" or "their" or "todays" or "tomorrows" or "weekly" or "daily" && IsPlainWord(context.WordAt(start - 1)))
             || named; // "the 5pm client huddle", "our monthly vendor call" (huddle20b)
@@ -90,6 +104,9 @@ internal static class CallShapes
     // "5pm", "10am", "1530": a clock time naming which meeting ("the 5pm client huddle", huddle20b).
     private static bool IsClock(ReadOnlySpan<char> word) =>
         word.Length is >= 3 and <= 6 && char.IsAsciiDigit(word[0]) && (word.EndsWith("am") || word.EndsWith("pm") || !word.ContainsAnyExcept(Digits));
+
+    // "9" of "9:15", "10" of "10 am": an hour alone.
+    private static bool IsHour(ReadOnlySpan<char> word) => word.Length is 1 or 2 && !word.ContainsAnyExcept(Digits);
 
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 

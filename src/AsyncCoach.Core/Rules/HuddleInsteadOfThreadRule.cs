@@ -92,6 +92,11 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
     // doesn't work for Squad 2", "Tuesday isn't working for us" are topics, "the scanner doesn't work" a failure.
     private static bool HasReason(in RuleContext context)
     {
+        if (KeptOutOfWriting(context))
+        {
+            return true;
+        }
+
         if (!context.Has(PhraseLists.CallReasonIndex))
         {
             return false;
@@ -105,6 +110,30 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
                 && !WhiteboardAsAPlace(context, match))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "I don't want to write details here", "I'd rather not put this in writing", "can't type it here" (huddle24): the author says
+    // why it should not be written, which is a reason for a call. A negation, then within three words a verb of writing.
+    private static bool KeptOutOfWriting(in RuleContext context)
+    {
+        for (var i = 0; i + 1 < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is not ("dont" or "not" or "cant" or "cannot" or "wont" or "shouldnt" or "never"))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j + 1 < context.Words.Length && j - i <= 3 && !context.ClauseBreakBetween(i, j); j++)
+            {
+                if (context.WordAt(j) is "write" or "type" or "put" or "say"
+                    && context.WordAt(j + 1) is "details" or "this" or "it" or "that" or "here" or "in" or "them" or "everything" or "much" or "more" or "down")
+                {
+                    return true;
+                }
             }
         }
 
@@ -195,8 +224,24 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         signals |= context.Has(PhraseLists.CallDeclinedIndex) || CallShapes.DeclinesACall(context) || CallShapes.OffersOnCondition(context) ? HuddleSignals.Declined : 0;
         signals |= Scheduled(context) ? HuddleSignals.Scheduled : 0;
         signals |= CallGrammar.ReportsAFailure(context) ? HuddleSignals.Failure : 0;
-        signals |= Covered(context, out _) ? HuddleSignals.Covered : 0;
+        signals |= Covered(context, out _) || AsksToBeCalled(context) ? HuddleSignals.Covered : 0;
         return signals;
+    }
+
+    // "the volunteer asked to be called right away", "she wants to be rung back" (huddle24): a call someone else wishes for, in the
+    // passive, names no call word for Covered to read; the model adds no finding against it.
+    private static bool AsksToBeCalled(in RuleContext context)
+    {
+        for (var i = 2; i < context.Words.Length; i++)
+        {
+            if (context.WordAt(i) is "called" or "rung" or "phoned" or "contacted" or "reached" && context.WordAt(i - 1) is "be" && context.WordAt(i - 2) is "to"
+                && i > 2 && context.WordAt(i - 3) is "asked" or "asks" or "wants" or "wanted" or "prefers" or "preferred" or "requested" or "requests" or "insists" or "likes" or "expects")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Whether every call word is no proposal of the author's (see HuddleSignals.Covered); false with none.
@@ -240,6 +285,18 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
                     or "if" or "pls" or "please" or "so" or "rather" or "maybe" or "then")))
                 || (context.WordAt(i) is "last" && i + 1 < context.Words.Length && context.WordAt(i + 1) is "week" or "night" or "month" or "time" or "monday" or "tuesday"
                     or "wednesday" or "thursday" or "friday" or "saturday" or "sunday"))
+            {
+                return true;
+            }
+        }
+
+        // "the 15 min zoom on the CI pipeline is recorded", "the call was cancelled", "the huddle is done" (huddle24): the call is the
+        // subject of a finished or passive verb in its clause, a report. Not "a call is needed" (a wish).
+        for (var i = start + 1; i + 1 < context.Words.Length && i - start <= 6 && !context.ClauseBreakBetween(start, i + 1); i++)
+        {
+            if (context.WordAt(i) is "is" or "was" or "were" or "been" or "got" or "has"
+                && context.WordAt(i + 1) is var done && (done is "done" or "over" or "recorded" or "cancelled" or "canceled" or "finished" or "booked" or "scheduled" or "set"
+                    or "moved" or "postponed" or "uploaded" or "shared" or "ended"))
             {
                 return true;
             }
@@ -323,7 +380,8 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         foreach (var match in context.Matches)
         {
             if (match.List == PhraseLists.CallRequestIndex && !CallShapes.NamesAMeeting(context, match.Start) && !CallShapes.NamesAThing(context, match.End)
-                && !CallShapes.WantedBySomeoneElse(context, match.Start) && !Reported(context, match) && !CallsItADay(context, match) && !SyncsAThing(context, match))
+                && !CallShapes.WantedBySomeoneElse(context, match.Start) && !Reported(context, match) && !CallsItADay(context, match) && !SyncsAThing(context, match)
+                && !CallsBackSomeoneElse(context, match))
             {
                 var text = context.Phrases.PhraseText(match.PhraseId);
                 if (!requests.Contains(text))
@@ -356,8 +414,10 @@ public sealed class HuddleInsteadOfThreadRule(HuddleModel? model) : IRule
         && context.WordAt(match.End) is "the" or "a" or "an" or "my" or "our" or "your" or "their" or "its" or "these" or "those" or "all" or "both" or "every" or "each";
 
     // "I'll call back the courier", "ring back the supplier" (huddle21): a call to someone else, not this discussion moved.
+    // "let's call him together tonight", "shall we call her this evening?" (huddle24): a third person called, not the reader.
     private static bool CallsBackSomeoneElse(in RuleContext context, PhraseMatch call) =>
-        call.End + 1 < context.Words.Length && context.WordAt(call.End) is "back" && context.WordAt(call.End + 1) is "the" or "a" or "an" or "our" or "their" or "his" or "her" or "that" or "this";
+        (call.End + 1 < context.Words.Length && context.WordAt(call.End) is "back" && context.WordAt(call.End + 1) is "the" or "a" or "an" or "our" or "their" or "his" or "her" or "that" or "this")
+        || (call.End < context.Words.Length && context.WordAt(call.End - 1) is "call" or "ring" or "phone" or "buzz" && context.WordAt(call.End) is "him" or "her" or "them");
 
     // "let's call it a day", "call it quits" (huddle20c): an idiom of stopping, not a call.
     private static bool CallsItADay(in RuleContext context, PhraseMatch match) =>

@@ -20,7 +20,7 @@ internal static class Together
     [
         "together", "juntos", "juntas", "junts", "ensemble", "zusammen", "gemeinsam", "insieme", "samen", "sammen", "tillsammans", "saam",
         "razem", "wspolnie", "spolu", "skupaj", "zajedno", "egyutt", "impreuna", "yhdessa", "birlikte", "pamoja", "magkasama", "vmeste", "yiqi",
-        "ansanm", "elkarrekin", "birga", "koos", "zusammensetzen", "zusammensitzen", "zusammenkommen", "zusammenschalten",
+        "ansanm", "elkarrekin", "birga", "koos", "saman", "zusammensetzen", "zusammensitzen", "zusammenkommen", "zusammenschalten",
     ];
 
     private static readonly ulong Cue = WordCues.Register(Words);
@@ -45,7 +45,8 @@ internal static class Together
             var start = context.ClauseStart(i);
             var end = context.ClauseEnd(i);
 
-            if (PutTogether(context, start, i) || NegatedOrPast(context, start, end, i) || (English(context, start, end) && !JointAct(context, start, end)))
+            if (PutTogether(context, start, i) || NegatedOrPast(context, start, end, i) || CallsAThirdPerson(context, start, end)
+                || (English(context, start, end) && !JointAct(context, start, end)))
             {
                 continue;
             }
@@ -137,6 +138,33 @@ internal static class Together
         foreach (var match in context.Matches)
         {
             if (match.List == PhraseLists.CallPastIndex && match.Start >= start && match.End <= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "let's call him together tonight", "je propose qu'on l'appelle ensemble ce soir", "llamémosla juntos" (huddle24): people calling
+    // someone else together (a colleague in trouble, a client), not the reader asked to meet. A call verb with a third person as
+    // its object: English "him / her / them" after it; a Romance clitic before it or fused to it ("l'appelle", "la llamamos").
+    private static bool CallsAThirdPerson(in RuleContext context, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var word = context.WordAt(i);
+            if (word is "call" or "ring" or "phone" or "visit" && i + 1 < end && context.WordAt(i + 1) is "him" or "her" or "them")
+            {
+                return true;
+            }
+
+            var romance = word.StartsWith("appel", StringComparison.Ordinal) || word.StartsWith("llam", StringComparison.Ordinal) || word.StartsWith("chiam", StringComparison.Ordinal);
+            if ((word.StartsWith("lappel", StringComparison.Ordinal) || word.StartsWith("lapel", StringComparison.Ordinal))
+                || (romance && i > start && context.WordAt(i - 1) is "le" or "la" or "les" or "lo" or "los" or "las" or "lui" or "leur" or "li" or "gli")
+                || (romance && (word.EndsWith("rlo", StringComparison.Ordinal) || word.EndsWith("rla", StringComparison.Ordinal) || word.EndsWith("rle", StringComparison.Ordinal)
+                    || word.EndsWith("rlos", StringComparison.Ordinal) || word.EndsWith("rlas", StringComparison.Ordinal) || word.EndsWith("slo", StringComparison.Ordinal)
+                    || word.EndsWith("sla", StringComparison.Ordinal))))
             {
                 return true;
             }

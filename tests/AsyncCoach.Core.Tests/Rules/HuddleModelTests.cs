@@ -73,7 +73,7 @@ public sealed class HuddleModelTests
         var output = Path.Combine(Path.GetTempPath(), $"huddle-{Guid.NewGuid():N}.bin");
         try
         {
-            string[] sets = ["devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9", "devset10", "devset11"];
+            string[] sets = ["devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9", "devset10", "devset11", "devset12"];
             var exit = HuddleModelCommand.Run(
                 [output, .. sets.Select(s => Path.Combine(fixtures, s)), "--also", Path.Combine(fixtures, "rules-corpus")],
                 new StringWriter(),
