@@ -73,6 +73,30 @@ public sealed class VagueUrgencyFourteenthPassDecisionsTests
     public void A_consequence_named_with_means_still_demands(string text) =>
         Assert.That(RulesOn(text), Does.Contain(RuleIds.VagueUrgency));
 
+    [TestCase("urgente, para el 15 de diciembre")]
+    [TestCase("urgent, pour le 3 janvier")]
+    [TestCase("urgente entro il 3 gennaio")]
+    [TestCase("asap, paling lambat 12 Agustus")]
+    [TestCase("asap pls, wk 50")]
+    [TestCase("dringend, KW 50")]
+    [TestCase("urgent, T+1")]
+    [TestCase("asap, J-3 before the launch")]
+    [TestCase("asap by next standup")]
+    [TestCase("urgent: by start of business")]
+    [TestCase("asap, by close")]
+    [TestCase("urgent, by month end")]
+    [TestCase("asap, by weds")]
+    public void A_date_week_or_relative_day_as_written_across_languages_is_a_deadline(string text) =>
+        Assert.That(RulesOn(text), Does.Not.Contain(RuleIds.VagueUrgency));
+
+    [TestCase("urgente, desde el 15 de diciembre no hay stock")]
+    [TestCase("urgent, the close of the valve failed")]
+    [TestCase("asap, we lost 3 units in the D-12 bay")]
+    [TestCase("urgent, 15 pallets of mais are stuck")]
+    [TestCase("asap, by next of kin form")]
+    public void A_date_that_starts_a_code_that_names_or_a_count_is_no_deadline(string text) =>
+        Assert.That(RulesOn(text), Does.Contain(RuleIds.VagueUrgency));
+
     private static IEnumerable<string> RulesOn(string text) =>
         Engine.Evaluate(Message(text, ConversationKind.Channel, channel: "C1"), Context(ConversationKind.Channel, "C1")).Select(f => f.RuleId);
 }
