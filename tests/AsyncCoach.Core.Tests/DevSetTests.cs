@@ -114,7 +114,7 @@ public sealed class DevSetTests
     [TestCase("devset9", "messages.test.jsonl", 0.97, 0.85)]
     // The twelfth pass (vague22: language-independent deadline forms, a stood-down demand) raised devset10 dev
     // (0.962 / 0.781; the rest of its misses are other languages' words, lang22's); its test split is unread.
-    [TestCase("devset10", "messages.dev.jsonl", 0.96, 0.78)]
+    // (devset10 dev raised below.)
     [TestCase("devset10", "messages.test.jsonl", 0.90, 0.66)]
     // The thirteenth pass (vague23: clocks and spans as other languages write them, a withdrawn deadline, an "until" clause,
     // a firm's name) raised devset6 dev (1.000 / 1.000), devset3 test (0.857 / 1.000) and devset11 dev (0.962 / 0.761); the rest
@@ -122,7 +122,13 @@ public sealed class DevSetTests
     [TestCase("devset3", "messages.test.jsonl", 0.85, 0.99)]
     // Session 13's merge (with lang23's words for devset11's languages): devset11 dev 0.984 / 0.925, test 0.868 / 0.892.
     [TestCase("devset11", "messages.dev.jsonl", 0.98, 0.92)]
-    [TestCase("devset11", "messages.test.jsonl", 0.86, 0.89)]
+    // The fourteenth pass (vague24: a doubled word at a request's edge, reported speech with "say" / "dice che" / "dijo que", a group
+    // addressed, a word's translation; devset12's dev split read, its test split unread) raised devset12 (dev 1.000 / 0.881, test
+    // 0.958 / 0.676), devset10 dev (0.984 / 0.984) and devset11 test precision (0.892).
+    [TestCase("devset10", "messages.dev.jsonl", 0.98, 0.98)]
+    [TestCase("devset11", "messages.test.jsonl", 0.89, 0.89)]
+    [TestCase("devset12", "messages.dev.jsonl", 0.99, 0.88)]
+    [TestCase("devset12", "messages.test.jsonl", 0.95, 0.67)]
     public void Vague_urgency_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.VagueUrgency, folder, file, (precision, recall));
 

@@ -39,7 +39,8 @@ internal static partial class Deadlines
             stopFrom = stopTo = -1;
         }
 
-        if (HasDeadlinePhrase(context, from, stopFrom, stopTo) || HasClockOrDate(raw) || HasDottedAbbreviation(raw) || HasClockOrDate(rest) || HasDottedAbbreviation(rest))
+        if (HasDeadlinePhrase(context, from, stopFrom, stopTo) || HasClockOrDate(raw) || HasDottedAbbreviation(raw) || HasClockOrDate(rest) || HasDottedAbbreviation(rest)
+            || HasRelativeDay(raw) || HasRelativeDay(rest))
         {
             return true;
         }
@@ -81,7 +82,7 @@ internal static partial class Deadlines
 
             // "this arvo", "by EOP", "10 o'clock", "tomorrow's the cutoff", "17.30 at the latest" (eleventh pass); "15 Uhr", "a las
             // 3", "in 30 Minuten", "48h max", "by lunchtime" (thirteenth pass).
-            if (IsSpokenDeadline(context, i) || IsWrittenClockOrSpan(context, i) || IsByMealOrQuarter(context, i))
+            if (IsSpokenDeadline(context, i) || IsWrittenClockOrSpan(context, i) || IsByMealOrQuarter(context, i) || IsWrittenDate(context, i))
             {
                 return true;
             }

@@ -279,6 +279,38 @@ internal static class UrgencyMention
         }
 
         return (end < context.Words.Length && !context.ClauseBreakBetween(end - 1, end) && context.WordAt(end) is "means" or "meaning" or "stands" or "stand")
-            || (start > 0 && context.WordAt(start - 1) is "word" or "term" or "acronym" or "abbreviation");
+            || (start > 0 && context.WordAt(start - 1) is "word" or "term" or "acronym" or "abbreviation")
+            || IsTranslation(context, start, raw, at);
+    }
+
+    // 'the word "pranhab" on the sign means urgent', '"dringend" is German for urgent': the urgency word is what another word
+    // means (fourteenth pass): straight after "means", "meaning", "translates (as|to)", "is <language> for", in a clause that
+    // names a word (quoted, or "word", "term", "sign", "label") before it. "this means urgent work for us" names no word.
+    private static bool IsTranslation(in RuleContext context, int start, ReadOnlySpan<char> raw, int at)
+    {
+        var verb = start - 1;
+        if (verb > 0 && context.WordAt(verb) is "as" or "to" or "for" && context.WordAt(verb - 1) is "translates" or "translated" or "translate" or "means" or "german"
+            or "french" or "spanish" or "italian" or "english" or "slang" or "khmer" or "thai" or "lao")
+        {
+            verb--;
+        }
+
+        if (verb < 1 || context.ClauseBreakBetween(verb, start) || context.WordAt(verb) is not ("means" or "meant" or "meaning" or "mean" or "translates" or "translated"
+            or "translate" or "german" or "french" or "spanish" or "italian" or "english" or "slang" or "khmer" or "thai" or "lao"))
+        {
+            return false;
+        }
+
+        var clause = context.ClauseStart(verb);
+        for (var k = clause; k < verb; k++)
+        {
+            if (context.WordAt(k) is "word" or "words" or "term" or "sign" or "label" or "phrase" or "expression")
+            {
+                return true;
+            }
+        }
+
+        // A quotation mark in the text before the urgency word, in its clause's stretch of the text.
+        return at > 0 && RawOffset(context, clause) is var from and >= 0 && from < at && raw[from..at].IndexOfAny('"', '“', '«') >= 0;
     }
 }

@@ -54,13 +54,35 @@ public sealed partial class VagueUrgencyRule
         while (first < end && (context.WordAt(first) is "ok" or "so" or "and" or "then" or "just" or "pls" or "please" or "abeg" or "kindly"
             or "everyone" or "everybody" or "someone" or "somebody" or "anyone" or "all" or "team" or "guys" or "folks" or "yall"))
         {
-            // "all engineers send your reports immediately": a group addressed, then the imperative.
-            first += context.WordAt(first) is "all" && first + 2 < end && context.WordAt(first + 1) is [.., 's'] && context.WordAt(first + 1) is not "is" ? 2 : 1;
+            // "all engineers send your reports immediately", "all shift leaders send me the hours right away": a group addressed
+            // (its plural noun within three words of "all"), then the imperative (fourteenth pass: a compound noun before the plural).
+            first += context.WordAt(first) is "all" ? GroupAddressed(context, first, end) : 1;
         }
 
         return first < end
             ? Imperatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(context.WordAt(first)) || IsImperativeShape(context, first, end) || AsksOfTheReader(context, first, end)
             : end == 0;
+    }
+
+    // How many words "all" and the group it addresses take: "all engineers" 2, "all shift leaders" 3, "all night-shift crew leads" 4;
+    // 1 when no plural noun comes within three words ("all done", "all is well") or when a verb comes before it.
+    private static int GroupAddressed(in RuleContext context, int all, int end)
+    {
+        for (var k = all + 1; k < end - 1 && k <= all + 3 && !context.ClauseBreakBetween(k - 1, k); k++)
+        {
+            var word = context.WordAt(k);
+            if (word is "is" or "was" or "has" or "does" or "this" or "us" or "its" or "thats" || word.EndsWith("ed") || word.EndsWith("ing"))
+            {
+                return 1;
+            }
+
+            if (word is [_, _, .., 's'] && !word.EndsWith("ss") && !word.EndsWith("us"))
+            {
+                return k - all + 1;
+            }
+        }
+
+        return 1;
     }
 
     // "ship the samples immediately", "leave the building right away": a clause that opens with a bare

@@ -23,6 +23,68 @@ public sealed partial class VagueUrgencyRule
         return context.Text[context.Words[start].Start..(context.Words[end - 1].Start + context.Words[end - 1].Length)].ToString();
     }
 
+    // "pranhab pranhab", "pya'e pya'e", "myan myan", "ipapo ipapo", "vite vite", "sharp sharp": a word said twice at the edge of
+    // a request presses, in whatever language it is written (fourteenth pass). Not a greeting, a laugh, a knock or an intensifier
+    // ("hi hi", "haha", "really really"), not slowness or smallness ("pole pole", "small small"), not a word some list already
+    // reads (a greeting "ahlan ahlan", a listed "asap asap"), not inside a word ("anak-anak", ":tada::tada:"), not in a message
+    // that asks a question ("ma ma, ah lote myar lar?"), and only where a request's pace is said: opening the message or a
+    // clause, or closing one ("khop jai lai lai for covering my shift" thanks in the middle of its clause). The check costs one
+    // length comparison a word, so it needs no cue: no word list can gate a doubled unknown word.
+    private static string? DoubledWord(in RuleContext context)
+    {
+        var words = context.Words;
+        for (var j = 1; j < words.Length; j++)
+        {
+            if (words[j].Length != words[j - 1].Length || words[j].Length < 2 || !context.WordAt(j).SequenceEqual(context.WordAt(j - 1)))
+            {
+                continue;
+            }
+
+            var word = context.WordAt(j);
+            if (context.ClauseBreakBetween(j - 1, j) || context.IsGlued(j) || context.IsGlued(j - 1) || word.ContainsAnyInRange('0', '9') || IsNotPace(word)
+                || context.Message.Text.Contains('?') || IsRead(context, j - 1, j + 1))
+            {
+                continue;
+            }
+
+            var opens = j - 1 == 0 || context.ClauseBreakBetween(j - 2, j - 1);
+            var closes = j + 1 == words.Length || context.ClauseBreakBetween(j, j + 1)
+                || (j + 2 <= words.Length && context.WordAt(j + 1) is "pls" or "please" or "plz" or "eh" or "o" or "oh" or "na" or "lah" or "ya" or "ah" or "bro" or "boss" or "sir"
+                    && (j + 2 == words.Length || context.ClauseBreakBetween(j + 1, j + 2)));
+            if ((!opens && !closes) || UrgencyNegation.IsNegated(context, j - 1) || IsReported(context, j - 1) || UrgencyMention.IsMentioned(context, j - 1, j + 1)
+                || UrgencyStance.IsPromise(context, j - 1) || UrgencyGrammar.IsConditionalProcedure(context, j - 1))
+            {
+                continue;
+            }
+
+            return $"{word} {word}";
+        }
+
+        return null;
+    }
+
+    // A phrase of any list covers the pair: it is read as what that list says ("ahlan ahlan" greets).
+    private static bool IsRead(in RuleContext context, int start, int end)
+    {
+        foreach (var match in context.Matches)
+        {
+            if (match.Start < end && match.End > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Doubled words that greet, laugh, knock, agree, intensify, count, or ask for slowness or a little at a time.
+    private static bool IsNotPace(ReadOnlySpan<char> word) =>
+        word is "hi" or "hey" or "hello" or "hallo" or "yo" or "ha" or "haha" or "he" or "hehe" or "lol" or "no" or "nah" or "yes" or "ya" or "yeah" or "ok"
+            or "okay" or "bye" or "very" or "really" or "so" or "too" or "much" or "many" or "more" or "small" or "little" or "bit" or "slowly" or "slow" or "same"
+            or "one" or "each" or "again" or "well" or "good" or "knock" or "thanks" or "thank" or "now" or "there" or "hear" or "tick" or "bla" or "blah"
+            or "pole" or "polepole" or "kidogo" or "dheere" or "thoda" or "alon" or "pelan" or "sikit" or "sedikit" or "despacio" or "doucement" or "piano"
+            or "langsam" or "pian" or "step" or "by" or "la" or "le" or "the" or "a" or "and" or "or" or "de";
+
     // A demand closed by a word of speed (docs/rules.md "Decided", seventh pass): "need the sample
     // sheet now", "the customer wants the tower light fixed yesterday", "need those cask samples
     // sharpish", "upload the episode like yesterday", "do am sharp sharp". "now" and a bare

@@ -10,7 +10,7 @@ public sealed partial class VagueUrgencyRule : IRule
 
     public Finding? Evaluate(in RuleContext context)
     {
-        var needNow = context.Has(PhraseLists.UrgencyIndex) ? null : ClosingSpeed(context) ?? SpeedDemand(context);
+        var needNow = context.Has(PhraseLists.UrgencyIndex) ? null : ClosingSpeed(context) ?? SpeedDemand(context) ?? DoubledWord(context);
         if ((!context.Has(PhraseLists.UrgencyIndex) && needNow is null) || Deadlines.HasDeadline(context, Deadlines.CorrectedFrom(context, LastUrgency(context))))
         {
             return null;
@@ -260,6 +260,24 @@ public sealed partial class VagueUrgencyRule : IRule
             // urgent"): straight before the urgency word it is a noun ("submit your overtime claims asap", eleventh pass).
             if (IsVerbOfSaying(context.WordAt(i)) && i < start - 1
                 && (i == 0 || context.WordAt(i - 1) is not ("the" or "a" or "your" or "my" or "our" or "their" or "his" or "her" or "these" or "those" or "all")))
+            {
+                return true;
+            }
+
+            // "client say is urgent but …" (an uninflected "says", as Caribbean, West African and learners' English write it), and
+            // "dice che è urgentissimo", "dijo que era urgente", "dit que c'est urgent", "sagt dass": someone's words reported
+            // (fourteenth pass). "say" counts after a subject that is not the speaker and not a request ("please say", "just say").
+            if (i > 0 && i < start - 1 && context.WordAt(i) is "say" && !context.ClauseBreakBetween(i - 1, i)
+                && context.WordAt(i - 1) is not ("i" or "we" or "to" or "please" or "pls" or "plz" or "just" or "can" or "could" or "would" or "will" or "should"
+                    or "must" or "dont" or "not" or "and" or "or" or "you" or "u" or "lets" or "let" or "cant" or "wont" or "didnt" or "did" or "do" or "might" or "may"))
+            {
+                return true;
+            }
+
+            if (i < start - 1 && context.WordAt(i + 1) is "que" or "che" or "dass" or "qu" or "dat" or "quil" or "quelle"
+                && context.WordAt(i) is "dice" or "dicen" or "dijo" or "dijeron" or "decia" or "dit" or "disait" or "detto" or "diz" or "disse" or "dizem"
+                    or "sagt" or "sagte" or "meint" or "zegt" or "zei" or "afirma" or "asegura" or "insiste" or "insistio" or "affirme" or "ecrit"
+                    or "escribio" or "scrive" or "schreibt" or "dicho")
             {
                 return true;
             }
