@@ -148,12 +148,7 @@ internal static class ContactGrammar
     // Politeness: alone it is a complete farewell (rules-corpus "have a nice weekend!"), after a greeting it adds nothing.
     private static readonly WordGrammar Farewells = new(
         "have|hv|enjoy a|an|the? nice|good|great|blessed|lovely|wonderful|productive|fab|fantastic|restful|safe|brilliant day|weekend|evening|morning|afternoon|week|one|shift|trip|flight",
-        "enjoy the rest of your|ur|the day|weekend|evening|afternoon|week|shift",
-        // Fourteenth pass: a wish for the reader's health or safety, as people close a note in any register
-        // ("take care of your health", "stay safe", "keep well"); "take care of the invoice" is an ask.
-        "take care of? yourself|urself|yourselves|your|ur health?",
-        "take care",
-        "stay|keep safe|well|healthy|warm");
+        "enjoy the rest of your|ur|the day|weekend|evening|afternoon|week|shift");
 
     /// <summary>The word after a parting wish ("have a nice day") at <paramref name="start"/>, or 0: filler that is no greeting by itself.</summary>
     public static int Farewell(in RuleContext context, int start) => Farewells.Match(context, start);

@@ -71,9 +71,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         {
             evidence.Add(context.Words.Length == 0 ? "(mention only)"
                 : context.Words.Length <= WaveWords && (context.Features & TextFeatures.Question) == 0 && Waves(context) ? WaveEvidence
-                : MediumQuestion.Asks(context, out var medium) ? medium
-                : context.Words.Length <= WhereaboutsWords && AtTheOffice(context) is var office and >= 0 ? context.WordAt(office).ToString()
-                : "(mention only)");
+                : MediumQuestion.Asks(context, out var medium) ? medium : "(mention only)");
         }
 
         return context.CreateFinding(Id, evidence, Suggestion);
@@ -131,13 +129,11 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
     // Thirteenth pass, the same class in more of the languages workplaces write (not "kim", also a name; not "ne", "ra",
     // "lan", "koi", also other words): Swahili nani / nini, Uzbek and Turkish kimda / kimde / kimin / nima, Chinese pinyin
     // shei / shenme, Haitian kiyes / kisa, Bulgarian kakvo, Slovenian kaj, Georgian vin.
-    // Fourteenth pass: Croatian tko, Welsh pwy / beth, Faroese and Norwegian hvat / hvem, Malagasy iza / inona, Shona chii (not
-    // "ki", "ci", "hai", "ani", "chi", also other words or names).
     private static bool IsQuestionWord(ReadOnlySpan<char> word) =>
         word is "quien" or "quienes" or "cual" or "cuales" or "quoi" or "wat" or "wer" or "co" or "czego" or "kto" or "khto"
             or "kdo" or "chto" or "shto" or "siapa" or "kaun"
             or "nani" or "nini" or "kimda" or "kimde" or "kimin" or "nima" or "nimani" or "shei" or "shenme" or "kiyes" or "kisa" or "kakvo"
-            or "kaj" or "vin" or "tko" or "pwy" or "beth" or "hvat" or "hvem" or "inona" or "chii";
+            or "kaj" or "vin";
 
     // "about" and its kin: what follows is the topic. Thirteenth pass: the same word in more languages (Uzbek "bo'yicha",
     // "haqida", Turkish "hakkında", Swahili "kuhusu", Indonesian "tentang", Slovenian "glede", German "über", "bezüglich"…);
@@ -291,11 +287,6 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         }
 
         var question = (context.Features & TextFeatures.Question) != 0;
-        if (question && words.Length <= WhereaboutsWords && AtTheOffice(context) >= 0)
-        {
-            return true; // "kto-nibud v ofise?", "uko ofisi?", "you in the office?": whether someone is at work, in any language that borrows the word
-        }
-
         if (question && IsShortCallQuestion(context))
         {
             return true; // "telefonieren wir kurz?", "videollamada ahorita?": a call asked for in any language, no room for a topic
@@ -455,12 +446,6 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
                 continue;
             }
 
-            if (!advanced && p > 0 && p + 1 == words.Length && reachable[p] && IsTrailingName(context, p))
-            {
-                reachable[p + 1] = true; // "urgent pls Sione", "you around Priya?": the name closing an ask that is all filler (fourteenth pass)
-                continue;
-            }
-
             if (!advanced && (IsRecipientName(context, context.WordAt(p)) || (p == greetingEnd && (IsNameWord(context, p) || IsVocative(context, p, question)))
                 || (p == 0 && StartsAt(context, PhraseLists.AddressIndex, 1) && IsCapitalised(context.Message.Text, context.WordAt(0))) || IsDeadlineGlue(context, p)))
             {
@@ -575,7 +560,7 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         return MediumQuestion.Asks(context, out _);
     }
 
-    private const int ShortCallWords = 4;
+    private const int ShortCallWords = 3;
 
     // The most words beside a wave read as a greeting, and the evidence of such a finding (never the words).
     private const int WaveWords = 2;
@@ -618,41 +603,6 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         return title.Length is > 1 and <= 7 && !title.ContainsAnyExcept(Letters) && !IsCapitalised(context.Message.Text, title)
             && IsCapitalised(context.Message.Text, context.WordAt(index + 1));
     }
-
-    // The most words in a question read as a check on whether someone is at the office.
-    private const int WhereaboutsWords = 4;
-
-    // A question of at most four words that names the office and nothing else (fourteenth pass): whether someone is at
-    // work, asked in any language, since most borrow the word (office, ofis, ofisi, ofise, ofîsê, oficina: "uko ofisi?",
-    // "kes li ofîsê heye?", "you in the office?"). Across the twelve dev splits every such question was a naked check.
-    // Not with a number, a name after the first word, a question word ("which office?") or a state of the office ("office open tomorrow?", "office wifi
-    // down?"): that asks about the place. Returns the office word's index, or -1.
-    private static int AtTheOffice(in RuleContext context)
-    {
-        var at = -1;
-        for (var i = 0; i < context.Words.Length; i++)
-        {
-            var word = context.WordAt(i);
-            if (word.StartsWith("offic") || word.StartsWith("ofis") || word.StartsWith("ofic"))
-            {
-                at = word.Length <= 8 ? i : at;
-                continue;
-            }
-
-            if (word.ContainsAnyInRange('0', '9') || (i > 0 && IsCapitalised(context.Message.Text, word)) || IsOfficeState(word)
-                || word is "what" or "whats" or "which" or "where" or "wheres" or "who" or "whose" or "how" || IsQuestionWord(word))
-            {
-                return -1;
-            }
-        }
-
-        return at;
-    }
-
-    // What an office is or has, asked about ("office open tomorrow?", "office wifi down?", "office keys?").
-    private static bool IsOfficeState(ReadOnlySpan<char> word) =>
-        word is "open" or "opened" or "opening" or "closed" or "close" or "closing" or "shut" or "locked" or "down" or "wifi" or "internet" or "printer"
-            or "keys" or "key" or "alarm" or "hours" or "party" or "move" or "moving" or "address" or "heating" or "ac" or "power" or "supplies" or "manager";
 
     // The longest message read as a bare request for a call.
     private const int CallActWords = 10;
@@ -744,15 +694,6 @@ public sealed class MissingContextRule(NakedModel? model) : IRule
         }
 
         return true;
-    }
-
-    // The last word capitalised as a name is ("Sione", "Inés"), letters only, after a clause of at most four words that
-    // is all filler: a name closing the ask addresses its reader, in any language. Not a word in capitals ("ASAP",
-    // "GDPR"), nor a one-word message's only word; a day ("… Friday") is a time, filler here too.
-    private static bool IsTrailingName(in RuleContext context, int index)
-    {
-        var word = context.WordAt(index);
-        return index <= 4 && word.Length >= 2 && !word.ContainsAnyExcept(Letters) && IsCapitalised(context.Message.Text, word);
     }
 
     // A title, a name, or a group greeted in another language ("Guten Morgen zusammen", "hola a todos" is listed).

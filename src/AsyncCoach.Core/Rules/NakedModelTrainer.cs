@@ -18,9 +18,7 @@ public static class NakedModelTrainer
     /// <summary>
     /// The shipped decision threshold, chosen by leaving one development set out (docs/rules.md, fifth pass;
     /// twelfth pass, trained on all ten dev splits: 3 made the fewest held-out errors over the ten, with no more false alarms than 5;
-    /// thirteenth pass, all eleven: 3 to 7 tie held out, 2 adds a false alarm;
-    /// fourteenth pass, all twelve: 1 and 2 find one message more on devset12 held out than 3 and 4, with the same false alarms;
-    /// one message is within noise, so main's 3 stays).
+    /// thirteenth pass, all eleven: 3 to 7 tie held out, 2 adds a false alarm).
     /// </summary>
     public const float DefaultThreshold = 3f;
 

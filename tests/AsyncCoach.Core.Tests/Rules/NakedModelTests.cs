@@ -76,7 +76,7 @@ public sealed class NakedModelTests
         try
         {
             var exit = NakedModelCommand.Run(
-                [output, .. new[] { "devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9", "devset10", "devset11", "devset12" }.Select(set => Path.Combine(fixtures, set))],
+                [output, .. new[] { "devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset7", "devset8", "devset9", "devset10", "devset11" }.Select(set => Path.Combine(fixtures, set))],
                 new StringWriter(),
                 new StringWriter());
 
