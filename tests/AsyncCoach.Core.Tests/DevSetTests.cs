@@ -72,7 +72,9 @@ public sealed class DevSetTests
     [TestCase("devset11", "messages.dev.jsonl", 0.92, 520)]
     // huddle24: the huddle model retrained on twelve dev splits adds one false alarm on devset11's unread test split (huddle
     // precision 0.829 -> 0.810; the grammar alone is unchanged there), so this gate follows it to 0.80.
-    [TestCase("devset11", "messages.test.jsonl", 0.80, 260)]
+    // Session 14's merge: the huddle model retrained on the merged lists at keep -4 (chosen so the pinned "hi, can you call me?"
+    // holds) adds one more false alarm there (huddle precision 0.791), so this gate follows it to 0.79.
+    [TestCase("devset11", "messages.test.jsonl", 0.79, 260)]
     // devset12 (session 13, written from the contracts alone while that session's passes were made, scored by the lead on
     // main before and on the merge after; 18 workplaces, about half in other languages): floors under the merge's scores.
     // The lowest is missing-context recall, 0.683 (dev) and 0.618 (test, vague-urgency recall). Session 14's language files
@@ -128,7 +130,8 @@ public sealed class DevSetTests
     [TestCase("devset10", "messages.dev.jsonl", 0.98, 0.98)]
     [TestCase("devset11", "messages.test.jsonl", 0.89, 0.89)]
     [TestCase("devset12", "messages.dev.jsonl", 0.99, 0.88)]
-    [TestCase("devset12", "messages.test.jsonl", 0.95, 0.67)]
+    // Session 14's merge (vague24 with lang24's files): devset12 test 0.933 / 0.824 (lang24 adds a found message and a false alarm there).
+    [TestCase("devset12", "messages.test.jsonl", 0.93, 0.82)]
     public void Vague_urgency_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.VagueUrgency, folder, file, (precision, recall));
 
@@ -210,15 +213,20 @@ public sealed class DevSetTests
     [TestCase("devset9", "messages.test.jsonl", 0.91, 0.86)]
     [TestCase("devset10", "messages.dev.jsonl", 0.99, 0.88)]
     [TestCase("devset10", "messages.test.jsonl", 0.91, 0.94)]
-    [TestCase("devset11", "messages.dev.jsonl", 0.99, 0.92)]
+    [TestCase("devset11", "messages.dev.jsonl", 0.98, 0.92)]
     // huddle24 (devset12's dev misses read: a tool named before "call", calling each other, a short bid with no question mark,
     // calling a third person together, a meeting named by a clock time, a call reported after it; the model on all twelve dev
     // splits at 6 / 0): all twelve test splits 346 found / 36 false alarms / 60 missed -> 347 / 35 / 59; devset11 test gained one
     // false alarm from the retrained model (0.810 / 0.829; its grammar alone unchanged), so its floor follows; devset12 is added
     // (dev read, so in-sample: 1.000 / 0.865; test unread 0.962 / 0.694), devset3 test and devset5 dev rose.
-    [TestCase("devset11", "messages.test.jsonl", 0.80, 0.82)]
-    [TestCase("devset12", "messages.dev.jsonl", 0.99, 0.86)]
-    [TestCase("devset12", "messages.test.jsonl", 0.96, 0.69)]
+    // Session 14's merge (huddle24 with lang24's files; the model retrained on the merged lists by the command HuddleModelTests
+    // checks, keep threshold -4, not 0: at 0 the retrained model overruled the pinned "hi, can you call me?" (fourth pass), and
+    // leaving one set out over the twelve dev splits gives 0.976 / 0.979 pooled at 6 / -4 against 0.980 / 0.974 at 6 / 0 and
+    // main's 0.976 / 0.949): all twelve test splits 346 found / 36 false alarms / 60 missed on main -> 356 / 35 / 50; devset11
+    // (dev one false alarm, test two against main) and devset12 dev (one false alarm) follow; devset12 test rose to 0.970 / 0.889.
+    [TestCase("devset11", "messages.test.jsonl", 0.79, 0.82)]
+    [TestCase("devset12", "messages.dev.jsonl", 0.98, 0.99)]
+    [TestCase("devset12", "messages.test.jsonl", 0.96, 0.88)]
     public void Huddle_keeps_its_floor(string folder, string file, double precision, double recall) =>
         AssertRuleAtLeast(RuleIds.HuddleInsteadOfThread, folder, file, (precision, recall));
 
