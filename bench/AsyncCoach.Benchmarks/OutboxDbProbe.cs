@@ -11,7 +11,7 @@ using static AsyncCoach.Benchmarks.ProbeOptions;
 namespace AsyncCoach.Benchmarks;
 
 /// <summary>
-/// <c>outbox-db-cpu [--rows 250] [--teams 20] [--rounds 3] [--sends 8] [--hop true] [--wake-delay 10] [--checkpoint 1|0] [--perf true] [--db PATH] [--keep DIR] [--sql TEXT] [--seed interleaved|grouped]</c>:
+/// <c>outbox-db-cpu [--rows 250] [--teams 20] [--rounds 3] [--sends 8] [--hop true] [--wake-delay 10] [--checkpoint 1|0] [--perf true] [--db PATH] [--keep DIR] [--sql TEXT] [--seed interleaved|grouped|team-keyed]</c>:
 /// the outbox's database work alone, no HTTP (issue #17's floor). Each round writes <c>rows</c>
 /// pending nudges per team (outside the measured window), then drains them through the service's
 /// own <see cref="OutboxStore"/> and <see cref="SqliteGroupCommit"/> as the sender does: a round
@@ -28,7 +28,10 @@ namespace AsyncCoach.Benchmarks;
 /// the migrations (a schema change compared without a rebuild, e.g. an index as it was).
 /// <c>--seed grouped</c> writes each team's rows of a round one after another instead of
 /// interleaved across teams, so a lane's rows sit on the same table pages: the page locality a
-/// key ordered by team first would give (issue #17, design option 2), measured without the schema.
+/// key ordered by team first would give (issue #17, design option 2), measured without the schema;
+/// <c>--seed team-keyed</c> writes them interleaved as by default but with ids in a block per team
+/// (team k's n-th row is (k + 1) * 2^32 + n), the same locality reached the way such a key would
+/// reach it: inserts in the middle of the table, so its pages fill as a real one's would.
 /// </summary>
 public static class OutboxDbProbe
 {
@@ -47,13 +50,12 @@ public static class OutboxDbProbe
         var wakeDelay = TimeSpan.FromMilliseconds(IntOption(args, "--wake-delay", 10));
         var keep = Option(args, "--keep");
         var seed = Option(args, "--seed") ?? "interleaved";
-        if (seed is not ("interleaved" or "grouped"))
+        if (seed is not ("interleaved" or "grouped" or "team-keyed"))
         {
-            await Console.Error.WriteLineAsync($"--seed: expected interleaved or grouped (e.g. --seed grouped), got '{seed}'");
+            await Console.Error.WriteLineAsync($"--seed: expected interleaved, grouped or team-keyed (e.g. --seed grouped), got '{seed}'");
             return 2;
         }
 
-        var grouped = seed == "grouped";
         var path = Option(args, "--db") ?? $"/tmp/outbox-db-{Environment.ProcessId}.db";
         Delete(path);
         try
@@ -75,13 +77,13 @@ public static class OutboxDbProbe
             var checkpointer = checkpoint ? CheckpointAsync(database, stop.Token) : Task.CompletedTask;
 
             // Warm-up round (JIT, pools, pages), not printed.
-            await SeedAsync(database, rows, teams, 0, grouped);
+            await SeedAsync(database, rows, teams, 0, seed);
             await DrainAsync(store, teams, sends, hop, wakeDelay);
             Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
             var figures = new List<double>();
             for (var round = 1; round <= rounds; round++)
             {
-                await SeedAsync(database, rows, teams, round, grouped);
+                await SeedAsync(database, rows, teams, round, seed);
                 var messages = rows * teams;
                 if (!checkpoint)
                 {
@@ -268,8 +270,8 @@ public static class OutboxDbProbe
         }
     }
 
-    // As bench/outbox-drain.sh seeds: interleaved across teams (or grouped by team), one rule each, due a second ago.
-    private static async Task SeedAsync(SqliteDatabase database, int rows, int teams, int batch, bool grouped)
+    // As bench/outbox-drain.sh seeds: interleaved across teams (or grouped or keyed by team), one rule each, due a second ago.
+    private static async Task SeedAsync(SqliteDatabase database, int rows, int teams, int batch, string seed)
     {
         const string content = """{"text":"A quick async tip about your last message","paragraphs":[{"rule_id":"vague-urgency","markdown":"*\u201Casap\u201D doesn't say by when.* A date and time lets people plan around it."}],"why":"Vague urgency makes everyone drop what they are doing."}""";
         var now = DateTimeOffset.UtcNow;
@@ -279,9 +281,9 @@ public static class OutboxDbProbe
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO nudges (team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts,
+            INSERT INTO nudges (id, team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts,
                                 next_attempt_at, expires_at, day_start, created_at)
-            VALUES ($team, 'C0LOAD', $ts, NULL, $author, 'Ephemeral', $content, 'pending', 0, $due, $expires, $day, $due)
+            VALUES ($rowId, $team, 'C0LOAD', $ts, NULL, $author, 'Ephemeral', $content, 'pending', 0, $due, $expires, $day, $due)
             RETURNING id;
             """;
         await using var rule = connection.CreateCommand();
@@ -290,6 +292,7 @@ public static class OutboxDbProbe
         var team = insert.Parameters.Add("$team", SqliteType.Text);
         var ts = insert.Parameters.Add("$ts", SqliteType.Text);
         var author = insert.Parameters.Add("$author", SqliteType.Text);
+        var rowId = insert.Parameters.Add("$rowId", SqliteType.Integer);
         insert.Parameters.AddWithValue("$content", content);
         insert.Parameters.AddWithValue("$due", StoredInstant.Format(now.AddSeconds(-1)));
         insert.Parameters.AddWithValue("$expires", StoredInstant.Format(now.AddHours(1)));
@@ -298,7 +301,8 @@ public static class OutboxDbProbe
         for (var n = 0; n < rows * teams; n++)
         {
             // Interleaved: row i of every team, then row i + 1; grouped: every row of team k, then team k + 1.
-            var (i, k) = grouped ? (n % rows, n / rows) : (n / teams, n % teams);
+            var (i, k) = seed == "grouped" ? (n % rows, n / rows) : (n / teams, n % teams);
+            rowId.Value = seed == "team-keyed" ? ((k + 1L) << 32) + ((long)batch * rows) + i + 1 : DBNull.Value;
             team.Value = $"T{k}LOAD";
             ts.Value = string.Create(CultureInfo.InvariantCulture, $"{baseTs + i}.{k:D6}");
             author.Value = string.Create(CultureInfo.InvariantCulture, $"U{i % 50:D7}");
