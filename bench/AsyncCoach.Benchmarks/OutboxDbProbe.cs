@@ -31,7 +31,10 @@ namespace AsyncCoach.Benchmarks;
 /// key ordered by team first would give (issue #17, design option 2), measured without the schema;
 /// <c>--seed team-keyed</c> writes them interleaved as by default but with ids in a block per team
 /// (team k's n-th row is (k + 1) * 2^32 + n), the same locality reached the way such a key would
-/// reach it: inserts in the middle of the table, so its pages fill as a real one's would.
+/// reach it: inserts in the middle of the table, so its pages fill as a real one's would. Since
+/// 0026 the default seed takes its ids as the stores do (<see cref="NudgeIds"/>, a block per team
+/// in the order teams first write), so it measures the built design; <c>grouped</c> keeps
+/// AUTOINCREMENT ids.
 /// </summary>
 public static class OutboxDbProbe
 {
@@ -298,12 +301,22 @@ public static class OutboxDbProbe
         insert.Parameters.AddWithValue("$expires", StoredInstant.Format(now.AddHours(1)));
         insert.Parameters.AddWithValue("$day", StoredInstant.Format(now.AddHours(-10)));
         var id = rule.Parameters.Add("$id", SqliteType.Integer);
+        // The default seed takes its ids as the stores do (NudgeIds, 0026): in a block per team.
+        await using var nextId = connection.CreateCommand();
+        nextId.Transaction = transaction;
+        nextId.CommandText = NudgeIds.NextSql;
+        var nextTeam = nextId.Parameters.Add("@TeamId", SqliteType.Text);
         for (var n = 0; n < rows * teams; n++)
         {
             // Interleaved: row i of every team, then row i + 1; grouped: every row of team k, then team k + 1.
             var (i, k) = seed == "grouped" ? (n % rows, n / rows) : (n / teams, n % teams);
-            rowId.Value = seed == "team-keyed" ? ((k + 1L) << 32) + ((long)batch * rows) + i + 1 : DBNull.Value;
-            team.Value = $"T{k}LOAD";
+            team.Value = nextTeam.Value = $"T{k}LOAD";
+            rowId.Value = seed switch
+            {
+                "team-keyed" => ((k + 1L) << 32) + ((long)batch * rows) + i + 1,
+                "interleaved" => (long)(await nextId.ExecuteScalarAsync())!,
+                _ => DBNull.Value,
+            };
             ts.Value = string.Create(CultureInfo.InvariantCulture, $"{baseTs + i}.{k:D6}");
             author.Value = string.Create(CultureInfo.InvariantCulture, $"U{i % 50:D7}");
             id.Value = (long)(await insert.ExecuteScalarAsync())!;
