@@ -187,6 +187,19 @@ public sealed class OutboxRoundStoreTests
     }
 
     [Test]
+    public async Task A_team_that_left_and_came_back_does_not_reuse_the_ids_its_old_buttons_carry()
+    {
+        var before = await EnqueueAsync("TA", 2, Now);
+        await EnqueueAsync("TB", 1, Now);
+
+        await new TeamDataStore(_file.Database).DeleteTeamAsync("TA", CancellationToken.None);
+        var after = await EnqueueAsync("TA", 1, Now.AddSeconds(1));
+
+        Assert.That(await QueryAsync<long>("SELECT COUNT(*) FROM nudges WHERE team_id = 'TA'"), Is.EqualTo(new[] { 1L }), "its old rows are gone");
+        Assert.That(after.Single(), Is.EqualTo(before[^1] + 1), "its block and count stay: the next id, not its first again");
+    }
+
+    [Test]
     public async Task A_full_block_gives_way_to_a_new_one_and_ids_stay_below_2_to_the_53()
     {
         const long lastBlock = (1L << 21) - 1;
