@@ -82,6 +82,11 @@ public sealed class DevSetTests
     // both missing-context recall.
     [TestCase("devset12", "messages.dev.jsonl", 0.91, 460)]
     [TestCase("devset12", "messages.test.jsonl", 0.77, 230)]
+    // devset13 (session 14, written from the contracts alone while that session's passes were made, scored by the lead on
+    // main before and on the merge after, nobody has read its lines; 19 workplaces, about half in other languages): floors
+    // under the merge's scores. The lowest is missing-context recall 0.761 (dev) and huddle recall 0.755 (test).
+    [TestCase("devset13", "messages.dev.jsonl", 0.76, 640)]
+    [TestCase("devset13", "messages.test.jsonl", 0.75, 320)]
     public void Every_rule_keeps_its_precision_and_recall(string folder, string file, double gate, int minMessages)
     {
         var scores = RuleScores.Evaluate(Engine, LabelledConversation.Load(PathOf(folder, file)));
@@ -273,6 +278,10 @@ public sealed class DevSetTests
     // the mode target (0.80). Floors under the scores of that pass.
     // tax23 (a weak cue is no step's verb): dev 0.982 / 0.976 -> 0.988 / 0.982.
     [TestCase("devset7", "tasks.dev.jsonl", 160, 0.98, 0.98, 0.80)]
+    // devset13 (session 14, unseen by every pass): below the mode target on both splits (main and the merge: dev
+    // 0.862 / 0.813 / 0.95, test 0.832 / 0.772 / 1.00 on 4 unclear tasks); floors under those scores, so a fall shows.
+    [TestCase("devset13", "tasks.dev.jsonl", 200, 0.86, 0.81, 0.94)]
+    [TestCase("devset13", "tasks.test.jsonl", 100, 0.83, 0.77, 0.80)]
     // Pass tax22 ("unclear" read from the task, making or handing over a message, modifiers from what their words do)
     // raised devset7 test to 0.878 / 0.829.
     [TestCase("devset7", "tasks.test.jsonl", 80, 0.87, 0.82, 0.80)]
