@@ -67,19 +67,12 @@ content = json.dumps({"text": "A quick async tip about your last message", "para
     {"rule_id": "vague-urgency", "markdown": "*\u201Casap\u201D doesn't say by when.* A date and time lets people plan around it."}],
     "why": "Vague urgency makes everyone drop what they are doing."})
 base = int(now.timestamp()) - 100000 + batch * 10000
-# Ids as the service's stores take them (NudgeIds.NextSql, SQLite 0026: a block per team), so the rows
-# lie on the pages they would; a schema without that table (SCHEMA_SQL, an older build) gets automatic ids.
-blocks = c.execute("SELECT 1 FROM sqlite_master WHERE name = 'nudge_id_blocks'").fetchone() is not None
-next_id = lambda team: c.execute("""INSERT INTO nudge_id_blocks (team_id, block, next)
-    VALUES (?, (SELECT COALESCE(MAX(block), 0) + 1 FROM nudge_id_blocks), 0)
-    ON CONFLICT (team_id) DO UPDATE SET next = next + 1
-    RETURNING block * 4294967296 + next""", (team,)).fetchone()[0] if blocks else None
 for i in range(rows):
     for k in range(teams):
-        cur = c.execute("""INSERT INTO nudges (id, team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts,
+        cur = c.execute("""INSERT INTO nudges (team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts,
                            next_attempt_at, expires_at, day_start, created_at)
-                           VALUES (?, ?, 'C0LOAD', ?, NULL, ?, 'Ephemeral', ?, 'pending', 0, ?, ?, ?, ?)""",
-                        (next_id(f"T{k}LOAD"), f"T{k}LOAD", f"{base + i}.{k:06d}", f"U{i % 50:07d}", content, fmt(now - timedelta(seconds=1)),
+                           VALUES (?, 'C0LOAD', ?, NULL, ?, 'Ephemeral', ?, 'pending', 0, ?, ?, ?, ?)""",
+                        (f"T{k}LOAD", f"{base + i}.{k:06d}", f"U{i % 50:07d}", content, fmt(now - timedelta(seconds=1)),
                          fmt(now + timedelta(hours=1)), fmt(now - timedelta(hours=10)), fmt(now - timedelta(seconds=1))))
         c.execute("INSERT INTO nudge_rules (nudge_id, rule_id) VALUES (?, 'vague-urgency')", (cur.lastrowid,))
 c.commit()
