@@ -11,7 +11,7 @@ using static AsyncCoach.Benchmarks.ProbeOptions;
 namespace AsyncCoach.Benchmarks;
 
 /// <summary>
-/// <c>outbox-db-cpu [--rows 250] [--teams 20] [--rounds 3] [--sends 8] [--hop true] [--wake-delay 10] [--checkpoint 1|0] [--perf true] [--db PATH] [--keep DIR] [--sql TEXT] [--seed interleaved|grouped|team-keyed]</c>:
+/// <c>outbox-db-cpu [--rows 250] [--teams 20] [--rounds 3] [--sends 8] [--hop true] [--wake-delay 10] [--checkpoint 1|0] [--perf true] [--db PATH] [--keep DIR] [--sql TEXT]</c>:
 /// the outbox's database work alone, no HTTP (issue #17's floor). Each round writes <c>rows</c>
 /// pending nudges per team (outside the measured window), then drains them through the service's
 /// own <see cref="OutboxStore"/> and <see cref="SqliteGroupCommit"/> as the sender does: a round
@@ -26,15 +26,6 @@ namespace AsyncCoach.Benchmarks;
 /// allocated, WAL frames (checkpoint off) and, with <c>--perf true</c>, system calls by kind and
 /// context switches from <c>perf stat</c> on this process over the drain only. <c>--sql</c> runs after
 /// the migrations (a schema change compared without a rebuild, e.g. an index as it was).
-/// <c>--seed grouped</c> writes each team's rows of a round one after another instead of
-/// interleaved across teams, so a lane's rows sit on the same table pages: the page locality a
-/// key ordered by team first would give (issue #17, design option 2), measured without the schema;
-/// <c>--seed team-keyed</c> writes them interleaved as by default but with ids in a block per team
-/// (team k's n-th row is (k + 1) * 2^32 + n), the same locality reached the way such a key would
-/// reach it: inserts in the middle of the table, so its pages fill as a real one's would. Since
-/// 0026 the default seed takes its ids as the stores do (<see cref="NudgeIds"/>, a block per team
-/// in the order teams first write), so it measures the built design; <c>grouped</c> keeps
-/// AUTOINCREMENT ids.
 /// </summary>
 public static class OutboxDbProbe
 {
@@ -52,13 +43,6 @@ public static class OutboxDbProbe
         var perf = Option(args, "--perf") == "true";
         var wakeDelay = TimeSpan.FromMilliseconds(IntOption(args, "--wake-delay", 10));
         var keep = Option(args, "--keep");
-        var seed = Option(args, "--seed") ?? "interleaved";
-        if (seed is not ("interleaved" or "grouped" or "team-keyed"))
-        {
-            await Console.Error.WriteLineAsync($"--seed: expected interleaved, grouped or team-keyed (e.g. --seed grouped), got '{seed}'");
-            return 2;
-        }
-
         var path = Option(args, "--db") ?? $"/tmp/outbox-db-{Environment.ProcessId}.db";
         Delete(path);
         try
@@ -80,13 +64,13 @@ public static class OutboxDbProbe
             var checkpointer = checkpoint ? CheckpointAsync(database, stop.Token) : Task.CompletedTask;
 
             // Warm-up round (JIT, pools, pages), not printed.
-            await SeedAsync(database, rows, teams, 0, seed);
+            await SeedAsync(database, rows, teams, 0);
             await DrainAsync(store, teams, sends, hop, wakeDelay);
             Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
             var figures = new List<double>();
             for (var round = 1; round <= rounds; round++)
             {
-                await SeedAsync(database, rows, teams, round, seed);
+                await SeedAsync(database, rows, teams, round);
                 var messages = rows * teams;
                 if (!checkpoint)
                 {
@@ -273,8 +257,8 @@ public static class OutboxDbProbe
         }
     }
 
-    // As bench/outbox-drain.sh seeds: interleaved across teams (or grouped or keyed by team), one rule each, due a second ago.
-    private static async Task SeedAsync(SqliteDatabase database, int rows, int teams, int batch, string seed)
+    // As bench/outbox-drain.sh seeds: interleaved across teams, one rule each, due a second ago.
+    private static async Task SeedAsync(SqliteDatabase database, int rows, int teams, int batch)
     {
         const string content = """{"text":"A quick async tip about your last message","paragraphs":[{"rule_id":"vague-urgency","markdown":"*\u201Casap\u201D doesn't say by when.* A date and time lets people plan around it."}],"why":"Vague urgency makes everyone drop what they are doing."}""";
         var now = DateTimeOffset.UtcNow;
@@ -284,9 +268,9 @@ public static class OutboxDbProbe
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO nudges (id, team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts,
+            INSERT INTO nudges (team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts,
                                 next_attempt_at, expires_at, day_start, created_at)
-            VALUES ($rowId, $team, 'C0LOAD', $ts, NULL, $author, 'Ephemeral', $content, 'pending', 0, $due, $expires, $day, $due)
+            VALUES ($team, 'C0LOAD', $ts, NULL, $author, 'Ephemeral', $content, 'pending', 0, $due, $expires, $day, $due)
             RETURNING id;
             """;
         await using var rule = connection.CreateCommand();
@@ -295,32 +279,21 @@ public static class OutboxDbProbe
         var team = insert.Parameters.Add("$team", SqliteType.Text);
         var ts = insert.Parameters.Add("$ts", SqliteType.Text);
         var author = insert.Parameters.Add("$author", SqliteType.Text);
-        var rowId = insert.Parameters.Add("$rowId", SqliteType.Integer);
         insert.Parameters.AddWithValue("$content", content);
         insert.Parameters.AddWithValue("$due", StoredInstant.Format(now.AddSeconds(-1)));
         insert.Parameters.AddWithValue("$expires", StoredInstant.Format(now.AddHours(1)));
         insert.Parameters.AddWithValue("$day", StoredInstant.Format(now.AddHours(-10)));
         var id = rule.Parameters.Add("$id", SqliteType.Integer);
-        // The default seed takes its ids as the stores do (NudgeIds, 0026): in a block per team.
-        await using var nextId = connection.CreateCommand();
-        nextId.Transaction = transaction;
-        nextId.CommandText = NudgeIds.NextSql;
-        var nextTeam = nextId.Parameters.Add("@TeamId", SqliteType.Text);
-        for (var n = 0; n < rows * teams; n++)
+        for (var i = 0; i < rows; i++)
         {
-            // Interleaved: row i of every team, then row i + 1; grouped: every row of team k, then team k + 1.
-            var (i, k) = seed == "grouped" ? (n % rows, n / rows) : (n / teams, n % teams);
-            team.Value = nextTeam.Value = $"T{k}LOAD";
-            rowId.Value = seed switch
+            for (var k = 0; k < teams; k++)
             {
-                "team-keyed" => ((k + 1L) << 32) + ((long)batch * rows) + i + 1,
-                "interleaved" => (long)(await nextId.ExecuteScalarAsync())!,
-                _ => DBNull.Value,
-            };
-            ts.Value = string.Create(CultureInfo.InvariantCulture, $"{baseTs + i}.{k:D6}");
-            author.Value = string.Create(CultureInfo.InvariantCulture, $"U{i % 50:D7}");
-            id.Value = (long)(await insert.ExecuteScalarAsync())!;
-            await rule.ExecuteNonQueryAsync();
+                team.Value = $"T{k}LOAD";
+                ts.Value = string.Create(CultureInfo.InvariantCulture, $"{baseTs + i}.{k:D6}");
+                author.Value = string.Create(CultureInfo.InvariantCulture, $"U{i % 50:D7}");
+                id.Value = (long)(await insert.ExecuteScalarAsync())!;
+                await rule.ExecuteNonQueryAsync();
+            }
         }
 
         await transaction.CommitAsync();

@@ -1,4 +1,3 @@
-using AsyncCoach.Core.Nudges;
 using AsyncCoach.Storage;
 using AsyncCoach.Storage.Sqlite;
 using AsyncCoach.Tests.Infrastructure;
@@ -160,120 +159,6 @@ public sealed class OutboxRoundStoreTests
         }
     }
 
-    [Test]
-    public async Task Ids_come_in_a_block_per_team_and_increase_in_insert_order_whichever_store_inserts()
-    {
-        // Interleaved as the inbox writes them: the nudges and the other kinds of a team share its block.
-        var nudges = new NudgeStore(_file.Database);
-        var ids = new List<(string Team, long Id)>();
-        for (var i = 0; i < 3; i++)
-        {
-            foreach (var team in new[] { "TA", "TB" })
-            {
-                ids.Add((team, (await EnqueueAsync(team, 1, Now.AddSeconds(-i)))[0]));
-                await using var write = await _file.Database.BeginWriteAsync(CancellationToken.None);
-                var nudge = new NewNudge(team, "C0CHAN001", $"{i}.000100", null, "U0AUTHOR1", NudgeDelivery.Ephemeral, "{}", Now.AddHours(1), Now, ["vague-urgency"]);
-                ids.Add((team, (await nudges.TryAddAsync(write, nudge, Now, CancellationToken.None))!.Value));
-                await write.CommitAsync(CancellationToken.None);
-            }
-        }
-
-        var a = ids.Where(x => x.Team == "TA").Select(x => x.Id).ToList();
-        var b = ids.Where(x => x.Team == "TB").Select(x => x.Id).ToList();
-        Assert.That(a, Is.EqualTo(Enumerable.Range(0, 6).Select(n => NudgeIds.BlockSize + n)), "the first team: block 1, from n = 0, in insert order");
-        Assert.That(b, Is.EqualTo(Enumerable.Range(0, 6).Select(n => 2 * NudgeIds.BlockSize + n)), "the next team: the next block");
-        Assert.That(await QueryAsync<(string, long, long)>("SELECT team_id, block, next FROM nudge_id_blocks ORDER BY block"),
-            Is.EqualTo(new[] { ("TA", 1L, 5L), ("TB", 2L, 5L) }));
-    }
-
-    [Test]
-    public async Task A_team_that_left_and_came_back_does_not_reuse_the_ids_its_old_buttons_carry()
-    {
-        var before = await EnqueueAsync("TA", 2, Now);
-        await EnqueueAsync("TB", 1, Now);
-
-        await new TeamDataStore(_file.Database).DeleteTeamAsync("TA", CancellationToken.None);
-        var after = await EnqueueAsync("TA", 1, Now.AddSeconds(1));
-
-        Assert.That(await QueryAsync<long>("SELECT COUNT(*) FROM nudges WHERE team_id = 'TA'"), Is.EqualTo(new[] { 1L }), "its old rows are gone");
-        Assert.That(after.Single(), Is.EqualTo(before[^1] + 1), "its block and count stay: the next id, not its first again");
-    }
-
-    [Test]
-    public async Task A_full_block_gives_way_to_a_new_one_and_ids_stay_below_2_to_the_53()
-    {
-        const long lastBlock = (1L << 21) - 1;
-        await ExecuteAsync($"INSERT INTO nudge_id_blocks (team_id, block, next) VALUES ('TA', {lastBlock - 1}, {NudgeIds.BlockSize - 2})");
-
-        var ids = await EnqueueAsync("TA", 2, Now);
-        await ExecuteAsync($"UPDATE nudge_id_blocks SET next = {NudgeIds.BlockSize - 2} WHERE team_id = 'TA'");
-        var last = (await EnqueueAsync("TA", 1, Now.AddSeconds(1)))[0];
-
-        Assert.That(ids, Is.EqualTo(new[] { (lastBlock - 1) * NudgeIds.BlockSize + NudgeIds.BlockSize - 1, lastBlock * NudgeIds.BlockSize }),
-            "the block's last id, then the next free block from n = 0");
-        Assert.That(last, Is.EqualTo(NudgeIds.MaxSafe).And.EqualTo((1L << 53) - 1), "the highest id: Number.MAX_SAFE_INTEGER");
-        Assert.That((long)(double)last, Is.EqualTo(last), "exact as a double (JSON, JavaScript)");
-        var beyond = await Assert.ThrowsAsync<InvalidOperationException>(() => EnqueueAsync("TB", 1, Now));
-        Assert.That(beyond!.Message, Does.Contain("team TB").And.Contain("past 2^53 - 1"), "no block whose ids would pass 2^53");
-        Assert.That(await QueryAsync<string>("SELECT team_id FROM nudge_id_blocks"), Is.EqualTo(new[] { "TA" }), "rolled back with the insert");
-    }
-
-    [Test]
-    public async Task A_database_at_0025_with_rows_in_every_state_migrates_drains_and_puts_new_ids_above_the_old()
-    {
-        _file.Dispose();
-        _file = new TempSqliteFile("outbox-round-0025");
-        _store = new OutboxStore(_file.Database, new SqliteGroupCommit(_file.Database));
-        using (var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False"))
-        {
-            connection.Open();
-            connection.Execute("""
-                CREATE TABLE [schema_version] (
-                    SchemaVersionID INTEGER CONSTRAINT [PK_schema_version_Id] PRIMARY KEY AUTOINCREMENT NOT NULL,
-                    ScriptName TEXT NOT NULL,
-                    Applied DATETIME NOT NULL)
-                """);
-            foreach (var name in DatabaseMigrator.ScriptNames().Where(n => string.CompareOrdinal(n, DatabaseMigrator.ScriptPrefix + "0026") < 0))
-            {
-                using var stream = typeof(DatabaseMigrator).Assembly.GetManifestResourceStream(name)!;
-                connection.Execute(new StreamReader(stream).ReadToEnd());
-                connection.Execute("INSERT INTO schema_version (ScriptName, Applied) VALUES (@Name, '2026-12-01 09:00:00.0000000')", new { Name = name });
-            }
-
-            // Rows as the stores wrote them before 0026 (AUTOINCREMENT ids), two teams, every state.
-            var ts = 0;
-            foreach (var team in new[] { "TA", "TB" })
-            {
-                foreach (var state in new[] { "pending", "pending", "sending", "sent", "expired", "failed" })
-                {
-                    connection.Execute("""
-                        INSERT INTO nudges (kind, team_id, channel_id, message_ts, author_id, delivery, content_json, state, attempts, next_attempt_at, expires_at, day_start, created_at)
-                        VALUES ('probe', @Team, 'U0LEAD0001', @Ts, 'U0LEAD0001', 'probe', '{}', @State, 0, @Due, @Expires, @Due, @Due)
-                        """, new { Team = team, Ts = $"probe:{++ts}", State = state, Due = StoredInstant.Format(Now.AddMinutes(-1)), Expires = StoredInstant.Format(Now.AddHours(1)) });
-                }
-            }
-        }
-
-        SqliteConnection.ClearAllPools();
-        _file.Migrate();
-        var old = await QueryAsync<long>("SELECT id FROM nudges ORDER BY id");
-
-        Assert.That(await _store.RecoverInterruptedAsync(Now, CancellationToken.None), Is.EqualTo(2), "each team's row that was mid-call");
-        var added = (await EnqueueAsync("TB", 1, Now.AddMinutes(-1))).Concat(await EnqueueAsync("TC", 1, Now.AddMinutes(-1))).ToList();
-        var (due, _) = await _store.DueAsync(Now, 100, [], CancellationToken.None);
-        var claimed = await _store.ClaimAsync(due.Select(r => r.Id).ToList(), CancellationToken.None);
-        foreach (var row in claimed)
-        {
-            await _store.EndAsync(row.Id, IOutboxStore.Sent, null, "ok", Now, CancellationToken.None);
-        }
-
-        Assert.That(old, Has.Count.EqualTo(12).And.All.LessThan(NudgeIds.BlockSize));
-        Assert.That(added, Is.EqualTo(new[] { NudgeIds.BlockSize, 2 * NudgeIds.BlockSize }), "TB and TC take blocks 1 and 2, above every old id");
-        Assert.That(claimed.Select(r => r.Id).Order(), Is.EqualTo(old.Where((_, i) => i % 6 < 2).Concat(added).Order()), "the old pending rows and the new ones");
-        Assert.That(await QueryAsync<(string, long)>("SELECT state, COUNT(*) FROM nudges GROUP BY state ORDER BY state"),
-            Is.EqualTo(new[] { ("expired", 2L), ("failed", 4L), ("sent", 8L) }), "drained: nothing pending or sending");
-    }
-
     /// <summary>Enqueues <paramref name="count"/> rows for the team, due at <paramref name="due"/>, one after the other.</summary>
     private async Task<long[]> EnqueueAsync(string team, int count, DateTimeOffset due)
     {
@@ -309,13 +194,6 @@ public sealed class OutboxRoundStoreTests
         }
 
         return string.Join('\n', steps);
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
-        await connection.OpenAsync();
-        await connection.ExecuteAsync(sql);
     }
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql)

@@ -59,8 +59,8 @@ public sealed class NudgeStore(SqliteDatabase database) : INudgeStore
     }
 
     private const string InsertSql = """
-        INSERT INTO nudges (id, team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts, next_attempt_at, expires_at, day_start, created_at)
-        VALUES (@Id, @TeamId, @ChannelId, @MessageTs, @ThreadTs, @AuthorId, @Delivery, @ContentJson,
+        INSERT INTO nudges (team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts, next_attempt_at, expires_at, day_start, created_at)
+        VALUES (@TeamId, @ChannelId, @MessageTs, @ThreadTs, @AuthorId, @Delivery, @ContentJson,
                 CASE WHEN @Claimed = 1 THEN 'sending' ELSE 'pending' END, @Claimed, @Now, @ExpiresAt, @DayStart, @Now)
         ON CONFLICT (team_id, channel_id, message_ts) DO NOTHING
         RETURNING id
@@ -68,15 +68,11 @@ public sealed class NudgeStore(SqliteDatabase database) : INudgeStore
 
     private const string InsertRuleSql = "INSERT INTO nudge_rules (nudge_id, rule_id) VALUES (@NudgeId, @RuleId)";
 
-    /// <summary>
-    /// Adds the nudge unless the message already has one; returns its id, or null. The id comes
-    /// from the team's block (<see cref="NudgeIds"/>), so the team's rows are neighbours in the table.
-    /// </summary>
+    /// <summary>Adds the nudge unless the message already has one; returns its id, or null.</summary>
     public Task<long?> TryAddAsync(IStorageTransaction transaction, NewNudge nudge, DateTimeOffset now, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var write = SqliteWrite.Of(transaction);
-        var nextId = NudgeIds.Next(write, nudge.TeamId);
         long? id;
         using (var insert = PreparedCommands.Rent(write.Connection, write.Transaction, InsertSql, DefineInsert))
         {
@@ -92,7 +88,6 @@ public sealed class NudgeStore(SqliteDatabase database) : INudgeStore
             p[8].Value = StoredInstant.Format(nudge.ExpiresAt);
             p[9].Value = StoredInstant.Format(nudge.DayStart);
             p[10].Value = nudge.Claimed ? 1 : 0;
-            p[11].Value = nextId;
             id = insert.Command.ExecuteScalar() is long added ? added : null;
         }
 
@@ -125,7 +120,6 @@ public sealed class NudgeStore(SqliteDatabase database) : INudgeStore
         }
 
         p.Add("@Claimed", SqliteType.Integer);
-        p.Add("@Id", SqliteType.Integer);
     }
 
     private const string GetSql = """

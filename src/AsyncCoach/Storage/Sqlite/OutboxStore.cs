@@ -14,16 +14,15 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
 {
 
     private const string EnqueueSql = """
-        INSERT INTO nudges (id, kind, team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts, next_attempt_at, expires_at, day_start, created_at)
-        VALUES (@Id, @Kind, @TeamId, @RecipientId, @Key, NULL, @RecipientId, @Kind, @PayloadJson, 'pending', 0, @NotBefore, @ExpiresAt, @Now, @Now)
+        INSERT INTO nudges (kind, team_id, channel_id, message_ts, thread_ts, author_id, delivery, content_json, state, attempts, next_attempt_at, expires_at, day_start, created_at)
+        VALUES (@Kind, @TeamId, @RecipientId, @Key, NULL, @RecipientId, @Kind, @PayloadJson, 'pending', 0, @NotBefore, @ExpiresAt, @Now, @Now)
         ON CONFLICT (team_id, channel_id, message_ts) DO NOTHING
         RETURNING id
         """;
 
     /// <summary>
     /// Adds the message in the caller's transaction unless one with the same kind, team, recipient
-    /// and key exists; returns its id (from the team's block, <see cref="NudgeIds"/>), or null.
-    /// Notify <c>OutboxSignal</c> after committing.
+    /// and key exists; returns its id, or null. Notify <c>OutboxSignal</c> after committing.
     /// </summary>
     public async Task<long?> TryEnqueueAsync(IStorageTransaction transaction, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -33,10 +32,10 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var write = SqliteWrite.Of(transaction);
         var parameters = new EnqueueParameters(
-            NudgeIds.Next(write, message.TeamId), message.Kind, message.TeamId, message.RecipientId, message.Kind + ":" + message.Key, message.PayloadJson,
+            message.Kind, message.TeamId, message.RecipientId, message.Kind + ":" + message.Key, message.PayloadJson,
             message.NotBefore is { } notBefore && notBefore > now ? notBefore : now, message.ExpiresAt, now);
+        var write = SqliteWrite.Of(transaction);
         return await write.Connection.ExecuteScalarAsync<long?>(EnqueueSql, parameters, write.Transaction);
     }
 
@@ -51,7 +50,7 @@ public sealed class OutboxStore(SqliteDatabase database, SqliteGroupCommit group
 
     /// <summary>The parameters of <see cref="EnqueueSql"/> (a named type for Dapper.AOT).</summary>
     internal sealed record EnqueueParameters(
-        long Id, string Kind, string TeamId, string RecipientId, string Key, string PayloadJson, DateTimeOffset NotBefore, DateTimeOffset ExpiresAt, DateTimeOffset Now);
+        string Kind, string TeamId, string RecipientId, string Key, string PayloadJson, DateTimeOffset NotBefore, DateTimeOffset ExpiresAt, DateTimeOffset Now);
 
     // Oldest first, passing over the teams named in @Busy (a JSON array): those whose lanes are
     // busy with a backlog, so the rows behind a team's backlog are seen. ix_outbox_due_team skips
